@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Modules follow docs/DESIGN.md: data flows one way, Correspondence -> Analysis ->
+// GraphRender / TimelineRender / Export, with Styling feeding both renderers.
+// TOMLReader is the one small parser shared by theme sheets (Styling) and topic files
+// (Analysis): both need errors that name the file, line and key.
+let package = Package(
+    name: "Epistolary",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "epistolary", targets: ["epistolary"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CGraphviz", path: "Sources/CGraphviz", pkgConfig: "libgvc",
+                       providers: [.apt(["libgraphviz-dev"])]),
+        .systemLibrary(name: "CCairo", path: "Sources/CCairo", pkgConfig: "cairo",
+                       providers: [.apt(["libcairo2-dev"])]),
+        .target(name: "TOMLReader"),
+        .target(name: "Correspondence", resources: [.copy("Resources")]),
+        .target(name: "Analysis", dependencies: ["Correspondence", "TOMLReader"]),
+        .target(name: "Styling", dependencies: ["TOMLReader"]),
+        .target(name: "GraphRender", dependencies: ["Analysis", "Styling", "CGraphviz"]),
+        .target(name: "TimelineRender", dependencies: ["Analysis", "Styling", "CCairo"]),
+        .target(name: "Export", dependencies: ["Analysis"]),
+        .executableTarget(name: "epistolary", dependencies: [
+            "Correspondence", "Analysis", "Styling", "GraphRender", "TimelineRender", "Export",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "TOMLReaderTests", dependencies: ["TOMLReader"]),
+        .testTarget(name: "CorrespondenceTests", dependencies: ["Correspondence"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis"]),
+        .testTarget(name: "StylingTests", dependencies: ["Styling"]),
+        .testTarget(name: "GraphRenderTests", dependencies: ["GraphRender"]),
+        .testTarget(name: "TimelineRenderTests", dependencies: ["TimelineRender"]),
+        .testTarget(name: "ExportTests", dependencies: ["Export"]),
+        .testTarget(name: "CLITests", dependencies: ["epistolary"]),
+    ]
+)

@@ -1,0 +1,1 @@
+// Module Analysis: see docs/DESIGN.md.

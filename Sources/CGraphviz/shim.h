@@ -1,0 +1,26 @@
+#ifndef EPISTOLARY_CGRAPHVIZ_SHIM_H
+#define EPISTOLARY_CGRAPHVIZ_SHIM_H
+#include <graphviz/gvc.h>
+#include <graphviz/cgraph.h>
+
+/* Exported by libgvc but declared only in a private header. */
+extern void gvjobs_delete(GVC_t *gvc);
+extern char *gvplugin_list(GVC_t *gvc, api_t api, const char *str);
+
+/* cgraph 2.43 takes char *; Swift strings convert to const char * only. */
+static inline Agraph_t *epi_agmemread(const char *text) { return agmemread(text); }
+static inline int epi_gvLayout(GVC_t *gvc, Agraph_t *g, const char *engine) {
+    return gvLayout(gvc, g, engine);
+}
+static inline int epi_gvRenderData(GVC_t *gvc, Agraph_t *g, const char *format,
+                                   char **result, unsigned int *length) {
+    return gvRenderData(gvc, g, format, result, length);
+}
+static inline int epi_gvRenderContext(GVC_t *gvc, Agraph_t *g, const char *format, void *context) {
+    return gvRenderContext(gvc, g, format, context);
+}
+static inline char *epi_gvplugin_list(GVC_t *gvc, api_t api, const char *kind) {
+    return gvplugin_list(gvc, api, kind);
+}
+static inline char *epi_agget(void *obj, const char *name) { return agget(obj, (char *)name); }
+#endif

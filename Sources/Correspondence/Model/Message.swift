@@ -1,0 +1,69 @@
+/// Whether an entry has a header of its own.
+public enum MessageKind: String, Sendable, Codable {
+    /// A message with its own header.
+    case message
+    /// Orphan text with no header (for example a page printed out of order).
+    case fragment
+}
+
+/// One telegram or letter as read from the source, with every field traceable to its lines.
+public struct Message: Sendable, Hashable, Codable, Identifiable {
+    /// Stable, readable id: `1942-07-23-stalin-churchill`, with `-b`, `-c`... when two collide.
+    public var id: String
+    public var kind: MessageKind
+    /// Person id of the writer.
+    public var sender: String
+    /// Person ids of the addressees, in header order.
+    public var recipients: [String]
+    /// The day of a "Sent on" line, if the message has one.
+    public var sentOn: Day?
+    /// The day of the message's own date line, if it has one.
+    public var dated: Day?
+    /// The best knowledge of the date, with bounds and evidence (always present).
+    public var date: HistoricalDate
+    /// Place written on the date line ("Berlin"), if any.
+    public var place: String?
+    /// Lower-case classification ("personal and secret"), "" when none.
+    public var classification: String
+    /// Salutation line ("My dear Mr Roosevelt,"), kept apart from the text.
+    public var salutation: String?
+    /// Closing and signature lines ("Yours very sincerely, J. STALIN").
+    public var signature: String?
+    /// Address lines after the header ("The White House, Washington").
+    public var address: String?
+    /// The text: hyphenation at page breaks rejoined, footnote markers and markdown removed,
+    /// paragraphs separated by a blank line.
+    public var body: String
+    public var references: [Reference]
+    /// Where the entry lies in the source.
+    public var span: SourceSpan
+    /// The source line each field was read from ("sender", "recipients", "sent_on", "dated",
+    /// "classification", "place", "body"), for `explain`.
+    public var fieldLines: [String: Int]
+    /// What the reader noticed (a duplicate of another entry, a displaced date...).
+    public var notes: [String]
+
+    public init(id: String, kind: MessageKind, sender: String, recipients: [String],
+                sentOn: Day?, dated: Day?, date: HistoricalDate, place: String?,
+                classification: String, salutation: String? = nil, signature: String? = nil,
+                address: String? = nil, body: String, references: [Reference],
+                span: SourceSpan, fieldLines: [String: Int] = [:], notes: [String] = []) {
+        self.id = id
+        self.kind = kind
+        self.sender = sender
+        self.recipients = recipients
+        self.sentOn = sentOn
+        self.dated = dated
+        self.date = date
+        self.place = place
+        self.classification = classification
+        self.salutation = salutation
+        self.signature = signature
+        self.address = address
+        self.body = body
+        self.references = references
+        self.span = span
+        self.fieldLines = fieldLines
+        self.notes = notes
+    }
+}

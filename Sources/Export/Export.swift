@@ -1,0 +1,1 @@
+// Module Export: see docs/DESIGN.md.

@@ -1,0 +1,1 @@
+// Module GraphRender: see docs/DESIGN.md.

@@ -1,0 +1,1 @@
+// Module Styling: see docs/DESIGN.md.

@@ -1,0 +1,1 @@
+// Module TOMLReader: see docs/DESIGN.md.

@@ -1,0 +1,1 @@
+// Module TimelineRender: see docs/DESIGN.md.

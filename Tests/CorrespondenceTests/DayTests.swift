@@ -1,0 +1,24 @@
+import Testing
+@testable import Correspondence
+
+@Suite struct DayTests {
+    @Test func ordinalRoundTrips() {
+        for ordinal in stride(from: -12000, to: 12000, by: 37) {
+            #expect(Day(ordinal: ordinal).ordinal == ordinal)
+        }
+        #expect(Day(year: 1970, month: 1, day: 1)!.ordinal == 0)
+        #expect(Day(year: 1941, month: 6, day: 22)!.days(to: Day(year: 1945, month: 5, day: 9)!) == 1417)
+    }
+
+    @Test func rejectsImpossibleDays() {
+        #expect(Day(year: 1942, month: 2, day: 29) == nil)
+        #expect(Day(year: 1944, month: 2, day: 29) != nil)
+        #expect(Day(iso: "1943-13-01") == nil)
+        #expect(Day(iso: "1943-11-28")?.iso == "1943-11-28")
+    }
+
+    @Test func sha256MatchesKnownVectors() {
+        #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.hex([UInt8]()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    }
+}
