@@ -40,12 +40,27 @@ enum BodyText {
     /// True when a paragraph stops mid-sentence: a long line ending in a letter, a digit or a
     /// hyphen (short lines are titles, addresses and names).
     static func endsOpen(_ cleaned: String) -> Bool {
-        guard cleaned.count > 60, let last = cleaned.last else { return false }
-        return last.isLetter || last.isNumber || last == "-" || last == "—"
+        guard cleaned.count > 60, let last = cleaned.last, !HeaderText.isMostlyUpper(cleaned) else { return false }
+        return last.isLetter || last.isNumber || last == "-" || last == "—" || last == ","
+    }
+
+    /// Words that open a new sentence: after a paragraph that breaks off, a paragraph starting
+    /// with one of them is not the rest of that sentence (a capitalised name or a number is).
+    static let sentenceOpeners: Set<String> = ["I", "We", "It", "The", "This", "That", "These", "Those", "In", "As", "At",
+                                               "On", "My", "Your", "Our", "Thank", "Please", "Allow", "There", "He", "She",
+                                               "They", "You", "With", "After", "Since", "If", "When", "Accept", "Let", "May"]
+
+    /// True when a paragraph opens a new sentence with one of `sentenceOpeners`.
+    static func opensSentence(_ cleaned: String) -> Bool {
+        let first = cleaned.prefix { $0.isLetter }
+        return sentenceOpeners.contains(String(first))
     }
 
     /// True when a paragraph starts with a lower-case letter (the rest of a sentence).
     static func startsLower(_ cleaned: String) -> Bool {
+        // "(a) At the Crimea Conference ...": an enumeration, not a continuation.
+        let chars = Array(cleaned.prefix(4))
+        if chars.count >= 3, chars[0] == "(", chars[1].isLetter, chars[2] == ")" { return false }
         guard let first = cleaned.first(where: { !"\"“‘'(".contains($0) }) else { return false }
         return first.isLowercase
     }

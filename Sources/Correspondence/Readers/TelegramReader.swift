@@ -223,7 +223,7 @@ struct TelegramSegmenter {
         if let previous = c.bodyLines.last {
             let open = BodyText.endsOpen(previous.cleaned)
             let lower = BodyText.startsLower(cleaned)
-            if open && !lower {
+            if open && !lower && BodyText.opensSentence(cleaned) {
                 c.truncated = true
                 current = c
                 startFragment(raw, cleaned: cleaned, line: line)
@@ -233,7 +233,7 @@ struct TelegramSegmenter {
                 startFragment(raw, cleaned: cleaned, line: line)
                 return
             }
-            c.bodyLines.append((raw, cleaned, line, open && lower))
+            c.bodyLines.append((raw, cleaned, line, open))
         } else {
             c.bodyLines.append((raw, cleaned, line, false))
         }
@@ -254,6 +254,7 @@ struct TelegramSegmenter {
     private mutating func close() {
         guard var c = current else { return }
         current = nil
+        if c.trailingDates.isEmpty, let last = c.bodyLines.last, BodyText.endsOpen(last.cleaned) { c.truncated = true }
         var dates = c.trailingDates
         if let first = dates.first {
             let sentBefore = c.sentOn.map { first.day > $0.day } ?? false
