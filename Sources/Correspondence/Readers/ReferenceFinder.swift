@@ -16,7 +16,7 @@ struct ReferenceFinder {
     /// Verbs that say when a message arrived.
     static let receiveVerbs: Set<String> = ["received", "receive", "reached", "delivered", "handed", "transmitted",
                                             "communicated", "arrived", "hand", "receipt", "reach"]
-    static let sendVerbs: Set<String> = ["wrote", "sent", "write", "written"]
+    static let sendVerbs: Set<String> = ["wrote", "sent", "write", "written", "despatched", "dispatched"]
 
     /// People of the table, to tell a third party's message ("Mr Churchill's message") from the
     /// recipient's.
@@ -187,6 +187,9 @@ struct ReferenceFinder {
                 if named.contains(where: { correspondents.contains($0) && !recipients.contains($0) && $0 != sender }) {
                     return make(m, relation: relation, whose: .other, bytes: bytes, start: phraseStart, end: phraseEnd, line: line, anchor: anchor)
                 }
+            } else if let v = after.prefix(14).firstIndex(where: { ($0.text == "sent" || $0.text == "wrote") }), v > 0, after[v - 1].text == "i" {
+                // "on June 6, in reply to a message from Mr Churchill I sent the following message"
+                return make(m, relation: .of, whose: .mine, bytes: bytes, start: before.last?.start ?? m.start, end: after[v].end, line: line, anchor: anchor)
             } else {
                 return nil
             }
