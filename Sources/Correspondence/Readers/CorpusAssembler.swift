@@ -115,6 +115,11 @@ struct CorpusAssembler {
                     senders[k] = senders[m]
                     recipients[k] = recipients[m]
                     notes[k].append("orphan text: probably the end of the message whose header is at line \(drafts[m].startLine), printed out of place")
+                    if exact[k] == nil, let day = exact[m] {
+                        exact[k] = day
+                        evidence[k] = evidence[m]
+                        notes[k].append("dated \(day.iso) by that message")
+                    }
                     continue
                 }
             }
@@ -122,7 +127,8 @@ struct CorpusAssembler {
         }
 
         // Dates with bounds.
-        let finalBounds = neighbourBounds(exact: exact)
+        // Bounds come from the entries' own dates only, not from dates lent above.
+        let finalBounds = bounds
         var dates: [HistoricalDate] = []
         for k in drafts.indices {
             if let day = exact[k] {
