@@ -160,12 +160,12 @@ public struct CMIFWriter: Sendable {
         return uris.filter { !$0.contains(where: \.isWhitespace) && !$0.isEmpty }
     }
 
-    /// `@when` for a known day, month (`YYYY-MM`) or year (`YYYY`); otherwise `@notBefore` and
+    /// `@when` for a known day, month (`YYYY-MM`) or year (`YYYY`), as the precision says; otherwise `@notBefore` and
     /// `@notAfter`. Never `@cert`, which CMIF does not allow on dates.
     public static func dateAttributes(_ date: HistoricalDate) -> [XMLMarkup.Attribute] {
         if date.isExact { return [("when", date.notBefore.iso)] }
-        if TimelineJSWriter.coversMonth(date) { return [("when", String(date.notBefore.iso.prefix(7)))] }
-        if TimelineJSWriter.coversYear(date) { return [("when", String(date.notBefore.iso.prefix(4)))] }
+        if date.precision == .month && TimelineJSWriter.coversMonth(date) { return [("when", String(date.notBefore.iso.prefix(7)))] }
+        if date.precision == .year && TimelineJSWriter.coversYear(date) { return [("when", String(date.notBefore.iso.prefix(4)))] }
         return [("notBefore", date.notBefore.iso), ("notAfter", date.notAfter.iso)]
     }
 
