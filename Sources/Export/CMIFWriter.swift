@@ -1,3 +1,4 @@
+import Analysis
 import Correspondence
 
 /// Writes a corpus as CMIF (the TEI `correspDesc` profile read by correspSearch): one
@@ -181,5 +182,37 @@ public struct CMIFWriter: Sendable {
             String(s[s.index(s.startIndex, offsetBy: from)..<s.index(s.startIndex, offsetBy: from + length)])
         }
         return "\(part(0, 8))-\(part(8, 4))-\(part(12, 4))-\(part(16, 4))-\(part(20, 12))"
+    }
+}
+
+extension CMIFWriter.Context {
+    /// The `correspContext` of every message from the analysis's reply links: a message
+    /// answering another (`answers`, `in_reply_to`) gets `replyTo`, the answered one
+    /// `repliedBy`; a link to or from a message known only by citation becomes a note.
+    public static func from(_ analysis: CorpusAnalysis) -> [String: CMIFWriter.Context] {
+        let people = analysis.corpus.people
+        var result: [String: CMIFWriter.Context] = [:]
+        for link in analysis.links where link.kind == .answers || link.kind == .inReplyTo {
+            let fromHeld = analysis.message(id: link.from) != nil
+            let toHeld = analysis.message(id: link.to) != nil
+            switch (fromHeld, toHeld) {
+            case (true, true):
+                result[link.from, default: .init()].replyTo.append(link.to)
+                result[link.to, default: .init()].repliedBy.append(link.from)
+            case (true, false):
+                if let cited = analysis.inferredMessage(id: link.to) {
+                    result[link.from, default: .init()].notes.append(
+                        "Answers a message from \(people.name(of: cited.sender)) to \(people.name(of: cited.recipient)) of \(ExportGraphBuilder.dateLabel(cited.date)), known only by citation (line \(link.evidence.line): \"\(link.evidence.phrase)\").")
+                }
+            case (false, true):
+                if let answer = analysis.inferredMessage(id: link.from) {
+                    result[link.to, default: .init()].notes.append(
+                        "Answered by a message from \(people.name(of: answer.sender)) of \(ExportGraphBuilder.dateLabel(answer.date)), known only by citation (line \(link.evidence.line): \"\(link.evidence.phrase)\").")
+                }
+            case (false, false):
+                continue
+            }
+        }
+        return result
     }
 }

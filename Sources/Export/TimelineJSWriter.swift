@@ -1,3 +1,4 @@
+import Analysis
 import Correspondence
 
 /// Writes the messages as a TimelineJS 3 JSON document: one event per message with
@@ -97,5 +98,20 @@ public struct TimelineJSWriter: Sendable {
             return "between \(a.day) \(monthName(a.month)) and \(b.day) \(monthName(b.month)) \(b.year)"
         }
         return "between \(a.day) and \(b.day) \(monthName(b.month)) \(b.year)"
+    }
+}
+
+extension TimelineJSWriter {
+    /// Each message's group: the label of its highest-scoring topic (lexicon order breaks ties).
+    public static func groups(_ analysis: CorpusAnalysis) -> [String: String] {
+        let order = Dictionary(analysis.lexicon.topics.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var result: [String: String] = [:]
+        for (id, matches) in analysis.topics {
+            let best = matches.min {
+                $0.score != $1.score ? $0.score > $1.score : (order[$0.topic] ?? .max) < (order[$1.topic] ?? .max)
+            }
+            if let best { result[id] = analysis.lexicon.topic(best.topic)?.label ?? best.topic }
+        }
+        return result
     }
 }
