@@ -202,12 +202,12 @@ extension CMIFWriter.Context {
             case (true, false):
                 if let cited = analysis.inferredMessage(id: link.to) {
                     result[link.from, default: .init()].notes.append(
-                        "Answers a message from \(people.name(of: cited.sender)) to \(people.name(of: cited.recipient)) of \(ExportGraphBuilder.dateLabel(cited.date)), known only by citation (line \(link.evidence.line): \"\(link.evidence.phrase)\").")
+                        "Answers a message from \(people.name(of: cited.sender)) to \(people.name(of: cited.recipient)), dated \(TimelineJSWriter.wording(cited.date)), known only by citation (line \(link.evidence.line): \"\(link.evidence.phrase)\").")
                 }
             case (false, true):
                 if let answer = analysis.inferredMessage(id: link.from) {
                     result[link.to, default: .init()].notes.append(
-                        "Answered by a message from \(people.name(of: answer.sender)) of \(ExportGraphBuilder.dateLabel(answer.date)), known only by citation (line \(link.evidence.line): \"\(link.evidence.phrase)\").")
+                        "Answered by a message from \(people.name(of: answer.sender)), dated \(TimelineJSWriter.wording(answer.date)), known only by citation (line \(link.evidence.line): \"\(link.evidence.phrase)\").")
                 }
             case (false, false):
                 continue

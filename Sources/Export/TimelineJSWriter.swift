@@ -87,6 +87,16 @@ public struct TimelineJSWriter: Sendable {
          "November", "December"][month - 1]
     }
 
+    /// A date in words as precisely as it is known: "18 July 1942", "July 1942", "1942", or a
+    /// range ("between 12 and 18 July 1942").
+    public static func wording(_ date: HistoricalDate) -> String {
+        switch date.precision {
+        case .month where coversMonth(date): return monthName(date.notBefore.month) + " \(date.notBefore.year)"
+        case .year where coversYear(date): return String(date.notBefore.year)
+        default: return rangeWording(date)
+        }
+    }
+
     /// "between 12 and 18 July 1942", "between 28 June and 3 July 1942", or across years.
     static func rangeWording(_ date: HistoricalDate) -> String {
         let a = date.notBefore, b = date.notAfter

@@ -15,8 +15,12 @@ import FoundationXML
 public enum CMIFReader {
     static let teiNamespace = "http://www.tei-c.org/ns/1.0"
 
-    public static func read(data: Data, sourceName: String, people: PersonTable) throws -> Corpus {
-        let collector = RecordCollector(sourceName: sourceName)
+    /// - Parameters:
+    ///   - sourceName: the corpus's display name (the file name).
+    ///   - shownAs: how errors name the file (the path as the user gave it); `sourceName` if nil.
+    public static func read(data: Data, sourceName: String, shownAs: String? = nil, people: PersonTable) throws -> Corpus {
+        let shown = shownAs ?? sourceName
+        let collector = RecordCollector(sourceName: shown)
         let parser = XMLParser(data: data)
         parser.shouldProcessNamespaces = true
         parser.shouldResolveExternalEntities = false
@@ -25,28 +29,34 @@ public enum CMIFReader {
         if let failure = collector.failure { throw failure }
         if !ok {
             let detail = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "unknown error"
-            throw EpistolaryError(.badData, file: sourceName, line: max(1, parser.lineNumber),
+            throw EpistolaryError(.badData, file: shown, line: max(1, parser.lineNumber),
                                   "malformed XML, expected a well-formed CMIF (TEI) document: \(detail)")
         }
         guard collector.sawRoot else {
-            throw EpistolaryError(.badData, file: sourceName, line: 1, "expected a CMIF (TEI) document, found no root element")
+            throw EpistolaryError(.badData, file: shown, line: 1, "expected a CMIF (TEI) document, found no root element")
         }
         guard !collector.records.isEmpty else {
-            throw EpistolaryError(.badData, file: sourceName, line: max(1, parser.lineNumber),
+            throw EpistolaryError(.badData, file: shown, line: max(1, parser.lineNumber),
                                   "expected at least one correspDesc in the CMIF file, found none")
         }
-        return try build(collector.records, sourceName: sourceName,
-                         sourceHash: SHA256.hex(data), people: people)
+        var corpus = try build(collector.records, sourceName: shown, sourceHash: SHA256.hex(data), people: people)
+        corpus.sourceName = sourceName
+        return corpus
     }
 
-    /// Reads a CMIF file from disk.
+    /// Reads a CMIF file from disk; errors name it as given.
     public static func read(path: String, people: PersonTable) throws -> Corpus {
         let url = URL(fileURLWithPath: path)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw EpistolaryError(.badData, file: path, "no such file")
+        }
+        guard !isDirectory.boolValue else { throw EpistolaryError(.badData, file: path, "is a folder, not a CMIF file") }
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw EpistolaryError(.badUsage, file: path, "cannot read the CMIF file")
+            throw EpistolaryError(.badData, file: path, "cannot be read")
         }
-        return try read(data: data, sourceName: path, people: people)
+        return try read(data: data, sourceName: url.lastPathComponent, shownAs: path, people: people)
     }
 
     // MARK: - Building messages
