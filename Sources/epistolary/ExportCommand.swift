@@ -34,7 +34,9 @@ struct ExportCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Output file (a folder for csv; - for standard output).", valueName: "FILE"))
     var output: String
 
-    func validate() throws {
+    /// Refuses options that do not apply to the format (exit 2). Checked in `run` rather than
+    /// `validate`, whose errors ArgumentParser wraps and exits with 1.
+    func checkUsage() throws {
         if graph != nil && !format.writesGraph {
             throw EpistolaryError(.badUsage, "--graph applies to graph formats (graphml, gexf, cytoscape, node-link, csv), not \(format.rawValue)")
         }
@@ -47,6 +49,7 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
+        try checkUsage()
         let corpus = try corpusOptions.loadCorpus()
         let lexicon = try topics.map { try TopicLexicon.load(path: $0) } ?? TopicLexicon.bundled()
         let analysis = CorpusAnalysis(corpus: corpus, lexicon: lexicon)
