@@ -1,8 +1,77 @@
+import Analysis
 import ArgumentParser
 import Correspondence
+import Export
+import Foundation
 
-// Placeholder until the export command lands; replaced by its owner.
+/// `epistolary export FORMAT -o FILE`: the corpus and its analysis as files other tools open
+/// (Gephi, Cytoscape, NetworkX, correspSearch, Palladio, TimelineJS).
 struct ExportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "export", abstract: "(not built yet)")
-    func run() throws { throw EpistolaryError(.environment, "the export command is not built yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write the correspondence for other tools: GraphML, GEXF, CMIF, Cytoscape.js, NetworkX node-link JSON, CSV tables, TimelineJS.",
+        discussion: """
+        Formats: graphml, gexf (1.3, or 1.2draft with --gexf-version 1.2), cmif (TEI correspDesc, \
+        for correspSearch), cytoscape (Cytoscape.js JSON), node-link (NetworkX JSON), csv (a folder \
+        with nodes.csv, edges.csv and messages.csv for Gephi and Palladio), timelinejs (TimelineJS 3 JSON).
+        Graph formats write the graph chosen by --graph. Use -o - to write a single-file format to standard output.
+        """)
+
+    @Argument(help: ArgumentHelp("Export format: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "FORMAT"))
+    var format: ExportFormat
+
+    @OptionGroup var corpusOptions: CorpusOptions
+
+    @Option(name: .long, help: ArgumentHelp("Topic lexicon (TOML) instead of the bundled one.", valueName: "FILE"))
+    var topics: String?
+
+    @Option(name: .long, help: ArgumentHelp("Graph to export: correspondents (default), replies or mentions.", valueName: "KIND"))
+    var graph: ExportGraphKind?
+
+    @Option(name: .customLong("gexf-version"), help: ArgumentHelp("GEXF version: 1.3 (default) or 1.2 (1.2draft).", valueName: "VERSION"))
+    var gexfVersion: GEXFWriter.Version?
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Output file (a folder for csv; - for standard output).", valueName: "FILE"))
+    var output: String
+
+    /// Refuses options that do not apply to the format (exit 2). Checked in `run` rather than
+    /// `validate`, whose errors ArgumentParser wraps and exits with 1.
+    func checkUsage() throws {
+        if graph != nil && !format.writesGraph {
+            throw EpistolaryError(.badUsage, "--graph applies to graph formats (graphml, gexf, cytoscape, node-link, csv), not \(format.rawValue)")
+        }
+        if gexfVersion != nil && format != .gexf {
+            throw EpistolaryError(.badUsage, "--gexf-version applies only to the gexf format")
+        }
+        if output == "-" && format.writesFolder {
+            throw EpistolaryError(.badUsage, "csv writes a folder of three files: give -o a folder, not -")
+        }
+    }
+
+    func run() throws {
+        try checkUsage()
+        let corpus = try corpusOptions.loadCorpus()
+        let lexicon = try topics.map { try TopicLexicon.load(path: $0) } ?? TopicLexicon.bundled()
+        let analysis = CorpusAnalysis(corpus: corpus, lexicon: lexicon)
+        let exporter = Exporter(graphKind: graph ?? .correspondents, gexfVersion: gexfVersion ?? .v1_3)
+        let files = exporter.files(format, analysis: analysis)
+        if output == "-" {
+            for file in files { FileHandle.standardOutput.write(Data(file.text.utf8)) }
+            return
+        }
+        let target = URL(fileURLWithPath: output)
+        if format.writesFolder {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory), !isDirectory.boolValue {
+                throw EpistolaryError(.badUsage, file: output, "csv writes nodes.csv, edges.csv and messages.csv into a folder; this is a file")
+            }
+            for file in files { try AtomicFile.write(file.text, to: target.appendingPathComponent(file.name)) }
+        } else {
+            try AtomicFile.write(files.map(\.text).joined(), to: target)
+        }
+    }
 }
+
+extension ExportFormat: ExpressibleByArgument {}
+extension ExportGraphKind: ExpressibleByArgument {}
+extension GEXFWriter.Version: ExpressibleByArgument {}

@@ -24,8 +24,10 @@ public enum CorpusLoader {
             return try TelegramReader.read(text: try decodedText(url: url, shownAs: path), sourceName: name, people: table)
         case "csv":
             return try CSVReader.read(text: try decodedText(url: url, shownAs: path), sourceName: name, path: path, people: table)
+        case "xml":
+            return try CMIFReader.read(path: path, people: table)
         default:
-            throw EpistolaryError(.badUsage, file: path, "unknown corpus format .\(ext) (expected .txt or .md telegram text, or .csv)")
+            throw EpistolaryError(.badUsage, file: path, "unknown corpus format .\(ext) (expected .txt or .md telegram text, .csv, or .xml CMIF)")
         }
     }
 

@@ -1,1 +1,0 @@
-// Module Export: see docs/DESIGN.md.

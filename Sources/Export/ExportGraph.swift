@@ -1,0 +1,172 @@
+import Correspondence
+
+/// The kind of value an exported attribute holds. Each writer maps it to its format's type
+/// (GraphML `int`/`double`/`boolean`/`string`, GEXF `integer`/`double`/...); dates travel as
+/// ISO `YYYY-MM-DD` strings, which every format and every reader accepts.
+public enum ExportAttributeType: String, Sendable, CaseIterable {
+    case int, double, bool, string, date
+}
+
+/// One typed attribute value.
+public enum ExportValue: Sendable, Hashable {
+    case int(Int)
+    case double(Double)
+    case bool(Bool)
+    case string(String)
+    case date(Day)
+
+    /// The value as text, the way every text-based format writes it.
+    public var text: String {
+        switch self {
+        case .int(let i): return String(i)
+        case .double(let d): return d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) + ".0" : "\(d)"
+        case .bool(let b): return b ? "true" : "false"
+        case .string(let s): return s
+        case .date(let d): return d.iso
+        }
+    }
+
+    public var json: JSONValue {
+        switch self {
+        case .int(let i): return .int(i)
+        case .double(let d): return .double(d)
+        case .bool(let b): return .bool(b)
+        case .string(let s): return .string(s)
+        case .date(let d): return .string(d.iso)
+        }
+    }
+}
+
+/// A declared attribute: its key (used in files), a readable title and its type.
+public struct ExportAttribute: Sendable, Hashable {
+    public var key: String
+    public var title: String
+    public var type: ExportAttributeType
+
+    public init(_ key: String, _ type: ExportAttributeType, title: String? = nil) {
+        self.key = key
+        self.type = type
+        self.title = title ?? key
+    }
+}
+
+/// A closed interval of days during which a node or edge exists (a message's date bounds).
+public struct ExportSpell: Sendable, Hashable, Comparable {
+    public var start: Day
+    public var end: Day
+
+    public init(start: Day, end: Day) {
+        self.start = min(start, end)
+        self.end = max(start, end)
+    }
+
+    public init(_ date: HistoricalDate) {
+        self.init(start: date.notBefore, end: date.notAfter)
+    }
+
+    public static func < (a: ExportSpell, b: ExportSpell) -> Bool {
+        a.start != b.start ? a.start < b.start : a.end < b.end
+    }
+
+    /// Sorted spells with overlapping or touching ones joined: tools such as Gephi reject
+    /// overlapping intervals on one element, and a day covered twice is still one day.
+    public static func merged(_ spells: [ExportSpell]) -> [ExportSpell] {
+        var out: [ExportSpell] = []
+        for spell in spells.sorted() {
+            if let last = out.last, spell.start.ordinal <= last.end.ordinal + 1 {
+                out[out.count - 1].end = max(last.end, spell.end)
+            } else {
+                out.append(spell)
+            }
+        }
+        return out
+    }
+}
+
+public struct ExportNode: Sendable, Hashable {
+    public var id: String
+    public var label: String
+    /// Values by attribute key; keys missing here are left out of the file.
+    public var values: [String: ExportValue]
+    /// When the node exists; empty means always (static).
+    public var spells: [ExportSpell]
+
+    public init(id: String, label: String, values: [String: ExportValue] = [:], spells: [ExportSpell] = []) {
+        self.id = id
+        self.label = label
+        self.values = values
+        self.spells = spells
+    }
+}
+
+public struct ExportEdge: Sendable, Hashable {
+    public var id: String
+    public var source: String
+    public var target: String
+    /// What the edge stands for ("correspondence", "answers", "co-mention"...).
+    public var kind: String
+    public var weight: Double
+    public var values: [String: ExportValue]
+    /// When the edge exists: one spell per message, joined where they overlap.
+    public var spells: [ExportSpell]
+
+    public init(id: String, source: String, target: String, kind: String, weight: Double,
+                values: [String: ExportValue] = [:], spells: [ExportSpell] = []) {
+        self.id = id
+        self.source = source
+        self.target = target
+        self.kind = kind
+        self.weight = weight
+        self.values = values
+        self.spells = spells
+    }
+}
+
+/// A graph ready for export: declared, typed attributes, nodes and edges in a stable order.
+/// Built once from the analysis (`ExportGraphBuilder`) and written by every graph writer, so
+/// GraphML, GEXF, JSON and CSV carry the same nodes, edges and values.
+public struct ExportGraph: Sendable {
+    /// Short name ("correspondents", "replies", "mentions").
+    public var name: String
+    /// One sentence saying what nodes and edges stand for, written into file headers.
+    public var description: String
+    public var directed: Bool
+    public var nodeAttributes: [ExportAttribute]
+    public var edgeAttributes: [ExportAttribute]
+    public var nodes: [ExportNode]
+    public var edges: [ExportEdge]
+
+    public init(name: String, description: String, directed: Bool, nodeAttributes: [ExportAttribute],
+                edgeAttributes: [ExportAttribute], nodes: [ExportNode], edges: [ExportEdge]) {
+        self.name = name
+        self.description = description
+        self.directed = directed
+        self.nodeAttributes = nodeAttributes
+        self.edgeAttributes = edgeAttributes
+        self.nodes = nodes
+        self.edges = edges
+    }
+
+    /// True when two edges join the same ordered pair (undirected: the same pair).
+    public var hasParallelEdges: Bool {
+        var seen = Set<String>()
+        for edge in edges {
+            let pair = directed || edge.source <= edge.target
+                ? "\(edge.source)\u{0}\(edge.target)" : "\(edge.target)\u{0}\(edge.source)"
+            if !seen.insert(pair).inserted { return true }
+        }
+        return false
+    }
+
+    /// True when any node or edge has a spell.
+    public var isDynamic: Bool {
+        nodes.contains { !$0.spells.isEmpty } || edges.contains { !$0.spells.isEmpty }
+    }
+
+    /// The earliest and latest day of all spells, if any.
+    public var timeBounds: ExportSpell? {
+        let all = nodes.flatMap(\.spells) + edges.flatMap(\.spells)
+        guard let first = all.map(\.start).min(), let last = all.map(\.end).max() else { return nil }
+        return ExportSpell(start: first, end: last)
+    }
+}

@@ -1,0 +1,193 @@
+import Analysis
+import Correspondence
+
+/// Which graph of the analysis an export holds.
+public enum ExportGraphKind: String, Sendable, CaseIterable {
+    /// People as nodes; one directed edge per writer → addressee pair, weighted by messages,
+    /// with one time spell per message.
+    case correspondents
+    /// Messages (held and inferred) as nodes; reply links as directed edges.
+    case replies
+    /// People and places named in the texts; undirected co-mention edges.
+    case mentions
+}
+
+/// Builds the `ExportGraph` of each kind from a `CorpusAnalysis`, so every graph format
+/// writes the same nodes, edges and values. Orders follow the analysis (stable), ids are
+/// derived from the data, never from memory addresses or hash order.
+public enum ExportGraphBuilder {
+    public static func graph(_ kind: ExportGraphKind, from analysis: CorpusAnalysis) -> ExportGraph {
+        switch kind {
+        case .correspondents: return correspondents(analysis)
+        case .replies: return replies(analysis)
+        case .mentions: return mentions(analysis)
+        }
+    }
+
+    // MARK: - Correspondents
+
+    static func correspondents(_ analysis: CorpusAnalysis) -> ExportGraph {
+        let people = analysis.corpus.people
+        let nodes = analysis.correspondents.nodes.map { node -> ExportNode in
+            var values: [String: ExportValue] = [
+                "role": .string(node.role), "sent": .int(node.sent), "received": .int(node.received),
+                "inferred_sent": .int(node.inferredSent), "inferred_received": .int(node.inferredReceived),
+            ]
+            if let uri = people[node.id]?.authorityURI { values["authority"] = .string(uri) }
+            return ExportNode(id: node.id, label: node.name, values: values)
+        }
+        struct Pair: Hashable { let from: String; let to: String }
+        var dates: [Pair: [HistoricalDate]] = [:]
+        for message in analysis.messages {
+            for recipient in Set(message.recipients) {
+                dates[Pair(from: message.sender, to: recipient), default: []].append(message.date)
+            }
+        }
+        for inferred in analysis.inferred {
+            dates[Pair(from: inferred.sender, to: inferred.recipient), default: []].append(inferred.date)
+        }
+        let edges = analysis.correspondents.edges.enumerated().map { index, edge -> ExportEdge in
+            let onEdge = dates[Pair(from: edge.from, to: edge.to)] ?? []
+            var values: [String: ExportValue] = [
+                "count": .int(edge.count), "inferred_count": .int(edge.inferredCount),
+                "first": .date(edge.first), "last": .date(edge.last),
+            ]
+            if let lower = onEdge.map(\.notBefore).min(), let upper = onEdge.map(\.notAfter).max() {
+                values["not_before"] = .date(lower)
+                values["not_after"] = .date(upper)
+            }
+            values["uncertain_dates"] = .int(onEdge.filter { !$0.isExact }.count)
+            return ExportEdge(id: "c\(index + 1)", source: edge.from, target: edge.to, kind: "correspondence",
+                              weight: Double(edge.count + edge.inferredCount), values: values,
+                              spells: onEdge.map(ExportSpell.init))
+        }
+        return ExportGraph(
+            name: "correspondents",
+            description: "Correspondents of \(analysis.corpus.sourceName): people as nodes, one edge per writer and addressee; weight = messages held + inferred; one time spell per message (notBefore to notAfter).",
+            directed: true,
+            nodeAttributes: [ExportAttribute("role", .string), ExportAttribute("authority", .string),
+                             ExportAttribute("sent", .int), ExportAttribute("received", .int),
+                             ExportAttribute("inferred_sent", .int), ExportAttribute("inferred_received", .int)],
+            edgeAttributes: [ExportAttribute("count", .int), ExportAttribute("inferred_count", .int),
+                             ExportAttribute("first", .date), ExportAttribute("last", .date),
+                             ExportAttribute("not_before", .date), ExportAttribute("not_after", .date),
+                             ExportAttribute("uncertain_dates", .int)],
+            nodes: nodes, edges: edges)
+    }
+
+    // MARK: - Replies
+
+    static func replies(_ analysis: CorpusAnalysis) -> ExportGraph {
+        let people = analysis.corpus.people
+        let end = (analysis.messages.map(\.date.notAfter) + analysis.inferred.map(\.date.notAfter)).max()
+        func spell(from day: Day) -> [ExportSpell] {
+            guard let end else { return [] }
+            return [ExportSpell(start: day, end: max(day, end))]
+        }
+        func dateValues(_ date: HistoricalDate) -> [String: ExportValue] {
+            ["date": .date(date.best), "not_before": .date(date.notBefore), "not_after": .date(date.notAfter),
+             "precision": .string(date.precision.rawValue), "evidence": .string(date.evidence.rawValue)]
+        }
+        var nodes: [ExportNode] = []
+        var starts: [String: Day] = [:]
+        for message in analysis.messages {
+            var values = dateValues(message.date)
+            values["kind"] = .string(message.kind == .fragment ? "fragment" : "message")
+            values["sender"] = .string(message.sender)
+            values["recipients"] = .string(message.recipients.joined(separator: "; "))
+            values["place"] = message.place.map { .string($0) }
+            values["classification"] = .string(message.classification)
+            values["topics"] = .string((analysis.topics[message.id] ?? []).map(\.topic).joined(separator: "; "))
+            values["first_line"] = .int(message.span.startLine)
+            let who = message.kind == .fragment ? "Fragment"
+                : "\(people.name(of: message.sender)) to \(message.recipients.map { people.name(of: $0) }.joined(separator: ", "))"
+            nodes.append(ExportNode(id: message.id, label: "\(who), \(dateLabel(message.date))", values: values,
+                                    spells: spell(from: message.date.notBefore)))
+            starts[message.id] = message.date.notBefore
+        }
+        for inferred in analysis.inferred {
+            var values = dateValues(inferred.date)
+            values["kind"] = .string("inferred")
+            values["sender"] = .string(inferred.sender)
+            values["recipients"] = .string(inferred.recipient)
+            values["cited_by"] = .string(inferred.citedBy.joined(separator: "; "))
+            nodes.append(ExportNode(
+                id: inferred.id,
+                label: "\(people.name(of: inferred.sender)) to \(people.name(of: inferred.recipient)), \(dateLabel(inferred.date)) (inferred)",
+                values: values, spells: spell(from: inferred.date.notBefore)))
+            starts[inferred.id] = inferred.date.notBefore
+        }
+        let present = Set(nodes.map(\.id))
+        let edges = analysis.links.filter { present.contains($0.from) && present.contains($0.to) }
+            .enumerated().map { index, link -> ExportEdge in
+                let start = [starts[link.from], starts[link.to]].compactMap { $0 }.max()
+                return ExportEdge(id: "r\(index + 1)", source: link.from, target: link.to, kind: link.kind.rawValue,
+                                  weight: link.confidence,
+                                  values: ["confidence": .double(link.confidence), "evidence": .string(link.evidence.phrase),
+                                           "evidence_line": .int(link.evidence.line), "rule": .string(link.evidence.rule)],
+                                  spells: start.map { spell(from: $0) } ?? [])
+            }
+        return ExportGraph(
+            name: "replies",
+            description: "Reply links of \(analysis.corpus.sourceName): messages (held, and inferred from citations) as nodes, links from a message to what it answers or cites; weight = confidence; each element present from its earliest possible date on.",
+            directed: true,
+            nodeAttributes: [ExportAttribute("kind", .string), ExportAttribute("sender", .string),
+                             ExportAttribute("recipients", .string), ExportAttribute("date", .date),
+                             ExportAttribute("not_before", .date), ExportAttribute("not_after", .date),
+                             ExportAttribute("precision", .string), ExportAttribute("evidence", .string),
+                             ExportAttribute("place", .string), ExportAttribute("classification", .string),
+                             ExportAttribute("topics", .string), ExportAttribute("first_line", .int),
+                             ExportAttribute("cited_by", .string)],
+            edgeAttributes: [ExportAttribute("confidence", .double), ExportAttribute("evidence", .string),
+                             ExportAttribute("evidence_line", .int), ExportAttribute("rule", .string)],
+            nodes: nodes, edges: edges)
+    }
+
+    // MARK: - Mentions
+
+    static func mentions(_ analysis: CorpusAnalysis) -> ExportGraph {
+        let graph = analysis.mentions
+        var nodeDates: [String: [HistoricalDate]] = [:]
+        struct Pair: Hashable { let a: String; let b: String }
+        var pairDates: [Pair: [HistoricalDate]] = [:]
+        for message in analysis.messages {
+            guard let found = graph.byMessage[message.id] else { continue }
+            let distinct = Array(Set(found.map(\.entity))).sorted()
+            for entity in distinct { nodeDates[entity, default: []].append(message.date) }
+            for i in distinct.indices {
+                for j in distinct.indices where j > i {
+                    pairDates[Pair(a: distinct[i], b: distinct[j]), default: []].append(message.date)
+                }
+            }
+        }
+        let nodes = graph.nodes.map { node in
+            ExportNode(id: node.id, label: node.name,
+                       values: ["kind": .string(node.kind.rawValue), "messages": .int(node.messages),
+                                "occurrences": .int(node.occurrences)],
+                       spells: (nodeDates[node.id] ?? []).map(ExportSpell.init))
+        }
+        let edges = graph.edges.enumerated().map { index, edge in
+            ExportEdge(id: "m\(index + 1)", source: edge.a, target: edge.b, kind: "co-mention", weight: Double(edge.weight),
+                       values: ["messages": .int(edge.weight)],
+                       spells: (pairDates[Pair(a: edge.a, b: edge.b)] ?? []).map(ExportSpell.init))
+        }
+        return ExportGraph(
+            name: "mentions",
+            description: "People and places named in the texts of \(analysis.corpus.sourceName): an edge joins two named in the same message; weight = such messages; one time spell per message.",
+            directed: false,
+            nodeAttributes: [ExportAttribute("kind", .string), ExportAttribute("messages", .int),
+                             ExportAttribute("occurrences", .int)],
+            edgeAttributes: [ExportAttribute("messages", .int)],
+            nodes: nodes, edges: edges)
+    }
+
+    /// "1942-07-18", "1942-07", "1943", or "1942-07-29/1942-08-06" for a range.
+    static func dateLabel(_ date: HistoricalDate) -> String {
+        switch date.precision {
+        case .day where date.isExact: return date.notBefore.iso
+        case .month where TimelineJSWriter.coversMonth(date): return String(date.notBefore.iso.prefix(7))
+        case .year where TimelineJSWriter.coversYear(date): return String(date.notBefore.iso.prefix(4))
+        default: return "\(date.notBefore.iso)/\(date.notAfter.iso)"
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import Analysis
+import Correspondence
+
+/// The export formats, by the name the command line uses.
+public enum ExportFormat: String, Sendable, CaseIterable {
+    case graphml
+    case gexf
+    case cmif
+    case cytoscape
+    case nodeLink = "node-link"
+    case csv
+    case timelinejs
+
+    /// True for the formats that write a graph (and so take a graph kind).
+    public var writesGraph: Bool {
+        switch self {
+        case .graphml, .gexf, .cytoscape, .nodeLink, .csv: return true
+        case .cmif, .timelinejs: return false
+        }
+    }
+
+    /// True when the output is a folder of several files rather than one file.
+    public var writesFolder: Bool { self == .csv }
+
+    /// The usual file extension of a single-file output.
+    public var fileExtension: String {
+        switch self {
+        case .graphml: return "graphml"
+        case .gexf: return "gexf"
+        case .cmif: return "xml"
+        case .cytoscape: return "cyjs"
+        case .nodeLink, .timelinejs: return "json"
+        case .csv: return "csv"
+        }
+    }
+}
+
+/// Produces the text of an export from an analysis: the one place that maps a format to its
+/// writer, used by `epistolary export` and by the gallery. Pure: same analysis, same bytes.
+public struct Exporter: Sendable {
+    public var graphKind: ExportGraphKind
+    public var gexfVersion: GEXFWriter.Version
+
+    public init(graphKind: ExportGraphKind = .correspondents, gexfVersion: GEXFWriter.Version = .v1_3) {
+        self.graphKind = graphKind
+        self.gexfVersion = gexfVersion
+    }
+
+    /// The files of the export as (name, text). A single-file format gives one entry whose
+    /// name is empty (the caller names the file); csv gives nodes.csv, edges.csv, messages.csv.
+    public func files(_ format: ExportFormat, analysis: CorpusAnalysis) -> [(name: String, text: String)] {
+        switch format {
+        case .graphml: return [("", GraphMLWriter().write(graph(analysis)))]
+        case .gexf: return [("", GEXFWriter(version: gexfVersion).write(graph(analysis)))]
+        case .cytoscape: return [("", CytoscapeWriter().write(graph(analysis)))]
+        case .nodeLink: return [("", NodeLinkWriter().write(graph(analysis)))]
+        case .cmif:
+            return [("", CMIFWriter().write(corpus: analysis.corpus, context: CMIFWriter.Context.from(analysis)))]
+        case .timelinejs:
+            return [("", TimelineJSWriter().write(corpus: analysis.corpus,
+                                                  title: "Correspondence of \(analysis.corpus.sourceName)",
+                                                  groups: TimelineJSWriter.groups(analysis)))]
+        case .csv:
+            let labels = Dictionary(analysis.lexicon.topics.map { ($0.id, $0.label) }, uniquingKeysWith: { a, _ in a })
+            let topics = analysis.topicAssignments.mapValues { $0.map { labels[$0] ?? $0 } }
+            return CSVTableWriter().tables(graph: graph(analysis), corpus: analysis.corpus, topics: topics)
+        }
+    }
+
+    private func graph(_ analysis: CorpusAnalysis) -> ExportGraph {
+        ExportGraphBuilder.graph(graphKind, from: analysis)
+    }
+}

@@ -1,0 +1,154 @@
+/// Builds indented XML text, escaping every attribute value and every piece of text the
+/// same way. All XML exports (GraphML, GEXF, CMIF) write through this one helper, so a name
+/// with `<`, `&` or quotes is escaped once, correctly, everywhere.
+public struct XMLMarkup: Sendable {
+    /// An attribute as name and value, in the order given (attribute order is part of the
+    /// output's bytes, so it is never left to a dictionary).
+    public typealias Attribute = (name: String, value: String)
+
+    public private(set) var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    private var open: [String] = []
+    private let indentUnit: String
+
+    public init(indent: String = "  ") {
+        indentUnit = indent
+    }
+
+    /// Opens an element; close it with `close()`.
+    public mutating func open(_ name: String, _ attributes: [Attribute] = []) {
+        line("<\(name)\(Self.render(attributes))>")
+        open.append(name)
+    }
+
+    /// Closes the innermost open element.
+    public mutating func close() {
+        guard let name = open.popLast() else { return }
+        line("</\(name)>")
+    }
+
+    /// An element with no content: `<name a="v"/>`.
+    public mutating func empty(_ name: String, _ attributes: [Attribute] = []) {
+        line("<\(name)\(Self.render(attributes))/>")
+    }
+
+    /// An element holding only text: `<name a="v">text</name>`.
+    public mutating func element(_ name: String, _ attributes: [Attribute] = [], text content: String) {
+        line("<\(name)\(Self.render(attributes))>\(Self.escapeText(content))</\(name)>")
+    }
+
+    /// A comment; `--` is broken up because XML forbids it inside comments.
+    public mutating func comment(_ content: String) {
+        let safe = Self.removingInvalidCharacters(content).replacingOccurrences(of: "--", with: "- -")
+        line("<!-- \(safe) -->")
+    }
+
+    /// The finished document; closes whatever is still open.
+    public mutating func finish() -> String {
+        while !open.isEmpty { close() }
+        return text
+    }
+
+    private mutating func line(_ content: String) {
+        text += String(repeating: indentUnit, count: open.count) + content + "\n"
+    }
+
+    private static func render(_ attributes: [Attribute]) -> String {
+        attributes.map { " \($0.name)=\"\(escapeAttribute($0.value))\"" }.joined()
+    }
+
+    /// Escapes text content: `&`, `<`, `>`; drops characters XML 1.0 cannot carry.
+    public static func escapeText(_ value: String) -> String {
+        var out = ""
+        out.reserveCapacity(value.utf8.count)
+        for scalar in removingInvalidCharacters(value).unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// Escapes an attribute value: as text, plus both quotes and the whitespace characters
+    /// that attribute normalisation would otherwise turn into spaces.
+    public static func escapeAttribute(_ value: String) -> String {
+        var out = ""
+        out.reserveCapacity(value.utf8.count)
+        for scalar in removingInvalidCharacters(value).unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            case "\n": out += "&#10;"
+            case "\r": out += "&#13;"
+            case "\t": out += "&#9;"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// Removes the control characters XML 1.0 forbids (everything below U+0020 except tab,
+    /// line feed and carriage return, plus U+FFFE and U+FFFF).
+    static func removingInvalidCharacters(_ value: String) -> String {
+        guard value.unicodeScalars.contains(where: isInvalid) else { return value }
+        var out = String.UnicodeScalarView()
+        for scalar in value.unicodeScalars where !isInvalid(scalar) { out.append(scalar) }
+        return String(out)
+    }
+
+    private static func isInvalid(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return (v < 0x20 && v != 0x9 && v != 0xA && v != 0xD) || v == 0xFFFE || v == 0xFFFF
+    }
+
+    /// Maps each id to a distinct XML name token (`nameToken`), keeping ids that already are
+    /// one; a clash after escaping gets `-2`, `-3`...
+    public static func uniqueNameTokens(_ ids: [String], colon: Bool = true) -> [String: String] {
+        var result: [String: String] = [:]
+        var used = Set<String>()
+        for id in ids where nameToken(id, colon: colon) == id {
+            result[id] = id
+            used.insert(id)
+        }
+        for id in ids where result[id] == nil {
+            let base = nameToken(id, colon: colon)
+            var candidate = base
+            var n = 2
+            while used.contains(candidate) { candidate = base + "-\(n)"; n += 1 }
+            result[id] = candidate
+            used.insert(candidate)
+        }
+        return result
+    }
+
+    /// An XML name token for `id` (GraphML ids, TEI `xml:id` after a letter prefix): letters,
+    /// digits, `.`, `-`, `_` (and `:` unless `colon` is false) kept, anything else written as
+    /// `_xHHHH_`.
+    public static func nameToken(_ id: String, colon: Bool = true) -> String {
+        if id.isEmpty { return "_x0000_" }
+        var out = ""
+        for scalar in id.unicodeScalars {
+            if isNameCharacter(scalar) && (colon || scalar != ":") {
+                out.unicodeScalars.append(scalar)
+            } else {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                out += "_x" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + "_"
+            }
+        }
+        return out
+    }
+
+    private static func isNameCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "a"..."z", "A"..."Z", "0"..."9", ".", "-", "_", ":": return true
+        default:
+            guard scalar.value >= 0xC0 else { return false }
+            return scalar.properties.isAlphabetic || scalar.properties.generalCategory == .decimalNumber
+        }
+    }
+}

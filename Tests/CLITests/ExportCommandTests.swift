@@ -1,0 +1,162 @@
+import Foundation
+import Testing
+
+/// `epistolary export`, run as the built binary: every format written, valid, byte-stable,
+/// CMIF read back through `--corpus`, and bad input or usage refused with the right exit code.
+@Suite struct ExportCommandTests {
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let schemas = packageRoot.appendingPathComponent("Tests/Fixtures/schemas")
+
+    /// The `epistolary` binary next to the test bundle, or in `.build/debug`.
+    static var binary: URL? {
+        let candidates = [
+            Bundle.main.bundleURL.appendingPathComponent("epistolary"),
+            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("epistolary"),
+            packageRoot.appendingPathComponent(".build/debug/epistolary"),
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func run(_ executable: URL, _ arguments: [String]) throws -> Run {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                   stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    func epistolary(_ arguments: String...) throws -> Run {
+        try epistolary(arguments)
+    }
+
+    func epistolary(_ arguments: [String]) throws -> Run {
+        let binary = try #require(Self.binary, "the epistolary binary must be built")
+        return try Self.run(binary, arguments)
+    }
+
+    func xmllint(_ path: String, _ schema: String) throws -> Run {
+        let flag = schema.hasSuffix(".rng") ? "--relaxng" : "--schema"
+        return try Self.run(URL(fileURLWithPath: "/usr/bin/env"),
+                            ["xmllint", "--noout", flag, Self.schemas.appendingPathComponent(schema).path, path])
+    }
+
+    func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("epistolary-export-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func everyFormatIsWrittenAndTheXMLOnesAreValid() throws {
+        let folder = try temporaryFolder()
+        let cases: [(String, [String], String, String?)] = [
+            ("graphml", [], "g.graphml", "graphml/graphml.xsd"),
+            ("gexf", [], "g.gexf", "gexf-1.3/gexf.rng"),
+            ("gexf", ["--gexf-version", "1.2", "--graph", "replies"], "g12.gexf", "gexf-1.2draft/gexf.xsd"),
+            ("cmif", [], "cmif.xml", "cmif/cmi-customization.rng"),
+            ("cytoscape", ["--graph", "mentions"], "g.cyjs", nil),
+            ("node-link", [], "g.json", nil),
+            ("timelinejs", [], "timeline.json", nil),
+        ]
+        for (format, extra, name, schema) in cases {
+            let path = folder.appendingPathComponent(name).path
+            let result = try epistolary(["export", format] + extra + ["-o", path])
+            #expect(result.status == 0, "\(format): \(result.stderr)")
+            #expect(FileManager.default.fileExists(atPath: path), "\(format)")
+            if let schema {
+                let lint = try xmllint(path, schema)
+                #expect(lint.status == 0, "\(format): \(lint.stderr)")
+            } else {
+                let data = try Data(contentsOf: URL(fileURLWithPath: path))
+                #expect((try? JSONSerialization.jsonObject(with: data)) != nil, "\(format) is not JSON")
+            }
+        }
+        let csv = folder.appendingPathComponent("tables")
+        let result = try epistolary("export", "csv", "-o", csv.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: csv.path).sorted()
+        #expect(files == ["edges.csv", "messages.csv", "nodes.csv"])
+    }
+
+    @Test func sameInputGivesSameBytes() throws {
+        let folder = try temporaryFolder()
+        for format in ["cmif", "gexf", "graphml", "timelinejs"] {
+            let a = folder.appendingPathComponent("\(format)-a").path, b = folder.appendingPathComponent("\(format)-b").path
+            #expect(try epistolary("export", format, "-o", a).status == 0)
+            #expect(try epistolary("export", format, "-o", b).status == 0)
+            let first = try Data(contentsOf: URL(fileURLWithPath: a)), second = try Data(contentsOf: URL(fileURLWithPath: b))
+            #expect(!first.isEmpty && first == second, "\(format) differs between runs")
+        }
+    }
+
+    @Test func exportedCMIFIsACorpus() throws {
+        let folder = try temporaryFolder()
+        let cmif = folder.appendingPathComponent("letters.xml").path
+        #expect(try epistolary("export", "cmif", "-o", cmif).status == 0)
+        let original = try epistolary("export", "csv", "-o", folder.appendingPathComponent("a").path)
+        let again = try epistolary("export", "csv", "--corpus", cmif, "-o", folder.appendingPathComponent("b").path)
+        #expect(original.status == 0 && again.status == 0, "\(again.stderr)")
+        func rows(_ sub: String) throws -> [String] {
+            try String(contentsOf: folder.appendingPathComponent("\(sub)/messages.csv"), encoding: .utf8)
+                .split(separator: "\n").map(String.init)
+        }
+        // The CMIF corpus holds every message (not the 16 headerless fragments): same count of
+        // messages per sender and recipient.
+        let a = try rows("a").dropFirst().filter { $0.contains(",message,") }
+        let b = try rows("b").dropFirst()
+        #expect(a.count == b.count)
+        func pairs(_ lines: [String]) -> [String: Int] {
+            var counts: [String: Int] = [:]
+            for line in lines {
+                let cells = line.split(separator: ",", omittingEmptySubsequences: false)
+                counts["\(cells[2])>\(cells[4])", default: 0] += 1
+            }
+            return counts
+        }
+        #expect(pairs(Array(a)) == pairs(Array(b)))
+    }
+
+    @Test func malformedCMIFIsABadDataErrorNamingTheLine() throws {
+        let folder = try temporaryFolder()
+        let bad = folder.appendingPathComponent("broken.xml")
+        try Data("""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <TEI xmlns="http://www.tei-c.org/ns/1.0">
+          <teiHeader><profileDesc>
+            <correspDesc><correspAction type="sent"><persName>Stalin</persName>
+              <date when="1942-07-18"></correspAction>
+            </correspDesc>
+          </profileDesc></teiHeader>
+        </TEI>
+        """.utf8).write(to: bad)
+        let out = folder.appendingPathComponent("out.gexf")
+        let result = try epistolary("export", "gexf", "--corpus", bad.path, "-o", out.path)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("\(bad.path):5: malformed XML"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
+    @Test func optionsThatDoNotApplyAreUsageErrors() throws {
+        let folder = try temporaryFolder()
+        let out = folder.appendingPathComponent("x").path
+        let version = try epistolary("export", "graphml", "--gexf-version", "1.2", "-o", out)
+        #expect(version.status == 2)
+        #expect(version.stderr.contains("--gexf-version"))
+        let graph = try epistolary("export", "cmif", "--graph", "replies", "-o", out)
+        #expect(graph.status == 2)
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+}

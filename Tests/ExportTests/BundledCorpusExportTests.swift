@@ -1,0 +1,123 @@
+import Analysis
+import Correspondence
+@testable import Export
+import Foundation
+import Testing
+
+/// Every export of the bundled war telegrams, built from the real analysis: valid, read back
+/// by NetworkX and by our own CMIF reader with the same content.
+@Suite struct BundledCorpusExportTests {
+    static let analysis: CorpusAnalysis? = {
+        guard let corpus = try? CorpusLoader.load(path: nil), let lexicon = try? TopicLexicon.bundled() else { return nil }
+        return CorpusAnalysis(corpus: corpus, lexicon: lexicon)
+    }()
+
+    func analysis() throws -> CorpusAnalysis {
+        try #require(Self.analysis, "the bundled corpus and lexicon must load")
+    }
+
+    @Test func correspondentGraphCarriesEveryMessageAsASpell() throws {
+        let analysis = try analysis()
+        let graph = ExportGraphBuilder.graph(.correspondents, from: analysis)
+        #expect(graph.nodes.map(\.id) == analysis.correspondents.nodes.map(\.id))
+        #expect(graph.edges.count == analysis.correspondents.edges.count)
+        for (edge, source) in zip(graph.edges, analysis.correspondents.edges) {
+            #expect(edge.spells.count == source.count + source.inferredCount)
+            #expect(edge.weight == Double(source.count + source.inferredCount))
+            #expect(edge.values["count"] == .int(source.count))
+        }
+        let ranged = analysis.messages.filter { !$0.date.isExact && !$0.recipients.isEmpty }
+        try #require(!ranged.isEmpty)
+        let spells = Set(graph.edges.flatMap(\.spells))
+        #expect(ranged.allSatisfy { spells.contains(ExportSpell($0.date)) })
+    }
+
+    @Test func repliesGraphHoldsMessagesInferredMessagesAndLinks() throws {
+        let analysis = try analysis()
+        let graph = ExportGraphBuilder.graph(.replies, from: analysis)
+        #expect(graph.nodes.count == analysis.messages.count + analysis.inferred.count)
+        #expect(graph.edges.count == analysis.links.count)
+        #expect(Set(graph.edges.map(\.kind)).isSubset(of: Set(ReplyLink.Kind.allCases.map(\.rawValue))))
+        let ids = Set(graph.nodes.map(\.id))
+        #expect(graph.edges.allSatisfy { ids.contains($0.source) && ids.contains($0.target) })
+    }
+
+    @Test(arguments: ExportGraphKind.allCases)
+    func everyGraphIsValidAndReadsBackInNetworkX(kind: ExportGraphKind) throws {
+        let graph = ExportGraphBuilder.graph(kind, from: try analysis())
+        let graphML = try ExternalTool.temporaryFile(GraphMLWriter().write(graph), name: "g.graphml")
+        let gexf = try ExternalTool.temporaryFile(GEXFWriter().write(graph), name: "g.gexf")
+        let gexf12 = try ExternalTool.temporaryFile(GEXFWriter(version: .v1_2draft).write(graph), name: "g12.gexf")
+        let nodeLink = try ExternalTool.temporaryFile(NodeLinkWriter().write(graph), name: "g.json")
+        for (path, schema) in [(graphML, "graphml/graphml.xsd"), (gexf, "gexf-1.3/gexf.rng"), (gexf12, "gexf-1.2draft/gexf.xsd")] {
+            let result = try ExternalTool.xmllint(path, schema: schema)
+            #expect(result.status == 0, "\(schema): \(result.output)")
+        }
+        try #require(ExternalTool.hasNetworkX, "python3 with networkx is required")
+        let script = """
+        import sys, json, networkx as nx
+        a, b, c, d = sys.argv[1].split('|')
+        out = []
+        for g in (nx.read_graphml(a), nx.read_gexf(b, version='1.3'), nx.read_gexf(c, version='1.2draft'),
+                  nx.node_link_graph(json.load(open(d, encoding='utf-8')), edges='edges')):
+            out.append([g.number_of_nodes(), g.number_of_edges(), g.is_directed()])
+        print(json.dumps(out))
+        """
+        let result = try ExternalTool.python(script, [graphML, gexf, gexf12, nodeLink].joined(separator: "|"))
+        try #require(result.status == 0, "\(result.output)")
+        let counts = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[Any]] ?? []
+        #expect(counts.count == 4)
+        for row in counts {
+            #expect(row[0] as? Int == graph.nodes.count)
+            #expect(row[1] as? Int == graph.edges.count)
+            #expect(row[2] as? Bool == graph.directed)
+        }
+    }
+
+    @Test func cmifOfTheBundledCorpusIsValidAndReadsBackToTheSameCatalogue() throws {
+        let analysis = try analysis()
+        let text = CMIFWriter().write(corpus: analysis.corpus, context: CMIFWriter.Context.from(analysis))
+        let path = try ExternalTool.temporaryFile(text, name: "cmif.xml")
+        let lint = try ExternalTool.xmllint(path, schema: "cmif/cmi-customization.rng")
+        #expect(lint.status == 0, "\(lint.output)")
+
+        let described = CMIFWriter.describable(analysis.corpus)
+        #expect(described.count == analysis.corpus.messages.filter { $0.kind == .message }.count)
+        // Read back with an empty person table: nothing but the file itself.
+        let read = try CMIFReader.read(data: Data(text.utf8), sourceName: "cmif.xml", people: PersonTable(people: []))
+        try #require(read.messages.count == described.count)
+        let byID = Dictionary(read.messages.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let people = analysis.corpus.people
+        for original in described {
+            let back = try #require(byID[original.id], "\(original.id) missing after the round trip")
+            #expect(read.people.name(of: back.sender) == people.name(of: original.sender), "\(original.id)")
+            #expect(back.recipients.map { read.people.name(of: $0) } == original.recipients.map { people.name(of: $0) }, "\(original.id)")
+            #expect(back.date.notBefore == original.date.notBefore, "\(original.id)")
+            #expect(back.date.notAfter == original.date.notAfter, "\(original.id)")
+            #expect(back.place == original.place, "\(original.id)")
+        }
+        // With the bundled table the person ids come back too.
+        let withTable = try CMIFReader.read(data: Data(text.utf8), sourceName: "cmif.xml", people: people)
+        let withTableByID = Dictionary(withTable.messages.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for original in described {
+            #expect(withTableByID[original.id]?.sender == original.sender, "\(original.id)")
+            #expect(withTableByID[original.id]?.recipients == original.recipients, "\(original.id)")
+        }
+    }
+
+    @Test func exportsOfTheSameCorpusAreByteIdentical() throws {
+        let first = try analysis()
+        guard let corpus = try? CorpusLoader.load(path: nil), let lexicon = try? TopicLexicon.bundled() else {
+            Issue.record("the bundled corpus must load")
+            return
+        }
+        let second = CorpusAnalysis(corpus: corpus, lexicon: lexicon)
+        for format in ExportFormat.allCases {
+            for kind in format.writesGraph ? ExportGraphKind.allCases : [.correspondents] {
+                let exporter = Exporter(graphKind: kind)
+                #expect(exporter.files(format, analysis: first).map(\.text) == exporter.files(format, analysis: second).map(\.text),
+                        "\(format.rawValue) \(kind.rawValue)")
+            }
+        }
+    }
+}
