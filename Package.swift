@@ -23,7 +23,7 @@ let package = Package(
         .target(name: "Correspondence", resources: [.copy("Resources")]),
         .target(name: "Analysis", dependencies: ["Correspondence", "TOMLReader"]),
         .target(name: "Styling", dependencies: ["TOMLReader"]),
-        .target(name: "GraphRender", dependencies: ["Analysis", "Styling", "CGraphviz"]),
+        .target(name: "GraphRender", dependencies: ["Analysis", "Styling", "CGraphviz", "CCairo"]),
         .target(name: "TimelineRender", dependencies: ["Analysis", "Styling", "CCairo"]),
         .target(name: "Export", dependencies: ["Analysis"]),
         .executableTarget(name: "epistolary", dependencies: [

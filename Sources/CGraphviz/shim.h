@@ -2,6 +2,7 @@
 #define EPISTOLARY_CGRAPHVIZ_SHIM_H
 #include <graphviz/gvc.h>
 #include <graphviz/cgraph.h>
+#include <fontconfig/fontconfig.h>
 
 /* Exported by libgvc but declared only in a private header. */
 extern void gvjobs_delete(GVC_t *gvc);
@@ -23,4 +24,12 @@ static inline char *epi_gvplugin_list(GVC_t *gvc, api_t api, const char *kind) {
     return gvplugin_list(gvc, api, kind);
 }
 static inline char *epi_agget(void *obj, const char *name) { return agget(obj, (char *)name); }
+/* Sets a graph attribute, declaring it with an empty default when the DOT did not. */
+static inline int epi_agsafeset(void *obj, const char *name, const char *value) {
+    return agsafeset(obj, (char *)name, (char *)value, "");
+}
+
+/* agtail/aghead are pointer-arithmetic macros Swift cannot import. */
+static inline Agnode_t *epi_agtail(Agedge_t *e) { return agtail(e); }
+static inline Agnode_t *epi_aghead(Agedge_t *e) { return aghead(e); }
 #endif
