@@ -87,6 +87,8 @@ public final class GraphvizEngine: @unchecked Sendable {
         }
         _ = GraphvizMessages.shared.drain()
         _ = agreseterrors()
+        // Graphviz warns about a colour once per process unless this is reset.
+        emit_once_reset()
         return try body(gvc)
     }
 
@@ -105,12 +107,30 @@ public final class GraphvizEngine: @unchecked Sendable {
                 throw GraphvizError(.layout, messages: GraphvizMessages.shared.drain())
             }
             defer { gvFreeLayout(gvc, graph) }
+            let unknownShapes = Self.unknownShapes(in: graph)
+            if !unknownShapes.isEmpty {
+                throw GraphvizError(.rejectedInput, messages: unknownShapes.map { "Warning: using box for unknown shape \($0)" })
+            }
             var warnings: [String] = []
             warnings += try GraphvizMessageTriage.check(GraphvizMessages.shared.drain(), stage: .layout)
             let data = try render(gvc, graph)
             warnings += try GraphvizMessageTriage.check(GraphvizMessages.shared.drain(), stage: .render)
             return (data, warnings)
         }
+    }
+
+    /// Names of shapes Graphviz did not know, which it replaced by a box (it says so only the
+    /// first time in a process, so this asks the laid-out nodes).
+    private static func unknownShapes(in graph: UnsafeMutablePointer<Agraph_t>) -> [String] {
+        var names: [String] = []
+        var node = agfstnode(graph)
+        while let current = node {
+            if let name = epi_unknown_shape_name(current).map({ String(cString: $0) }), !names.contains(name) {
+                names.append(name)
+            }
+            node = agnxtnode(graph, current)
+        }
+        return names
     }
 
     /// Renders through a Graphviz device into memory (`gvRenderData`).
