@@ -68,34 +68,56 @@ public struct DOTWriter: Sendable {
 
     // MARK: Escaping
 
-    /// An id, always quoted. cgraph un-escapes only `\"` inside quotes (other backslashes are
-    /// kept as they are), so a backslash that would run into the closing or an escaped quote
-    /// is followed by an escaped one.
+    /// An id, always quoted.
+    ///
+    /// cgraph reads a quoted id as written except that `\\` stays two backslashes, `\"` is
+    /// a quote and backslash-newline is a line continuation. So a quote is written `\"` and
+    /// everything else as it is, which is exact unless an odd run of backslashes comes right
+    /// before a quote, a line break or the end: DOT cannot say that in quotes, and such a name
+    /// is written as an HTML-like id `<...>` (read back verbatim). Only a name that is both
+    /// (with unbalanced `<`/`>` as well) cannot be written exactly: a word joiner (U+2060) is
+    /// then put after each such run.
     public static func id(_ name: String) -> String {
-        var out = "\""
-        var pendingBackslashes = 0
-        for character in name.unicodeScalars {
-            switch character {
-            case "\\":
-                pendingBackslashes += 1
-                out.unicodeScalars.append(character)
-                continue
-            case "\"":
-                // `\"` unescapes to a quote, so each backslash before it needs its own partner.
-                out += String(repeating: "\\", count: pendingBackslashes) + "\\\""
-            case "\n", "\r":
-                // A raw line break inside quotes is kept by cgraph, but a backslash-newline
-                // would be a line continuation; write line breaks as themselves after any
-                // backslash pair.
-                out += String(repeating: "\\", count: pendingBackslashes)
-                out.unicodeScalars.append(character)
-            default:
-                out.unicodeScalars.append(character)
-            }
-            pendingBackslashes = 0
+        if !hasOddBackslashRunBeforeBreak(name) { return quotedID(name) }
+        if hasBalancedAngleBrackets(name) { return "<" + name + ">" }
+        return quotedID(separatingOddBackslashRuns(name))
+    }
+
+    private static func quotedID(_ name: String) -> String {
+        "\"" + name.replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    /// True when an odd number of backslashes stands right before a quote, line break or the end.
+    private static func hasOddBackslashRunBeforeBreak(_ name: String) -> Bool {
+        var run = 0
+        for scalar in name.unicodeScalars {
+            if scalar == "\\" { run += 1; continue }
+            if run % 2 == 1, scalar == "\"" || scalar == "\n" || scalar == "\r" { return true }
+            run = 0
         }
-        out += String(repeating: "\\", count: pendingBackslashes)
-        return out + "\""
+        return run % 2 == 1
+    }
+
+    private static func hasBalancedAngleBrackets(_ name: String) -> Bool {
+        var depth = 0
+        for scalar in name.unicodeScalars {
+            if scalar == "<" { depth += 1 } else if scalar == ">" { depth -= 1 }
+            if depth < 0 { return false }
+        }
+        return depth == 0
+    }
+
+    private static func separatingOddBackslashRuns(_ name: String) -> String {
+        var out = String.UnicodeScalarView()
+        var run = 0
+        for scalar in name.unicodeScalars {
+            if scalar == "\\" { run += 1; out.append(scalar); continue }
+            if run % 2 == 1, scalar == "\"" || scalar == "\n" || scalar == "\r" { out.append("\u{2060}") }
+            run = 0
+            out.append(scalar)
+        }
+        if run % 2 == 1 { out.append("\u{2060}") }
+        return String(out)
     }
 
     /// A text attribute value: quoted, with backslashes doubled (Graphviz reads `\\` in a
