@@ -34,7 +34,7 @@ let package = Package(
         .testTarget(name: "CorrespondenceTests", dependencies: ["Correspondence"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis"]),
         .testTarget(name: "StylingTests", dependencies: ["Styling"]),
-        .testTarget(name: "GraphRenderTests", dependencies: ["GraphRender"]),
+        .testTarget(name: "GraphRenderTests", dependencies: ["GraphRender"], exclude: ["valgrind-render-loop.sh"]),
         .testTarget(name: "TimelineRenderTests", dependencies: ["TimelineRender"]),
         .testTarget(name: "ExportTests", dependencies: ["Export"]),
         .testTarget(name: "CLITests", dependencies: ["epistolary"]),
