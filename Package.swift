@@ -23,7 +23,7 @@ let package = Package(
         .target(name: "Correspondence", resources: [.copy("Resources")]),
         .target(name: "Analysis", dependencies: ["Correspondence", "TOMLReader"], resources: [.copy("Resources")]),
         .target(name: "Styling", dependencies: ["TOMLReader"], resources: [.process("Sheets")]),
-        .target(name: "GraphRender", dependencies: ["Analysis", "Styling", "CGraphviz"]),
+        .target(name: "GraphRender", dependencies: ["Analysis", "Styling", "CGraphviz", "CCairo"]),
         .target(name: "TimelineRender", dependencies: ["Analysis", "Styling", "CCairo"]),
         .target(name: "Export", dependencies: ["Analysis"]),
         .executableTarget(name: "epistolary", dependencies: [
@@ -34,7 +34,7 @@ let package = Package(
         .testTarget(name: "CorrespondenceTests", dependencies: ["Correspondence"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis"]),
         .testTarget(name: "StylingTests", dependencies: ["Styling"]),
-        .testTarget(name: "GraphRenderTests", dependencies: ["GraphRender"]),
+        .testTarget(name: "GraphRenderTests", dependencies: ["GraphRender"], exclude: ["valgrind-render-loop.sh"]),
         .testTarget(name: "TimelineRenderTests", dependencies: ["TimelineRender"]),
         .testTarget(name: "ExportTests", dependencies: ["Export"]),
         .testTarget(name: "CLITests", dependencies: ["epistolary"]),

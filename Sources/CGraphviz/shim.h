@@ -2,10 +2,13 @@
 #define EPISTOLARY_CGRAPHVIZ_SHIM_H
 #include <graphviz/gvc.h>
 #include <graphviz/cgraph.h>
+#include <fontconfig/fontconfig.h>
 
 /* Exported by libgvc but declared only in a private header. */
 extern void gvjobs_delete(GVC_t *gvc);
 extern char *gvplugin_list(GVC_t *gvc, api_t api, const char *str);
+extern void emit_once_reset(void);
+extern shape_desc *find_user_shape(const char *name);
 
 /* cgraph 2.43 takes char *; Swift strings convert to const char * only. */
 static inline Agraph_t *epi_agmemread(const char *text) { return agmemread(text); }
@@ -23,4 +26,20 @@ static inline char *epi_gvplugin_list(GVC_t *gvc, api_t api, const char *kind) {
     return gvplugin_list(gvc, api, kind);
 }
 static inline char *epi_agget(void *obj, const char *name) { return agget(obj, (char *)name); }
+/* Sets a graph attribute, declaring it with an empty default when the DOT did not. */
+static inline int epi_agsafeset(void *obj, const char *name, const char *value) {
+    return agsafeset(obj, (char *)name, (char *)value, "");
+}
+
+/* agtail/aghead are pointer-arithmetic macros Swift cannot import. */
+static inline Agnode_t *epi_agtail(Agedge_t *e) { return agtail(e); }
+static inline Agnode_t *epi_aghead(Agedge_t *e) { return aghead(e); }
+
+/* Graphviz warns about an unknown shape only the first time in a process, then reuses the
+   box it registered under that name. Such a node has a registered, non-user shape. */
+static inline const char *epi_unknown_shape_name(Agnode_t *n) {
+    shape_desc *shape = ND_shape(n);
+    if (shape == NULL || shape->usershape || shape->name == NULL) return NULL;
+    return find_user_shape(shape->name) == shape ? shape->name : NULL;
+}
 #endif

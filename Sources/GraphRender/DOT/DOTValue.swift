@@ -1,0 +1,15 @@
+/// An attribute value in DOT: text (quoted and escaped, label escapes such as `\n` kept
+/// meaningful), an HTML-like label (`<...>`, markup written by the caller with
+/// `DOTWriter.html(_:)` escaping its text), or a number.
+public enum DOTValue: Sendable, Equatable, ExpressibleByStringLiteral, ExpressibleByFloatLiteral, ExpressibleByIntegerLiteral {
+    case text(String)
+    case html(String)
+    case number(Double)
+
+    public init(stringLiteral value: String) { self = .text(value) }
+    public init(floatLiteral value: Double) { self = .number(value) }
+    public init(integerLiteral value: Int) { self = .number(Double(value)) }
+}
+
+/// An ordered attribute list (order kept so the DOT is the same every run).
+public typealias DOTAttributes = [(String, DOTValue)]

@@ -1,0 +1,172 @@
+import CCairo
+import CGraphviz
+import Correspondence
+import Foundation
+
+/// The process's one Graphviz engine (DESIGN decision 2).
+///
+/// Graphviz is not thread-safe and its layout state is global, so there is one context for
+/// the whole process, created on first use, and every call runs under one lock: parse,
+/// layout, every render of that layout and `gvFreeLayout` are a single locked step. Graphviz's
+/// messages are captured and returned as a `GraphvizError`; after a failure the stale render
+/// job is deleted, so good input after bad still works.
+public final class GraphvizEngine: @unchecked Sendable {
+    /// The engine every caller shares.
+    public static let shared = GraphvizEngine()
+
+    private let lock = NSLock()
+    /// `GVC_t *`, created lazily under `lock` and never freed (a second context leaks and
+    /// breaks the pango plugin).
+    private var context: OpaquePointer?
+
+    private init() {}
+
+    // MARK: Rendering
+
+    /// Parses `dot`, lays it out with `engine` and renders it as `format`.
+    ///
+    /// - Parameter dpi: resolution of a PNG (ignored by the other formats). It is applied to
+    ///   the parsed graph, not written into the DOT: Graphviz scales SVG and PDF by `dpi` too.
+    /// - Throws: `GraphvizError` with Graphviz's own messages.
+    public func render(_ dot: String, engine: LayoutEngine = .dot, format: GraphFormat, dpi: Double? = nil) throws -> RenderedGraph {
+        let (data, warnings) = try withLaidOutGraph(dot, engine: engine, dpi: format == .png ? dpi : nil) { gvc, graph in
+            switch format {
+            case .svg, .png: return try renderData(gvc, graph, device: format.rawValue)
+            case .pdf: return try renderPDF(gvc, graph)
+            case .dot: return Data(dot.utf8)
+            }
+        }
+        return RenderedGraph(data: data, format: format, warnings: warnings)
+    }
+
+    /// Renders like `render` and writes the bytes to `url` atomically (temporary file, then
+    /// rename): a failed render leaves no file. Returns the non-rejecting warnings.
+    @discardableResult
+    public func write(_ dot: String, engine: LayoutEngine = .dot, format: GraphFormat, dpi: Double? = nil, to url: URL) throws -> [String] {
+        let rendered = try render(dot, engine: engine, format: format, dpi: dpi)
+        try AtomicFile.write(rendered.data, to: url)
+        return rendered.warnings
+    }
+
+    // MARK: Reading back
+
+    /// Parses `dot` through cgraph and lists its nodes and edges with their attributes, so
+    /// tests can prove that what `DOTWriter` wrote is what Graphviz reads.
+    public func parse(_ dot: String) throws -> ParsedGraph {
+        try locked { _ in
+            guard let graph = epi_agmemread(dot) else {
+                throw GraphvizError(.parse, messages: GraphvizMessages.shared.drain())
+            }
+            defer { agclose(graph) }
+            let messages = GraphvizMessages.shared.drain()
+            if !messages.isEmpty { throw GraphvizError(.parse, messages: messages) }
+            return ParsedGraph(reading: graph)
+        }
+    }
+
+    /// The Graphviz version string ("2.43.0").
+    public var version: String {
+        locked { gvc in gvcVersion(gvc).map { String(cString: $0) } ?? "unknown" }
+    }
+
+    // MARK: The locked step
+
+    /// Runs `body` holding the lock, with the context created and the message buffer and
+    /// cgraph's sticky error level cleared.
+    func locked<T>(_ body: (OpaquePointer) throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        let gvc: OpaquePointer
+        if let existing = context {
+            gvc = existing
+        } else {
+            GraphvizMessages.install()
+            guard let created = gvContext() else { fatalError("Graphviz could not allocate its context") }
+            context = created
+            gvc = created
+        }
+        _ = GraphvizMessages.shared.drain()
+        _ = agreseterrors()
+        // Graphviz warns about a colour once per process unless this is reset.
+        emit_once_reset()
+        return try body(gvc)
+    }
+
+    /// Parse, (optional dpi,) layout, `render`, free the layout and close the graph: one step.
+    private func withLaidOutGraph(_ dot: String, engine: LayoutEngine, dpi: Double?,
+                                  render: (OpaquePointer, UnsafeMutablePointer<Agraph_t>) throws -> Data) throws -> (Data, [String]) {
+        try locked { gvc in
+            guard let graph = epi_agmemread(dot) else {
+                throw GraphvizError(.parse, messages: GraphvizMessages.shared.drain())
+            }
+            defer { agclose(graph) }
+            _ = try GraphvizMessageTriage.check(GraphvizMessages.shared.drain(), stage: .parse)
+            if let dpi { _ = epi_agsafeset(UnsafeMutableRawPointer(graph), "dpi", String(format: "%.0f", dpi)) }
+            if epi_gvLayout(gvc, graph, engine.name) != 0 {
+                gvFreeLayout(gvc, graph)
+                throw GraphvizError(.layout, messages: GraphvizMessages.shared.drain())
+            }
+            defer { gvFreeLayout(gvc, graph) }
+            let unknownShapes = Self.unknownShapes(in: graph)
+            if !unknownShapes.isEmpty {
+                throw GraphvizError(.rejectedInput, messages: unknownShapes.map { "Warning: using box for unknown shape \($0)" })
+            }
+            var warnings: [String] = []
+            warnings += try GraphvizMessageTriage.check(GraphvizMessages.shared.drain(), stage: .layout)
+            let data = try render(gvc, graph)
+            warnings += try GraphvizMessageTriage.check(GraphvizMessages.shared.drain(), stage: .render)
+            return (data, warnings)
+        }
+    }
+
+    /// Names of shapes Graphviz did not know, which it replaced by a box (it says so only the
+    /// first time in a process, so this asks the laid-out nodes).
+    private static func unknownShapes(in graph: UnsafeMutablePointer<Agraph_t>) -> [String] {
+        var names: [String] = []
+        var node = agfstnode(graph)
+        while let current = node {
+            if let name = epi_unknown_shape_name(current).map({ String(cString: $0) }), !names.contains(name) {
+                names.append(name)
+            }
+            node = agnxtnode(graph, current)
+        }
+        return names
+    }
+
+    /// Renders through a Graphviz device into memory (`gvRenderData`).
+    private func renderData(_ gvc: OpaquePointer, _ graph: UnsafeMutablePointer<Agraph_t>, device: String) throws -> Data {
+        var buffer: UnsafeMutablePointer<CChar>?
+        var length: UInt32 = 0
+        if epi_gvRenderData(gvc, graph, device, &buffer, &length) != 0 {
+            gvjobs_delete(gvc)
+            if let buffer { gvFreeRenderData(buffer) }
+            throw GraphvizError(.render, messages: GraphvizMessages.shared.drain())
+        }
+        guard let buffer else {
+            gvjobs_delete(gvc)
+            throw GraphvizError(.render, messages: ["Graphviz returned no \(device) output"])
+        }
+        defer { gvFreeRenderData(buffer) }
+        return Data(bytes: buffer, count: Int(length))
+    }
+
+    /// Renders PDF with the same bytes every run.
+    ///
+    /// Graphviz's own PDF carries a `/CreationDate` of the moment. So the page size is read
+    /// from a first, throw-away render (its `/MediaBox`, which accounts for `size`, `margin`
+    /// and `pad`), and the figure is then rendered with `gvRenderContext` onto our own Cairo
+    /// PDF surface of that size, whose creation date is removed. Fonts are embedded (subset)
+    /// by Cairo.
+    private func renderPDF(_ gvc: OpaquePointer, _ graph: UnsafeMutablePointer<Agraph_t>) throws -> Data {
+        let probe = try renderData(gvc, graph, device: "pdf")
+        guard let page = PDFMediaBox(in: probe) else {
+            throw GraphvizError(.render, messages: ["Graphviz's PDF has no readable /MediaBox"])
+        }
+        let document = try CairoPDFDocument(width: page.width, height: page.height)
+        if epi_gvRenderContext(gvc, graph, "pdf", UnsafeMutableRawPointer(document.context)) != 0 {
+            gvjobs_delete(gvc)
+            throw GraphvizError(.render, messages: GraphvizMessages.shared.drain())
+        }
+        return try document.finish()
+    }
+}

@@ -1,1 +1,0 @@
-// Module GraphRender: see docs/DESIGN.md.
