@@ -84,29 +84,40 @@ public struct TimeScale: Sendable {
     /// A scale from the start of `from` to the end of `to` over `x0...x1`, with labels in
     /// `font` measured by `measurer`. Labels may reach `overhang` points beyond either end.
     public init(from: Day, to: Day, x0: Double, x1: Double, font: FontSpec, measurer: TextMeasurer, overhang: Double = 0) {
-        let first = min(from, to), last = max(from, to)
+        var first = min(from, to), last = max(from, to)
+        if first.days(to: last) < 2 {
+            // Too short to label: widen to three days around it.
+            first = first.adding(days: -1)
+            last = last.adding(days: 1)
+        }
         domainStart = Double(first.ordinal)
         domainEnd = Double(last.ordinal + 1)
         self.x0 = x0
         self.x1 = max(x1, x0 + 1)
         labelFont = font
         let gap = font.size * 1.2
-        var chosen: (TickStep, [TimeTick])?
+        // Labelled ticks no closer than 4.5 em: an axis, not a ruler.
+        let minSpacing = font.size * 4.5
         let probe = TimeScaleProbe(domainStart: domainStart, domainEnd: domainEnd, x0: x0, x1: self.x1)
-        for step in TickStep.candidates {
-            let days = TimeScale.tickDays(step: step, first: first, last: last)
-            if days.count > 400 { continue }
-            let ticks = days.map { TimeTick(day: $0, x: probe.x($0), label: TimeScale.label($0, step: step)) }
-            let labelled = TimeScale.fitLabels(ticks, font: font, measurer: measurer, lo: x0 - overhang, hi: self.x1 + overhang)
-            let widths = labelled.compactMap { $0.label.map { measurer.width($0, font: font) } }
-            let spacingOK = zip(labelled, labelled.dropFirst()).allSatisfy { a, b in
-                b.x - a.x >= (measurer.width(a.label ?? "", font: font) + measurer.width(b.label ?? "", font: font)) / 2 + gap
+        var chosen: (TickStep, [TimeTick])?
+        // First pass asks for airy spacing; a narrow axis settles for labels that merely keep
+        // their gap; the last resort is the coarsest step with any label at all.
+        passes: for spacing in [minSpacing, 0] {
+            for step in TickStep.candidates {
+                let days = TimeScale.tickDays(step: step, first: first, last: last)
+                if days.count > 400 { continue }
+                let ticks = days.map { TimeTick(day: $0, x: probe.x($0), label: TimeScale.label($0, step: step)) }
+                let labelled = TimeScale.fitLabels(ticks, font: font, measurer: measurer, lo: x0 - overhang, hi: self.x1 + overhang)
+                let shown = labelled.filter { $0.label != nil }
+                let spacingOK = zip(shown, shown.dropFirst()).allSatisfy { a, b in
+                    b.x - a.x >= max(spacing, (measurer.width(a.label ?? "", font: font) + measurer.width(b.label ?? "", font: font)) / 2 + gap)
+                }
+                if spacingOK && shown.count >= 2 {
+                    chosen = (step, labelled)
+                    break passes
+                }
+                if chosen == nil, spacingOK, !shown.isEmpty, spacing == 0 { chosen = (step, labelled) }
             }
-            if spacingOK && widths.count >= min(2, days.count) {
-                chosen = (step, labelled)
-                break
-            }
-            chosen = chosen ?? (step, labelled)
         }
         let (step, ticks) = chosen ?? (TickStep(.year, 100), [])
         self.step = step
