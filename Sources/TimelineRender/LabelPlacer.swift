@@ -29,13 +29,18 @@ public struct LabelPlacement: Sendable, Hashable {
 /// anchor (shifted to stay within `lo...hi`), goes in the first row where it keeps `gap` from
 /// its neighbours, and is left out when no row has room. Higher priority labels are placed
 /// first; the result lists placements left to right and the keys left out (for "+N more").
+/// With `leaders`, each label hangs on a vertical leader at its anchor from its row down to
+/// row 0's baseline: no label may cover another's leader, and no leader another's label.
 public struct LabelPlacer: Sendable {
     public var rows: Int
     public var gap: Double
     public var lo: Double
     public var hi: Double
 
-    public init(rows: Int, gap: Double, lo: Double, hi: Double) {
+    public var leaders: Bool
+
+    public init(rows: Int, gap: Double, lo: Double, hi: Double, leaders: Bool = false) {
+        self.leaders = leaders
         self.rows = max(1, rows)
         self.gap = gap
         self.lo = lo
@@ -50,6 +55,7 @@ public struct LabelPlacer: Sendable {
         }
         var occupied: [[(Double, Double)]] = Array(repeating: [], count: rows)
         var placed: [LabelPlacement] = []
+        var leaderLines: [(x: Double, row: Int)] = []
         var omitted: [String] = []
         for (_, r) in order {
             guard r.width <= hi - lo else { omitted.append(r.key); continue }
@@ -57,9 +63,16 @@ public struct LabelPlacer: Sendable {
             let right = left + r.width
             var put = false
             for row in 0..<rows {
-                let clash = occupied[row].contains { left < $0.1 + gap && $0.0 < right + gap }
+                var clash = occupied[row].contains { left < $0.1 + gap && $0.0 < right + gap }
+                if leaders && !clash {
+                    // Its leader must not cross a label below it; its box no leader from above.
+                    let x = r.anchorX
+                    clash = (0..<row).contains { lower in occupied[lower].contains { x > $0.0 - gap / 2 && x < $0.1 + gap / 2 } }
+                        || leaderLines.contains { $0.row > row && $0.x > left - gap / 2 && $0.x < right + gap / 2 }
+                }
                 if !clash {
                     occupied[row].append((left, right))
+                    leaderLines.append((r.anchorX, row))
                     placed.append(LabelPlacement(key: r.key, row: row, left: left, width: r.width, anchorX: r.anchorX))
                     put = true
                     break

@@ -37,3 +37,19 @@ struct LabelPlacerTests {
         #expect(Set(omitted) == ["minor", "huge"])
     }
 }
+
+@Suite("Label placement with leaders")
+struct LeaderPlacementTests {
+    @Test("no leader crosses a label of a lower row, no label covers a leader from above")
+    func leadersClear() {
+        let placer = LabelPlacer(rows: 3, gap: 2, lo: 0, hi: 300, leaders: true)
+        let reqs = (0..<20).map { LabelRequest(key: "e\($0)", anchorX: Double(($0 * 37) % 290) + 5, width: 28, priority: $0 % 3) }
+        let (placed, omitted) = placer.place(reqs)
+        #expect(placed.count + omitted.count == 20)
+        for a in placed {
+            for b in placed where b.row < a.row {
+                #expect(!(a.anchorX > b.left - 1 && a.anchorX < b.right + 1), "leader of \(a.key) crosses \(b.key)")
+            }
+        }
+    }
+}
