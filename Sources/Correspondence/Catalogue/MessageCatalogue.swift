@@ -1,0 +1,128 @@
+import Foundation
+
+/// Writes the messages of a corpus as a catalogue: JSON Lines (the fields of the gold
+/// catalogue plus `id`, `date` and `body`), CSV, or a plain-text table. Same corpus, same
+/// bytes: keys in a fixed order, messages in stable order, no timestamps.
+public struct MessageCatalogue: Sendable {
+    public enum Format: String, Sendable, CaseIterable {
+        case table, jsonl, csv
+    }
+
+    public var corpus: Corpus
+    /// Topic ids by message id (filled by the CLI from Analysis); missing ids get [].
+    public var topics: [String: [String]]
+
+    public init(corpus: Corpus, topics: [String: [String]] = [:]) {
+        self.corpus = corpus
+        self.topics = topics
+    }
+
+    public func render(_ format: Format) -> String {
+        switch format {
+        case .jsonl: return jsonLines()
+        case .csv: return csv()
+        case .table: return table()
+        }
+    }
+
+    /// One JSON object a line: id, start_line, end_line, kind, sender, recipients, sent_on,
+    /// dated, date, place, classification, references (phrase, whose, date, relation),
+    /// topics, note, body.
+    public func jsonLines() -> String {
+        var out = ""
+        for m in corpus.messages {
+            var o = "{"
+            o += "\"id\": \(JSONText.string(m.id))"
+            o += ", \"start_line\": \(m.span.startLine)"
+            o += ", \"end_line\": \(m.span.endLine)"
+            o += ", \"kind\": \(JSONText.string(m.kind.rawValue))"
+            o += ", \"sender\": \(JSONText.string(m.sender))"
+            o += ", \"recipients\": [" + m.recipients.map(JSONText.string).joined(separator: ", ") + "]"
+            o += ", \"sent_on\": \(JSONText.optional(m.sentOn?.iso))"
+            o += ", \"dated\": \(JSONText.optional(m.dated?.iso))"
+            o += ", \"date\": \(JSONText.string(m.date.best.iso))"
+            o += ", \"place\": \(JSONText.optional(m.place))"
+            o += ", \"classification\": \(JSONText.string(m.classification))"
+            o += ", \"references\": [" + m.references.map { r in
+                "{\"phrase\": \(JSONText.string(r.phrase)), \"whose\": \(JSONText.string(r.whose.rawValue)), \"date\": \(JSONText.optional(r.date?.iso)), \"relation\": \(JSONText.string(r.relation.rawValue))}"
+            }.joined(separator: ", ") + "]"
+            o += ", \"topics\": [" + (topics[m.id] ?? []).map(JSONText.string).joined(separator: ", ") + "]"
+            o += ", \"note\": \(JSONText.string(m.notes.joined(separator: "; ")))"
+            o += ", \"body\": \(JSONText.string(m.body))"
+            o += "}\n"
+            out += o
+        }
+        return out
+    }
+
+    /// RFC 4180 CSV with a header row; recipients and topics joined by ';'.
+    public func csv() -> String {
+        var out = "id,start_line,end_line,kind,sender,recipients,sent_on,dated,date,not_before,not_after,precision,evidence,place,classification,references,topics,note,body\r\n"
+        for m in corpus.messages {
+            let refs = m.references.map { "\($0.whose.rawValue) \($0.relation.rawValue) \($0.date?.iso ?? "undated")" }.joined(separator: "; ")
+            let fields: [String] = [
+                m.id, String(m.span.startLine), String(m.span.endLine), m.kind.rawValue, m.sender,
+                m.recipients.joined(separator: ";"), m.sentOn?.iso ?? "", m.dated?.iso ?? "", m.date.best.iso,
+                m.date.notBefore.iso, m.date.notAfter.iso, m.date.precision.rawValue, m.date.evidence.rawValue,
+                m.place ?? "", m.classification, refs, (topics[m.id] ?? []).joined(separator: ";"),
+                m.notes.joined(separator: "; "), m.body,
+            ]
+            out += fields.map(CSVText.field).joined(separator: ",") + "\r\n"
+        }
+        return out
+    }
+
+    /// A readable table: date, lines, sender -> recipients, classification, id.
+    public func table() -> String {
+        var rows: [[String]] = [["date", "lines", "from", "to", "classification", "id"]]
+        for m in corpus.messages {
+            let date = m.date.isExact ? m.date.best.iso : "~\(m.date.best.iso)"
+            rows.append([date, "\(m.span.startLine)-\(m.span.endLine)", m.sender,
+                         m.recipients.joined(separator: ", ") + (m.kind == .fragment ? " (fragment)" : ""),
+                         m.classification, m.id])
+        }
+        var widths = Array(repeating: 0, count: rows[0].count)
+        for r in rows { for (i, c) in r.enumerated() { widths[i] = max(widths[i], c.count) } }
+        var out = ""
+        for (n, r) in rows.enumerated() {
+            out += r.enumerated().map { i, c in i == r.count - 1 ? c : c + String(repeating: " ", count: widths[i] - c.count) }.joined(separator: "  ") + "\n"
+            if n == 0 { out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n" }
+        }
+        out += "\n\(corpus.messages.filter { $0.kind == .message }.count) messages, \(corpus.messages.filter { $0.kind == .fragment }.count) fragments; ~ marks a date bounded by neighbours\n"
+        return out
+    }
+}
+
+/// JSON string escaping by hand, so output bytes do not depend on an encoder's choices.
+enum JSONText {
+    static func string(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 {
+                    let hex = String(u.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(u)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    static func optional(_ s: String?) -> String { s.map(string) ?? "null" }
+}
+
+/// One RFC 4180 field: quoted when it holds a comma, quote or line break.
+enum CSVText {
+    static func field(_ s: String) -> String {
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

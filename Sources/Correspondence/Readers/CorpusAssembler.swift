@@ -1,0 +1,328 @@
+import Foundation
+
+/// Second pass of the telegram reader: turns drafts into messages with the decisions that
+/// need the whole text (principal sender, neighbour bounds, fragment owners, duplicates,
+/// references, ids). See `TelegramReader` for the conventions.
+struct CorpusAssembler {
+    var drafts: [Draft]
+    var people: PersonTable
+    var issues: [ReadIssue]
+
+    /// What the body of an entry splits into.
+    private struct BodyParts {
+        var address: String?
+        var salutation: String?
+        var paragraphs: [(text: String, line: Int)] = []
+        var signature: [String] = []
+        var signatureLines: [Int] = []
+    }
+
+    mutating func assemble(sourceName: String, sourceHash: String) -> Corpus {
+        let matcher0 = PersonMatcher(people: people)
+        // New people named in headers.
+        for d in drafts {
+            guard let h = d.header else { continue }
+            for segment in h.unknownRecipientSegments + h.unknownSenderSegments {
+                if let surname = PersonMatcher.unknownSurname(in: segment), matcher0.people(in: surname).isEmpty {
+                    people.add(Person(id: surname, name: surname, role: "", aliases: [surname.uppercased()]))
+                }
+            }
+        }
+        let matcher = PersonMatcher(people: people)
+        let headers: [HeaderText?] = drafts.map { d in d.header.map { _ in HeaderText(paragraphs: d.headerParagraphs, matcher: matcher) } }
+
+        // The principal: most frequent explicit sender.
+        var counts: [String: Int] = [:]
+        var order: [String] = []
+        for h in headers.compactMap({ $0 }) {
+            if let s = h.senders.first {
+                if counts[s] == nil { order.append(s) }
+                counts[s, default: 0] += 1
+            }
+        }
+        let principal = order.max { (counts[$0] ?? 0) < (counts[$1] ?? 0) || ((counts[$0] ?? 0) == (counts[$1] ?? 0) && order.firstIndex(of: $0)! > order.firstIndex(of: $1)!) } ?? "unknown"
+
+        let parts = drafts.map(CorpusAssembler.split)
+
+        // Sender and recipients.
+        var senders: [String] = []
+        var recipients: [[String]] = []
+        var notes: [[String]] = drafts.map(\.notes)
+        for (k, d) in drafts.enumerated() {
+            if let h = headers[k] {
+                var rs = h.recipients
+                for segment in h.unknownRecipientSegments {
+                    if let s = PersonMatcher.unknownSurname(in: segment), !rs.contains(s) { rs.append(s) }
+                }
+                recipients.append(rs)
+                if let s = h.senders.first {
+                    senders.append(s)
+                    if h.senders.count > 1 {
+                        notes[k].append("joint sender with \(h.senders.dropFirst().joined(separator: ", ")); the first named is recorded as sender")
+                    }
+                } else if let signed = parts[k].signature.lazy.compactMap({ matcher.people(in: $0).first }).first {
+                    senders.append(signed)
+                    notes[k].append("the header names no sender; the signature does")
+                } else {
+                    senders.append(principal)
+                    notes[k].append("the header names no sender; the corpus's principal correspondent is assumed")
+                }
+                if rs.isEmpty {
+                    issues.append(ReadIssue(kind: .unreadable, span: SourceSpan(startLine: d.startLine, endLine: d.headerLines.last ?? d.startLine),
+                                            detail: "a header with no addressee that can be read"))
+                }
+            } else {
+                senders.append(principal)
+                recipients.append([])
+            }
+        }
+
+        // Own dates.
+        var exact: [Day?] = drafts.map { $0.sentOn?.day ?? $0.dated?.day }
+        var evidence: [DateEvidence?] = drafts.map { $0.sentOn != nil ? .sentOn : ($0.dated != nil ? .dateLine : nil) }
+
+        // Fragments: owners by a broken-off sentence (lower-case start) or by date.
+        let bounds = neighbourBounds(exact: exact)
+        var usedTruncated = Set<Int>()
+        for (k, d) in drafts.enumerated() where d.kind == .fragment {
+            let startsLower = d.bodyLines.first.map { BodyText.startsLower($0.cleaned) } ?? false
+            if startsLower {
+                let candidates = drafts.indices.filter { drafts[$0].kind == .message && drafts[$0].truncated && !usedTruncated.contains($0) }
+                let target = exact[k] ?? bounds[k].map { Day(ordinal: ($0.0.ordinal + $0.1.ordinal) / 2) }
+                let best = candidates.min { a, b in
+                    distance(target, exact[a] ?? mid(bounds[a])) < distance(target, exact[b] ?? mid(bounds[b]))
+                }
+                if let m = best {
+                    usedTruncated.insert(m)
+                    senders[k] = senders[m]
+                    recipients[k] = recipients[m]
+                    notes[k].append("orphan text: continues the message whose header is at line \(drafts[m].startLine), which breaks off mid-sentence at line \(drafts[m].bodyLines.last?.line ?? drafts[m].endLine)")
+                    notes[m].append("its text breaks off mid-sentence; the rest is at lines \(d.startLine)-\(d.endLine)" + (exact[k].map { ", dated \($0.iso)" } ?? ""))
+                    if exact[m] == nil, let day = exact[k] {
+                        exact[m] = day
+                        evidence[m] = .dateLine
+                        notes[m].append("its date line \(day.iso) (line \(d.dated?.line ?? d.endLine)) is displaced with the rest of its text and is not its dated field")
+                    }
+                    continue
+                }
+            } else if let b = bounds[k] {
+                // The tail of a message printed elsewhere, out of its place in time.
+                let candidates = drafts.indices.filter { m in
+                    guard drafts[m].kind == .message, let day = exact[m], day >= b.0, day <= b.1 else { return false }
+                    return isOutOfPlace(m, exact: exact)
+                }
+                if let m = candidates.last, candidates.allSatisfy({ senders[$0] == senders[m] && recipients[$0] == recipients[m] }) {
+                    senders[k] = senders[m]
+                    recipients[k] = recipients[m]
+                    notes[k].append("orphan text: probably the end of the message whose header is at line \(drafts[m].startLine), printed out of place")
+                    continue
+                }
+            }
+            notes[k].append("orphan text with no header; its writer and addressee are unknown")
+        }
+
+        // Dates with bounds.
+        let finalBounds = neighbourBounds(exact: exact)
+        var dates: [HistoricalDate] = []
+        for k in drafts.indices {
+            if let day = exact[k] {
+                dates.append(HistoricalDate(exactly: day, evidence: evidence[k] ?? .dateLine))
+            } else if let b = finalBounds[k] {
+                dates.append(HistoricalDate(notBefore: b.0, notAfter: b.1, precision: .range, evidence: .neighbours))
+                notes[k].append("undated: no Sent-on or date line of its own; bounded by its neighbours \(b.0.iso) to \(b.1.iso)")
+            } else {
+                let epoch = Day(year: 1900, month: 1, day: 1)!
+                dates.append(HistoricalDate(notBefore: epoch, notAfter: epoch, precision: .range, evidence: .neighbours))
+                notes[k].append("undated, and no dated neighbour bounds it")
+            }
+        }
+
+        // Messages.
+        var correspondents = Set(senders)
+        for r in recipients { correspondents.formUnion(r) }
+        let presidents = Set(people.people.filter { $0.role.lowercased().contains("president") }.map(\.id))
+        let finder = ReferenceFinder(matcher: matcher, correspondents: correspondents, presidents: presidents)
+        var messages: [Message] = []
+        for (k, d) in drafts.enumerated() {
+            let p = parts[k]
+            var refs: [Reference] = []
+            for line in d.bodyLines {
+                for r in finder.references(in: line.raw, lineNumber: line.line, sender: senders[k], recipients: recipients[k], anchor: dates[k].best)
+                where !refs.contains(where: { $0.whose == r.whose && $0.date == r.date && $0.relation == r.relation && $0.phrase == r.phrase }) {
+                    refs.append(r)
+                }
+            }
+            var fieldLines: [String: Int] = [:]
+            if let h = d.headerLines.first { fieldLines["sender"] = h; fieldLines["recipients"] = h; fieldLines["classification"] = h }
+            if let s = d.sentOn { fieldLines["sent_on"] = s.line }
+            if let t = d.dated { fieldLines["dated"] = t.line; if t.place != nil { fieldLines["place"] = t.line } }
+            if let b = p.paragraphs.first { fieldLines["body"] = b.line }
+            messages.append(Message(
+                id: "", kind: d.kind, sender: senders[k], recipients: recipients[k],
+                sentOn: d.sentOn?.day, dated: d.dated?.day, date: dates[k], place: d.dated?.place,
+                classification: headers[k]?.classification ?? "", salutation: p.salutation,
+                signature: p.signature.isEmpty ? nil : p.signature.joined(separator: " "),
+                address: p.address, body: p.paragraphs.map(\.text).joined(separator: "\n\n"),
+                references: refs, span: SourceSpan(startLine: d.startLine, endLine: d.endLine),
+                fieldLines: fieldLines, notes: notes[k]))
+        }
+
+        assignIDs(&messages)
+
+        // Duplicates: same writer, addressees and text.
+        var seen: [String: Int] = [:]
+        for k in messages.indices where messages[k].kind == .message {
+            let key = messages[k].sender + "|" + messages[k].recipients.joined(separator: ",") + "|" + normalised(messages[k].body)
+            if let first = seen[key] {
+                messages[first].notes.append("printed twice: the same message is repeated at lines \(messages[k].span.startLine)-\(messages[k].span.endLine) (\(messages[k].id))")
+                messages[k].notes.append("printed twice: a verbatim repeat of lines \(messages[first].span.startLine)-\(messages[first].span.endLine) (\(messages[first].id))")
+                issues.append(ReadIssue(kind: .duplicate, span: messages[k].span,
+                                        detail: "lines \(messages[k].span.startLine)-\(messages[k].span.endLine) repeat lines \(messages[first].span.startLine)-\(messages[first].span.endLine) word for word; both are kept",
+                                        messageIDs: [messages[first].id, messages[k].id]))
+            } else {
+                seen[key] = k
+            }
+        }
+        for m in messages {
+            if m.kind == .fragment {
+                issues.append(ReadIssue(kind: .fragment, span: m.span, detail: "text with no header of its own: " + (m.notes.first ?? ""), messageIDs: [m.id]))
+            } else if m.sentOn == nil && m.dated == nil {
+                let detail = m.date.evidence == .neighbours
+                    ? "no Sent-on or date line of its own; bounded by its neighbours \(m.date.notBefore.iso) to \(m.date.notAfter.iso)"
+                    : "no Sent-on or date line of its own; dated \(m.date.best.iso) by a displaced date line"
+                issues.append(ReadIssue(kind: .undated, span: m.span, detail: detail, messageIDs: [m.id]))
+            }
+        }
+        issues.sort { ($0.span.startLine, $0.kind.rawValue) < ($1.span.startLine, $1.kind.rawValue) }
+        messages.sort(by: Corpus.stableOrder)
+        return Corpus(sourceName: sourceName, sourceHash: sourceHash, messages: messages, people: people, issues: issues)
+    }
+
+    /// Nearest exact dates before and after each entry in source order (messages only);
+    /// dates that run backwards (a block printed out of place) are skipped.
+    private func neighbourBounds(exact: [Day?]) -> [(Day, Day)?] {
+        var result: [(Day, Day)?] = Array(repeating: nil, count: exact.count)
+        for k in exact.indices where exact[k] == nil {
+            var before: Day?
+            var j = k - 1
+            while j >= 0 { if drafts[j].kind == .message, let d = exact[j] { before = d; break }; j -= 1 }
+            var after: Day?
+            j = k + 1
+            while j < exact.count {
+                if drafts[j].kind == .message, let d = exact[j], before.map({ d >= $0 }) ?? true { after = d; break }
+                j += 1
+            }
+            switch (before, after) {
+            case let (b?, a?): result[k] = (b, a)
+            case let (b?, nil): result[k] = (b, b)
+            case let (nil, a?): result[k] = (a, a)
+            default: result[k] = nil
+            }
+        }
+        return result
+    }
+
+    /// True when an entry's date runs against its neighbours in the source (a block printed out of place).
+    private func isOutOfPlace(_ k: Int, exact: [Day?]) -> Bool {
+        guard let day = exact[k] else { return false }
+        var j = k - 1
+        while j >= 0 { if drafts[j].kind == .message, let d = exact[j], drafts[j].truncated == false || true { if abs(d.days(to: day)) > 60 { return true }; break }; j -= 1 }
+        j = k + 1
+        while j < exact.count { if drafts[j].kind == .message, let d = exact[j] { return abs(d.days(to: day)) > 60 }; j += 1 }
+        return false
+    }
+
+    private func mid(_ b: (Day, Day)?) -> Day? { b.map { Day(ordinal: ($0.0.ordinal + $0.1.ordinal) / 2) } }
+    private func distance(_ a: Day?, _ b: Day?) -> Int {
+        guard let a, let b else { return Int.max / 2 }
+        return abs(a.days(to: b))
+    }
+
+    private func normalised(_ text: String) -> String {
+        text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ").lowercased()
+    }
+
+    /// `1942-07-23-stalin-churchill`, `-b`, `-c` on collision, in source order.
+    private func assignIDs(_ messages: inout [Message]) {
+        var used: [String: Int] = [:]
+        for k in messages.indices {
+            let m = messages[k]
+            var base = "\(m.date.best.iso)-\(CorpusAssembler.slug(m.sender))"
+            base += "-" + (m.recipients.first.map(CorpusAssembler.slug) ?? "unknown")
+            if m.kind == .fragment { base += "-fragment" }
+            let n = used[base, default: 0]
+            used[base] = n + 1
+            messages[k].id = n == 0 ? base : base + "-" + CorpusAssembler.suffix(n)
+        }
+    }
+
+    static func suffix(_ n: Int) -> String {
+        // 1 -> b, 2 -> c, ... 25 -> z, 26 -> ba ...
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        var n = n
+        var out = ""
+        repeat { out = String(letters[n % 26]) + out; n /= 26 } while n > 0
+        return out
+    }
+
+    /// Lower-case ASCII: letters and digits kept, accents dropped, everything else a hyphen.
+    static func slug(_ text: String) -> String {
+        let folded = text.applyingTransform(.stripDiacritics, reverse: false) ?? text
+        var out = ""
+        for u in folded.lowercased().unicodeScalars {
+            if (u >= "a" && u <= "z") || (u >= "0" && u <= "9") { out.unicodeScalars.append(u) }
+            else if !out.hasSuffix("-"), !out.isEmpty { out += "-" }
+        }
+        while out.hasSuffix("-") { out.removeLast() }
+        return out.isEmpty ? "unknown" : out
+    }
+
+    /// Address, salutation, paragraphs (page breaks rejoined) and signature of an entry.
+    private static func split(_ d: Draft) -> BodyParts {
+        var parts = BodyParts()
+        var lines = d.bodyLines
+        // Signature and closing at the end.
+        var tail: [(String, Int)] = []
+        while let last = lines.last, lines.count > 1, isClosing(last.cleaned) {
+            tail.insert((last.cleaned, last.line), at: 0)
+            lines.removeLast()
+        }
+        if d.kind == .message, let first = lines.first, lines.count > 1, isAddress(first.cleaned) {
+            parts.address = first.cleaned
+            lines.removeFirst()
+        }
+        if let first = lines.first, lines.count > 1, isSalutation(first.cleaned) {
+            parts.salutation = first.cleaned
+            lines.removeFirst()
+        }
+        for l in lines {
+            if l.continues, let last = parts.paragraphs.last {
+                parts.paragraphs[parts.paragraphs.count - 1].text = BodyText.join(last.text, l.cleaned)
+            } else {
+                parts.paragraphs.append((l.cleaned, l.line))
+            }
+        }
+        parts.signature = tail.map(\.0) + d.afterDate.map(\.cleaned)
+        parts.signatureLines = tail.map(\.1) + d.afterDate.map(\.line)
+        return parts
+    }
+
+    private static func isAddress(_ text: String) -> Bool {
+        guard text.count <= 60, let last = text.last, !".!?:,".contains(last) else { return false }
+        return text.contains(where: \.isLowercase) && !isSalutation(text)
+    }
+
+    private static func isSalutation(_ text: String) -> Bool {
+        guard text.count <= 50, text.hasSuffix(",") else { return false }
+        return text.hasPrefix("My dear") || text.hasPrefix("Dear") || text.hasPrefix("Mr President") || text.hasPrefix("My Dear")
+    }
+
+    private static func isClosing(_ text: String) -> Bool {
+        guard text.count <= 40 else { return false }
+        let lower = text.lowercased()
+        if lower.hasSuffix(",") && (lower.contains("yours") || lower.contains("sincerely") || lower.hasPrefix("truly")) { return true }
+        // A name in capitals: "J. STALIN", "STALIN", "CHURCHILL".
+        let letters = text.filter(\.isLetter)
+        return !letters.isEmpty && letters.allSatisfy(\.isUppercase) && text.count <= 25 && !text.hasSuffix(".") || (text.hasSuffix(".") && text.count <= 12 && letters.allSatisfy(\.isUppercase) && !letters.isEmpty)
+    }
+}

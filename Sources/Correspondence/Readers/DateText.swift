@@ -1,0 +1,122 @@
+import Foundation
+
+/// Reads the date forms of the telegram text: "July 18, 1941", "January 16th, 1945.",
+/// "Berlin, July 29, 1945", "Sent on May 12, 1942", and month-day mentions in bodies
+/// ("your message of May 11"). Hand-written scanning over UTF-8 bytes: linear, no regexes.
+enum DateText {
+    static let monthNames = ["january", "february", "march", "april", "may", "june", "july",
+                             "august", "september", "october", "november", "december"]
+
+    /// The month (1...12) a word names, or nil. Case-insensitive; full names only.
+    static func month(_ word: some StringProtocol) -> Int? {
+        let lower = word.lowercased()
+        guard let index = monthNames.firstIndex(of: lower) else { return nil }
+        return index + 1
+    }
+
+    /// A month-day(-year) mention found in running text.
+    struct Mention {
+        /// Offsets in the scanned byte array: first byte of the month name, one past the end.
+        var start: Int
+        var end: Int
+        var month: Int
+        var day: Int
+        var year: Int?
+    }
+
+    /// Parses "Month D[st|nd|rd|th][, YYYY]" starting exactly at `start` of `bytes`.
+    static func mention(in bytes: [UInt8], at start: Int) -> Mention? {
+        var i = start
+        while i < bytes.count, isLetter(bytes[i]) { i += 1 }
+        guard i > start, let m = month(String(decoding: bytes[start..<i], as: UTF8.self)) else { return nil }
+        guard i < bytes.count, bytes[i] == 0x20 else { return nil }
+        i += 1
+        var day = 0, digits = 0
+        while i < bytes.count, isDigit(bytes[i]), digits < 3 { day = day * 10 + Int(bytes[i] - 0x30); i += 1; digits += 1 }
+        guard digits >= 1, digits <= 2, day >= 1, day <= 31 else { return nil }
+        // ordinal suffix
+        if i + 1 < bytes.count {
+            let pair = String(decoding: bytes[i..<(i + 2)], as: UTF8.self)
+            if ["st", "nd", "rd", "th"].contains(pair), i + 2 >= bytes.count || !isLetter(bytes[i + 2]) { i += 2 }
+        }
+        if i < bytes.count, isLetter(bytes[i]) || isDigit(bytes[i]) { return nil }
+        var end = i
+        var year: Int?
+        // ", YYYY"
+        if i + 5 < bytes.count + 0, i < bytes.count, bytes[i] == 0x2C {
+            var j = i + 1
+            while j < bytes.count, bytes[j] == 0x20 { j += 1 }
+            var y = 0, n = 0
+            while j < bytes.count, isDigit(bytes[j]), n < 5 { y = y * 10 + Int(bytes[j] - 0x30); j += 1; n += 1 }
+            if n == 4, j >= bytes.count || !isDigit(bytes[j]) {
+                year = y
+                end = j
+            }
+        }
+        return Mention(start: start, end: end, month: m, day: day, year: year)
+    }
+
+    /// A whole line that is a date line: "[Place, ]Month D, YYYY[.]". Lines in quotation marks
+    /// are quoted dates of quoted messages and are not date lines.
+    static func dateLine(_ line: some StringProtocol) -> (day: Day, place: String?)? {
+        var text = Substring(line).trimmingSpaces()
+        text = text.strippingMarkdownBold()
+        if text.hasSuffix(".") { text = text.dropLast() }
+        guard let first = text.first, !"\"“'‘".contains(first) else { return nil }
+        let bytes = Array(text.utf8)
+        // The month is either the first word or follows "Place, ".
+        var start = 0
+        var place: String?
+        if !(month(text.prefix { $0.isLetter }) != nil) {
+            guard let comma = bytes.firstIndex(of: 0x2C), comma > 0, comma <= 40 else { return nil }
+            let candidate = String(decoding: bytes[0..<comma], as: UTF8.self)
+            guard candidate.first?.isUppercase == true, !candidate.contains(where: { $0.isNumber }) else { return nil }
+            start = comma + 1
+            while start < bytes.count, bytes[start] == 0x20 { start += 1 }
+            place = candidate
+        }
+        guard let found = mention(in: bytes, at: start), let year = found.year, found.end == bytes.count,
+              let day = Day(year: year, month: found.month, day: found.day) else { return nil }
+        return (day, place)
+    }
+
+    /// "Sent on Month D, YYYY[.]".
+    static func sentOnLine(_ line: some StringProtocol) -> Day? {
+        let text = Substring(line).trimmingSpaces().strippingMarkdownBold()
+        guard text.hasPrefix("Sent on ") else { return nil }
+        guard let parsed = dateLine(text.dropFirst(8)), parsed.place == nil else { return nil }
+        return parsed.day
+    }
+
+    /// A date standing at the start of a header line ("May 4, 1943 **PERSONAL AND SECRET MESSAGE**"):
+    /// the day and the rest of the line.
+    static func leadingDate(_ line: some StringProtocol) -> (day: Day, rest: Substring)? {
+        let text = Substring(line).trimmingSpaces()
+        let bytes = Array(text.utf8)
+        guard let found = mention(in: bytes, at: 0), let year = found.year, found.end < bytes.count,
+              let day = Day(year: year, month: found.month, day: found.day) else { return nil }
+        let rest = String(decoding: bytes[found.end...], as: UTF8.self)
+        let trimmed = Substring(rest).trimmingSpaces()
+        guard !trimmed.isEmpty else { return nil }
+        return (day, trimmed)
+    }
+
+    static func isLetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
+    static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+}
+
+extension Substring {
+    /// The text without leading and trailing spaces and tabs.
+    func trimmingSpaces() -> Substring {
+        var s = self
+        while let f = s.first, f == " " || f == "\t" || f == "\u{00A0}" { s = s.dropFirst() }
+        while let l = s.last, l == " " || l == "\t" || l == "\u{00A0}" { s = s.dropLast() }
+        return s
+    }
+
+    /// The text without markdown bold markers.
+    func strippingMarkdownBold() -> Substring {
+        guard contains("*") else { return self }
+        return Substring(replacingOccurrences(of: "**", with: "")).trimmingSpaces()
+    }
+}

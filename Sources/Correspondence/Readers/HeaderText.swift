@@ -1,0 +1,142 @@
+import Foundation
+
+/// Recognises and reads message headers of the telegram text in all their forms: bold or
+/// plain, one line or several ("PERSONAL AND SECRET MESSAGE / FROM PREMIER J. V. STALIN /
+/// TO THE PRIME MINISTER, Mr W. CHURCHILL"), "J. V. STALIN TO W. CHURCHILL",
+/// "FOR X FROM Y", "REPLY FROM X TO MESSAGE FROM Y", "TO Mr ..." without a sender, and
+/// classification lines standing apart ("MOST SECRET", "COPY. SECRET").
+struct HeaderText {
+    /// Header text with markdown and stray leading punctuation removed, on one line.
+    var text: String
+    /// Sender names found after FROM (or before TO in "X TO Y"), in order.
+    var senders: [String] = []
+    /// Addressees after TO / FOR, in header order.
+    var recipients: [String] = []
+    /// Segments naming someone the table does not know (kept to add them as new people).
+    var unknownRecipientSegments: [String] = []
+    var unknownSenderSegments: [String] = []
+    /// Lower-case classification ("personal and secret"), "" when none.
+    var classification: String = ""
+
+    static let classificationWords: Set<String> = ["PERSONAL", "SECRET", "MOST", "AND", "COPY", "MESSAGE",
+                                                   "STRICTLY", "CONFIDENTIAL", "TOP", "URGENT"]
+    static let keywords: Set<String> = ["FROM", "TO", "FOR"]
+
+    /// Markdown bold and leading stray punctuation removed, whitespace collapsed.
+    static func clean(_ raw: some StringProtocol) -> String {
+        var s = raw.replacingOccurrences(of: "**", with: " ")
+        s = s.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+        while let f = s.first, f == "." || f == " " || f == "*" { s.removeFirst() }
+        while let l = s.last, l == " " || l == "*" { s.removeLast() }
+        return s
+    }
+
+    /// Words of a header, trailing commas and periods removed ("CHURCHILL," -> "CHURCHILL").
+    static func words(_ text: String) -> [Substring] {
+        text.split(separator: " ").map { w in
+            var w = w
+            while let l = w.last, l == "," || l == "." || l == ";" || l == ":" { w = w.dropLast() }
+            return w
+        }
+    }
+
+    /// True for a line such as "PERSONAL AND SECRET", "MOST SECRET", "COPY. SECRET", "MESSAGE".
+    static func isClassificationOnly(_ cleaned: String) -> Bool {
+        let tokens = PersonMatcher.tokens(cleaned)
+        guard !tokens.isEmpty, cleaned.count <= 60, isMostlyUpper(cleaned) else { return false }
+        guard tokens.allSatisfy({ classificationWords.contains($0) }) else { return false }
+        return true
+    }
+
+    /// Share of upper-case letters among letters; "Mr" and "Mr." count as upper case.
+    static func isMostlyUpper(_ text: String) -> Bool {
+        var upper = 0, letters = 0
+        var previous: Character = " "
+        for ch in text where ch.isLetter {
+            letters += 1
+            if ch.isUppercase || (ch == "r" && previous == "M") { upper += 1 }
+            previous = ch
+        }
+        return letters > 0 && Double(upper) >= 0.85 * Double(letters)
+    }
+
+    /// True when a paragraph reads as (part of) a header: mostly upper case, short, and with
+    /// FROM / TO / FOR, or a classification line, or a lone "MESSAGE".
+    static func isHeaderLike(_ cleaned: String) -> Bool {
+        guard !cleaned.isEmpty, cleaned.count <= 260 else { return false }
+        if isClassificationOnly(cleaned) { return true }
+        guard isMostlyUpper(cleaned) else { return false }
+        return words(cleaned).contains { keywords.contains(String($0)) }
+    }
+
+    /// Reads the header paragraphs (already known to be header-like) of one message.
+    init(paragraphs: [String], matcher: PersonMatcher) {
+        var classifications: [String] = []
+        var main: [String] = []
+        for p in paragraphs {
+            if HeaderText.isClassificationOnly(p) && !HeaderText.words(p).contains(where: { HeaderText.keywords.contains(String($0)) }) {
+                classifications.append(p)
+            } else {
+                main.append(p)
+            }
+        }
+        text = main.joined(separator: " ")
+        let ws = HeaderText.words(text)
+        // Split into a prefix and keyword segments.
+        var prefix: [Substring] = []
+        var segments: [(keyword: String, words: [Substring])] = []
+        var i = 0
+        while i < ws.count {
+            let w = String(ws[i])
+            if HeaderText.keywords.contains(w) {
+                // "TO MESSAGE FROM PRESIDENT ROOSEVELT": the addressee of a reply.
+                if w == "TO", i + 2 < ws.count, ws[i + 1] == "MESSAGE", ws[i + 2] == "FROM" {
+                    segments.append(("TO", []))
+                    i += 3
+                    continue
+                }
+                segments.append((w, []))
+            } else if segments.isEmpty {
+                prefix.append(ws[i])
+            } else {
+                segments[segments.count - 1].words.append(ws[i])
+            }
+            i += 1
+        }
+        // The raw (unsplit) text of each segment is needed for commas: rebuild from the
+        // original words, keeping punctuation.
+        let prefixText = prefix.joined(separator: " ")
+        let prefixPeople = matcher.people(in: prefixText)
+        if !prefixPeople.isEmpty, !segments.isEmpty {
+            senders = prefixPeople
+        } else {
+            classifications.insert(prefixText, at: 0)
+        }
+        for segment in segments {
+            let segmentText = segment.words.joined(separator: " ")
+            let people = matcher.people(in: segmentText)
+            if segment.keyword == "FROM" {
+                if people.isEmpty, !segmentText.isEmpty { unknownSenderSegments.append(segmentText) }
+                senders += people.filter { !senders.contains($0) }
+            } else {
+                if people.isEmpty, !segmentText.isEmpty { unknownRecipientSegments.append(segmentText) }
+                recipients += people.filter { !recipients.contains($0) }
+            }
+        }
+        classification = classifications.lazy.map(HeaderText.normalisedClassification).first { !$0.isEmpty } ?? ""
+    }
+
+    /// "PERSONAL AND SECRET MESSAGE" -> "personal and secret"; "COPY. SECRET" -> "secret";
+    /// "PERSONAL, MOST SECRET" -> "personal, most secret"; "MESSAGE" -> "".
+    static func normalisedClassification(_ raw: String) -> String {
+        let kept = raw.split(separator: " ").filter { word in
+            let bare = word.trimmingCharacters(in: .punctuationCharacters).uppercased()
+            return bare != "MESSAGE" && bare != "REPLY" && bare != "COPY" && !bare.isEmpty
+        }
+        var s = kept.joined(separator: " ").lowercased()
+        while let l = s.last, l == "," || l == "." || l == " " || l == ":" { s.removeLast() }
+        while let f = s.first, f == "," || f == "." || f == " " { s.removeFirst() }
+        guard PersonMatcher.tokens(s).allSatisfy({ classificationWords.contains($0) }) else { return "" }
+        return s
+    }
+}

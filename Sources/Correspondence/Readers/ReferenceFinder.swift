@@ -1,0 +1,290 @@
+import Foundation
+
+/// Finds the mentions of other messages by date in a body line: "your message of May 11",
+/// "your messages of April 10 and 11" (two), "received on November 25", "Your message of
+/// September 8 reached me on September 9" (one `of`, one `received`), "my message of
+/// August 7", "in answer to mine of January 11th", "transmitted / handed / delivered /
+/// communicated on D" (received), "his March 21 message" (other).
+///
+/// The year of a date without one is inferred from the message's own date: the latest such
+/// day not after it (so a December reference in a January message falls in the year before).
+struct ReferenceFinder {
+    /// Words that name a message or stand for one.
+    static let nouns: Set<String> = ["message", "messages", "letter", "letters", "telegram", "telegrams",
+                                     "communication", "communications", "reply", "replies", "note", "memorandum",
+                                     "mémoire", "memoire", "aide-mémoire", "aide-memoire", "documents", "yours", "mine", "one", "that", "notes"]
+    /// Verbs that say when a message arrived.
+    static let receiveVerbs: Set<String> = ["received", "receive", "reached", "delivered", "handed", "transmitted",
+                                            "communicated", "arrived", "hand", "receipt"]
+    static let sendVerbs: Set<String> = ["wrote", "sent", "write", "written"]
+
+    /// People of the table, to tell a third party's message ("Mr Churchill's message") from the
+    /// recipient's.
+    var matcher: PersonMatcher
+    /// Person ids that are correspondents of the corpus (senders or recipients of some message).
+    var correspondents: Set<String>
+    /// Ids of people whose role is a presidency, for "the President's message".
+    var presidents: Set<String>
+
+    private struct Word {
+        var text: String      // lower-case letters, apostrophes kept
+        var start: Int        // byte offsets in the line
+        var end: Int
+    }
+
+    /// References in one line of a message written by `sender` to `recipients`, dated about `anchor`.
+    func references(in line: String, lineNumber: Int, sender: String, recipients: [String], anchor: Day?) -> [Reference] {
+        let bytes = Array(line.utf8)
+        guard bytes.count > 8 else { return [] }
+        var mentions: [DateText.Mention] = []
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b >= 0x41, b <= 0x5A, i == 0 || !DateText.isLetter(bytes[i - 1]), let m = DateText.mention(in: bytes, at: i) {
+                mentions.append(m)
+                // "April 10 and 11", "February 2 and 3"
+                var j = m.end
+                let andText = Array(" and ".utf8)
+                if m.year == nil, j + andText.count < bytes.count, Array(bytes[j..<(j + andText.count)]) == andText {
+                    j += andText.count
+                    var day = 0, n = 0
+                    while j < bytes.count, DateText.isDigit(bytes[j]), n < 3 { day = day * 10 + Int(bytes[j] - 0x30); j += 1; n += 1 }
+                    if n >= 1, n <= 2, j >= bytes.count || !DateText.isLetter(bytes[j]) || (j + 1 < bytes.count && ["st", "nd", "rd", "th"].contains(String(decoding: bytes[j..<(j + 2)], as: UTF8.self))) {
+                        var extra = m
+                        extra.start = m.start
+                        extra.end = j
+                        extra.day = day
+                        mentions.append(extra)
+                    }
+                }
+                i = m.end
+                continue
+            }
+            i += 1
+        }
+        guard !mentions.isEmpty else { return [] }
+        let words = ReferenceFinder.words(bytes)
+        var found: [Reference] = []
+        for mention in mentions {
+            guard let ref = reference(for: mention, bytes: bytes, words: words, line: lineNumber, sender: sender,
+                                      recipients: recipients, anchor: anchor) else { continue }
+            if !found.contains(where: { $0.whose == ref.whose && $0.date == ref.date && $0.relation == ref.relation && $0.phrase == ref.phrase }) {
+                found.append(ref)
+            }
+        }
+        return found
+    }
+
+    private static func words(_ bytes: [UInt8]) -> [Word] {
+        var out: [Word] = []
+        var i = 0
+        func isAlnum(_ b: UInt8) -> Bool { DateText.isLetter(b) || DateText.isDigit(b) }
+        func isLead(_ k: Int) -> Bool { k + 1 < bytes.count && bytes[k] >= 0xC3 && bytes[k] <= 0xC5 && bytes[k + 1] >= 0x80 && bytes[k + 1] <= 0xBF }
+        while i < bytes.count {
+            guard isAlnum(bytes[i]) || isLead(i) else { i += 1; continue }
+            let start = i
+            while i < bytes.count {
+                if isAlnum(bytes[i]) { i += 1; continue }
+                if isLead(i) { i += 2; continue }
+                // inner apostrophe or hyphen followed by a letter
+                if (bytes[i] == 0x27 || bytes[i] == 0x2D), i + 1 < bytes.count, isAlnum(bytes[i + 1]) || isLead(i + 1) { i += 1; continue }
+                if i + 3 < bytes.count, bytes[i] == 0xE2, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99, isAlnum(bytes[i + 3]) { i += 3; continue }
+                break
+            }
+            let raw = String(decoding: bytes[start..<i], as: UTF8.self).lowercased().replacingOccurrences(of: "’", with: "'")
+            out.append(Word(text: raw, start: start, end: i))
+        }
+        return out
+    }
+
+    private static let abbreviations: Set<String> = ["mr", "mrs", "dr", "st", "messrs", "gen", "col", "no", "u", "s", "a", "v", "m", "r", "i", "d", "f", "j", "h", "c", "w", "e"]
+
+    /// Byte range of the sentence (or clause after a semicolon) around `position`.
+    private static func clause(_ bytes: [UInt8], around position: Int, end: Int) -> (Int, Int) {
+        func isBoundary(_ k: Int) -> Bool {
+            let b = bytes[k]
+            if b == 0x3B || b == 0x3F || b == 0x21 { return true }
+            guard b == 0x2E else { return false }
+            // a period ends a sentence unless it closes an abbreviation or an initial
+            var s = k
+            while s > 0, DateText.isLetter(bytes[s - 1]) { s -= 1 }
+            let word = String(decoding: bytes[s..<k], as: UTF8.self).lowercased()
+            return !abbreviations.contains(word) && !word.isEmpty
+        }
+        var start = position
+        while start > 0 {
+            if isBoundary(start - 1), start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x22 { break }
+            start -= 1
+        }
+        var stop = end
+        while stop < bytes.count {
+            if isBoundary(stop), stop + 1 >= bytes.count || bytes[stop + 1] == 0x20 || bytes[stop + 1] == 0x22 { break }
+            stop += 1
+        }
+        return (start, stop)
+    }
+
+    private func reference(for m: DateText.Mention, bytes: [UInt8], words: [Word], line: Int, sender: String,
+                           recipients: [String], anchor: Day?) -> Reference? {
+        let (cStart, cEnd) = ReferenceFinder.clause(bytes, around: m.start, end: m.end)
+        let before = words.filter { $0.start >= cStart && $0.end <= m.start }
+        let after = words.filter { $0.start >= m.end && $0.end <= cEnd }
+        let clauseWords = before + after
+        guard !before.isEmpty || !after.isEmpty else { return nil }
+        let previous = before.last?.text ?? ""
+        let isNoun: (Word) -> Bool = { ReferenceFinder.nouns.contains($0.text) }
+
+        var relation: ReferenceRelation
+        var ownerNoun: Int?          // index into `before` or encoded after (negative = after)
+        var ownerInAfter: Int?
+        var phraseStart = m.start
+        var phraseEnd = m.end
+
+        if previous == "of" || previous == "dated" {
+            // the noun just before "of" (skipping one-letter marker debris such as "^o")
+            var k = before.count - 2
+            while k >= 0, before[k].text.count == 1 { k -= 1 }
+            if previous == "of", k >= 0, isNoun(before[k]) {
+                ownerNoun = k
+                relation = .of
+            } else if previous == "dated", let n = (max(0, k - 6)...max(0, k)).reversed().first(where: { $0 < before.count && $0 >= 0 && isNoun(before[$0]) }) {
+                ownerNoun = n
+                relation = .of
+            } else if let n = before.lastIndex(where: isNoun),
+                      before[(n + 1)...].contains(where: { ReferenceFinder.receiveVerbs.contains($0.text) }) {
+                ownerNoun = n
+                relation = .received
+            } else {
+                return nil
+            }
+            // a receive verb between the noun and this date makes it the arrival date
+            if let n = ownerNoun, before[(n + 1)...].contains(where: { ReferenceFinder.receiveVerbs.contains($0.text) }) {
+                relation = .received
+            }
+        } else if previous == "on" || previous == "today" || previous == "until" {
+            let verbBefore = before.lastIndex { ReferenceFinder.receiveVerbs.contains($0.text) || ReferenceFinder.sendVerbs.contains($0.text) }
+            if let v = verbBefore {
+                relation = ReferenceFinder.sendVerbs.contains(before[v].text) ? .of : .received
+                ownerNoun = before[..<v].lastIndex(where: isNoun)
+                if ownerNoun == nil { ownerInAfter = after.firstIndex(where: isNoun) }
+                if ownerNoun == nil, ownerInAfter == nil, !ReferenceFinder.sendVerbs.contains(before[v].text) { return nil }
+            } else if before.count <= 2, let v = after.firstIndex(where: { ReferenceFinder.receiveVerbs.contains($0.text) }) {
+                // "On February 12 I received your message ...", "on November 2 Mr X delivered ..."
+                relation = .received
+                guard let n = after.firstIndex(where: isNoun) else { return nil }
+                ownerInAfter = n
+                phraseStart = before.first?.start ?? m.start
+                phraseEnd = max(after[n].end, after[v].end)
+                // A correspondent other than the addressee named as the subject: a third party's message.
+                let subject = String(decoding: bytes[m.end..<after[v].start], as: UTF8.self)
+                let named = matcher.people(in: subject)
+                if named.contains(where: { correspondents.contains($0) && !recipients.contains($0) && $0 != sender }) {
+                    return make(m, relation: relation, whose: .other, bytes: bytes, start: phraseStart, end: phraseEnd, line: line, anchor: anchor)
+                }
+            } else {
+                return nil
+            }
+        } else if let first = after.first, first.start - m.end <= 1, isNoun(first) {
+            // "his March 21 message"
+            relation = .of
+            ownerInAfter = 0
+            phraseEnd = first.end
+        } else {
+            return nil
+        }
+
+        // Whose message: the determiner of the noun, then the clause.
+        var whose: ReferenceOwner?
+        if let n = ownerNoun {
+            whose = owner(of: before, noun: n, sender: sender, recipients: recipients)
+            phraseStart = min(phraseStart, phraseStartIndex(before, noun: n))
+        } else if let n = ownerInAfter {
+            whose = owner(of: after, noun: n, sender: sender, recipients: recipients)
+            if phraseStart == m.start, let v = before.lastIndex(where: { ReferenceFinder.receiveVerbs.contains($0.text) || ReferenceFinder.sendVerbs.contains($0.text) }) {
+                phraseStart = before[max(0, v - 2)].start
+            }
+        }
+        if whose == nil {
+            whose = clauseOwner(clauseWords, before: before)
+        }
+        return make(m, relation: relation, whose: whose ?? .yours, bytes: bytes, start: phraseStart, end: phraseEnd, line: line, anchor: anchor)
+    }
+
+    private func phraseStartIndex(_ words: [Word], noun: Int) -> Int {
+        var k = noun
+        let determiners: Set<String> = ["your", "my", "his", "her", "the", "a", "both", "yours", "mine", "their", "our"]
+        var lowest = words[noun].start
+        while k >= 0, noun - k <= 3 {
+            if determiners.contains(words[k].text) || words[k].text.hasSuffix("'s") { lowest = words[k].start }
+            k -= 1
+        }
+        return lowest
+    }
+
+    /// The owner a noun's determiner names: "your" / "yours", "my" / "mine", "his", "X's".
+    private func owner(of words: [Word], noun: Int, sender: String, recipients: [String]) -> ReferenceOwner? {
+        switch words[noun].text {
+        case "yours": return .yours
+        case "mine": return .mine
+        default: break
+        }
+        var k = noun - 1
+        while k >= 0, noun - k <= 3 {
+            let w = words[k].text
+            switch w {
+            case "your", "yours", "you": return .yours
+            case "my", "mine": return .mine
+            case "his", "her", "their": return .other
+            default:
+                if w.hasSuffix("'s") {
+                    let name = String(w.dropLast(2))
+                    if name == "government" || name == "today" || name == "to-day" { break }
+                    if name == "president" {
+                        return recipients.contains(where: presidents.contains) ? .yours : .other
+                    }
+                    let named = matcher.people(in: name)
+                    if let p = named.first {
+                        if recipients.contains(p) { return .yours }
+                        if p == sender { return .mine }
+                    }
+                    return .other
+                }
+            }
+            if ReferenceFinder.nouns.contains(w) || ReferenceFinder.receiveVerbs.contains(w) { break }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// Owner from the clause when the noun has no determiner: "from Mr X" (a third party),
+    /// "I wrote" (mine), "you wrote" / "from you" (yours).
+    private func clauseOwner(_ clause: [Word], before: [Word]) -> ReferenceOwner? {
+        for (k, w) in clause.enumerated() where w.text == "from" && k + 1 < clause.count {
+            let next = clause[k + 1].text
+            if next == "you" || next == "me" || next == "your" { return .yours }
+            return .other
+        }
+        if let v = before.lastIndex(where: { $0.text == "wrote" || $0.text == "sent" }), v > 0 {
+            switch before[v - 1].text {
+            case "i", "we": return .mine
+            case "you": return .yours
+            default: return .other
+            }
+        }
+        return nil
+    }
+
+    private func make(_ m: DateText.Mention, relation: ReferenceRelation, whose: ReferenceOwner, bytes: [UInt8],
+                      start: Int, end: Int, line: Int, anchor: Day?) -> Reference {
+        let phrase = String(decoding: bytes[max(0, start)..<min(bytes.count, max(end, start))], as: UTF8.self)
+        return Reference(phrase: phrase, whose: whose, relation: relation, date: ReferenceFinder.infer(m, anchor: anchor), line: line)
+    }
+
+    /// The day a mention names; without a year, the latest such day not after `anchor`.
+    static func infer(_ m: DateText.Mention, anchor: Day?) -> Day? {
+        if let y = m.year { return Day(year: y, month: m.month, day: m.day) }
+        guard let anchor else { return nil }
+        if let same = Day(year: anchor.year, month: m.month, day: m.day), same <= anchor { return same }
+        return Day(year: anchor.year - 1, month: m.month, day: m.day)
+    }
+}

@@ -1,0 +1,301 @@
+import Foundation
+
+/// Reads correspondence printed as plain text, in the manner of the war telegrams: a header
+/// (bold or plain, one line or several, with or without FROM), an optional "Sent on D" line
+/// before it, the body, and a date line after it ("July 18, 1941", "Berlin, July 29, 1945").
+///
+/// Segmentation works on lines and paragraphs with hand-written scanning (no regexes), in one
+/// pass; a second pass settles what needs the whole text: the principal correspondent (the
+/// most frequent explicit sender, used when a header names no sender and no signature does),
+/// dates of undated entries (bounded by their dated neighbours), the owners of orphan
+/// fragments, duplicates, references and ids.
+///
+/// Decisions (see the gold notes of the bundled corpus):
+/// - A date line between two messages belongs to the message before it unless that message
+///   already has one, or was sent earlier than the date says ("Sent on March 14" cannot be
+///   dated March 29); it then belongs to the next message, whose header it stands before.
+/// - A date in quotation marks is a quoted message's date, not the message's own.
+/// - Text without a header (a page printed out of order) is kept as a `fragment`; a sentence
+///   broken off at the end of one message and taken up in lower case elsewhere ties the two.
+/// - Ids are `<best date>-<sender>-<first recipient>` in lower-case ASCII, `-b`, `-c` on
+///   collision in source order; an undated entry uses the middle of its bounds as best date.
+public enum TelegramReader {
+    /// Reads `text` (already decoded, line ends normalised or not) into a corpus.
+    /// Throws `.badData` when no message header can be found at all.
+    public static func read(text: String, sourceName: String, people: PersonTable) throws -> Corpus {
+        var parser = TelegramSegmenter(text: text, people: people)
+        parser.segment()
+        guard parser.drafts.contains(where: { $0.kind == .message }) else {
+            throw EpistolaryError(.badData, file: sourceName, "no message header found (expected lines such as \"FROM X TO Y\" or \"X TO Y\")")
+        }
+        var assembler = CorpusAssembler(drafts: parser.drafts, people: parser.people, issues: parser.issues)
+        return assembler.assemble(sourceName: sourceName, sourceHash: SHA256.hex(Array(text.utf8)))
+    }
+}
+
+/// One entry as cut from the text, before the whole-corpus decisions.
+struct Draft {
+    struct DateLine {
+        var day: Day
+        var place: String?
+        var line: Int
+    }
+
+    var kind: MessageKind
+    var startLine: Int
+    var endLine: Int
+    var headerParagraphs: [String] = []
+    var headerLines: [Int] = []
+    var header: HeaderText?
+    var sentOn: DateLine?
+    var fusedDate: DateLine?
+    /// Date lines that stood before this entry's header (see TelegramReader decisions).
+    var forwarded: [DateLine] = []
+    /// Body lines, raw, with their line numbers; a page-break continuation is flagged.
+    var bodyLines: [(raw: String, cleaned: String, line: Int, continues: Bool)] = []
+    /// Date lines after the body.
+    var trailingDates: [DateLine] = []
+    /// Lines after the date line (a signature).
+    var afterDate: [(cleaned: String, line: Int)] = []
+    /// The last body sentence breaks off (its rest is elsewhere in the text).
+    var truncated = false
+    var dated: DateLine?
+    var notes: [String] = []
+
+    var inHeaderPhase: Bool { kind == .message && bodyLines.isEmpty && trailingDates.isEmpty }
+    var headerComplete: Bool {
+        guard let h = header else { return false }
+        return !h.recipients.isEmpty || !h.unknownRecipientSegments.isEmpty
+    }
+}
+
+/// First pass: cuts the text into drafts.
+struct TelegramSegmenter {
+    var lines: [Substring]
+    var people: PersonTable
+    var matcher: PersonMatcher
+    var drafts: [Draft] = []
+    var issues: [ReadIssue] = []
+    private var current: Draft?
+    private var pendingSentOn: Draft.DateLine?
+    private var pendingForward: [Draft.DateLine] = []
+    private var seenHeader = false
+
+    init(text: String, people: PersonTable) {
+        var t = text
+        if t.hasPrefix("\u{FEFF}") { t.removeFirst() }
+        // Split on \n, \r\n and \r alike (Swift treats "\r\n" as one Character).
+        lines = t.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        self.people = people
+        matcher = PersonMatcher(people: people)
+    }
+
+    mutating func segment() {
+        var i = 0
+        while i < lines.count {
+            if lines[i].trimmingSpaces().isEmpty { i += 1; continue }
+            var j = i
+            while j + 1 < lines.count, !lines[j + 1].trimmingSpaces().isEmpty { j += 1 }
+            paragraph(i...j)
+            i = j + 1
+        }
+        close()
+    }
+
+    /// Handles one paragraph (consecutive non-blank lines, 0-based indices).
+    private mutating func paragraph(_ range: ClosedRange<Int>) {
+        // A header paragraph: all of it reads as a header, possibly after a fused date.
+        var firstLine = lines[range.lowerBound].trimmingSpaces()
+        var fused: Day?
+        if let lead = DateText.leadingDate(firstLine), HeaderText.isHeaderLike(HeaderText.clean(lead.rest)) {
+            fused = lead.day
+            firstLine = lead.rest
+        }
+        let joined = ([firstLine] + range.dropFirst().map { lines[$0] }).joined(separator: " ")
+        let cleanedHeader = HeaderText.clean(joined)
+        if range.count <= 6, HeaderText.isHeaderLike(cleanedHeader), DateText.dateLine(joined) == nil {
+            header(cleanedHeader, lines: range.map { $0 + 1 }, fusedDate: fused)
+            return
+        }
+        for index in range {
+            let raw = String(lines[index].trimmingSpaces())
+            let number = index + 1
+            if let day = DateText.sentOnLine(raw) {
+                sentOn(Draft.DateLine(day: day, place: nil, line: number))
+            } else if let parsed = DateText.dateLine(raw) {
+                dateLine(Draft.DateLine(day: parsed.day, place: parsed.place, line: number))
+            } else {
+                textLine(raw, line: number)
+            }
+        }
+    }
+
+    private mutating func header(_ text: String, lines numbers: [Int], fusedDate: Day?) {
+        seenHeader = true
+        if var c = current, c.inHeaderPhase {
+            if !c.headerComplete {
+                c.headerParagraphs.append(text)
+                c.headerLines += numbers
+                c.header = HeaderText(paragraphs: c.headerParagraphs, matcher: matcher)
+                c.endLine = numbers.last ?? c.endLine
+                current = c
+                return
+            }
+            if HeaderText.isClassificationOnly(text), c.header?.classification.isEmpty == true {
+                // "J. V. STALIN TO H. TRUMAN" then "MOST SECRET"
+                c.headerParagraphs.append(text)
+                c.headerLines += numbers
+                c.header = HeaderText(paragraphs: c.headerParagraphs, matcher: matcher)
+                c.endLine = numbers.last ?? c.endLine
+                current = c
+                return
+            }
+            // A complete header followed at once by another header-like block: a title
+            // ("MESSAGE TO THE ARMED FORCES AND PEOPLE OF GREAT BRITAIN FROM ...").
+            current = c
+            textLine(text, line: numbers[0])
+            return
+        }
+        close()
+        var d = Draft(kind: .message, startLine: numbers[0], endLine: numbers.last ?? numbers[0])
+        d.headerParagraphs = [text]
+        d.headerLines = numbers
+        d.header = HeaderText(paragraphs: [text], matcher: matcher)
+        d.sentOn = pendingSentOn
+        d.forwarded = pendingForward
+        if let f = fusedDate { d.fusedDate = Draft.DateLine(day: f, place: nil, line: numbers[0]) }
+        pendingSentOn = nil
+        pendingForward = []
+        current = d
+    }
+
+    private mutating func sentOn(_ date: Draft.DateLine) {
+        seenHeader = true
+        if var c = current, c.inHeaderPhase, c.sentOn == nil {
+            // "FOR PRESIDENT ROOSEVELT / Sent on November 9, 1944 / Washington"
+            c.sentOn = date
+            c.notes.append("its Sent-on line (\(date.line)) stands after the header")
+            current = c
+            return
+        }
+        close()
+        if let old = pendingSentOn {
+            issues.append(ReadIssue(kind: .unreadable, span: SourceSpan(startLine: old.line, endLine: old.line),
+                                    detail: "a Sent-on line (\(old.day.iso)) with no header after it"))
+        }
+        pendingSentOn = date
+    }
+
+    private mutating func dateLine(_ date: Draft.DateLine) {
+        guard var c = current else {
+            if seenHeader { pendingForward.append(date) }
+            return
+        }
+        if c.inHeaderPhase && !c.headerComplete {
+            pendingForward.append(date)
+            return
+        }
+        c.trailingDates.append(date)
+        current = c
+    }
+
+    private mutating func textLine(_ raw: String, line: Int) {
+        let cleaned = BodyText.clean(raw)
+        guard !cleaned.isEmpty else { return }
+        if let quoted = quotedDate(cleaned) {
+            issues.append(ReadIssue(kind: .displacedDate, span: SourceSpan(startLine: line, endLine: line),
+                                    detail: "\(quoted.iso) in quotation marks is the date of a quoted message, not used as this message's date"))
+        }
+        guard var c = current else {
+            if seenHeader { startFragment(raw, cleaned: cleaned, line: line) }
+            return
+        }
+        if !c.trailingDates.isEmpty {
+            if TelegramSegmenter.isSignatureLike(cleaned) {
+                c.afterDate.append((cleaned, line))
+                c.endLine = line
+                current = c
+            } else {
+                startFragment(raw, cleaned: cleaned, line: line)
+            }
+            return
+        }
+        if let previous = c.bodyLines.last {
+            let open = BodyText.endsOpen(previous.cleaned)
+            let lower = BodyText.startsLower(cleaned)
+            if open && !lower {
+                c.truncated = true
+                current = c
+                startFragment(raw, cleaned: cleaned, line: line)
+                return
+            }
+            if !open && lower {
+                startFragment(raw, cleaned: cleaned, line: line)
+                return
+            }
+            c.bodyLines.append((raw, cleaned, line, open && lower))
+        } else {
+            c.bodyLines.append((raw, cleaned, line, false))
+        }
+        c.endLine = line
+        current = c
+    }
+
+    private mutating func startFragment(_ raw: String, cleaned: String, line: Int) {
+        close()
+        var d = Draft(kind: .fragment, startLine: line, endLine: line)
+        d.bodyLines = [(raw, cleaned, line, false)]
+        d.forwarded = pendingForward
+        pendingForward = []
+        current = d
+    }
+
+    /// Ends the current draft: its own date line, and date lines it cannot own go forward.
+    private mutating func close() {
+        guard var c = current else { return }
+        current = nil
+        var dates = c.trailingDates
+        if let first = dates.first {
+            let sentBefore = c.sentOn.map { first.day > $0.day } ?? false
+            if !sentBefore {
+                c.dated = first
+                c.endLine = max(c.endLine, first.line)
+                dates.removeFirst()
+                if let after = c.afterDate.last { c.endLine = max(c.endLine, after.line) }
+            } else {
+                c.notes.append("the date line \(first.day.iso) after it cannot be its own (it was sent on \(c.sentOn!.day.iso)); it goes with the next message")
+            }
+        }
+        if c.dated == nil, let lead = c.fusedDate { c.dated = lead }
+        if c.dated == nil, let before = c.forwarded.first {
+            c.dated = before
+            c.notes.append("its date line (\(before.line)) stands before its header")
+            c.forwarded.removeFirst()
+        }
+        for unused in c.forwarded {
+            issues.append(ReadIssue(kind: .displacedDate, span: SourceSpan(startLine: unused.line, endLine: unused.line),
+                                    detail: "the date line \(unused.day.iso) belongs to no message: both its neighbours have dates of their own"))
+        }
+        pendingForward += dates
+        drafts.append(c)
+    }
+
+    private func quotedDate(_ cleaned: String) -> Day? {
+        guard let f = cleaned.first, "\"“".contains(f) else { return nil }
+        var inner = Substring(cleaned)
+        while let q = inner.first, "\"“".contains(q) { inner = inner.dropFirst() }
+        while let q = inner.last, "\"”".contains(q) { inner = inner.dropLast() }
+        return DateText.dateLine(inner)?.day
+    }
+
+    /// A short closing line: a name ("J. STALIN", "Army General ANTONOV,"), an office
+    /// ("Chief of Staff of the Red Army") or a closing formula ("Yours very sincerely,").
+    static func isSignatureLike(_ cleaned: String) -> Bool {
+        guard cleaned.count <= 60, let last = cleaned.last else { return false }
+        if last == "," { return true }
+        if last == "." || last == "!" || last == "?" || last == ":" {
+            return HeaderText.isMostlyUpper(cleaned) && cleaned.count <= 30
+        }
+        return true
+    }
+}
