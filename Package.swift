@@ -24,7 +24,7 @@ let package = Package(
         .target(name: "Analysis", dependencies: ["Correspondence", "TOMLReader"], resources: [.copy("Resources")]),
         .target(name: "Styling", dependencies: ["TOMLReader"], resources: [.process("Sheets")]),
         .target(name: "GraphRender", dependencies: ["Analysis", "Styling", "CGraphviz", "CCairo"]),
-        .target(name: "TimelineRender", dependencies: ["Analysis", "Styling", "CCairo"]),
+        .target(name: "TimelineRender", dependencies: ["Analysis", "Styling", "TOMLReader", "CCairo"], resources: [.copy("Resources")]),
         .target(name: "Export", dependencies: ["Analysis"]),
         .executableTarget(name: "epistolary", dependencies: [
             "Correspondence", "Analysis", "Styling", "GraphRender", "TimelineRender", "Export",

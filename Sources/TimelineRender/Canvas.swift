@@ -1,0 +1,101 @@
+import CCairo
+import Correspondence
+import Foundation
+
+/// A closure-scoped Cairo document: the surface is created, handed to the drawing closure,
+/// then always finished, its status checked and destroyed, whatever the closure did. Bytes go
+/// to memory through a stream callback; files are written atomically from those bytes.
+///
+/// This type (with `TextMeasurer` and `ScenePainter`) is the only user of Cairo in the project.
+enum Canvas {
+    /// Largest side of a PNG in pixels: Cairo's image surfaces stop at 32,767.
+    static let maxPixels = 32_767.0
+
+    /// Renders a document of `width` x `height` points; PNGs get `dpi` pixels per inch.
+    /// `draw` receives a context whose unit is the point. A Cairo failure becomes an
+    /// `EpistolaryError`; no partial bytes are returned.
+    static func render(_ format: DocumentFormat, width: Double, height: Double, dpi: Double,
+                       draw: (OpaquePointer) throws -> Void) throws -> Data {
+        guard width.isFinite, height.isFinite, width >= 1, height >= 1 else {
+            throw EpistolaryError(.badUsage, "a \(format.rawValue) page must be at least 1 x 1 point, got \(width) x \(height)")
+        }
+        guard dpi.isFinite, dpi >= 10, dpi <= 2400 else {
+            throw EpistolaryError(.badUsage, "the PNG resolution must lie between 10 and 2400 dpi, got \(dpi)")
+        }
+        let sink = ByteSink()
+        let boxed = Unmanaged.passRetained(sink)
+        defer { boxed.release() }
+        let closure = boxed.toOpaque()
+
+        let surface: OpaquePointer?
+        var scale = 1.0
+        switch format {
+        case .svg:
+            surface = cairo_svg_surface_create_for_stream(writeToSink, closure, width, height)
+        case .pdf:
+            surface = cairo_pdf_surface_create_for_stream(writeToSink, closure, width, height)
+            if let surface {
+                // A fixed creation date (none): same input, same bytes (GRAPHVIZ-CAIRO.md).
+                cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, "")
+                cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Epistolary")
+            }
+        case .png:
+            scale = dpi / 72
+            let pw = (width * scale).rounded(.up), ph = (height * scale).rounded(.up)
+            guard pw <= maxPixels, ph <= maxPixels else {
+                throw EpistolaryError(.badUsage, "a PNG of \(Int(pw)) x \(Int(ph)) pixels is larger than Cairo can draw (32,767 per side): lower the dpi")
+            }
+            surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(pw), Int32(ph))
+        }
+        guard let surface else { throw EpistolaryError(.environment, "Cairo could not create a \(format.rawValue) surface") }
+        defer { cairo_surface_destroy(surface) }
+        try check(cairo_surface_status(surface), "create a \(format.rawValue) surface")
+
+        guard let cr = cairo_create(surface) else { throw EpistolaryError(.environment, "Cairo could not create a drawing context") }
+        var drawError: Error?
+        cairo_scale(cr, scale, scale)
+        do { try draw(cr) } catch { drawError = error }
+        let drawStatus = cairo_status(cr)
+        cairo_destroy(cr)
+        if format == .png, drawError == nil, drawStatus == CAIRO_STATUS_SUCCESS {
+            cairo_surface_flush(surface)
+            let written = cairo_surface_write_to_png_stream(surface, writeToSink, closure)
+            try check(written, "write the PNG")
+        }
+        cairo_surface_finish(surface)
+        let finishStatus = cairo_surface_status(surface)
+        if let drawError { throw drawError }
+        try check(drawStatus, "draw the \(format.rawValue) figure")
+        try check(finishStatus, "finish the \(format.rawValue) document")
+        if sink.failed { throw EpistolaryError(.environment, "Cairo wrote the \(format.rawValue) document in pieces larger than memory allows") }
+        return format == .svg ? SVGSurfaceIDs.renumber(sink.data) : sink.data
+    }
+
+    /// Turns a Cairo status into an error naming what failed.
+    static func check(_ status: cairo_status_t, _ doing: String) throws {
+        guard status != CAIRO_STATUS_SUCCESS else { return }
+        let reason = String(cString: cairo_status_to_string(status))
+        let kind: EpistolaryError.Kind = status == CAIRO_STATUS_WRITE_ERROR || status == CAIRO_STATUS_NO_MEMORY ? .environment : .badData
+        throw EpistolaryError(kind, "Cairo could not \(doing): \(reason)")
+    }
+}
+
+/// Where a stream surface's bytes accumulate; retained for the surface's lifetime.
+final class ByteSink {
+    var data = Data()
+    var failed = false
+}
+
+/// The C callback of Cairo's stream surfaces: appends to the `ByteSink` passed as closure.
+private let writeToSink: cairo_write_func_t = { closure, bytes, length in
+    guard let closure else { return CAIRO_STATUS_WRITE_ERROR }
+    let sink = Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue()
+    if length > 0 {
+        guard let bytes else {
+            sink.failed = true
+            return CAIRO_STATUS_WRITE_ERROR
+        }
+        sink.data.append(bytes, count: Int(length))
+    }
+    return CAIRO_STATUS_SUCCESS
+}

@@ -1,0 +1,125 @@
+import Correspondence
+
+/// The swimlane figure: a lane per correspondent of the principal, with the principal's
+/// messages above the lane's line and the correspondent's below (inferred ones hollow),
+/// dates known only within bounds drawn as ranges, and curves from a cited message to its
+/// answer. Events of the period shade the background.
+struct CorrespondentsTimeline {
+    let data: TimelineData
+    let style: FigureStyle
+    let events: EventCalendar
+    let measurer: TextMeasurer
+    let range: (from: Day, to: Day)
+
+    func layout() -> TimelineFigure {
+        let b = FigureBuilder(style: style, measurer: measurer)
+        let assign = LaneAssignment(principal: data.principal)
+        let shown = data.entries.filter { $0.date.best >= range.from && $0.date.best <= range.to }
+        let lanes = assign.orderedLanes(shown)
+        let laneNames = lanes.map { data.name($0) }
+        let corpusCount = shown.filter { !$0.inferred }.count
+        let inferredCount = shown.count - corpusCount
+        let principalName = data.principal.map { data.name($0) } ?? "the writer"
+
+        // Title and reading note.
+        let title = "Correspondence of \(principalName), \(yearSpan): messages by correspondent"
+        let note = "\(corpusCount) messages of \(data.sourceName)" + (inferredCount > 0 ? " and \(inferredCount) incoming ones known only from citations" : "")
+            + ", \(FigureBuilder.longDate(range.from)) to \(FigureBuilder.longDate(range.to)). Above each lane's line: messages from \(principalName); below: from the correspondent."
+        var y = b.title(title, note: note, top: style.margin)
+
+        // Horizontal extent: lane labels in the left gutter.
+        let gutter = b.widest(laneNames, font: style.labelFont) + style.labelSize
+        let (padFrom, padTo) = FigureBuilder.paddedRange(range.from, range.to)
+        let scale = b.timeScale(from: padFrom, to: padTo, x0: b.left + gutter, x1: b.right - style.tickSize)
+
+        // Event labels above the plot.
+        let labels = b.placeEventLabels(events.events, scale: scale)
+        y += style.labelSize * 0.8
+        let labelsTop = y
+        y += labels.height
+        let plotTop = y
+        let laneH = style.laneHeight
+        let plotBottom = plotTop + Double(max(lanes.count, 1)) * laneH
+        b.drawEvents(labels, scale: scale, labelsTop: labelsTop, plotTop: plotTop, plotBottom: plotBottom)
+
+        // Lanes: label, centre line, marks.
+        let keys = data.personKeys + lanes.filter { !data.personKeys.contains($0) }
+        var center: [String: Double] = [:]
+        let offset = laneH * 0.2
+        let tick = measurer.measure("X", font: style.labelFont)
+        for (i, lane) in lanes.enumerated() {
+            let cy = plotTop + (Double(i) + 0.5) * laneH
+            center[lane] = cy
+            if i > 0 {
+                b.line(Point(x: scale.x0, y: plotTop + Double(i) * laneH), Point(x: scale.x1, y: plotTop + Double(i) * laneH),
+                       color: style.grid, width: style.gridWidth)
+            }
+            b.line(Point(x: scale.x0, y: cy), Point(x: scale.x1, y: cy), color: style.muted.lightened(0.45), width: style.gridWidth)
+            b.text(laneNames[i], x: scale.x0 - style.labelSize * 0.6, baseline: cy + tick.ascent * 0.35, font: style.labelFont, anchor: .end)
+        }
+
+        var position: [String: [String: Point]] = [:]  // message id -> lane -> mark centre
+        for e in shown {
+            for (lane, fromPrincipal) in assign.lanes(of: e) {
+                guard let cy = center[lane] else { continue }
+                let s = style.style(for: lane, among: keys)
+                let my = fromPrincipal ? cy - offset : cy + offset
+                let x = scale.x(e.date.best)
+                if !e.date.isExact {
+                    let a = max(scale.xStart(e.date.notBefore), scale.x0), z = min(scale.xEnd(e.date.notAfter), scale.x1)
+                    b.line(Point(x: a, y: my), Point(x: z, y: my), color: s.color, width: style.markStrokeWidth, layer: .middle)
+                    b.line(Point(x: a, y: my - 1.5), Point(x: a, y: my + 1.5), color: s.color, width: style.markStrokeWidth, layer: .middle)
+                    b.line(Point(x: z, y: my - 1.5), Point(x: z, y: my + 1.5), color: s.color, width: style.markStrokeWidth, layer: .middle)
+                }
+                let mark = SceneMark(center: Point(x: x, y: my), shape: s.shape, size: style.markSize,
+                                     fill: e.inferred ? style.paper : s.color, stroke: s.color,
+                                     strokeWidth: style.markStrokeWidth, messageID: e.id)
+                b.addFront(.mark(mark))
+                position[e.id, default: [:]][lane] = mark.center
+            }
+        }
+
+        // Reply arcs: from the cited message to its answer, within the lane they share.
+        var arcs = 0
+        for link in data.links {
+            guard let answer = position[link.from], let cited = position[link.to] else { continue }
+            guard let lane = lanes.first(where: { answer[$0] != nil && cited[$0] != nil }),
+                  let p = cited[lane], let q = answer[lane] else { continue }
+            let s = style.style(for: lane, among: keys)
+            let mid = (p.x + q.x) / 2
+            let elements: [PathElement]
+            if abs(p.y - q.y) > 0.5 {
+                elements = [.move(p), .curve(Point(x: mid, y: p.y), Point(x: mid, y: q.y), q)]
+            } else {
+                let h = min(laneH * 0.28, max(1.5, abs(q.x - p.x) * 0.3))
+                let bulge = p.y < center[lane, default: p.y] ? p.y - h : p.y + h
+                elements = [.move(p), .curve(Point(x: p.x, y: bulge), Point(x: q.x, y: bulge), q)]
+            }
+            b.addMiddle(.path(ScenePath(elements: elements, fill: nil, stroke: s.color.withAlpha(style.arcOpacity), strokeWidth: style.arcWidth)))
+            arcs += 1
+        }
+
+        y = b.timeAxis(scale, plotTop: plotTop, plotBottom: plotBottom)
+        var legend: [LegendEntry] = [
+            LegendEntry(.mark(.circle, fill: style.ink, stroke: style.ink), "message of the corpus"),
+        ]
+        if inferredCount > 0 { legend.append(LegendEntry(.mark(.circle, fill: style.paper, stroke: style.ink), "inferred from a citation")) }
+        if shown.contains(where: { !$0.date.isExact }) { legend.append(LegendEntry(.range(style.ink), "date known within bounds")) }
+        if arcs > 0 { legend.append(LegendEntry(.line(style.ink.withAlpha(style.arcOpacity), dash: [], width: style.arcWidth * 1.5), "cited message → answer")) }
+        if !labels.events.isEmpty { legend.append(LegendEntry(.band(style.bandFill), "event (dashed line: one day)")) }
+        if !labels.omitted.isEmpty { legend.append(LegendEntry(.band(style.bandFill), "+\(labels.omitted.count) more events unlabelled")) }
+        y = b.legend(legend, top: y + style.labelSize)
+        let scene = b.scene(height: (y + style.margin).rounded(.up))
+
+        let caption = "Messages by correspondent of \(principalName), \(FigureBuilder.longDate(range.from)) to \(FigureBuilder.longDate(range.to)): "
+            + "\(corpusCount) messages of the corpus (filled marks) and \(inferredCount) incoming messages known only because a message cites them (hollow marks), "
+            + "in \(lanes.count) lanes, one per correspondent; messages from \(principalName) above each lane's line, from the correspondent below. "
+            + "\(arcs) curves join a cited message to its answer. Dates known only within bounds are drawn as ranges with the mark at the middle. "
+            + b.eventSentence(labels)
+        return TimelineFigure(kind: .correspondents, scene: scene, title: title, caption: caption, messages: corpusCount, from: range.from, to: range.to)
+    }
+
+    private var yearSpan: String {
+        range.from.year == range.to.year ? "\(range.from.year)" : "\(range.from.year)–\(range.to.year)"
+    }
+}

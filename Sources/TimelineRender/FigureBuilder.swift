@@ -1,0 +1,320 @@
+import Correspondence
+
+/// Collects a figure's scene in three layers (bands and grids behind, data in the middle,
+/// text in front) and lays out the parts every timeline figure shares: title, time axis,
+/// event bands with their labels, value axes and legend. Text is measured as it is placed.
+final class FigureBuilder {
+    let style: FigureStyle
+    let measurer: TextMeasurer
+    private(set) var back: [SceneItem] = []
+    private(set) var middle: [SceneItem] = []
+    private(set) var front: [SceneItem] = []
+
+    init(style: FigureStyle, measurer: TextMeasurer) {
+        self.style = style
+        self.measurer = measurer
+    }
+
+    var width: Double { style.pageWidth }
+    var left: Double { style.margin }
+    var right: Double { style.pageWidth - style.margin }
+
+    func addBack(_ item: SceneItem) { back.append(item) }
+    func addMiddle(_ item: SceneItem) { middle.append(item) }
+    func addFront(_ item: SceneItem) { front.append(item) }
+
+    @discardableResult
+    func text(_ s: String, x: Double, baseline: Double, font: FontSpec, color: PaintColor? = nil, anchor: TextAnchor = .start) -> SceneText {
+        let t = measurer.text(s, x: x, baseline: baseline, font: font, color: color ?? style.ink, anchor: anchor)
+        front.append(.text(t))
+        return t
+    }
+
+    func line(_ a: Point, _ b: Point, color: PaintColor, width: Double, dash: [Double] = [], layer: Layer = .back) {
+        add(.line(SceneLine(from: a, to: b, color: color, width: width, dash: dash)), layer)
+    }
+
+    enum Layer { case back, middle, front }
+
+    func add(_ item: SceneItem, _ layer: Layer) {
+        switch layer {
+        case .back: back.append(item)
+        case .middle: middle.append(item)
+        case .front: front.append(item)
+        }
+    }
+
+    /// The finished scene, `height` points tall.
+    func scene(height: Double) -> Scene {
+        Scene(width: width, height: height, background: style.paper, items: back + middle + front)
+    }
+
+    // MARK: Title
+
+    /// Title and a note line under it (wrapped to the width); returns the y below them.
+    func title(_ title: String, note: String, top: Double) -> Double {
+        var y = top + measurer.measure(title, font: style.titleFont).ascent
+        text(fitted(title, font: style.titleFont, width: right - left), x: left, baseline: y, font: style.titleFont)
+        y += measurer.measure(title, font: style.titleFont).descent
+        for line in wrap(note, font: style.noteFont, width: right - left) {
+            let m = measurer.measure(line, font: style.noteFont)
+            y += m.ascent + 1.5
+            text(line, x: left, baseline: y, font: style.noteFont, color: style.muted)
+            y += m.descent
+        }
+        return y
+    }
+
+    /// Words of `s` in lines no wider than `width`.
+    func wrap(_ s: String, font: FontSpec, width: Double) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in s.split(separator: " ") {
+            let candidate = current.isEmpty ? String(word) : current + " " + word
+            if measurer.width(candidate, font: font) <= width || current.isEmpty {
+                current = candidate
+            } else {
+                lines.append(current)
+                current = String(word)
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines.map { fitted($0, font: font, width: width) }
+    }
+
+    /// `s`, shortened with an ellipsis when wider than `width`.
+    func fitted(_ s: String, font: FontSpec, width: Double) -> String {
+        guard measurer.width(s, font: font) > width else { return s }
+        var chars = Array(s)
+        while !chars.isEmpty && measurer.width(String(chars) + "…", font: font) > width { chars.removeLast() }
+        return String(chars) + "…"
+    }
+
+    // MARK: Time axis
+
+    /// A time scale for the plot's horizontal extent; labels may reach into the margins.
+    func timeScale(from: Day, to: Day, x0: Double, x1: Double) -> TimeScale {
+        TimeScale(from: from, to: to, x0: x0, x1: x1, font: style.tickFont, measurer: measurer,
+                  overhang: max(0, min(x0 - left, right - x1, style.margin)))
+    }
+
+    /// The days drawn for a data range: padded by 1.5% (at least a day) on each side.
+    static func paddedRange(_ from: Day, _ to: Day) -> (Day, Day) {
+        let pad = max(1, from.days(to: to) * 15 / 1000)
+        return (from.adding(days: -pad), to.adding(days: pad))
+    }
+
+    /// Axis line, ticks and labels under the plot, and vertical grid lines through it; returns
+    /// the y below the labels.
+    func timeAxis(_ scale: TimeScale, plotTop: Double, plotBottom: Double) -> Double {
+        let tickFont = style.tickFont
+        let m = measurer.measure("0", font: tickFont)
+        line(Point(x: scale.x0, y: plotBottom), Point(x: scale.x1, y: plotBottom), color: style.ink, width: style.axisWidth, layer: .front)
+        for x in scale.minorTicks {
+            line(Point(x: x, y: plotBottom), Point(x: x, y: plotBottom + 1.6), color: style.ink, width: style.axisWidth * 0.7, layer: .front)
+        }
+        let labelBaseline = plotBottom + 3 + 1.2 + m.ascent
+        for t in scale.ticks {
+            line(Point(x: t.x, y: plotTop), Point(x: t.x, y: plotBottom), color: style.grid, width: style.gridWidth)
+            line(Point(x: t.x, y: plotBottom), Point(x: t.x, y: plotBottom + 3), color: style.ink, width: style.axisWidth, layer: .front)
+            if let l = t.label { text(l, x: t.x, baseline: labelBaseline, font: tickFont, anchor: .center) }
+        }
+        var bottom = labelBaseline + m.descent
+        if !scale.context.isEmpty {
+            let contextBaseline = bottom + 1.5 + m.ascent
+            for c in scale.context {
+                text(c.label, x: c.x, baseline: contextBaseline, font: tickFont, color: style.ink, anchor: .center)
+            }
+            // Period boundaries: a longer tick down to the context row.
+            for c in scale.context where c.startX > scale.x0 + 0.5 {
+                line(Point(x: c.startX, y: plotBottom), Point(x: c.startX, y: contextBaseline), color: style.muted, width: style.axisWidth * 0.7, layer: .front)
+            }
+            bottom = contextBaseline + m.descent
+        }
+        return bottom
+    }
+
+    // MARK: Event bands
+
+    /// Event labels placed in up to three staggered rows above the plot.
+    struct EventLabels {
+        var events: [HistoricalEvent]
+        var placed: [LabelPlacement]
+        var omitted: [String]
+        var rowHeight: Double
+        var rows: Int
+        var height: Double { Double(rows) * rowHeight + (rows > 0 ? 3 : 0) }
+    }
+
+    /// Places the labels of the events in the scale's range (before the plot's height is known).
+    func placeEventLabels(_ events: [HistoricalEvent], scale: TimeScale) -> EventLabels {
+        let font = style.bandFont
+        let m = measurer.measure("Xg", font: font)
+        let shown = events.filter { $0.overlaps(from: scale.firstDay, to: scale.lastDay) }
+        let requests = shown.map { e in
+            LabelRequest(key: e.id, anchorX: anchorX(e, scale), width: measurer.width(e.label, font: font), priority: e.priority)
+        }
+        let placer = LabelPlacer(rows: 3, gap: font.size * 0.6, lo: scale.x0 - min(style.margin, scale.x0 - left), hi: right, leaders: true)
+        let (placed, omitted) = placer.place(requests)
+        let rows = (placed.map(\.row).max() ?? -1) + 1
+        return EventLabels(events: shown, placed: placed, omitted: omitted, rowHeight: m.height + 1.5, rows: rows)
+    }
+
+    private func anchorX(_ e: HistoricalEvent, _ scale: TimeScale) -> Double {
+        let a = max(scale.xStart(e.start), scale.x0), b = min(scale.xEnd(e.end), scale.x1)
+        return (a + b) / 2
+    }
+
+    /// Draws the bands (shaded spans, or lines for short events) through the plot and their
+    /// labels above it, `labelsTop` being the top of the label rows.
+    func drawEvents(_ labels: EventLabels, scale: TimeScale, labelsTop: Double, plotTop: Double, plotBottom: Double) {
+        let font = style.bandFont
+        let m = measurer.measure("Xg", font: font)
+        for e in labels.events {
+            let a = max(scale.xStart(e.start), scale.x0), b = min(scale.xEnd(e.end), scale.x1)
+            if b - a >= 2 {
+                back.insert(.rect(SceneRect(rect: Rect(x: a, y: plotTop, width: b - a, height: plotBottom - plotTop), fill: style.bandFill)), at: 0)
+            } else {
+                line(Point(x: (a + b) / 2, y: plotTop), Point(x: (a + b) / 2, y: plotBottom), color: style.bandLine, width: style.gridWidth * 1.5, dash: [2, 1.5])
+            }
+        }
+        let byID = Dictionary(labels.events.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for p in labels.placed {
+            guard let e = byID[p.key] else { continue }
+            // Row 0 sits just above the plot; higher rows further up.
+            let rowFromTop = labels.rows - 1 - p.row
+            let baseline = labelsTop + Double(rowFromTop) * labels.rowHeight + m.ascent
+            text(e.label, x: p.left, baseline: baseline, font: font, color: style.bandLabel)
+            let leaderTop = baseline + m.descent + 0.5
+            if plotTop - leaderTop > 1 {
+                line(Point(x: p.anchorX, y: leaderTop), Point(x: p.anchorX, y: plotTop), color: style.bandLine, width: style.gridWidth, layer: .front)
+            }
+        }
+    }
+
+    // MARK: Legend
+
+    /// The legend in rows across the width; returns the y below it.
+    func legend(_ entries: [LegendEntry], top: Double) -> Double {
+        let font = style.labelFont
+        let m = measurer.measure("Xg", font: font)
+        let swatch = max(8, style.markSize * 2.2)
+        let gap = font.size * 1.4
+        var x = left, y = top + m.ascent
+        var rowHasItems = false
+        for entry in entries {
+            let label = fitted(entry.label, font: font, width: right - left - swatch - 3)
+            let w = swatch + 3 + measurer.width(label, font: font)
+            if rowHasItems && x + w > right {
+                x = left
+                y += m.height + 3
+                rowHasItems = false
+            }
+            let cy = y - m.ascent / 2 + m.descent / 2 - 0.5
+            drawSwatch(entry.swatch, x: x, cy: cy, size: swatch)
+            text(label, x: x + swatch + 3, baseline: y, font: font)
+            x += w + gap
+            rowHasItems = true
+        }
+        return y + m.descent
+    }
+
+    private func drawSwatch(_ s: LegendEntry.Swatch, x: Double, cy: Double, size: Double) {
+        switch s {
+        case .mark(let shape, let fill, let stroke):
+            front.append(.mark(SceneMark(center: Point(x: x + size / 2, y: cy), shape: shape, size: style.markSize * 1.3,
+                                         fill: fill, stroke: stroke, strokeWidth: style.markStrokeWidth)))
+        case .rect(let c):
+            front.append(.rect(SceneRect(rect: Rect(x: x + 1, y: cy - size * 0.35, width: size - 2, height: size * 0.7), fill: c)))
+        case .band(let c):
+            front.append(.rect(SceneRect(rect: Rect(x: x, y: cy - size * 0.5, width: size, height: size), fill: c, stroke: style.bandLine, strokeWidth: style.gridWidth)))
+        case .line(let c, let dash, let w):
+            line(Point(x: x, y: cy), Point(x: x + size, y: cy), color: c, width: w, dash: dash, layer: .front)
+        case .range(let c):
+            line(Point(x: x, y: cy), Point(x: x + size, y: cy), color: c, width: style.markStrokeWidth, layer: .front)
+            line(Point(x: x, y: cy - 1.5), Point(x: x, y: cy + 1.5), color: c, width: style.markStrokeWidth, layer: .front)
+            line(Point(x: x + size, y: cy - 1.5), Point(x: x + size, y: cy + 1.5), color: c, width: style.markStrokeWidth, layer: .front)
+            front.append(.mark(SceneMark(center: Point(x: x + size / 2, y: cy), shape: .circle, size: style.markSize,
+                                         fill: c, stroke: c, strokeWidth: style.markStrokeWidth)))
+        }
+    }
+
+    // MARK: Value axis
+
+    /// Round tick values from 0 to at least `maxValue`: steps of 1, 2 or 5 times a power of
+    /// ten, about `target` of them.
+    static func niceTicks(maxValue: Double, target: Int = 5) -> [Double] {
+        let top = max(maxValue, 1)
+        let raw = top / Double(max(1, target))
+        var magnitude = 1.0
+        while magnitude * 10 <= raw { magnitude *= 10 }
+        while magnitude > raw { magnitude /= 10 }
+        let step = [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? magnitude * 10
+        let stepped = max(step, 1)
+        var ticks: [Double] = []
+        var v = 0.0
+        while v < top + stepped * 0.999 {
+            ticks.append(v)
+            if v >= top { break }
+            v += stepped
+        }
+        return ticks
+    }
+
+    /// A vertical value axis at `x` with labelled ticks (y from `yOf`), horizontal grid lines
+    /// to `gridRight`, and a title reading upwards at `titleX`.
+    func valueAxis(ticks: [(value: Double, label: String)], x: Double, gridRight: Double, yTop: Double, yBottom: Double,
+                   yOf: (Double) -> Double, title: String, titleX: Double) {
+        let font = style.tickFont
+        let m = measurer.measure("0", font: font)
+        line(Point(x: x, y: yTop), Point(x: x, y: yBottom), color: style.ink, width: style.axisWidth, layer: .front)
+        for t in ticks {
+            let y = yOf(t.value)
+            line(Point(x: x - 3, y: y), Point(x: x, y: y), color: style.ink, width: style.axisWidth, layer: .front)
+            if y < yBottom - 0.5 {
+                line(Point(x: x, y: y), Point(x: gridRight, y: y), color: style.grid, width: style.gridWidth)
+            }
+            text(t.label, x: x - 4.5, baseline: y + m.ascent * 0.35, font: font, anchor: .end)
+        }
+        let t = measurer.verticalText(title, baselineX: titleX, centerY: (yTop + yBottom) / 2, font: style.labelFont, color: style.ink)
+        front.append(.text(t))
+    }
+
+    /// Widest of the labels in `font`.
+    func widest(_ labels: [String], font: FontSpec) -> Double {
+        labels.map { measurer.width($0, font: font) }.max() ?? 0
+    }
+
+    /// "22 June 1941".
+    static func longDate(_ d: Day) -> String { "\(d.day) \(TimeScale.monthNames[d.month - 1]) \(d.year)" }
+
+    /// The caption's sentence naming every event shaded on the figure, with its dates.
+    func eventSentence(_ labels: EventLabels) -> String {
+        guard !labels.events.isEmpty else { return "" }
+        return "Shaded: " + labels.events.map { e in
+            "\(e.name) (\(FigureBuilder.longDate(e.start))\(e.start == e.end ? "" : " – " + FigureBuilder.longDate(e.end)))"
+        }.joined(separator: "; ") + "."
+    }
+
+    /// "1941–1945", or one year.
+    static func yearSpan(_ from: Day, _ to: Day) -> String {
+        from.year == to.year ? "\(from.year)" : "\(from.year)–\(to.year)"
+    }
+
+    /// First days of the months from `from`'s month to `to`'s month.
+    static func months(from: Day, to: Day) -> [Day] {
+        var out: [Day] = []
+        var y = from.year, m = from.month
+        while let d = Day(year: y, month: m, day: 1), d <= to {
+            out.append(d)
+            m += 1
+            if m > 12 { m = 1; y += 1 }
+        }
+        return out
+    }
+
+    /// Index of `d`'s month in a list starting at `first`'s month.
+    static func monthIndex(_ d: Day, from first: Day) -> Int {
+        (d.year - first.year) * 12 + d.month - first.month
+    }
+}

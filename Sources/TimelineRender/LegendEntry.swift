@@ -1,0 +1,20 @@
+/// One entry of a figure's legend: a sample of what is drawn and what it means.
+public struct LegendEntry: Sendable, Hashable {
+    public enum Swatch: Sendable, Hashable {
+        case mark(MarkShape, fill: PaintColor?, stroke: PaintColor)
+        case rect(PaintColor)
+        case line(PaintColor, dash: [Double], width: Double)
+        /// A range bar with a hollow mark: a date known only within bounds.
+        case range(PaintColor)
+        /// A shaded band (an event lasting several days).
+        case band(PaintColor)
+    }
+
+    public var swatch: Swatch
+    public var label: String
+
+    public init(_ swatch: Swatch, _ label: String) {
+        self.swatch = swatch
+        self.label = label
+    }
+}

@@ -1,0 +1,134 @@
+import CCairo
+import Correspondence
+import Foundation
+
+/// Paints a `Scene` with Cairo, item by item in order, and turns it into document bytes.
+public enum ScenePainter {
+    /// The scene as SVG, PNG (at `dpi`) or PDF bytes.
+    public static func render(_ scene: Scene, as format: DocumentFormat, dpi: Double) throws -> Data {
+        try Canvas.render(format, width: scene.width, height: scene.height, dpi: dpi) { cr in
+            paint(scene, on: cr)
+        }
+    }
+
+    /// Writes the scene to `url` (format from its extension) atomically: a temporary file in
+    /// the same folder renamed into place, so a failure leaves no partial figure.
+    public static func write(_ scene: Scene, to url: URL, dpi: Double) throws {
+        let format = try DocumentFormat(path: url.path)
+        try AtomicFile.write(render(scene, as: format, dpi: dpi), to: url)
+    }
+
+    static func paint(_ scene: Scene, on cr: OpaquePointer) {
+        TextMeasurer.applyFontOptions(cr)
+        cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND)
+        setColor(scene.background, cr)
+        cairo_rectangle(cr, 0, 0, scene.width, scene.height)
+        cairo_fill(cr)
+        var font: FontSpec?
+        for item in scene.items {
+            switch item {
+            case .line(let l):
+                cairo_move_to(cr, l.from.x, l.from.y)
+                cairo_line_to(cr, l.to.x, l.to.y)
+                stroke(l.color, width: l.width, dash: l.dash, cr)
+            case .rect(let r):
+                cairo_rectangle(cr, r.rect.x, r.rect.y, r.rect.width, r.rect.height)
+                fillAndStroke(fill: r.fill, stroke: r.stroke, width: r.strokeWidth, dash: [], cr)
+            case .mark(let m):
+                markPath(m, cr)
+                fillAndStroke(fill: m.fill, stroke: m.stroke, width: m.strokeWidth, dash: [], cr)
+            case .path(let p):
+                for e in p.elements {
+                    switch e {
+                    case .move(let a): cairo_move_to(cr, a.x, a.y)
+                    case .line(let a): cairo_line_to(cr, a.x, a.y)
+                    case .curve(let a, let b, let c): cairo_curve_to(cr, a.x, a.y, b.x, b.y, c.x, c.y)
+                    case .close: cairo_close_path(cr)
+                    }
+                }
+                fillAndStroke(fill: p.fill, stroke: p.stroke, width: p.strokeWidth, dash: p.dash, cr)
+            case .text(let t):
+                if font != t.font {
+                    TextMeasurer.select(t.font, on: cr)
+                    font = t.font
+                }
+                setColor(t.color, cr)
+                if t.quarterTurns == 0 {
+                    cairo_move_to(cr, t.origin.x, t.origin.y)
+                    cairo_show_text(cr, t.text)
+                } else {
+                    cairo_save(cr)
+                    cairo_translate(cr, t.origin.x, t.origin.y)
+                    cairo_rotate(cr, -Double.pi / 2 * Double(t.quarterTurns))
+                    cairo_move_to(cr, 0, 0)
+                    cairo_show_text(cr, t.text)
+                    cairo_restore(cr)
+                }
+                cairo_new_path(cr)
+            }
+        }
+    }
+
+    private static func setColor(_ c: PaintColor, _ cr: OpaquePointer) {
+        if c.alpha >= 1 {
+            cairo_set_source_rgb(cr, c.red, c.green, c.blue)
+        } else {
+            cairo_set_source_rgba(cr, c.red, c.green, c.blue, c.alpha)
+        }
+    }
+
+    private static func stroke(_ c: PaintColor, width: Double, dash: [Double], _ cr: OpaquePointer) {
+        setColor(c, cr)
+        cairo_set_line_width(cr, width)
+        dash.withUnsafeBufferPointer { cairo_set_dash(cr, $0.baseAddress, Int32($0.count), 0) }
+        cairo_stroke(cr)
+    }
+
+    private static func fillAndStroke(fill: PaintColor?, stroke s: PaintColor?, width: Double, dash: [Double], _ cr: OpaquePointer) {
+        if let fill {
+            setColor(fill, cr)
+            if s != nil && width > 0 { cairo_fill_preserve(cr) } else { cairo_fill(cr) }
+        }
+        if let s, width > 0 {
+            stroke(s, width: width, dash: dash, cr)
+        }
+        cairo_new_path(cr)
+    }
+
+    private static func markPath(_ m: SceneMark, _ cr: OpaquePointer) {
+        let x = m.center.x, y = m.center.y, h = m.size / 2
+        switch m.shape {
+        case .circle:
+            cairo_new_sub_path(cr)
+            cairo_arc(cr, x, y, h, 0, 2 * Double.pi)
+        case .square:
+            let s = h * 0.89
+            cairo_rectangle(cr, x - s, y - s, 2 * s, 2 * s)
+        case .triangle:
+            cairo_move_to(cr, x, y - h)
+            cairo_line_to(cr, x + h, y + h * 0.8)
+            cairo_line_to(cr, x - h, y + h * 0.8)
+            cairo_close_path(cr)
+        case .triangleDown:
+            cairo_move_to(cr, x, y + h)
+            cairo_line_to(cr, x + h, y - h * 0.8)
+            cairo_line_to(cr, x - h, y - h * 0.8)
+            cairo_close_path(cr)
+        case .diamond:
+            cairo_move_to(cr, x, y - h)
+            cairo_line_to(cr, x + h, y)
+            cairo_line_to(cr, x, y + h)
+            cairo_line_to(cr, x - h, y)
+            cairo_close_path(cr)
+        case .cross:
+            let s = h * 0.8
+            cairo_move_to(cr, x - s, y - s); cairo_line_to(cr, x + s, y + s)
+            cairo_move_to(cr, x + s, y - s); cairo_line_to(cr, x - s, y + s)
+        case .plus:
+            cairo_move_to(cr, x - h, y); cairo_line_to(cr, x + h, y)
+            cairo_move_to(cr, x, y - h); cairo_line_to(cr, x, y + h)
+        case .bar:
+            cairo_move_to(cr, x, y - h); cairo_line_to(cr, x, y + h)
+        }
+    }
+}

@@ -1,0 +1,132 @@
+import CCairo
+import Correspondence
+
+/// The size of a text as Cairo will draw it: advance width, and the font's ascent and descent
+/// (the same for every text of a font, so rows of labels line up).
+public struct TextMetrics: Sendable, Hashable {
+    public var width: Double
+    public var ascent: Double
+    public var descent: Double
+
+    public var height: Double { ascent + descent }
+}
+
+/// Measures text through Cairo's toy text API with the same font options the painter uses
+/// (no hinting of metrics), so what is laid out is what is drawn. Not shared across threads:
+/// each layout makes its own.
+public final class TextMeasurer {
+    private let surface: OpaquePointer
+    private let cr: OpaquePointer
+    private var cache: [Key: TextMetrics] = [:]
+    private var currentFont: FontSpec?
+
+    private struct Key: Hashable {
+        var font: FontSpec
+        var text: String
+    }
+
+    public init() throws {
+        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1) else {
+            throw EpistolaryError(.environment, "Cairo could not create a surface to measure text")
+        }
+        guard let cr = cairo_create(surface) else {
+            cairo_surface_destroy(surface)
+            throw EpistolaryError(.environment, "Cairo could not create a context to measure text")
+        }
+        self.surface = surface
+        self.cr = cr
+        TextMeasurer.applyFontOptions(cr)
+        do {
+            try Canvas.check(cairo_status(cr), "prepare to measure text")
+        } catch {
+            cairo_destroy(cr)
+            cairo_surface_destroy(surface)
+            throw error
+        }
+    }
+
+    deinit {
+        cairo_destroy(cr)
+        cairo_surface_destroy(surface)
+    }
+
+    /// The metrics of `text` in `font`.
+    public func measure(_ text: String, font: FontSpec) -> TextMetrics {
+        let key = Key(font: font, text: text)
+        if let hit = cache[key] { return hit }
+        select(font)
+        var fe = cairo_font_extents_t()
+        cairo_font_extents(cr, &fe)
+        var te = cairo_text_extents_t()
+        cairo_text_extents(cr, text, &te)
+        let metrics = TextMetrics(width: te.x_advance, ascent: fe.ascent, descent: fe.descent)
+        cache[key] = metrics
+        return metrics
+    }
+
+    /// Width of `text` in `font`.
+    public func width(_ text: String, font: FontSpec) -> Double { measure(text, font: font).width }
+
+    /// True when the font family resolves to a real font (not Cairo's fallback): the figure
+    /// would otherwise silently use another face.
+    public func resolves(family: String) -> Bool {
+        select(FontSpec(family: family, size: 10))
+        guard let face = cairo_get_font_face(cr) else { return false }
+        return cairo_font_face_status(face) == CAIRO_STATUS_SUCCESS
+    }
+
+    private func select(_ font: FontSpec) {
+        guard currentFont != font else { return }
+        TextMeasurer.select(font, on: cr)
+        currentFont = font
+    }
+
+    /// Selects a font on a context the way both measuring and painting do.
+    static func select(_ font: FontSpec, on cr: OpaquePointer) {
+        cairo_select_font_face(cr, font.family,
+                               font.italic ? CAIRO_FONT_SLANT_ITALIC : CAIRO_FONT_SLANT_NORMAL,
+                               font.bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
+        cairo_set_font_size(cr, font.size)
+    }
+
+    /// Unhinted metrics on every surface, so advances do not snap to whole pixels in PNGs
+    /// and differ from the SVG and PDF.
+    static func applyFontOptions(_ cr: OpaquePointer) {
+        guard let options = cairo_font_options_create() else { return }
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+        cairo_set_font_options(cr, options)
+        cairo_font_options_destroy(options)
+    }
+}
+
+extension TextMeasurer {
+    /// A `SceneText` with its measured box: `x` is the left end, `baseline` the baseline, or,
+    /// for `anchor` `.center`/`.end`, the middle or right end.
+    public func text(_ s: String, x: Double, baseline: Double, font: FontSpec, color: PaintColor,
+                     anchor: TextAnchor = .start) -> SceneText {
+        let m = measure(s, font: font)
+        let left: Double
+        switch anchor {
+        case .start: left = x
+        case .center: left = x - m.width / 2
+        case .end: left = x - m.width
+        }
+        return SceneText(text: s, origin: Point(x: left, y: baseline), font: font, color: color,
+                         bounds: Rect(x: left, y: baseline - m.ascent, width: m.width, height: m.height))
+    }
+
+    /// A text turned a quarter anticlockwise (reading upwards), centred on `centerY`, with its
+    /// baseline at `x` (the glyphs lie to the left of it).
+    public func verticalText(_ s: String, baselineX x: Double, centerY: Double, font: FontSpec, color: PaintColor) -> SceneText {
+        let m = measure(s, font: font)
+        let bottom = centerY + m.width / 2
+        return SceneText(text: s, origin: Point(x: x, y: bottom), font: font, color: color, quarterTurns: 1,
+                         bounds: Rect(x: x - m.ascent, y: bottom - m.width, width: m.height, height: m.width))
+    }
+}
+
+/// Which point of a text its x coordinate names.
+public enum TextAnchor: Sendable {
+    case start, center, end
+}

@@ -1,0 +1,257 @@
+import Correspondence
+
+/// The spacing of a time axis's labelled ticks.
+public struct TickStep: Sendable, Hashable, CustomStringConvertible {
+    public enum Unit: String, Sendable, Hashable { case day, week, month, year }
+    public var unit: Unit
+    public var count: Int
+
+    public init(_ unit: Unit, _ count: Int) {
+        self.unit = unit
+        self.count = count
+    }
+
+    /// Finest first; the scale takes the first whose labels fit.
+    public static let candidates: [TickStep] = [
+        .init(.day, 1), .init(.day, 2), .init(.week, 1), .init(.week, 2),
+        .init(.month, 1), .init(.month, 2), .init(.month, 3), .init(.month, 6),
+        .init(.year, 1), .init(.year, 2), .init(.year, 5), .init(.year, 10), .init(.year, 25), .init(.year, 50), .init(.year, 100),
+    ]
+
+    public var description: String { "\(count) \(unit.rawValue)\(count == 1 ? "" : "s")" }
+}
+
+/// One tick of a time axis: its day (ticks fall on the start of a day), page x and label.
+public struct TimeTick: Sendable, Hashable {
+    public var day: Day
+    public var x: Double
+    public var label: String?
+}
+
+/// A label naming the larger period the ticks lie in ("1943" under month ticks, "June 1944"
+/// under day ticks), centred on the visible part of that period.
+public struct TimeContextLabel: Sendable, Hashable {
+    public var label: String
+    public var x: Double
+    /// Page x of the start of the period (clamped to the axis), where a separator is drawn.
+    public var startX: Double
+    public var endX: Double
+}
+
+/// Maps days to page x and chooses the ticks: the finest step (days, weeks, months, quarters,
+/// half years, years...) whose measured labels keep a clear gap, so labels never collide.
+public struct TimeScale: Sendable {
+    /// Ordinal (days since 1970-01-01) of the left end of the axis (start of its first day).
+    public let domainStart: Double
+    /// Ordinal of the right end (end of its last day).
+    public let domainEnd: Double
+    public let x0: Double
+    public let x1: Double
+    public let step: TickStep
+    public let ticks: [TimeTick]
+    /// Unlabelled finer ticks (months under yearly ticks, for instance), page x.
+    public let minorTicks: [Double]
+    public let context: [TimeContextLabel]
+    public let labelFont: FontSpec
+
+    /// Page x of the middle of `day`.
+    public func x(_ day: Day) -> Double { x(ordinal: Double(day.ordinal) + 0.5) }
+
+    /// Page x of a fractional ordinal (0 = start of 1970-01-01).
+    public func x(ordinal: Double) -> Double {
+        x0 + (ordinal - domainStart) / (domainEnd - domainStart) * (x1 - x0)
+    }
+
+    /// Page x of the start of `day`.
+    public func xStart(_ day: Day) -> Double { x(ordinal: Double(day.ordinal)) }
+
+    /// Page x of the end of `day` (start of the next).
+    public func xEnd(_ day: Day) -> Double { x(ordinal: Double(day.ordinal + 1)) }
+
+    /// Points per day.
+    public var pointsPerDay: Double { (x1 - x0) / (domainEnd - domainStart) }
+
+    /// The day at page x (clamped to the domain).
+    public func day(atX x: Double) -> Day {
+        let o = domainStart + (x - x0) / (x1 - x0) * (domainEnd - domainStart)
+        return Day(ordinal: Int(min(max(o, domainStart), domainEnd - 1).rounded(.down)))
+    }
+
+    /// The first and last day of the axis.
+    public var firstDay: Day { Day(ordinal: Int(domainStart)) }
+    public var lastDay: Day { Day(ordinal: Int(domainEnd) - 1) }
+
+    /// A scale from the start of `from` to the end of `to` over `x0...x1`, with labels in
+    /// `font` measured by `measurer`. Labels may reach `overhang` points beyond either end.
+    public init(from: Day, to: Day, x0: Double, x1: Double, font: FontSpec, measurer: TextMeasurer, overhang: Double = 0) {
+        var first = min(from, to), last = max(from, to)
+        if first.days(to: last) < 2 {
+            // Too short to label: widen to three days around it.
+            first = first.adding(days: -1)
+            last = last.adding(days: 1)
+        }
+        domainStart = Double(first.ordinal)
+        domainEnd = Double(last.ordinal + 1)
+        self.x0 = x0
+        self.x1 = max(x1, x0 + 1)
+        labelFont = font
+        let gap = font.size * 1.2
+        // Labelled ticks no closer than 4.5 em: an axis, not a ruler.
+        let minSpacing = font.size * 4.5
+        let probe = TimeScaleProbe(domainStart: domainStart, domainEnd: domainEnd, x0: x0, x1: self.x1)
+        var chosen: (TickStep, [TimeTick])?
+        // First pass asks for airy spacing; a narrow axis settles for labels that merely keep
+        // their gap; the last resort is the coarsest step with any label at all.
+        passes: for spacing in [minSpacing, 0] {
+            for step in TickStep.candidates {
+                let days = TimeScale.tickDays(step: step, first: first, last: last)
+                if days.count > 400 { continue }
+                let ticks = days.map { TimeTick(day: $0, x: probe.x($0), label: TimeScale.label($0, step: step)) }
+                let labelled = TimeScale.fitLabels(ticks, font: font, measurer: measurer, lo: x0 - overhang, hi: self.x1 + overhang)
+                let shown = labelled.filter { $0.label != nil }
+                let spacingOK = zip(shown, shown.dropFirst()).allSatisfy { a, b in
+                    b.x - a.x >= max(spacing, (measurer.width(a.label ?? "", font: font) + measurer.width(b.label ?? "", font: font)) / 2 + gap)
+                }
+                if spacingOK && shown.count >= 2 {
+                    chosen = (step, labelled)
+                    break passes
+                }
+                if chosen == nil, spacingOK, !shown.isEmpty, spacing == 0 { chosen = (step, labelled) }
+            }
+        }
+        let (step, ticks) = chosen ?? (TickStep(.year, 100), [])
+        self.step = step
+        // Whatever happened, no two labels may collide: drop any that would.
+        self.ticks = TimeScale.removeCollisions(ticks, font: font, measurer: measurer, gap: gap)
+        minorTicks = TimeScale.minorTicks(step: step, first: first, last: last, probe: probe)
+        context = TimeScale.contextLabels(step: step, first: first, last: last, probe: probe, font: font, measurer: measurer, gap: gap)
+    }
+
+    /// The days a step puts ticks on within `first...last`, on period boundaries (1st of the
+    /// month, Mondays, January 1 of years divisible by the count).
+    static func tickDays(step: TickStep, first: Day, last: Day) -> [Day] {
+        var out: [Day] = []
+        switch step.unit {
+        case .day:
+            var o = first.ordinal
+            while o % step.count != 0 { o += 1 }
+            while o <= last.ordinal + 1 { out.append(Day(ordinal: o)); o += step.count }
+        case .week:
+            // 1970-01-05 was a Monday (ordinal 4).
+            var o = first.ordinal
+            while ((o - 4) % (7 * step.count) + 7 * step.count) % (7 * step.count) != 0 { o += 1 }
+            while o <= last.ordinal + 1 { out.append(Day(ordinal: o)); o += 7 * step.count }
+        case .month:
+            var y = first.year, m = first.month
+            if first.day != 1 { m += 1; if m > 12 { m = 1; y += 1 } }
+            while (m - 1) % step.count != 0 { m += 1; if m > 12 { m = 1; y += 1 } }
+            while let d = Day(year: y, month: m, day: 1), d.ordinal <= last.ordinal + 1 {
+                out.append(d)
+                m += step.count
+                while m > 12 { m -= 12; y += 1 }
+            }
+        case .year:
+            var y = first.year + (first.month == 1 && first.day == 1 ? 0 : 1)
+            while y % step.count != 0 { y += 1 }
+            while let d = Day(year: y, month: 1, day: 1), d.ordinal <= last.ordinal + 1 {
+                out.append(d)
+                y += step.count
+            }
+        }
+        return out
+    }
+
+    static let monthAbbreviations = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
+                             "September", "October", "November", "December"]
+
+    static func label(_ d: Day, step: TickStep) -> String {
+        switch step.unit {
+        case .day, .week: return String(d.day)
+        case .month: return monthAbbreviations[d.month - 1]
+        case .year: return String(d.year)
+        }
+    }
+
+    /// Removes the labels of ticks whose label would reach beyond `lo...hi`.
+    static func fitLabels(_ ticks: [TimeTick], font: FontSpec, measurer: TextMeasurer, lo: Double, hi: Double) -> [TimeTick] {
+        ticks.map { t in
+            guard let l = t.label else { return t }
+            let w = measurer.width(l, font: font)
+            var u = t
+            if t.x - w / 2 < lo || t.x + w / 2 > hi { u.label = nil }
+            return u
+        }
+    }
+
+    /// Drops labels (left to right) that would come closer than `gap` to the previous kept one.
+    static func removeCollisions(_ ticks: [TimeTick], font: FontSpec, measurer: TextMeasurer, gap: Double) -> [TimeTick] {
+        var lastRight = -Double.infinity
+        return ticks.map { t in
+            guard let l = t.label else { return t }
+            let w = measurer.width(l, font: font)
+            var u = t
+            if t.x - w / 2 < lastRight + gap { u.label = nil } else { lastRight = t.x + w / 2 }
+            return u
+        }
+    }
+
+    static func minorTicks(step: TickStep, first: Day, last: Day, probe: TimeScaleProbe) -> [Double] {
+        let finer: TickStep?
+        switch (step.unit, step.count) {
+        case (.year, 1): finer = TickStep(.month, 3)
+        case (.year, _): finer = TickStep(.year, 1)
+        case (.month, 6), (.month, 3), (.month, 2): finer = TickStep(.month, 1)
+        case (.week, 2): finer = TickStep(.week, 1)
+        case (.week, 1), (.day, 2): finer = TickStep(.day, 1)
+        default: finer = nil
+        }
+        guard let finer else { return [] }
+        let days = tickDays(step: finer, first: first, last: last)
+        guard days.count >= 2, days.count < 2000 else { return [] }
+        let xs = days.map { probe.x($0) }
+        // Only when they stay apart enough to read as ticks.
+        guard xs[1] - xs[0] >= 2.5 else { return [] }
+        let majors = Set(tickDays(step: step, first: first, last: last))
+        return zip(days, xs).filter { !majors.contains($0.0) }.map(\.1)
+    }
+
+    /// Years under day, week and month ticks ("June 1944" under days and weeks).
+    static func contextLabels(step: TickStep, first: Day, last: Day, probe: TimeScaleProbe, font: FontSpec,
+                              measurer: TextMeasurer, gap: Double) -> [TimeContextLabel] {
+        let period: TickStep
+        switch step.unit {
+        case .year: return []
+        case .month: period = TickStep(.year, 1)
+        case .day, .week: period = TickStep(.month, 1)
+        }
+        var starts = tickDays(step: period, first: first, last: last)
+        if starts.first != first { starts.insert(first, at: 0) }
+        var out: [TimeContextLabel] = []
+        var lastRight = -Double.infinity
+        for (i, s) in starts.enumerated() {
+            let end = i + 1 < starts.count ? starts[i + 1] : last.adding(days: 1)
+            if s > last { break }
+            let a = probe.x(s), b = min(probe.x(end), probe.x1)
+            let text = period.unit == .year ? String(s.year) : "\(monthNames[s.month - 1]) \(s.year)"
+            let w = measurer.width(text, font: font)
+            let mid = (a + b) / 2
+            guard w + gap / 2 <= b - a, mid - w / 2 >= lastRight + gap else { continue }
+            out.append(TimeContextLabel(label: text, x: mid, startX: a, endX: b))
+            lastRight = mid + w / 2
+        }
+        return out
+    }
+}
+
+/// The linear day-to-x map alone, used while the scale is being chosen.
+struct TimeScaleProbe {
+    var domainStart: Double
+    var domainEnd: Double
+    var x0: Double
+    var x1: Double
+
+    func x(_ day: Day) -> Double {
+        x0 + (Double(day.ordinal) - domainStart) / (domainEnd - domainStart) * (x1 - x0)
+    }
+}

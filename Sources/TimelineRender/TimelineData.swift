@@ -1,0 +1,115 @@
+import Correspondence
+
+/// One message placed on a timeline: a message of the corpus, or an incoming one inferred
+/// from a citation (drawn hollow).
+public struct TimelineEntry: Sendable, Hashable {
+    public var id: String
+    public var date: HistoricalDate
+    public var sender: String
+    public var recipients: [String]
+    /// True for a message known only because another message cites it.
+    public var inferred: Bool
+    /// Topic ids, in lexicon order.
+    public var topics: [String]
+
+    public init(id: String, date: HistoricalDate, sender: String, recipients: [String], inferred: Bool, topics: [String] = []) {
+        self.id = id
+        self.date = date
+        self.sender = sender
+        self.recipients = recipients
+        self.inferred = inferred
+        self.topics = topics
+    }
+}
+
+/// A reply link drawn as an arc: `from` answers (or cites) `to`.
+public struct TimelineLink: Sendable, Hashable {
+    public var from: String
+    public var to: String
+
+    public init(from: String, to: String) {
+        self.from = from
+        self.to = to
+    }
+}
+
+/// One measured reply latency: an incoming message, its answer and the days between.
+public struct LatencyPoint: Sendable, Hashable {
+    public var incoming: Day
+    public var answer: Day
+    public var days: Int
+    public var correspondent: String
+    /// Id of the answering message, so tests can check every sample has a mark.
+    public var answerID: String
+
+    public init(incoming: Day, answer: Day, days: Int, correspondent: String, answerID: String) {
+        self.incoming = incoming
+        self.answer = answer
+        self.days = days
+        self.correspondent = correspondent
+        self.answerID = answerID
+    }
+}
+
+/// What the timeline figures draw, as plain values taken from the analysis: the renderer never
+/// reads the corpus itself (DESIGN: data flows one way).
+public struct TimelineData: Sendable {
+    public var sourceName: String
+    public var sourceHash: String
+    /// Messages of the corpus and inferred incoming ones, in stable order (date, then source).
+    public var entries: [TimelineEntry]
+    public var links: [TimelineLink]
+    /// Topic ids and labels in lexicon order.
+    public var topics: [(id: String, label: String)]
+    /// Every person id of the run in a stable order (the key list of `CategoryStyles`).
+    public var personKeys: [String]
+    public var names: [String: String]
+    public var latency: [LatencyPoint]
+    /// The range asked for (`--from`/`--to`), when given; otherwise the data's own range.
+    public var from: Day?
+    public var to: Day?
+
+    public init(sourceName: String, sourceHash: String, entries: [TimelineEntry], links: [TimelineLink],
+                topics: [(id: String, label: String)], personKeys: [String], names: [String: String],
+                latency: [LatencyPoint], from: Day? = nil, to: Day? = nil) {
+        self.sourceName = sourceName
+        self.sourceHash = sourceHash
+        self.entries = entries
+        self.links = links
+        self.topics = topics
+        self.personKeys = personKeys
+        self.names = names
+        self.latency = latency
+        self.from = from
+        self.to = to
+    }
+
+    public func name(_ id: String) -> String { names[id] ?? id }
+
+    /// Messages of the corpus (not inferred).
+    public var corpusEntries: [TimelineEntry] { entries.filter { !$0.inferred } }
+
+    /// The date range drawn: the range asked for, or from the earliest bound to the latest.
+    public var range: (from: Day, to: Day)? {
+        let lo = entries.map(\.date.notBefore).min(), hi = entries.map(\.date.notAfter).max()
+        guard let a = from ?? lo, let b = to ?? hi else { return nil }
+        return (min(a, b), max(a, b))
+    }
+
+    /// The person taking part in the most corpus messages (ties: first in `personKeys`, then
+    /// by id): the writer whose correspondence this is. Lanes are its correspondents.
+    public var principal: String? {
+        var count: [String: Int] = [:]
+        for e in corpusEntries {
+            count[e.sender, default: 0] += 1
+            for r in Set(e.recipients) where r != e.sender { count[r, default: 0] += 1 }
+        }
+        let order = Dictionary(personKeys.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        return count.max { a, b in
+            if a.value != b.value { return a.value < b.value }
+            let oa = order[a.key] ?? Int.max, ob = order[b.key] ?? Int.max
+            if oa != ob { return oa > ob }
+            return a.key > b.key
+        }?.key
+    }
+}

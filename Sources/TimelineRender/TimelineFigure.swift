@@ -1,0 +1,47 @@
+import Correspondence
+
+/// The timeline figures the CLI can draw.
+public enum TimelineKind: String, Sendable, CaseIterable {
+    /// A swimlane per correspondent, with reply arcs and inferred incoming messages.
+    case correspondents
+    /// A lane per topic with its monthly intensity.
+    case topics
+    /// Messages per month, stacked by correspondent.
+    case volume
+    /// Reply latency over time, per correspondent.
+    case latency
+}
+
+/// A laid-out figure with what its caption sidecar says about it.
+public struct TimelineFigure: Sendable {
+    public var kind: TimelineKind
+    public var scene: Scene
+    public var title: String
+    /// One paragraph saying what the figure shows and how to read it.
+    public var caption: String
+    /// Messages drawn (of the corpus, not inferred ones).
+    public var messages: Int
+    public var from: Day
+    public var to: Day
+}
+
+/// Lays out any of the timeline figures.
+public enum TimelineLayout {
+    /// The figure of `kind` for `data` in `style`, with `events` as bands where the kind has them.
+    public static func layout(_ kind: TimelineKind, data: TimelineData, style: FigureStyle,
+                              events: EventCalendar, measurer: TextMeasurer) throws -> TimelineFigure {
+        guard let range = data.range else {
+            throw EpistolaryError(.badData, file: data.sourceName, "no dated messages to draw a timeline from")
+        }
+        switch kind {
+        case .correspondents:
+            return CorrespondentsTimeline(data: data, style: style, events: events, measurer: measurer, range: range).layout()
+        case .topics:
+            return TopicsTimeline(data: data, style: style, events: events, measurer: measurer, range: range).layout()
+        case .volume:
+            return VolumeChart(data: data, style: style, events: events, measurer: measurer, range: range).layout()
+        case .latency:
+            return LatencyChart(data: data, style: style, events: events, measurer: measurer, range: range).layout()
+        }
+    }
+}

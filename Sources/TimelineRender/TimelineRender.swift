@@ -1,1 +1,0 @@
-// Module TimelineRender: see docs/DESIGN.md.
