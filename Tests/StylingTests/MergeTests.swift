@@ -22,6 +22,8 @@ import TOMLReader
         #expect(theme.page.wideWidthMM == 183)
         #expect(theme.page.size(wide: true).widthMM == 183)
         #expect(theme.page.dpi == 600)
+        #expect(!theme.page.showTitle, "journal figures leave the title to the caption")
+        #expect(try ThemeLoader.load(spec: "presentation").page.showTitle)
         #expect(theme.fonts.label.family == "DejaVu Serif")
         #expect((8...9).contains(theme.fonts.label.sizePt))
         #expect((8...9).contains(theme.fonts.title.sizePt))

@@ -99,5 +99,7 @@ import Testing
         #expect(abs(RGBColor.black.contrast(with: .white) - 21) < 1e-9)
         #expect(RGBColor.black.mixed(with: .white, 0.5).hex == "#808080")
         #expect(RGBColor(hex: "#ff0000")?.red == 1)
+        #expect(RGBColor.black.hex(opacity: 0.5) == "#00000080")
+        #expect(RGBColor.white.hex(opacity: 0) == "#ffffff00")
     }
 }
