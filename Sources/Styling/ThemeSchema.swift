@@ -45,7 +45,7 @@ public enum ThemeSchema {
 
         add("page.width_mm", .number(10...2000), "figure width for a single column, in mm")
         add("page.height_mm", .number(10...2000), "figure height (a graph is scaled to fit inside), in mm")
-        add("page.wide_width_mm", .number(10...2000), "figure width across two columns (--wide), in mm")
+        add("page.wide_width_mm", .number(10...2000), "figure width of the wide (double-column) size, in mm")
         add("page.wide_height_mm", .number(10...2000), "figure height for the wide size, in mm")
         add("page.margin_top_mm", length, "blank margin above the drawing, in mm")
         add("page.margin_right_mm", length, "blank margin right of the drawing, in mm")
