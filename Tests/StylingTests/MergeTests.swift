@@ -40,6 +40,7 @@ import TOMLReader
         #expect(theme.categories.dashes.count == 5)
         let reversed = try ThemeLoader.load(spec: "colorblind,paper")
         #expect(reversed.categories.colors == theme.categories.colors, "paper sets no palette, so order does not matter here")
+        #expect(theme.categories.colors.count == 6)
         let slides = try ThemeLoader.load(spec: "paper,presentation")
         #expect(slides.fonts.label.sizePt == 20)
         #expect(slides.fonts.label.family == "DejaVu Serif", "presentation changes sizes, not paper's family")
