@@ -70,6 +70,17 @@ import Testing
         }
     }
 
+    @Test(arguments: ["base", "paper", "paper,colorblind", "paper,grayscale", "dark", "presentation,colorblind"])
+    func manyCategoriesAllLookDifferentAndStayVisible(spec: String) throws {
+        let theme = try ThemeLoader.load(spec: spec)
+        let keys = (0..<36).map { "k\($0)" }
+        let styles = theme.topicStyles(keys)
+        #expect(Set(keys.map { styles[$0] }).count == keys.count, "\(spec): two of the first 36 categories look the same")
+        for color in theme.categories.colors {
+            #expect(color.contrast(with: theme.colors.paper) >= 2.2, "\(spec): \(color) is too faint on the page")
+        }
+    }
+
     @Test func grayscaleGreysAreSpacedAndVisible() throws {
         let theme = try ThemeLoader.load(spec: "paper,grayscale")
         let lightness = theme.categories.colors.map(greyLightness)
@@ -99,5 +110,7 @@ import Testing
         #expect(abs(RGBColor.black.contrast(with: .white) - 21) < 1e-9)
         #expect(RGBColor.black.mixed(with: .white, 0.5).hex == "#808080")
         #expect(RGBColor(hex: "#ff0000")?.red == 1)
+        #expect(RGBColor.black.hex(opacity: 0.5) == "#00000080")
+        #expect(RGBColor.white.hex(opacity: 0) == "#ffffff00")
     }
 }
