@@ -26,6 +26,7 @@ public enum ExportValue: Sendable, Hashable {
         }
     }
 
+    /// The value as JSON (dates as ISO strings).
     public var json: JSONValue {
         switch self {
         case .int(let i): return .int(i)
@@ -83,6 +84,7 @@ public struct ExportSpell: Sendable, Hashable, Comparable {
     }
 }
 
+/// A node with its label, typed values and, for dynamic graphs, the spells it exists in.
 public struct ExportNode: Sendable, Hashable {
     public var id: String
     public var label: String
@@ -99,6 +101,7 @@ public struct ExportNode: Sendable, Hashable {
     }
 }
 
+/// An edge with its kind, weight, typed values and time spells.
 public struct ExportEdge: Sendable, Hashable {
     public var id: String
     public var source: String

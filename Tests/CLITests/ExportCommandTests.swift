@@ -129,6 +129,24 @@ import Testing
         #expect(pairs(Array(a)) == pairs(Array(b)))
     }
 
+    @Test func aTopicFileGivesTheTimelineItsGroups() throws {
+        let folder = try temporaryFolder()
+        let topics = folder.appendingPathComponent("topics.toml")
+        try Data("""
+        [[topic]]
+        id = "poland"
+        label = "Poland & <the London Poles>"
+        threshold = 2
+        phrases = [{ text = "Poland", weight = 2 }, { text = "Polish", weight = 2 }]
+        """.utf8).write(to: topics)
+        let out = folder.appendingPathComponent("timeline.json")
+        let result = try epistolary("export", "timelinejs", "--topics", topics.path, "-o", out.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out)) as? [String: Any]
+        let groups = Set((json?["events"] as? [[String: Any]] ?? []).compactMap { $0["group"] as? String })
+        #expect(groups == ["Poland &amp; &lt;the London Poles&gt;"])
+    }
+
     @Test func malformedCMIFIsABadDataErrorNamingTheLine() throws {
         let folder = try temporaryFolder()
         let bad = folder.appendingPathComponent("broken.xml")
