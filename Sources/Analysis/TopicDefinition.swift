@@ -2,8 +2,9 @@
 /// exclusions that speak against it, and the score a message needs to be counted in it.
 ///
 /// Scoring (see `TopicScorer`): every term occurrence in the body is found; an occurrence
-/// overlapping an exclusion's occurrence is dropped; overlapping occurrences of the topic's own
-/// terms keep only the heaviest (then longest); each distinct term then adds its weight once,
+/// overlapping an exclusion's occurrence is dropped; an occurrence lying within an occurrence
+/// of a heavier (or equally heavy and longer) term of the topic counts only as part of it
+/// ("Polish" within "Polish Government"); each distinct term then adds its weight once,
 /// half its weight again for a second occurrence and once more for a third or later (so a
 /// term counts at most twice its weight); each distinct exclusion subtracts its weight the same
 /// way. The message belongs to the topic when the score reaches `threshold`.

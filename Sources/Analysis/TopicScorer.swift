@@ -61,7 +61,9 @@ struct TopicScorer: Sendable {
                 !entries[hit.term].isExclusion
                     && !exclusions.contains { $0.first <= hit.last && hit.first <= $0.last }
             }
-            // Overlaps among the topic's own terms: the heaviest, then the longest, wins.
+            // A match lying within a longer match of the topic's own terms counts only as part of
+            // it ("Polish" within "Polish Government"), unless it weighs more ("second front"
+            // within "opening a second front" keeps its own weight, and both count).
             positives.sort { a, b in
                 let wa = entries[a.term].term.weight, wb = entries[b.term].term.weight
                 if wa != wb { return wa > wb }
@@ -69,7 +71,7 @@ struct TopicScorer: Sendable {
                 return a.first < b.first
             }
             var kept: [TermMatcher.Hit] = []
-            for hit in positives where !kept.contains(where: { $0.first <= hit.last && hit.first <= $0.last }) {
+            for hit in positives where !kept.contains(where: { $0.first <= hit.first && hit.last <= $0.last }) {
                 kept.append(hit)
             }
             let counted = (kept + exclusions).sorted { $0.first != $1.first ? $0.first < $1.first : $0.term < $1.term }
