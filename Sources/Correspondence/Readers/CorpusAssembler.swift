@@ -115,6 +115,11 @@ struct CorpusAssembler {
                     senders[k] = senders[m]
                     recipients[k] = recipients[m]
                     notes[k].append("orphan text: probably the end of the message whose header is at line \(drafts[m].startLine), printed out of place")
+                    if exact[k] == nil, let day = exact[m] {
+                        exact[k] = day
+                        evidence[k] = evidence[m]
+                        notes[k].append("dated \(day.iso) by that message")
+                    }
                     continue
                 }
             }
@@ -122,7 +127,8 @@ struct CorpusAssembler {
         }
 
         // Dates with bounds.
-        let finalBounds = neighbourBounds(exact: exact)
+        // Bounds come from the entries' own dates only, not from dates lent above.
+        let finalBounds = bounds
         var dates: [HistoricalDate] = []
         for k in drafts.indices {
             if let day = exact[k] {
@@ -169,18 +175,32 @@ struct CorpusAssembler {
 
         assignIDs(&messages)
 
-        // Duplicates: same writer, addressees and text.
-        var seen: [String: Int] = [:]
-        for k in messages.indices where messages[k].kind == .message {
-            let key = messages[k].sender + "|" + messages[k].recipients.joined(separator: ",") + "|" + normalised(messages[k].body)
-            if let first = seen[key] {
-                messages[first].notes.append("printed twice: the same message is repeated at lines \(messages[k].span.startLine)-\(messages[k].span.endLine) (\(messages[k].id))")
-                messages[k].notes.append("printed twice: a verbatim repeat of lines \(messages[first].span.startLine)-\(messages[first].span.endLine) (\(messages[first].id))")
-                issues.append(ReadIssue(kind: .duplicate, span: messages[k].span,
-                                        detail: "lines \(messages[k].span.startLine)-\(messages[k].span.endLine) repeat lines \(messages[first].span.startLine)-\(messages[first].span.endLine) word for word; both are kept",
-                                        messageIDs: [messages[first].id, messages[k].id]))
-            } else {
-                seen[key] = k
+        // Duplicates: same writer, addressees and day, and (nearly) the same words: a message
+        // printed twice, possibly from two printings with small differences.
+        var groups: [String: [Int]] = [:]
+        var groupOrder: [String] = []
+        for k in messages.indices where messages[k].kind == .message && messages[k].date.isExact {
+            let key = messages[k].sender + "|" + messages[k].recipients.joined(separator: ",") + "|" + messages[k].date.best.iso
+            if groups[key] == nil { groupOrder.append(key) }
+            groups[key, default: []].append(k)
+        }
+        for key in groupOrder {
+            guard let members = groups[key], members.count > 1 else { continue }
+            let words = members.map { Set(normalised(messages[$0].body).split(separator: " ")) }
+            for a in members.indices {
+                for b in members.indices where b > a {
+                    let union = words[a].union(words[b]).count
+                    guard union > 0 else { continue }
+                    let similarity = Double(words[a].intersection(words[b]).count) / Double(union)
+                    guard similarity >= 0.8 else { continue }
+                    let first = members[a], k = members[b]
+                    let how = similarity == 1 ? "word for word" : "with small differences of wording"
+                    messages[first].notes.append("printed twice: the same message is repeated at lines \(messages[k].span.startLine)-\(messages[k].span.endLine) (\(messages[k].id))")
+                    messages[k].notes.append("printed twice: a repeat of lines \(messages[first].span.startLine)-\(messages[first].span.endLine) (\(messages[first].id)), \(how)")
+                    issues.append(ReadIssue(kind: .duplicate, span: messages[k].span,
+                                            detail: "lines \(messages[k].span.startLine)-\(messages[k].span.endLine) repeat lines \(messages[first].span.startLine)-\(messages[first].span.endLine) \(how); both are kept",
+                                            messageIDs: [messages[first].id, messages[k].id]))
+                }
             }
         }
         for m in messages {

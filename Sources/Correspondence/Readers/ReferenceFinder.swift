@@ -15,8 +15,8 @@ struct ReferenceFinder {
                                      "mémoire", "memoire", "aide-mémoire", "aide-memoire", "documents", "yours", "mine", "one", "that", "notes"]
     /// Verbs that say when a message arrived.
     static let receiveVerbs: Set<String> = ["received", "receive", "reached", "delivered", "handed", "transmitted",
-                                            "communicated", "arrived", "hand", "receipt"]
-    static let sendVerbs: Set<String> = ["wrote", "sent", "write", "written"]
+                                            "communicated", "arrived", "hand", "receipt", "reach"]
+    static let sendVerbs: Set<String> = ["wrote", "sent", "write", "written", "despatched", "dispatched"]
 
     /// People of the table, to tell a third party's message ("Mr Churchill's message") from the
     /// recipient's.
@@ -162,10 +162,16 @@ struct ReferenceFinder {
                 relation = .received
             }
         } else if previous == "on" || previous == "today" || previous == "until" {
-            let verbBefore = before.lastIndex { ReferenceFinder.receiveVerbs.contains($0.text) || ReferenceFinder.sendVerbs.contains($0.text) }
+            let verbBefore = before.lastIndex { w in
+                let index = before.firstIndex(where: { $0.start == w.start }) ?? 0
+                let distance = before.count - 1 - index
+                // no other date between the verb and this one ("did not reach me until April 27, whereas on April 25")
+                if before[(index + 1)...].contains(where: { DateText.month($0.text) != nil }) { return false }
+                return (ReferenceFinder.receiveVerbs.contains(w.text) && distance <= 10) || (ReferenceFinder.sendVerbs.contains(w.text) && distance <= 7)
+            }
             if let v = verbBefore {
                 relation = ReferenceFinder.sendVerbs.contains(before[v].text) ? .of : .received
-                ownerNoun = before[..<v].lastIndex(where: isNoun)
+                ownerNoun = before[(v + 1)...].firstIndex(where: isNoun) ?? before[..<v].lastIndex(where: isNoun)
                 if ownerNoun == nil { ownerInAfter = after.firstIndex(where: isNoun) }
                 if ownerNoun == nil, ownerInAfter == nil, !ReferenceFinder.sendVerbs.contains(before[v].text) { return nil }
             } else if before.count <= 2, let v = after.firstIndex(where: { ReferenceFinder.receiveVerbs.contains($0.text) }) {
@@ -181,6 +187,9 @@ struct ReferenceFinder {
                 if named.contains(where: { correspondents.contains($0) && !recipients.contains($0) && $0 != sender }) {
                     return make(m, relation: relation, whose: .other, bytes: bytes, start: phraseStart, end: phraseEnd, line: line, anchor: anchor)
                 }
+            } else if let v = after.prefix(14).firstIndex(where: { ($0.text == "sent" || $0.text == "wrote") }), v > 0, after[v - 1].text == "i" {
+                // "on June 6, in reply to a message from Mr Churchill I sent the following message"
+                return make(m, relation: .of, whose: .mine, bytes: bytes, start: before.last?.start ?? m.start, end: after[v].end, line: line, anchor: anchor)
             } else {
                 return nil
             }
@@ -205,7 +214,8 @@ struct ReferenceFinder {
             }
         }
         if whose == nil {
-            whose = clauseOwner(clauseWords, before: before)
+            let nounStart = ownerNoun.map { before[$0].start } ?? ownerInAfter.map { after[$0].start }
+            whose = clauseOwner(clauseWords, before: before, nounStart: nounStart)
         }
         return make(m, relation: relation, whose: whose ?? .yours, bytes: bytes, start: phraseStart, end: phraseEnd, line: line, anchor: anchor)
     }
@@ -229,7 +239,7 @@ struct ReferenceFinder {
         default: break
         }
         var k = noun - 1
-        while k >= 0, noun - k <= 3 {
+        while k >= 0, noun - k <= 4 {
             let w = words[k].text
             switch w {
             case "your", "yours", "you": return .yours
@@ -238,7 +248,7 @@ struct ReferenceFinder {
             default:
                 if w.hasSuffix("'s") {
                     let name = String(w.dropLast(2))
-                    if name == "government" || name == "today" || name == "to-day" { break }
+                    if name.hasSuffix("government") || name == "today" || name == "to-day" { return nil }
                     if name == "president" {
                         return recipients.contains(where: presidents.contains) ? .yours : .other
                     }
@@ -250,7 +260,7 @@ struct ReferenceFinder {
                     return .other
                 }
             }
-            if ReferenceFinder.nouns.contains(w) || ReferenceFinder.receiveVerbs.contains(w) { break }
+            if ReferenceFinder.receiveVerbs.contains(w) || ReferenceFinder.sendVerbs.contains(w) { break }
             k -= 1
         }
         return nil
@@ -258,8 +268,13 @@ struct ReferenceFinder {
 
     /// Owner from the clause when the noun has no determiner: "from Mr X" (a third party),
     /// "I wrote" (mine), "you wrote" / "from you" (yours).
-    private func clauseOwner(_ clause: [Word], before: [Word]) -> ReferenceOwner? {
+    private func clauseOwner(_ clause: [Word], before: [Word], nounStart: Int?) -> ReferenceOwner? {
+        for (k, w) in clause.enumerated() where (w.text == "by" || w.text == "from") && k + 1 < clause.count && clause[k + 1].text == "you" {
+            return .yours
+        }
+        let nounIndex = nounStart.flatMap { n in clause.firstIndex { $0.start == n } }
         for (k, w) in clause.enumerated() where w.text == "from" && k + 1 < clause.count {
+            if let n = nounIndex, abs(n - k) > 4 { continue }
             let next = clause[k + 1].text
             if next == "you" || next == "me" || next == "your" { return .yours }
             return .other
