@@ -83,6 +83,7 @@ import Testing
         #expect(error.file == "letters.xml")
         #expect(error.line == expectedLine)
         #expect(error.description.hasPrefix("letters.xml:\(expectedLine): malformed XML"))
+        #expect(error.message.contains("bare & or <"))
     }
 
     @Test func aRecordWithoutSenderIsAnErrorNamingItsLine() throws {
