@@ -147,6 +147,19 @@ import Testing
         #expect(groups == ["Poland &amp; &lt;the London Poles&gt;"])
     }
 
+    @Test func cmifHeaderTakesThePublicationURLAndEditor() throws {
+        let folder = try temporaryFolder()
+        let out = folder.appendingPathComponent("letters.xml")
+        let result = try epistolary("export", "cmif", "--cmif-url", "https://example.org/cmif/letters.xml",
+                                    "--cmif-editor", "Anna Nowak <anna@example.org>", "-o", out.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = try String(contentsOf: out, encoding: .utf8)
+        #expect(text.contains("<idno type=\"url\">https://example.org/cmif/letters.xml</idno>"))
+        #expect(text.contains("<editor>Anna Nowak &lt;anna@example.org&gt;</editor>"))
+        #expect(try xmllint(out.path, "cmif/cmi-customization.rng").status == 0)
+        #expect(try epistolary("export", "cmif", "--cmif-url", "not a url", "-o", out.path).status == 2)
+    }
+
     @Test func malformedCMIFIsABadDataErrorNamingTheLine() throws {
         let folder = try temporaryFolder()
         let bad = folder.appendingPathComponent("broken.xml")
