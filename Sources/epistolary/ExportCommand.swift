@@ -17,7 +17,7 @@ struct ExportCommand: ParsableCommand {
         Graph formats write the graph chosen by --graph. Use -o - to write a single-file format to standard output.
         """)
 
-    @Argument(help: ArgumentHelp("Export format: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "FORMAT"))
+    @Argument(help: ArgumentHelp("Export format (see above).", valueName: "FORMAT"))
     var format: ExportFormat
 
     @OptionGroup var corpusOptions: CorpusOptions
@@ -25,10 +25,10 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Topic lexicon (TOML) instead of the bundled one.", valueName: "FILE"))
     var topics: String?
 
-    @Option(name: .long, help: ArgumentHelp("Graph to export: correspondents (default), replies or mentions.", valueName: "KIND"))
+    @Option(name: .long, help: ArgumentHelp("Graph to export (default: correspondents): people and who wrote to whom, messages and reply links, or people and places named together.", valueName: "KIND"))
     var graph: ExportGraphKind?
 
-    @Option(name: .customLong("gexf-version"), help: ArgumentHelp("GEXF version: 1.3 (default) or 1.2 (1.2draft).", valueName: "VERSION"))
+    @Option(name: .customLong("gexf-version"), help: ArgumentHelp("GEXF version (default: 1.3); 1.2 writes 1.2draft.", valueName: "VERSION"))
     var gexfVersion: GEXFWriter.Version?
 
     @Option(name: .customLong("cmif-url"), help: ArgumentHelp("CMIF: the URL the file will be published at (its idno), as correspSearch requires.", valueName: "URL"))
