@@ -227,6 +227,8 @@ public enum CMIFReader {
         var name: String
         var refs: [String]
         var line: Int
+        /// An `orgName`: its id is the whole name, never a "surname".
+        var isOrganisation = false
     }
 
     struct DateElement {
@@ -334,7 +336,7 @@ public enum CMIFReader {
                     }
                     return
                 }
-                let entry = Name(name: name, refs: start.refs, line: start.line)
+                let entry = Name(name: name, refs: start.refs, line: start.line, isOrganisation: elementName == "orgName")
                 switch (elementName, action) {
                 case ("placeName", "sent"): if current?.sentPlace == nil { current?.sentPlace = entry }
                 case ("placeName", _): break
@@ -373,7 +375,7 @@ extension CMIFReader {
                 if let id = byURI[Self.normalized(ref)] { return id }
             }
             if let id = byName[entry.name.lowercased()] { return id }
-            let person = Person(id: newID(for: entry.name), name: entry.name, role: "",
+            let person = Person(id: newID(for: entry.name, whole: entry.isOrganisation), name: entry.name, role: "",
                                 authorities: Self.authorities(from: entry.refs))
             table.add(person)
             register(person)
@@ -390,10 +392,12 @@ extension CMIFReader {
         }
 
         /// The surname ("Weber, Caroline" -> "Weber"; "Stanisław Mikołajczyk" ->
-        /// "Mikołajczyk"), or the whole name when the surname is taken.
-        private func newID(for name: String) -> String {
+        /// "Mikołajczyk"), or the whole name when the surname is taken or `whole` is set.
+        private func newID(for name: String, whole: Bool) -> String {
             let surname: String
-            if let comma = name.firstIndex(of: ",") {
+            if whole {
+                surname = name
+            } else if let comma = name.firstIndex(of: ",") {
                 surname = name[..<comma].trimmingCharacters(in: .whitespaces)
             } else {
                 surname = name.split(separator: " ").last.map(String.init) ?? name
