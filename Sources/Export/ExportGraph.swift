@@ -69,12 +69,13 @@ public struct ExportSpell: Sendable, Hashable, Comparable {
         a.start != b.start ? a.start < b.start : a.end < b.end
     }
 
-    /// Sorted spells with overlapping or touching ones joined: tools such as Gephi reject
-    /// overlapping intervals on one element, and a day covered twice is still one day.
+    /// Sorted spells with overlapping ones joined (messages of the same day, or whose date
+    /// ranges overlap): Gephi rejects overlapping intervals on one element, and a day covered
+    /// twice is still one day. Spells on consecutive days stay apart.
     public static func merged(_ spells: [ExportSpell]) -> [ExportSpell] {
         var out: [ExportSpell] = []
         for spell in spells.sorted() {
-            if let last = out.last, spell.start.ordinal <= last.end.ordinal + 1 {
+            if let last = out.last, spell.start <= last.end {
                 out[out.count - 1].end = max(last.end, spell.end)
             } else {
                 out.append(spell)
