@@ -285,17 +285,32 @@ struct CorpusAssembler {
         return out
     }
 
-    /// Lower-case ASCII: letters and digits kept, accents dropped, everything else a hyphen.
+    /// Lower-case ASCII: letters and digits kept, common accented letters folded to their
+    /// base letter, everything else a hyphen.
     static func slug(_ text: String) -> String {
-        let folded = text.applyingTransform(.stripDiacritics, reverse: false) ?? text
         var out = ""
-        for u in folded.lowercased().unicodeScalars {
-            if (u >= "a" && u <= "z") || (u >= "0" && u <= "9") { out.unicodeScalars.append(u) }
+        for u in text.unicodeScalars {
+            var c = u
+            if c.value >= 0x80, let folded = folding[c] { c = folded }
+            if c >= "A" && c <= "Z" { c = Unicode.Scalar(c.value + 0x20)! }
+            if (c >= "a" && c <= "z") || (c >= "0" && c <= "9") { out.unicodeScalars.append(c) }
             else if !out.hasSuffix("-"), !out.isEmpty { out += "-" }
         }
         while out.hasSuffix("-") { out.removeLast() }
         return out.isEmpty ? "unknown" : out
     }
+
+    private static let folding: [Unicode.Scalar: Unicode.Scalar] = {
+        let pairs: [(String, Unicode.Scalar)] = [
+            ("áàâäãåą", "a"), ("ÁÀÂÄÃÅĄ", "a"), ("çćč", "c"), ("ÇĆČ", "c"), ("éèêëę", "e"), ("ÉÈÊËĘ", "e"),
+            ("íìîï", "i"), ("ÍÌÎÏ", "i"), ("ł", "l"), ("Ł", "l"), ("ñń", "n"), ("ÑŃ", "n"), ("óòôöõø", "o"),
+            ("ÓÒÔÖÕØ", "o"), ("śš", "s"), ("ŚŠ", "s"), ("úùûü", "u"), ("ÚÙÛÜ", "u"), ("ýÿ", "y"), ("żźž", "z"),
+            ("ŻŹŽ", "z"), ("ř", "r"), ("Ř", "r"), ("ď", "d"), ("ť", "t"),
+        ]
+        var table: [Unicode.Scalar: Unicode.Scalar] = [:]
+        for (letters, base) in pairs { for u in letters.unicodeScalars { table[u] = base } }
+        return table
+    }()
 
     /// Address, salutation, paragraphs (page breaks rejoined) and signature of an entry.
     private static func split(_ d: Draft) -> BodyParts {
