@@ -29,7 +29,12 @@ struct CorpusAssembler {
             }
         }
         let matcher = PersonMatcher(people: people)
-        let headers: [HeaderText?] = drafts.map { d in d.header.map { _ in HeaderText(paragraphs: d.headerParagraphs, matcher: matcher) } }
+        // Headers naming someone new are read again with the extended table.
+        let headers: [HeaderText?] = drafts.map { d in
+            guard let h = d.header else { return nil }
+            if h.unknownRecipientSegments.isEmpty && h.unknownSenderSegments.isEmpty { return h }
+            return HeaderText(paragraphs: d.headerParagraphs, matcher: matcher)
+        }
 
         // The principal: most frequent explicit sender.
         var counts: [String: Int] = [:]

@@ -140,6 +140,8 @@ struct TelegramSegmenter {
 
     /// Handles a paragraph that is a header (returns false when it is not one).
     private mutating func headerParagraph(_ range: ClosedRange<Int>) -> Bool {
+        // Cheap test first: a header is in capitals (a fused date adds only a few lower-case letters).
+        guard range.allSatisfy({ HeaderText.isMostlyUpper(lines[$0]) }) else { return false }
         var firstLine = Substring(lines[range.lowerBound]).trimmingSpaces()
         var fused: Day?
         if let lead = DateText.leadingDate(firstLine), HeaderText.isHeaderLike(HeaderText.clean(lead.rest)) {
