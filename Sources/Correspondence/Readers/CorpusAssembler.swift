@@ -191,12 +191,18 @@ struct CorpusAssembler {
         }
         for key in groupOrder {
             guard let members = groups[key], members.count > 1 else { continue }
-            let words = members.map { Set(normalised(messages[$0].body).split(separator: " ")) }
+            var words: [Set<Substring>?] = Array(repeating: nil, count: members.count)
             for a in members.indices {
                 for b in members.indices where b > a {
-                    let union = words[a].union(words[b]).count
+                    // Only texts of about the same length can be the same text.
+                    let la = messages[members[a]].body.utf8.count, lb = messages[members[b]].body.utf8.count
+                    guard min(la, lb) * 10 >= max(la, lb) * 8 else { continue }
+                    if words[a] == nil { words[a] = Set(normalised(messages[members[a]].body).split(separator: " ")) }
+                    if words[b] == nil { words[b] = Set(normalised(messages[members[b]].body).split(separator: " ")) }
+                    let wa = words[a]!, wb = words[b]!
+                    let union = wa.union(wb).count
                     guard union > 0 else { continue }
-                    let similarity = Double(words[a].intersection(words[b]).count) / Double(union)
+                    let similarity = Double(wa.intersection(wb).count) / Double(union)
                     guard similarity >= 0.8 else { continue }
                     let first = members[a], k = members[b]
                     let how = similarity == 1 ? "word for word" : "with small differences of wording"
