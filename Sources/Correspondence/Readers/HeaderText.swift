@@ -140,13 +140,16 @@ struct HeaderText {
     /// "PERSONAL AND SECRET MESSAGE" -> "personal and secret"; "COPY. SECRET" -> "secret";
     /// "PERSONAL, MOST SECRET" -> "personal, most secret"; "MESSAGE" -> "".
     static func normalisedClassification(_ raw: String) -> String {
-        let kept = raw.split(separator: " ").filter { word in
-            let bare = word.trimmingCharacters(in: .punctuationCharacters).uppercased()
-            return bare != "MESSAGE" && bare != "REPLY" && bare != "COPY" && !bare.isEmpty
+        var kept: [String] = []
+        for word in raw.split(separator: " ") {
+            let bare = PersonMatcher.tokens(word)
+            if bare.isEmpty || bare == ["MESSAGE"] || bare == ["REPLY"] || bare == ["COPY"] { continue }
+            kept.append(String(word))
         }
-        var s = kept.joined(separator: " ").lowercased()
-        while let l = s.last, l == "," || l == "." || l == " " || l == ":" { s.removeLast() }
-        while let f = s.first, f == "," || f == "." || f == " " { s.removeFirst() }
+        var bytes = Array(kept.joined(separator: " ").utf8).map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+        while let l = bytes.last, l == 0x2C || l == 0x2E || l == 0x20 || l == 0x3A { bytes.removeLast() }
+        while let f = bytes.first, f == 0x2C || f == 0x2E || f == 0x20 { bytes.removeFirst() }
+        let s = String(decoding: bytes, as: UTF8.self)
         guard PersonMatcher.tokens(s).allSatisfy({ classificationWords.contains($0) }) else { return "" }
         return s
     }

@@ -140,6 +140,8 @@ struct TelegramSegmenter {
 
     /// Handles a paragraph that is a header (returns false when it is not one).
     private mutating func headerParagraph(_ range: ClosedRange<Int>) -> Bool {
+        // Cheap test first: a header is in capitals (a fused date adds only a few lower-case letters).
+        guard range.allSatisfy({ HeaderText.isMostlyUpper(lines[$0]) }) else { return false }
         var firstLine = Substring(lines[range.lowerBound]).trimmingSpaces()
         var fused: Day?
         if let lead = DateText.leadingDate(firstLine), HeaderText.isHeaderLike(HeaderText.clean(lead.rest)) {
@@ -210,7 +212,7 @@ struct TelegramSegmenter {
     }
 
     private mutating func dateLine(_ date: Draft.DateLine) {
-        guard var c = current else {
+        guard let c = current else {
             if seenHeader { pendingForward.append(date) }
             return
         }
@@ -218,10 +220,10 @@ struct TelegramSegmenter {
             pendingForward.append(date)
             return
         }
-        c.trailingDates.append(date)
-        current = c
+        current!.trailingDates.append(date)
     }
 
+    // Drafts are mutated in place through `current!` so that their arrays are never copied.
     private mutating func textLine(_ raw: String, line: Int) {
         let cleaned = BodyText.clean(raw)
         guard !cleaned.isEmpty else { return }
@@ -229,26 +231,25 @@ struct TelegramSegmenter {
             issues.append(ReadIssue(kind: .displacedDate, span: SourceSpan(startLine: line, endLine: line),
                                     detail: "\(quoted.iso) in quotation marks is the date of a quoted message, not used as this message's date"))
         }
-        guard var c = current else {
+        guard current != nil else {
             if seenHeader { startFragment(raw, cleaned: cleaned, line: line) }
             return
         }
-        if !c.trailingDates.isEmpty {
+        if !current!.trailingDates.isEmpty {
             if TelegramSegmenter.isSignatureLike(cleaned) {
-                c.afterDate.append((cleaned, line))
-                c.endLine = line
-                current = c
+                current!.afterDate.append((cleaned, line))
+                current!.endLine = line
             } else {
                 startFragment(raw, cleaned: cleaned, line: line)
             }
             return
         }
-        if let previous = c.bodyLines.last {
+        var continues = false
+        if let previous = current!.bodyLines.last {
             let open = BodyText.endsOpen(previous.cleaned)
             let lower = BodyText.startsLower(cleaned)
             if open && !lower && BodyText.opensSentence(cleaned) {
-                c.truncated = true
-                current = c
+                current!.truncated = true
                 startFragment(raw, cleaned: cleaned, line: line)
                 return
             }
@@ -256,12 +257,10 @@ struct TelegramSegmenter {
                 startFragment(raw, cleaned: cleaned, line: line)
                 return
             }
-            c.bodyLines.append((raw, cleaned, line, open))
-        } else {
-            c.bodyLines.append((raw, cleaned, line, false))
+            continues = open
         }
-        c.endLine = line
-        current = c
+        current!.bodyLines.append((raw, cleaned, line, continues))
+        current!.endLine = line
     }
 
     private mutating func startFragment(_ raw: String, cleaned: String, line: Int) {
