@@ -104,6 +104,11 @@ public struct CMIFWriter: Sendable {
         xml.close()
 
         xml.open("profileDesc")
+        let leftOut = corpus.messages.count - messages.count
+        if leftOut > 0 {
+            let what = leftOut == 1 ? "1 entry" : "\(leftOut) entries"
+            xml.comment("\(what) of \(corpus.sourceName) with no header (fragments, no correspondents of their own) not listed.")
+        }
         for message in messages {
             xml.open("correspDesc", [("key", message.id), ("xml:id", xmlIDs[message.id] ?? message.id), ("source", "#" + biblID)])
             xml.open("correspAction", [("type", "sent")])

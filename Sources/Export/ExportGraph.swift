@@ -26,6 +26,7 @@ public enum ExportValue: Sendable, Hashable {
         }
     }
 
+    /// The value as JSON (dates as ISO strings).
     public var json: JSONValue {
         switch self {
         case .int(let i): return .int(i)
@@ -68,12 +69,13 @@ public struct ExportSpell: Sendable, Hashable, Comparable {
         a.start != b.start ? a.start < b.start : a.end < b.end
     }
 
-    /// Sorted spells with overlapping or touching ones joined: tools such as Gephi reject
-    /// overlapping intervals on one element, and a day covered twice is still one day.
+    /// Sorted spells with overlapping ones joined (messages of the same day, or whose date
+    /// ranges overlap): Gephi rejects overlapping intervals on one element, and a day covered
+    /// twice is still one day. Spells on consecutive days stay apart.
     public static func merged(_ spells: [ExportSpell]) -> [ExportSpell] {
         var out: [ExportSpell] = []
         for spell in spells.sorted() {
-            if let last = out.last, spell.start.ordinal <= last.end.ordinal + 1 {
+            if let last = out.last, spell.start <= last.end {
                 out[out.count - 1].end = max(last.end, spell.end)
             } else {
                 out.append(spell)
@@ -83,6 +85,7 @@ public struct ExportSpell: Sendable, Hashable, Comparable {
     }
 }
 
+/// A node with its label, typed values and, for dynamic graphs, the spells it exists in.
 public struct ExportNode: Sendable, Hashable {
     public var id: String
     public var label: String
@@ -99,6 +102,7 @@ public struct ExportNode: Sendable, Hashable {
     }
 }
 
+/// An edge with its kind, weight, typed values and time spells.
 public struct ExportEdge: Sendable, Hashable {
     public var id: String
     public var source: String

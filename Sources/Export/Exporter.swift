@@ -40,10 +40,17 @@ public enum ExportFormat: String, Sendable, CaseIterable {
 public struct Exporter: Sendable {
     public var graphKind: ExportGraphKind
     public var gexfVersion: GEXFWriter.Version
+    /// CMIF: the URL the file will be published at (its `idno`), instead of a URN from the hash.
+    public var cmifURL: String?
+    /// CMIF: the contact person (`editor`), instead of a note naming the generator.
+    public var cmifEditor: String?
 
-    public init(graphKind: ExportGraphKind = .correspondents, gexfVersion: GEXFWriter.Version = .v1_3) {
+    public init(graphKind: ExportGraphKind = .correspondents, gexfVersion: GEXFWriter.Version = .v1_3,
+                cmifURL: String? = nil, cmifEditor: String? = nil) {
         self.graphKind = graphKind
         self.gexfVersion = gexfVersion
+        self.cmifURL = cmifURL
+        self.cmifEditor = cmifEditor
     }
 
     /// The files of the export as (name, text). A single-file format gives one entry whose
@@ -55,7 +62,10 @@ public struct Exporter: Sendable {
         case .cytoscape: return [("", CytoscapeWriter().write(graph(analysis)))]
         case .nodeLink: return [("", NodeLinkWriter().write(graph(analysis)))]
         case .cmif:
-            return [("", CMIFWriter().write(corpus: analysis.corpus, context: CMIFWriter.Context.from(analysis)))]
+            var header = CMIFWriter.Header.derived(from: analysis.corpus)
+            if let cmifURL { header.idno = cmifURL }
+            if let cmifEditor { header.editor = cmifEditor }
+            return [("", CMIFWriter().write(corpus: analysis.corpus, context: CMIFWriter.Context.from(analysis), header: header))]
         case .timelinejs:
             return [("", TimelineJSWriter().write(corpus: analysis.corpus,
                                                   title: "Correspondence of \(analysis.corpus.sourceName)",

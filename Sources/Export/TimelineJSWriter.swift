@@ -4,7 +4,8 @@ import Correspondence
 /// Writes the messages as a TimelineJS 3 JSON document: one event per message with
 /// `start_date` as precise as the date is known (`{year, month, day}`, `{year, month}` or
 /// `{year}`), an `end_date` and a worded `display_date` when the date is a range, the topic
-/// as `group`, and a headline and an HTML-escaped opening of the text.
+/// as `group`, and a headline and an opening of the text. TimelineJS renders headline, text and
+/// group labels as HTML, so all three are escaped.
 public struct TimelineJSWriter: Sendable {
     /// How many characters of the body each event shows.
     public var excerptLength: Int
@@ -44,7 +45,7 @@ public struct TimelineJSWriter: Sendable {
             facts.append("\(corpus.sourceName), lines \(message.span.startLine)-\(message.span.endLine)")
             html += "<p><em>" + XMLMarkup.escapeText(facts.joined(separator: " · ")) + "</em></p>"
             members.append(("text", .object([("headline", .string(XMLMarkup.escapeText(headline))), ("text", .string(html))])))
-            if let group = groups[message.id] { members.append(("group", .string(group))) }
+            if let group = groups[message.id] { members.append(("group", .string(XMLMarkup.escapeText(group)))) }
             return .object(members)
         }
         let document = JSONValue.object([

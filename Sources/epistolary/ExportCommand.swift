@@ -17,7 +17,7 @@ struct ExportCommand: ParsableCommand {
         Graph formats write the graph chosen by --graph. Use -o - to write a single-file format to standard output.
         """)
 
-    @Argument(help: ArgumentHelp("Export format: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "FORMAT"))
+    @Argument(help: ArgumentHelp("Export format (see above).", valueName: "FORMAT"))
     var format: ExportFormat
 
     @OptionGroup var corpusOptions: CorpusOptions
@@ -25,11 +25,17 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Topic lexicon (TOML) instead of the bundled one.", valueName: "FILE"))
     var topics: String?
 
-    @Option(name: .long, help: ArgumentHelp("Graph to export: correspondents (default), replies or mentions.", valueName: "KIND"))
+    @Option(name: .long, help: ArgumentHelp("Graph to export (default: correspondents): people and who wrote to whom, messages and reply links, or people and places named together.", valueName: "KIND"))
     var graph: ExportGraphKind?
 
-    @Option(name: .customLong("gexf-version"), help: ArgumentHelp("GEXF version: 1.3 (default) or 1.2 (1.2draft).", valueName: "VERSION"))
+    @Option(name: .customLong("gexf-version"), help: ArgumentHelp("GEXF version (default: 1.3); 1.2 writes 1.2draft.", valueName: "VERSION"))
     var gexfVersion: GEXFWriter.Version?
+
+    @Option(name: .customLong("cmif-url"), help: ArgumentHelp("CMIF: the URL the file will be published at (its idno), as correspSearch requires.", valueName: "URL"))
+    var cmifURL: String?
+
+    @Option(name: .customLong("cmif-editor"), help: ArgumentHelp("CMIF: the editor to contact about the file.", valueName: "NAME"))
+    var cmifEditor: String?
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Output file (a folder for csv; - for standard output).", valueName: "FILE"))
     var output: String
@@ -43,6 +49,12 @@ struct ExportCommand: ParsableCommand {
         if gexfVersion != nil && format != .gexf {
             throw EpistolaryError(.badUsage, "--gexf-version applies only to the gexf format")
         }
+        if (cmifURL != nil || cmifEditor != nil) && format != .cmif {
+            throw EpistolaryError(.badUsage, "--cmif-url and --cmif-editor apply only to the cmif format")
+        }
+        if let cmifURL, cmifURL.isEmpty || cmifURL.contains(where: \.isWhitespace) {
+            throw EpistolaryError(.badUsage, "--cmif-url must be a URL without spaces, got \"\(cmifURL)\"")
+        }
         if output == "-" && format.writesFolder {
             throw EpistolaryError(.badUsage, "csv writes a folder of three files: give -o a folder, not -")
         }
@@ -53,7 +65,8 @@ struct ExportCommand: ParsableCommand {
         let corpus = try corpusOptions.loadCorpus()
         let lexicon = try topics.map { try TopicLexicon.load(path: $0) } ?? TopicLexicon.bundled()
         let analysis = CorpusAnalysis(corpus: corpus, lexicon: lexicon)
-        let exporter = Exporter(graphKind: graph ?? .correspondents, gexfVersion: gexfVersion ?? .v1_3)
+        let exporter = Exporter(graphKind: graph ?? .correspondents, gexfVersion: gexfVersion ?? .v1_3,
+                                cmifURL: cmifURL, cmifEditor: cmifEditor)
         let files = exporter.files(format, analysis: analysis)
         if output == "-" {
             for file in files { FileHandle.standardOutput.write(Data(file.text.utf8)) }

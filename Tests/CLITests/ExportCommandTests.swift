@@ -129,6 +129,37 @@ import Testing
         #expect(pairs(Array(a)) == pairs(Array(b)))
     }
 
+    @Test func aTopicFileGivesTheTimelineItsGroups() throws {
+        let folder = try temporaryFolder()
+        let topics = folder.appendingPathComponent("topics.toml")
+        try Data("""
+        [[topic]]
+        id = "poland"
+        label = "Poland & <the London Poles>"
+        threshold = 2
+        phrases = [{ text = "Poland", weight = 2 }, { text = "Polish", weight = 2 }]
+        """.utf8).write(to: topics)
+        let out = folder.appendingPathComponent("timeline.json")
+        let result = try epistolary("export", "timelinejs", "--topics", topics.path, "-o", out.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out)) as? [String: Any]
+        let groups = Set((json?["events"] as? [[String: Any]] ?? []).compactMap { $0["group"] as? String })
+        #expect(groups == ["Poland &amp; &lt;the London Poles&gt;"])
+    }
+
+    @Test func cmifHeaderTakesThePublicationURLAndEditor() throws {
+        let folder = try temporaryFolder()
+        let out = folder.appendingPathComponent("letters.xml")
+        let result = try epistolary("export", "cmif", "--cmif-url", "https://example.org/cmif/letters.xml",
+                                    "--cmif-editor", "Anna Nowak <anna@example.org>", "-o", out.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = try String(contentsOf: out, encoding: .utf8)
+        #expect(text.contains("<idno type=\"url\">https://example.org/cmif/letters.xml</idno>"))
+        #expect(text.contains("<editor>Anna Nowak &lt;anna@example.org&gt;</editor>"))
+        #expect(try xmllint(out.path, "cmif/cmi-customization.rng").status == 0)
+        #expect(try epistolary("export", "cmif", "--cmif-url", "not a url", "-o", out.path).status == 2)
+    }
+
     @Test func malformedCMIFIsABadDataErrorNamingTheLine() throws {
         let folder = try temporaryFolder()
         let bad = folder.appendingPathComponent("broken.xml")
@@ -146,6 +177,7 @@ import Testing
         let result = try epistolary("export", "gexf", "--corpus", bad.path, "-o", out.path)
         #expect(result.status == 1)
         #expect(result.stderr.contains("\(bad.path):5: malformed XML"), "\(result.stderr)")
+        #expect(result.stderr.contains("closing tag that does not match"), "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 

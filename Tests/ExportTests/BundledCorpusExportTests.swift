@@ -121,3 +121,47 @@ import Testing
         }
     }
 }
+
+/// The hostile inline corpus (markup characters, Polish and Russian names) through the real
+/// analysis and every format of `Exporter`: valid, and the names come back intact.
+@Suite struct HostileCorpusExportTests {
+    @Test func everyFormatCarriesHostileNamesThrough() throws {
+        let corpus = ExportFixtures.hostileCorpus()
+        let analysis = CorpusAnalysis(corpus: corpus, lexicon: try TopicLexicon.bundled())
+        let names = ["Joseph Stalin", "Stanisław Mikołajczyk", "Вячеслав Молотов", "Mr \"O'Brien\" & <Sons>"]
+        let schemas: [ExportFormat: String] = [.graphml: "graphml/graphml.xsd", .gexf: "gexf-1.3/gexf.rng",
+                                               .cmif: "cmif/cmi-customization.rng"]
+        for format in ExportFormat.allCases {
+            for file in Exporter().files(format, analysis: analysis) {
+                let path = try ExternalTool.temporaryFile(file.text, name: file.name.isEmpty ? "export.\(format.fileExtension)" : file.name)
+                if let schema = schemas[format] {
+                    let lint = try ExternalTool.xmllint(path, schema: schema)
+                    #expect(lint.status == 0, "\(format.rawValue): \(lint.output)")
+                }
+                if format == .cytoscape || format == .nodeLink || format == .timelinejs {
+                    #expect((try? JSONSerialization.jsonObject(with: Data(file.text.utf8))) != nil, "\(format.rawValue)")
+                }
+            }
+        }
+        try #require(ExternalTool.hasNetworkX, "python3 with networkx is required")
+        let graphML = try ExternalTool.temporaryFile(Exporter().files(.graphml, analysis: analysis)[0].text, name: "g.graphml")
+        let gexf = try ExternalTool.temporaryFile(Exporter().files(.gexf, analysis: analysis)[0].text, name: "g.gexf")
+        let nodeLink = try ExternalTool.temporaryFile(Exporter().files(.nodeLink, analysis: analysis)[0].text, name: "g.json")
+        let script = """
+        import sys, json, networkx as nx
+        a, b, c = sys.argv[1].split('|')
+        out = [sorted(d['label'] for _, d in g.nodes(data=True)) for g in
+               (nx.read_graphml(a), nx.read_gexf(b, version='1.3'),
+                nx.node_link_graph(json.load(open(c, encoding='utf-8')), edges='edges'))]
+        print(json.dumps(out, ensure_ascii=False))
+        """
+        let result = try ExternalTool.python(script, [graphML, gexf, nodeLink].joined(separator: "|"))
+        try #require(result.status == 0, "\(result.output)")
+        let labels = try JSONDecoder().decode([[String]].self, from: Data(result.output.utf8))
+        #expect(labels.count == 3)
+        for read in labels { #expect(read == names.sorted()) }
+        let cmif = Exporter().files(.cmif, analysis: analysis)[0].text
+        let back = try CMIFReader.read(data: Data(cmif.utf8), sourceName: "h.xml", people: PersonTable(people: []))
+        #expect(Set(back.people.people.map(\.name)) == Set(names))
+    }
+}

@@ -69,6 +69,21 @@ import Testing
         #expect(corpus.people["Weber"]?.authorities == ["gnd": "118816578"])
     }
 
+    @Test func idsAreMadeFromDateAndCorrespondentsAndKeptDistinct() throws {
+        let corpus = try read("""
+              <correspDesc><correspAction type="sent"><persName>Stalin</persName><date from="1942-05-02" to="1942-05-04"/></correspAction>
+                <correspAction type="received"><orgName>War Cabinet</orgName></correspAction></correspDesc>
+              <correspDesc><correspAction type="sent"><persName>Stalin</persName><date when="1942-05-03"/></correspAction>
+                <correspAction type="received"><orgName>War Cabinet</orgName></correspAction></correspDesc>
+              <correspDesc key="my-own-id"><correspAction type="sent"><persName>Stalin</persName><date when="1942-05-05"/></correspAction>
+                <correspAction type="received"><persName>Churchill</persName></correspAction></correspDesc>
+        """)
+        #expect(corpus.messages.map(\.id) == ["1942-05-03-stalin-war_cabinet", "1942-05-03-stalin-war_cabinet-b", "my-own-id"])
+        #expect(corpus.messages[0].date.precision == .range)
+        #expect(corpus.messages[0].recipients == ["War Cabinet"])
+        #expect(corpus.people["War Cabinet"]?.name == "War Cabinet")
+    }
+
     @Test func malformedXMLIsAnErrorNamingTheLine() throws {
         let text = Self.document("""
               <correspDesc><correspAction type="sent"><persName>Stalin & Co</persName><date when="1942"/></correspAction>
@@ -83,6 +98,7 @@ import Testing
         #expect(error.file == "letters.xml")
         #expect(error.line == expectedLine)
         #expect(error.description.hasPrefix("letters.xml:\(expectedLine): malformed XML"))
+        #expect(error.message.contains("bare & or <"))
     }
 
     @Test func aRecordWithoutSenderIsAnErrorNamingItsLine() throws {

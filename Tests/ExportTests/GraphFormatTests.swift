@@ -87,6 +87,16 @@ import Testing
         #expect(text.components(separatedBy: "<spell start=\"1942-08-10\" end=\"1942-08-10\"/>").count == 2)
     }
 
+    @Test func overlappingSpellsJoinAndConsecutiveDaysStayApart() {
+        let spells = [ExportSpell(start: ExportFixtures.day("1942-07-20"), end: ExportFixtures.day("1942-07-25")),
+                      ExportSpell(start: ExportFixtures.day("1942-07-18"), end: ExportFixtures.day("1942-07-18")),
+                      ExportSpell(start: ExportFixtures.day("1942-07-19"), end: ExportFixtures.day("1942-07-19")),
+                      ExportSpell(start: ExportFixtures.day("1942-07-24"), end: ExportFixtures.day("1942-07-28")),
+                      ExportSpell(start: ExportFixtures.day("1942-07-18"), end: ExportFixtures.day("1942-07-18"))]
+        #expect(ExportSpell.merged(spells).map { "\($0.start.iso)/\($0.end.iso)" }
+                == ["1942-07-18/1942-07-18", "1942-07-19/1942-07-19", "1942-07-20/1942-07-28"])
+    }
+
     @Test func nodeLinkReadsBackInNetworkX() throws {
         try #require(ExternalTool.hasNetworkX, "python3 with networkx is required")
         let path = try ExternalTool.temporaryFile(NodeLinkWriter().write(graph), name: "graph.json")

@@ -77,7 +77,7 @@ import Testing
             let content = try #require(event["text"] as? [String: String])
             #expect(!(content["headline"] ?? "").contains("<"))
         }
-        #expect(events[0]["group"] as? String == "Second <front>")
+        #expect(events.first { $0["unique_id"] as? String == corpus.messages[0].id }?["group"] as? String == "Second &lt;front&gt;")
         let stalin = try #require(events.first { $0["unique_id"] as? String == "1942-07-18-stalin-mikołajczyk" })
         let first = try #require(stalin["text"] as? [String: String])
         #expect(first["text"]?.contains("I received &lt;your&gt; message &amp; \"thank\" you.") == true)

@@ -2,46 +2,63 @@
 /// *italics*) and the escaped dollar sign go; page breaks are rejoined ("suc-" + "ceed",
 /// "rep-" + "representatives"). Linear scans, no regexes.
 enum BodyText {
-    static let superscripts: Set<Character> = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
-
-    /// One paragraph cleaned of markers and markdown.
+    /// One paragraph cleaned of markers and markdown (a single pass over the UTF-8 bytes).
     static func clean(_ raw: some StringProtocol) -> String {
-        var out = ""
-        out.reserveCapacity(raw.utf8.count)
-        var chars = Array(raw)
+        var out: [UInt8] = []
+        var bytes: [UInt8] = Array(raw.utf8)
+        out.reserveCapacity(bytes.count)
+        let n = bytes.count
         var i = 0
-        while i < chars.count {
-            let c = chars[i]
-            if superscripts.contains(c) { i += 1; continue }
-            if c == "^" {
-                // ^{...} or ^word marker
-                if i + 1 < chars.count, chars[i + 1] == "{" {
+        func isWordByte(_ b: UInt8) -> Bool { DateText.isLetter(b) || DateText.isDigit(b) }
+        while i < n {
+            let b = bytes[i]
+            // superscript digits: ¹ ² ³ (C2 B9/B2/B3), ⁰ ⁴-⁹ (E2 81 B0, B4-B9)
+            if b == 0xC2, i + 1 < n, bytes[i + 1] == 0xB9 || bytes[i + 1] == 0xB2 || bytes[i + 1] == 0xB3 { i += 2; continue }
+            if b == 0xE2, i + 2 < n, bytes[i + 1] == 0x81, bytes[i + 2] == 0xB0 || (bytes[i + 2] >= 0xB4 && bytes[i + 2] <= 0xB9) { i += 3; continue }
+            if b == 0x5E { // ^{...} or ^word
+                if i + 1 < n, bytes[i + 1] == 0x7B {
                     var j = i + 2
-                    while j < chars.count, chars[j] != "}" { j += 1 }
-                    i = min(j + 1, chars.count)
+                    while j < n, bytes[j] != 0x7D { j += 1 }
+                    i = min(j + 1, n)
                     continue
                 }
                 var j = i + 1
-                while j < chars.count, chars[j].isLetter || chars[j].isNumber { j += 1 }
+                while j < n, isWordByte(bytes[j]) { j += 1 }
                 i = j
                 continue
             }
-            if c == "*" { i += 1; continue }
-            if c == "\\", i + 1 < chars.count, "$*_#[]".contains(chars[i + 1]) {
-                out.append(chars[i + 1]); i += 2; continue
-            }
-            out.append(c)
+            if b == 0x2A { i += 1; continue } // markdown * and **
+            if b == 0x5C, i + 1 < n, [0x24, 0x2A, 0x5F, 0x23, 0x5B, 0x5D].contains(bytes[i + 1]) { out.append(bytes[i + 1]); i += 2; continue }
+            out.append(b)
             i += 1
         }
-        chars.removeAll()
-        return String(Substring(out).trimmingSpaces())
+        bytes.removeAll()
+        var lo = 0, hi = out.count
+        while lo < hi, out[lo] == 0x20 || out[lo] == 0x09 { lo += 1 }
+        while hi > lo, out[hi - 1] == 0x20 || out[hi - 1] == 0x09 { hi -= 1 }
+        return String(decoding: out[lo..<hi], as: UTF8.self)
     }
 
-    /// True when a paragraph stops mid-sentence: a long line ending in a letter, a digit or a
-    /// hyphen (short lines are titles, addresses and names).
+    /// True when a paragraph stops mid-sentence: a long line, not in capitals, ending in a
+    /// letter, a digit, a comma or a hyphen (short lines are titles, addresses and names).
     static func endsOpen(_ cleaned: String) -> Bool {
-        guard cleaned.count > 60, let last = cleaned.last, !HeaderText.isMostlyUpper(cleaned) else { return false }
-        return last.isLetter || last.isNumber || last == "-" || last == "—" || last == ","
+        let u = cleaned.utf8
+        guard u.count > 60, let last = u.last else { return false }
+        let open = DateText.isLetter(last) || DateText.isDigit(last) || last == 0x2C || last == 0x2D
+            || (last >= 0x80 && last <= 0xBF && !cleaned.hasSuffix("”") && !cleaned.hasSuffix("’"))
+        return open && !HeaderText.isMostlyUpper(cleaned)
+    }
+
+    /// True when a paragraph starts with a lower-case letter (the rest of a sentence).
+    static func startsLower(_ cleaned: String) -> Bool {
+        let bytes = Array(cleaned.utf8.prefix(8))
+        // "(a) At the Crimea Conference ...": an enumeration, not a continuation.
+        if bytes.count >= 3, bytes[0] == 0x28, DateText.isLetter(bytes[1]), bytes[2] == 0x29 { return false }
+        for b in bytes {
+            if b == 0x22 || b == 0x27 || b == 0x28 || b == 0xE2 || b == 0x80 || b == 0x9C || b == 0x98 { continue }
+            return b >= 0x61 && b <= 0x7A
+        }
+        return false
     }
 
     /// Words that open a new sentence: after a paragraph that breaks off, a paragraph starting
@@ -54,15 +71,6 @@ enum BodyText {
     static func opensSentence(_ cleaned: String) -> Bool {
         let first = cleaned.prefix { $0.isLetter }
         return sentenceOpeners.contains(String(first))
-    }
-
-    /// True when a paragraph starts with a lower-case letter (the rest of a sentence).
-    static func startsLower(_ cleaned: String) -> Bool {
-        // "(a) At the Crimea Conference ...": an enumeration, not a continuation.
-        let chars = Array(cleaned.prefix(4))
-        if chars.count >= 3, chars[0] == "(", chars[1].isLetter, chars[2] == ")" { return false }
-        guard let first = cleaned.first(where: { !"\"“‘'(".contains($0) }) else { return false }
-        return first.isLowercase
     }
 
     /// Joins the continuation of a sentence broken by a page break onto its first part.

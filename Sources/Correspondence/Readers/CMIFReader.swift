@@ -28,9 +28,8 @@ public enum CMIFReader {
         let ok = parser.parse()
         if let failure = collector.failure { throw failure }
         if !ok {
-            let detail = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "unknown error"
             throw EpistolaryError(.badData, file: shown, line: max(1, parser.lineNumber),
-                                  "malformed XML, expected a well-formed CMIF (TEI) document: \(detail)")
+                                  "malformed XML: \(describe(parser.parserError))")
         }
         guard collector.sawRoot else {
             throw EpistolaryError(.badData, file: shown, line: 1, "expected a CMIF (TEI) document, found no root element")
@@ -57,6 +56,29 @@ public enum CMIFReader {
             throw EpistolaryError(.badData, file: path, "cannot be read")
         }
         return try read(data: data, sourceName: url.lastPathComponent, shownAs: path, people: people)
+    }
+
+    /// What a parser error means, in words: the parser reports libxml2's error numbers, whose
+    /// Foundation descriptions say only "the operation could not be completed".
+    static func describe(_ error: Error?) -> String {
+        guard let error else { return "the XML parser stopped without saying why" }
+        let code = (error as NSError).code
+        let meaning: String
+        switch code {
+        case 4: meaning = "the document is empty"
+        case 5: meaning = "the document ends inside an element, or has content after its root element"
+        case 9: meaning = "a character XML does not allow (a control character)"
+        case 26: meaning = "an entity XML does not define (write the character itself, or &amp; for &)"
+        case 39: meaning = "an attribute value without quotes"
+        case 41: meaning = "an attribute without a value"
+        case 42: meaning = "an attribute given twice on one element"
+        case 68: meaning = "a bare & or < in text or a tag (write &amp; or &lt;)"
+        case 73: meaning = "a tag without its closing >"
+        case 76: meaning = "a closing tag that does not match the element it closes"
+        case 77: meaning = "an element left open at the end of the document"
+        default: meaning = "the document is not well-formed"
+        }
+        return "\(meaning) (libxml2 error \(code)); expected a well-formed CMIF (TEI) document"
     }
 
     // MARK: - Building messages
@@ -205,6 +227,8 @@ public enum CMIFReader {
         var name: String
         var refs: [String]
         var line: Int
+        /// An `orgName`: its id is the whole name, never a "surname".
+        var isOrganisation = false
     }
 
     struct DateElement {
@@ -312,7 +336,7 @@ public enum CMIFReader {
                     }
                     return
                 }
-                let entry = Name(name: name, refs: start.refs, line: start.line)
+                let entry = Name(name: name, refs: start.refs, line: start.line, isOrganisation: elementName == "orgName")
                 switch (elementName, action) {
                 case ("placeName", "sent"): if current?.sentPlace == nil { current?.sentPlace = entry }
                 case ("placeName", _): break
@@ -327,9 +351,8 @@ public enum CMIFReader {
 
         func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
             guard failure == nil else { return }
-            let detail = (parseError as NSError).localizedDescription
             failure = EpistolaryError(.badData, file: sourceName, line: max(1, parser.lineNumber),
-                                      "malformed XML, expected a well-formed CMIF (TEI) document (\(detail))")
+                                      "malformed XML: \(CMIFReader.describe(parseError))")
         }
     }
 }
@@ -352,7 +375,7 @@ extension CMIFReader {
                 if let id = byURI[Self.normalized(ref)] { return id }
             }
             if let id = byName[entry.name.lowercased()] { return id }
-            let person = Person(id: newID(for: entry.name), name: entry.name, role: "",
+            let person = Person(id: newID(for: entry.name, whole: entry.isOrganisation), name: entry.name, role: "",
                                 authorities: Self.authorities(from: entry.refs))
             table.add(person)
             register(person)
@@ -369,10 +392,12 @@ extension CMIFReader {
         }
 
         /// The surname ("Weber, Caroline" -> "Weber"; "Stanisław Mikołajczyk" ->
-        /// "Mikołajczyk"), or the whole name when the surname is taken.
-        private func newID(for name: String) -> String {
+        /// "Mikołajczyk"), or the whole name when the surname is taken or `whole` is set.
+        private func newID(for name: String, whole: Bool) -> String {
             let surname: String
-            if let comma = name.firstIndex(of: ",") {
+            if whole {
+                surname = name
+            } else if let comma = name.firstIndex(of: ",") {
                 surname = name[..<comma].trimmingCharacters(in: .whitespaces)
             } else {
                 surname = name.split(separator: " ").last.map(String.init) ?? name

@@ -29,7 +29,12 @@ struct CorpusAssembler {
             }
         }
         let matcher = PersonMatcher(people: people)
-        let headers: [HeaderText?] = drafts.map { d in d.header.map { _ in HeaderText(paragraphs: d.headerParagraphs, matcher: matcher) } }
+        // Headers naming someone new are read again with the extended table.
+        let headers: [HeaderText?] = drafts.map { d in
+            guard let h = d.header else { return nil }
+            if h.unknownRecipientSegments.isEmpty && h.unknownSenderSegments.isEmpty { return h }
+            return HeaderText(paragraphs: d.headerParagraphs, matcher: matcher)
+        }
 
         // The principal: most frequent explicit sender.
         var counts: [String: Int] = [:]
@@ -186,12 +191,18 @@ struct CorpusAssembler {
         }
         for key in groupOrder {
             guard let members = groups[key], members.count > 1 else { continue }
-            let words = members.map { Set(normalised(messages[$0].body).split(separator: " ")) }
+            var words: [Set<Substring>?] = Array(repeating: nil, count: members.count)
             for a in members.indices {
                 for b in members.indices where b > a {
-                    let union = words[a].union(words[b]).count
+                    // Only texts of about the same length can be the same text.
+                    let la = messages[members[a]].body.utf8.count, lb = messages[members[b]].body.utf8.count
+                    guard min(la, lb) * 10 >= max(la, lb) * 8 else { continue }
+                    if words[a] == nil { words[a] = Set(normalised(messages[members[a]].body).split(separator: " ")) }
+                    if words[b] == nil { words[b] = Set(normalised(messages[members[b]].body).split(separator: " ")) }
+                    let wa = words[a]!, wb = words[b]!
+                    let union = wa.union(wb).count
                     guard union > 0 else { continue }
-                    let similarity = Double(words[a].intersection(words[b]).count) / Double(union)
+                    let similarity = Double(wa.intersection(wb).count) / Double(union)
                     guard similarity >= 0.8 else { continue }
                     let first = members[a], k = members[b]
                     let how = similarity == 1 ? "word for word" : "with small differences of wording"
@@ -285,17 +296,32 @@ struct CorpusAssembler {
         return out
     }
 
-    /// Lower-case ASCII: letters and digits kept, accents dropped, everything else a hyphen.
+    /// Lower-case ASCII: letters and digits kept, common accented letters folded to their
+    /// base letter, everything else a hyphen.
     static func slug(_ text: String) -> String {
-        let folded = text.applyingTransform(.stripDiacritics, reverse: false) ?? text
         var out = ""
-        for u in folded.lowercased().unicodeScalars {
-            if (u >= "a" && u <= "z") || (u >= "0" && u <= "9") { out.unicodeScalars.append(u) }
+        for u in text.unicodeScalars {
+            var c = u
+            if c.value >= 0x80, let folded = folding[c] { c = folded }
+            if c >= "A" && c <= "Z" { c = Unicode.Scalar(c.value + 0x20)! }
+            if (c >= "a" && c <= "z") || (c >= "0" && c <= "9") { out.unicodeScalars.append(c) }
             else if !out.hasSuffix("-"), !out.isEmpty { out += "-" }
         }
         while out.hasSuffix("-") { out.removeLast() }
         return out.isEmpty ? "unknown" : out
     }
+
+    private static let folding: [Unicode.Scalar: Unicode.Scalar] = {
+        let pairs: [(String, Unicode.Scalar)] = [
+            ("áàâäãåą", "a"), ("ÁÀÂÄÃÅĄ", "a"), ("çćč", "c"), ("ÇĆČ", "c"), ("éèêëę", "e"), ("ÉÈÊËĘ", "e"),
+            ("íìîï", "i"), ("ÍÌÎÏ", "i"), ("ł", "l"), ("Ł", "l"), ("ñń", "n"), ("ÑŃ", "n"), ("óòôöõø", "o"),
+            ("ÓÒÔÖÕØ", "o"), ("śš", "s"), ("ŚŠ", "s"), ("úùûü", "u"), ("ÚÙÛÜ", "u"), ("ýÿ", "y"), ("żźž", "z"),
+            ("ŻŹŽ", "z"), ("ř", "r"), ("Ř", "r"), ("ď", "d"), ("ť", "t"),
+        ]
+        var table: [Unicode.Scalar: Unicode.Scalar] = [:]
+        for (letters, base) in pairs { for u in letters.unicodeScalars { table[u] = base } }
+        return table
+    }()
 
     /// Address, salutation, paragraphs (page breaks rejoined) and signature of an entry.
     private static func split(_ d: Draft) -> BodyParts {

@@ -91,8 +91,16 @@ struct ReferenceFinder {
                 if i + 3 < bytes.count, bytes[i] == 0xE2, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99, isAlnum(bytes[i + 3]) { i += 3; continue }
                 break
             }
-            let raw = String(decoding: bytes[start..<i], as: UTF8.self).lowercased().replacingOccurrences(of: "’", with: "'")
-            out.append(Word(text: raw, start: start, end: i))
+            var lowered: [UInt8] = []
+            lowered.reserveCapacity(i - start)
+            var k = start
+            while k < i {
+                let b = bytes[k]
+                if b == 0xE2, k + 2 < i, bytes[k + 1] == 0x80, bytes[k + 2] == 0x99 { lowered.append(0x27); k += 3; continue }
+                lowered.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
+                k += 1
+            }
+            out.append(Word(text: String(decoding: lowered, as: UTF8.self), start: start, end: i))
         }
         return out
     }

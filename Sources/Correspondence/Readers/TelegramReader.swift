@@ -71,7 +71,7 @@ struct Draft {
 
 /// First pass: cuts the text into drafts.
 struct TelegramSegmenter {
-    var lines: [Substring]
+    var lines: [String]
     var people: PersonTable
     var matcher: PersonMatcher
     var drafts: [Draft] = []
@@ -82,10 +82,22 @@ struct TelegramSegmenter {
     private var seenHeader = false
 
     init(text: String, people: PersonTable) {
-        var t = text
-        if t.hasPrefix("\u{FEFF}") { t.removeFirst() }
-        // Split on \n, \r\n and \r alike (Swift treats "\r\n" as one Character).
-        lines = t.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        // Split on LF, CRLF and CR alike, over the UTF-8 bytes; a BOM is dropped.
+        var bytes = Array(text.utf8)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        var lines: [String] = []
+        var start = 0
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 0x0A || bytes[i] == 0x0D {
+                lines.append(String(decoding: bytes[start..<i], as: UTF8.self))
+                if bytes[i] == 0x0D, i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
+                start = i + 1
+            }
+            i += 1
+        }
+        lines.append(String(decoding: bytes[start..<bytes.count], as: UTF8.self))
+        self.lines = lines
         self.people = people
         matcher = PersonMatcher(people: people)
     }
@@ -93,9 +105,9 @@ struct TelegramSegmenter {
     mutating func segment() {
         var i = 0
         while i < lines.count {
-            if lines[i].trimmingSpaces().isEmpty { i += 1; continue }
+            if TelegramSegmenter.isBlank(lines[i]) { i += 1; continue }
             var j = i
-            while j + 1 < lines.count, !lines[j + 1].trimmingSpaces().isEmpty { j += 1 }
+            while j + 1 < lines.count, !TelegramSegmenter.isBlank(lines[j + 1]) { j += 1 }
             paragraph(i...j)
             i = j + 1
         }
@@ -105,29 +117,42 @@ struct TelegramSegmenter {
     /// Handles one paragraph (consecutive non-blank lines, 0-based indices).
     private mutating func paragraph(_ range: ClosedRange<Int>) {
         // A header paragraph: all of it reads as a header, possibly after a fused date.
-        var firstLine = lines[range.lowerBound].trimmingSpaces()
-        var fused: Day?
-        if let lead = DateText.leadingDate(firstLine), HeaderText.isHeaderLike(HeaderText.clean(lead.rest)) {
-            fused = lead.day
-            firstLine = lead.rest
-        }
-        let joined = ([firstLine] + range.dropFirst().map { lines[$0] }).joined(separator: " ")
-        let cleanedHeader = HeaderText.clean(joined)
-        if range.count <= 6, HeaderText.isHeaderLike(cleanedHeader), DateText.dateLine(joined) == nil {
-            header(cleanedHeader, lines: range.map { $0 + 1 }, fusedDate: fused)
-            return
+        let size = range.reduce(0) { $0 + lines[$1].utf8.count }
+        if range.count <= 6, size <= 320 {
+            if headerParagraph(range) { return }
         }
         for index in range {
-            let raw = String(lines[index].trimmingSpaces())
+            let raw = String(Substring(lines[index]).trimmingSpaces())
             let number = index + 1
-            if let day = DateText.sentOnLine(raw) {
+            if raw.utf8.count <= 64, let day = DateText.sentOnLine(raw) {
                 sentOn(Draft.DateLine(day: day, place: nil, line: number))
-            } else if let parsed = DateText.dateLine(raw) {
+            } else if raw.utf8.count <= 64, let parsed = DateText.dateLine(raw) {
                 dateLine(Draft.DateLine(day: parsed.day, place: parsed.place, line: number))
             } else {
                 textLine(raw, line: number)
             }
         }
+    }
+
+    static func isBlank(_ line: String) -> Bool {
+        line.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 }
+    }
+
+    /// Handles a paragraph that is a header (returns false when it is not one).
+    private mutating func headerParagraph(_ range: ClosedRange<Int>) -> Bool {
+        // Cheap test first: a header is in capitals (a fused date adds only a few lower-case letters).
+        guard range.allSatisfy({ HeaderText.isMostlyUpper(lines[$0]) }) else { return false }
+        var firstLine = Substring(lines[range.lowerBound]).trimmingSpaces()
+        var fused: Day?
+        if let lead = DateText.leadingDate(firstLine), HeaderText.isHeaderLike(HeaderText.clean(lead.rest)) {
+            fused = lead.day
+            firstLine = lead.rest
+        }
+        let joined = ([String(firstLine)] + range.dropFirst().map { lines[$0] }).joined(separator: " ")
+        let cleanedHeader = HeaderText.clean(joined)
+        guard HeaderText.isHeaderLike(cleanedHeader), DateText.dateLine(joined) == nil else { return false }
+        header(cleanedHeader, lines: range.map { $0 + 1 }, fusedDate: fused)
+        return true
     }
 
     private mutating func header(_ text: String, lines numbers: [Int], fusedDate: Day?) {
@@ -187,7 +212,7 @@ struct TelegramSegmenter {
     }
 
     private mutating func dateLine(_ date: Draft.DateLine) {
-        guard var c = current else {
+        guard let c = current else {
             if seenHeader { pendingForward.append(date) }
             return
         }
@@ -195,10 +220,10 @@ struct TelegramSegmenter {
             pendingForward.append(date)
             return
         }
-        c.trailingDates.append(date)
-        current = c
+        current!.trailingDates.append(date)
     }
 
+    // Drafts are mutated in place through `current!` so that their arrays are never copied.
     private mutating func textLine(_ raw: String, line: Int) {
         let cleaned = BodyText.clean(raw)
         guard !cleaned.isEmpty else { return }
@@ -206,26 +231,25 @@ struct TelegramSegmenter {
             issues.append(ReadIssue(kind: .displacedDate, span: SourceSpan(startLine: line, endLine: line),
                                     detail: "\(quoted.iso) in quotation marks is the date of a quoted message, not used as this message's date"))
         }
-        guard var c = current else {
+        guard current != nil else {
             if seenHeader { startFragment(raw, cleaned: cleaned, line: line) }
             return
         }
-        if !c.trailingDates.isEmpty {
+        if !current!.trailingDates.isEmpty {
             if TelegramSegmenter.isSignatureLike(cleaned) {
-                c.afterDate.append((cleaned, line))
-                c.endLine = line
-                current = c
+                current!.afterDate.append((cleaned, line))
+                current!.endLine = line
             } else {
                 startFragment(raw, cleaned: cleaned, line: line)
             }
             return
         }
-        if let previous = c.bodyLines.last {
+        var continues = false
+        if let previous = current!.bodyLines.last {
             let open = BodyText.endsOpen(previous.cleaned)
             let lower = BodyText.startsLower(cleaned)
             if open && !lower && BodyText.opensSentence(cleaned) {
-                c.truncated = true
-                current = c
+                current!.truncated = true
                 startFragment(raw, cleaned: cleaned, line: line)
                 return
             }
@@ -233,12 +257,10 @@ struct TelegramSegmenter {
                 startFragment(raw, cleaned: cleaned, line: line)
                 return
             }
-            c.bodyLines.append((raw, cleaned, line, open))
-        } else {
-            c.bodyLines.append((raw, cleaned, line, false))
+            continues = open
         }
-        c.endLine = line
-        current = c
+        current!.bodyLines.append((raw, cleaned, line, continues))
+        current!.endLine = line
     }
 
     private mutating func startFragment(_ raw: String, cleaned: String, line: Int) {
