@@ -43,7 +43,10 @@ enum BodyText {
     /// letter, a digit, a comma or a hyphen (short lines are titles, addresses and names).
     static func endsOpen(_ cleaned: String) -> Bool {
         let u = cleaned.utf8
-        guard u.count > 60, let last = u.last else { return false }
+        guard let last = u.last else { return false }
+        // A word broken by a hyphen at the end always goes on; other lines only when long.
+        if last == 0x2D, u.count > 12, !cleaned.hasSuffix(" -") { return !HeaderText.isMostlyUpper(cleaned) }
+        guard u.count > 60 else { return false }
         let open = DateText.isLetter(last) || DateText.isDigit(last) || last == 0x2C || last == 0x2D
             || (last >= 0x80 && last <= 0xBF && !cleaned.hasSuffix("”") && !cleaned.hasSuffix("’"))
         return open && !HeaderText.isMostlyUpper(cleaned)

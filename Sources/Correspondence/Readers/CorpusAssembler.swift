@@ -354,7 +354,8 @@ struct CorpusAssembler {
     }
 
     private static func isAddress(_ text: String) -> Bool {
-        guard text.count <= 60, let last = text.last, !".!?:,".contains(last) else { return false }
+        guard text.count <= 40, let last = text.last, !".!?:,-".contains(last),
+              text.split(separator: " ").count <= 5 else { return false }
         return text.contains(where: \.isLowercase) && !isSalutation(text)
     }
 

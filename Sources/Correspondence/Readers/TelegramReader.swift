@@ -22,11 +22,12 @@ import Foundation
 public enum TelegramReader {
     /// Reads `text` (already decoded, line ends normalised or not) into a corpus.
     /// Throws `.badData` when no message header can be found at all.
-    public static func read(text: String, sourceName: String, people: PersonTable) throws -> Corpus {
+    /// `path`, when given, names the file in errors (otherwise `sourceName` does).
+    public static func read(text: String, sourceName: String, path: String? = nil, people: PersonTable) throws -> Corpus {
         var parser = TelegramSegmenter(text: text, people: people)
         parser.segment()
         guard parser.drafts.contains(where: { $0.kind == .message }) else {
-            throw EpistolaryError(.badData, file: sourceName, "no message header found (expected lines such as \"FROM X TO Y\" or \"X TO Y\")")
+            throw EpistolaryError(.badData, file: path ?? sourceName, "no message header found (expected lines such as \"FROM X TO Y\" or \"X TO Y\")")
         }
         var assembler = CorpusAssembler(drafts: parser.drafts, people: parser.people, issues: parser.issues)
         return assembler.assemble(sourceName: sourceName, sourceHash: SHA256.hex(Array(text.utf8)))
@@ -121,15 +122,19 @@ struct TelegramSegmenter {
         if range.count <= 6, size <= 320 {
             if headerParagraph(range) { return }
         }
+        var previousWasText = false
         for index in range {
             let raw = String(Substring(lines[index]).trimmingSpaces())
             let number = index + 1
             if raw.utf8.count <= 64, let day = DateText.sentOnLine(raw) {
                 sentOn(Draft.DateLine(day: day, place: nil, line: number))
+                previousWasText = false
             } else if raw.utf8.count <= 64, let parsed = DateText.dateLine(raw) {
                 dateLine(Draft.DateLine(day: parsed.day, place: parsed.place, line: number))
+                previousWasText = false
             } else {
-                textLine(raw, line: number)
+                textLine(raw, line: number, sameParagraph: previousWasText)
+                previousWasText = true
             }
         }
     }
@@ -224,7 +229,7 @@ struct TelegramSegmenter {
     }
 
     // Drafts are mutated in place through `current!` so that their arrays are never copied.
-    private mutating func textLine(_ raw: String, line: Int) {
+    private mutating func textLine(_ raw: String, line: Int, sameParagraph: Bool = false) {
         let cleaned = BodyText.clean(raw)
         guard !cleaned.isEmpty else { return }
         if let quoted = quotedDate(cleaned) {
@@ -245,7 +250,10 @@ struct TelegramSegmenter {
             return
         }
         var continues = false
-        if let previous = current!.bodyLines.last {
+        if sameParagraph, let previous = current!.bodyLines.last, !HeaderText.isMostlyUpper(previous.cleaned), !previous.cleaned.hasSuffix(",") {
+            // A line of the same paragraph (no blank line between) continues it.
+            continues = true
+        } else if let previous = current!.bodyLines.last {
             let open = BodyText.endsOpen(previous.cleaned)
             let lower = BodyText.startsLower(cleaned)
             if open && !lower && BodyText.opensSentence(cleaned) {
