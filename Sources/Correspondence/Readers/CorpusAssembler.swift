@@ -163,6 +163,13 @@ struct CorpusAssembler {
                     refs.append(r)
                 }
             }
+            // A message referred to again without a date is listed once: one undated reference
+            // per owner, and none for an owner already cited by date.
+            var seenOwners = Set(refs.filter { $0.date != nil }.map(\.whose))
+            refs = refs.filter { r in
+                guard r.date == nil else { return true }
+                return seenOwners.insert(r.whose).inserted
+            }
             var fieldLines: [String: Int] = [:]
             if let h = d.headerLines.first { fieldLines["sender"] = h; fieldLines["recipients"] = h; fieldLines["classification"] = h }
             if let s = d.sentOn { fieldLines["sent_on"] = s.line }

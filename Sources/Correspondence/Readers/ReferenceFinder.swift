@@ -62,7 +62,7 @@ struct ReferenceFinder {
             }
             i += 1
         }
-        guard !mentions.isEmpty else { return [] }
+        guard !mentions.isEmpty || ReferenceFinder.mayNameAMessage(bytes) else { return [] }
         let words = ReferenceFinder.words(bytes)
         var found: [Reference] = []
         for mention in mentions {
@@ -72,7 +72,60 @@ struct ReferenceFinder {
                 found.append(ref)
             }
         }
+        found += undatedReferences(bytes: bytes, words: words, mentions: mentions, line: lineNumber, sender: sender, recipients: recipients)
         return found
+    }
+
+    /// Singular nouns for an undated reference ("your message on the Polish question").
+    static let singularNouns: Set<String> = ["message", "letter", "telegram", "communication", "reply"]
+
+    /// Quick test on the bytes: could the line name a message at all?
+    private static func mayNameAMessage(_ bytes: [UInt8]) -> Bool {
+        let needles: [[UInt8]] = ["essage", "etter", "elegram", "ommunication", "eply"].map { Array($0.utf8) }
+        guard bytes.count >= 6 else { return false }
+        for i in 0..<(bytes.count - 3) {
+            for n in needles where i + n.count <= bytes.count && bytes[i] == n[0] && bytes[i + 1] == n[1] {
+                if Array(bytes[i..<(i + n.count)]) == n { return true }
+            }
+        }
+        return false
+    }
+
+    /// References without a date, listed only when they point to one message ("your message",
+    /// "my previous message", "the message about the Scharnhorst"); plural ones ("both your
+    /// messages") and clauses that carry a dated reference are left out. One per clause.
+    private func undatedReferences(bytes: [UInt8], words: [Word], mentions: [DateText.Mention], line: Int,
+                                   sender: String, recipients: [String]) -> [Reference] {
+        var out: [Reference] = []
+        var usedClauses = Set<Int>()
+        for (i, w) in words.enumerated() where ReferenceFinder.singularNouns.contains(w.text) {
+            // a determiner naming whose message it is, within three words before
+            var k = i - 1
+            var determiner: Int?
+            while k >= 0, i - k <= 3 {
+                let t = words[k].text
+                if ["your", "my", "the", "his"].contains(t) || t.hasSuffix("'s") { determiner = k; break }
+                if ReferenceFinder.nouns.contains(t) || ReferenceFinder.receiveVerbs.contains(t) { break }
+                k -= 1
+            }
+            guard let d = determiner else { continue }
+            if i + 1 < words.count, words[i + 1].text == "s" { continue }
+            let (cStart, cEnd) = ReferenceFinder.clause(bytes, around: w.start, end: w.end)
+            guard !usedClauses.contains(cStart) else { continue }
+            if mentions.contains(where: { $0.start >= cStart && $0.end <= cEnd }) { continue }
+            // "this message", "the message will be recorded": the writer's own text, not a reference
+            if words[d].text == "the", i + 1 < words.count, ["will", "is", "was"].contains(words[i + 1].text) { continue }
+            usedClauses.insert(cStart)
+            let clause = words.filter { $0.start >= cStart && $0.end <= cEnd }
+            let before = words[..<i].filter { $0.start >= cStart }
+            var whose = owner(of: words, noun: i, sender: sender, recipients: recipients)
+            if whose == nil { whose = clauseOwner(clause, before: Array(before), nounStart: w.start) }
+            let received = clause.contains { ReferenceFinder.receiveVerbs.contains($0.text) }
+            let end = words[i...].prefix { $0.end <= cEnd }.prefix(8).last?.end ?? w.end
+            out.append(make(nil, relation: received ? .received : .of, whose: whose ?? .yours, bytes: bytes,
+                            start: words[d].start, end: end, line: line, anchor: nil))
+        }
+        return out
     }
 
     private static func words(_ bytes: [UInt8]) -> [Word] {
@@ -108,7 +161,7 @@ struct ReferenceFinder {
     private static let abbreviations: Set<String> = ["mr", "mrs", "dr", "st", "messrs", "gen", "col", "no", "u", "s", "a", "v", "m", "r", "i", "d", "f", "j", "h", "c", "w", "e"]
 
     /// Byte range of the sentence (or clause after a semicolon) around `position`.
-    private static func clause(_ bytes: [UInt8], around position: Int, end: Int) -> (Int, Int) {
+    static func clause(_ bytes: [UInt8], around position: Int, end: Int) -> (Int, Int) {
         func isBoundary(_ k: Int) -> Bool {
             let b = bytes[k]
             if b == 0x3B || b == 0x3F || b == 0x21 { return true }
@@ -297,10 +350,10 @@ struct ReferenceFinder {
         return nil
     }
 
-    private func make(_ m: DateText.Mention, relation: ReferenceRelation, whose: ReferenceOwner, bytes: [UInt8],
+    private func make(_ m: DateText.Mention?, relation: ReferenceRelation, whose: ReferenceOwner, bytes: [UInt8],
                       start: Int, end: Int, line: Int, anchor: Day?) -> Reference {
         let phrase = String(decoding: bytes[max(0, start)..<min(bytes.count, max(end, start))], as: UTF8.self)
-        return Reference(phrase: phrase, whose: whose, relation: relation, date: ReferenceFinder.infer(m, anchor: anchor), line: line)
+        return Reference(phrase: phrase, whose: whose, relation: relation, date: m.flatMap { ReferenceFinder.infer($0, anchor: anchor) }, line: line)
     }
 
     /// The day a mention names; without a year, the latest such day not after `anchor`.
