@@ -127,7 +127,7 @@ extension Substring {
 
     /// The text without markdown bold markers.
     func strippingMarkdownBold() -> Substring {
-        guard contains("*") else { return self }
-        return Substring(replacingOccurrences(of: "**", with: "")).trimmingSpaces()
+        guard utf8.contains(0x2A) else { return self }
+        return Substring(String(decoding: utf8.filter { $0 != 0x2A }, as: UTF8.self)).trimmingSpaces()
     }
 }

@@ -77,7 +77,11 @@ struct HeaderText {
         guard !cleaned.isEmpty, cleaned.utf8.count <= 300, isMostlyUpper(cleaned) else { return false }
         if isClassificationOnly(cleaned) { return true }
         guard isMostlyUpper(cleaned) else { return false }
-        return words(cleaned).contains { keywords.contains(String($0)) }
+        // FROM / TO / FOR as whole words in capitals
+        return cleaned.split(separator: " ").contains { w in
+            let bare = w.utf8.last.map { $0 == 0x2C || $0 == 0x2E } == true ? w.dropLast() : w
+            return bare == "FROM" || bare == "TO" || bare == "FOR"
+        }
     }
 
     /// Reads the header paragraphs (already known to be header-like) of one message.

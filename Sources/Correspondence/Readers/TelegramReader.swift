@@ -155,7 +155,8 @@ struct TelegramSegmenter {
         }
         let joined = ([String(firstLine)] + range.dropFirst().map { lines[$0] }).joined(separator: " ")
         let cleanedHeader = HeaderText.clean(joined)
-        guard HeaderText.isHeaderLike(cleanedHeader), DateText.dateLine(joined) == nil else { return false }
+        guard HeaderText.isHeaderLike(cleanedHeader) else { return false }
+        if range.count == 1, joined.utf8.contains(where: DateText.isDigit), DateText.dateLine(joined) != nil { return false }
         header(cleanedHeader, lines: range.map { $0 + 1 }, fusedDate: fused)
         return true
     }
