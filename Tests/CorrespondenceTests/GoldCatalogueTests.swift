@@ -113,22 +113,31 @@ import Testing
         }
     }
 
-    /// Reading the bundled corpus must stay well under 20 ms in a release build; debug builds
-    /// only report the time.
+    /// Reading the bundled corpus must stay under 20 ms in a release build. Measured as the
+    /// thread's CPU time (the machine may be shared, which stretches wall time), best of 10;
+    /// debug builds only report the time.
     @Test func readingIsFast() throws {
         let url = Fixtures.root.deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Sources/Correspondence/Resources/war-telegrams.txt")
         let text = try String(contentsOf: url, encoding: .utf8)
         let people = try PersonTable.bundled()
-        var best = Duration.seconds(60)
-        for _ in 0..<5 {
-            let start = ContinuousClock.now
-            _ = try TelegramReader.read(text: text, sourceName: "war-telegrams.txt", people: people)
-            best = min(best, ContinuousClock.now - start)
+        func cpuNanoseconds() -> UInt64 {
+            var t = timespec()
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+            return UInt64(t.tv_sec) * 1_000_000_000 + UInt64(t.tv_nsec)
         }
-        print("reading the bundled corpus: \(best)")
+        var bestCPU = UInt64.max
+        var bestWall = Duration.seconds(60)
+        for _ in 0..<10 {
+            let wall = ContinuousClock.now
+            let cpu = cpuNanoseconds()
+            _ = try TelegramReader.read(text: text, sourceName: "war-telegrams.txt", people: people)
+            bestCPU = min(bestCPU, cpuNanoseconds() - cpu)
+            bestWall = min(bestWall, ContinuousClock.now - wall)
+        }
+        print("reading the bundled corpus: \(Double(bestCPU) / 1e6) ms CPU, \(bestWall) wall (best of 10)")
         #if !DEBUG
-        #expect(best < .milliseconds(20))
+        #expect(bestCPU < 20_000_000)
         #endif
     }
 }
