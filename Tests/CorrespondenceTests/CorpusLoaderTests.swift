@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Correspondence
+import Correspondence
 
 /// Bad input gives a clear `.badData` error naming the file (and line where there is one);
 /// CSV corpora are read with their columns, quoting and date precisions.

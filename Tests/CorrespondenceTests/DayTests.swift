@@ -1,5 +1,5 @@
 import Testing
-@testable import Correspondence
+import Correspondence
 
 @Suite struct DayTests {
     @Test func ordinalRoundTrips() {

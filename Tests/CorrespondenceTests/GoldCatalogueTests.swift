@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Correspondence
+import Correspondence
 
 /// The reader against the hand-verified gold catalogue of lines 1-2394 of the bundled corpus,
 /// through the same jsonl the `messages` command writes.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Correspondence
+import Correspondence
 
 /// Each header and date form of the telegram text, as a small inline example.
 @Suite struct TelegramFormTests {

@@ -79,13 +79,13 @@ enum BodyText {
     /// Joins the continuation of a sentence broken by a page break onto its first part.
     static func join(_ first: String, _ rest: String) -> String {
         guard first.hasSuffix("-") else { return first + " " + rest }
-        let stem = String(first.dropLast())
-        let lastWord = stem.split(separator: " ").last.map(String.init) ?? ""
-        let nextWord = rest.split(separator: " ").first.map(String.init) ?? ""
+        let stem = first.dropLast()
+        let lastWord = stem.lastIndex(of: " ").map { stem[stem.index(after: $0)...] } ?? stem
+        let nextWord = rest.firstIndex(of: " ").map { rest[..<$0] } ?? Substring(rest)
         // "rep-" + "representatives": the syllable was printed twice.
         if lastWord.count >= 2, nextWord.lowercased().hasPrefix(lastWord.lowercased()), nextWord.count > lastWord.count + 2 {
             return String(stem.dropLast(lastWord.count)) + rest
         }
-        return stem + rest
+        return String(stem) + rest
     }
 }

@@ -81,12 +81,23 @@ struct ReferenceFinder {
 
     /// Quick test on the bytes: could the line name a message at all?
     private static func mayNameAMessage(_ bytes: [UInt8]) -> Bool {
-        let needles: [[UInt8]] = ["essage", "etter", "elegram", "ommunication", "eply"].map { Array($0.utf8) }
-        guard bytes.count >= 6 else { return false }
-        for i in 0..<(bytes.count - 3) {
-            for n in needles where i + n.count <= bytes.count && bytes[i] == n[0] && bytes[i + 1] == n[1] {
-                if Array(bytes[i..<(i + n.count)]) == n { return true }
+        // One pass: "essage", "etter", "elegram", "eply" start with an "e"; "ommunication" with an "o".
+        let tails: [[UInt8]] = [Array("ssage".utf8), Array("tter".utf8), Array("legram".utf8), Array("ply".utf8)]
+        let communication = Array("mmunication".utf8)
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            let b = bytes[i]
+            if b == 0x65 {
+                for tail in tails where i + tail.count < n && bytes[i + 1] == tail[0] && bytes[i + 2] == tail[1] {
+                    var same = true
+                    for k in 2..<tail.count where bytes[i + 1 + k] != tail[k] { same = false; break }
+                    if same { return true }
+                }
+            } else if b == 0x6F, i + communication.count < n, bytes[i + 1] == 0x6D, bytes[i + 2] == 0x6D {
+                return true
             }
+            i += 1
         }
         return false
     }

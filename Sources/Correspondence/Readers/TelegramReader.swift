@@ -81,6 +81,17 @@ struct TelegramSegmenter {
     private var pendingSentOn: Draft.DateLine?
     private var pendingForward: [Draft.DateLine] = []
     private var seenHeader = false
+    /// Header texts repeat ("PERSONAL AND SECRET FROM PREMIER J. V. STALIN / TO THE PRIME
+    /// MINISTER, Mr W. CHURCHILL" a hundred times): each distinct one is read once.
+    private var headerCache: [[String]: HeaderText] = [:]
+    private var headerLikeCache: [String: String?] = [:]
+
+    private mutating func readHeader(_ paragraphs: [String]) -> HeaderText {
+        if let known = headerCache[paragraphs] { return known }
+        let h = HeaderText(paragraphs: paragraphs, matcher: matcher)
+        headerCache[paragraphs] = h
+        return h
+    }
 
     init(text: String, people: PersonTable) {
         // Split on LF, CRLF and CR alike, over the UTF-8 bytes; a BOM is dropped.
@@ -154,9 +165,18 @@ struct TelegramSegmenter {
             firstLine = lead.rest
         }
         let joined = ([String(firstLine)] + range.dropFirst().map { lines[$0] }).joined(separator: " ")
-        let cleanedHeader = HeaderText.clean(joined)
-        guard HeaderText.isHeaderLike(cleanedHeader) else { return false }
-        if range.count == 1, joined.utf8.contains(where: DateText.isDigit), DateText.dateLine(joined) != nil { return false }
+        let cleanedHeader: String
+        if let known = headerLikeCache[joined] {
+            guard let known else { return false }
+            cleanedHeader = known
+        } else {
+            let cleaned = HeaderText.clean(joined)
+            var isHeader = HeaderText.isHeaderLike(cleaned)
+            if isHeader, range.count == 1, joined.utf8.contains(where: DateText.isDigit), DateText.dateLine(joined) != nil { isHeader = false }
+            headerLikeCache[joined] = .some(isHeader ? cleaned : nil)
+            guard isHeader else { return false }
+            cleanedHeader = cleaned
+        }
         header(cleanedHeader, lines: range.map { $0 + 1 }, fusedDate: fused)
         return true
     }
@@ -167,7 +187,7 @@ struct TelegramSegmenter {
             if !c.headerComplete {
                 c.headerParagraphs.append(text)
                 c.headerLines += numbers
-                c.header = HeaderText(paragraphs: c.headerParagraphs, matcher: matcher)
+                c.header = readHeader(c.headerParagraphs)
                 c.endLine = numbers.last ?? c.endLine
                 current = c
                 return
@@ -176,7 +196,7 @@ struct TelegramSegmenter {
                 // "J. V. STALIN TO H. TRUMAN" then "MOST SECRET"
                 c.headerParagraphs.append(text)
                 c.headerLines += numbers
-                c.header = HeaderText(paragraphs: c.headerParagraphs, matcher: matcher)
+                c.header = readHeader(c.headerParagraphs)
                 c.endLine = numbers.last ?? c.endLine
                 current = c
                 return
@@ -191,7 +211,7 @@ struct TelegramSegmenter {
         var d = Draft(kind: .message, startLine: numbers[0], endLine: numbers.last ?? numbers[0])
         d.headerParagraphs = [text]
         d.headerLines = numbers
-        d.header = HeaderText(paragraphs: [text], matcher: matcher)
+        d.header = readHeader([text])
         d.sentOn = pendingSentOn
         d.forwarded = pendingForward
         if let f = fusedDate { d.fusedDate = Draft.DateLine(day: f, place: nil, line: numbers[0]) }
