@@ -63,7 +63,16 @@ struct ReferenceFinder {
             i += 1
         }
         guard !mentions.isEmpty || ReferenceFinder.mayNameAMessage(bytes) else { return [] }
-        let words = ReferenceFinder.words(bytes)
+        // Words only of the clauses that matter: around each date and each message noun.
+        var ranges = mentions.map { ReferenceFinder.clause(bytes, around: $0.start, end: $0.end) }
+        ranges += ReferenceFinder.nounPositions(bytes).map { ReferenceFinder.clause(bytes, around: $0.0, end: $0.1) }
+        ranges.sort { $0.0 < $1.0 }
+        var words: [Word] = []
+        var covered = 0
+        for (lo, hi) in ranges where hi > covered {
+            words += ReferenceFinder.words(bytes, from: max(lo, covered), to: hi)
+            covered = hi
+        }
         var found: [Reference] = []
         for mention in mentions {
             guard let ref = reference(for: mention, bytes: bytes, words: words, line: lineNumber, sender: sender,
@@ -139,9 +148,33 @@ struct ReferenceFinder {
         return out
     }
 
-    private static func words(_ bytes: [UInt8]) -> [Word] {
-        var out: [Word] = []
+    /// Byte ranges of the singular message nouns ("message", "letter", ...) in a line.
+    private static func nounPositions(_ bytes: [UInt8]) -> [(Int, Int)] {
+        let nouns: [[UInt8]] = singularNouns.sorted().map { Array($0.utf8) }
+        var out: [(Int, Int)] = []
+        let n = bytes.count
         var i = 0
+        while i < n {
+            let b = bytes[i]
+            if (b == 0x6D || b == 0x6C || b == 0x74 || b == 0x63 || b == 0x72), i == 0 || !DateText.isLetter(bytes[i - 1]) {
+                for noun in nouns where noun[0] == b && i + noun.count <= n {
+                    var same = true
+                    for k in 1..<noun.count where bytes[i + k] != noun[k] { same = false; break }
+                    if same, i + noun.count == n || !DateText.isLetter(bytes[i + noun.count]) {
+                        out.append((i, i + noun.count))
+                        break
+                    }
+                }
+            }
+            i += 1
+        }
+        return out
+    }
+
+    private static func words(_ bytes: [UInt8], from lo: Int = 0, to hi: Int? = nil) -> [Word] {
+        let bytes = bytes[..<(hi ?? bytes.count)]
+        var out: [Word] = []
+        var i = lo
         func isAlnum(_ b: UInt8) -> Bool { DateText.isLetter(b) || DateText.isDigit(b) }
         func isLead(_ k: Int) -> Bool { k + 1 < bytes.count && bytes[k] >= 0xC3 && bytes[k] <= 0xC5 && bytes[k + 1] >= 0x80 && bytes[k + 1] <= 0xBF }
         while i < bytes.count {
