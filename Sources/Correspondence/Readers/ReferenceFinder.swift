@@ -62,10 +62,11 @@ struct ReferenceFinder {
             }
             i += 1
         }
-        guard !mentions.isEmpty || ReferenceFinder.mayNameAMessage(bytes) else { return [] }
+        let nounsAt = ReferenceFinder.nounPositions(bytes)
+        guard !mentions.isEmpty || !nounsAt.isEmpty else { return [] }
         // Words only of the clauses that matter: around each date and each message noun.
         var ranges = mentions.map { ReferenceFinder.clause(bytes, around: $0.start, end: $0.end) }
-        ranges += ReferenceFinder.nounPositions(bytes).map { ReferenceFinder.clause(bytes, around: $0.0, end: $0.1) }
+        ranges += nounsAt.map { ReferenceFinder.clause(bytes, around: $0.0, end: $0.1) }
         ranges.sort { $0.0 < $1.0 }
         var words: [Word] = []
         var covered = 0
@@ -87,29 +88,6 @@ struct ReferenceFinder {
 
     /// Singular nouns for an undated reference ("your message on the Polish question").
     static let singularNouns: Set<String> = ["message", "letter", "telegram", "communication", "reply"]
-
-    /// Quick test on the bytes: could the line name a message at all?
-    private static func mayNameAMessage(_ bytes: [UInt8]) -> Bool {
-        // One pass: "essage", "etter", "elegram", "eply" start with an "e"; "ommunication" with an "o".
-        let tails: [[UInt8]] = [Array("ssage".utf8), Array("tter".utf8), Array("legram".utf8), Array("ply".utf8)]
-        let communication = Array("mmunication".utf8)
-        let n = bytes.count
-        var i = 0
-        while i < n {
-            let b = bytes[i]
-            if b == 0x65 {
-                for tail in tails where i + tail.count < n && bytes[i + 1] == tail[0] && bytes[i + 2] == tail[1] {
-                    var same = true
-                    for k in 2..<tail.count where bytes[i + 1 + k] != tail[k] { same = false; break }
-                    if same { return true }
-                }
-            } else if b == 0x6F, i + communication.count < n, bytes[i + 1] == 0x6D, bytes[i + 2] == 0x6D {
-                return true
-            }
-            i += 1
-        }
-        return false
-    }
 
     /// References without a date, listed only when they point to one message ("your message",
     /// "my previous message", "the message about the Scharnhorst"); plural ones ("both your
@@ -149,8 +127,10 @@ struct ReferenceFinder {
     }
 
     /// Byte ranges of the singular message nouns ("message", "letter", ...) in a line.
+    private static let singularNounBytes: [[UInt8]] = singularNouns.sorted().map { Array($0.utf8) }
+
     private static func nounPositions(_ bytes: [UInt8]) -> [(Int, Int)] {
-        let nouns: [[UInt8]] = singularNouns.sorted().map { Array($0.utf8) }
+        let nouns = singularNounBytes
         var out: [(Int, Int)] = []
         let n = bytes.count
         var i = 0
