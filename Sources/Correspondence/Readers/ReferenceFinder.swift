@@ -127,26 +127,37 @@ struct ReferenceFinder {
     }
 
     /// Byte ranges of the singular message nouns ("message", "letter", ...) in a line.
-    private static let singularNounBytes: [[UInt8]] = singularNouns.sorted().map { Array($0.utf8) }
+    private static let message = Array("message".utf8), letter = Array("letter".utf8), telegram = Array("telegram".utf8),
+                       communication = Array("communication".utf8), reply = Array("reply".utf8)
 
+    /// Byte ranges of the singular message nouns ("message", "letter", ...) in a line.
     private static func nounPositions(_ bytes: [UInt8]) -> [(Int, Int)] {
-        let nouns = singularNounBytes
         var out: [(Int, Int)] = []
-        let n = bytes.count
-        var i = 0
-        while i < n {
-            let b = bytes[i]
-            if (b == 0x6D || b == 0x6C || b == 0x74 || b == 0x63 || b == 0x72), i == 0 || !DateText.isLetter(bytes[i - 1]) {
-                for noun in nouns where noun[0] == b && i + noun.count <= n {
-                    var same = true
-                    for k in 1..<noun.count where bytes[i + k] != noun[k] { same = false; break }
-                    if same, i + noun.count == n || !DateText.isLetter(bytes[i + noun.count]) {
-                        out.append((i, i + noun.count))
-                        break
-                    }
-                }
+        bytes.withUnsafeBufferPointer { p in
+            let n = p.count
+            func matches(_ word: [UInt8], at i: Int) -> Bool {
+                let end = i + word.count
+                guard end <= n, end == n || !DateText.isLetter(p[end]) else { return false }
+                for k in 1..<word.count where p[i + k] != word[k] { return false }
+                return true
             }
-            i += 1
+            var i = 0
+            while i < n {
+                let b = p[i]
+                if b >= 0x63, b <= 0x74, i == 0 || !DateText.isLetter(p[i - 1]) {
+                    let word: [UInt8]?
+                    switch b {
+                    case 0x6D: word = message
+                    case 0x6C: word = letter
+                    case 0x74: word = telegram
+                    case 0x63: word = communication
+                    case 0x72: word = reply
+                    default: word = nil
+                    }
+                    if let word, matches(word, at: i) { out.append((i, i + word.count)) }
+                }
+                i += 1
+            }
         }
         return out
     }
