@@ -21,7 +21,7 @@ let package = Package(
                        providers: [.apt(["libcairo2-dev"])]),
         .target(name: "TOMLReader"),
         .target(name: "Correspondence", resources: [.copy("Resources")]),
-        .target(name: "Analysis", dependencies: ["Correspondence", "TOMLReader"]),
+        .target(name: "Analysis", dependencies: ["Correspondence", "TOMLReader"], resources: [.copy("Resources")]),
         .target(name: "Styling", dependencies: ["TOMLReader"]),
         .target(name: "GraphRender", dependencies: ["Analysis", "Styling", "CGraphviz"]),
         .target(name: "TimelineRender", dependencies: ["Analysis", "Styling", "CCairo"]),

@@ -1,1 +1,0 @@
-// Module Analysis: see docs/DESIGN.md.

@@ -1,0 +1,193 @@
+import Foundation
+import Correspondence
+
+/// Everything the figures and exports draw from a corpus: the correspondent graph, reply chains
+/// with inferred incoming messages, topics and their threads, mentions and reply latency.
+/// A pure function of the corpus, the topic lexicon and the alias table; every collection is in
+/// a stable order (best date, then source line), so the same input gives the same output.
+public struct CorpusAnalysis: Sendable {
+    public private(set) var corpus: Corpus
+    public private(set) var lexicon: TopicLexicon
+    public private(set) var mentionTable: MentionTable
+    /// Messages in stable order: best date, then source line.
+    public private(set) var messages: [Message]
+    /// Incoming messages known only from citations, by date then id.
+    public private(set) var inferred: [InferredMessage]
+    /// Reply links (rules in `ReplyChains` and `ParallelTexts`), by evidence line, then ids.
+    public private(set) var links: [ReplyLink]
+    /// Topics assigned to each message id (only messages with at least one topic), in lexicon order.
+    public private(set) var topics: [String: [TopicMatch]]
+    public private(set) var correspondents: CorrespondentGraph
+    public private(set) var mentions: MentionGraph
+    public private(set) var latency: ReplyLatency
+    /// References that resolve to no message, in stable order of their messages.
+    public private(set) var unresolvedReferences: [UnresolvedReference]
+
+    private let scorer: TopicScorer
+    private var messageIndex: [String: Int]
+    private var inferredIndex: [String: Int]
+
+    /// Analyses `corpus` with `lexicon` and the alias table (`MentionTable.bundled` by default).
+    public init(corpus: Corpus, lexicon: TopicLexicon, mentionTable: MentionTable? = nil) {
+        let table = mentionTable ?? (try? MentionTable.bundled(people: corpus.people))
+            ?? MentionTable(entities: [], people: corpus.people)
+        let messages = corpus.messages.sorted(by: Corpus.stableOrder)
+        let messageIndex = Dictionary(messages.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let scorer = TopicScorer(lexicon: lexicon)
+        let finder = MentionFinder(table: table)
+
+        struct PerMessage: Sendable {
+            let words: WordSequence
+            let topics: [TopicMatch]
+            let mentions: [Mention]
+        }
+        let perMessage = ConcurrentMap.map(count: messages.count) { i -> PerMessage in
+            let m = messages[i]
+            let w = WordSequence(m.body, firstLine: m.fieldLines["body"] ?? m.span.startLine)
+            return PerMessage(words: w, topics: scorer.assigned(w), mentions: finder.mentions(w))
+        }
+        var topics: [String: [TopicMatch]] = [:]
+        var mentionsByMessage: [String: [Mention]] = [:]
+        for (m, result) in zip(messages, perMessage) {
+            if !result.topics.isEmpty { topics[m.id] = result.topics }
+            if !result.mentions.isEmpty { mentionsByMessage[m.id] = result.mentions }
+        }
+        let words = perMessage.map(\.words)
+        CorpusAnalysis.inheritCoveringNotes(messages: messages, words: words, scorer: scorer, topics: &topics)
+
+        let chains = ReplyChains(messages: messages, index: messageIndex, topics: topics)
+        let links = (chains.links + ParallelTexts.links(messages: messages, words: words)).sorted(by: ReplyChains.linkOrder)
+
+        self.corpus = corpus
+        self.lexicon = lexicon
+        self.mentionTable = table
+        self.messages = messages
+        self.inferred = chains.inferred
+        self.links = links
+        self.topics = topics
+        self.unresolvedReferences = chains.unresolved
+        self.scorer = scorer
+        self.correspondents = CorrespondentGraph.build(messages: messages, inferred: chains.inferred, people: corpus.people)
+        self.latency = ReplyLatency.measure(messages: messages, index: messageIndex, inferred: chains.inferred, links: links)
+        self.mentions = MentionGraph.build(byMessage: mentionsByMessage, messageOrder: messages.map(\.id), table: table)
+        self.messageIndex = messageIndex
+        self.inferredIndex = Dictionary(chains.inferred.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// A covering note (a short message with a phrase such as "I enclose") takes the topics of the
+    /// message it forwards: the next entry of the source from the same sender, dated within a day.
+    private static func inheritCoveringNotes(messages: [Message], words: [WordSequence], scorer: TopicScorer,
+                                             topics: inout [String: [TopicMatch]]) {
+        guard !scorer.lexicon.coveringNotes.phrases.isEmpty else { return }
+        let bySource = messages.indices.sorted { messages[$0].span.startLine < messages[$1].span.startLine }
+        let order = Dictionary(scorer.lexicon.topics.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for (k, i) in bySource.enumerated() where k + 1 < bySource.count {
+            guard let phrase = scorer.coveringPhrase(words[i]) else { continue }
+            let note = messages[i], next = messages[bySource[k + 1]]
+            guard next.sender == note.sender,
+                  note.date.best >= next.date.notBefore.adding(days: -1),
+                  note.date.best <= next.date.notAfter.adding(days: 1),
+                  let forwarded = topics[next.id] else { continue }
+            var own = topics[note.id] ?? []
+            for match in forwarded where match.inheritedFrom == nil && !own.contains(where: { $0.topic == match.topic }) {
+                own.append(TopicMatch(topic: match.topic, score: match.score, spans: [phrase], inheritedFrom: next.id))
+            }
+            topics[note.id] = own.sorted { (order[$0.topic] ?? 0) < (order[$1.topic] ?? 0) }
+        }
+    }
+
+    // MARK: - Lookups
+
+    public func message(id: String) -> Message? { messageIndex[id].map { messages[$0] } }
+    public func inferredMessage(id: String) -> InferredMessage? { inferredIndex[id].map { inferred[$0] } }
+
+    /// Topic ids per message id, for catalogues (`MessageCatalogue`'s `topics:`).
+    public var topicAssignments: [String: [String]] { topics.mapValues { $0.map(\.topic) } }
+
+    /// Every topic's score for one message, including topics below their threshold (for `explain`).
+    public func topicScores(id: String) -> [TopicMatch] {
+        guard let m = message(id: id) else { return [] }
+        return scorer.scores(WordSequence(m.body, firstLine: m.fieldLines["body"] ?? m.span.startLine))
+    }
+
+    /// The thread of one topic.
+    public func threads(topic: String) -> TopicThread {
+        var ids: [String] = []
+        var byCorrespondent: [String: [String]] = [:]
+        for m in messages where topics[m.id]?.contains(where: { $0.topic == topic }) == true {
+            ids.append(m.id)
+            var people = [m.sender]
+            for r in m.recipients where !people.contains(r) { people.append(r) }
+            for p in people { byCorrespondent[p, default: []].append(m.id) }
+        }
+        return TopicThread(topic: topic, messageIDs: ids, byCorrespondent: byCorrespondent)
+    }
+
+    /// Links leaving a message (what it answers or cites), in stable order.
+    public func links(from id: String) -> [ReplyLink] { links.filter { $0.from == id } }
+    /// Links arriving at a message (what answers or cites it), in stable order.
+    public func links(to id: String) -> [ReplyLink] { links.filter { $0.to == id } }
+
+    /// The chain above a message: what it answers, what that answered, and so on (no parallels),
+    /// breadth first, each link once.
+    public func chainUp(from id: String) -> [ReplyLink] { walk(id, up: true) }
+    /// The chain below a message: what answers or cites it, and so on (no parallels).
+    public func chainDown(from id: String) -> [ReplyLink] { walk(id, up: false) }
+
+    private func walk(_ start: String, up: Bool) -> [ReplyLink] {
+        let chainLinks = links.filter { $0.kind != .parallel }
+        let index = Dictionary(grouping: chainLinks, by: { up ? $0.from : $0.to })
+        var seen: Set<String> = [start]
+        var queue = [start]
+        var out: [ReplyLink] = []
+        while !queue.isEmpty {
+            let id = queue.removeFirst()
+            for link in index[id] ?? [] {
+                out.append(link)
+                let next = up ? link.to : link.from
+                if seen.insert(next).inserted { queue.append(next) }
+            }
+        }
+        return out
+    }
+
+    // MARK: - Filtering
+
+    /// The analysis restricted to messages whose best date lies in `from...to`, that carry one of
+    /// `topics` and involve one of `correspondents` (as writer or addressee); nil means no
+    /// restriction. Links, inferred messages, graphs and latency keep only what the kept messages
+    /// support; nothing is re-resolved, so a chain is never re-attached to a different message.
+    public func filtered(from: Day? = nil, to: Day? = nil, topics wanted: [String]? = nil,
+                         correspondents: [String]? = nil) -> CorpusAnalysis {
+        let wantedTopics = wanted.map(Set.init)
+        let wantedPeople = correspondents.map(Set.init)
+        var copy = self
+        copy.messages = messages.filter { m in
+            if let from, m.date.best < from { return false }
+            if let to, m.date.best > to { return false }
+            if let wantedTopics, !(topics[m.id] ?? []).contains(where: { wantedTopics.contains($0.topic) }) { return false }
+            if let wantedPeople, !wantedPeople.contains(m.sender), wantedPeople.isDisjoint(with: m.recipients) { return false }
+            return true
+        }
+        let kept = Set(copy.messages.map(\.id))
+        copy.corpus.messages = corpus.messages.filter { kept.contains($0.id) }
+        copy.inferred = inferred.compactMap { inc in
+            var inc = inc
+            inc.citedBy = inc.citedBy.filter { kept.contains($0) }
+            inc.citations = inc.citations.filter { kept.contains($0.messageID) }
+            return inc.citedBy.isEmpty ? nil : inc
+        }
+        let keptInferred = Set(copy.inferred.map(\.id))
+        let present = kept.union(keptInferred)
+        copy.links = links.filter { present.contains($0.from) && present.contains($0.to) }
+        copy.topics = self.topics.filter { kept.contains($0.key) }
+        copy.unresolvedReferences = unresolvedReferences.filter { kept.contains($0.messageID) }
+        copy.correspondents = CorrespondentGraph.build(messages: copy.messages, inferred: copy.inferred, people: corpus.people)
+        copy.messageIndex = Dictionary(copy.messages.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        copy.latency = ReplyLatency.measure(messages: copy.messages, index: copy.messageIndex, inferred: copy.inferred, links: copy.links)
+        copy.mentions = MentionGraph.build(byMessage: mentions.byMessage.filter { kept.contains($0.key) },
+                                           messageOrder: copy.messages.map(\.id), table: mentionTable)
+        copy.inferredIndex = Dictionary(copy.inferred.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return copy
+    }
+}

@@ -1,0 +1,121 @@
+import Correspondence
+
+/// Who wrote to whom: people as nodes, directed sender → addressee edges with counts.
+/// A message to several addressees counts once on each edge. Messages the corpus holds and
+/// inferred incoming messages are counted apart (`count` vs `inferredCount`).
+public struct CorrespondentGraph: Sendable, Hashable, Codable {
+    public struct Node: Sendable, Hashable, Codable {
+        /// Person id.
+        public var id: String
+        public var name: String
+        public var role: String
+        /// Corpus messages written / addressed to this person.
+        public var sent: Int
+        public var received: Int
+        /// Inferred messages written / addressed to this person.
+        public var inferredSent: Int
+        public var inferredReceived: Int
+    }
+
+    public struct Edge: Sendable, Hashable, Codable {
+        public var from: String
+        public var to: String
+        /// Corpus messages on this edge.
+        public var count: Int
+        /// Inferred messages on this edge.
+        public var inferredCount: Int
+        /// Best dates of the first and last message (corpus messages; inferred ones when the
+        /// edge has no corpus message).
+        public var first: Day
+        public var last: Day
+        /// Corpus messages per year (of the best date).
+        public var perYear: [Int: Int]
+        /// Corpus messages per classification ("" for none).
+        public var perClassification: [String: Int]
+        /// Inferred messages per year.
+        public var inferredPerYear: [Int: Int]
+    }
+
+    /// Nodes sorted by messages involved (descending), then id.
+    public var nodes: [Node]
+    /// Edges sorted by count + inferred count (descending), then from, to.
+    public var edges: [Edge]
+
+    public init(nodes: [Node], edges: [Edge]) {
+        self.nodes = nodes
+        self.edges = edges
+    }
+
+    public func node(_ id: String) -> Node? { nodes.first { $0.id == id } }
+    public func edge(from: String, to: String) -> Edge? { edges.first { $0.from == from && $0.to == to } }
+
+    static func build(messages: [Message], inferred: [InferredMessage], people: PersonTable) -> CorrespondentGraph {
+        var nodes: [String: Node] = [:]
+        func touch(_ id: String) {
+            if nodes[id] == nil {
+                let p = people[id]
+                nodes[id] = Node(id: id, name: p?.name ?? id, role: p?.role ?? "", sent: 0, received: 0,
+                                 inferredSent: 0, inferredReceived: 0)
+            }
+        }
+        struct Pair: Hashable { let from: String; let to: String }
+        var edges: [Pair: Edge] = [:]
+        func edge(_ from: String, _ to: String, _ day: Day) -> Edge {
+            edges[Pair(from: from, to: to)] ?? Edge(from: from, to: to, count: 0, inferredCount: 0, first: day, last: day,
+                                                     perYear: [:], perClassification: [:], inferredPerYear: [:])
+        }
+        // Fragments whose writer or addressee the reader could not tell have empty ids: they
+        // count for the people who are known and draw no edge.
+        for m in messages {
+            if !m.sender.isEmpty {
+                touch(m.sender)
+                nodes[m.sender]?.sent += 1
+            }
+            var seen = Set<String>()
+            for r in m.recipients where !r.isEmpty && seen.insert(r).inserted {
+                guard !m.sender.isEmpty else {
+                    touch(r)
+                    nodes[r]?.received += 1
+                    continue
+                }
+                touch(r)
+                nodes[r]?.received += 1
+                let day = m.date.best
+                var e = edge(m.sender, r, day)
+                if e.count == 0 { e.first = day; e.last = day }
+                e.count += 1
+                e.first = min(e.first, day)
+                e.last = max(e.last, day)
+                e.perYear[day.year, default: 0] += 1
+                e.perClassification[m.classification, default: 0] += 1
+                edges[Pair(from: m.sender, to: r)] = e
+            }
+        }
+        for inc in inferred {
+            touch(inc.sender)
+            touch(inc.recipient)
+            nodes[inc.sender]?.inferredSent += 1
+            nodes[inc.recipient]?.inferredReceived += 1
+            let day = inc.date.best
+            var e = edge(inc.sender, inc.recipient, day)
+            if e.count == 0 {
+                e.first = e.inferredCount == 0 ? day : min(e.first, day)
+                e.last = e.inferredCount == 0 ? day : max(e.last, day)
+            }
+            e.inferredCount += 1
+            e.inferredPerYear[day.year, default: 0] += 1
+            edges[Pair(from: inc.sender, to: inc.recipient)] = e
+        }
+        let sortedNodes = nodes.values.sorted {
+            let a = $0.sent + $0.received + $0.inferredSent + $0.inferredReceived
+            let b = $1.sent + $1.received + $1.inferredSent + $1.inferredReceived
+            return a != b ? a > b : $0.id < $1.id
+        }
+        let sortedEdges = edges.values.sorted {
+            let a = $0.count + $0.inferredCount, b = $1.count + $1.inferredCount
+            if a != b { return a > b }
+            return $0.from != $1.from ? $0.from < $1.from : $0.to < $1.to
+        }
+        return CorrespondentGraph(nodes: sortedNodes, edges: sortedEdges)
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import Correspondence
+
+/// A person or place that message bodies name.
+public struct MentionEntity: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Hashable, Codable {
+        case person, place
+    }
+
+    /// Stable id; for people the person table's id where the person is in it ("Churchill").
+    public var id: String
+    public var kind: Kind
+    public var name: String
+    /// Forms the bodies use ("Mr Hopkins", "Hopkins"); matched ignoring case, but a match must
+    /// start with a capital letter, as names do in the text.
+    public var aliases: [String]
+
+    public init(id: String, kind: Kind, name: String, aliases: [String]) {
+        self.id = id
+        self.kind = kind
+        self.name = name
+        self.aliases = aliases
+    }
+}
+
+/// The alias table of people and places for mentions (`Resources/mentions.json`), shared with
+/// the person table: a person who is also in the person table takes its name, and those of its
+/// aliases that contain a word of the person's name (so "W. CHURCHILL" is kept but the
+/// ambiguous "THE PRIME MINISTER" is not). People of the person table missing from the file are
+/// added the same way.
+public struct MentionTable: Sendable, Hashable {
+    public private(set) var entities: [MentionEntity]
+
+    public init(entities: [MentionEntity], people: PersonTable) {
+        var merged = entities
+        var index = Dictionary(merged.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for person in people.people {
+            let nameWords = Set(WordSequence.words(of: person.name).map { String(decoding: $0, as: UTF8.self).lowercased() })
+                .filter { $0.count > 2 }
+            let usable = person.aliases.filter { alias in
+                WordSequence.words(of: alias).contains { nameWords.contains(String(decoding: $0, as: UTF8.self).lowercased()) }
+            }
+            if let i = index[person.id] {
+                merged[i].name = person.name
+                var aliases = merged[i].aliases
+                for a in usable where !aliases.contains(where: { $0.caseInsensitiveCompare(a) == .orderedSame }) {
+                    aliases.append(a)
+                }
+                merged[i].aliases = aliases
+            } else {
+                index[person.id] = merged.count
+                merged.append(MentionEntity(id: person.id, kind: .person, name: person.name, aliases: usable))
+            }
+        }
+        self.entities = merged
+    }
+
+    /// The bundled table, merged with `people`.
+    public static func bundled(people: PersonTable) throws -> MentionTable {
+        guard let url = Bundle.module.url(forResource: "mentions", withExtension: "json", subdirectory: "Resources") else {
+            throw EpistolaryError(.environment, "the bundled alias table mentions.json is missing from the build")
+        }
+        return try load(url, people: people)
+    }
+
+    /// Reads a JSON array of `MentionEntity` objects and merges it with `people`.
+    public static func load(_ url: URL, people: PersonTable) throws -> MentionTable {
+        guard let data = try? Data(contentsOf: url) else {
+            throw EpistolaryError(.badData, file: url.path, "cannot read the alias table")
+        }
+        do {
+            return MentionTable(entities: try JSONDecoder().decode([MentionEntity].self, from: data), people: people)
+        } catch {
+            throw EpistolaryError(.badData, file: url.path, "expected a JSON array of {id, kind (person|place), name, aliases}: \(error)")
+        }
+    }
+}
+
+/// One name found in a body.
+public struct Mention: Sendable, Hashable, Codable {
+    /// The entity's id.
+    public var entity: String
+    /// The words as written.
+    public var phrase: String
+    public var line: Int
+
+    public init(entity: String, phrase: String, line: Int) {
+        self.entity = entity
+        self.phrase = phrase
+        self.line = line
+    }
+}
+
+/// The alias table compiled into one matcher.
+struct MentionFinder: Sendable {
+    private let owners: [Int]
+    private let table: MentionTable
+    private let matcher: TermMatcher
+
+    init(table: MentionTable) {
+        self.table = table
+        var owners: [Int] = []
+        var compiled: [[LexiconTerm.Item]] = []
+        for (e, entity) in table.entities.enumerated() {
+            for alias in entity.aliases {
+                if case .success(let items) = LexiconTerm(alias).compiled() {
+                    owners.append(e)
+                    compiled.append(items)
+                }
+            }
+        }
+        self.owners = owners
+        matcher = TermMatcher(compiled: compiled)
+    }
+
+    /// Names in a body, in text order; where aliases overlap the longest wins.
+    func mentions(_ words: WordSequence) -> [Mention] {
+        let hits = matcher.hits(in: words).filter { words.isCapitalised($0.first) }
+        guard !hits.isEmpty else { return [] }
+        let byLength = hits.sorted { a, b in
+            a.last - a.first != b.last - b.first ? a.last - a.first > b.last - b.first : a.first < b.first
+        }
+        var kept: [TermMatcher.Hit] = []
+        for hit in byLength where !kept.contains(where: { $0.first <= hit.last && hit.first <= $0.last }) {
+            kept.append(hit)
+        }
+        return kept.sorted { $0.first < $1.first }.map {
+            Mention(entity: table.entities[owners[$0.term]].id, phrase: words.text(from: $0.first, through: $0.last),
+                    line: Int(words.words[$0.first].line))
+        }
+    }
+}

@@ -1,0 +1,546 @@
+/// Recursive-descent TOML 1.0 parser over the text's Unicode scalars, counting lines as it goes.
+struct TOMLParser {
+    private let scalars: [Unicode.Scalar]
+    private let file: String
+    private var index = 0
+    private var line = 1
+
+    init(text: String, file: String) {
+        var scalars = Array(text.unicodeScalars)
+        if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
+        self.scalars = scalars
+        self.file = file
+    }
+
+    // MARK: Document and lines
+
+    mutating func parseDocument() throws -> TOMLTable {
+        let root = TOMLTableBuilder(origin: .header, location: TOMLLocation(file: file, line: 1, key: ""))
+        var current = root
+        while true {
+            skipSpaces()
+            guard let c = peek() else { break }
+            if c == "#" || c == "\n" || c == "\r" {
+                try finishLine(after: nil)
+                continue
+            }
+            if c == "[" {
+                current = try parseHeader(root: root)
+                try finishLine(after: "the table header")
+            } else {
+                let keyLine = line
+                let keys = try parseKey()
+                skipSpaces()
+                guard peek() == "=" else {
+                    throw error(key: keys.map(\.name).joined(separator: "."),
+                                "expected '=' after the key \(keyPathText(keys))")
+                }
+                advance()
+                skipSpaces()
+                let location = keyLocation(keys, in: current.location, line: keyLine)
+                let value = try parseValue(at: location)
+                try insert(keys, value: value, into: current)
+                try finishLine(after: "the value of \(location.key)")
+            }
+        }
+        return root.frozen()
+    }
+
+    /// After an item: optional spaces, an optional comment, then a newline or the end of the text.
+    private mutating func finishLine(after what: String?) throws {
+        skipSpaces()
+        if peek() == "#" { try skipComment() }
+        guard let c = peek() else { return }
+        if c == "\n" { advance(); line += 1; return }
+        if c == "\r", peek(1) == "\n" { index += 2; line += 1; return }
+        if let what {
+            throw error("unexpected \(describe(c)) after \(what); expected the end of the line")
+        }
+        throw error("unexpected \(describe(c)); expected a key, a [table] or a comment")
+    }
+
+    private mutating func skipComment() throws {
+        while let c = peek(), c != "\n" {
+            if c == "\r", peek(1) == "\n" { return }
+            if isControl(c) && c != "\t" { throw error("control character \(describe(c)) in a comment") }
+            advance()
+        }
+    }
+
+    // MARK: Keys
+
+    private struct KeyPart { var name: String; var line: Int }
+
+    /// A simple or dotted key: `a`, `"quoted key"`, `a.'b'.c`.
+    private mutating func parseKey() throws -> [KeyPart] {
+        var parts: [KeyPart] = []
+        while true {
+            skipSpaces()
+            let partLine = line
+            guard let c = peek() else { throw error("expected a key, found the end of the file") }
+            let name: String
+            if c == "\"" {
+                advance()
+                name = try parseBasicString()
+            } else if c == "'" {
+                advance()
+                name = try parseLiteralString()
+            } else {
+                var bare = ""
+                while let s = peek(), TOMLKeyPath.isBareKeyScalar(s) { bare.unicodeScalars.append(s); advance() }
+                if bare.isEmpty {
+                    throw error("expected a key, found \(describe(c))")
+                }
+                name = bare
+            }
+            parts.append(KeyPart(name: name, line: partLine))
+            skipSpaces()
+            if peek() == "." { advance() } else { return parts }
+        }
+    }
+
+    private func keyPathText(_ keys: [KeyPart]) -> String {
+        keys.map { TOMLKeyPath.quoted($0.name) }.joined(separator: ".")
+    }
+
+    private func keyLocation(_ keys: [KeyPart], in table: TOMLLocation, line: Int) -> TOMLLocation {
+        var key = table.key
+        for part in keys { key = TOMLKeyPath.appending(part.name, to: key) }
+        return TOMLLocation(file: file, line: line, key: key)
+    }
+
+    // MARK: Headers and tables
+
+    /// `[a.b]` or `[[a.b]]`; returns the table that the following keys go into.
+    private mutating func parseHeader(root: TOMLTableBuilder) throws -> TOMLTableBuilder {
+        let headerLine = line
+        advance()
+        let isArray = peek() == "["
+        if isArray { advance() }
+        let keys = try parseKey()
+        skipSpaces()
+        let closing = isArray ? "]]" : "]"
+        guard peek() == "]", !isArray || peek(1) == "]" else {
+            throw error("expected '\(closing)' to close the table header [\(keyPathText(keys))")
+        }
+        advance()
+        if isArray { advance() }
+
+        var table = root
+        for part in keys.dropLast() {
+            let location = table.location.child(part.name, line: headerLine)
+            switch table[part.name]?.item {
+            case nil:
+                let created = TOMLTableBuilder(origin: .implicit, location: location)
+                table[part.name] = .init(line: headerLine, item: .table(created))
+                table = created
+            case .table(let existing)?:
+                table = existing
+            case .tableArray(let array)?:
+                guard let last = array.tables.last else { throw error("empty array of tables") }
+                table = last
+            case .value(let v)?:
+                throw error(key: location.key,
+                            alreadyValue(location.key, v))
+            }
+        }
+        guard let last = keys.last else { throw error("expected a table name") }
+        let location = table.location.child(last.name, line: headerLine)
+        let existing = table[last.name]
+        if isArray {
+            switch existing?.item {
+            case nil:
+                let array = TOMLTableBuilder.TableArray(location: location)
+                let element = TOMLTableBuilder(origin: .header, location: location.element(0, line: headerLine))
+                array.tables.append(element)
+                table[last.name] = .init(line: headerLine, item: .tableArray(array))
+                return element
+            case .tableArray(let array)?:
+                let element = TOMLTableBuilder(origin: .header,
+                                               location: location.element(array.tables.count, line: headerLine))
+                array.tables.append(element)
+                return element
+            case let item?:
+                throw error(key: location.key,
+                            "[[\(location.key)]] is already defined as \(TOMLTableBuilder.describe(item)) on line \(existing?.line ?? headerLine)")
+            }
+        }
+        switch existing?.item {
+        case nil:
+            let created = TOMLTableBuilder(origin: .header, location: location)
+            table[last.name] = .init(line: headerLine, item: .table(created))
+            return created
+        case .table(let t)? where t.origin == .implicit:
+            t.origin = .header
+            t.location = location
+            table[last.name] = .init(line: headerLine, item: .table(t))
+            return t
+        case .table(let t)?:
+            throw error(key: location.key, "table [\(location.key)] is defined twice (first on line \(t.location.line))")
+        case .tableArray(let array)?:
+            throw error(key: location.key,
+                        "[\(location.key)] is an array of tables (line \(array.location.line)); write [[\(location.key)]]")
+        case .value(let v)?:
+            throw error(key: location.key,
+                        alreadyValue(location.key, v))
+        }
+    }
+
+    /// Puts `value` at the (possibly dotted) key inside `table`, creating dotted tables on the way.
+    private func insert(_ keys: [KeyPart], value: TOMLValue, into table: TOMLTableBuilder) throws {
+        var table = table
+        for part in keys.dropLast() {
+            let location = table.location.child(part.name, line: part.line)
+            switch table[part.name]?.item {
+            case nil:
+                let created = TOMLTableBuilder(origin: .dotted, location: location)
+                table[part.name] = .init(line: part.line, item: .table(created))
+                table = created
+            case .table(let existing)? where existing.origin == .dotted:
+                table = existing
+            case .table(let existing)?:
+                throw TOMLError(file: file, line: part.line, key: location.key,
+                                "table \(location.key) is defined by a [header] (line \(existing.location.line)); it cannot be extended with dotted keys")
+            case .tableArray(let array)?:
+                throw TOMLError(file: file, line: part.line, key: location.key,
+                                "key \(location.key) is an array of tables (line \(array.location.line)); it cannot be extended with dotted keys")
+            case .value(let v)?:
+                throw TOMLError(file: file, line: part.line, key: location.key,
+                                alreadyValue(location.key, v))
+            }
+        }
+        guard let last = keys.last else { return }
+        if let existing = table[last.name] {
+            let key = table.location.child(last.name, line: last.line).key
+            throw TOMLError(file: file, line: last.line, key: key,
+                            "duplicate key \(key) (first defined on line \(existing.line))")
+        }
+        table[last.name] = .init(line: last.line, item: .value(value))
+    }
+
+    /// Why a key that already holds a value cannot be used as a table.
+    private func alreadyValue(_ key: String, _ value: TOMLValue) -> String {
+        if case .table = value.kind {
+            return "\(key) is an inline table (line \(value.location.line)); it cannot be defined again or extended"
+        }
+        return "key \(key) already holds \(value.typeDescription) (line \(value.location.line)); it cannot also be a table"
+    }
+
+    // MARK: Values
+
+    private mutating func parseValue(at location: TOMLLocation) throws -> TOMLValue {
+        let here = TOMLLocation(file: file, line: line, key: location.key)
+        guard let c = peek() else { throw error(key: location.key, "expected a value for key \(location.key)") }
+        switch c {
+        case "\"":
+            if peek(1) == "\"", peek(2) == "\"" {
+                index += 3
+                return TOMLValue(.string(try parseMultilineBasicString()), at: here)
+            }
+            advance()
+            return TOMLValue(.string(try parseBasicString()), at: here)
+        case "'":
+            if peek(1) == "'", peek(2) == "'" {
+                index += 3
+                return TOMLValue(.string(try parseMultilineLiteralString()), at: here)
+            }
+            advance()
+            return TOMLValue(.string(try parseLiteralString()), at: here)
+        case "[":
+            return try parseArray(at: here)
+        case "{":
+            return try parseInlineTable(at: here)
+        case "\n", "\r", "#":
+            throw error(key: location.key, "expected a value for key \(location.key)")
+        default:
+            return try parseScalarToken(at: here)
+        }
+    }
+
+    private mutating func parseArray(at location: TOMLLocation) throws -> TOMLValue {
+        advance()
+        var elements: [TOMLValue] = []
+        while true {
+            try skipSpacesNewlinesAndComments()
+            guard let c = peek() else { throw TOMLError(at: location, "unterminated array for key \(location.key); expected ']'") }
+            if c == "]" { advance(); break }
+            let element = try parseValue(at: location.element(elements.count, line: line))
+            elements.append(element)
+            try skipSpacesNewlinesAndComments()
+            guard let next = peek() else { throw TOMLError(at: location, "unterminated array for key \(location.key); expected ']'") }
+            if next == "," { advance(); continue }
+            if next == "]" { advance(); break }
+            throw error(key: location.key, "expected ',' or ']' in the array for key \(location.key), found \(describe(next))")
+        }
+        return TOMLValue(.array(elements), at: location)
+    }
+
+    /// `{ a = 1, b.c = "x" }` on one line (TOML 1.0); inline tables are closed to later additions.
+    private mutating func parseInlineTable(at location: TOMLLocation) throws -> TOMLValue {
+        advance()
+        let table = TOMLTableBuilder(origin: .header, location: location)
+        skipSpaces()
+        if peek() == "}" {
+            advance()
+            return TOMLValue(.table(table.frozen()), at: location)
+        }
+        while true {
+            skipSpaces()
+            if peek() == "}" { throw error(key: location.key, "trailing ',' in the inline table for key \(location.key)") }
+            let keyLine = line
+            let keys = try parseKey()
+            skipSpaces()
+            guard peek() == "=" else {
+                throw error(key: location.key, "expected '=' after the key \(keyPathText(keys)) in the inline table \(location.key)")
+            }
+            advance()
+            skipSpaces()
+            let valueLocation = keyLocation(keys, in: location, line: keyLine)
+            let value = try parseValue(at: valueLocation)
+            try insert(keys, value: value, into: table)
+            skipSpaces()
+            guard let next = peek() else {
+                throw TOMLError(at: location, "unterminated inline table for key \(location.key); expected '}'")
+            }
+            if next == "," { advance(); continue }
+            if next == "}" { advance(); break }
+            if next == "\n" || next == "\r" {
+                throw error(key: location.key, "an inline table must be on one line (key \(location.key)); use a [table] instead")
+            }
+            throw error(key: location.key, "expected ',' or '}' in the inline table \(location.key), found \(describe(next))")
+        }
+        return TOMLValue(.table(table.frozen()), at: location)
+    }
+
+    /// Booleans and numbers (and dates, which are rejected): a run of token characters.
+    private mutating func parseScalarToken(at location: TOMLLocation) throws -> TOMLValue {
+        var token = ""
+        while let c = peek(), isTokenScalar(c) {
+            token.unicodeScalars.append(c)
+            advance()
+        }
+        // A local date-time such as `1943-11-28 12:00` contains a space; report it as a date.
+        if token.isEmpty {
+            throw error(key: location.key, "expected a value for key \(location.key), found \(describe(peek() ?? " "))")
+        }
+        if token == "true" { return TOMLValue(.boolean(true), at: location) }
+        if token == "false" { return TOMLValue(.boolean(false), at: location) }
+        if looksLikeDateOrTime(token) {
+            throw TOMLError(at: location, "dates and times are not supported (key \(location.key)); write the date as a string, e.g. \"\(token)\"")
+        }
+        if let number = TOMLNumber.parse(token) {
+            switch number {
+            case .integer(let n): return TOMLValue(.integer(n), at: location)
+            case .float(let x): return TOMLValue(.float(x), at: location)
+            case .outOfRange: throw TOMLError(at: location, "integer \(token) is out of range (key \(location.key))")
+            }
+        }
+        if token.first?.isLetter == true {
+            throw TOMLError(at: location, "expected a value for key \(location.key), found \(token); strings must be quoted (\"\(token)\")")
+        }
+        throw TOMLError(at: location, "malformed number \(token) for key \(location.key)")
+    }
+
+    private func isTokenScalar(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "A"..."Z", "a"..."z", "0"..."9", "_", "+", "-", ".", ":": return true
+        default: return false
+        }
+    }
+
+    private func looksLikeDateOrTime(_ token: String) -> Bool {
+        let s = Array(token.unicodeScalars)
+        func digits(_ range: Range<Int>) -> Bool {
+            range.upperBound <= s.count && range.allSatisfy { ("0"..."9").contains(s[$0]) }
+        }
+        if digits(0..<4), s.count > 4, s[4] == "-" { return true }   // 1943-11-28
+        if digits(0..<2), s.count > 2, s[2] == ":" { return true }   // 12:30:00
+        return false
+    }
+
+    // MARK: Strings
+
+    /// After the opening `"`: up to the closing `"` on the same line, with escapes.
+    private mutating func parseBasicString() throws -> String {
+        let startLine = line
+        var out = ""
+        while true {
+            guard let c = peek(), c != "\n", c != "\r" else {
+                throw TOMLError(file: file, line: startLine, "unterminated string; expected a closing '\"' on the same line (use \"\"\" for text on several lines)")
+            }
+            advance()
+            if c == "\"" { return out }
+            if c == "\\" {
+                out.unicodeScalars.append(try parseEscape())
+            } else if isControl(c) && c != "\t" {
+                throw error("control character \(describe(c)) in a string; write it as an escape")
+            } else {
+                out.unicodeScalars.append(c)
+            }
+        }
+    }
+
+    /// After the opening `"""`: a newline right after it is dropped; a `\` at the end of a line
+    /// drops the newline and the leading whitespace of the next line.
+    private mutating func parseMultilineBasicString() throws -> String {
+        let startLine = line
+        try skipNewlineRightAfterOpening()
+        var out = ""
+        while true {
+            guard let c = peek() else {
+                throw TOMLError(file: file, line: startLine, "unterminated multi-line string; expected '\"\"\"'")
+            }
+            if c == "\"", peek(1) == "\"", peek(2) == "\"" {
+                var quotes = 3
+                while peek(quotes) == "\"" { quotes += 1 }
+                if quotes > 5 { throw error("too many '\"' at the end of a multi-line string") }
+                for _ in 0..<(quotes - 3) { out += "\"" }
+                index += quotes
+                return out
+            }
+            if try consumeNewline() { out += "\n"; continue }
+            advance()
+            if c == "\\" {
+                // Line-ending backslash: whitespace, then a newline, then any whitespace and newlines.
+                var probe = index
+                while probe < scalars.count, scalars[probe] == " " || scalars[probe] == "\t" { probe += 1 }
+                if probe < scalars.count, scalars[probe] == "\n" || (scalars[probe] == "\r" && probe + 1 < scalars.count && scalars[probe + 1] == "\n") {
+                    index = probe
+                    while let n = peek() {
+                        if n == " " || n == "\t" { advance() } else if try !consumeNewline() { break }
+                    }
+                    continue
+                }
+                out.unicodeScalars.append(try parseEscape())
+            } else if isControl(c) && c != "\t" {
+                throw error("control character \(describe(c)) in a string; write it as an escape")
+            } else {
+                out.unicodeScalars.append(c)
+            }
+        }
+    }
+
+    /// After the opening `'`: everything up to the closing `'`, taken literally.
+    private mutating func parseLiteralString() throws -> String {
+        let startLine = line
+        var out = ""
+        while true {
+            guard let c = peek(), c != "\n", c != "\r" else {
+                throw TOMLError(file: file, line: startLine, "unterminated literal string; expected a closing \"'\" on the same line")
+            }
+            advance()
+            if c == "'" { return out }
+            if isControl(c) && c != "\t" { throw error("control character \(describe(c)) in a string") }
+            out.unicodeScalars.append(c)
+        }
+    }
+
+    private mutating func parseMultilineLiteralString() throws -> String {
+        let startLine = line
+        try skipNewlineRightAfterOpening()
+        var out = ""
+        while true {
+            guard let c = peek() else {
+                throw TOMLError(file: file, line: startLine, "unterminated multi-line literal string; expected \"'''\"")
+            }
+            if c == "'", peek(1) == "'", peek(2) == "'" {
+                var quotes = 3
+                while peek(quotes) == "'" { quotes += 1 }
+                if quotes > 5 { throw error("too many \"'\" at the end of a multi-line literal string") }
+                for _ in 0..<(quotes - 3) { out += "'" }
+                index += quotes
+                return out
+            }
+            if try consumeNewline() { out += "\n"; continue }
+            advance()
+            if isControl(c) && c != "\t" { throw error("control character \(describe(c)) in a string") }
+            out.unicodeScalars.append(c)
+        }
+    }
+
+    private mutating func skipNewlineRightAfterOpening() throws {
+        _ = try consumeNewline()
+    }
+
+    /// After a backslash in a basic string.
+    private mutating func parseEscape() throws -> Unicode.Scalar {
+        guard let c = peek() else { throw error("unterminated escape at the end of the file") }
+        advance()
+        switch c {
+        case "b": return "\u{08}"
+        case "t": return "\t"
+        case "n": return "\n"
+        case "f": return "\u{0C}"
+        case "r": return "\r"
+        case "e": return "\u{1B}"
+        case "\"": return "\""
+        case "\\": return "\\"
+        case "u", "U":
+            let count = c == "u" ? 4 : 8
+            var hex = ""
+            for _ in 0..<count {
+                guard let h = peek(), h.properties.isASCIIHexDigit else {
+                    throw error("\\\(c) must be followed by \(count) hexadecimal digits")
+                }
+                hex.unicodeScalars.append(h)
+                advance()
+            }
+            guard let value = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(value) else {
+                throw error("\\\(c)\(hex) is not a Unicode scalar value")
+            }
+            return scalar
+        default:
+            throw error("unknown escape \\\(c) in a string (valid: \\b \\t \\n \\f \\r \\\" \\\\ \\uXXXX \\UXXXXXXXX)")
+        }
+    }
+
+    // MARK: Scanning
+
+    private func peek(_ offset: Int = 0) -> Unicode.Scalar? {
+        index + offset < scalars.count ? scalars[index + offset] : nil
+    }
+
+    private mutating func advance() { index += 1 }
+
+    private mutating func skipSpaces() {
+        while let c = peek(), c == " " || c == "\t" { advance() }
+    }
+
+    /// Consumes LF or CRLF and counts the line; a lone CR is an error.
+    private mutating func consumeNewline() throws -> Bool {
+        if peek() == "\n" { advance(); line += 1; return true }
+        if peek() == "\r" {
+            guard peek(1) == "\n" else { throw error("a carriage return must be followed by a newline") }
+            index += 2
+            line += 1
+            return true
+        }
+        return false
+    }
+
+    private mutating func skipSpacesNewlinesAndComments() throws {
+        while true {
+            skipSpaces()
+            if peek() == "#" { try skipComment() }
+            if try !consumeNewline() { return }
+        }
+    }
+
+    private func isControl(_ c: Unicode.Scalar) -> Bool {
+        c.value < 0x20 || c.value == 0x7F
+    }
+
+    private func describe(_ c: Unicode.Scalar) -> String {
+        switch c {
+        case "\n", "\r": return "end of line"
+        case "\t": return "a tab"
+        default:
+            if isControl(c) { return "U+" + String(c.value, radix: 16, uppercase: true) }
+            return "'\(c)'"
+        }
+    }
+
+    private func error(key: String? = nil, _ message: String) -> TOMLError {
+        TOMLError(file: file, line: line, key: key, message)
+    }
+}

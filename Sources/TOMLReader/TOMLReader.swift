@@ -1,1 +1,0 @@
-// Module TOMLReader: see docs/DESIGN.md.
