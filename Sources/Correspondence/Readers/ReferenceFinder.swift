@@ -44,8 +44,8 @@ struct ReferenceFinder {
                 mentions.append(m)
                 // "April 10 and 11", "February 2 and 3"
                 var j = m.end
-                let andText = Array(" and ".utf8)
-                if m.year == nil, j + andText.count < bytes.count, Array(bytes[j..<(j + andText.count)]) == andText {
+                let andText = ReferenceFinder.andBytes
+                if m.year == nil, j + andText.count < bytes.count, bytes[j..<(j + andText.count)].elementsEqual(andText) {
                     j += andText.count
                     var day = 0, n = 0
                     while j < bytes.count, DateText.isDigit(bytes[j]), n < 3 { day = day * 10 + Int(bytes[j] - 0x30); j += 1; n += 1 }
@@ -127,6 +127,7 @@ struct ReferenceFinder {
     }
 
     /// Byte ranges of the singular message nouns ("message", "letter", ...) in a line.
+    private static let andBytes = Array(" and ".utf8)
     private static let message = Array("message".utf8), letter = Array("letter".utf8), telegram = Array("telegram".utf8),
                        communication = Array("communication".utf8), reply = Array("reply".utf8)
 
