@@ -4,7 +4,11 @@ import Correspondence
 
 /// Each header and date form of the telegram text, as a small inline example.
 @Suite struct TelegramFormTests {
-    let people = try! PersonTable.bundled()
+    let people: PersonTable
+
+    init() throws {
+        people = try PersonTable.bundled()
+    }
 
     func read(_ text: String) throws -> [Message] {
         try TelegramReader.read(text: text, sourceName: "inline.txt", people: people).messages.sorted { $0.span.startLine < $1.span.startLine }

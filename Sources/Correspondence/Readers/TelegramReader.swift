@@ -314,8 +314,8 @@ struct TelegramSegmenter {
                 c.endLine = max(c.endLine, first.line)
                 dates.removeFirst()
                 if let after = c.afterDate.last { c.endLine = max(c.endLine, after.line) }
-            } else {
-                c.notes.append("the date line \(first.day.iso) after it cannot be its own (it was sent on \(c.sentOn!.day.iso)); it goes with the next message")
+            } else if let sent = c.sentOn {
+                c.notes.append("the date line \(first.day.iso) after it cannot be its own (it was sent on \(sent.day.iso)); it goes with the next message")
             }
         }
         if c.dated == nil, let lead = c.fusedDate { c.dated = lead }
