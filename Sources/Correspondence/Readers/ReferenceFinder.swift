@@ -204,9 +204,11 @@ struct ReferenceFinder {
             guard b == 0x2E else { return false }
             // a period ends a sentence unless it closes an abbreviation or an initial
             var s = k
-            while s > 0, DateText.isLetter(bytes[s - 1]) { s -= 1 }
-            let word = String(decoding: bytes[s..<k], as: UTF8.self).lowercased()
-            return !abbreviations.contains(word) && !word.isEmpty
+            while s > 0, k - s < 8, DateText.isLetter(bytes[s - 1]) { s -= 1 }
+            if s == k { return false }
+            if k - s > 6 { return true }   // longer than any abbreviation
+            let word = String(decoding: bytes[s..<k].map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+            return !abbreviations.contains(word)
         }
         var start = position
         while start > 0 {

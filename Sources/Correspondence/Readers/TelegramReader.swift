@@ -135,7 +135,9 @@ struct TelegramSegmenter {
         }
         var previousWasText = false
         for index in range {
-            let raw = String(Substring(lines[index]).trimmingSpaces())
+            let line = lines[index]
+            let padded = line.utf8.first.map { $0 == 0x20 || $0 == 0x09 } == true || line.utf8.last.map { $0 == 0x20 || $0 == 0x09 } == true
+            let raw = padded ? String(Substring(line).trimmingSpaces()) : line
             let number = index + 1
             if raw.utf8.count <= 64, let day = DateText.sentOnLine(raw) {
                 sentOn(Draft.DateLine(day: day, place: nil, line: number))
