@@ -75,7 +75,8 @@ struct ReplyChains: Sendable {
         let evidence: LinkEvidence
     }
 
-    init(messages: [Message], topics: [String: [TopicMatch]]) {
+    /// `index` maps each message id to its position in `messages`.
+    init(messages: [Message], index order: [String: Int], topics: [String: [TopicMatch]]) {
         var outgoing: [PairKey: [Int]] = [:]
         var bySenderDay: [SenderDay: [Int]] = [:]
         for (i, m) in messages.enumerated() {
@@ -232,7 +233,6 @@ struct ReplyChains: Sendable {
         var ids: [InferredKey: String] = [:]
         var used = Set<String>()
         var inferred: [InferredMessage] = []
-        let order = Dictionary(uniqueKeysWithValues: messages.enumerated().map { ($1.id, $0) })
         for key in pending.keys.sorted() {
             guard let p = pending[key] else { continue }
             let base = "in-\(key.received ? "by-" : "")\(key.day.iso)-\(ReplyChains.slug(key.sender))-\(ReplyChains.slug(key.recipient))"

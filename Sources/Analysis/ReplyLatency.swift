@@ -77,20 +77,25 @@ public struct ReplyLatency: Sendable, Hashable, Codable {
     }
 
     /// Measures the answers among `links` (see the type's comment for the rules).
-    static func measure(messages: [Message], inferred: [InferredMessage], links: [ReplyLink]) -> ReplyLatency {
-        let order = Dictionary(uniqueKeysWithValues: messages.enumerated().map { ($1.id, $0) })
-        var incomingDay: [String: (Day, String)] = [:]
-        for inc in inferred { incomingDay[inc.id] = (inc.date.notAfter, inc.sender) }
-        for m in messages where m.date.isExact { incomingDay[m.id] = (m.date.notBefore, m.sender) }
+    /// `index` maps each message id to its position in `messages`.
+    static func measure(messages: [Message], index order: [String: Int], inferred: [InferredMessage],
+                        links: [ReplyLink]) -> ReplyLatency {
+        var inferredDay: [String: (Day, String)] = [:]
+        for inc in inferred { inferredDay[inc.id] = (inc.date.notAfter, inc.sender) }
+        func incomingDay(_ id: String) -> (Day, String)? {
+            if let known = inferredDay[id] { return known }
+            guard let k = order[id], messages[k].date.isExact else { return nil }
+            return (messages[k].date.notBefore, messages[k].sender)
+        }
         var firstAnswer: [String: Int] = [:]
         for link in links where link.kind == .inReplyTo {
-            guard let a = order[link.from], messages[a].date.isExact, incomingDay[link.to] != nil else { continue }
+            guard let a = order[link.from], messages[a].date.isExact, incomingDay(link.to) != nil else { continue }
             if let current = firstAnswer[link.to], current <= a { continue }
             firstAnswer[link.to] = a
         }
         var samples: [Sample] = []
         for (incoming, a) in firstAnswer {
-            guard let (day, correspondent) = incomingDay[incoming] else { continue }
+            guard let (day, correspondent) = incomingDay(incoming) else { continue }
             let answer = messages[a].date.notBefore
             let days = day.days(to: answer)
             guard days >= 0 else { continue }

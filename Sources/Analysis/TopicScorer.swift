@@ -8,6 +8,7 @@ struct TopicScorer: Sendable {
     }
 
     let lexicon: TopicLexicon
+    private let thresholds: [String: Double]
     private let entries: [Entry]
     private let matcher: TermMatcher
     private let coveringMatcher: TermMatcher
@@ -17,6 +18,7 @@ struct TopicScorer: Sendable {
     /// compile here (a lexicon built in code) is skipped.
     init(lexicon: TopicLexicon) {
         self.lexicon = lexicon
+        thresholds = Dictionary(lexicon.topics.map { ($0.id, $0.threshold) }, uniquingKeysWith: { a, _ in a })
         var entries: [Entry] = []
         var compiled: [[LexiconTerm.Item]] = []
         for (t, topic) in lexicon.topics.enumerated() {
@@ -49,7 +51,11 @@ struct TopicScorer: Sendable {
 
     /// Every topic's score for a body, including topics below their threshold (for `explain`),
     /// in lexicon order; topics with no occurrence at all are left out.
-    func scores(_ words: WordSequence) -> [TopicMatch] {
+    func scores(_ words: WordSequence) -> [TopicMatch] { scores(words, spansOnlyAtThreshold: false) }
+
+    /// Scores; spans (whose text costs a string each) are made for every topic, or only for the
+    /// topics that reach their threshold.
+    private func scores(_ words: WordSequence, spansOnlyAtThreshold: Bool) -> [TopicMatch] {
         let hits = matcher.hits(in: words)
         guard !hits.isEmpty else { return [] }
         var byTopic: [[TermMatcher.Hit]] = Array(repeating: [], count: lexicon.topics.count)
@@ -83,21 +89,25 @@ struct TopicScorer: Sendable {
                 let factor = n == 1 ? 1.0 : (n == 2 ? 1.5 : 2.0)
                 score += (entry.isExclusion ? -1 : 1) * entry.term.weight * factor
             }
+            let rounded = (score * 1000).rounded() / 1000
+            if spansOnlyAtThreshold && rounded < lexicon.topics[t].threshold {
+                out.append(TopicMatch(topic: lexicon.topics[t].id, score: rounded, spans: []))
+                continue
+            }
             let spans = counted.map { hit in
                 let entry = entries[hit.term]
                 return MatchedSpan(phrase: words.text(from: hit.first, through: hit.last), term: entry.term.text,
                                    weight: entry.isExclusion ? -entry.term.weight : entry.term.weight,
-                                   line: Int(words.lines[hit.first]))
+                                   line: Int(words.words[hit.first].line))
             }
-            out.append(TopicMatch(topic: lexicon.topics[t].id, score: (score * 1000).rounded() / 1000, spans: spans))
+            out.append(TopicMatch(topic: lexicon.topics[t].id, score: rounded, spans: spans))
         }
         return out
     }
 
     /// The topics a body belongs to (score at or above the threshold), in lexicon order.
     func assigned(_ words: WordSequence) -> [TopicMatch] {
-        let thresholds = Dictionary(lexicon.topics.map { ($0.id, $0.threshold) }, uniquingKeysWith: { a, _ in a })
-        return scores(words).filter { $0.score >= (thresholds[$0.topic] ?? .infinity) }
+        scores(words, spansOnlyAtThreshold: true).filter { $0.score >= (thresholds[$0.topic] ?? .infinity) }
     }
 
     /// The covering-note phrase of a body, if it is short enough to be a covering note.
@@ -106,6 +116,6 @@ struct TopicScorer: Sendable {
               let hit = coveringMatcher.hits(in: words).first else { return nil }
         return MatchedSpan(phrase: words.text(from: hit.first, through: hit.last),
                            term: coveringPhrases[hit.term].text, weight: 0,
-                           line: Int(words.lines[hit.first]))
+                           line: Int(words.words[hit.first].line))
     }
 }

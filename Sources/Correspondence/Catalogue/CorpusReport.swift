@@ -21,12 +21,12 @@ public struct CorpusReport: Sendable {
             let pair = "\(corpus.people.name(of: m.sender)) -> " + m.recipients.map { corpus.people.name(of: $0) }.joined(separator: " + ")
             pairs[pair, default: [:]][m.date.best.year, default: 0] += 1
         }
-        let pairNames = pairs.keys.sorted { (total(pairs[$0]!), $1) > (total(pairs[$1]!), $0) }
+        let pairNames = pairs.keys.sorted { (total(pairs[$0, default: [:]]), $1) > (total(pairs[$1, default: [:]]), $0) }
         let width = max(12, pairNames.map(\.count).max() ?? 0)
         out += "Messages by correspondents and year (year of the best date)\n"
         out += pad("", width) + years.map { pad(String($0), 6, right: true) }.joined() + pad("total", 7, right: true) + "\n"
         for name in pairNames {
-            let row = pairs[name]!
+            let row = pairs[name, default: [:]]
             out += pad(name, width) + years.map { pad(row[$0].map(String.init) ?? "-", 6, right: true) }.joined()
                 + pad(String(total(row)), 7, right: true) + "\n"
         }

@@ -43,7 +43,10 @@ enum BodyText {
     /// letter, a digit, a comma or a hyphen (short lines are titles, addresses and names).
     static func endsOpen(_ cleaned: String) -> Bool {
         let u = cleaned.utf8
-        guard u.count > 60, let last = u.last else { return false }
+        guard let last = u.last else { return false }
+        // A word broken by a hyphen at the end always goes on; other lines only when long.
+        if last == 0x2D, u.count > 12, !cleaned.hasSuffix(" -") { return !HeaderText.isMostlyUpper(cleaned) }
+        guard u.count > 60 else { return false }
         let open = DateText.isLetter(last) || DateText.isDigit(last) || last == 0x2C || last == 0x2D
             || (last >= 0x80 && last <= 0xBF && !cleaned.hasSuffix("”") && !cleaned.hasSuffix("’"))
         return open && !HeaderText.isMostlyUpper(cleaned)
@@ -76,13 +79,13 @@ enum BodyText {
     /// Joins the continuation of a sentence broken by a page break onto its first part.
     static func join(_ first: String, _ rest: String) -> String {
         guard first.hasSuffix("-") else { return first + " " + rest }
-        let stem = String(first.dropLast())
-        let lastWord = stem.split(separator: " ").last.map(String.init) ?? ""
-        let nextWord = rest.split(separator: " ").first.map(String.init) ?? ""
+        let stem = first.dropLast()
+        let lastWord = stem.lastIndex(of: " ").map { stem[stem.index(after: $0)...] } ?? stem
+        let nextWord = rest.firstIndex(of: " ").map { rest[..<$0] } ?? Substring(rest)
         // "rep-" + "representatives": the syllable was printed twice.
         if lastWord.count >= 2, nextWord.lowercased().hasPrefix(lastWord.lowercased()), nextWord.count > lastWord.count + 2 {
             return String(stem.dropLast(lastWord.count)) + rest
         }
-        return stem + rest
+        return String(stem) + rest
     }
 }

@@ -14,7 +14,6 @@ struct CorpusAssembler {
         var salutation: String?
         var paragraphs: [(text: String, line: Int)] = []
         var signature: [String] = []
-        var signatureLines: [Int] = []
     }
 
     mutating func assemble(sourceName: String, sourceHash: String) -> Corpus {
@@ -45,7 +44,13 @@ struct CorpusAssembler {
                 counts[s, default: 0] += 1
             }
         }
-        let principal = order.max { (counts[$0] ?? 0) < (counts[$1] ?? 0) || ((counts[$0] ?? 0) == (counts[$1] ?? 0) && order.firstIndex(of: $0)! > order.firstIndex(of: $1)!) } ?? "unknown"
+        // The first of the most frequent, in source order.
+        var principal = "unknown"
+        var most = 0
+        for s in order where counts[s, default: 0] > most {
+            principal = s
+            most = counts[s, default: 0]
+        }
 
         let parts = drafts.map(CorpusAssembler.split)
 
@@ -142,8 +147,9 @@ struct CorpusAssembler {
                 dates.append(HistoricalDate(notBefore: b.0, notAfter: b.1, precision: .range, evidence: .neighbours))
                 notes[k].append("undated: no Sent-on or date line of its own; bounded by its neighbours \(b.0.iso) to \(b.1.iso)")
             } else {
-                let epoch = Day(year: 1900, month: 1, day: 1)!
-                dates.append(HistoricalDate(notBefore: epoch, notAfter: epoch, precision: .range, evidence: .neighbours))
+                // Nothing bounds it (no dated message at all): 1900-01-01 as a placeholder, said in the note.
+                let unknown = Day(ordinal: Day(year: 1900, month: 1, day: 1).map(\.ordinal) ?? 0)
+                dates.append(HistoricalDate(notBefore: unknown, notAfter: unknown, precision: .range, evidence: .neighbours))
                 notes[k].append("undated, and no dated neighbour bounds it")
             }
         }
@@ -162,6 +168,13 @@ struct CorpusAssembler {
                 where !refs.contains(where: { $0.whose == r.whose && $0.date == r.date && $0.relation == r.relation && $0.phrase == r.phrase }) {
                     refs.append(r)
                 }
+            }
+            // A message referred to again without a date is listed once: one undated reference
+            // per owner, and none for an owner already cited by date.
+            var seenOwners = Set(refs.filter { $0.date != nil }.map(\.whose))
+            refs = refs.filter { r in
+                guard r.date == nil else { return true }
+                return seenOwners.insert(r.whose).inserted
             }
             var fieldLines: [String: Int] = [:]
             if let h = d.headerLines.first { fieldLines["sender"] = h; fieldLines["recipients"] = h; fieldLines["classification"] = h }
@@ -199,7 +212,7 @@ struct CorpusAssembler {
                     guard min(la, lb) * 10 >= max(la, lb) * 8 else { continue }
                     if words[a] == nil { words[a] = Set(normalised(messages[members[a]].body).split(separator: " ")) }
                     if words[b] == nil { words[b] = Set(normalised(messages[members[b]].body).split(separator: " ")) }
-                    let wa = words[a]!, wb = words[b]!
+                    guard let wa = words[a], let wb = words[b] else { continue }
                     let union = wa.union(wb).count
                     guard union > 0 else { continue }
                     let similarity = Double(wa.intersection(wb).count) / Double(union)
@@ -257,7 +270,13 @@ struct CorpusAssembler {
     private func isOutOfPlace(_ k: Int, exact: [Day?]) -> Bool {
         guard let day = exact[k] else { return false }
         var j = k - 1
-        while j >= 0 { if drafts[j].kind == .message, let d = exact[j], drafts[j].truncated == false || true { if abs(d.days(to: day)) > 60 { return true }; break }; j -= 1 }
+        while j >= 0 {
+            if drafts[j].kind == .message, let d = exact[j] {
+                if abs(d.days(to: day)) > 60 { return true }
+                break
+            }
+            j -= 1
+        }
         j = k + 1
         while j < exact.count { if drafts[j].kind == .message, let d = exact[j] { return abs(d.days(to: day)) > 60 }; j += 1 }
         return false
@@ -303,7 +322,7 @@ struct CorpusAssembler {
         for u in text.unicodeScalars {
             var c = u
             if c.value >= 0x80, let folded = folding[c] { c = folded }
-            if c >= "A" && c <= "Z" { c = Unicode.Scalar(c.value + 0x20)! }
+            if c >= "A" && c <= "Z", let lower = Unicode.Scalar(c.value + 0x20) { c = lower }
             if (c >= "a" && c <= "z") || (c >= "0" && c <= "9") { out.unicodeScalars.append(c) }
             else if !out.hasSuffix("-"), !out.isEmpty { out += "-" }
         }
@@ -349,12 +368,12 @@ struct CorpusAssembler {
             }
         }
         parts.signature = tail.map(\.0) + d.afterDate.map(\.cleaned)
-        parts.signatureLines = tail.map(\.1) + d.afterDate.map(\.line)
         return parts
     }
 
     private static func isAddress(_ text: String) -> Bool {
-        guard text.count <= 60, let last = text.last, !".!?:,".contains(last) else { return false }
+        guard text.count <= 40, let last = text.last, !".!?:,-".contains(last),
+              text.split(separator: " ").count <= 5 else { return false }
         return text.contains(where: \.isLowercase) && !isSalutation(text)
     }
 

@@ -21,7 +21,7 @@ public enum CorpusLoader {
         let name = url.lastPathComponent
         switch ext {
         case "txt", "md", "text":
-            return try TelegramReader.read(text: try decodedText(url: url, shownAs: path), sourceName: name, people: table)
+            return try TelegramReader.read(text: try decodedText(url: url, shownAs: path), sourceName: name, path: path, people: table)
         case "csv":
             return try CSVReader.read(text: try decodedText(url: url, shownAs: path), sourceName: name, path: path, people: table)
         case "xml":

@@ -54,7 +54,7 @@ enum DateText {
         var end = i
         var year: Int?
         // ", YYYY"
-        if i + 5 < bytes.count + 0, i < bytes.count, bytes[i] == 0x2C {
+        if i < bytes.count, bytes[i] == 0x2C {
             var j = i + 1
             while j < bytes.count, bytes[j] == 0x20 { j += 1 }
             var y = 0, n = 0
@@ -127,7 +127,7 @@ extension Substring {
 
     /// The text without markdown bold markers.
     func strippingMarkdownBold() -> Substring {
-        guard contains("*") else { return self }
-        return Substring(replacingOccurrences(of: "**", with: "")).trimmingSpaces()
+        guard utf8.contains(0x2A) else { return self }
+        return Substring(String(decoding: utf8.filter { $0 != 0x2A }, as: UTF8.self)).trimmingSpaces()
     }
 }

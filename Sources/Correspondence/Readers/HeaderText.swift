@@ -57,7 +57,10 @@ struct HeaderText {
     static func isMostlyUpper(_ text: some StringProtocol) -> Bool {
         var upper = 0, letters = 0
         var previous: UInt8 = 0
+        // More lower-case letters than 15% of all bytes: cannot be mostly upper case.
+        let limit = text.utf8.count * 15 / 100 + 1
         for b in text.utf8 {
+            if letters - upper > limit { return false }
             if b >= 0x41 && b <= 0x5A {
                 upper += 1; letters += 1
             } else if b >= 0x61 && b <= 0x7A {
@@ -77,7 +80,11 @@ struct HeaderText {
         guard !cleaned.isEmpty, cleaned.utf8.count <= 300, isMostlyUpper(cleaned) else { return false }
         if isClassificationOnly(cleaned) { return true }
         guard isMostlyUpper(cleaned) else { return false }
-        return words(cleaned).contains { keywords.contains(String($0)) }
+        // FROM / TO / FOR as whole words in capitals
+        return cleaned.split(separator: " ").contains { w in
+            let bare = w.utf8.last.map { $0 == 0x2C || $0 == 0x2E } == true ? w.dropLast() : w
+            return bare == "FROM" || bare == "TO" || bare == "FOR"
+        }
     }
 
     /// Reads the header paragraphs (already known to be header-like) of one message.

@@ -72,7 +72,7 @@ struct PersonMatcher: Sendable {
             var advanced = false
             for alias in byFirstToken[words[i]] ?? [] where alias.generic == generic {
                 let n = alias.tokens.count
-                if i + n <= words.count, Array(words[i..<(i + n)]) == alias.tokens {
+                if i + n <= words.count, (0..<n).allSatisfy({ words[i + $0] == alias.tokens[$0] }) {
                     if !found.contains(alias.person) { found.append(alias.person) }
                     i += n
                     advanced = true

@@ -22,11 +22,12 @@ import Foundation
 public enum TelegramReader {
     /// Reads `text` (already decoded, line ends normalised or not) into a corpus.
     /// Throws `.badData` when no message header can be found at all.
-    public static func read(text: String, sourceName: String, people: PersonTable) throws -> Corpus {
+    /// `path`, when given, names the file in errors (otherwise `sourceName` does).
+    public static func read(text: String, sourceName: String, path: String? = nil, people: PersonTable) throws -> Corpus {
         var parser = TelegramSegmenter(text: text, people: people)
         parser.segment()
         guard parser.drafts.contains(where: { $0.kind == .message }) else {
-            throw EpistolaryError(.badData, file: sourceName, "no message header found (expected lines such as \"FROM X TO Y\" or \"X TO Y\")")
+            throw EpistolaryError(.badData, file: path ?? sourceName, "no message header found (expected lines such as \"FROM X TO Y\" or \"X TO Y\")")
         }
         var assembler = CorpusAssembler(drafts: parser.drafts, people: parser.people, issues: parser.issues)
         return assembler.assemble(sourceName: sourceName, sourceHash: SHA256.hex(Array(text.utf8)))
@@ -80,6 +81,17 @@ struct TelegramSegmenter {
     private var pendingSentOn: Draft.DateLine?
     private var pendingForward: [Draft.DateLine] = []
     private var seenHeader = false
+    /// Header texts repeat ("PERSONAL AND SECRET FROM PREMIER J. V. STALIN / TO THE PRIME
+    /// MINISTER, Mr W. CHURCHILL" a hundred times): each distinct one is read once.
+    private var headerCache: [[String]: HeaderText] = [:]
+    private var headerLikeCache: [String: String?] = [:]
+
+    private mutating func readHeader(_ paragraphs: [String]) -> HeaderText {
+        if let known = headerCache[paragraphs] { return known }
+        let h = HeaderText(paragraphs: paragraphs, matcher: matcher)
+        headerCache[paragraphs] = h
+        return h
+    }
 
     init(text: String, people: PersonTable) {
         // Split on LF, CRLF and CR alike, over the UTF-8 bytes; a BOM is dropped.
@@ -121,15 +133,21 @@ struct TelegramSegmenter {
         if range.count <= 6, size <= 320 {
             if headerParagraph(range) { return }
         }
+        var previousWasText = false
         for index in range {
-            let raw = String(Substring(lines[index]).trimmingSpaces())
+            let line = lines[index]
+            let padded = line.utf8.first.map { $0 == 0x20 || $0 == 0x09 } == true || line.utf8.last.map { $0 == 0x20 || $0 == 0x09 } == true
+            let raw = padded ? String(Substring(line).trimmingSpaces()) : line
             let number = index + 1
             if raw.utf8.count <= 64, let day = DateText.sentOnLine(raw) {
                 sentOn(Draft.DateLine(day: day, place: nil, line: number))
+                previousWasText = false
             } else if raw.utf8.count <= 64, let parsed = DateText.dateLine(raw) {
                 dateLine(Draft.DateLine(day: parsed.day, place: parsed.place, line: number))
+                previousWasText = false
             } else {
-                textLine(raw, line: number)
+                textLine(raw, line: number, sameParagraph: previousWasText)
+                previousWasText = true
             }
         }
     }
@@ -149,8 +167,18 @@ struct TelegramSegmenter {
             firstLine = lead.rest
         }
         let joined = ([String(firstLine)] + range.dropFirst().map { lines[$0] }).joined(separator: " ")
-        let cleanedHeader = HeaderText.clean(joined)
-        guard HeaderText.isHeaderLike(cleanedHeader), DateText.dateLine(joined) == nil else { return false }
+        let cleanedHeader: String
+        if let known = headerLikeCache[joined] {
+            guard let known else { return false }
+            cleanedHeader = known
+        } else {
+            let cleaned = HeaderText.clean(joined)
+            var isHeader = HeaderText.isHeaderLike(cleaned)
+            if isHeader, range.count == 1, joined.utf8.contains(where: DateText.isDigit), DateText.dateLine(joined) != nil { isHeader = false }
+            headerLikeCache[joined] = .some(isHeader ? cleaned : nil)
+            guard isHeader else { return false }
+            cleanedHeader = cleaned
+        }
         header(cleanedHeader, lines: range.map { $0 + 1 }, fusedDate: fused)
         return true
     }
@@ -161,7 +189,7 @@ struct TelegramSegmenter {
             if !c.headerComplete {
                 c.headerParagraphs.append(text)
                 c.headerLines += numbers
-                c.header = HeaderText(paragraphs: c.headerParagraphs, matcher: matcher)
+                c.header = readHeader(c.headerParagraphs)
                 c.endLine = numbers.last ?? c.endLine
                 current = c
                 return
@@ -170,7 +198,7 @@ struct TelegramSegmenter {
                 // "J. V. STALIN TO H. TRUMAN" then "MOST SECRET"
                 c.headerParagraphs.append(text)
                 c.headerLines += numbers
-                c.header = HeaderText(paragraphs: c.headerParagraphs, matcher: matcher)
+                c.header = readHeader(c.headerParagraphs)
                 c.endLine = numbers.last ?? c.endLine
                 current = c
                 return
@@ -185,7 +213,7 @@ struct TelegramSegmenter {
         var d = Draft(kind: .message, startLine: numbers[0], endLine: numbers.last ?? numbers[0])
         d.headerParagraphs = [text]
         d.headerLines = numbers
-        d.header = HeaderText(paragraphs: [text], matcher: matcher)
+        d.header = readHeader([text])
         d.sentOn = pendingSentOn
         d.forwarded = pendingForward
         if let f = fusedDate { d.fusedDate = Draft.DateLine(day: f, place: nil, line: numbers[0]) }
@@ -224,7 +252,7 @@ struct TelegramSegmenter {
     }
 
     // Drafts are mutated in place through `current!` so that their arrays are never copied.
-    private mutating func textLine(_ raw: String, line: Int) {
+    private mutating func textLine(_ raw: String, line: Int, sameParagraph: Bool = false) {
         let cleaned = BodyText.clean(raw)
         guard !cleaned.isEmpty else { return }
         if let quoted = quotedDate(cleaned) {
@@ -245,7 +273,10 @@ struct TelegramSegmenter {
             return
         }
         var continues = false
-        if let previous = current!.bodyLines.last {
+        if sameParagraph, let previous = current!.bodyLines.last, !HeaderText.isMostlyUpper(previous.cleaned), !previous.cleaned.hasSuffix(",") {
+            // A line of the same paragraph (no blank line between) continues it.
+            continues = true
+        } else if let previous = current!.bodyLines.last {
             let open = BodyText.endsOpen(previous.cleaned)
             let lower = BodyText.startsLower(cleaned)
             if open && !lower && BodyText.opensSentence(cleaned) {
@@ -285,8 +316,8 @@ struct TelegramSegmenter {
                 c.endLine = max(c.endLine, first.line)
                 dates.removeFirst()
                 if let after = c.afterDate.last { c.endLine = max(c.endLine, after.line) }
-            } else {
-                c.notes.append("the date line \(first.day.iso) after it cannot be its own (it was sent on \(c.sentOn!.day.iso)); it goes with the next message")
+            } else if let sent = c.sentOn {
+                c.notes.append("the date line \(first.day.iso) after it cannot be its own (it was sent on \(sent.day.iso)); it goes with the next message")
             }
         }
         if c.dated == nil, let lead = c.fusedDate { c.dated = lead }
