@@ -22,7 +22,7 @@ let package = Package(
         .target(name: "TOMLReader"),
         .target(name: "Correspondence", resources: [.copy("Resources")]),
         .target(name: "Analysis", dependencies: ["Correspondence", "TOMLReader"], resources: [.copy("Resources")]),
-        .target(name: "Styling", dependencies: ["TOMLReader"]),
+        .target(name: "Styling", dependencies: ["TOMLReader"], resources: [.process("Sheets")]),
         .target(name: "GraphRender", dependencies: ["Analysis", "Styling", "CGraphviz"]),
         .target(name: "TimelineRender", dependencies: ["Analysis", "Styling", "CCairo"]),
         .target(name: "Export", dependencies: ["Analysis"]),

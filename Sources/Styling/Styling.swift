@@ -1,1 +1,0 @@
-// Module Styling: see docs/DESIGN.md.
