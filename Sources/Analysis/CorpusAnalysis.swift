@@ -42,8 +42,7 @@ public struct CorpusAnalysis: Sendable {
             let mentions: [Mention]
         }
         let perMessage = ConcurrentMap.map(count: messages.count) { i -> PerMessage in
-            let m = messages[i]
-            let w = WordSequence(m.body, firstLine: m.fieldLines["body"] ?? m.span.startLine)
+            let w = WordSequence(messages[i].body, firstLine: messages[i].fieldLines["body"] ?? messages[i].span.startLine)
             return PerMessage(words: w, topics: scorer.assigned(w), mentions: finder.mentions(w))
         }
         var topics: [String: [TopicMatch]] = [:]

@@ -91,8 +91,8 @@ public struct Mention: Sendable, Hashable, Codable {
     }
 }
 
-/// The alias table compiled into one matcher.
-struct MentionFinder: Sendable {
+/// The alias table compiled into one matcher (a class: shared, not copied, by parallel workers).
+final class MentionFinder: Sendable {
     private let owners: [Int]
     private let table: MentionTable
     private let matcher: TermMatcher

@@ -8,7 +8,8 @@ import Correspondence
 /// known only as "received on D" (so that latency counts from arrival). Only answers whose own
 /// date is known to the day are measured, and an incoming message answered several times counts
 /// once, by its first answer (date, then source line). Negative spans (a citation of a later
-/// date, i.e. a misdated message) are left out.
+/// date, i.e. a misdated message) and spans over 60 days (a reference back, not an answer: see
+/// `ReplyChains.backReference`) are left out.
 ///
 /// Quartiles use linear interpolation between order statistics (Hyndman and Fan type 7, the
 /// default of R and NumPy): for sorted x₀…xₙ₋₁ and p in 0…1, h = (n − 1)·p and
@@ -98,7 +99,7 @@ public struct ReplyLatency: Sendable, Hashable, Codable {
             guard let (day, correspondent) = incomingDay(incoming) else { continue }
             let answer = messages[a].date.notBefore
             let days = day.days(to: answer)
-            guard days >= 0 else { continue }
+            guard days >= 0, days <= ReplyChains.answerWindow else { continue }
             samples.append(Sample(incomingID: incoming, answerID: messages[a].id, correspondent: correspondent,
                                   incoming: day, answer: answer, days: days))
         }

@@ -15,6 +15,9 @@ struct TermMatcher: Sendable {
     /// prefix has n bytes.
     private let byPrefix: WordHashIndex
     private let prefixLengthUsed: [Bool]
+    /// The first two letters (case-folded) of every prefix, as a 65,536-bit set: most words
+    /// start otherwise and skip the prefix lookups. Nil when a prefix is a single letter.
+    private let prefixStarts: [UInt64]?
 
     /// `compiled[i]` is the compiled form of term `i` (see `LexiconTerm.compiled()`).
     init(compiled: [[LexiconTerm.Item]]) {
@@ -38,40 +41,62 @@ struct TermMatcher: Sendable {
         var used = Array(repeating: false, count: (lengths.max() ?? 0) + 1)
         for length in lengths { used[length] = true }
         prefixLengthUsed = used
+        if lengths.contains(1) {
+            prefixStarts = nil
+        } else {
+            var bits = Array(repeating: UInt64(0), count: 1024)
+            for term in compiled {
+                if case .prefix(let p)? = term.first {
+                    let key = Int(WordSequence.folded(p[0])) << 8 | Int(WordSequence.folded(p[1]))
+                    bits[key >> 6] |= 1 << UInt64(key & 63)
+                }
+            }
+            prefixStarts = bits
+        }
     }
 
     /// All hits in word order (then term order). Overlapping hits of different terms are all kept.
     func hits(in text: WordSequence) -> [Hit] {
         var out: [Hit] = []
         let maxPrefix = prefixLengthUsed.count - 1
-        let firstValues = byFirstWord.storage, prefixValues = byPrefix.storage
+        let first = byFirstWord, prefix = byPrefix, lengthUsed = prefixLengthUsed
+        first.slots.withUnsafeBufferPointer { firstSlots in
+        prefix.slots.withUnsafeBufferPointer { prefixSlots in
         text.bytes.withUnsafeBufferPointer { bytes in
-            text.words.withUnsafeBufferPointer { words in
-                for w in 0..<words.count {
-                    let word = words[w]
-                    for k in byFirstWord.range(for: word.hash) {
-                        let t = Int(firstValues[k])
-                        if let last = matchFirst(t, at: w, in: text) { out.append(Hit(term: t, first: w, last: last)) }
-                    }
-                    guard maxPrefix > 0 else { continue }
-                    let e = Int(word.end)
-                    var h = WordSequence.fnvOffset
-                    var length = 0
-                    var k = Int(word.start)
-                    while k < e && length < maxPrefix {
-                        h = (h ^ UInt64(WordSequence.folded(bytes[k]))) &* WordSequence.fnvPrime
-                        length += 1
-                        k += 1
-                        guard prefixLengthUsed[length] else { continue }
-                        for v in byPrefix.range(for: h) {
-                            let t = Int(prefixValues[v])
-                            if let last = matchFirst(t, at: w, in: text, prefixLength: length) {
-                                out.append(Hit(term: t, first: w, last: last))
-                            }
+        text.words.withUnsafeBufferPointer { words in
+            for w in 0..<words.count {
+                let word = words[w]
+                for k in WordHashIndex.range(for: word.hash, in: firstSlots, shift: first.shift) {
+                    let t = Int(first.values[k])
+                    if let last = matchFirst(t, at: w, in: text) { out.append(Hit(term: t, first: w, last: last)) }
+                }
+                guard maxPrefix > 0 else { continue }
+                if let starts = prefixStarts {
+                    guard word.end - word.start >= 2 else { continue }
+                    let s = Int(word.start)
+                    let key = Int(WordSequence.folded(bytes[s])) << 8 | Int(WordSequence.folded(bytes[s + 1]))
+                    guard starts[key >> 6] & (1 << UInt64(key & 63)) != 0 else { continue }
+                }
+                let e = Int(word.end)
+                var h = WordSequence.fnvOffset
+                var length = 0
+                var k = Int(word.start)
+                while k < e && length < maxPrefix {
+                    h = (h ^ UInt64(WordSequence.folded(bytes[k]))) &* WordSequence.fnvPrime
+                    length += 1
+                    k += 1
+                    guard lengthUsed[length] else { continue }
+                    for v in WordHashIndex.range(for: h, in: prefixSlots, shift: prefix.shift) {
+                        let t = Int(prefix.values[v])
+                        if let last = matchFirst(t, at: w, in: text, prefixLength: length) {
+                            out.append(Hit(term: t, first: w, last: last))
                         }
                     }
                 }
             }
+        }
+        }
+        }
         }
         return out
     }

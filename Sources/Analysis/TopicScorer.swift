@@ -1,6 +1,7 @@
 /// The topics of a lexicon compiled into one matcher, scoring message bodies by the rule
-/// documented on `TopicDefinition`.
-struct TopicScorer: Sendable {
+/// documented on `TopicDefinition`. A class, so that the workers scoring messages in parallel
+/// share it instead of copying its tables.
+final class TopicScorer: Sendable {
     private struct Entry: Sendable {
         let topic: Int
         let isExclusion: Bool
@@ -9,7 +10,12 @@ struct TopicScorer: Sendable {
 
     let lexicon: TopicLexicon
     private let thresholds: [String: Double]
+    private let topicIDs: [String]
+    private let topicThresholds: [Double]
     private let entries: [Entry]
+    /// Per entry, for the hot loop: its weight and whether it is an exclusion.
+    private let weights: [Double]
+    private let excludes: [Bool]
     private let matcher: TermMatcher
     private let coveringMatcher: TermMatcher
     private let coveringPhrases: [LexiconTerm]
@@ -19,6 +25,8 @@ struct TopicScorer: Sendable {
     init(lexicon: TopicLexicon) {
         self.lexicon = lexicon
         thresholds = Dictionary(lexicon.topics.map { ($0.id, $0.threshold) }, uniquingKeysWith: { a, _ in a })
+        topicIDs = lexicon.topics.map(\.id)
+        topicThresholds = lexicon.topics.map(\.threshold)
         var entries: [Entry] = []
         var compiled: [[LexiconTerm.Item]] = []
         for (t, topic) in lexicon.topics.enumerated() {
@@ -36,6 +44,8 @@ struct TopicScorer: Sendable {
             }
         }
         self.entries = entries
+        weights = entries.map(\.term.weight)
+        excludes = entries.map(\.isExclusion)
         matcher = TermMatcher(compiled: compiled)
         var coveringPhrases: [LexiconTerm] = []
         var coveringItems: [[LexiconTerm.Item]] = []
@@ -58,20 +68,19 @@ struct TopicScorer: Sendable {
     private func scores(_ words: WordSequence, spansOnlyAtThreshold: Bool) -> [TopicMatch] {
         let hits = matcher.hits(in: words)
         guard !hits.isEmpty else { return [] }
-        var byTopic: [[TermMatcher.Hit]] = Array(repeating: [], count: lexicon.topics.count)
+        var byTopic: [[TermMatcher.Hit]] = Array(repeating: [], count: topicIDs.count)
         for hit in hits { byTopic[entries[hit.term].topic].append(hit) }
         var out: [TopicMatch] = []
         for (t, topicHits) in byTopic.enumerated() where !topicHits.isEmpty {
-            let exclusions = topicHits.filter { entries[$0.term].isExclusion }
+            let exclusions = topicHits.filter { excludes[$0.term] }
             var positives = topicHits.filter { hit in
-                !entries[hit.term].isExclusion
-                    && !exclusions.contains { $0.first <= hit.last && hit.first <= $0.last }
+                !excludes[hit.term] && !exclusions.contains { $0.first <= hit.last && hit.first <= $0.last }
             }
             // A match lying within a longer match of the topic's own terms counts only as part of
             // it ("Polish" within "Polish Government"), unless it weighs more ("second front"
             // within "opening a second front" keeps its own weight, and both count).
             positives.sort { a, b in
-                let wa = entries[a.term].term.weight, wb = entries[b.term].term.weight
+                let wa = weights[a.term], wb = weights[b.term]
                 if wa != wb { return wa > wb }
                 if a.last - a.first != b.last - b.first { return a.last - a.first > b.last - b.first }
                 return a.first < b.first
@@ -81,17 +90,20 @@ struct TopicScorer: Sendable {
                 kept.append(hit)
             }
             let counted = (kept + exclusions).sorted { $0.first != $1.first ? $0.first < $1.first : $0.term < $1.term }
-            var occurrences: [Int: Int] = [:]
-            for hit in counted { occurrences[hit.term, default: 0] += 1 }
+            // Each distinct term once, in term order (a fixed order of summation).
+            let terms = counted.map(\.term).sorted()
             var score = 0.0
-            for (term, n) in occurrences {
-                let entry = entries[term]
+            var k = 0
+            while k < terms.count {
+                var n = 1
+                while k + n < terms.count && terms[k + n] == terms[k] { n += 1 }
                 let factor = n == 1 ? 1.0 : (n == 2 ? 1.5 : 2.0)
-                score += (entry.isExclusion ? -1 : 1) * entry.term.weight * factor
+                score += (excludes[terms[k]] ? -1 : 1) * weights[terms[k]] * factor
+                k += n
             }
             let rounded = (score * 1000).rounded() / 1000
-            if spansOnlyAtThreshold && rounded < lexicon.topics[t].threshold {
-                out.append(TopicMatch(topic: lexicon.topics[t].id, score: rounded, spans: []))
+            if spansOnlyAtThreshold && rounded < topicThresholds[t] {
+                out.append(TopicMatch(topic: topicIDs[t], score: rounded, spans: []))
                 continue
             }
             let spans = counted.map { hit in
@@ -100,7 +112,7 @@ struct TopicScorer: Sendable {
                                    weight: entry.isExclusion ? -entry.term.weight : entry.term.weight,
                                    line: Int(words.words[hit.first].line))
             }
-            out.append(TopicMatch(topic: lexicon.topics[t].id, score: rounded, spans: spans))
+            out.append(TopicMatch(topic: topicIDs[t], score: rounded, spans: spans))
         }
         return out
     }

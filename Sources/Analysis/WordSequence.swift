@@ -7,6 +7,11 @@
 /// `u s s r`, "de Gaulle's" is `de gaulle s`), and the Unicode punctuation of the corpus (dashes,
 /// curly quotes, no-break space, superscript footnote markers such as ³ and ⁵⁰). ASCII letters
 /// are compared without case; other letters as written.
+///
+/// Lines: a body's first line is the source line of its first paragraph (`fieldLines["body"]`)
+/// and each newline of the body advances one line. The reader separates paragraphs by a blank
+/// line as the source does, so lines are exact except after a paragraph the reader rejoined
+/// across a page break, where they run short by the lines of the break.
 struct WordSequence: Sendable {
     /// The text's UTF-8 bytes, unchanged.
     let bytes: [UInt8]

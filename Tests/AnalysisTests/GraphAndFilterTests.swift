@@ -80,3 +80,34 @@ import Correspondence
         #expect(one.mentions == two.mentions)
     }
 }
+
+@Suite struct EdgeCaseTests {
+    typealias C = InlineCorpus
+
+    @Test func emptyCorpusAndEmptyBodies() {
+        let empty = CorpusAnalysis(corpus: C.corpus([]), lexicon: C.lexicon)
+        #expect(empty.messages.isEmpty && empty.links.isEmpty && empty.inferred.isEmpty)
+        #expect(empty.latency.overall == nil)
+        #expect(empty.correspondents.nodes.isEmpty)
+        let blank = CorpusAnalysis(corpus: C.corpus([C.message("b", "Stalin", ["Churchill"], "1942-01-01", line: 1, body: "")]),
+                                   lexicon: C.lexicon)
+        #expect(blank.topics.isEmpty)
+        #expect(blank.topicScores(id: "b").isEmpty)
+        #expect(blank.correspondents.edge(from: "Stalin", to: "Churchill")?.count == 1)
+    }
+
+    @Test func manyMessagesGiveTheSameResultAsFew() {
+        // Above 256 messages the per-message work runs on all cores: results must not change.
+        var messages: [Message] = []
+        for k in 0..<600 {
+            let day = Day(ordinal: C.day("1942-01-01").ordinal + k / 3).iso
+            messages.append(C.message("m\(k)", "Stalin", [k % 2 == 0 ? "Churchill" : "Roosevelt"], day, line: 10 * k + 1,
+                                      body: k % 5 == 0 ? "On Poland and the convoys." : "Nothing to say."))
+        }
+        let a = CorpusAnalysis(corpus: C.corpus(messages), lexicon: C.lexicon)
+        for (k, m) in messages.enumerated() {
+            let expected = k % 5 == 0 ? ["poland", "convoys"] : []
+            #expect((a.topics[m.id] ?? []).map(\.topic) == expected)
+        }
+    }
+}

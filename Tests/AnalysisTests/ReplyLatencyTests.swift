@@ -52,3 +52,21 @@ import Correspondence
         #expect(a.latency.samples.isEmpty)
     }
 }
+
+@Suite struct BackReferenceTests {
+    typealias C = InlineCorpus
+
+    @Test func aCitationMonthsLaterIsAReferenceBackNotAnAnswer() {
+        let corpus = C.corpus([
+            C.message("late", "Stalin", ["Churchill"], "1943-09-12", line: 10,
+                      refs: [C.ref("your message of June 19", .yours, .of, "1943-06-19", line: 12),
+                             C.ref("your message of September 10", .yours, .of, "1943-09-10", line: 13)]),
+        ])
+        let a = CorpusAnalysis(corpus: corpus, lexicon: C.lexicon)
+        let byTarget = Dictionary(uniqueKeysWithValues: a.links.filter { $0.kind == .inReplyTo }.map { ($0.to, $0) })
+        #expect(byTarget["in-1943-06-19-churchill-stalin"]?.confidence == 0.45)
+        #expect(byTarget["in-1943-06-19-churchill-stalin"]?.evidence.rule.contains("reference back") == true)
+        #expect(byTarget["in-1943-09-10-churchill-stalin"]?.confidence == 0.9)
+        #expect(a.latency.samples.map(\.days) == [2])
+    }
+}
