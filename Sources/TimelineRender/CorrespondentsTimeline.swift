@@ -16,7 +16,7 @@ struct CorrespondentsTimeline {
         let assign = LaneAssignment(principal: data.principal)
         let shown = data.entries.filter { $0.date.best >= range.from && $0.date.best <= range.to }
         let lanes = assign.orderedLanes(shown)
-        let laneNames = lanes.map { data.name($0) }
+        let laneNames = lanes.map { LaneAssignment.name($0, in: data) }
         let corpusCount = shown.filter { !$0.inferred }.count
         let inferredCount = shown.count - corpusCount
         let principalName = data.principal.map { data.name($0) } ?? "the writer"
@@ -50,6 +50,9 @@ struct CorrespondentsTimeline {
         for (i, lane) in lanes.enumerated() {
             let cy = plotTop + (Double(i) + 0.5) * laneH
             center[lane] = cy
+            if style.laneStripes && i % 2 == 1 {
+                b.addBackmost(.rect(SceneRect(rect: Rect(x: scale.x0, y: plotTop + Double(i) * laneH, width: scale.x1 - scale.x0, height: laneH), fill: style.laneFill)))
+            }
             if i > 0 {
                 b.line(Point(x: scale.x0, y: plotTop + Double(i) * laneH), Point(x: scale.x1, y: plotTop + Double(i) * laneH),
                        color: style.grid, width: style.gridWidth)
@@ -62,7 +65,7 @@ struct CorrespondentsTimeline {
         for e in shown {
             for (lane, fromPrincipal) in assign.lanes(of: e) {
                 guard let cy = center[lane] else { continue }
-                let s = style.style(for: lane, among: keys)
+                let s = laneStyle(lane, keys)
                 let my = fromPrincipal ? cy - offset : cy + offset
                 let x = scale.x(e.date.best)
                 if !e.date.isExact {
@@ -85,7 +88,7 @@ struct CorrespondentsTimeline {
             guard let answer = position[link.from], let cited = position[link.to] else { continue }
             guard let lane = lanes.first(where: { answer[$0] != nil && cited[$0] != nil }),
                   let p = cited[lane], let q = answer[lane] else { continue }
-            let s = style.style(for: lane, among: keys)
+            let s = laneStyle(lane, keys)
             let mid = (p.x + q.x) / 2
             let elements: [PathElement]
             if abs(p.y - q.y) > 0.5 {
@@ -106,8 +109,7 @@ struct CorrespondentsTimeline {
         if inferredCount > 0 { legend.append(LegendEntry(.mark(.circle, fill: style.paper, stroke: style.ink), "inferred from a citation")) }
         if shown.contains(where: { !$0.date.isExact }) { legend.append(LegendEntry(.range(style.ink), "date known within bounds")) }
         if arcs > 0 { legend.append(LegendEntry(.line(style.ink.withAlpha(style.arcOpacity), dash: [], width: style.arcWidth * 1.5), "cited message → answer")) }
-        if !labels.events.isEmpty { legend.append(LegendEntry(.band(style.bandFill), "event (dashed line: one day)")) }
-        if !labels.omitted.isEmpty { legend.append(LegendEntry(.band(style.bandFill), "+\(labels.omitted.count) more events unlabelled")) }
+        legend += b.eventLegend(labels)
         y = b.legend(legend, top: y + style.labelSize)
         let scene = b.scene(height: (y + style.margin).rounded(.up))
 
@@ -121,5 +123,9 @@ struct CorrespondentsTimeline {
 
     private var yearSpan: String {
         range.from.year == range.to.year ? "\(range.from.year)" : "\(range.from.year)–\(range.to.year)"
+    }
+
+    private func laneStyle(_ lane: String, _ keys: [String]) -> SeriesStyle {
+        LaneAssignment.isSpecial(lane) ? SeriesStyle(color: style.muted, dash: [], shape: .circle) : style.style(for: lane, among: keys)
     }
 }

@@ -20,6 +20,8 @@ final class FigureBuilder {
     var right: Double { style.pageWidth - style.margin }
 
     func addBack(_ item: SceneItem) { back.append(item) }
+    /// Behind everything else (lane stripes under the event bands).
+    func addBackmost(_ item: SceneItem) { back.insert(item, at: 0) }
     func addMiddle(_ item: SceneItem) { middle.append(item) }
     func addFront(_ item: SceneItem) { front.append(item) }
 
@@ -154,7 +156,7 @@ final class FigureBuilder {
         let requests = shown.map { e in
             LabelRequest(key: e.id, anchorX: anchorX(e, scale), width: measurer.width(e.label, font: font), priority: e.priority)
         }
-        let placer = LabelPlacer(rows: 3, gap: font.size * 0.6, lo: scale.x0 - min(style.margin, scale.x0 - left), hi: right, leaders: true)
+        let placer = LabelPlacer(rows: 4, gap: font.size * 0.6, lo: scale.x0 - min(style.margin, scale.x0 - left), hi: right, leaders: true)
         let (placed, omitted) = placer.place(requests)
         let rows = (placed.map(\.row).max() ?? -1) + 1
         return EventLabels(events: shown, placed: placed, omitted: omitted, rowHeight: m.height + 1.5, rows: rows)
@@ -194,6 +196,16 @@ final class FigureBuilder {
 
     // MARK: Legend
 
+    /// The legend entries every figure with event bands shares.
+    func eventLegend(_ labels: EventLabels) -> [LegendEntry] {
+        guard !labels.events.isEmpty else { return [] }
+        var out = [LegendEntry(.band(style.bandFill), "event (dashed line: a single day)")]
+        if !labels.omitted.isEmpty {
+            out.append(LegendEntry(.none, "+\(labels.omitted.count) more event\(labels.omitted.count == 1 ? "" : "s") unlabelled (all named in the caption)"))
+        }
+        return out
+    }
+
     /// The legend in rows across the width; returns the y below it.
     func legend(_ entries: [LegendEntry], top: Double) -> Double {
         let font = style.labelFont
@@ -204,7 +216,8 @@ final class FigureBuilder {
         var rowHasItems = false
         for entry in entries {
             let label = fitted(entry.label, font: font, width: right - left - swatch - 3)
-            let w = swatch + 3 + measurer.width(label, font: font)
+            let sw = entry.swatch == .none ? -3 : swatch
+            let w = sw + 3 + measurer.width(label, font: font)
             if rowHasItems && x + w > right {
                 x = left
                 y += m.height + 3
@@ -212,7 +225,7 @@ final class FigureBuilder {
             }
             let cy = y - m.ascent / 2 + m.descent / 2 - 0.5
             drawSwatch(entry.swatch, x: x, cy: cy, size: swatch)
-            text(label, x: x + swatch + 3, baseline: y, font: font)
+            text(label, x: x + sw + 3, baseline: y, font: font)
             x += w + gap
             rowHasItems = true
         }
@@ -221,6 +234,8 @@ final class FigureBuilder {
 
     private func drawSwatch(_ s: LegendEntry.Swatch, x: Double, cy: Double, size: Double) {
         switch s {
+        case .none:
+            break
         case .mark(let shape, let fill, let stroke):
             front.append(.mark(SceneMark(center: Point(x: x + size / 2, y: cy), shape: shape, size: style.markSize * 1.3,
                                          fill: fill, stroke: stroke, strokeWidth: style.markStrokeWidth)))

@@ -23,7 +23,7 @@ struct LatencyChart {
         let principalName = data.principal.map { data.name($0) } ?? "the writer"
 
         let title = "Time to answer, \(FigureBuilder.yearSpan(range.from, range.to)), by correspondent"
-        let note = "\(samples.count) answers by \(principalName) to a dated incoming message it cites, \(FigureBuilder.longDate(range.from)) to \(FigureBuilder.longDate(range.to)). Vertical axis: days from the incoming message's date to the answer's, on a log scale of days + 1 (0 = same day)."
+        let note = "\(samples.count) answers to a dated incoming message that the answer cites, \(FigureBuilder.longDate(range.from)) to \(FigureBuilder.longDate(range.to)). Vertical axis: days from the incoming message's date to the answer's, on a log scale of days + 1 (0 = same day)."
         var y = b.title(title, note: note, top: style.margin)
 
         let maxDays = Double(samples.map(\.days).max() ?? 1)
@@ -77,10 +77,9 @@ struct LatencyChart {
             return LegendEntry(.mark(st.shape, fill: st.color, stroke: st.color), data.name(p))
         }
         if medians > 0 {
-            legend.append(LegendEntry(.line(style.ink, dash: [], width: style.arcWidth * 2.5), "median per year (3 or more answers; dashed as the mark's colour)"))
+            legend.append(LegendEntry(.line(style.ink, dash: [], width: style.arcWidth * 2.5), "median per year (3 or more answers), in the correspondent's colour"))
         }
-        if !labels.events.isEmpty { legend.append(LegendEntry(.band(style.bandFill), "event")) }
-        if !labels.omitted.isEmpty { legend.append(LegendEntry(.band(style.bandFill), "+\(labels.omitted.count) more events unlabelled")) }
+        legend += b.eventLegend(labels)
         y = b.legend(legend, top: y + style.labelSize)
         let scene = b.scene(height: (y + style.margin).rounded(.up))
         let caption = "Reply latency in \(principalName)'s correspondence, \(FigureBuilder.longDate(range.from)) to \(FigureBuilder.longDate(range.to)): "

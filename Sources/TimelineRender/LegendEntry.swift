@@ -8,6 +8,8 @@ public struct LegendEntry: Sendable, Hashable {
         case range(PaintColor)
         /// A shaded band (an event lasting several days).
         case band(PaintColor)
+        /// Text only (a note such as "+3 more events").
+        case none
     }
 
     public var swatch: Swatch

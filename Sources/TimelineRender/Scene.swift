@@ -16,7 +16,7 @@ public struct FontSpec: Sendable, Hashable {
 
 /// The shape of a message mark. Shapes (with fill) keep categories apart in greyscale print.
 public enum MarkShape: String, Sendable, Hashable, CaseIterable {
-    case circle, square, triangle, diamond, triangleDown, cross, plus, bar
+    case circle, square, triangle, diamond, triangleDown, pentagon, hexagon, cross, plus, bar
 
     /// Maps a theme's marker name ("circle", "triangle-down", "x"...) to a shape; circle
     /// when the name is unknown.
@@ -26,6 +26,8 @@ public enum MarkShape: String, Sendable, Hashable, CaseIterable {
         case "triangle", "triangle-up", "up": self = .triangle
         case "diamond", "rhombus": self = .diamond
         case "triangle-down", "invtriangle", "down": self = .triangleDown
+        case "pentagon": self = .pentagon
+        case "hexagon": self = .hexagon
         case "cross", "x": self = .cross
         case "plus", "+": self = .plus
         case "bar", "tick", "line": self = .bar

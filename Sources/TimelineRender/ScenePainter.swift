@@ -120,6 +120,14 @@ public enum ScenePainter {
             cairo_line_to(cr, x, y + h)
             cairo_line_to(cr, x - h, y)
             cairo_close_path(cr)
+        case .pentagon, .hexagon:
+            let n = m.shape == .pentagon ? 5 : 6
+            let start = m.shape == .pentagon ? -Double.pi / 2 : 0
+            for i in 0..<n {
+                let a = start + 2 * Double.pi * Double(i) / Double(n)
+                if i == 0 { cairo_move_to(cr, x + h * cos(a), y + h * sin(a)) } else { cairo_line_to(cr, x + h * cos(a), y + h * sin(a)) }
+            }
+            cairo_close_path(cr)
         case .cross:
             let s = h * 0.8
             cairo_move_to(cr, x - s, y - s); cairo_line_to(cr, x + s, y + s)

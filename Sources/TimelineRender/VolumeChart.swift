@@ -28,9 +28,10 @@ struct VolumeChart {
         if shown.contains(where: { assign.category(of: $0) == LaneAssignment.jointKey }) { categories.append(LaneAssignment.jointKey) }
         let keys = data.personKeys + categories.filter { !data.personKeys.contains($0) }
         func seriesStyle(_ c: String) -> SeriesStyle {
-            c == LaneAssignment.jointKey ? SeriesStyle(color: style.muted, dash: [], shape: .square) : style.style(for: c, among: keys)
+            LaneAssignment.isSpecial(c) ? SeriesStyle(color: c == LaneAssignment.jointKey ? style.muted : style.muted.lightened(0.5), dash: [], shape: .square)
+                : style.style(for: c, among: keys)
         }
-        func label(_ c: String) -> String { c == LaneAssignment.jointKey ? "to several at once" : data.name(c) }
+        func label(_ c: String) -> String { LaneAssignment.name(c, in: data) }
 
         let principalName = data.principal.map { data.name($0) } ?? "the writer"
         let title = "Messages per month, \(FigureBuilder.yearSpan(range.from, range.to)), by correspondent"
@@ -75,8 +76,7 @@ struct VolumeChart {
         }
         y = b.timeAxis(scale, plotTop: plotTop, plotBottom: plotBottom)
         var legend = categories.map { LegendEntry(.rect(seriesStyle($0).color), label($0)) }
-        if !labels.events.isEmpty { legend.append(LegendEntry(.band(style.bandFill), "event")) }
-        if !labels.omitted.isEmpty { legend.append(LegendEntry(.band(style.bandFill), "+\(labels.omitted.count) more events unlabelled")) }
+        legend += b.eventLegend(labels)
         y = b.legend(legend, top: y + style.labelSize)
         let scene = b.scene(height: (y + style.margin).rounded(.up))
         let caption = "Messages per month of \(principalName)'s correspondence, \(FigureBuilder.longDate(range.from)) to \(FigureBuilder.longDate(range.to)): "
