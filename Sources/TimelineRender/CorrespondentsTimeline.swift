@@ -61,25 +61,40 @@ struct CorrespondentsTimeline {
             b.text(laneNames[i], x: scale.x0 - style.labelSize * 0.6, baseline: cy + tick.ascent * 0.35, font: style.labelFont, anchor: .end)
         }
 
-        var position: [String: [String: Point]] = [:]  // message id -> lane -> mark centre
+        // Marks are collected per lane (ranges, then filled, then hollow marks) so that the
+        // painter can draw each lane's marks of one look in one go.
+        let linked = Set(data.links.flatMap { [$0.from, $0.to] })
+        var position: [String: [String: Point]] = [:]  // linked message id -> lane -> mark centre
+        var laneIndex: [String: Int] = [:]
+        for (i, lane) in lanes.enumerated() { laneIndex[lane] = i }
+        let laneStyles = lanes.map { laneStyle($0, keys) }
+        var rangeLines = Array(repeating: [SceneItem](), count: lanes.count)
+        var filledMarks = Array(repeating: [SceneItem](), count: lanes.count)
+        var hollowMarks = Array(repeating: [SceneItem](), count: lanes.count)
         for e in shown {
             for (lane, fromPrincipal) in assign.lanes(of: e) {
-                guard let cy = center[lane] else { continue }
-                let s = laneStyle(lane, keys)
+                guard let li = laneIndex[lane], let cy = center[lane] else { continue }
+                let s = laneStyles[li]
                 let my = fromPrincipal ? cy - offset : cy + offset
                 let x = scale.x(e.date.best)
                 if !e.date.isExact {
                     let a = max(scale.xStart(e.date.notBefore), scale.x0), z = min(scale.xEnd(e.date.notAfter), scale.x1)
-                    b.line(Point(x: a, y: my), Point(x: z, y: my), color: s.color, width: style.markStrokeWidth, layer: .middle)
-                    b.line(Point(x: a, y: my - 1.5), Point(x: a, y: my + 1.5), color: s.color, width: style.markStrokeWidth, layer: .middle)
-                    b.line(Point(x: z, y: my - 1.5), Point(x: z, y: my + 1.5), color: s.color, width: style.markStrokeWidth, layer: .middle)
+                    let w = style.markStrokeWidth
+                    rangeLines[li].append(.line(SceneLine(from: Point(x: a, y: my), to: Point(x: z, y: my), color: s.color, width: w)))
+                    rangeLines[li].append(.line(SceneLine(from: Point(x: a, y: my - 1.5), to: Point(x: a, y: my + 1.5), color: s.color, width: w)))
+                    rangeLines[li].append(.line(SceneLine(from: Point(x: z, y: my - 1.5), to: Point(x: z, y: my + 1.5), color: s.color, width: w)))
                 }
                 let mark = SceneMark(center: Point(x: x, y: my), shape: s.shape, size: style.markSize,
                                      fill: e.inferred ? style.paper : s.color, stroke: s.color,
                                      strokeWidth: style.markStrokeWidth, messageID: e.id)
-                b.addFront(.mark(mark))
-                position[e.id, default: [:]][lane] = mark.center
+                if e.inferred { hollowMarks[li].append(.mark(mark)) } else { filledMarks[li].append(.mark(mark)) }
+                if linked.contains(e.id) { position[e.id, default: [:]][lane] = mark.center }
             }
+        }
+        for li in lanes.indices {
+            rangeLines[li].forEach { b.addMiddle($0) }
+            filledMarks[li].forEach { b.addFront($0) }
+            hollowMarks[li].forEach { b.addFront($0) }
         }
 
         // Reply arcs: from the cited message to its answer, within the lane they share.
@@ -88,7 +103,8 @@ struct CorrespondentsTimeline {
             guard let answer = position[link.from], let cited = position[link.to] else { continue }
             guard let lane = lanes.first(where: { answer[$0] != nil && cited[$0] != nil }),
                   let p = cited[lane], let q = answer[lane] else { continue }
-            let s = laneStyle(lane, keys)
+            guard let li = laneIndex[lane] else { continue }
+            let s = laneStyles[li]
             let mid = (p.x + q.x) / 2
             let elements: [PathElement]
             if abs(p.y - q.y) > 0.5 {

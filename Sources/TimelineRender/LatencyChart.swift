@@ -48,7 +48,9 @@ struct LatencyChart {
         b.valueAxis(ticks: zip(ticks, tickLabels).map { ($0, $1) }, x: scale.x0, gridRight: scale.x1, yTop: plotTop, yBottom: plotBottom,
                     yOf: yOf, title: axisTitle, titleX: b.left + measurer.measure(axisTitle, font: style.labelFont).ascent)
 
-        for s in samples {
+        // Grouped by correspondent (in legend order), so each one's marks are drawn together.
+        let samplesByPerson = Dictionary(grouping: samples, by: \.correspondent)
+        for s in people.flatMap({ samplesByPerson[$0] ?? [] }) {
             let st = style.style(for: s.correspondent, among: keys)
             b.addFront(.mark(SceneMark(center: Point(x: scale.x(s.answer), y: yOf(Double(s.days))), shape: st.shape, size: style.markSize,
                                        fill: st.color.withAlpha(0.75), stroke: st.color, strokeWidth: style.markStrokeWidth * 0.8, messageID: s.answerID)))

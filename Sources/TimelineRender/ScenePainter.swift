@@ -25,18 +25,37 @@ public enum ScenePainter {
         cairo_rectangle(cr, 0, 0, scene.width, scene.height)
         cairo_fill(cr)
         var font: FontSpec?
-        for item in scene.items {
+        let items = scene.items
+        var i = 0
+        while i < items.count {
+            let item = items[i]
+            i += 1
             switch item {
             case .line(let l):
+                // Runs of lines with the same pen are stroked as one path (tens of thousands
+                // of range bars in a large corpus).
                 cairo_move_to(cr, l.from.x, l.from.y)
                 cairo_line_to(cr, l.to.x, l.to.y)
+                while i < items.count, case .line(let n) = items[i], n.color == l.color, n.width == l.width, n.dash == l.dash {
+                    cairo_move_to(cr, n.from.x, n.from.y)
+                    cairo_line_to(cr, n.to.x, n.to.y)
+                    i += 1
+                }
                 stroke(l.color, width: l.width, dash: l.dash, cr)
+            case .mark(let m):
+                // Runs of marks of one look are filled and stroked as one path; a mark exactly
+                // on top of an identical one adds nothing and is skipped.
+                var drawn: Set<Int64> = [markKey(m)]
+                markPath(m, cr)
+                while i < items.count, case .mark(let n) = items[i], n.shape == m.shape, n.size == m.size, n.fill == m.fill,
+                      n.stroke == m.stroke, n.strokeWidth == m.strokeWidth {
+                    if drawn.insert(markKey(n)).inserted { markPath(n, cr) }
+                    i += 1
+                }
+                fillAndStroke(fill: m.fill, stroke: m.stroke, width: m.strokeWidth, dash: [], cr)
             case .rect(let r):
                 cairo_rectangle(cr, r.rect.x, r.rect.y, r.rect.width, r.rect.height)
                 fillAndStroke(fill: r.fill, stroke: r.stroke, width: r.strokeWidth, dash: [], cr)
-            case .mark(let m):
-                markPath(m, cr)
-                fillAndStroke(fill: m.fill, stroke: m.stroke, width: m.strokeWidth, dash: [], cr)
             case .path(let p):
                 for e in p.elements {
                     switch e {
@@ -67,6 +86,11 @@ public enum ScenePainter {
                 cairo_new_path(cr)
             }
         }
+    }
+
+    /// A mark's centre to a hundredth of a point, as one number.
+    private static func markKey(_ m: SceneMark) -> Int64 {
+        Int64((m.center.x * 100).rounded()) &* 1_000_003 &+ Int64((m.center.y * 100).rounded())
     }
 
     private static func setColor(_ c: PaintColor, _ cr: OpaquePointer) {

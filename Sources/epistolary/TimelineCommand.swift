@@ -52,6 +52,9 @@ struct TimelineCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Output file: .svg, .png or .pdf.", valueName: "FILE"))
     var output: String
 
+    @Flag(name: .long, help: "Print the wall time of each stage (read, analyse, layout, paint, write) to stderr.")
+    var timings = false
+
     func validate() throws {
         _ = try DocumentFormat(path: output)
         if noEvents && events != nil { throw ValidationError("--events and --no-events exclude each other") }
@@ -66,7 +69,9 @@ struct TimelineCommand: ParsableCommand {
         }
         let theme = try Self.theme(style)
         let lexicon = try topicsFile.map { try TopicLexicon.load(path: $0) } ?? TopicLexicon.bundled()
+        var clock = StageClock(enabled: timings)
         let corpus = try corpusOptions.loadCorpus()
+        clock.lap("read")
         let wantedTopics = Self.list(topics)
         if let wantedTopics {
             let known = Set(lexicon.topics.map(\.id))
@@ -83,6 +88,7 @@ struct TimelineCommand: ParsableCommand {
         }
         let full = CorpusAnalysis(corpus: corpus, lexicon: lexicon)
         let analysis = full.filtered(from: fromDay, to: toDay, topics: wantedTopics, correspondents: wantedPeople)
+        clock.lap("analyse")
         var data = TimelineData(analysis: analysis, from: fromDay, to: toDay)
         if let wantedTopics {
             // A topic filter also narrows the topic lanes to the topics asked for.
@@ -101,11 +107,14 @@ struct TimelineCommand: ParsableCommand {
             throw EpistolaryError(.environment, "the font family \(figureStyle.fontFamily) is not installed (apt install fonts-dejavu-core)")
         }
         let figure = try TimelineLayout.layout(kind, data: data, style: figureStyle, events: calendar, measurer: measurer)
+        clock.lap("layout")
         let url = URL(fileURLWithPath: output)
         let bytes = try ScenePainter.render(figure.scene, as: format, dpi: figureStyle.dpi)
+        clock.lap("paint")
         let caption = FigureCaption(figure: figure, style: style, inputSHA256: corpus.sourceHash)
         try AtomicFile.write(bytes, to: url)
         try AtomicFile.write(caption.json(), to: URL(fileURLWithPath: output + ".caption.json"))
+        clock.lap("write")
     }
 
     static func day(_ text: String?, option: String) throws -> Day? {
@@ -134,3 +143,33 @@ struct TimelineCommand: ParsableCommand {
 }
 
 extension TimelineKind: ExpressibleByArgument {}
+
+/// Wall and CPU time per stage, printed as `[timing] stage seconds s  cpu seconds s` lines
+/// when enabled (the form the Python peer prints, so benchmark scripts read both). CPU time
+/// is the steadier figure on a shared machine.
+struct StageClock {
+    let enabled: Bool
+    private var last = DispatchTime.now()
+    private var lastCPU = StageClock.cpuSeconds()
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    mutating func lap(_ stage: String) {
+        let now = DispatchTime.now(), cpu = StageClock.cpuSeconds()
+        if enabled {
+            let seconds = Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9
+            let padded = stage.padding(toLength: 12, withPad: " ", startingAt: 0)
+            let line = "[timing] timeline.\(padded) \(String(format: "%9.3f", seconds)) s  cpu \(String(format: "%9.3f", cpu - lastCPU)) s\n"
+            FileHandle.standardError.write(Data(line.utf8))
+        }
+        last = now
+        lastCPU = cpu
+    }
+
+    /// User plus system CPU time of the process so far.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    }
+}
