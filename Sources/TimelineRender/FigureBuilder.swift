@@ -95,9 +95,11 @@ final class FigureBuilder {
     // MARK: Time axis
 
     /// A time scale for the plot's horizontal extent; labels may reach into the margins.
-    func timeScale(from: Day, to: Day, x0: Double, x1: Double) -> TimeScale {
+    /// With `valueAxis`, labels stay within the plot's width on the left, clear of the value
+    /// axis's labels.
+    func timeScale(from: Day, to: Day, x0: Double, x1: Double, valueAxis: Bool = false) -> TimeScale {
         TimeScale(from: from, to: to, x0: x0, x1: x1, font: style.tickFont, measurer: measurer,
-                  overhang: max(0, min(x0 - left, right - x1, style.margin)))
+                  overhang: valueAxis ? 0 : max(0, min(x0 - left, right - x1, style.margin)))
     }
 
     /// The days drawn for a data range: padded by 1.5% (at least a day) on each side.
@@ -149,14 +151,16 @@ final class FigureBuilder {
     }
 
     /// Places the labels of the events in the scale's range (before the plot's height is known).
-    func placeEventLabels(_ events: [HistoricalEvent], scale: TimeScale) -> EventLabels {
+    /// With `valueAxis`, labels keep clear of the value axis's labels left of the plot.
+    func placeEventLabels(_ events: [HistoricalEvent], scale: TimeScale, valueAxis: Bool = false) -> EventLabels {
         let font = style.bandFont
         let m = measurer.measure("Xg", font: font)
         let shown = events.filter { $0.overlaps(from: scale.firstDay, to: scale.lastDay) }
         let requests = shown.map { e in
             LabelRequest(key: e.id, anchorX: anchorX(e, scale), width: measurer.width(e.label, font: font), priority: e.priority)
         }
-        let placer = LabelPlacer(rows: 4, gap: font.size * 0.6, lo: scale.x0 - min(style.margin, scale.x0 - left), hi: right, leaders: true)
+        let lo = valueAxis ? scale.x0 : scale.x0 - min(style.margin, scale.x0 - left)
+        let placer = LabelPlacer(rows: 4, gap: font.size * 0.6, lo: lo, hi: right, leaders: true)
         let (placed, omitted) = placer.place(requests)
         let rows = (placed.map(\.row).max() ?? -1) + 1
         return EventLabels(events: shown, placed: placed, omitted: omitted, rowHeight: m.height + 1.5, rows: rows)
@@ -283,13 +287,19 @@ final class FigureBuilder {
         let font = style.tickFont
         let m = measurer.measure("0", font: font)
         line(Point(x: x, y: yTop), Point(x: x, y: yBottom), color: style.ink, width: style.axisWidth, layer: .front)
+        var lastLabelTop = Double.infinity
         for t in ticks {
             let y = yOf(t.value)
             line(Point(x: x - 3, y: y), Point(x: x, y: y), color: style.ink, width: style.axisWidth, layer: .front)
             if y < yBottom - 0.5 {
                 line(Point(x: x, y: y), Point(x: gridRight, y: y), color: style.grid, width: style.gridWidth)
             }
-            text(t.label, x: x - 4.5, baseline: y + m.ascent * 0.35, font: font, anchor: .end)
+            // Bottom up: a label that would touch the one below it is left out (its tick stays).
+            let baseline = y + m.ascent * 0.35
+            if baseline + m.descent + 1 <= lastLabelTop {
+                text(t.label, x: x - 4.5, baseline: baseline, font: font, anchor: .end)
+                lastLabelTop = baseline - m.ascent
+            }
         }
         let t = measurer.verticalText(title, baselineX: titleX, centerY: (yTop + yBottom) / 2, font: style.labelFont, color: style.ink)
         front.append(.text(t))

@@ -34,8 +34,8 @@ struct LatencyChart {
         let titleH = measurer.measure(axisTitle, font: style.labelFont).height
         let gutter = titleH + 4 + b.widest(tickLabels, font: style.tickFont) + 6
         let (padFrom, padTo) = FigureBuilder.paddedRange(range.from, range.to)
-        let scale = b.timeScale(from: padFrom, to: padTo, x0: b.left + gutter, x1: b.right - style.tickSize)
-        let labels = b.placeEventLabels(events.events, scale: scale)
+        let scale = b.timeScale(from: padFrom, to: padTo, x0: b.left + gutter, x1: b.right - style.tickSize, valueAxis: true)
+        let labels = b.placeEventLabels(events.events, scale: scale, valueAxis: true)
         y += style.labelSize * 0.8
         let labelsTop = y
         y += labels.height

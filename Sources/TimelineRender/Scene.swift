@@ -97,6 +97,11 @@ public struct SceneMark: Sendable, Hashable {
         self.messageID = messageID
     }
 
+    /// True when the two marks look the same wherever they are.
+    public func sameLook(as other: SceneMark) -> Bool {
+        shape == other.shape && size == other.size && fill == other.fill && stroke == other.stroke && strokeWidth == other.strokeWidth
+    }
+
     public var bounds: Rect {
         let h = size / 2 + strokeWidth / 2
         return Rect(x: center.x - h, y: center.y - h, width: 2 * h, height: 2 * h)

@@ -14,11 +14,13 @@ extension TimelineData {
             TimelineEntry(id: i.id, date: i.date, sender: i.sender, recipients: [i.recipient], inferred: true)
         }
         // Stable order: best date, then corpus before inferred, then id.
-        entries.sort { a, b in
-            if a.date.best != b.date.best { return a.date.best < b.date.best }
-            if a.inferred != b.inferred { return !a.inferred }
-            return a.id < b.id
-        }
+        entries = entries.map { (day: $0.date.best.ordinal, entry: $0) }
+            .sorted { a, b in
+                if a.day != b.day { return a.day < b.day }
+                if a.entry.inferred != b.entry.inferred { return !a.entry.inferred }
+                return a.entry.id < b.entry.id
+            }
+            .map(\.entry)
         let links = analysis.links.compactMap { l -> TimelineLink? in
             switch l.kind {
             case .inReplyTo, .answers: return TimelineLink(from: l.from, to: l.to)

@@ -48,8 +48,9 @@ struct VolumeChart {
         let titleH = measurer.measure(axisTitle, font: style.labelFont).height
         let gutter = titleH + 4 + b.widest(tickLabels, font: style.tickFont) + 6
         let lastMonthEnd = (months.last.map { Day(year: $0.year, month: $0.month, day: Day.daysIn(month: $0.month, year: $0.year)) } ?? range.to) ?? range.to
-        let scale = b.timeScale(from: firstMonth, to: lastMonthEnd, x0: b.left + gutter, x1: b.right - style.tickSize)
-        let labels = b.placeEventLabels(events.events, scale: scale)
+        let (padFrom, padTo) = FigureBuilder.paddedRange(firstMonth, lastMonthEnd)
+        let scale = b.timeScale(from: padFrom, to: padTo, x0: b.left + gutter, x1: b.right - style.tickSize, valueAxis: true)
+        let labels = b.placeEventLabels(events.events, scale: scale, valueAxis: true)
         y += style.labelSize * 0.8
         let labelsTop = y
         y += labels.height

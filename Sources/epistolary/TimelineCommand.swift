@@ -56,7 +56,6 @@ struct TimelineCommand: ParsableCommand {
     var timings = false
 
     func validate() throws {
-        _ = try DocumentFormat(path: output)
         if noEvents && events != nil { throw ValidationError("--events and --no-events exclude each other") }
     }
 

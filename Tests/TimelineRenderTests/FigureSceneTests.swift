@@ -63,8 +63,9 @@ struct FigureSceneTests {
         #expect(missing.isEmpty, "no mark for \(missing.prefix(5).map(\.id))")
         let inferredIDs = Set(d.entries.filter(\.inferred).map(\.id))
         #expect(!inferredIDs.isEmpty)
+        let paper = PaintColor(try ThemeLoader.load(spec: "paper").colors.paper)
         for m in f.scene.marks where m.messageID.map(inferredIDs.contains) == true {
-            #expect(m.fill == PaintColor(ThemeLoader.load(spec: "paper").colors.paper), "inferred \(m.messageID ?? "") is not hollow")
+            #expect(m.fill == paper, "inferred \(m.messageID ?? "") is not hollow")
         }
         // Reply arcs are drawn.
         #expect(f.scene.items.contains { if case .path = $0 { return true } else { return false } })
@@ -201,12 +202,12 @@ struct SmallDataTests {
             HistoricalEvent(id: "e\(i)", label: "Event number \(i)", name: "Event \(i)", start: Day(iso: "1943-01-01")!.adding(days: i * 3),
                             end: Day(iso: "1943-01-01")!.adding(days: i * 3 + (i % 3)), kind: .military)
         }
-        let d = TimelineData(sourceName: "s.txt", sourceHash: "x", entries: [entry("m", "1943-02-01", "A", "B"), entry("n", "1943-04-01", "B", "A")],
+        let d = TimelineData(sourceName: "s.txt", sourceHash: "x", entries: [entry("m", "1942-12-20", "A", "B"), entry("n", "1943-05-10", "B", "A")],
                              links: [], topics: [], personKeys: ["A", "B"], names: [:], latency: [])
         let f = try TimelineLayout.layout(.correspondents, data: d, style: try style(), events: EventCalendar(events: events), measurer: try TextMeasurer())
         expectClean(f.scene, "crowded events")
         let labelled = f.scene.texts.filter { $0.text.hasPrefix("Event number") }.count
         #expect(labelled > 3 && labelled < 40)
-        #expect(f.scene.texts.contains { $0.text.hasPrefix("+\(40 - labelled) more events") })
+        #expect(f.scene.texts.contains { $0.text.hasPrefix("+\(40 - labelled) more events") }, "\(f.scene.texts.map(\.text).filter { $0.hasPrefix("+") })")
     }
 }
