@@ -19,7 +19,7 @@ struct CorrespondentsTimeline {
         let laneNames = lanes.map { LaneAssignment.name($0, in: data) }
         let corpusCount = shown.filter { !$0.inferred }.count
         let inferredCount = shown.count - corpusCount
-        let principalName = data.principal.map { data.name($0) } ?? "the writer"
+        let principalName = assign.principal.map { data.name($0) } ?? "the writer"
 
         // Title and reading note.
         let title = "Correspondence of \(principalName), \(yearSpan): messages by correspondent"

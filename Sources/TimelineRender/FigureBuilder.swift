@@ -129,9 +129,9 @@ final class FigureBuilder {
             for c in scale.context {
                 text(c.label, x: c.x, baseline: contextBaseline, font: tickFont, color: style.ink, anchor: .center)
             }
-            // Period boundaries: a longer tick down to the context row.
+            // Period boundaries: a separator in the context row, below the tick labels.
             for c in scale.context where c.startX > scale.x0 + 0.5 {
-                line(Point(x: c.startX, y: plotBottom), Point(x: c.startX, y: contextBaseline), color: style.muted, width: style.axisWidth * 0.7, layer: .front)
+                line(Point(x: c.startX, y: bottom + 0.5), Point(x: c.startX, y: contextBaseline + m.descent), color: style.muted, width: style.axisWidth * 0.7, layer: .front)
             }
             bottom = contextBaseline + m.descent
         }
@@ -245,6 +245,8 @@ final class FigureBuilder {
                                          fill: fill, stroke: stroke, strokeWidth: style.markStrokeWidth)))
         case .rect(let c):
             front.append(.rect(SceneRect(rect: Rect(x: x + 1, y: cy - size * 0.35, width: size - 2, height: size * 0.7), fill: c)))
+        case .hatched(let c, let h):
+            front.append(.rect(SceneRect(rect: Rect(x: x, y: cy - size * 0.5, width: size, height: size), fill: c, hatch: h)))
         case .band(let c):
             front.append(.rect(SceneRect(rect: Rect(x: x, y: cy - size * 0.5, width: size, height: size), fill: c, stroke: style.bandLine, strokeWidth: style.gridWidth)))
         case .line(let c, let dash, let w):
@@ -256,6 +258,26 @@ final class FigureBuilder {
             front.append(.mark(SceneMark(center: Point(x: x + size / 2, y: cy), shape: .circle, size: style.markSize,
                                          fill: c, stroke: c, strokeWidth: style.markStrokeWidth)))
         }
+    }
+
+    /// Hatchings for categories (in legend order) whose colours would print as the same grey:
+    /// the first of a look-alike group gets none, the others a direction each.
+    func hatches(for colors: [PaintColor]) -> [Hatch?] {
+        var out: [Hatch?] = []
+        var groups: [(luminance: Double, used: Int)] = []
+        for c in colors {
+            let l = 0.2126 * c.red + 0.7152 * c.green + 0.0722 * c.blue
+            if let g = groups.firstIndex(where: { abs($0.luminance - l) < 0.08 }) {
+                let direction = Hatch.Direction.allCases[groups[g].used % Hatch.Direction.allCases.count]
+                groups[g].used += 1
+                let ink = l < 0.5 ? style.paper : style.ink
+                out.append(Hatch(direction: direction, spacing: 1.8, color: ink, width: 0.45))
+            } else {
+                groups.append((l, 0))
+                out.append(nil)
+            }
+        }
+        return out
     }
 
     // MARK: Value axis

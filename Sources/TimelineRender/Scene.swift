@@ -64,12 +64,35 @@ public struct SceneRect: Sendable, Hashable {
     public var fill: PaintColor?
     public var stroke: PaintColor?
     public var strokeWidth: Double
+    /// Lines drawn over the fill, inside the rectangle, to tell apart categories whose colours
+    /// look alike in greyscale.
+    public var hatch: Hatch?
 
-    public init(rect: Rect, fill: PaintColor?, stroke: PaintColor? = nil, strokeWidth: Double = 0) {
+    public init(rect: Rect, fill: PaintColor?, stroke: PaintColor? = nil, strokeWidth: Double = 0, hatch: Hatch? = nil) {
         self.rect = rect
         self.fill = fill
         self.stroke = stroke
         self.strokeWidth = strokeWidth
+        self.hatch = hatch
+    }
+}
+
+/// A hatching: the direction of its lines, their spacing, colour and width.
+public struct Hatch: Sendable, Hashable {
+    public enum Direction: Int, Sendable, Hashable, CaseIterable {
+        case horizontal, vertical, rising, falling, cross
+    }
+
+    public var direction: Direction
+    public var spacing: Double
+    public var color: PaintColor
+    public var width: Double
+
+    public init(direction: Direction, spacing: Double, color: PaintColor, width: Double) {
+        self.direction = direction
+        self.spacing = spacing
+        self.color = color
+        self.width = width
     }
 }
 

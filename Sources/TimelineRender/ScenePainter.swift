@@ -68,7 +68,17 @@ public enum ScenePainter {
                 fillAndStroke(fill: m.fill, stroke: m.stroke, width: m.strokeWidth, dash: [], cr)
             case .rect(let r):
                 cairo_rectangle(cr, r.rect.x, r.rect.y, r.rect.width, r.rect.height)
-                fillAndStroke(fill: r.fill, stroke: r.stroke, width: r.strokeWidth, dash: [], cr)
+                if let h = r.hatch {
+                    if let fill = r.fill {
+                        setColor(fill, cr)
+                        cairo_fill(cr)
+                    }
+                    hatch(r.rect, h, cr)
+                    cairo_rectangle(cr, r.rect.x, r.rect.y, r.rect.width, r.rect.height)
+                    fillAndStroke(fill: nil, stroke: r.stroke, width: r.strokeWidth, dash: [], cr)
+                } else {
+                    fillAndStroke(fill: r.fill, stroke: r.stroke, width: r.strokeWidth, dash: [], cr)
+                }
             case .path(let p):
                 for e in p.elements {
                     switch e {
@@ -130,6 +140,32 @@ public enum ScenePainter {
             cairo_rectangle(cr, x, y, w, w)
             cairo_fill(cr)
         }
+        cairo_restore(cr)
+    }
+
+    /// Lines of a hatching, clipped to the rectangle.
+    private static func hatch(_ r: Rect, _ h: Hatch, _ cr: OpaquePointer) {
+        cairo_save(cr)
+        cairo_rectangle(cr, r.x, r.y, r.width, r.height)
+        cairo_clip(cr)
+        let step = max(h.spacing, 0.5)
+        let span = r.width + r.height
+        var t = step / 2
+        while t < span {
+            switch h.direction {
+            case .horizontal:
+                if t < r.height { cairo_move_to(cr, r.minX, r.minY + t); cairo_line_to(cr, r.maxX, r.minY + t) }
+            case .vertical:
+                if t < r.width { cairo_move_to(cr, r.minX + t, r.minY); cairo_line_to(cr, r.minX + t, r.maxY) }
+            case .rising, .cross:
+                cairo_move_to(cr, r.minX + t - r.height, r.maxY); cairo_line_to(cr, r.minX + t, r.minY)
+                if h.direction == .cross { cairo_move_to(cr, r.minX + t - r.height, r.minY); cairo_line_to(cr, r.minX + t, r.maxY) }
+            case .falling:
+                cairo_move_to(cr, r.minX + t - r.height, r.minY); cairo_line_to(cr, r.minX + t, r.maxY)
+            }
+            t += step
+        }
+        stroke(h.color, width: h.width, dash: [], cr)
         cairo_restore(cr)
     }
 

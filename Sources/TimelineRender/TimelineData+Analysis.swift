@@ -13,14 +13,11 @@ extension TimelineData {
         entries += analysis.inferred.map { i in
             TimelineEntry(id: i.id, date: i.date, sender: i.sender, recipients: [i.recipient], inferred: true)
         }
-        // Stable order: best date, then corpus before inferred, then id.
-        entries = entries.map { (day: $0.date.best.ordinal, entry: $0) }
-            .sorted { a, b in
-                if a.day != b.day { return a.day < b.day }
-                if a.entry.inferred != b.entry.inferred { return !a.entry.inferred }
-                return a.entry.id < b.entry.id
-            }
-            .map(\.entry)
+        // Stable order: best date, then corpus before inferred, then the analysis's own order
+        // (date, then source line), compared as integers.
+        let order = entries.enumerated().map { (day: $1.date.best.ordinal, inferred: $1.inferred, index: $0) }
+            .sorted { ($0.day, $0.inferred ? 1 : 0, $0.index) < ($1.day, $1.inferred ? 1 : 0, $1.index) }
+        entries = order.map { entries[$0.index] }
         let links = analysis.links.compactMap { l -> TimelineLink? in
             switch l.kind {
             case .inReplyTo, .answers: return TimelineLink(from: l.from, to: l.to)

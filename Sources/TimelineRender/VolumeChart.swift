@@ -33,7 +33,7 @@ struct VolumeChart {
         }
         func label(_ c: String) -> String { LaneAssignment.name(c, in: data) }
 
-        let principalName = data.principal.map { data.name($0) } ?? "the writer"
+        let principalName = assign.principal.map { data.name($0) } ?? "the writer"
         let title = "Messages per month, \(FigureBuilder.yearSpan(range.from, range.to)), by correspondent"
         let note = "\(shown.count) messages of \(data.sourceName) (\(principalName)'s correspondence), \(FigureBuilder.longDate(range.from)) to \(FigureBuilder.longDate(range.to)), counted by the month of their date (the middle of the bounds when the day is unknown); stacked by the correspondent of \(principalName) they were exchanged with."
         var y = b.title(title, note: note, top: style.margin)
@@ -63,6 +63,8 @@ struct VolumeChart {
         b.valueAxis(ticks: zip(ticks, tickLabels).map { ($0, $1) }, x: scale.x0, gridRight: scale.x1, yTop: plotTop, yBottom: plotBottom,
                     yOf: yOf, title: axisTitle, titleX: b.left + measurer.measure(axisTitle, font: style.labelFont).ascent)
 
+        let hatches = b.hatches(for: categories.map { seriesStyle($0).color })
+        let hatchOf = Dictionary(uniqueKeysWithValues: zip(categories, hatches))
         for (i, month) in months.enumerated() {
             let next = i + 1 < months.count ? months[i + 1] : lastMonthEnd.adding(days: 1)
             let a = scale.xStart(month), z = scale.xStart(next)
@@ -71,12 +73,15 @@ struct VolumeChart {
             for c in categories {
                 guard let n = counts[i][c], n > 0 else { continue }
                 let r = Rect(x: a + (z - a - w) / 2, y: yOf(Double(base + n)), width: w, height: yOf(Double(base)) - yOf(Double(base + n)))
-                b.addMiddle(.rect(SceneRect(rect: r, fill: seriesStyle(c).color, stroke: style.paper, strokeWidth: w > 3 ? 0.25 : 0)))
+                b.addMiddle(.rect(SceneRect(rect: r, fill: seriesStyle(c).color, stroke: style.paper, strokeWidth: w > 3 ? 0.25 : 0,
+                                            hatch: hatchOf[c] ?? nil)))
                 base += n
             }
         }
         y = b.timeAxis(scale, plotTop: plotTop, plotBottom: plotBottom)
-        var legend = categories.map { LegendEntry(.rect(seriesStyle($0).color), label($0)) }
+        var legend = categories.map { c in
+            LegendEntry((hatchOf[c] ?? nil).map { .hatched(seriesStyle(c).color, $0) } ?? .rect(seriesStyle(c).color), label(c))
+        }
         legend += b.eventLegend(labels)
         y = b.legend(legend, top: y + style.labelSize)
         let scene = b.scene(height: (y + style.margin).rounded(.up))
