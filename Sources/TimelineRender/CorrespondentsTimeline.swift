@@ -134,7 +134,8 @@ struct CorrespondentsTimeline {
             + "in \(lanes.count) lanes, one per correspondent; messages from \(principalName) above each lane's line, from the correspondent below. "
             + "\(arcs) curves join a cited message to its answer. Dates known only within bounds are drawn as ranges with the mark at the middle. "
             + b.eventSentence(labels)
-        return TimelineFigure(kind: .correspondents, scene: scene, title: title, caption: caption, messages: corpusCount, from: range.from, to: range.to)
+        return TimelineFigure(kind: .correspondents, scene: scene, title: title, caption: caption, messages: corpusCount,
+                              inferredMessages: inferredCount, from: range.from, to: range.to)
     }
 
     private var yearSpan: String {

@@ -4,6 +4,9 @@ import Foundation
 
 /// Paints a `Scene` with Cairo, item by item in order, and turns it into document bytes.
 public enum ScenePainter {
+    /// The version of the Cairo library in use ("1.16.0"), for provenance.
+    public static var cairoVersion: String { String(cString: cairo_version_string()) }
+
     /// The scene as SVG, PNG (at `dpi`) or PDF bytes.
     public static func render(_ scene: Scene, as format: DocumentFormat, dpi: Double) throws -> Data {
         try Canvas.render(format, width: scene.width, height: scene.height, dpi: dpi) { cr in

@@ -17,7 +17,7 @@ struct TimelineCommand: ParsableCommand {
         volume: messages per month stacked by correspondent.
         latency: days from a cited incoming message to its answer, per correspondent.
         Events of the period (conferences, battles) are shaded; --events FILE replaces them, --no-events leaves them out.
-        Next to FILE goes FILE.caption.json: what the figure shows, message count, date range, style and the input's SHA-256.
+        Next to the figure goes its caption sidecar (figure.svg -> figure.caption.json): what it shows, message counts, date range, filters, style and the input's SHA-256.
         """)
 
     @Argument(help: "correspondents, topics, volume or latency.")
@@ -110,10 +110,21 @@ struct TimelineCommand: ParsableCommand {
         let url = URL(fileURLWithPath: output)
         let bytes = try ScenePainter.render(figure.scene, as: format, dpi: figureStyle.dpi)
         clock.lap("paint")
-        let caption = FigureCaption(figure: figure, style: style, inputSHA256: corpus.sourceHash)
+        let caption = FigureCaption(figure: figure, style: style, filters: filterWords, corpus: corpus.sourceName, inputHash: corpus.sourceHash)
         try AtomicFile.write(bytes, to: url)
-        try AtomicFile.write(caption.json(), to: URL(fileURLWithPath: output + ".caption.json"))
+        try AtomicFile.write(caption.json(), to: FigureCaption.sidecarURL(for: url))
         clock.lap("write")
+    }
+
+    /// The filters of this run in words, for the caption ("" for none).
+    var filterWords: String {
+        var parts: [String] = []
+        if let from { parts.append("from \(from)") }
+        if let to { parts.append("to \(to)") }
+        if let t = Self.list(topics) { parts.append("topics \(t.joined(separator: ", "))") }
+        if let c = Self.list(correspondents) { parts.append("correspondents \(c.joined(separator: ", "))") }
+        if noEvents { parts.append("no event bands") } else if let events { parts.append("events from \(events)") }
+        return parts.joined(separator: "; ")
     }
 
     static func day(_ text: String?, option: String) throws -> Day? {

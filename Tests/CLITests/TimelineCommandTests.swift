@@ -50,12 +50,14 @@ struct TimelineCommandTests {
             #expect(r.status == 0, "\(kind).\(ext): \(r.stderr)")
             let bytes = try Data(contentsOf: URL(fileURLWithPath: out))
             #expect(bytes.count > 1000)
-            let caption = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + ".caption.json"))) as? [String: Any]
+            let sidecar = dir.appendingPathComponent("\(kind).caption.json")
+            let caption = try JSONSerialization.jsonObject(with: Data(contentsOf: sidecar)) as? [String: Any]
             #expect(caption?["figure"] as? String == "timeline-\(kind)")
             #expect((caption?["messages"] as? Int ?? 0) > 0)
             #expect(caption?["style"] as? String == "paper")
-            #expect((caption?["input_sha256"] as? String)?.count == 64)
-            #expect(Set(caption?.keys.map { $0 } ?? []) == ["figure", "title", "caption", "messages", "from", "to", "style", "input_sha256"])
+            #expect((caption?["inputHash"] as? String)?.count == 64)
+            #expect(Set(caption?.keys.map { $0 } ?? []) == ["figure", "title", "shows", "messages", "inferredMessages", "firstDate", "lastDate",
+                                                            "filters", "style", "corpus", "inputHash", "cairo"])
         }
     }
 
@@ -79,9 +81,10 @@ struct TimelineCommandTests {
         let r = try run(["timeline", "topics", "--from", "1944-01-01", "--to", "1944-12-31", "--topics", "poland,second_front",
                          "--correspondents", "Churchill", "--no-events", "-o", out])
         #expect(r.status == 0, "\(r.stderr)")
-        let caption = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + ".caption.json"))) as? [String: Any]
-        #expect(caption?["from"] as? String == "1944-01-01")
-        #expect(caption?["to"] as? String == "1944-12-31")
+        let caption = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("t.caption.json"))) as? [String: Any]
+        #expect(caption?["firstDate"] as? String == "1944-01-01")
+        #expect(caption?["lastDate"] as? String == "1944-12-31")
+        #expect((caption?["filters"] as? String)?.contains("topics poland, second_front") == true)
         #expect((caption?["messages"] as? Int ?? 999) < 60)
     }
 
