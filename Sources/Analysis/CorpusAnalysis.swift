@@ -32,24 +32,29 @@ public struct CorpusAnalysis: Sendable {
         let table = mentionTable ?? (try? MentionTable.bundled(people: corpus.people))
             ?? MentionTable(entities: [], people: corpus.people)
         let messages = corpus.messages.sorted(by: Corpus.stableOrder)
+        let messageIndex = Dictionary(messages.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let scorer = TopicScorer(lexicon: lexicon)
         let finder = MentionFinder(table: table)
 
+        struct PerMessage: Sendable {
+            let words: WordSequence
+            let topics: [TopicMatch]
+            let mentions: [Mention]
+        }
+        let perMessage = ConcurrentMap.map(count: messages.count) { i -> PerMessage in
+            let w = WordSequence(messages[i].body, firstLine: messages[i].fieldLines["body"] ?? messages[i].span.startLine)
+            return PerMessage(words: w, topics: scorer.assigned(w), mentions: finder.mentions(w))
+        }
         var topics: [String: [TopicMatch]] = [:]
         var mentionsByMessage: [String: [Mention]] = [:]
-        var words: [WordSequence] = []
-        words.reserveCapacity(messages.count)
-        for m in messages {
-            let w = WordSequence(m.body, firstLine: m.fieldLines["body"] ?? m.span.startLine)
-            let assigned = scorer.assigned(w)
-            if !assigned.isEmpty { topics[m.id] = assigned }
-            let found = finder.mentions(w)
-            if !found.isEmpty { mentionsByMessage[m.id] = found }
-            words.append(w)
+        for (m, result) in zip(messages, perMessage) {
+            if !result.topics.isEmpty { topics[m.id] = result.topics }
+            if !result.mentions.isEmpty { mentionsByMessage[m.id] = result.mentions }
         }
+        let words = perMessage.map(\.words)
         CorpusAnalysis.inheritCoveringNotes(messages: messages, words: words, scorer: scorer, topics: &topics)
 
-        let chains = ReplyChains(messages: messages, topics: topics)
+        let chains = ReplyChains(messages: messages, index: messageIndex, topics: topics)
         let links = (chains.links + ParallelTexts.links(messages: messages, words: words)).sorted(by: ReplyChains.linkOrder)
 
         self.corpus = corpus
@@ -62,9 +67,9 @@ public struct CorpusAnalysis: Sendable {
         self.unresolvedReferences = chains.unresolved
         self.scorer = scorer
         self.correspondents = CorrespondentGraph.build(messages: messages, inferred: chains.inferred, people: corpus.people)
-        self.latency = ReplyLatency.measure(messages: messages, inferred: chains.inferred, links: links)
+        self.latency = ReplyLatency.measure(messages: messages, index: messageIndex, inferred: chains.inferred, links: links)
         self.mentions = MentionGraph.build(byMessage: mentionsByMessage, messageOrder: messages.map(\.id), table: table)
-        self.messageIndex = Dictionary(messages.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        self.messageIndex = messageIndex
         self.inferredIndex = Dictionary(chains.inferred.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
@@ -74,6 +79,7 @@ public struct CorpusAnalysis: Sendable {
                                              topics: inout [String: [TopicMatch]]) {
         guard !scorer.lexicon.coveringNotes.phrases.isEmpty else { return }
         let bySource = messages.indices.sorted { messages[$0].span.startLine < messages[$1].span.startLine }
+        let order = Dictionary(scorer.lexicon.topics.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         for (k, i) in bySource.enumerated() where k + 1 < bySource.count {
             guard let phrase = scorer.coveringPhrase(words[i]) else { continue }
             let note = messages[i], next = messages[bySource[k + 1]]
@@ -85,7 +91,6 @@ public struct CorpusAnalysis: Sendable {
             for match in forwarded where match.inheritedFrom == nil && !own.contains(where: { $0.topic == match.topic }) {
                 own.append(TopicMatch(topic: match.topic, score: match.score, spans: [phrase], inheritedFrom: next.id))
             }
-            let order = Dictionary(scorer.lexicon.topics.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
             topics[note.id] = own.sorted { (order[$0.topic] ?? 0) < (order[$1.topic] ?? 0) }
         }
     }
@@ -177,10 +182,10 @@ public struct CorpusAnalysis: Sendable {
         copy.topics = self.topics.filter { kept.contains($0.key) }
         copy.unresolvedReferences = unresolvedReferences.filter { kept.contains($0.messageID) }
         copy.correspondents = CorrespondentGraph.build(messages: copy.messages, inferred: copy.inferred, people: corpus.people)
-        copy.latency = ReplyLatency.measure(messages: copy.messages, inferred: copy.inferred, links: copy.links)
+        copy.messageIndex = Dictionary(copy.messages.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        copy.latency = ReplyLatency.measure(messages: copy.messages, index: copy.messageIndex, inferred: copy.inferred, links: copy.links)
         copy.mentions = MentionGraph.build(byMessage: mentions.byMessage.filter { kept.contains($0.key) },
                                            messageOrder: copy.messages.map(\.id), table: mentionTable)
-        copy.messageIndex = Dictionary(copy.messages.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         copy.inferredIndex = Dictionary(copy.inferred.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         return copy
     }

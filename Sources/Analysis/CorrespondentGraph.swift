@@ -64,11 +64,20 @@ public struct CorrespondentGraph: Sendable, Hashable, Codable {
             edges[Pair(from: from, to: to)] ?? Edge(from: from, to: to, count: 0, inferredCount: 0, first: day, last: day,
                                                      perYear: [:], perClassification: [:], inferredPerYear: [:])
         }
+        // Fragments whose writer or addressee the reader could not tell have empty ids: they
+        // count for the people who are known and draw no edge.
         for m in messages {
-            touch(m.sender)
-            nodes[m.sender]?.sent += 1
+            if !m.sender.isEmpty {
+                touch(m.sender)
+                nodes[m.sender]?.sent += 1
+            }
             var seen = Set<String>()
-            for r in m.recipients where seen.insert(r).inserted {
+            for r in m.recipients where !r.isEmpty && seen.insert(r).inserted {
+                guard !m.sender.isEmpty else {
+                    touch(r)
+                    nodes[r]?.received += 1
+                    continue
+                }
                 touch(r)
                 nodes[r]?.received += 1
                 let day = m.date.best

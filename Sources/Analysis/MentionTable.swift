@@ -91,8 +91,8 @@ public struct Mention: Sendable, Hashable, Codable {
     }
 }
 
-/// The alias table compiled into one matcher.
-struct MentionFinder: Sendable {
+/// The alias table compiled into one matcher (a class: shared, not copied, by parallel workers).
+final class MentionFinder: Sendable {
     private let owners: [Int]
     private let table: MentionTable
     private let matcher: TermMatcher
@@ -126,7 +126,7 @@ struct MentionFinder: Sendable {
         }
         return kept.sorted { $0.first < $1.first }.map {
             Mention(entity: table.entities[owners[$0.term]].id, phrase: words.text(from: $0.first, through: $0.last),
-                    line: Int(words.lines[$0.first]))
+                    line: Int(words.words[$0.first].line))
         }
     }
 }

@@ -10,9 +10,19 @@ import Correspondence
 /// passes; two different messages on the same subject share far fewer shingles). Messages with
 /// the same addressees are duplicates, not parallels, and are left to the reader's notes.
 /// The link runs from the earlier entry of the source to the later; confidence = the similarity.
+///
+/// For speed, a pair is first compared on a 1-in-8 sample of the shingle hashes (those whose
+/// low three bits are zero; the sample's Jaccard estimates the whole's) and measured exactly
+/// only when the estimate reaches 0.3 or the sample is too small (under 16) to judge; buckets
+/// are compared on all cores.
 enum ParallelTexts {
     static let threshold = 0.5
     static let shingleSize = 4
+
+    private struct Shingles {
+        let sample: [UInt64]
+        let all: [UInt64]
+    }
 
     static func links(messages: [Message], words: [WordSequence]) -> [ReplyLink] {
         struct Bucket: Hashable {
@@ -20,44 +30,82 @@ enum ParallelTexts {
             let day: Day
         }
         var buckets: [Bucket: [Int]] = [:]
-        for (i, m) in messages.enumerated() where m.kind == .message || m.kind == .fragment {
+        for (i, m) in messages.enumerated() {
             buckets[Bucket(sender: m.sender, day: m.date.best), default: []].append(i)
         }
-        var shingles: [Int: Set<UInt64>] = [:]
-        func shingleSet(_ i: Int) -> Set<UInt64> {
-            if let s = shingles[i] { return s }
-            let w = words[i]
-            var s = Set<UInt64>()
-            if w.count >= shingleSize {
-                for k in 0...(w.count - shingleSize) {
-                    var h: UInt64 = 0x9E37_79B9_7F4A_7C15
-                    for j in k..<(k + shingleSize) { h = (h ^ w.hashes[j]) &* 0x0000_0100_0000_01b3 }
-                    s.insert(h)
-                }
+        let crowded = buckets.values.filter { $0.count > 1 }.sorted { $0[0] < $1[0] }
+        return ConcurrentMap.map(count: crowded.count) { b in
+            compare(crowded[b], messages: messages, words: words)
+        }.flatMap { $0 }
+    }
+
+    private static func shingles(_ w: WordSequence) -> Shingles {
+        guard w.count >= shingleSize else { return Shingles(sample: [], all: []) }
+        var all: [UInt64] = []
+        all.reserveCapacity(w.count - shingleSize + 1)
+        w.words.withUnsafeBufferPointer { words in
+            for k in 0...(words.count - shingleSize) {
+                var h: UInt64 = 0x9E37_79B9_7F4A_7C15
+                for j in k..<(k + shingleSize) { h = (h ^ words[j].hash) &* 0x0000_0100_0000_01b3 }
+                all.append(h)
             }
-            shingles[i] = s
+        }
+        return Shingles(sample: sortedUnique(all.filter { $0 & 7 == 0 }), all: all)
+    }
+
+    private static func sortedUnique(_ values: [UInt64]) -> [UInt64] {
+        let sorted = values.sorted()
+        var unique: [UInt64] = []
+        unique.reserveCapacity(sorted.count)
+        for h in sorted where unique.last != h { unique.append(h) }
+        return unique
+    }
+
+    private static func jaccard(_ a: [UInt64], _ b: [UInt64]) -> Double {
+        var i = 0, j = 0, shared = 0
+        while i < a.count && j < b.count {
+            if a[i] == b[j] { shared += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+        }
+        let union = a.count + b.count - shared
+        return union == 0 ? 0 : Double(shared) / Double(union)
+    }
+
+    private static func compare(_ members: [Int], messages: [Message], words: [WordSequence]) -> [ReplyLink] {
+        var cache: [Int: Shingles] = [:]
+        var exact: [Int: [UInt64]] = [:]
+        func shinglesOf(_ i: Int) -> Shingles {
+            if let s = cache[i] { return s }
+            let s = shingles(words[i])
+            cache[i] = s
+            return s
+        }
+        func exactOf(_ i: Int) -> [UInt64] {
+            if let s = exact[i] { return s }
+            let s = sortedUnique(shinglesOf(i).all)
+            exact[i] = s
             return s
         }
         var out: [ReplyLink] = []
-        for (_, members) in buckets where members.count > 1 {
-            for a in 0..<members.count {
-                for b in (a + 1)..<members.count {
-                    let i = members[a], j = members[b]
-                    guard Set(messages[i].recipients) != Set(messages[j].recipients) else { continue }
-                    let si = shingleSet(i), sj = shingleSet(j)
-                    guard !si.isEmpty, !sj.isEmpty else { continue }
-                    let common = si.intersection(sj).count
-                    let jaccard = Double(common) / Double(si.count + sj.count - common)
-                    guard jaccard >= threshold else { continue }
-                    let (first, second) = messages[i].span.startLine <= messages[j].span.startLine ? (i, j) : (j, i)
-                    let w = words[second]
-                    let opening = w.count > 0 ? w.text(from: 0, through: min(w.count, 8) - 1) : ""
-                    let rounded = (jaccard * 100).rounded() / 100
-                    out.append(ReplyLink(from: messages[first].id, to: messages[second].id, kind: .parallel,
-                                         confidence: rounded,
-                                         evidence: LinkEvidence(phrase: opening, line: w.count > 0 ? Int(w.lines[0]) : messages[second].span.startLine,
-                                                                rule: "same day, different addressees, word 4-shingle Jaccard similarity \(rounded)")))
-                }
+        for a in 0..<members.count {
+            for b in (a + 1)..<members.count {
+                let i = members[a], j = members[b]
+                guard Set(messages[i].recipients) != Set(messages[j].recipients) else { continue }
+                let si = shinglesOf(i), sj = shinglesOf(j)
+                guard !si.all.isEmpty, !sj.all.isEmpty else { continue }
+                if si.sample.count >= 16 && sj.sample.count >= 16 && jaccard(si.sample, sj.sample) < 0.3 { continue }
+                let ei = exactOf(i), ej = exactOf(j)
+                // Jaccard ≤ smaller / larger: skip pairs that cannot reach the threshold.
+                guard Double(min(ei.count, ej.count)) >= threshold * Double(max(ei.count, ej.count)) else { continue }
+                let similarity = jaccard(ei, ej)
+                guard similarity >= threshold else { continue }
+                let (first, second) = messages[i].span.startLine <= messages[j].span.startLine ? (i, j) : (j, i)
+                let w = words[second]
+                let opening = w.count > 0 ? w.text(from: 0, through: min(w.count, 8) - 1) : ""
+                let rounded = (similarity * 100).rounded() / 100
+                out.append(ReplyLink(from: messages[first].id, to: messages[second].id, kind: .parallel, confidence: rounded,
+                                     evidence: LinkEvidence(phrase: opening,
+                                                            line: w.count > 0 ? Int(w.words[0].line) : messages[second].span.startLine,
+                                                            rule: "same day, different addressees, word 4-shingle Jaccard similarity \(rounded)")))
             }
         }
         return out

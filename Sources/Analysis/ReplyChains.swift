@@ -17,7 +17,9 @@ import Correspondence
 ///   the reasoning that an incoming telegram usually answers the last one sent and rarely
 ///   travels a month (0.8).
 /// - `yours`, undated: the latest message from C to S in the corpus up to the citing message's
-///   date (0.5); with none, unresolved (`undated`).
+///   date and at most 60 days before it (0.5); with none, unresolved (`undated`).
+/// - A dated citation of a message more than 60 days older than the citing message is a reference
+///   back rather than an answer: its link keeps half the confidence (see `backReference`).
 /// - `mine`, dated D: S's message of day D to one of the citing message's addressees (0.95; with
 ///   several on that day, the first in the source, confidence divided by their number); else of
 ///   D ± 1 day (0.6); else S's message of day D to anyone (0.5); else unresolved
@@ -75,7 +77,8 @@ struct ReplyChains: Sendable {
         let evidence: LinkEvidence
     }
 
-    init(messages: [Message], topics: [String: [TopicMatch]]) {
+    /// `index` maps each message id to its position in `messages`.
+    init(messages: [Message], index order: [String: Int], topics: [String: [TopicMatch]]) {
         var outgoing: [PairKey: [Int]] = [:]
         var bySenderDay: [SenderDay: [Int]] = [:]
         for (i, m) in messages.enumerated() {
@@ -114,6 +117,7 @@ struct ReplyChains: Sendable {
             p.citations.append(.init(messageID: m.id, phrase: r.phrase, line: r.line, relation: r.relation))
             p.guessed = p.guessed || guessed
             pending[key] = p
+            let (confidence, rule) = ReplyChains.backReference(key.day, from: m, confidence: confidence, rule: rule)
             pendingLinks.append(PendingLink(from: m.id, key: key, confidence: confidence,
                                             evidence: LinkEvidence(phrase: r.phrase, line: r.line, rule: rule)))
         }
@@ -132,7 +136,8 @@ struct ReplyChains: Sendable {
                     let guessed = Set(m.recipients).count > 1
                     let factor = guessed ? 0.7 : 1.0
                     guard let d = r.date else {
-                        if let j = latest(outgoing[PairKey(from: c, to: m.sender)], before: m.date.best.adding(days: 1)), j != i {
+                        if let j = latest(outgoing[PairKey(from: c, to: m.sender)], before: m.date.best.adding(days: 1)), j != i,
+                           messages[j].date.best.days(to: m.date.best) <= ReplyChains.answerWindow {
                             direct.append(ReplyLink(from: m.id, to: messages[j].id, kind: .inReplyTo, confidence: 0.5 * factor,
                                                     evidence: LinkEvidence(phrase: r.phrase, line: r.line,
                                                                            rule: "undated: the latest message from \(c) in the corpus")))
@@ -149,10 +154,10 @@ struct ReplyChains: Sendable {
                         messages[$0].recipients.contains(m.sender) && messages[$0].date.isExact
                     }
                     if let j = held.first {
-                        direct.append(ReplyLink(from: m.id, to: messages[j].id, kind: .inReplyTo,
-                                                confidence: 0.95 * factor / Double(held.count),
-                                                evidence: LinkEvidence(phrase: r.phrase, line: r.line,
-                                                                       rule: "the corpus holds \(c)'s message of \(d.iso)")))
+                        let (confidence, rule) = ReplyChains.backReference(d, from: m, confidence: 0.95 * factor / Double(held.count),
+                                                                           rule: "the corpus holds \(c)'s message of \(d.iso)")
+                        direct.append(ReplyLink(from: m.id, to: messages[j].id, kind: .inReplyTo, confidence: confidence,
+                                                evidence: LinkEvidence(phrase: r.phrase, line: r.line, rule: rule)))
                     } else {
                         cite(InferredKey(sender: c, recipient: m.sender, day: d, received: false), notBefore: d,
                              from: m, r, guessed: guessed, confidence: 0.9 * factor,
@@ -232,7 +237,6 @@ struct ReplyChains: Sendable {
         var ids: [InferredKey: String] = [:]
         var used = Set<String>()
         var inferred: [InferredMessage] = []
-        let order = Dictionary(uniqueKeysWithValues: messages.enumerated().map { ($1.id, $0) })
         for key in pending.keys.sorted() {
             guard let p = pending[key] else { continue }
             let base = "in-\(key.received ? "by-" : "")\(key.day.iso)-\(ReplyChains.slug(key.sender))-\(ReplyChains.slug(key.recipient))"
@@ -310,6 +314,18 @@ struct ReplyChains: Sendable {
         self.inferred = inferred
         self.links = links.sorted(by: ReplyChains.linkOrder)
         self.unresolved = unresolved
+    }
+
+    /// Days after which a citation of an incoming message is a reference back, not an answer.
+    static let answerWindow = 60
+
+    /// A citation of a message more than `answerWindow` days older than the citing message
+    /// ("the Aide-Mémoire of June 10, 1942" in a letter of 1943) is a reference back: the link
+    /// is kept at half the confidence, and latency leaves it out.
+    static func backReference(_ cited: Day, from m: Message, confidence: Double, rule: String) -> (Double, String) {
+        let gap = cited.days(to: m.date.best)
+        guard gap > answerWindow else { return (confidence, rule) }
+        return (confidence * 0.5, rule + "; cited \(gap) days later: a reference back rather than an answer")
     }
 
     /// The latest message of `list` standing before `index` in stable order.

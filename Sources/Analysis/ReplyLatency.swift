@@ -8,7 +8,8 @@ import Correspondence
 /// known only as "received on D" (so that latency counts from arrival). Only answers whose own
 /// date is known to the day are measured, and an incoming message answered several times counts
 /// once, by its first answer (date, then source line). Negative spans (a citation of a later
-/// date, i.e. a misdated message) are left out.
+/// date, i.e. a misdated message) and spans over 60 days (a reference back, not an answer: see
+/// `ReplyChains.backReference`) are left out.
 ///
 /// Quartiles use linear interpolation between order statistics (Hyndman and Fan type 7, the
 /// default of R and NumPy): for sorted x₀…xₙ₋₁ and p in 0…1, h = (n − 1)·p and
@@ -77,23 +78,28 @@ public struct ReplyLatency: Sendable, Hashable, Codable {
     }
 
     /// Measures the answers among `links` (see the type's comment for the rules).
-    static func measure(messages: [Message], inferred: [InferredMessage], links: [ReplyLink]) -> ReplyLatency {
-        let order = Dictionary(uniqueKeysWithValues: messages.enumerated().map { ($1.id, $0) })
-        var incomingDay: [String: (Day, String)] = [:]
-        for inc in inferred { incomingDay[inc.id] = (inc.date.notAfter, inc.sender) }
-        for m in messages where m.date.isExact { incomingDay[m.id] = (m.date.notBefore, m.sender) }
+    /// `index` maps each message id to its position in `messages`.
+    static func measure(messages: [Message], index order: [String: Int], inferred: [InferredMessage],
+                        links: [ReplyLink]) -> ReplyLatency {
+        var inferredDay: [String: (Day, String)] = [:]
+        for inc in inferred { inferredDay[inc.id] = (inc.date.notAfter, inc.sender) }
+        func incomingDay(_ id: String) -> (Day, String)? {
+            if let known = inferredDay[id] { return known }
+            guard let k = order[id], messages[k].date.isExact else { return nil }
+            return (messages[k].date.notBefore, messages[k].sender)
+        }
         var firstAnswer: [String: Int] = [:]
         for link in links where link.kind == .inReplyTo {
-            guard let a = order[link.from], messages[a].date.isExact, incomingDay[link.to] != nil else { continue }
+            guard let a = order[link.from], messages[a].date.isExact, incomingDay(link.to) != nil else { continue }
             if let current = firstAnswer[link.to], current <= a { continue }
             firstAnswer[link.to] = a
         }
         var samples: [Sample] = []
         for (incoming, a) in firstAnswer {
-            guard let (day, correspondent) = incomingDay[incoming] else { continue }
+            guard let (day, correspondent) = incomingDay(incoming) else { continue }
             let answer = messages[a].date.notBefore
             let days = day.days(to: answer)
-            guard days >= 0 else { continue }
+            guard days >= 0, days <= ReplyChains.answerWindow else { continue }
             samples.append(Sample(incomingID: incoming, answerID: messages[a].id, correspondent: correspondent,
                                   incoming: day, answer: answer, days: days))
         }

@@ -10,64 +10,108 @@ struct TermMatcher: Sendable {
     }
 
     private let items: [[LexiconTerm.Item]]
-    private var byFirstWord: [UInt64: [Int]] = [:]
-    /// Prefix-first terms, by prefix length, then by the hash of the prefix.
-    private var byPrefix: [Int: [UInt64: [Int]]] = [:]
-    private var prefixLengthUsed: [Bool] = []
+    private let byFirstWord: WordHashIndex
+    /// Prefix-first terms, by the hash of the prefix; `prefixLengthUsed[n]` says whether some
+    /// prefix has n bytes.
+    private let byPrefix: WordHashIndex
+    private let prefixLengthUsed: [Bool]
+    /// The first two letters (case-folded) of every prefix, as a 65,536-bit set: most words
+    /// start otherwise and skip the prefix lookups. Nil when a prefix is a single letter.
+    private let prefixStarts: [UInt64]?
 
     /// `compiled[i]` is the compiled form of term `i` (see `LexiconTerm.compiled()`).
     init(compiled: [[LexiconTerm.Item]]) {
         items = compiled
-        var maxPrefix = 0
+        var firstWords: [(key: UInt64, value: Int)] = []
+        var prefixes: [(key: UInt64, value: Int)] = []
+        var lengths = Set<Int>()
         for (index, term) in compiled.enumerated() {
             switch term.first {
             case .word(_, let h)?:
-                byFirstWord[h, default: []].append(index)
+                firstWords.append((h, index))
             case .prefix(let p)?:
-                byPrefix[p.count, default: [:]][WordSequence.hash(of: p), default: []].append(index)
-                maxPrefix = max(maxPrefix, p.count)
+                prefixes.append((WordSequence.hash(of: p), index))
+                lengths.insert(p.count)
             default:
                 break
             }
         }
-        prefixLengthUsed = Array(repeating: false, count: maxPrefix + 1)
-        for length in byPrefix.keys { prefixLengthUsed[length] = true }
+        byFirstWord = WordHashIndex(firstWords)
+        byPrefix = WordHashIndex(prefixes)
+        var used = Array(repeating: false, count: (lengths.max() ?? 0) + 1)
+        for length in lengths { used[length] = true }
+        prefixLengthUsed = used
+        if lengths.contains(1) {
+            prefixStarts = nil
+        } else {
+            var bits = Array(repeating: UInt64(0), count: 1024)
+            for term in compiled {
+                if case .prefix(let p)? = term.first {
+                    let key = Int(WordSequence.folded(p[0])) << 8 | Int(WordSequence.folded(p[1]))
+                    bits[key >> 6] |= 1 << UInt64(key & 63)
+                }
+            }
+            prefixStarts = bits
+        }
     }
 
     /// All hits in word order (then term order). Overlapping hits of different terms are all kept.
     func hits(in text: WordSequence) -> [Hit] {
         var out: [Hit] = []
         let maxPrefix = prefixLengthUsed.count - 1
-        for w in 0..<text.count {
-            if let candidates = byFirstWord[text.hashes[w]] {
-                for t in candidates {
-                    if case .word(let bytes, _) = items[t][0], text.wordEquals(w, bytes),
-                       let last = matchRest(t, item: 1, word: w + 1, lastMatched: w, in: text) {
-                        out.append(Hit(term: t, first: w, last: last))
-                    }
+        let first = byFirstWord, prefix = byPrefix, lengthUsed = prefixLengthUsed
+        first.slots.withUnsafeBufferPointer { firstSlots in
+        prefix.slots.withUnsafeBufferPointer { prefixSlots in
+        text.bytes.withUnsafeBufferPointer { bytes in
+        text.words.withUnsafeBufferPointer { words in
+            for w in 0..<words.count {
+                let word = words[w]
+                for k in WordHashIndex.range(for: word.hash, in: firstSlots, shift: first.shift) {
+                    let t = Int(first.values[k])
+                    if let last = matchFirst(t, at: w, in: text) { out.append(Hit(term: t, first: w, last: last)) }
                 }
-            }
-            if maxPrefix > 0 {
-                let s = Int(text.starts[w]), e = Int(text.ends[w])
+                guard maxPrefix > 0 else { continue }
+                if let starts = prefixStarts {
+                    guard word.end - word.start >= 2 else { continue }
+                    let s = Int(word.start)
+                    let key = Int(WordSequence.folded(bytes[s])) << 8 | Int(WordSequence.folded(bytes[s + 1]))
+                    guard starts[key >> 6] & (1 << UInt64(key & 63)) != 0 else { continue }
+                }
+                let e = Int(word.end)
                 var h = WordSequence.fnvOffset
                 var length = 0
-                var k = s
+                var k = Int(word.start)
                 while k < e && length < maxPrefix {
-                    h = (h ^ UInt64(WordSequence.folded(text.bytes[k]))) &* WordSequence.fnvPrime
+                    h = (h ^ UInt64(WordSequence.folded(bytes[k]))) &* WordSequence.fnvPrime
                     length += 1
                     k += 1
-                    if prefixLengthUsed[length], let candidates = byPrefix[length]?[h] {
-                        for t in candidates {
-                            if case .prefix(let p) = items[t][0], text.wordHasPrefix(w, p),
-                               let last = matchRest(t, item: 1, word: w + 1, lastMatched: w, in: text) {
-                                out.append(Hit(term: t, first: w, last: last))
-                            }
+                    guard lengthUsed[length] else { continue }
+                    for v in WordHashIndex.range(for: h, in: prefixSlots, shift: prefix.shift) {
+                        let t = Int(prefix.values[v])
+                        if let last = matchFirst(t, at: w, in: text, prefixLength: length) {
+                            out.append(Hit(term: t, first: w, last: last))
                         }
                     }
                 }
             }
         }
+        }
+        }
+        }
         return out
+    }
+
+    /// Checks the first item of term `t` at word `w` (its hash already matched), then the rest.
+    private func matchFirst(_ t: Int, at w: Int, in text: WordSequence, prefixLength: Int? = nil) -> Int? {
+        switch items[t][0] {
+        case .word(let bytes, _) where prefixLength == nil:
+            guard text.wordEquals(w, bytes) else { return nil }
+        case .prefix(let p) where p.count == prefixLength:
+            guard text.wordHasPrefix(w, p) else { return nil }
+        default:
+            return nil
+        }
+        return matchRest(t, item: 1, word: w + 1, lastMatched: w, in: text)
     }
 
     /// Matches items `item...` of term `t` from word `word`; returns the last word matched.
@@ -76,7 +120,7 @@ struct TermMatcher: Sendable {
         if item == term.count { return lastMatched }
         switch term[item] {
         case .word(let bytes, let h):
-            guard word < text.count, text.hashes[word] == h, text.wordEquals(word, bytes) else { return nil }
+            guard word < text.count, text.words[word].hash == h, text.wordEquals(word, bytes) else { return nil }
             return matchRest(t, item: item + 1, word: word + 1, lastMatched: word, in: text)
         case .prefix(let p):
             guard word < text.count, text.wordHasPrefix(word, p) else { return nil }

@@ -1,6 +1,7 @@
 /// The topics of a lexicon compiled into one matcher, scoring message bodies by the rule
-/// documented on `TopicDefinition`.
-struct TopicScorer: Sendable {
+/// documented on `TopicDefinition`. A class, so that the workers scoring messages in parallel
+/// share it instead of copying its tables.
+final class TopicScorer: Sendable {
     private struct Entry: Sendable {
         let topic: Int
         let isExclusion: Bool
@@ -8,7 +9,13 @@ struct TopicScorer: Sendable {
     }
 
     let lexicon: TopicLexicon
+    private let thresholds: [String: Double]
+    private let topicIDs: [String]
+    private let topicThresholds: [Double]
     private let entries: [Entry]
+    /// Per entry, for the hot loop: its weight and whether it is an exclusion.
+    private let weights: [Double]
+    private let excludes: [Bool]
     private let matcher: TermMatcher
     private let coveringMatcher: TermMatcher
     private let coveringPhrases: [LexiconTerm]
@@ -17,6 +24,9 @@ struct TopicScorer: Sendable {
     /// compile here (a lexicon built in code) is skipped.
     init(lexicon: TopicLexicon) {
         self.lexicon = lexicon
+        thresholds = Dictionary(lexicon.topics.map { ($0.id, $0.threshold) }, uniquingKeysWith: { a, _ in a })
+        topicIDs = lexicon.topics.map(\.id)
+        topicThresholds = lexicon.topics.map(\.threshold)
         var entries: [Entry] = []
         var compiled: [[LexiconTerm.Item]] = []
         for (t, topic) in lexicon.topics.enumerated() {
@@ -34,6 +44,8 @@ struct TopicScorer: Sendable {
             }
         }
         self.entries = entries
+        weights = entries.map(\.term.weight)
+        excludes = entries.map(\.isExclusion)
         matcher = TermMatcher(compiled: compiled)
         var coveringPhrases: [LexiconTerm] = []
         var coveringItems: [[LexiconTerm.Item]] = []
@@ -49,23 +61,26 @@ struct TopicScorer: Sendable {
 
     /// Every topic's score for a body, including topics below their threshold (for `explain`),
     /// in lexicon order; topics with no occurrence at all are left out.
-    func scores(_ words: WordSequence) -> [TopicMatch] {
+    func scores(_ words: WordSequence) -> [TopicMatch] { scores(words, spansOnlyAtThreshold: false) }
+
+    /// Scores; spans (whose text costs a string each) are made for every topic, or only for the
+    /// topics that reach their threshold.
+    private func scores(_ words: WordSequence, spansOnlyAtThreshold: Bool) -> [TopicMatch] {
         let hits = matcher.hits(in: words)
         guard !hits.isEmpty else { return [] }
-        var byTopic: [[TermMatcher.Hit]] = Array(repeating: [], count: lexicon.topics.count)
+        var byTopic: [[TermMatcher.Hit]] = Array(repeating: [], count: topicIDs.count)
         for hit in hits { byTopic[entries[hit.term].topic].append(hit) }
         var out: [TopicMatch] = []
         for (t, topicHits) in byTopic.enumerated() where !topicHits.isEmpty {
-            let exclusions = topicHits.filter { entries[$0.term].isExclusion }
+            let exclusions = topicHits.filter { excludes[$0.term] }
             var positives = topicHits.filter { hit in
-                !entries[hit.term].isExclusion
-                    && !exclusions.contains { $0.first <= hit.last && hit.first <= $0.last }
+                !excludes[hit.term] && !exclusions.contains { $0.first <= hit.last && hit.first <= $0.last }
             }
             // A match lying within a longer match of the topic's own terms counts only as part of
             // it ("Polish" within "Polish Government"), unless it weighs more ("second front"
             // within "opening a second front" keeps its own weight, and both count).
             positives.sort { a, b in
-                let wa = entries[a.term].term.weight, wb = entries[b.term].term.weight
+                let wa = weights[a.term], wb = weights[b.term]
                 if wa != wb { return wa > wb }
                 if a.last - a.first != b.last - b.first { return a.last - a.first > b.last - b.first }
                 return a.first < b.first
@@ -75,29 +90,36 @@ struct TopicScorer: Sendable {
                 kept.append(hit)
             }
             let counted = (kept + exclusions).sorted { $0.first != $1.first ? $0.first < $1.first : $0.term < $1.term }
-            var occurrences: [Int: Int] = [:]
-            for hit in counted { occurrences[hit.term, default: 0] += 1 }
+            // Each distinct term once, in term order (a fixed order of summation).
+            let terms = counted.map(\.term).sorted()
             var score = 0.0
-            for (term, n) in occurrences {
-                let entry = entries[term]
+            var k = 0
+            while k < terms.count {
+                var n = 1
+                while k + n < terms.count && terms[k + n] == terms[k] { n += 1 }
                 let factor = n == 1 ? 1.0 : (n == 2 ? 1.5 : 2.0)
-                score += (entry.isExclusion ? -1 : 1) * entry.term.weight * factor
+                score += (excludes[terms[k]] ? -1 : 1) * weights[terms[k]] * factor
+                k += n
+            }
+            let rounded = (score * 1000).rounded() / 1000
+            if spansOnlyAtThreshold && rounded < topicThresholds[t] {
+                out.append(TopicMatch(topic: topicIDs[t], score: rounded, spans: []))
+                continue
             }
             let spans = counted.map { hit in
                 let entry = entries[hit.term]
                 return MatchedSpan(phrase: words.text(from: hit.first, through: hit.last), term: entry.term.text,
                                    weight: entry.isExclusion ? -entry.term.weight : entry.term.weight,
-                                   line: Int(words.lines[hit.first]))
+                                   line: Int(words.words[hit.first].line))
             }
-            out.append(TopicMatch(topic: lexicon.topics[t].id, score: (score * 1000).rounded() / 1000, spans: spans))
+            out.append(TopicMatch(topic: topicIDs[t], score: rounded, spans: spans))
         }
         return out
     }
 
     /// The topics a body belongs to (score at or above the threshold), in lexicon order.
     func assigned(_ words: WordSequence) -> [TopicMatch] {
-        let thresholds = Dictionary(lexicon.topics.map { ($0.id, $0.threshold) }, uniquingKeysWith: { a, _ in a })
-        return scores(words).filter { $0.score >= (thresholds[$0.topic] ?? .infinity) }
+        scores(words, spansOnlyAtThreshold: true).filter { $0.score >= (thresholds[$0.topic] ?? .infinity) }
     }
 
     /// The covering-note phrase of a body, if it is short enough to be a covering note.
@@ -106,6 +128,6 @@ struct TopicScorer: Sendable {
               let hit = coveringMatcher.hits(in: words).first else { return nil }
         return MatchedSpan(phrase: words.text(from: hit.first, through: hit.last),
                            term: coveringPhrases[hit.term].text, weight: 0,
-                           line: Int(words.lines[hit.first]))
+                           line: Int(words.words[hit.first].line))
     }
 }

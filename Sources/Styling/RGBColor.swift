@@ -33,6 +33,12 @@ public struct RGBColor: Sendable, Hashable, CustomStringConvertible {
         return "#" + byte(red) + byte(green) + byte(blue)
     }
 
+    /// `#rrggbbaa` with the given opacity (0...1), for Graphviz and SVG translucent strokes.
+    public func hex(opacity: Double) -> String {
+        let alpha = String(Int((min(max(opacity, 0), 1) * 255).rounded()), radix: 16)
+        return hex + (alpha.count == 1 ? "0" + alpha : alpha)
+    }
+
     /// WCAG relative luminance (0 black ... 1 white), for contrast checks and greyscale previews.
     public var luminance: Double {
         func linear(_ c: Double) -> Double { c <= 0.03928 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4) }

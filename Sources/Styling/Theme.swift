@@ -42,6 +42,8 @@ public struct PageStyle: Sendable, Equatable {
     public var marginLeftMM: Double
     /// PNG resolution.
     public var dpi: Int
+    /// Whether the figure carries its own title; journal figures leave it to the caption.
+    public var showTitle: Bool
 
     /// Width and height in mm of the single-column or the wide (double-column) figure.
     public func size(wide: Bool) -> (widthMM: Double, heightMM: Double) {

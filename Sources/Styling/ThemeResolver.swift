@@ -32,7 +32,7 @@ struct ThemeResolver {
                 wideWidthMM: try number("page.wide_width_mm"), wideHeightMM: try number("page.wide_height_mm"),
                 marginTopMM: try number("page.margin_top_mm"), marginRightMM: try number("page.margin_right_mm"),
                 marginBottomMM: try number("page.margin_bottom_mm"), marginLeftMM: try number("page.margin_left_mm"),
-                dpi: try setting("page.dpi", as: \.integerValue)),
+                dpi: try setting("page.dpi", as: \.integerValue), showTitle: try bool("page.show_title")),
             fonts: FontStyles(title: try font("title"), label: try font("label"), tick: try font("tick"),
                               legend: try font("legend"), note: try font("note")),
             lines: LineWidths(hairlinePt: try number("lines.hairline_pt"), thinPt: try number("lines.thin_pt"),

@@ -45,13 +45,14 @@ public enum ThemeSchema {
 
         add("page.width_mm", .number(10...2000), "figure width for a single column, in mm")
         add("page.height_mm", .number(10...2000), "figure height (a graph is scaled to fit inside), in mm")
-        add("page.wide_width_mm", .number(10...2000), "figure width across two columns (--wide), in mm")
+        add("page.wide_width_mm", .number(10...2000), "figure width of the wide (double-column) size, in mm")
         add("page.wide_height_mm", .number(10...2000), "figure height for the wide size, in mm")
         add("page.margin_top_mm", length, "blank margin above the drawing, in mm")
         add("page.margin_right_mm", length, "blank margin right of the drawing, in mm")
         add("page.margin_bottom_mm", length, "blank margin below the drawing, in mm")
         add("page.margin_left_mm", length, "blank margin left of the drawing, in mm")
         add("page.dpi", .integer(36...2400), "PNG resolution, in dots per inch (journals ask 300-600)")
+        add("page.show_title", .bool, "draw the title in the figure (journals put it in the caption instead)")
 
         for (role, what) in [("title", "figure titles"), ("label", "node, lane and mark labels"),
                              ("tick", "axis tick labels"), ("legend", "legend entries"),

@@ -28,16 +28,31 @@ public struct ThemeSettings: Sendable, Equatable {
     /// per key, then the pins sorted by id. Loading the text back gives the same theme.
     public var tomlText: String {
         var out = "# Theme merged from: \(sources.joined(separator: ", "))\n"
-        var currentTable: String?
+        var tables: [(name: String, lines: [(assignment: String, help: String)])] = []
         for field in ThemeSchema.fields {
             guard let entry = values[field.key] else { continue }
             let parts = field.key.split(separator: ".").map(String.init)
             let table = parts.dropLast().joined(separator: ".")
-            if table != currentTable {
-                out += "\n[\(table)]\n"
-                currentTable = table
+            let assignment = "\(parts.last ?? field.key) = \(entry.value.tomlText)"
+            if tables.last?.name == table {
+                tables[tables.count - 1].lines.append((assignment, field.help))
+            } else {
+                tables.append((table, [(assignment, field.help)]))
             }
-            out += "\(parts.last ?? field.key) = \(entry.value.tomlText)  # \(field.help)\n"
+        }
+        for table in tables {
+            // Comments aligned per table, so the values read as a column; a long value (a
+            // palette) gets its comment on the line above instead.
+            let short = 40
+            let width = table.lines.map(\.assignment.count).filter { $0 <= short }.max() ?? 0
+            out += "\n[\(table.name)]\n"
+            for line in table.lines {
+                if line.assignment.count > short {
+                    out += "# \(line.help)\n\(line.assignment)\n"
+                } else {
+                    out += line.assignment + String(repeating: " ", count: width - line.assignment.count + 2) + "# \(line.help)\n"
+                }
+            }
         }
         for (group, pins) in [("people", peoplePins), ("topics", topicPins)] where !pins.isEmpty {
             out += "\n[pins.\(group)]\n"

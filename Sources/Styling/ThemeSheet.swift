@@ -68,7 +68,7 @@ public struct ThemeSheet: Sendable, Equatable {
         let full = table.path(of: entry.key)
         var message = "unknown key \(full)"
         if let near = NearestKey.suggestion(for: entry.key, among: allowed) {
-            message += "; did you mean \(near)?"
+            message += "; did you mean \(table.path(of: near))?"
         } else if let elsewhere = (ThemeSchema.fields.map(\.key) + ThemeSchema.tables)
                     .first(where: { $0.hasSuffix("." + entry.key) }) {
             message += "; did you mean \(elsewhere)?"

@@ -319,7 +319,7 @@ struct TOMLParser {
             token.unicodeScalars.append(c)
             advance()
         }
-        // A local date-time such as `1943-11-28 12:00` contains a space; report it as a date.
+        // A date-time such as `1943-11-28 12:00` stops at the space; its date part is reported below.
         if token.isEmpty {
             throw error(key: location.key, "expected a value for key \(location.key), found \(describe(peek() ?? " "))")
         }
@@ -384,7 +384,7 @@ struct TOMLParser {
     /// drops the newline and the leading whitespace of the next line.
     private mutating func parseMultilineBasicString() throws -> String {
         let startLine = line
-        try skipNewlineRightAfterOpening()
+        _ = try consumeNewline()   // a newline right after the opening quotes is not part of the string
         var out = ""
         while true {
             guard let c = peek() else {
@@ -437,7 +437,7 @@ struct TOMLParser {
 
     private mutating func parseMultilineLiteralString() throws -> String {
         let startLine = line
-        try skipNewlineRightAfterOpening()
+        _ = try consumeNewline()   // a newline right after the opening quotes is not part of the string
         var out = ""
         while true {
             guard let c = peek() else {
@@ -456,10 +456,6 @@ struct TOMLParser {
             if isControl(c) && c != "\t" { throw error("control character \(describe(c)) in a string") }
             out.unicodeScalars.append(c)
         }
-    }
-
-    private mutating func skipNewlineRightAfterOpening() throws {
-        _ = try consumeNewline()
     }
 
     /// After a backslash in a basic string.

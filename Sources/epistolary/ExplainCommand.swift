@@ -1,8 +1,28 @@
+import Analysis
 import ArgumentParser
 import Correspondence
+import Foundation
 
-// Placeholder until the explain command lands; replaced by its owner.
+/// `epistolary explain ID`: everything the tool believes about one message and why.
 struct ExplainCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "explain", abstract: "(not built yet)")
-    func run() throws { throw EpistolaryError(.environment, "the explain command is not built yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Explain one message: its fields and their lines, references, reply chain, topics and mentions.",
+        discussion: "ID is a message id as listed by `epistolary messages` (e.g. 1942-07-23-stalin-churchill) or an inferred message id (in-...). An unknown id exits with status 1 and the nearest ids.")
+
+    @Argument(help: "The message id.")
+    var id: String
+
+    @OptionGroup var corpusOptions: CorpusOptions
+
+    @Option(name: .long, help: ArgumentHelp("Topic lexicon (TOML) instead of the bundled one.", valueName: "FILE"))
+    var topics: String?
+
+    func run() throws {
+        let corpus = try corpusOptions.loadCorpus()
+        let lexicon = try topics.map { try TopicLexicon.load(path: $0) } ?? TopicLexicon.bundled()
+        let analysis = CorpusAnalysis(corpus: corpus, lexicon: lexicon)
+        let explanation = try MessageExplanation(id: id, analysis: analysis)
+        FileHandle.standardOutput.write(Data(explanation.text.utf8))
+    }
 }

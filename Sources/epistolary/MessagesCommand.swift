@@ -1,23 +1,30 @@
+import Analysis
 import ArgumentParser
 import Correspondence
 import Foundation
 
 /// `epistolary messages`: the catalogue of messages as read, for checking the reader and for
-/// use elsewhere (jsonl with the fields of the gold catalogue, csv, or a table).
+/// use elsewhere (jsonl with the fields of the gold catalogue, csv, or a table). Topics come
+/// from the topic lexicon (bundled, or `--topics FILE`).
 struct MessagesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "messages",
         abstract: "List the messages of the corpus as read (table, jsonl or csv).",
-        discussion: "jsonl has one object per message or fragment: id, start_line, end_line, kind, sender, recipients, sent_on, dated, date, place, classification, references, topics, note, body.")
+        discussion: "jsonl has one object per message or fragment: id, start_line, end_line, kind, sender, recipients, sent_on, dated, date, place, classification, references (phrase, whose, date, relation), topics, note, body. Same corpus, same bytes.")
 
     @OptionGroup var corpusOptions: CorpusOptions
 
     @Option(name: .long, help: "Output format: table, jsonl or csv.")
     var format: MessageCatalogue.Format = .table
 
+    @Option(name: .long, help: ArgumentHelp("Topic lexicon (TOML) instead of the bundled one.", valueName: "FILE"))
+    var topics: String?
+
     func run() throws {
         let corpus = try corpusOptions.loadCorpus()
-        let text = MessageCatalogue(corpus: corpus).render(format)
+        let lexicon = try topics.map { try TopicLexicon.load(path: $0) } ?? TopicLexicon.bundled()
+        let assignments = CorpusAnalysis(corpus: corpus, lexicon: lexicon).topicAssignments
+        let text = MessageCatalogue(corpus: corpus, topics: assignments).render(format)
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 }

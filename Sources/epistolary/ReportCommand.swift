@@ -1,8 +1,18 @@
 import ArgumentParser
 import Correspondence
+import Foundation
 
-// Placeholder until the report command lands; replaced by its owner.
+/// `epistolary report`: what was read, by correspondents and year, and everything the reader
+/// found that does not fit (undated messages, fragments, duplicates, unreadable lines).
 struct ReportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "report", abstract: "(not built yet)")
-    func run() throws { throw EpistolaryError(.environment, "the report command is not built yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Report what was read: counts by correspondents and year, undated messages, fragments, duplicates, unreadable lines.")
+
+    @OptionGroup var corpusOptions: CorpusOptions
+
+    func run() throws {
+        let corpus = try corpusOptions.loadCorpus()
+        FileHandle.standardOutput.write(Data(CorpusReport(corpus: corpus).render().utf8))
+    }
 }

@@ -47,3 +47,29 @@ import Correspondence
         }
     }
 }
+
+@Suite struct TopicCorpusTests {
+    /// The read corpus (the reader's segmentation, not the gold's) scored on the gold range.
+    @Test func readCorpusReachesTheGoldOnTheThreeScoredTopics() throws {
+        let corpus = try CorpusLoader.load(path: GoldCatalogue.corpusText.path)
+        let analysis = CorpusAnalysis(corpus: corpus, lexicon: try TopicLexicon.bundled())
+        let catalogue = MessageCatalogue(corpus: corpus, topics: analysis.topicAssignments).render(.jsonl)
+        if let out = ProcessInfo.processInfo.environment["EPISTOLARY_CORPUS_JSONL"] {
+            try catalogue.write(toFile: out, atomically: true, encoding: .utf8)
+        }
+        let gold = try GoldCatalogue()
+        let byStart = Dictionary(corpus.messages.map { ($0.span.startLine, $0.id) }, uniquingKeysWith: { a, _ in a })
+        for topic in ["second_front", "poland", "convoys"] {
+            var tp = 0, fp = 0, fn = 0
+            for e in gold.entries where e.kind == "message" {
+                guard let id = [0, 1, -1, 2, -2].lazy.compactMap({ byStart[e.start_line + $0] }).first else { continue }
+                let predicted = (analysis.topics[id] ?? []).contains { $0.topic == topic }
+                let expected = e.topics.contains(topic)
+                if predicted && expected { tp += 1 } else if predicted { fp += 1 } else if expected { fn += 1 }
+            }
+            let p = Double(tp) / Double(max(1, tp + fp)), r = Double(tp) / Double(max(1, tp + fn))
+            let f = p + r == 0 ? 0 : 2 * p * r / (p + r)
+            #expect(f >= 0.85, "\(topic): F1 \(f) (P \(p), R \(r))")
+        }
+    }
+}

@@ -60,6 +60,32 @@ import Testing
         expectError("a = \"tab\u{7}\"", line: 1, "control character")
     }
 
+    /// Redefinition corner cases of the TOML 1.0 specification.
+    @Test func tablesCannotBeReopenedOrInjected() {
+        expectError("a = [{ b = 1 }]\n\n[a.c]\nfoo = 1", line: 3, "key a already holds an array")
+        expectError("[a.b.c.d]\nz = 9\n[a]\nb.c.d.k.t = 1", line: 4, "cannot be extended with dotted keys")
+        expectError("tbl = { fruit = { apple.color = \"red\" }, fruit.apple.texture = { smooth = true } }", line: 1,
+                    "tbl.fruit is an inline table")
+        expectError("[fruit]\napple.color = \"red\"\napple.taste.sweet = true\n[fruit.apple.taste]", line: 4, "defined twice")
+        expectError("[[a]]\nx = 1\n[a.x]", line: 3, "key a[0].x already holds an integer (line 2)")
+    }
+
+    @Test func integerSpellingsOutsideTheSpecAreRejected() throws {
+        let bad = ["01", "00", "0_0", "-01", "+01", "+0_1", "++99", "--99", "-0xff", "-0b11010110", "-0o755", "+0xff",
+                   "+0o755", "123_", "_123", "1__23", "0x_1", "0o_1", "0b_1", "0x1_", "0o1_", "0b1_", "_0x1", "0xaafz",
+                   "0o778", "0b0012", "0X1", "0O0", "0B0", "1.e2", "1e2.5", "1._5", "1_.5", "inf_", "infinity", "NaN"]
+        for token in bad {
+            #expect(parseError("n = \(token)") != nil, "\(token) must be rejected")
+        }
+        let good: [(String, TOMLValue.Kind)] = [("0", .integer(0)), ("+0", .integer(0)), ("-0", .integer(0)),
+                                                ("0xff", .integer(255)), ("0o17", .integer(15)), ("0b1_0", .integer(2)),
+                                                ("1_000.000_1", .float(1000.0001)), ("5e+2_2", .float(5e22)), ("3e01", .float(30)),
+                                                ("+inf", .float(.infinity)), ("-0.0e0", .float(-0.0))]
+        for (token, kind) in good {
+            #expect(try parse("n = \(token)")["n"]?.kind == kind, "\(token)")
+        }
+    }
+
     @Test func malformedNumbers() {
         for bad in ["012", "1__0", "_1", "1_", "1.", ".5", "1e", "0x", "+0x10", "1.2.3", "0b102", "1e+_3", "--1"] {
             let error = parseError("n = \(bad)")

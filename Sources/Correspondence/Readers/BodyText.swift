@@ -2,64 +2,90 @@
 /// *italics*) and the escaped dollar sign go; page breaks are rejoined ("suc-" + "ceed",
 /// "rep-" + "representatives"). Linear scans, no regexes.
 enum BodyText {
-    static let superscripts: Set<Character> = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
-
-    /// One paragraph cleaned of markers and markdown.
+    /// One paragraph cleaned of markers and markdown (a single pass over the UTF-8 bytes).
     static func clean(_ raw: some StringProtocol) -> String {
-        var out = ""
-        out.reserveCapacity(raw.utf8.count)
-        var chars = Array(raw)
+        var out: [UInt8] = []
+        var bytes: [UInt8] = Array(raw.utf8)
+        out.reserveCapacity(bytes.count)
+        let n = bytes.count
         var i = 0
-        while i < chars.count {
-            let c = chars[i]
-            if superscripts.contains(c) { i += 1; continue }
-            if c == "^" {
-                // ^{...} or ^word marker
-                if i + 1 < chars.count, chars[i + 1] == "{" {
+        func isWordByte(_ b: UInt8) -> Bool { DateText.isLetter(b) || DateText.isDigit(b) }
+        while i < n {
+            let b = bytes[i]
+            // superscript digits: ¹ ² ³ (C2 B9/B2/B3), ⁰ ⁴-⁹ (E2 81 B0, B4-B9)
+            if b == 0xC2, i + 1 < n, bytes[i + 1] == 0xB9 || bytes[i + 1] == 0xB2 || bytes[i + 1] == 0xB3 { i += 2; continue }
+            if b == 0xE2, i + 2 < n, bytes[i + 1] == 0x81, bytes[i + 2] == 0xB0 || (bytes[i + 2] >= 0xB4 && bytes[i + 2] <= 0xB9) { i += 3; continue }
+            if b == 0x5E { // ^{...} or ^word
+                if i + 1 < n, bytes[i + 1] == 0x7B {
                     var j = i + 2
-                    while j < chars.count, chars[j] != "}" { j += 1 }
-                    i = min(j + 1, chars.count)
+                    while j < n, bytes[j] != 0x7D { j += 1 }
+                    i = min(j + 1, n)
                     continue
                 }
                 var j = i + 1
-                while j < chars.count, chars[j].isLetter || chars[j].isNumber { j += 1 }
+                while j < n, isWordByte(bytes[j]) { j += 1 }
                 i = j
                 continue
             }
-            if c == "*" { i += 1; continue }
-            if c == "\\", i + 1 < chars.count, "$*_#[]".contains(chars[i + 1]) {
-                out.append(chars[i + 1]); i += 2; continue
-            }
-            out.append(c)
+            if b == 0x2A { i += 1; continue } // markdown * and **
+            if b == 0x5C, i + 1 < n, [0x24, 0x2A, 0x5F, 0x23, 0x5B, 0x5D].contains(bytes[i + 1]) { out.append(bytes[i + 1]); i += 2; continue }
+            out.append(b)
             i += 1
         }
-        chars.removeAll()
-        return String(Substring(out).trimmingSpaces())
+        bytes.removeAll()
+        var lo = 0, hi = out.count
+        while lo < hi, out[lo] == 0x20 || out[lo] == 0x09 { lo += 1 }
+        while hi > lo, out[hi - 1] == 0x20 || out[hi - 1] == 0x09 { hi -= 1 }
+        return String(decoding: out[lo..<hi], as: UTF8.self)
     }
 
-    /// True when a paragraph stops mid-sentence: a long line ending in a letter, a digit or a
-    /// hyphen (short lines are titles, addresses and names).
+    /// True when a paragraph stops mid-sentence: a long line, not in capitals, ending in a
+    /// letter, a digit, a comma or a hyphen (short lines are titles, addresses and names).
     static func endsOpen(_ cleaned: String) -> Bool {
-        guard cleaned.count > 60, let last = cleaned.last else { return false }
-        return last.isLetter || last.isNumber || last == "-" || last == "—"
+        let u = cleaned.utf8
+        guard let last = u.last else { return false }
+        // A word broken by a hyphen at the end always goes on; other lines only when long.
+        if last == 0x2D, u.count > 12, !cleaned.hasSuffix(" -") { return !HeaderText.isMostlyUpper(cleaned) }
+        guard u.count > 60 else { return false }
+        let open = DateText.isLetter(last) || DateText.isDigit(last) || last == 0x2C || last == 0x2D
+            || (last >= 0x80 && last <= 0xBF && !cleaned.hasSuffix("”") && !cleaned.hasSuffix("’"))
+        return open && !HeaderText.isMostlyUpper(cleaned)
     }
 
     /// True when a paragraph starts with a lower-case letter (the rest of a sentence).
     static func startsLower(_ cleaned: String) -> Bool {
-        guard let first = cleaned.first(where: { !"\"“‘'(".contains($0) }) else { return false }
-        return first.isLowercase
+        let bytes = Array(cleaned.utf8.prefix(8))
+        // "(a) At the Crimea Conference ...": an enumeration, not a continuation.
+        if bytes.count >= 3, bytes[0] == 0x28, DateText.isLetter(bytes[1]), bytes[2] == 0x29 { return false }
+        for b in bytes {
+            if b == 0x22 || b == 0x27 || b == 0x28 || b == 0xE2 || b == 0x80 || b == 0x9C || b == 0x98 { continue }
+            return b >= 0x61 && b <= 0x7A
+        }
+        return false
+    }
+
+    /// Words that open a new sentence: after a paragraph that breaks off, a paragraph starting
+    /// with one of them is not the rest of that sentence (a capitalised name or a number is).
+    static let sentenceOpeners: Set<String> = ["I", "We", "It", "The", "This", "That", "These", "Those", "In", "As", "At",
+                                               "On", "My", "Your", "Our", "Thank", "Please", "Allow", "There", "He", "She",
+                                               "They", "You", "With", "After", "Since", "If", "When", "Accept", "Let", "May"]
+
+    /// True when a paragraph opens a new sentence with one of `sentenceOpeners`.
+    static func opensSentence(_ cleaned: String) -> Bool {
+        let first = cleaned.prefix { $0.isLetter }
+        return sentenceOpeners.contains(String(first))
     }
 
     /// Joins the continuation of a sentence broken by a page break onto its first part.
     static func join(_ first: String, _ rest: String) -> String {
         guard first.hasSuffix("-") else { return first + " " + rest }
-        let stem = String(first.dropLast())
-        let lastWord = stem.split(separator: " ").last.map(String.init) ?? ""
-        let nextWord = rest.split(separator: " ").first.map(String.init) ?? ""
+        let stem = first.dropLast()
+        let lastWord = stem.lastIndex(of: " ").map { stem[stem.index(after: $0)...] } ?? stem
+        let nextWord = rest.firstIndex(of: " ").map { rest[..<$0] } ?? Substring(rest)
         // "rep-" + "representatives": the syllable was printed twice.
         if lastWord.count >= 2, nextWord.lowercased().hasPrefix(lastWord.lowercased()), nextWord.count > lastWord.count + 2 {
             return String(stem.dropLast(lastWord.count)) + rest
         }
-        return stem + rest
+        return String(stem) + rest
     }
 }

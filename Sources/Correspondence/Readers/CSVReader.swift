@@ -99,10 +99,12 @@ public enum CSVReader {
               let y = Int(parts[0]) else { return nil }
         switch parts.count {
         case 1:
-            return HistoricalDate(notBefore: Day(year: y, month: 1, day: 1)!, notAfter: Day(year: y, month: 12, day: 31)!, precision: .year, evidence: .given)
+            guard let first = Day(year: y, month: 1, day: 1), let last = Day(year: y, month: 12, day: 31) else { return nil }
+            return HistoricalDate(notBefore: first, notAfter: last, precision: .year, evidence: .given)
         case 2:
-            guard parts[1].count == 2, let m = Int(parts[1]), let first = Day(year: y, month: m, day: 1) else { return nil }
-            return HistoricalDate(notBefore: first, notAfter: Day(year: y, month: m, day: Day.daysIn(month: m, year: y))!, precision: .month, evidence: .given)
+            guard parts[1].count == 2, let m = Int(parts[1]), let first = Day(year: y, month: m, day: 1),
+                  let last = Day(year: y, month: m, day: Day.daysIn(month: m, year: y)) else { return nil }
+            return HistoricalDate(notBefore: first, notAfter: last, precision: .month, evidence: .given)
         case 3:
             guard let d = Day(iso: text) else { return nil }
             return HistoricalDate(exactly: d, evidence: .given)

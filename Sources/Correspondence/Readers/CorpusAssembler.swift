@@ -14,7 +14,6 @@ struct CorpusAssembler {
         var salutation: String?
         var paragraphs: [(text: String, line: Int)] = []
         var signature: [String] = []
-        var signatureLines: [Int] = []
     }
 
     mutating func assemble(sourceName: String, sourceHash: String) -> Corpus {
@@ -29,7 +28,12 @@ struct CorpusAssembler {
             }
         }
         let matcher = PersonMatcher(people: people)
-        let headers: [HeaderText?] = drafts.map { d in d.header.map { _ in HeaderText(paragraphs: d.headerParagraphs, matcher: matcher) } }
+        // Headers naming someone new are read again with the extended table.
+        let headers: [HeaderText?] = drafts.map { d in
+            guard let h = d.header else { return nil }
+            if h.unknownRecipientSegments.isEmpty && h.unknownSenderSegments.isEmpty { return h }
+            return HeaderText(paragraphs: d.headerParagraphs, matcher: matcher)
+        }
 
         // The principal: most frequent explicit sender.
         var counts: [String: Int] = [:]
@@ -40,7 +44,13 @@ struct CorpusAssembler {
                 counts[s, default: 0] += 1
             }
         }
-        let principal = order.max { (counts[$0] ?? 0) < (counts[$1] ?? 0) || ((counts[$0] ?? 0) == (counts[$1] ?? 0) && order.firstIndex(of: $0)! > order.firstIndex(of: $1)!) } ?? "unknown"
+        // The first of the most frequent, in source order.
+        var principal = "unknown"
+        var most = 0
+        for s in order where counts[s, default: 0] > most {
+            principal = s
+            most = counts[s, default: 0]
+        }
 
         let parts = drafts.map(CorpusAssembler.split)
 
@@ -115,6 +125,11 @@ struct CorpusAssembler {
                     senders[k] = senders[m]
                     recipients[k] = recipients[m]
                     notes[k].append("orphan text: probably the end of the message whose header is at line \(drafts[m].startLine), printed out of place")
+                    if exact[k] == nil, let day = exact[m] {
+                        exact[k] = day
+                        evidence[k] = evidence[m]
+                        notes[k].append("dated \(day.iso) by that message")
+                    }
                     continue
                 }
             }
@@ -122,7 +137,8 @@ struct CorpusAssembler {
         }
 
         // Dates with bounds.
-        let finalBounds = neighbourBounds(exact: exact)
+        // Bounds come from the entries' own dates only, not from dates lent above.
+        let finalBounds = bounds
         var dates: [HistoricalDate] = []
         for k in drafts.indices {
             if let day = exact[k] {
@@ -131,8 +147,9 @@ struct CorpusAssembler {
                 dates.append(HistoricalDate(notBefore: b.0, notAfter: b.1, precision: .range, evidence: .neighbours))
                 notes[k].append("undated: no Sent-on or date line of its own; bounded by its neighbours \(b.0.iso) to \(b.1.iso)")
             } else {
-                let epoch = Day(year: 1900, month: 1, day: 1)!
-                dates.append(HistoricalDate(notBefore: epoch, notAfter: epoch, precision: .range, evidence: .neighbours))
+                // Nothing bounds it (no dated message at all): 1900-01-01 as a placeholder, said in the note.
+                let unknown = Day(ordinal: Day(year: 1900, month: 1, day: 1).map(\.ordinal) ?? 0)
+                dates.append(HistoricalDate(notBefore: unknown, notAfter: unknown, precision: .range, evidence: .neighbours))
                 notes[k].append("undated, and no dated neighbour bounds it")
             }
         }
@@ -152,6 +169,13 @@ struct CorpusAssembler {
                     refs.append(r)
                 }
             }
+            // A message referred to again without a date is listed once: one undated reference
+            // per owner, and none for an owner already cited by date.
+            var seenOwners = Set(refs.filter { $0.date != nil }.map(\.whose))
+            refs = refs.filter { r in
+                guard r.date == nil else { return true }
+                return seenOwners.insert(r.whose).inserted
+            }
             var fieldLines: [String: Int] = [:]
             if let h = d.headerLines.first { fieldLines["sender"] = h; fieldLines["recipients"] = h; fieldLines["classification"] = h }
             if let s = d.sentOn { fieldLines["sent_on"] = s.line }
@@ -169,18 +193,38 @@ struct CorpusAssembler {
 
         assignIDs(&messages)
 
-        // Duplicates: same writer, addressees and text.
-        var seen: [String: Int] = [:]
-        for k in messages.indices where messages[k].kind == .message {
-            let key = messages[k].sender + "|" + messages[k].recipients.joined(separator: ",") + "|" + normalised(messages[k].body)
-            if let first = seen[key] {
-                messages[first].notes.append("printed twice: the same message is repeated at lines \(messages[k].span.startLine)-\(messages[k].span.endLine) (\(messages[k].id))")
-                messages[k].notes.append("printed twice: a verbatim repeat of lines \(messages[first].span.startLine)-\(messages[first].span.endLine) (\(messages[first].id))")
-                issues.append(ReadIssue(kind: .duplicate, span: messages[k].span,
-                                        detail: "lines \(messages[k].span.startLine)-\(messages[k].span.endLine) repeat lines \(messages[first].span.startLine)-\(messages[first].span.endLine) word for word; both are kept",
-                                        messageIDs: [messages[first].id, messages[k].id]))
-            } else {
-                seen[key] = k
+        // Duplicates: same writer, addressees and day, and (nearly) the same words: a message
+        // printed twice, possibly from two printings with small differences.
+        var groups: [String: [Int]] = [:]
+        var groupOrder: [String] = []
+        for k in messages.indices where messages[k].kind == .message && messages[k].date.isExact {
+            let key = messages[k].sender + "|" + messages[k].recipients.joined(separator: ",") + "|" + messages[k].date.best.iso
+            if groups[key] == nil { groupOrder.append(key) }
+            groups[key, default: []].append(k)
+        }
+        for key in groupOrder {
+            guard let members = groups[key], members.count > 1 else { continue }
+            var words: [Set<Substring>?] = Array(repeating: nil, count: members.count)
+            for a in members.indices {
+                for b in members.indices where b > a {
+                    // Only texts of about the same length can be the same text.
+                    let la = messages[members[a]].body.utf8.count, lb = messages[members[b]].body.utf8.count
+                    guard min(la, lb) * 10 >= max(la, lb) * 8 else { continue }
+                    if words[a] == nil { words[a] = Set(normalised(messages[members[a]].body).split(separator: " ")) }
+                    if words[b] == nil { words[b] = Set(normalised(messages[members[b]].body).split(separator: " ")) }
+                    guard let wa = words[a], let wb = words[b] else { continue }
+                    let union = wa.union(wb).count
+                    guard union > 0 else { continue }
+                    let similarity = Double(wa.intersection(wb).count) / Double(union)
+                    guard similarity >= 0.8 else { continue }
+                    let first = members[a], k = members[b]
+                    let how = similarity == 1 ? "word for word" : "with small differences of wording"
+                    messages[first].notes.append("printed twice: the same message is repeated at lines \(messages[k].span.startLine)-\(messages[k].span.endLine) (\(messages[k].id))")
+                    messages[k].notes.append("printed twice: a repeat of lines \(messages[first].span.startLine)-\(messages[first].span.endLine) (\(messages[first].id)), \(how)")
+                    issues.append(ReadIssue(kind: .duplicate, span: messages[k].span,
+                                            detail: "lines \(messages[k].span.startLine)-\(messages[k].span.endLine) repeat lines \(messages[first].span.startLine)-\(messages[first].span.endLine) \(how); both are kept",
+                                            messageIDs: [messages[first].id, messages[k].id]))
+                }
             }
         }
         for m in messages {
@@ -226,7 +270,13 @@ struct CorpusAssembler {
     private func isOutOfPlace(_ k: Int, exact: [Day?]) -> Bool {
         guard let day = exact[k] else { return false }
         var j = k - 1
-        while j >= 0 { if drafts[j].kind == .message, let d = exact[j], drafts[j].truncated == false || true { if abs(d.days(to: day)) > 60 { return true }; break }; j -= 1 }
+        while j >= 0 {
+            if drafts[j].kind == .message, let d = exact[j] {
+                if abs(d.days(to: day)) > 60 { return true }
+                break
+            }
+            j -= 1
+        }
         j = k + 1
         while j < exact.count { if drafts[j].kind == .message, let d = exact[j] { return abs(d.days(to: day)) > 60 }; j += 1 }
         return false
@@ -265,17 +315,32 @@ struct CorpusAssembler {
         return out
     }
 
-    /// Lower-case ASCII: letters and digits kept, accents dropped, everything else a hyphen.
+    /// Lower-case ASCII: letters and digits kept, common accented letters folded to their
+    /// base letter, everything else a hyphen.
     static func slug(_ text: String) -> String {
-        let folded = text.applyingTransform(.stripDiacritics, reverse: false) ?? text
         var out = ""
-        for u in folded.lowercased().unicodeScalars {
-            if (u >= "a" && u <= "z") || (u >= "0" && u <= "9") { out.unicodeScalars.append(u) }
+        for u in text.unicodeScalars {
+            var c = u
+            if c.value >= 0x80, let folded = folding[c] { c = folded }
+            if c >= "A" && c <= "Z", let lower = Unicode.Scalar(c.value + 0x20) { c = lower }
+            if (c >= "a" && c <= "z") || (c >= "0" && c <= "9") { out.unicodeScalars.append(c) }
             else if !out.hasSuffix("-"), !out.isEmpty { out += "-" }
         }
         while out.hasSuffix("-") { out.removeLast() }
         return out.isEmpty ? "unknown" : out
     }
+
+    private static let folding: [Unicode.Scalar: Unicode.Scalar] = {
+        let pairs: [(String, Unicode.Scalar)] = [
+            ("áàâäãåą", "a"), ("ÁÀÂÄÃÅĄ", "a"), ("çćč", "c"), ("ÇĆČ", "c"), ("éèêëę", "e"), ("ÉÈÊËĘ", "e"),
+            ("íìîï", "i"), ("ÍÌÎÏ", "i"), ("ł", "l"), ("Ł", "l"), ("ñń", "n"), ("ÑŃ", "n"), ("óòôöõø", "o"),
+            ("ÓÒÔÖÕØ", "o"), ("śš", "s"), ("ŚŠ", "s"), ("úùûü", "u"), ("ÚÙÛÜ", "u"), ("ýÿ", "y"), ("żźž", "z"),
+            ("ŻŹŽ", "z"), ("ř", "r"), ("Ř", "r"), ("ď", "d"), ("ť", "t"),
+        ]
+        var table: [Unicode.Scalar: Unicode.Scalar] = [:]
+        for (letters, base) in pairs { for u in letters.unicodeScalars { table[u] = base } }
+        return table
+    }()
 
     /// Address, salutation, paragraphs (page breaks rejoined) and signature of an entry.
     private static func split(_ d: Draft) -> BodyParts {
@@ -303,12 +368,12 @@ struct CorpusAssembler {
             }
         }
         parts.signature = tail.map(\.0) + d.afterDate.map(\.cleaned)
-        parts.signatureLines = tail.map(\.1) + d.afterDate.map(\.line)
         return parts
     }
 
     private static func isAddress(_ text: String) -> Bool {
-        guard text.count <= 60, let last = text.last, !".!?:,".contains(last) else { return false }
+        guard text.count <= 40, let last = text.last, !".!?:,-".contains(last),
+              text.split(separator: " ").count <= 5 else { return false }
         return text.contains(where: \.isLowercase) && !isSalutation(text)
     }
 

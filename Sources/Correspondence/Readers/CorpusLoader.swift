@@ -21,7 +21,7 @@ public enum CorpusLoader {
         let name = url.lastPathComponent
         switch ext {
         case "txt", "md", "text":
-            return try TelegramReader.read(text: try decodedText(url: url, shownAs: path), sourceName: name, people: table)
+            return try TelegramReader.read(text: try decodedText(url: url, shownAs: path), sourceName: name, path: path, people: table)
         case "csv":
             return try CSVReader.read(text: try decodedText(url: url, shownAs: path), sourceName: name, path: path, people: table)
         default:
@@ -64,8 +64,17 @@ public enum CorpusLoader {
             case .error: throw EpistolaryError(.badData, file: shown, line: line, "not UTF-8 text (save the file as UTF-8)")
             }
         }
-        let text = String(decoding: bytes, as: UTF8.self)
-        if !text.contains("\r") { return text }
-        return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        guard bytes.contains(0x0D) else { return String(decoding: bytes, as: UTF8.self) }
+        var unified: [UInt8] = []
+        unified.reserveCapacity(bytes.count)
+        for (i, b) in bytes.enumerated() {
+            if b == 0x0D {
+                if i + 1 < bytes.count, bytes[i + 1] == 0x0A { continue }
+                unified.append(0x0A)
+            } else {
+                unified.append(b)
+            }
+        }
+        return String(decoding: unified, as: UTF8.self)
     }
 }

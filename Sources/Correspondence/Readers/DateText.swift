@@ -9,9 +9,20 @@ enum DateText {
 
     /// The month (1...12) a word names, or nil. Case-insensitive; full names only.
     static func month(_ word: some StringProtocol) -> Int? {
-        let lower = word.lowercased()
-        guard let index = monthNames.firstIndex(of: lower) else { return nil }
-        return index + 1
+        month(bytes: Array(word.utf8)[...])
+    }
+
+    private static let monthBytes: [[UInt8]] = monthNames.map { Array($0.utf8) }
+
+    /// The month an ASCII word names (any case), or nil.
+    static func month(bytes: ArraySlice<UInt8>) -> Int? {
+        guard bytes.count >= 3, bytes.count <= 9 else { return nil }
+        for (index, name) in monthBytes.enumerated() where name.count == bytes.count {
+            var same = true
+            for (a, b) in zip(name, bytes) where a != (b >= 0x41 && b <= 0x5A ? b + 0x20 : b) { same = false; break }
+            if same { return index + 1 }
+        }
+        return nil
     }
 
     /// A month-day(-year) mention found in running text.
@@ -28,7 +39,7 @@ enum DateText {
     static func mention(in bytes: [UInt8], at start: Int) -> Mention? {
         var i = start
         while i < bytes.count, isLetter(bytes[i]) { i += 1 }
-        guard i > start, let m = month(String(decoding: bytes[start..<i], as: UTF8.self)) else { return nil }
+        guard i > start, let m = month(bytes: bytes[start..<i]) else { return nil }
         guard i < bytes.count, bytes[i] == 0x20 else { return nil }
         i += 1
         var day = 0, digits = 0
@@ -43,7 +54,7 @@ enum DateText {
         var end = i
         var year: Int?
         // ", YYYY"
-        if i + 5 < bytes.count + 0, i < bytes.count, bytes[i] == 0x2C {
+        if i < bytes.count, bytes[i] == 0x2C {
             var j = i + 1
             while j < bytes.count, bytes[j] == 0x20 { j += 1 }
             var y = 0, n = 0
@@ -116,7 +127,7 @@ extension Substring {
 
     /// The text without markdown bold markers.
     func strippingMarkdownBold() -> Substring {
-        guard contains("*") else { return self }
-        return Substring(replacingOccurrences(of: "**", with: "")).trimmingSpaces()
+        guard utf8.contains(0x2A) else { return self }
+        return Substring(String(decoding: utf8.filter { $0 != 0x2A }, as: UTF8.self)).trimmingSpaces()
     }
 }

@@ -24,11 +24,15 @@ struct HeaderText {
 
     /// Markdown bold and leading stray punctuation removed, whitespace collapsed.
     static func clean(_ raw: some StringProtocol) -> String {
-        var s = raw.replacingOccurrences(of: "**", with: " ")
-        s = s.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
-        while let f = s.first, f == "." || f == " " || f == "*" { s.removeFirst() }
-        while let l = s.last, l == " " || l == "*" { s.removeLast() }
-        return s
+        var out: [UInt8] = []
+        for b in raw.utf8 {
+            let c: UInt8 = (b == 0x2A || b == 0x09) ? 0x20 : b
+            if c == 0x20, out.last == 0x20 || out.isEmpty { continue }
+            if out.isEmpty, c == 0x2E { continue }
+            out.append(c)
+        }
+        while out.last == 0x20 { out.removeLast() }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Words of a header, trailing commas and periods removed ("CHURCHILL," -> "CHURCHILL").
@@ -49,13 +53,23 @@ struct HeaderText {
     }
 
     /// Share of upper-case letters among letters; "Mr" and "Mr." count as upper case.
-    static func isMostlyUpper(_ text: String) -> Bool {
+    /// Works on the UTF-8 bytes; letters outside ASCII count as lower case.
+    static func isMostlyUpper(_ text: some StringProtocol) -> Bool {
         var upper = 0, letters = 0
-        var previous: Character = " "
-        for ch in text where ch.isLetter {
-            letters += 1
-            if ch.isUppercase || (ch == "r" && previous == "M") { upper += 1 }
-            previous = ch
+        var previous: UInt8 = 0
+        // More lower-case letters than 15% of all bytes: cannot be mostly upper case.
+        let limit = text.utf8.count * 15 / 100 + 1
+        for b in text.utf8 {
+            if letters - upper > limit { return false }
+            if b >= 0x41 && b <= 0x5A {
+                upper += 1; letters += 1
+            } else if b >= 0x61 && b <= 0x7A {
+                letters += 1
+                if b == 0x72 && previous == 0x4D { upper += 1 }
+            } else if b >= 0xC3 && b <= 0xC5 {
+                letters += 1
+            }
+            previous = b
         }
         return letters > 0 && Double(upper) >= 0.85 * Double(letters)
     }
@@ -63,10 +77,14 @@ struct HeaderText {
     /// True when a paragraph reads as (part of) a header: mostly upper case, short, and with
     /// FROM / TO / FOR, or a classification line, or a lone "MESSAGE".
     static func isHeaderLike(_ cleaned: String) -> Bool {
-        guard !cleaned.isEmpty, cleaned.count <= 260 else { return false }
+        guard !cleaned.isEmpty, cleaned.utf8.count <= 300, isMostlyUpper(cleaned) else { return false }
         if isClassificationOnly(cleaned) { return true }
         guard isMostlyUpper(cleaned) else { return false }
-        return words(cleaned).contains { keywords.contains(String($0)) }
+        // FROM / TO / FOR as whole words in capitals
+        return cleaned.split(separator: " ").contains { w in
+            let bare = w.utf8.last.map { $0 == 0x2C || $0 == 0x2E } == true ? w.dropLast() : w
+            return bare == "FROM" || bare == "TO" || bare == "FOR"
+        }
     }
 
     /// Reads the header paragraphs (already known to be header-like) of one message.
@@ -129,13 +147,16 @@ struct HeaderText {
     /// "PERSONAL AND SECRET MESSAGE" -> "personal and secret"; "COPY. SECRET" -> "secret";
     /// "PERSONAL, MOST SECRET" -> "personal, most secret"; "MESSAGE" -> "".
     static func normalisedClassification(_ raw: String) -> String {
-        let kept = raw.split(separator: " ").filter { word in
-            let bare = word.trimmingCharacters(in: .punctuationCharacters).uppercased()
-            return bare != "MESSAGE" && bare != "REPLY" && bare != "COPY" && !bare.isEmpty
+        var kept: [String] = []
+        for word in raw.split(separator: " ") {
+            let bare = PersonMatcher.tokens(word)
+            if bare.isEmpty || bare == ["MESSAGE"] || bare == ["REPLY"] || bare == ["COPY"] { continue }
+            kept.append(String(word))
         }
-        var s = kept.joined(separator: " ").lowercased()
-        while let l = s.last, l == "," || l == "." || l == " " || l == ":" { s.removeLast() }
-        while let f = s.first, f == "," || f == "." || f == " " { s.removeFirst() }
+        var bytes = Array(kept.joined(separator: " ").utf8).map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+        while let l = bytes.last, l == 0x2C || l == 0x2E || l == 0x20 || l == 0x3A { bytes.removeLast() }
+        while let f = bytes.first, f == 0x2C || f == 0x2E || f == 0x20 { bytes.removeFirst() }
+        let s = String(decoding: bytes, as: UTF8.self)
         guard PersonMatcher.tokens(s).allSatisfy({ classificationWords.contains($0) }) else { return "" }
         return s
     }

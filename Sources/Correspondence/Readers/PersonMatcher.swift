@@ -42,16 +42,19 @@ struct PersonMatcher: Sendable {
     /// Upper-case letter words of a text ("Mr. W. Churchill," -> ["MR", "W", "CHURCHILL"]).
     static func tokens(_ text: some StringProtocol) -> [String] {
         var out: [String] = []
-        var word = ""
-        for ch in text {
-            if ch.isLetter {
-                word.append(contentsOf: ch.uppercased())
+        var word: [UInt8] = []
+        var bytes = text.utf8.makeIterator()
+        while let b = bytes.next() {
+            if b >= 0x61 && b <= 0x7A {
+                word.append(b - 0x20)
+            } else if (b >= 0x41 && b <= 0x5A) || b >= 0x80 {
+                word.append(b)
             } else if !word.isEmpty {
-                out.append(word)
-                word = ""
+                out.append(String(decoding: word, as: UTF8.self))
+                word.removeAll(keepingCapacity: true)
             }
         }
-        if !word.isEmpty { out.append(word) }
+        if !word.isEmpty { out.append(String(decoding: word, as: UTF8.self)) }
         return out
     }
 
@@ -69,7 +72,7 @@ struct PersonMatcher: Sendable {
             var advanced = false
             for alias in byFirstToken[words[i]] ?? [] where alias.generic == generic {
                 let n = alias.tokens.count
-                if i + n <= words.count, Array(words[i..<(i + n)]) == alias.tokens {
+                if i + n <= words.count, (0..<n).allSatisfy({ words[i + $0] == alias.tokens[$0] }) {
                     if !found.contains(alias.person) { found.append(alias.person) }
                     i += n
                     advanced = true

@@ -15,8 +15,8 @@ struct ReferenceFinder {
                                      "mémoire", "memoire", "aide-mémoire", "aide-memoire", "documents", "yours", "mine", "one", "that", "notes"]
     /// Verbs that say when a message arrived.
     static let receiveVerbs: Set<String> = ["received", "receive", "reached", "delivered", "handed", "transmitted",
-                                            "communicated", "arrived", "hand", "receipt"]
-    static let sendVerbs: Set<String> = ["wrote", "sent", "write", "written"]
+                                            "communicated", "arrived", "hand", "receipt", "reach"]
+    static let sendVerbs: Set<String> = ["wrote", "sent", "write", "written", "despatched", "dispatched"]
 
     /// People of the table, to tell a third party's message ("Mr Churchill's message") from the
     /// recipient's.
@@ -44,8 +44,8 @@ struct ReferenceFinder {
                 mentions.append(m)
                 // "April 10 and 11", "February 2 and 3"
                 var j = m.end
-                let andText = Array(" and ".utf8)
-                if m.year == nil, j + andText.count < bytes.count, Array(bytes[j..<(j + andText.count)]) == andText {
+                let andText = ReferenceFinder.andBytes
+                if m.year == nil, j + andText.count < bytes.count, bytes[j..<(j + andText.count)].elementsEqual(andText) {
                     j += andText.count
                     var day = 0, n = 0
                     while j < bytes.count, DateText.isDigit(bytes[j]), n < 3 { day = day * 10 + Int(bytes[j] - 0x30); j += 1; n += 1 }
@@ -62,8 +62,18 @@ struct ReferenceFinder {
             }
             i += 1
         }
-        guard !mentions.isEmpty else { return [] }
-        let words = ReferenceFinder.words(bytes)
+        let nounsAt = ReferenceFinder.nounPositions(bytes)
+        guard !mentions.isEmpty || !nounsAt.isEmpty else { return [] }
+        // Words only of the clauses that matter: around each date and each message noun.
+        var ranges = mentions.map { ReferenceFinder.clause(bytes, around: $0.start, end: $0.end) }
+        ranges += nounsAt.map { ReferenceFinder.clause(bytes, around: $0.0, end: $0.1) }
+        ranges.sort { $0.0 < $1.0 }
+        var words: [Word] = []
+        var covered = 0
+        for (lo, hi) in ranges where hi > covered {
+            words += ReferenceFinder.words(bytes, from: max(lo, covered), to: hi)
+            covered = hi
+        }
         var found: [Reference] = []
         for mention in mentions {
             guard let ref = reference(for: mention, bytes: bytes, words: words, line: lineNumber, sender: sender,
@@ -72,12 +82,91 @@ struct ReferenceFinder {
                 found.append(ref)
             }
         }
+        found += undatedReferences(bytes: bytes, words: words, mentions: mentions, line: lineNumber, sender: sender, recipients: recipients)
         return found
     }
 
-    private static func words(_ bytes: [UInt8]) -> [Word] {
+    /// Singular nouns for an undated reference ("your message on the Polish question").
+    static let singularNouns: Set<String> = ["message", "letter", "telegram", "communication", "reply"]
+
+    /// References without a date, listed only when they point to one message ("your message",
+    /// "my previous message", "the message about the Scharnhorst"); plural ones ("both your
+    /// messages") and clauses that carry a dated reference are left out. One per clause.
+    private func undatedReferences(bytes: [UInt8], words: [Word], mentions: [DateText.Mention], line: Int,
+                                   sender: String, recipients: [String]) -> [Reference] {
+        var out: [Reference] = []
+        var usedClauses = Set<Int>()
+        for (i, w) in words.enumerated() where ReferenceFinder.singularNouns.contains(w.text) {
+            // a determiner naming whose message it is, within three words before
+            var k = i - 1
+            var determiner: Int?
+            while k >= 0, i - k <= 3 {
+                let t = words[k].text
+                if ["your", "my", "the", "his"].contains(t) || t.hasSuffix("'s") { determiner = k; break }
+                if ReferenceFinder.nouns.contains(t) || ReferenceFinder.receiveVerbs.contains(t) { break }
+                k -= 1
+            }
+            guard let d = determiner else { continue }
+            if i + 1 < words.count, words[i + 1].text == "s" { continue }
+            let (cStart, cEnd) = ReferenceFinder.clause(bytes, around: w.start, end: w.end)
+            guard !usedClauses.contains(cStart) else { continue }
+            if mentions.contains(where: { $0.start >= cStart && $0.end <= cEnd }) { continue }
+            // "this message", "the message will be recorded": the writer's own text, not a reference
+            if words[d].text == "the", i + 1 < words.count, ["will", "is", "was"].contains(words[i + 1].text) { continue }
+            usedClauses.insert(cStart)
+            let clause = words.filter { $0.start >= cStart && $0.end <= cEnd }
+            let before = words[..<i].filter { $0.start >= cStart }
+            var whose = owner(of: words, noun: i, sender: sender, recipients: recipients)
+            if whose == nil { whose = clauseOwner(clause, before: Array(before), nounStart: w.start) }
+            let received = clause.contains { ReferenceFinder.receiveVerbs.contains($0.text) }
+            let end = words[i...].prefix { $0.end <= cEnd }.prefix(8).last?.end ?? w.end
+            out.append(make(nil, relation: received ? .received : .of, whose: whose ?? .yours, bytes: bytes,
+                            start: words[d].start, end: end, line: line, anchor: nil))
+        }
+        return out
+    }
+
+    /// Byte ranges of the singular message nouns ("message", "letter", ...) in a line.
+    private static let andBytes = Array(" and ".utf8)
+    private static let message = Array("message".utf8), letter = Array("letter".utf8), telegram = Array("telegram".utf8),
+                       communication = Array("communication".utf8), reply = Array("reply".utf8)
+
+    /// Byte ranges of the singular message nouns ("message", "letter", ...) in a line.
+    private static func nounPositions(_ bytes: [UInt8]) -> [(Int, Int)] {
+        var out: [(Int, Int)] = []
+        bytes.withUnsafeBufferPointer { p in
+            let n = p.count
+            func matches(_ word: [UInt8], at i: Int) -> Bool {
+                let end = i + word.count
+                guard end <= n, end == n || !DateText.isLetter(p[end]) else { return false }
+                for k in 1..<word.count where p[i + k] != word[k] { return false }
+                return true
+            }
+            var i = 0
+            while i < n {
+                let b = p[i]
+                if b >= 0x63, b <= 0x74, i == 0 || !DateText.isLetter(p[i - 1]) {
+                    let word: [UInt8]?
+                    switch b {
+                    case 0x6D: word = message
+                    case 0x6C: word = letter
+                    case 0x74: word = telegram
+                    case 0x63: word = communication
+                    case 0x72: word = reply
+                    default: word = nil
+                    }
+                    if let word, matches(word, at: i) { out.append((i, i + word.count)) }
+                }
+                i += 1
+            }
+        }
+        return out
+    }
+
+    private static func words(_ bytes: [UInt8], from lo: Int = 0, to hi: Int? = nil) -> [Word] {
+        let bytes = bytes[..<(hi ?? bytes.count)]
         var out: [Word] = []
-        var i = 0
+        var i = lo
         func isAlnum(_ b: UInt8) -> Bool { DateText.isLetter(b) || DateText.isDigit(b) }
         func isLead(_ k: Int) -> Bool { k + 1 < bytes.count && bytes[k] >= 0xC3 && bytes[k] <= 0xC5 && bytes[k + 1] >= 0x80 && bytes[k + 1] <= 0xBF }
         while i < bytes.count {
@@ -91,8 +180,16 @@ struct ReferenceFinder {
                 if i + 3 < bytes.count, bytes[i] == 0xE2, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99, isAlnum(bytes[i + 3]) { i += 3; continue }
                 break
             }
-            let raw = String(decoding: bytes[start..<i], as: UTF8.self).lowercased().replacingOccurrences(of: "’", with: "'")
-            out.append(Word(text: raw, start: start, end: i))
+            var lowered: [UInt8] = []
+            lowered.reserveCapacity(i - start)
+            var k = start
+            while k < i {
+                let b = bytes[k]
+                if b == 0xE2, k + 2 < i, bytes[k + 1] == 0x80, bytes[k + 2] == 0x99 { lowered.append(0x27); k += 3; continue }
+                lowered.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
+                k += 1
+            }
+            out.append(Word(text: String(decoding: lowered, as: UTF8.self), start: start, end: i))
         }
         return out
     }
@@ -100,16 +197,18 @@ struct ReferenceFinder {
     private static let abbreviations: Set<String> = ["mr", "mrs", "dr", "st", "messrs", "gen", "col", "no", "u", "s", "a", "v", "m", "r", "i", "d", "f", "j", "h", "c", "w", "e"]
 
     /// Byte range of the sentence (or clause after a semicolon) around `position`.
-    private static func clause(_ bytes: [UInt8], around position: Int, end: Int) -> (Int, Int) {
+    static func clause(_ bytes: [UInt8], around position: Int, end: Int) -> (Int, Int) {
         func isBoundary(_ k: Int) -> Bool {
             let b = bytes[k]
             if b == 0x3B || b == 0x3F || b == 0x21 { return true }
             guard b == 0x2E else { return false }
             // a period ends a sentence unless it closes an abbreviation or an initial
             var s = k
-            while s > 0, DateText.isLetter(bytes[s - 1]) { s -= 1 }
-            let word = String(decoding: bytes[s..<k], as: UTF8.self).lowercased()
-            return !abbreviations.contains(word) && !word.isEmpty
+            while s > 0, k - s < 8, DateText.isLetter(bytes[s - 1]) { s -= 1 }
+            if s == k { return false }
+            if k - s > 6 { return true }   // longer than any abbreviation
+            let word = String(decoding: bytes[s..<k].map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+            return !abbreviations.contains(word)
         }
         var start = position
         while start > 0 {
@@ -162,10 +261,16 @@ struct ReferenceFinder {
                 relation = .received
             }
         } else if previous == "on" || previous == "today" || previous == "until" {
-            let verbBefore = before.lastIndex { ReferenceFinder.receiveVerbs.contains($0.text) || ReferenceFinder.sendVerbs.contains($0.text) }
+            let verbBefore = before.lastIndex { w in
+                let index = before.firstIndex(where: { $0.start == w.start }) ?? 0
+                let distance = before.count - 1 - index
+                // no other date between the verb and this one ("did not reach me until April 27, whereas on April 25")
+                if before[(index + 1)...].contains(where: { DateText.month($0.text) != nil }) { return false }
+                return (ReferenceFinder.receiveVerbs.contains(w.text) && distance <= 10) || (ReferenceFinder.sendVerbs.contains(w.text) && distance <= 7)
+            }
             if let v = verbBefore {
                 relation = ReferenceFinder.sendVerbs.contains(before[v].text) ? .of : .received
-                ownerNoun = before[..<v].lastIndex(where: isNoun)
+                ownerNoun = before[(v + 1)...].firstIndex(where: isNoun) ?? before[..<v].lastIndex(where: isNoun)
                 if ownerNoun == nil { ownerInAfter = after.firstIndex(where: isNoun) }
                 if ownerNoun == nil, ownerInAfter == nil, !ReferenceFinder.sendVerbs.contains(before[v].text) { return nil }
             } else if before.count <= 2, let v = after.firstIndex(where: { ReferenceFinder.receiveVerbs.contains($0.text) }) {
@@ -181,6 +286,9 @@ struct ReferenceFinder {
                 if named.contains(where: { correspondents.contains($0) && !recipients.contains($0) && $0 != sender }) {
                     return make(m, relation: relation, whose: .other, bytes: bytes, start: phraseStart, end: phraseEnd, line: line, anchor: anchor)
                 }
+            } else if let v = after.prefix(14).firstIndex(where: { ($0.text == "sent" || $0.text == "wrote") }), v > 0, after[v - 1].text == "i" {
+                // "on June 6, in reply to a message from Mr Churchill I sent the following message"
+                return make(m, relation: .of, whose: .mine, bytes: bytes, start: before.last?.start ?? m.start, end: after[v].end, line: line, anchor: anchor)
             } else {
                 return nil
             }
@@ -205,7 +313,8 @@ struct ReferenceFinder {
             }
         }
         if whose == nil {
-            whose = clauseOwner(clauseWords, before: before)
+            let nounStart = ownerNoun.map { before[$0].start } ?? ownerInAfter.map { after[$0].start }
+            whose = clauseOwner(clauseWords, before: before, nounStart: nounStart)
         }
         return make(m, relation: relation, whose: whose ?? .yours, bytes: bytes, start: phraseStart, end: phraseEnd, line: line, anchor: anchor)
     }
@@ -229,7 +338,7 @@ struct ReferenceFinder {
         default: break
         }
         var k = noun - 1
-        while k >= 0, noun - k <= 3 {
+        while k >= 0, noun - k <= 4 {
             let w = words[k].text
             switch w {
             case "your", "yours", "you": return .yours
@@ -238,7 +347,7 @@ struct ReferenceFinder {
             default:
                 if w.hasSuffix("'s") {
                     let name = String(w.dropLast(2))
-                    if name == "government" || name == "today" || name == "to-day" { break }
+                    if name.hasSuffix("government") || name == "today" || name == "to-day" { return nil }
                     if name == "president" {
                         return recipients.contains(where: presidents.contains) ? .yours : .other
                     }
@@ -250,7 +359,7 @@ struct ReferenceFinder {
                     return .other
                 }
             }
-            if ReferenceFinder.nouns.contains(w) || ReferenceFinder.receiveVerbs.contains(w) { break }
+            if ReferenceFinder.receiveVerbs.contains(w) || ReferenceFinder.sendVerbs.contains(w) { break }
             k -= 1
         }
         return nil
@@ -258,8 +367,13 @@ struct ReferenceFinder {
 
     /// Owner from the clause when the noun has no determiner: "from Mr X" (a third party),
     /// "I wrote" (mine), "you wrote" / "from you" (yours).
-    private func clauseOwner(_ clause: [Word], before: [Word]) -> ReferenceOwner? {
+    private func clauseOwner(_ clause: [Word], before: [Word], nounStart: Int?) -> ReferenceOwner? {
+        for (k, w) in clause.enumerated() where (w.text == "by" || w.text == "from") && k + 1 < clause.count && clause[k + 1].text == "you" {
+            return .yours
+        }
+        let nounIndex = nounStart.flatMap { n in clause.firstIndex { $0.start == n } }
         for (k, w) in clause.enumerated() where w.text == "from" && k + 1 < clause.count {
+            if let n = nounIndex, abs(n - k) > 4 { continue }
             let next = clause[k + 1].text
             if next == "you" || next == "me" || next == "your" { return .yours }
             return .other
@@ -274,10 +388,10 @@ struct ReferenceFinder {
         return nil
     }
 
-    private func make(_ m: DateText.Mention, relation: ReferenceRelation, whose: ReferenceOwner, bytes: [UInt8],
+    private func make(_ m: DateText.Mention?, relation: ReferenceRelation, whose: ReferenceOwner, bytes: [UInt8],
                       start: Int, end: Int, line: Int, anchor: Day?) -> Reference {
         let phrase = String(decoding: bytes[max(0, start)..<min(bytes.count, max(end, start))], as: UTF8.self)
-        return Reference(phrase: phrase, whose: whose, relation: relation, date: ReferenceFinder.infer(m, anchor: anchor), line: line)
+        return Reference(phrase: phrase, whose: whose, relation: relation, date: m.flatMap { ReferenceFinder.infer($0, anchor: anchor) }, line: line)
     }
 
     /// The day a mention names; without a year, the latest such day not after `anchor`.

@@ -22,11 +22,12 @@ import Foundation
 public enum TelegramReader {
     /// Reads `text` (already decoded, line ends normalised or not) into a corpus.
     /// Throws `.badData` when no message header can be found at all.
-    public static func read(text: String, sourceName: String, people: PersonTable) throws -> Corpus {
+    /// `path`, when given, names the file in errors (otherwise `sourceName` does).
+    public static func read(text: String, sourceName: String, path: String? = nil, people: PersonTable) throws -> Corpus {
         var parser = TelegramSegmenter(text: text, people: people)
         parser.segment()
         guard parser.drafts.contains(where: { $0.kind == .message }) else {
-            throw EpistolaryError(.badData, file: sourceName, "no message header found (expected lines such as \"FROM X TO Y\" or \"X TO Y\")")
+            throw EpistolaryError(.badData, file: path ?? sourceName, "no message header found (expected lines such as \"FROM X TO Y\" or \"X TO Y\")")
         }
         var assembler = CorpusAssembler(drafts: parser.drafts, people: parser.people, issues: parser.issues)
         return assembler.assemble(sourceName: sourceName, sourceHash: SHA256.hex(Array(text.utf8)))
@@ -71,7 +72,7 @@ struct Draft {
 
 /// First pass: cuts the text into drafts.
 struct TelegramSegmenter {
-    var lines: [Substring]
+    var lines: [String]
     var people: PersonTable
     var matcher: PersonMatcher
     var drafts: [Draft] = []
@@ -80,12 +81,35 @@ struct TelegramSegmenter {
     private var pendingSentOn: Draft.DateLine?
     private var pendingForward: [Draft.DateLine] = []
     private var seenHeader = false
+    /// Header texts repeat ("PERSONAL AND SECRET FROM PREMIER J. V. STALIN / TO THE PRIME
+    /// MINISTER, Mr W. CHURCHILL" a hundred times): each distinct one is read once.
+    private var headerCache: [[String]: HeaderText] = [:]
+    private var headerLikeCache: [String: String?] = [:]
+
+    private mutating func readHeader(_ paragraphs: [String]) -> HeaderText {
+        if let known = headerCache[paragraphs] { return known }
+        let h = HeaderText(paragraphs: paragraphs, matcher: matcher)
+        headerCache[paragraphs] = h
+        return h
+    }
 
     init(text: String, people: PersonTable) {
-        var t = text
-        if t.hasPrefix("\u{FEFF}") { t.removeFirst() }
-        // Split on \n, \r\n and \r alike (Swift treats "\r\n" as one Character).
-        lines = t.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        // Split on LF, CRLF and CR alike, over the UTF-8 bytes; a BOM is dropped.
+        var bytes = Array(text.utf8)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        var lines: [String] = []
+        var start = 0
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 0x0A || bytes[i] == 0x0D {
+                lines.append(String(decoding: bytes[start..<i], as: UTF8.self))
+                if bytes[i] == 0x0D, i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
+                start = i + 1
+            }
+            i += 1
+        }
+        lines.append(String(decoding: bytes[start..<bytes.count], as: UTF8.self))
+        self.lines = lines
         self.people = people
         matcher = PersonMatcher(people: people)
     }
@@ -93,9 +117,9 @@ struct TelegramSegmenter {
     mutating func segment() {
         var i = 0
         while i < lines.count {
-            if lines[i].trimmingSpaces().isEmpty { i += 1; continue }
+            if TelegramSegmenter.isBlank(lines[i]) { i += 1; continue }
             var j = i
-            while j + 1 < lines.count, !lines[j + 1].trimmingSpaces().isEmpty { j += 1 }
+            while j + 1 < lines.count, !TelegramSegmenter.isBlank(lines[j + 1]) { j += 1 }
             paragraph(i...j)
             i = j + 1
         }
@@ -105,29 +129,58 @@ struct TelegramSegmenter {
     /// Handles one paragraph (consecutive non-blank lines, 0-based indices).
     private mutating func paragraph(_ range: ClosedRange<Int>) {
         // A header paragraph: all of it reads as a header, possibly after a fused date.
-        var firstLine = lines[range.lowerBound].trimmingSpaces()
+        let size = range.reduce(0) { $0 + lines[$1].utf8.count }
+        if range.count <= 6, size <= 320 {
+            if headerParagraph(range) { return }
+        }
+        var previousWasText = false
+        for index in range {
+            let line = lines[index]
+            let padded = line.utf8.first.map { $0 == 0x20 || $0 == 0x09 } == true || line.utf8.last.map { $0 == 0x20 || $0 == 0x09 } == true
+            let raw = padded ? String(Substring(line).trimmingSpaces()) : line
+            let number = index + 1
+            if raw.utf8.count <= 64, let day = DateText.sentOnLine(raw) {
+                sentOn(Draft.DateLine(day: day, place: nil, line: number))
+                previousWasText = false
+            } else if raw.utf8.count <= 64, let parsed = DateText.dateLine(raw) {
+                dateLine(Draft.DateLine(day: parsed.day, place: parsed.place, line: number))
+                previousWasText = false
+            } else {
+                textLine(raw, line: number, sameParagraph: previousWasText)
+                previousWasText = true
+            }
+        }
+    }
+
+    static func isBlank(_ line: String) -> Bool {
+        line.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 }
+    }
+
+    /// Handles a paragraph that is a header (returns false when it is not one).
+    private mutating func headerParagraph(_ range: ClosedRange<Int>) -> Bool {
+        // Cheap test first: a header is in capitals (a fused date adds only a few lower-case letters).
+        guard range.allSatisfy({ HeaderText.isMostlyUpper(lines[$0]) }) else { return false }
+        var firstLine = Substring(lines[range.lowerBound]).trimmingSpaces()
         var fused: Day?
         if let lead = DateText.leadingDate(firstLine), HeaderText.isHeaderLike(HeaderText.clean(lead.rest)) {
             fused = lead.day
             firstLine = lead.rest
         }
-        let joined = ([firstLine] + range.dropFirst().map { lines[$0] }).joined(separator: " ")
-        let cleanedHeader = HeaderText.clean(joined)
-        if range.count <= 6, HeaderText.isHeaderLike(cleanedHeader), DateText.dateLine(joined) == nil {
-            header(cleanedHeader, lines: range.map { $0 + 1 }, fusedDate: fused)
-            return
+        let joined = ([String(firstLine)] + range.dropFirst().map { lines[$0] }).joined(separator: " ")
+        let cleanedHeader: String
+        if let known = headerLikeCache[joined] {
+            guard let known else { return false }
+            cleanedHeader = known
+        } else {
+            let cleaned = HeaderText.clean(joined)
+            var isHeader = HeaderText.isHeaderLike(cleaned)
+            if isHeader, range.count == 1, joined.utf8.contains(where: DateText.isDigit), DateText.dateLine(joined) != nil { isHeader = false }
+            headerLikeCache[joined] = .some(isHeader ? cleaned : nil)
+            guard isHeader else { return false }
+            cleanedHeader = cleaned
         }
-        for index in range {
-            let raw = String(lines[index].trimmingSpaces())
-            let number = index + 1
-            if let day = DateText.sentOnLine(raw) {
-                sentOn(Draft.DateLine(day: day, place: nil, line: number))
-            } else if let parsed = DateText.dateLine(raw) {
-                dateLine(Draft.DateLine(day: parsed.day, place: parsed.place, line: number))
-            } else {
-                textLine(raw, line: number)
-            }
-        }
+        header(cleanedHeader, lines: range.map { $0 + 1 }, fusedDate: fused)
+        return true
     }
 
     private mutating func header(_ text: String, lines numbers: [Int], fusedDate: Day?) {
@@ -136,7 +189,7 @@ struct TelegramSegmenter {
             if !c.headerComplete {
                 c.headerParagraphs.append(text)
                 c.headerLines += numbers
-                c.header = HeaderText(paragraphs: c.headerParagraphs, matcher: matcher)
+                c.header = readHeader(c.headerParagraphs)
                 c.endLine = numbers.last ?? c.endLine
                 current = c
                 return
@@ -145,7 +198,7 @@ struct TelegramSegmenter {
                 // "J. V. STALIN TO H. TRUMAN" then "MOST SECRET"
                 c.headerParagraphs.append(text)
                 c.headerLines += numbers
-                c.header = HeaderText(paragraphs: c.headerParagraphs, matcher: matcher)
+                c.header = readHeader(c.headerParagraphs)
                 c.endLine = numbers.last ?? c.endLine
                 current = c
                 return
@@ -160,7 +213,7 @@ struct TelegramSegmenter {
         var d = Draft(kind: .message, startLine: numbers[0], endLine: numbers.last ?? numbers[0])
         d.headerParagraphs = [text]
         d.headerLines = numbers
-        d.header = HeaderText(paragraphs: [text], matcher: matcher)
+        d.header = readHeader([text])
         d.sentOn = pendingSentOn
         d.forwarded = pendingForward
         if let f = fusedDate { d.fusedDate = Draft.DateLine(day: f, place: nil, line: numbers[0]) }
@@ -187,7 +240,7 @@ struct TelegramSegmenter {
     }
 
     private mutating func dateLine(_ date: Draft.DateLine) {
-        guard var c = current else {
+        guard let c = current else {
             if seenHeader { pendingForward.append(date) }
             return
         }
@@ -195,37 +248,39 @@ struct TelegramSegmenter {
             pendingForward.append(date)
             return
         }
-        c.trailingDates.append(date)
-        current = c
+        current!.trailingDates.append(date)
     }
 
-    private mutating func textLine(_ raw: String, line: Int) {
+    // Drafts are mutated in place through `current!` so that their arrays are never copied.
+    private mutating func textLine(_ raw: String, line: Int, sameParagraph: Bool = false) {
         let cleaned = BodyText.clean(raw)
         guard !cleaned.isEmpty else { return }
         if let quoted = quotedDate(cleaned) {
             issues.append(ReadIssue(kind: .displacedDate, span: SourceSpan(startLine: line, endLine: line),
                                     detail: "\(quoted.iso) in quotation marks is the date of a quoted message, not used as this message's date"))
         }
-        guard var c = current else {
+        guard current != nil else {
             if seenHeader { startFragment(raw, cleaned: cleaned, line: line) }
             return
         }
-        if !c.trailingDates.isEmpty {
+        if !current!.trailingDates.isEmpty {
             if TelegramSegmenter.isSignatureLike(cleaned) {
-                c.afterDate.append((cleaned, line))
-                c.endLine = line
-                current = c
+                current!.afterDate.append((cleaned, line))
+                current!.endLine = line
             } else {
                 startFragment(raw, cleaned: cleaned, line: line)
             }
             return
         }
-        if let previous = c.bodyLines.last {
+        var continues = false
+        if sameParagraph, let previous = current!.bodyLines.last, !HeaderText.isMostlyUpper(previous.cleaned), !previous.cleaned.hasSuffix(",") {
+            // A line of the same paragraph (no blank line between) continues it.
+            continues = true
+        } else if let previous = current!.bodyLines.last {
             let open = BodyText.endsOpen(previous.cleaned)
             let lower = BodyText.startsLower(cleaned)
-            if open && !lower {
-                c.truncated = true
-                current = c
+            if open && !lower && BodyText.opensSentence(cleaned) {
+                current!.truncated = true
                 startFragment(raw, cleaned: cleaned, line: line)
                 return
             }
@@ -233,12 +288,10 @@ struct TelegramSegmenter {
                 startFragment(raw, cleaned: cleaned, line: line)
                 return
             }
-            c.bodyLines.append((raw, cleaned, line, open && lower))
-        } else {
-            c.bodyLines.append((raw, cleaned, line, false))
+            continues = open
         }
-        c.endLine = line
-        current = c
+        current!.bodyLines.append((raw, cleaned, line, continues))
+        current!.endLine = line
     }
 
     private mutating func startFragment(_ raw: String, cleaned: String, line: Int) {
@@ -254,6 +307,7 @@ struct TelegramSegmenter {
     private mutating func close() {
         guard var c = current else { return }
         current = nil
+        if c.trailingDates.isEmpty, let last = c.bodyLines.last, BodyText.endsOpen(last.cleaned) { c.truncated = true }
         var dates = c.trailingDates
         if let first = dates.first {
             let sentBefore = c.sentOn.map { first.day > $0.day } ?? false
@@ -262,8 +316,8 @@ struct TelegramSegmenter {
                 c.endLine = max(c.endLine, first.line)
                 dates.removeFirst()
                 if let after = c.afterDate.last { c.endLine = max(c.endLine, after.line) }
-            } else {
-                c.notes.append("the date line \(first.day.iso) after it cannot be its own (it was sent on \(c.sentOn!.day.iso)); it goes with the next message")
+            } else if let sent = c.sentOn {
+                c.notes.append("the date line \(first.day.iso) after it cannot be its own (it was sent on \(sent.day.iso)); it goes with the next message")
             }
         }
         if c.dated == nil, let lead = c.fusedDate { c.dated = lead }

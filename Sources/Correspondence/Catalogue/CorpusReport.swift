@@ -1,0 +1,73 @@
+/// A plain-text account of what was read and what did not fit: messages by correspondent
+/// pair and year, then every undated message, fragment, duplicate, displaced date and
+/// unreadable line with its line numbers, so a historian can check each against the source.
+public struct CorpusReport: Sendable {
+    public var corpus: Corpus
+
+    public init(corpus: Corpus) {
+        self.corpus = corpus
+    }
+
+    public func render() -> String {
+        let messages = corpus.messages.filter { $0.kind == .message }
+        var out = "Corpus: \(corpus.sourceName)\n"
+        out += "SHA-256: \(corpus.sourceHash)\n"
+        out += "\(messages.count) messages, \(corpus.messages.count - messages.count) fragments, \(corpus.issues.count) issues\n\n"
+
+        // Counts by correspondent pair and year.
+        let years = Array(Set(messages.map { $0.date.best.year })).sorted()
+        var pairs: [String: [Int: Int]] = [:]
+        for m in messages {
+            let pair = "\(corpus.people.name(of: m.sender)) -> " + m.recipients.map { corpus.people.name(of: $0) }.joined(separator: " + ")
+            pairs[pair, default: [:]][m.date.best.year, default: 0] += 1
+        }
+        let pairNames = pairs.keys.sorted { (total(pairs[$0, default: [:]]), $1) > (total(pairs[$1, default: [:]]), $0) }
+        let width = max(12, pairNames.map(\.count).max() ?? 0)
+        out += "Messages by correspondents and year (year of the best date)\n"
+        out += pad("", width) + years.map { pad(String($0), 6, right: true) }.joined() + pad("total", 7, right: true) + "\n"
+        for name in pairNames {
+            let row = pairs[name, default: [:]]
+            out += pad(name, width) + years.map { pad(row[$0].map(String.init) ?? "-", 6, right: true) }.joined()
+                + pad(String(total(row)), 7, right: true) + "\n"
+        }
+        var yearTotals: [Int: Int] = [:]
+        for m in messages { yearTotals[m.date.best.year, default: 0] += 1 }
+        out += pad("all", width) + years.map { pad(String(yearTotals[$0] ?? 0), 6, right: true) }.joined() + pad(String(messages.count), 7, right: true) + "\n\n"
+
+        // Messages by writer.
+        var bySender: [String: Int] = [:]
+        var byRecipient: [String: Int] = [:]
+        for m in messages {
+            bySender[m.sender, default: 0] += 1
+            for r in m.recipients { byRecipient[r, default: 0] += 1 }
+        }
+        out += "Sent: " + bySender.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\(corpus.people.name(of: $0.key)) \($0.value)" }.joined(separator: ", ") + "\n"
+        out += "Received: " + byRecipient.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\(corpus.people.name(of: $0.key)) \($0.value)" }.joined(separator: ", ") + "\n\n"
+
+        let sections: [(ReadIssue.Kind, String)] = [
+            (.undated, "Undated messages (no Sent-on or date line of their own)"),
+            (.fragment, "Fragments (text with no header of its own)"),
+            (.duplicate, "Messages printed twice"),
+            (.displacedDate, "Dates found but not used as a message's own"),
+            (.unreadable, "Lines that could not be read"),
+        ]
+        for (kind, title) in sections {
+            let issues = corpus.issues.filter { $0.kind == kind }
+            out += "\(title): \(issues.count)\n"
+            for issue in issues {
+                let lines = issue.span.startLine == issue.span.endLine ? "line \(issue.span.startLine)" : "lines \(issue.span.startLine)-\(issue.span.endLine)"
+                let ids = issue.messageIDs.isEmpty ? "" : " [\(issue.messageIDs.joined(separator: ", "))]"
+                out += "  \(lines): \(issue.detail)\(ids)\n"
+            }
+            out += "\n"
+        }
+        return out
+    }
+
+    private func total(_ row: [Int: Int]) -> Int { row.values.reduce(0, +) }
+
+    private func pad(_ s: String, _ width: Int, right: Bool = false) -> String {
+        let fill = String(repeating: " ", count: max(0, width - s.count))
+        return right ? fill + s : s + fill
+    }
+}

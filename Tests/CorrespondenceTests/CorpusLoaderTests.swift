@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+import Correspondence
+
+/// Bad input gives a clear `.badData` error naming the file (and line where there is one);
+/// CSV corpora are read with their columns, quoting and date precisions.
+@Suite struct CorpusLoaderTests {
+    func write(_ bytes: [UInt8], name: String) throws -> String {
+        let url = try Fixtures.temporaryFolder().appendingPathComponent(name)
+        try Data(bytes).write(to: url)
+        return url.path
+    }
+
+    func write(_ text: String, name: String) throws -> String { try write(Array(text.utf8), name: name) }
+
+    func expectBadData(_ path: String, line: Int? = nil, mentioning words: String) {
+        do {
+            _ = try CorpusLoader.load(path: path)
+            Issue.record("expected an error for \(path)")
+        } catch let error as EpistolaryError {
+            #expect(error.kind == .badData)
+            #expect(error.exitCode == 1)
+            #expect(error.file == path)
+            if let line { #expect(error.line == line) }
+            #expect(error.description.contains(words), "\(error)")
+            #expect(error.description.hasPrefix(path))
+        } catch {
+            Issue.record("unexpected error \(error)")
+        }
+    }
+
+    @Test func missingFile() {
+        expectBadData("/nonexistent/folder/letters.txt", mentioning: "no such file")
+    }
+
+    @Test func emptyFile() throws {
+        expectBadData(try write("", name: "empty.txt"), mentioning: "empty")
+        expectBadData(try write("  \n\n", name: "blank.txt"), mentioning: "empty")
+    }
+
+    @Test func binaryFile() throws {
+        expectBadData(try write([0x4A, 0x0A, 0x0A, 0x00, 0x01, 0x02], name: "image.txt"), line: 3, mentioning: "binary")
+    }
+
+    @Test func notUTF8() throws {
+        // "May 1, 1943" then a Latin-1 é on line 2
+        expectBadData(try write(Array("May 1, 1943\n".utf8) + [0x63, 0x61, 0x66, 0xE9, 0x0A], name: "latin1.txt"), line: 2, mentioning: "UTF-8")
+    }
+
+    @Test func noRecognisableHeader() throws {
+        expectBadData(try write("Dear friend,\n\nThis is a shopping list.\n", name: "notes.txt"), mentioning: "no message header")
+    }
+
+    @Test func bundledCorpusLoads() throws {
+        let corpus = try CorpusLoader.load(path: nil)
+        #expect(corpus.sourceName == "war-telegrams.txt")
+        #expect(corpus.messages.filter { $0.kind == .message }.count > 360)
+        #expect(corpus.sourceHash.count == 64)
+    }
+
+    @Test func telegramFileWithCRLFAndBOM() throws {
+        let text = "\u{FEFF}J. V. STALIN TO W. CHURCHILL\r\n\r\nText.\r\n\r\nMay 1, 1943\r\n"
+        let corpus = try CorpusLoader.load(path: try write(text, name: "crlf.txt"))
+        #expect(corpus.messages.count == 1)
+        #expect(corpus.messages[0].dated?.iso == "1943-05-01")
+        #expect(corpus.messages[0].span.endLine == 5)
+    }
+
+    @Test func csvCorpus() throws {
+        let csv = "\u{FEFF}sender,recipients,date,place,classification,text\r\n"
+            + "Stalin,Churchill;Roosevelt,1943-12-10,Moscow,Secret,\"Text, with a comma and \"\"quotes\"\"\r\nover two lines\"\r\n"
+            + "J. V. STALIN,Charles de Gaulle,1944-12,,,Month only\r\n"
+            + "Mary Smith,Stalin,1945,,,Year only\r\n"
+        let corpus = try CorpusLoader.load(path: try write(csv, name: "letters.csv"))
+        #expect(corpus.messages.count == 3)
+        let first = try #require(corpus.messages.first { $0.span.startLine == 2 })
+        #expect(first.recipients == ["Churchill", "Roosevelt"])
+        #expect(first.body == "Text, with a comma and \"quotes\"\nover two lines")
+        #expect(first.place == "Moscow" && first.classification == "secret")
+        #expect(first.date.isExact && first.date.evidence == .given)
+        #expect(first.id == "1943-12-10-stalin-churchill")
+        let month = try #require(corpus.messages.first { $0.body == "Month only" })
+        #expect(month.sender == "Stalin")
+        #expect(month.date.precision == .month && month.date.notAfter.iso == "1944-12-31")
+        let year = try #require(corpus.messages.first { $0.body == "Year only" })
+        #expect(year.date.precision == .year && year.sender == "Mary Smith")
+        #expect(corpus.people["Mary Smith"] != nil)
+    }
+
+    @Test func csvWithBoundsInsteadOfDate() throws {
+        let csv = "sender,recipients,not_before,not_after,text\nStalin,Churchill,1943-06-11,1943-06-24,Text\n"
+        let corpus = try CorpusLoader.load(path: try write(csv, name: "bounds.csv"))
+        #expect(corpus.messages[0].date.precision == .range)
+        #expect(corpus.messages[0].date.notBefore.iso == "1943-06-11" && corpus.messages[0].date.notAfter.iso == "1943-06-24")
+    }
+
+    @Test func csvMissingColumn() throws {
+        expectBadData(try write("sender,date,text\nStalin,1943-01-01,Text\n", name: "nocol.csv"), line: 1, mentioning: "recipients")
+    }
+
+    @Test func csvBadDate() throws {
+        expectBadData(try write("sender,recipients,date,text\nStalin,Churchill,1943-01-01,ok\nStalin,Churchill,1943-02-30,bad\n", name: "baddate.csv"), line: 3, mentioning: "1943-02-30")
+    }
+
+    @Test func csvWrongFieldCountAndOpenQuote() throws {
+        expectBadData(try write("sender,recipients,date,text\nStalin,Churchill,1943-01-01\n", name: "short.csv"), line: 2, mentioning: "expected 4 fields")
+        expectBadData(try write("sender,recipients,date,text\nStalin,Churchill,1943-01-01,\"never closed\n", name: "open.csv"), line: 2, mentioning: "never closed")
+    }
+
+    @Test func catalogueFormatsAreStable() throws {
+        let corpus = try CorpusLoader.load(path: try write("sender,recipients,date,text\nStalin,Churchill,1943-01-01,\"a, b\"\n", name: "one.csv"))
+        let catalogue = MessageCatalogue(corpus: corpus, topics: ["1943-01-01-stalin-churchill": ["poland"]])
+        #expect(catalogue.jsonLines() == "{\"id\": \"1943-01-01-stalin-churchill\", \"start_line\": 2, \"end_line\": 2, \"kind\": \"message\", \"sender\": \"Stalin\", \"recipients\": [\"Churchill\"], \"sent_on\": null, \"dated\": \"1943-01-01\", \"date\": \"1943-01-01\", \"place\": null, \"classification\": \"\", \"references\": [], \"topics\": [\"poland\"], \"note\": \"\", \"body\": \"a, b\"}\n")
+        #expect(catalogue.csv().hasSuffix(",poland,,\"a, b\"\r\n"))
+        #expect(catalogue.table().contains("1943-01-01-stalin-churchill"))
+    }
+}
