@@ -22,7 +22,7 @@ struct CorrespondentsTimeline {
         let principalName = assign.principal.map { data.name($0) } ?? "the writer"
 
         // Title and reading note.
-        let title = "Correspondence of \(principalName), \(yearSpan): messages by correspondent"
+        let title = "\(principalName) and correspondents, \(yearSpan)"
         let note = "\(corpusCount) messages of \(data.sourceName)" + (inferredCount > 0 ? " and \(inferredCount) incoming ones known only from citations" : "")
             + ", \(FigureBuilder.longDate(range.from)) to \(FigureBuilder.longDate(range.to)). Above each lane's line: messages from \(principalName); below: from the correspondent."
         var y = b.title(title, note: note, top: style.margin)

@@ -53,8 +53,10 @@ final class FigureBuilder {
 
     // MARK: Title
 
-    /// Title and a note line under it (wrapped to the width); returns the y below them.
+    /// Title and a note line under it (wrapped to the width); returns the y below them. When
+    /// the style leaves titles to the caption, nothing is drawn.
     func title(_ title: String, note: String, top: Double) -> Double {
+        guard style.showTitle else { return top }
         var y = top + measurer.measure(title, font: style.titleFont).ascent
         text(fitted(title, font: style.titleFont, width: right - left), x: left, baseline: y, font: style.titleFont)
         y += measurer.measure(title, font: style.titleFont).descent

@@ -55,6 +55,7 @@ extension FigureStyle {
             series: series,
             fallback: [SeriesStyle(categories.other)])
         laneStripes = t.lane.stripes
+        showTitle = theme.page.showTitle
     }
 }
 

@@ -20,6 +20,8 @@ public struct FigureStyle: Sendable, Hashable {
     public var gridWidth: Double
     public var laneHeight: Double
     public var laneFill: PaintColor
+    /// Whether the figure carries its title and reading note (journals put them in the caption).
+    public var showTitle: Bool = true
     /// Whether every other lane is shaded with `laneFill`.
     public var laneStripes: Bool = true
     public var markSize: Double

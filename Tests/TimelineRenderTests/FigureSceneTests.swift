@@ -43,8 +43,19 @@ struct FigureSceneTests {
     func clean(kind: TimelineKind) throws {
         let (f, _) = try BundledRun.figure(kind)
         expectClean(f.scene, kind.rawValue)
-        #expect(f.scene.texts.contains { $0.text == f.title })
+        // Paper leaves the title to the caption; the screen styles print it.
+        let theme = try ThemeLoader.load(spec: "paper")
+        #expect(f.scene.texts.contains { $0.text == f.title } == theme.page.showTitle)
         #expect(f.messages > 0)
+    }
+
+    @Test("every kind with its title printed (presentation style)", arguments: TimelineKind.allCases)
+    func titled(kind: TimelineKind) throws {
+        let (f, _) = try BundledRun.figure(kind, spec: "presentation")
+        let overlaps = f.scene.overlappingTexts()
+        #expect(overlaps.isEmpty, "\(overlaps.prefix(3).map { "\($0.0.text) / \($0.1.text)" })")
+        #expect(f.scene.itemsOffPage().isEmpty)
+        #expect(f.scene.texts.contains { $0.text == f.title })
     }
 
     @Test("every kind, in a one-year window and in greyscale", arguments: TimelineKind.allCases)
