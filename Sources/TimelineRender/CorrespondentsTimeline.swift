@@ -122,6 +122,10 @@ struct CorrespondentsTimeline {
         var legend: [LegendEntry] = [
             LegendEntry(.mark(.circle, fill: style.ink, stroke: style.ink), "message of the corpus"),
         ]
+        if !style.showTitle {
+            // The reading note is not printed: the legend says how the rows are split.
+            legend.insert(LegendEntry(.none, "above a lane's line: from \(principalName); below: from the correspondent"), at: 0)
+        }
         if inferredCount > 0 { legend.append(LegendEntry(.mark(.circle, fill: style.paper, stroke: style.ink), "inferred from a citation")) }
         if shown.contains(where: { !$0.date.isExact }) { legend.append(LegendEntry(.range(style.ink), "date known within bounds")) }
         if arcs > 0 { legend.append(LegendEntry(.line(style.ink.withAlpha(style.arcOpacity), dash: [], width: style.arcWidth * 1.5), "cited message → answer")) }

@@ -85,7 +85,7 @@ struct TopicsTimeline {
 
         y = b.timeAxis(scale, plotTop: plotTop, plotBottom: plotBottom)
         var legend: [LegendEntry] = [
-            LegendEntry(.mark(.bar, fill: nil, stroke: style.ink), "a message on the topic"),
+            LegendEntry(.mark(.bar, fill: nil, stroke: style.ink), "a message on the topic (lane label: how many)"),
             LegendEntry(.rect(Self.intensity(style.ink, count: 1, peak: peak)), "1 message in the month"),
             LegendEntry(.rect(Self.intensity(style.ink, count: max(1, (peak + 1) / 2), peak: peak)), "\(max(1, (peak + 1) / 2))"),
             LegendEntry(.rect(Self.intensity(style.ink, count: peak, peak: peak)), "\(peak) (busiest month of any topic)"),
