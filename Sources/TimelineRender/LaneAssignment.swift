@@ -7,6 +7,7 @@ struct LaneAssignment {
     /// Lanes of `entry`, each with whether the principal wrote it.
     func lanes(of entry: TimelineEntry) -> [(lane: String, fromPrincipal: Bool)] {
         if let p = principal, entry.sender == p {
+            if entry.recipients.count == 1, entry.recipients[0] != p { return [(entry.recipients[0], true)] }
             let others = uniq(entry.recipients.filter { $0 != p })
             return others.isEmpty ? [(LaneAssignment.unknownKey, true)] : others.map { ($0, true) }
         }

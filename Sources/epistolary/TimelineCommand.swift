@@ -49,18 +49,19 @@ struct TimelineCommand: ParsableCommand {
     @Flag(name: .long, help: "Draw no event bands.")
     var noEvents = false
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Output file: .svg, .png or .pdf.", valueName: "FILE"))
-    var output: String
+    @Option(name: .shortAndLong, help: ArgumentHelp("Output file: .svg, .png or .pdf; repeat to write one layout in several formats.", valueName: "FILE"))
+    var output: [String]
 
     @Flag(name: .long, help: "Print the wall time of each stage (read, analyse, layout, paint, write) to stderr.")
     var timings = false
 
     func validate() throws {
+        if output.isEmpty { throw ValidationError("name an output file with -o FILE.svg|png|pdf") }
         if noEvents && events != nil { throw ValidationError("--events and --no-events exclude each other") }
     }
 
     func run() throws {
-        let format = try DocumentFormat(path: output)
+        let formats = try output.map { try DocumentFormat(path: $0) }
         let fromDay = try Self.day(from, option: "--from")
         let toDay = try Self.day(to, option: "--to")
         if let fromDay, let toDay, fromDay > toDay {
@@ -105,14 +106,20 @@ struct TimelineCommand: ParsableCommand {
         guard measurer.resolves(family: figureStyle.fontFamily) else {
             throw EpistolaryError(.environment, "the font family \(figureStyle.fontFamily) is not installed (apt install fonts-dejavu-core)")
         }
+        clock.lap("prepare")
         let figure = try TimelineLayout.layout(kind, data: data, style: figureStyle, events: calendar, measurer: measurer)
         clock.lap("layout")
-        let url = URL(fileURLWithPath: output)
-        let bytes = try ScenePainter.render(figure.scene, as: format, dpi: figureStyle.dpi)
-        clock.lap("paint")
         let caption = FigureCaption(figure: figure, style: style, filters: filterWords, corpus: corpus.sourceName, inputHash: corpus.sourceHash)
-        try AtomicFile.write(bytes, to: url)
-        try AtomicFile.write(caption.json(), to: FigureCaption.sidecarURL(for: url))
+        // Every format is drawn before any file is written: a failure leaves no partial output.
+        var documents: [(URL, Data)] = []
+        for (path, format) in zip(output, formats) {
+            documents.append((URL(fileURLWithPath: path), try ScenePainter.render(figure.scene, as: format, dpi: figureStyle.dpi)))
+            clock.lap("paint.\(format.rawValue)")
+        }
+        for (url, bytes) in documents {
+            try AtomicFile.write(bytes, to: url)
+            try AtomicFile.write(caption.json(), to: FigureCaption.sidecarURL(for: url))
+        }
         clock.lap("write")
     }
 
