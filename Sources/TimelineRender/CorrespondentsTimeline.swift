@@ -92,9 +92,9 @@ struct CorrespondentsTimeline {
             }
         }
         for li in lanes.indices {
-            rangeLines[li].forEach { b.addMiddle($0) }
-            filledMarks[li].forEach { b.addFront($0) }
-            hollowMarks[li].forEach { b.addFront($0) }
+            b.addMiddle(contentsOf: rangeLines[li])
+            b.addFront(contentsOf: filledMarks[li])
+            b.addFront(contentsOf: hollowMarks[li])
         }
 
         // Reply arcs: from the cited message to its answer, within the lane they share.

@@ -24,6 +24,8 @@ final class FigureBuilder {
     func addBackmost(_ item: SceneItem) { back.insert(item, at: 0) }
     func addMiddle(_ item: SceneItem) { middle.append(item) }
     func addFront(_ item: SceneItem) { front.append(item) }
+    func addFront(contentsOf items: [SceneItem]) { front.append(contentsOf: items) }
+    func addMiddle(contentsOf items: [SceneItem]) { middle.append(contentsOf: items) }
 
     @discardableResult
     func text(_ s: String, x: Double, baseline: Double, font: FontSpec, color: PaintColor? = nil, anchor: TextAnchor = .start) -> SceneText {

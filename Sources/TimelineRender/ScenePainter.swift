@@ -132,14 +132,21 @@ public enum ScenePainter {
             cairo_destroy(sc)
         }
         cairo_surface_flush(image)
+        guard let pattern = cairo_pattern_create_for_surface(image) else { return }
+        defer { cairo_pattern_destroy(pattern) }
         cairo_save(cr)
         cairo_identity_matrix(cr)
         var drawn = Set<Int64>()
+        drawn.reserveCapacity(marks.count)
         let w = Double(side)
+        var matrix = cairo_matrix_t()
         for m in marks {
             let x = (m.center.x * scale - half).rounded(), y = (m.center.y * scale - half).rounded()
             guard drawn.insert(Int64(x) &* 1_000_003 &+ Int64(y)).inserted else { continue }
-            cairo_set_source_surface(cr, image, x, y)
+            // One pattern, moved to each mark: no allocation per mark.
+            cairo_matrix_init_translate(&matrix, -x, -y)
+            cairo_pattern_set_matrix(pattern, &matrix)
+            cairo_set_source(cr, pattern)
             cairo_rectangle(cr, x, y, w, w)
             cairo_fill(cr)
         }
