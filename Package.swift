@@ -35,7 +35,7 @@ let package = Package(
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis"]),
         .testTarget(name: "StylingTests", dependencies: ["Styling"]),
         .testTarget(name: "GraphRenderTests", dependencies: ["GraphRender"], exclude: ["valgrind-render-loop.sh"]),
-        .testTarget(name: "TimelineRenderTests", dependencies: ["TimelineRender"]),
+        .testTarget(name: "TimelineRenderTests", dependencies: ["TimelineRender", "Analysis", "Styling", "Correspondence"]),
         .testTarget(name: "ExportTests", dependencies: ["Export"]),
         .testTarget(name: "CLITests", dependencies: ["epistolary"]),
     ]

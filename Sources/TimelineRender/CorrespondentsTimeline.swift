@@ -16,13 +16,13 @@ struct CorrespondentsTimeline {
         let assign = LaneAssignment(principal: data.principal)
         let shown = data.entries.filter { $0.date.best >= range.from && $0.date.best <= range.to }
         let lanes = assign.orderedLanes(shown)
-        let laneNames = lanes.map { data.name($0) }
+        let laneNames = lanes.map { LaneAssignment.name($0, in: data) }
         let corpusCount = shown.filter { !$0.inferred }.count
         let inferredCount = shown.count - corpusCount
-        let principalName = data.principal.map { data.name($0) } ?? "the writer"
+        let principalName = assign.principal.map { data.name($0) } ?? "the writer"
 
         // Title and reading note.
-        let title = "Correspondence of \(principalName), \(yearSpan): messages by correspondent"
+        let title = "\(principalName) and correspondents, \(yearSpan)"
         let note = "\(corpusCount) messages of \(data.sourceName)" + (inferredCount > 0 ? " and \(inferredCount) incoming ones known only from citations" : "")
             + ", \(FigureBuilder.longDate(range.from)) to \(FigureBuilder.longDate(range.to)). Above each lane's line: messages from \(principalName); below: from the correspondent."
         var y = b.title(title, note: note, top: style.margin)
@@ -50,6 +50,9 @@ struct CorrespondentsTimeline {
         for (i, lane) in lanes.enumerated() {
             let cy = plotTop + (Double(i) + 0.5) * laneH
             center[lane] = cy
+            if style.laneStripes && i % 2 == 1 {
+                b.addBackmost(.rect(SceneRect(rect: Rect(x: scale.x0, y: plotTop + Double(i) * laneH, width: scale.x1 - scale.x0, height: laneH), fill: style.laneFill)))
+            }
             if i > 0 {
                 b.line(Point(x: scale.x0, y: plotTop + Double(i) * laneH), Point(x: scale.x1, y: plotTop + Double(i) * laneH),
                        color: style.grid, width: style.gridWidth)
@@ -58,25 +61,40 @@ struct CorrespondentsTimeline {
             b.text(laneNames[i], x: scale.x0 - style.labelSize * 0.6, baseline: cy + tick.ascent * 0.35, font: style.labelFont, anchor: .end)
         }
 
-        var position: [String: [String: Point]] = [:]  // message id -> lane -> mark centre
+        // Marks are collected per lane (ranges, then filled, then hollow marks) so that the
+        // painter can draw each lane's marks of one look in one go.
+        let linked = Set(data.links.flatMap { [$0.from, $0.to] })
+        var position: [String: [String: Point]] = [:]  // linked message id -> lane -> mark centre
+        var laneIndex: [String: Int] = [:]
+        for (i, lane) in lanes.enumerated() { laneIndex[lane] = i }
+        let laneStyles = lanes.map { laneStyle($0, keys) }
+        var rangeLines = Array(repeating: [SceneItem](), count: lanes.count)
+        var filledMarks = Array(repeating: [SceneItem](), count: lanes.count)
+        var hollowMarks = Array(repeating: [SceneItem](), count: lanes.count)
         for e in shown {
             for (lane, fromPrincipal) in assign.lanes(of: e) {
-                guard let cy = center[lane] else { continue }
-                let s = style.style(for: lane, among: keys)
+                guard let li = laneIndex[lane], let cy = center[lane] else { continue }
+                let s = laneStyles[li]
                 let my = fromPrincipal ? cy - offset : cy + offset
                 let x = scale.x(e.date.best)
                 if !e.date.isExact {
                     let a = max(scale.xStart(e.date.notBefore), scale.x0), z = min(scale.xEnd(e.date.notAfter), scale.x1)
-                    b.line(Point(x: a, y: my), Point(x: z, y: my), color: s.color, width: style.markStrokeWidth, layer: .middle)
-                    b.line(Point(x: a, y: my - 1.5), Point(x: a, y: my + 1.5), color: s.color, width: style.markStrokeWidth, layer: .middle)
-                    b.line(Point(x: z, y: my - 1.5), Point(x: z, y: my + 1.5), color: s.color, width: style.markStrokeWidth, layer: .middle)
+                    let w = style.markStrokeWidth
+                    rangeLines[li].append(.line(SceneLine(from: Point(x: a, y: my), to: Point(x: z, y: my), color: s.color, width: w)))
+                    rangeLines[li].append(.line(SceneLine(from: Point(x: a, y: my - 1.5), to: Point(x: a, y: my + 1.5), color: s.color, width: w)))
+                    rangeLines[li].append(.line(SceneLine(from: Point(x: z, y: my - 1.5), to: Point(x: z, y: my + 1.5), color: s.color, width: w)))
                 }
                 let mark = SceneMark(center: Point(x: x, y: my), shape: s.shape, size: style.markSize,
                                      fill: e.inferred ? style.paper : s.color, stroke: s.color,
                                      strokeWidth: style.markStrokeWidth, messageID: e.id)
-                b.addFront(.mark(mark))
-                position[e.id, default: [:]][lane] = mark.center
+                if e.inferred { hollowMarks[li].append(.mark(mark)) } else { filledMarks[li].append(.mark(mark)) }
+                if linked.contains(e.id) { position[e.id, default: [:]][lane] = mark.center }
             }
+        }
+        for li in lanes.indices {
+            b.addMiddle(contentsOf: rangeLines[li])
+            b.addFront(contentsOf: filledMarks[li])
+            b.addFront(contentsOf: hollowMarks[li])
         }
 
         // Reply arcs: from the cited message to its answer, within the lane they share.
@@ -85,7 +103,8 @@ struct CorrespondentsTimeline {
             guard let answer = position[link.from], let cited = position[link.to] else { continue }
             guard let lane = lanes.first(where: { answer[$0] != nil && cited[$0] != nil }),
                   let p = cited[lane], let q = answer[lane] else { continue }
-            let s = style.style(for: lane, among: keys)
+            guard let li = laneIndex[lane] else { continue }
+            let s = laneStyles[li]
             let mid = (p.x + q.x) / 2
             let elements: [PathElement]
             if abs(p.y - q.y) > 0.5 {
@@ -103,11 +122,14 @@ struct CorrespondentsTimeline {
         var legend: [LegendEntry] = [
             LegendEntry(.mark(.circle, fill: style.ink, stroke: style.ink), "message of the corpus"),
         ]
+        if !style.showTitle {
+            // The reading note is not printed: the legend says how the rows are split.
+            legend.insert(LegendEntry(.none, "above a lane's line: from \(principalName); below: from the correspondent"), at: 0)
+        }
         if inferredCount > 0 { legend.append(LegendEntry(.mark(.circle, fill: style.paper, stroke: style.ink), "inferred from a citation")) }
         if shown.contains(where: { !$0.date.isExact }) { legend.append(LegendEntry(.range(style.ink), "date known within bounds")) }
         if arcs > 0 { legend.append(LegendEntry(.line(style.ink.withAlpha(style.arcOpacity), dash: [], width: style.arcWidth * 1.5), "cited message → answer")) }
-        if !labels.events.isEmpty { legend.append(LegendEntry(.band(style.bandFill), "event (dashed line: one day)")) }
-        if !labels.omitted.isEmpty { legend.append(LegendEntry(.band(style.bandFill), "+\(labels.omitted.count) more events unlabelled")) }
+        legend += b.eventLegend(labels)
         y = b.legend(legend, top: y + style.labelSize)
         let scene = b.scene(height: (y + style.margin).rounded(.up))
 
@@ -116,10 +138,15 @@ struct CorrespondentsTimeline {
             + "in \(lanes.count) lanes, one per correspondent; messages from \(principalName) above each lane's line, from the correspondent below. "
             + "\(arcs) curves join a cited message to its answer. Dates known only within bounds are drawn as ranges with the mark at the middle. "
             + b.eventSentence(labels)
-        return TimelineFigure(kind: .correspondents, scene: scene, title: title, caption: caption, messages: corpusCount, from: range.from, to: range.to)
+        return TimelineFigure(kind: .correspondents, scene: scene, title: title, caption: caption, messages: corpusCount,
+                              inferredMessages: inferredCount, from: range.from, to: range.to)
     }
 
     private var yearSpan: String {
         range.from.year == range.to.year ? "\(range.from.year)" : "\(range.from.year)–\(range.to.year)"
+    }
+
+    private func laneStyle(_ lane: String, _ keys: [String]) -> SeriesStyle {
+        LaneAssignment.isSpecial(lane) ? SeriesStyle(color: style.muted, dash: [], shape: .circle) : style.style(for: lane, among: keys)
     }
 }

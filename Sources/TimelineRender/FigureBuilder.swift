@@ -20,8 +20,12 @@ final class FigureBuilder {
     var right: Double { style.pageWidth - style.margin }
 
     func addBack(_ item: SceneItem) { back.append(item) }
+    /// Behind everything else (lane stripes under the event bands).
+    func addBackmost(_ item: SceneItem) { back.insert(item, at: 0) }
     func addMiddle(_ item: SceneItem) { middle.append(item) }
     func addFront(_ item: SceneItem) { front.append(item) }
+    func addFront(contentsOf items: [SceneItem]) { front.append(contentsOf: items) }
+    func addMiddle(contentsOf items: [SceneItem]) { middle.append(contentsOf: items) }
 
     @discardableResult
     func text(_ s: String, x: Double, baseline: Double, font: FontSpec, color: PaintColor? = nil, anchor: TextAnchor = .start) -> SceneText {
@@ -51,8 +55,10 @@ final class FigureBuilder {
 
     // MARK: Title
 
-    /// Title and a note line under it (wrapped to the width); returns the y below them.
+    /// Title and a note line under it (wrapped to the width); returns the y below them. When
+    /// the style leaves titles to the caption, nothing is drawn.
     func title(_ title: String, note: String, top: Double) -> Double {
+        guard style.showTitle else { return top }
         var y = top + measurer.measure(title, font: style.titleFont).ascent
         text(fitted(title, font: style.titleFont, width: right - left), x: left, baseline: y, font: style.titleFont)
         y += measurer.measure(title, font: style.titleFont).descent
@@ -93,9 +99,11 @@ final class FigureBuilder {
     // MARK: Time axis
 
     /// A time scale for the plot's horizontal extent; labels may reach into the margins.
-    func timeScale(from: Day, to: Day, x0: Double, x1: Double) -> TimeScale {
+    /// With `valueAxis`, labels stay within the plot's width on the left, clear of the value
+    /// axis's labels.
+    func timeScale(from: Day, to: Day, x0: Double, x1: Double, valueAxis: Bool = false) -> TimeScale {
         TimeScale(from: from, to: to, x0: x0, x1: x1, font: style.tickFont, measurer: measurer,
-                  overhang: max(0, min(x0 - left, right - x1, style.margin)))
+                  overhang: valueAxis ? 0 : max(0, min(x0 - left, right - x1, style.margin)))
     }
 
     /// The days drawn for a data range: padded by 1.5% (at least a day) on each side.
@@ -125,9 +133,9 @@ final class FigureBuilder {
             for c in scale.context {
                 text(c.label, x: c.x, baseline: contextBaseline, font: tickFont, color: style.ink, anchor: .center)
             }
-            // Period boundaries: a longer tick down to the context row.
+            // Period boundaries: a separator in the context row, below the tick labels.
             for c in scale.context where c.startX > scale.x0 + 0.5 {
-                line(Point(x: c.startX, y: plotBottom), Point(x: c.startX, y: contextBaseline), color: style.muted, width: style.axisWidth * 0.7, layer: .front)
+                line(Point(x: c.startX, y: bottom + 0.5), Point(x: c.startX, y: contextBaseline + m.descent), color: style.muted, width: style.axisWidth * 0.7, layer: .front)
             }
             bottom = contextBaseline + m.descent
         }
@@ -147,14 +155,16 @@ final class FigureBuilder {
     }
 
     /// Places the labels of the events in the scale's range (before the plot's height is known).
-    func placeEventLabels(_ events: [HistoricalEvent], scale: TimeScale) -> EventLabels {
+    /// With `valueAxis`, labels keep clear of the value axis's labels left of the plot.
+    func placeEventLabels(_ events: [HistoricalEvent], scale: TimeScale, valueAxis: Bool = false) -> EventLabels {
         let font = style.bandFont
         let m = measurer.measure("Xg", font: font)
         let shown = events.filter { $0.overlaps(from: scale.firstDay, to: scale.lastDay) }
         let requests = shown.map { e in
             LabelRequest(key: e.id, anchorX: anchorX(e, scale), width: measurer.width(e.label, font: font), priority: e.priority)
         }
-        let placer = LabelPlacer(rows: 3, gap: font.size * 0.6, lo: scale.x0 - min(style.margin, scale.x0 - left), hi: right, leaders: true)
+        let lo = valueAxis ? scale.x0 : scale.x0 - min(style.margin, scale.x0 - left)
+        let placer = LabelPlacer(rows: 4, gap: font.size * 0.6, lo: lo, hi: right, leaders: true)
         let (placed, omitted) = placer.place(requests)
         let rows = (placed.map(\.row).max() ?? -1) + 1
         return EventLabels(events: shown, placed: placed, omitted: omitted, rowHeight: m.height + 1.5, rows: rows)
@@ -194,6 +204,16 @@ final class FigureBuilder {
 
     // MARK: Legend
 
+    /// The legend entries every figure with event bands shares.
+    func eventLegend(_ labels: EventLabels) -> [LegendEntry] {
+        guard !labels.events.isEmpty else { return [] }
+        var out = [LegendEntry(.band(style.bandFill), "event (dashed line: a single day)")]
+        if !labels.omitted.isEmpty {
+            out.append(LegendEntry(.none, "+\(labels.omitted.count) more event\(labels.omitted.count == 1 ? "" : "s") unlabelled (all named in the caption)"))
+        }
+        return out
+    }
+
     /// The legend in rows across the width; returns the y below it.
     func legend(_ entries: [LegendEntry], top: Double) -> Double {
         let font = style.labelFont
@@ -204,7 +224,8 @@ final class FigureBuilder {
         var rowHasItems = false
         for entry in entries {
             let label = fitted(entry.label, font: font, width: right - left - swatch - 3)
-            let w = swatch + 3 + measurer.width(label, font: font)
+            let sw = entry.swatch == .none ? -3 : swatch
+            let w = sw + 3 + measurer.width(label, font: font)
             if rowHasItems && x + w > right {
                 x = left
                 y += m.height + 3
@@ -212,7 +233,7 @@ final class FigureBuilder {
             }
             let cy = y - m.ascent / 2 + m.descent / 2 - 0.5
             drawSwatch(entry.swatch, x: x, cy: cy, size: swatch)
-            text(label, x: x + swatch + 3, baseline: y, font: font)
+            text(label, x: x + sw + 3, baseline: y, font: font)
             x += w + gap
             rowHasItems = true
         }
@@ -221,11 +242,15 @@ final class FigureBuilder {
 
     private func drawSwatch(_ s: LegendEntry.Swatch, x: Double, cy: Double, size: Double) {
         switch s {
+        case .none:
+            break
         case .mark(let shape, let fill, let stroke):
             front.append(.mark(SceneMark(center: Point(x: x + size / 2, y: cy), shape: shape, size: style.markSize * 1.3,
                                          fill: fill, stroke: stroke, strokeWidth: style.markStrokeWidth)))
         case .rect(let c):
             front.append(.rect(SceneRect(rect: Rect(x: x + 1, y: cy - size * 0.35, width: size - 2, height: size * 0.7), fill: c)))
+        case .hatched(let c, let h):
+            front.append(.rect(SceneRect(rect: Rect(x: x, y: cy - size * 0.5, width: size, height: size), fill: c, hatch: h)))
         case .band(let c):
             front.append(.rect(SceneRect(rect: Rect(x: x, y: cy - size * 0.5, width: size, height: size), fill: c, stroke: style.bandLine, strokeWidth: style.gridWidth)))
         case .line(let c, let dash, let w):
@@ -237,6 +262,26 @@ final class FigureBuilder {
             front.append(.mark(SceneMark(center: Point(x: x + size / 2, y: cy), shape: .circle, size: style.markSize,
                                          fill: c, stroke: c, strokeWidth: style.markStrokeWidth)))
         }
+    }
+
+    /// Hatchings for categories (in legend order) whose colours would print as the same grey:
+    /// the first of a look-alike group gets none, the others a direction each.
+    func hatches(for colors: [PaintColor]) -> [Hatch?] {
+        var out: [Hatch?] = []
+        var groups: [(luminance: Double, used: Int)] = []
+        for c in colors {
+            let l = 0.2126 * c.red + 0.7152 * c.green + 0.0722 * c.blue
+            if let g = groups.firstIndex(where: { abs($0.luminance - l) < 0.08 }) {
+                let direction = Hatch.Direction.allCases[groups[g].used % Hatch.Direction.allCases.count]
+                groups[g].used += 1
+                let ink = l < 0.5 ? style.paper : style.ink
+                out.append(Hatch(direction: direction, spacing: 1.8, color: ink, width: 0.45))
+            } else {
+                groups.append((l, 0))
+                out.append(nil)
+            }
+        }
+        return out
     }
 
     // MARK: Value axis
@@ -268,13 +313,19 @@ final class FigureBuilder {
         let font = style.tickFont
         let m = measurer.measure("0", font: font)
         line(Point(x: x, y: yTop), Point(x: x, y: yBottom), color: style.ink, width: style.axisWidth, layer: .front)
+        var lastLabelTop = Double.infinity
         for t in ticks {
             let y = yOf(t.value)
             line(Point(x: x - 3, y: y), Point(x: x, y: y), color: style.ink, width: style.axisWidth, layer: .front)
             if y < yBottom - 0.5 {
                 line(Point(x: x, y: y), Point(x: gridRight, y: y), color: style.grid, width: style.gridWidth)
             }
-            text(t.label, x: x - 4.5, baseline: y + m.ascent * 0.35, font: font, anchor: .end)
+            // Bottom up: a label that would touch the one below it is left out (its tick stays).
+            let baseline = y + m.ascent * 0.35
+            if baseline + m.descent + 1 <= lastLabelTop {
+                text(t.label, x: x - 4.5, baseline: baseline, font: font, anchor: .end)
+                lastLabelTop = baseline - m.ascent
+            }
         }
         let t = measurer.verticalText(title, baselineX: titleX, centerY: (yTop + yBottom) / 2, font: style.labelFont, color: style.ink)
         front.append(.text(t))

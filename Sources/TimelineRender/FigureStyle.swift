@@ -20,6 +20,10 @@ public struct FigureStyle: Sendable, Hashable {
     public var gridWidth: Double
     public var laneHeight: Double
     public var laneFill: PaintColor
+    /// Whether the figure carries its title and reading note (journals put them in the caption).
+    public var showTitle: Bool = true
+    /// Whether every other lane is shaded with `laneFill`.
+    public var laneStripes: Bool = true
     public var markSize: Double
     public var markStrokeWidth: Double
     public var arcWidth: Double
@@ -71,7 +75,7 @@ public struct FigureStyle: Sendable, Hashable {
     public var labelFont: FontSpec { FontSpec(family: fontFamily, size: labelSize) }
     public var tickFont: FontSpec { FontSpec(family: fontFamily, size: tickSize) }
     public var noteFont: FontSpec { FontSpec(family: fontFamily, size: noteSize) }
-    public var bandFont: FontSpec { FontSpec(family: fontFamily, size: tickSize, italic: true) }
+    public var bandFont: FontSpec { FontSpec(family: fontFamily, size: noteSize, italic: true) }
 
     /// The style of a category; keys without a pinned style take the fallback list in the
     /// order of `keys` (so the result depends on the run's key list, not on chance).

@@ -59,24 +59,34 @@ public struct LabelPlacer: Sendable {
         var omitted: [String] = []
         for (_, r) in order {
             guard r.width <= hi - lo else { omitted.append(r.key); continue }
-            let left = min(max(r.anchorX - r.width / 2, lo), hi - r.width)
-            let right = left + r.width
+            // Centred on the anchor first, then hanging right of it, then left of it.
+            let lefts = [r.anchorX - r.width / 2, r.anchorX - min(2, r.width / 2), r.anchorX + min(2, r.width / 2) - r.width]
+                .map { min(max($0, lo), hi - r.width) }
             var put = false
-            for row in 0..<rows {
-                var clash = occupied[row].contains { left < $0.1 + gap && $0.0 < right + gap }
-                if leaders && !clash {
-                    // Its leader must not cross a label below it; its box no leader from above.
-                    let x = r.anchorX
-                    clash = (0..<row).contains { lower in occupied[lower].contains { x > $0.0 - gap / 2 && x < $0.1 + gap / 2 } }
-                        || leaderLines.contains { $0.row > row && $0.x > left - gap / 2 && $0.x < right + gap / 2 }
+            // First try spots that leave the anchors of labels as important free (so their
+            // leaders can rise past this label), then any spot.
+            let otherAnchors = leaders ? requests.filter { $0.key != r.key && $0.priority >= r.priority }.map(\.anchorX) : []
+            search: for keepAnchorsFree in [true, false] where keepAnchorsFree || leaders {
+              for row in 0..<rows {
+                for left in lefts {
+                    let right = left + r.width
+                    if keepAnchorsFree && otherAnchors.contains(where: { $0 > left - gap / 2 && $0 < right + gap / 2 }) { continue }
+                    var clash = occupied[row].contains { left < $0.1 + gap && $0.0 < right + gap }
+                    if leaders && !clash {
+                        // Its leader must not cross a label below it; its box no leader from above.
+                        let x = r.anchorX
+                        clash = (0..<row).contains { lower in occupied[lower].contains { x > $0.0 - gap / 2 && x < $0.1 + gap / 2 } }
+                            || leaderLines.contains { $0.row > row && $0.x > left - gap / 2 && $0.x < right + gap / 2 }
+                    }
+                    if !clash {
+                        occupied[row].append((left, right))
+                        leaderLines.append((r.anchorX, row))
+                        placed.append(LabelPlacement(key: r.key, row: row, left: left, width: r.width, anchorX: r.anchorX))
+                        put = true
+                        break search
+                    }
                 }
-                if !clash {
-                    occupied[row].append((left, right))
-                    leaderLines.append((r.anchorX, row))
-                    placed.append(LabelPlacement(key: r.key, row: row, left: left, width: r.width, anchorX: r.anchorX))
-                    put = true
-                    break
-                }
+              }
             }
             if !put { omitted.append(r.key) }
         }

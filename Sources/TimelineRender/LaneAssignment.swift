@@ -7,8 +7,9 @@ struct LaneAssignment {
     /// Lanes of `entry`, each with whether the principal wrote it.
     func lanes(of entry: TimelineEntry) -> [(lane: String, fromPrincipal: Bool)] {
         if let p = principal, entry.sender == p {
+            if entry.recipients.count == 1, entry.recipients[0] != p { return [(entry.recipients[0], true)] }
             let others = uniq(entry.recipients.filter { $0 != p })
-            return others.isEmpty ? [(p, true)] : others.map { ($0, true) }
+            return others.isEmpty ? [(LaneAssignment.unknownKey, true)] : others.map { ($0, true) }
         }
         return [(entry.sender, false)]
     }
@@ -21,6 +22,20 @@ struct LaneAssignment {
     }
 
     static let jointKey = "(joint)"
+    /// The lane of the principal's messages whose addressee is not known (fragments).
+    static let unknownKey = "(unknown)"
+
+    /// Display name of a lane or category key.
+    static func name(_ key: String, in data: TimelineData) -> String {
+        switch key {
+        case jointKey: return "to several at once"
+        case unknownKey: return "addressee unknown"
+        default: return data.name(key)
+        }
+    }
+
+    /// True for the keys that are not people (drawn in the muted colour).
+    static func isSpecial(_ key: String) -> Bool { key == jointKey || key == unknownKey }
 
     /// Lane keys ordered by each lane's first message, then by key.
     func orderedLanes(_ entries: [TimelineEntry]) -> [String] {
@@ -31,7 +46,11 @@ struct LaneAssignment {
                 if first[l.lane].map({ o < $0 }) ?? true { first[l.lane] = o }
             }
         }
-        return first.keys.sorted { (first[$0]!, $0) < (first[$1]!, $1) }
+        // Lanes of people by first message; the unknown addressee last.
+        return first.keys.sorted { a, b in
+            if LaneAssignment.isSpecial(a) != LaneAssignment.isSpecial(b) { return !LaneAssignment.isSpecial(a) }
+            return (first[a] ?? 0, a) < (first[b] ?? 0, b)
+        }
     }
 
     private func uniq(_ xs: [String]) -> [String] {

@@ -23,7 +23,7 @@ struct LatencyChart {
         let principalName = data.principal.map { data.name($0) } ?? "the writer"
 
         let title = "Time to answer, \(FigureBuilder.yearSpan(range.from, range.to)), by correspondent"
-        let note = "\(samples.count) answers by \(principalName) to a dated incoming message it cites, \(FigureBuilder.longDate(range.from)) to \(FigureBuilder.longDate(range.to)). Vertical axis: days from the incoming message's date to the answer's, on a log scale of days + 1 (0 = same day)."
+        let note = "\(samples.count) answers to a dated incoming message that the answer cites, \(FigureBuilder.longDate(range.from)) to \(FigureBuilder.longDate(range.to)). Vertical axis: days from the incoming message's date to the answer's, on a log scale of days + 1 (0 = same day)."
         var y = b.title(title, note: note, top: style.margin)
 
         let maxDays = Double(samples.map(\.days).max() ?? 1)
@@ -34,8 +34,8 @@ struct LatencyChart {
         let titleH = measurer.measure(axisTitle, font: style.labelFont).height
         let gutter = titleH + 4 + b.widest(tickLabels, font: style.tickFont) + 6
         let (padFrom, padTo) = FigureBuilder.paddedRange(range.from, range.to)
-        let scale = b.timeScale(from: padFrom, to: padTo, x0: b.left + gutter, x1: b.right - style.tickSize)
-        let labels = b.placeEventLabels(events.events, scale: scale)
+        let scale = b.timeScale(from: padFrom, to: padTo, x0: b.left + gutter, x1: b.right - style.tickSize, valueAxis: true)
+        let labels = b.placeEventLabels(events.events, scale: scale, valueAxis: true)
         y += style.labelSize * 0.8
         let labelsTop = y
         y += labels.height
@@ -48,7 +48,9 @@ struct LatencyChart {
         b.valueAxis(ticks: zip(ticks, tickLabels).map { ($0, $1) }, x: scale.x0, gridRight: scale.x1, yTop: plotTop, yBottom: plotBottom,
                     yOf: yOf, title: axisTitle, titleX: b.left + measurer.measure(axisTitle, font: style.labelFont).ascent)
 
-        for s in samples {
+        // Grouped by correspondent (in legend order), so each one's marks are drawn together.
+        let samplesByPerson = Dictionary(grouping: samples, by: \.correspondent)
+        for s in people.flatMap({ samplesByPerson[$0] ?? [] }) {
             let st = style.style(for: s.correspondent, among: keys)
             b.addFront(.mark(SceneMark(center: Point(x: scale.x(s.answer), y: yOf(Double(s.days))), shape: st.shape, size: style.markSize,
                                        fill: st.color.withAlpha(0.75), stroke: st.color, strokeWidth: style.markStrokeWidth * 0.8, messageID: s.answerID)))
@@ -77,10 +79,9 @@ struct LatencyChart {
             return LegendEntry(.mark(st.shape, fill: st.color, stroke: st.color), data.name(p))
         }
         if medians > 0 {
-            legend.append(LegendEntry(.line(style.ink, dash: [], width: style.arcWidth * 2.5), "median per year (3 or more answers; dashed as the mark's colour)"))
+            legend.append(LegendEntry(.line(style.ink, dash: [], width: style.arcWidth * 2.5), "median per year (3 or more answers), in the correspondent's colour"))
         }
-        if !labels.events.isEmpty { legend.append(LegendEntry(.band(style.bandFill), "event")) }
-        if !labels.omitted.isEmpty { legend.append(LegendEntry(.band(style.bandFill), "+\(labels.omitted.count) more events unlabelled")) }
+        legend += b.eventLegend(labels)
         y = b.legend(legend, top: y + style.labelSize)
         let scene = b.scene(height: (y + style.margin).rounded(.up))
         let caption = "Reply latency in \(principalName)'s correspondence, \(FigureBuilder.longDate(range.from)) to \(FigureBuilder.longDate(range.to)): "

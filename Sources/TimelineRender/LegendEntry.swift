@@ -3,11 +3,15 @@ public struct LegendEntry: Sendable, Hashable {
     public enum Swatch: Sendable, Hashable {
         case mark(MarkShape, fill: PaintColor?, stroke: PaintColor)
         case rect(PaintColor)
+        /// A filled swatch with a hatching over it.
+        case hatched(PaintColor, Hatch)
         case line(PaintColor, dash: [Double], width: Double)
         /// A range bar with a hollow mark: a date known only within bounds.
         case range(PaintColor)
         /// A shaded band (an event lasting several days).
         case band(PaintColor)
+        /// Text only (a note such as "+3 more events").
+        case none
     }
 
     public var swatch: Swatch

@@ -16,7 +16,7 @@ public struct FontSpec: Sendable, Hashable {
 
 /// The shape of a message mark. Shapes (with fill) keep categories apart in greyscale print.
 public enum MarkShape: String, Sendable, Hashable, CaseIterable {
-    case circle, square, triangle, diamond, triangleDown, cross, plus, bar
+    case circle, square, triangle, diamond, triangleDown, pentagon, hexagon, cross, plus, bar
 
     /// Maps a theme's marker name ("circle", "triangle-down", "x"...) to a shape; circle
     /// when the name is unknown.
@@ -26,6 +26,8 @@ public enum MarkShape: String, Sendable, Hashable, CaseIterable {
         case "triangle", "triangle-up", "up": self = .triangle
         case "diamond", "rhombus": self = .diamond
         case "triangle-down", "invtriangle", "down": self = .triangleDown
+        case "pentagon": self = .pentagon
+        case "hexagon": self = .hexagon
         case "cross", "x": self = .cross
         case "plus", "+": self = .plus
         case "bar", "tick", "line": self = .bar
@@ -62,12 +64,35 @@ public struct SceneRect: Sendable, Hashable {
     public var fill: PaintColor?
     public var stroke: PaintColor?
     public var strokeWidth: Double
+    /// Lines drawn over the fill, inside the rectangle, to tell apart categories whose colours
+    /// look alike in greyscale.
+    public var hatch: Hatch?
 
-    public init(rect: Rect, fill: PaintColor?, stroke: PaintColor? = nil, strokeWidth: Double = 0) {
+    public init(rect: Rect, fill: PaintColor?, stroke: PaintColor? = nil, strokeWidth: Double = 0, hatch: Hatch? = nil) {
         self.rect = rect
         self.fill = fill
         self.stroke = stroke
         self.strokeWidth = strokeWidth
+        self.hatch = hatch
+    }
+}
+
+/// A hatching: the direction of its lines, their spacing, colour and width.
+public struct Hatch: Sendable, Hashable {
+    public enum Direction: Int, Sendable, Hashable, CaseIterable {
+        case horizontal, vertical, rising, falling, cross
+    }
+
+    public var direction: Direction
+    public var spacing: Double
+    public var color: PaintColor
+    public var width: Double
+
+    public init(direction: Direction, spacing: Double, color: PaintColor, width: Double) {
+        self.direction = direction
+        self.spacing = spacing
+        self.color = color
+        self.width = width
     }
 }
 
@@ -93,6 +118,11 @@ public struct SceneMark: Sendable, Hashable {
         self.stroke = stroke
         self.strokeWidth = strokeWidth
         self.messageID = messageID
+    }
+
+    /// True when the two marks look the same wherever they are.
+    public func sameLook(as other: SceneMark) -> Bool {
+        shape == other.shape && size == other.size && fill == other.fill && stroke == other.stroke && strokeWidth == other.strokeWidth
     }
 
     public var bounds: Rect {

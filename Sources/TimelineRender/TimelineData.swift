@@ -100,9 +100,11 @@ public struct TimelineData: Sendable {
     /// by id): the writer whose correspondence this is. Lanes are its correspondents.
     public var principal: String? {
         var count: [String: Int] = [:]
-        for e in corpusEntries {
+        for e in entries where !e.inferred {
             count[e.sender, default: 0] += 1
-            for r in Set(e.recipients) where r != e.sender { count[r, default: 0] += 1 }
+            for (i, r) in e.recipients.enumerated() where r != e.sender && !e.recipients[..<i].contains(r) {
+                count[r, default: 0] += 1
+            }
         }
         let order = Dictionary(personKeys.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         return count.max { a, b in

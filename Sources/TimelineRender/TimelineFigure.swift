@@ -21,6 +21,8 @@ public struct TimelineFigure: Sendable {
     public var caption: String
     /// Messages drawn (of the corpus, not inferred ones).
     public var messages: Int
+    /// Inferred incoming messages drawn (0 for the figures that draw none).
+    public var inferredMessages: Int = 0
     public var from: Day
     public var to: Day
 }

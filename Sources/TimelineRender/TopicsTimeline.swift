@@ -56,8 +56,8 @@ struct TopicsTimeline {
             counts[id] = c
         }
         let peak = max(1, counts.values.flatMap { $0 }.max() ?? 1)
-        let stripH = laneH * 0.5
-        let tickH = laneH * 0.32
+        let stripH = laneH * 0.32
+        let tickH = laneH * 0.4
         let m = measurer.measure("X", font: style.labelFont)
         for (i, lane) in lanes.enumerated() {
             let top = plotTop + Double(i) * laneH
@@ -65,21 +65,16 @@ struct TopicsTimeline {
             let s = lane.id == Self.noTopic ? SeriesStyle(color: style.muted, dash: [], shape: .bar) : style.style(for: lane.id, among: keys)
             if i > 0 { b.line(Point(x: scale.x0, y: top), Point(x: scale.x1, y: top), color: style.grid, width: style.gridWidth) }
             b.text(laneLabels[i], x: scale.x0 - style.labelSize * 0.6, baseline: top + laneH / 2 + m.ascent * 0.35, font: style.labelFont, anchor: .end)
-            // Density strip: a step area of the monthly counts.
+            // Density strip: a cell per month, darker the more messages (one scale for all lanes).
             if let c = counts[lane.id] {
-                var elements: [PathElement] = [.move(Point(x: scale.x0, y: base))]
-                for (j, month) in months.enumerated() {
+                for (j, month) in months.enumerated() where c[j] > 0 {
                     let a = max(scale.xStart(month), scale.x0)
                     let next = j + 1 < months.count ? months[j + 1] : scale.lastDay.adding(days: 1)
                     let z = min(scale.xStart(next), scale.x1)
-                    let h = Double(c[j]) / Double(peak) * stripH
-                    elements.append(.line(Point(x: a, y: base - h)))
-                    elements.append(.line(Point(x: z, y: base - h)))
+                    b.addMiddle(.rect(SceneRect(rect: Rect(x: a, y: base - stripH, width: z - a, height: stripH),
+                                                fill: Self.intensity(s.color, count: c[j], peak: peak))))
                 }
-                elements += [.line(Point(x: scale.x1, y: base)), .close]
-                b.addMiddle(.path(ScenePath(elements: elements, fill: s.color.lightened(0.6), stroke: s.color.lightened(0.25), strokeWidth: style.gridWidth)))
             }
-            b.line(Point(x: scale.x0, y: base), Point(x: scale.x1, y: base), color: style.muted.lightened(0.3), width: style.gridWidth)
             // A tick per message above the strip.
             let tickY = top + tickH / 2 + 1.5
             for e in byTopic[lane.id] ?? [] {
@@ -90,16 +85,24 @@ struct TopicsTimeline {
 
         y = b.timeAxis(scale, plotTop: plotTop, plotBottom: plotBottom)
         var legend: [LegendEntry] = [
-            LegendEntry(.mark(.bar, fill: nil, stroke: style.ink), "a message on the topic"),
-            LegendEntry(.rect(style.muted.lightened(0.6)), "messages per month (tallest strip = \(peak))"),
+            LegendEntry(.mark(.bar, fill: nil, stroke: style.ink), "a message on the topic (lane label: how many)"),
+            LegendEntry(.rect(Self.intensity(style.ink, count: 1, peak: peak)), "1 message in the month"),
+            LegendEntry(.rect(Self.intensity(style.ink, count: max(1, (peak + 1) / 2), peak: peak)), "\(max(1, (peak + 1) / 2))"),
+            LegendEntry(.rect(Self.intensity(style.ink, count: peak, peak: peak)), "\(peak) (busiest month of any topic)"),
         ]
-        if !labels.events.isEmpty { legend.append(LegendEntry(.band(style.bandFill), "event (dashed line: one day)")) }
-        if !labels.omitted.isEmpty { legend.append(LegendEntry(.band(style.bandFill), "+\(labels.omitted.count) more events unlabelled")) }
+        legend += b.eventLegend(labels)
         y = b.legend(legend, top: y + style.labelSize)
         let scene = b.scene(height: (y + style.margin).rounded(.up))
         let caption = "Topic threads in \(shown.count) messages, \(FigureBuilder.longDate(range.from)) to \(FigureBuilder.longDate(range.to)): "
             + "one lane per topic of the lexicon (\(lanes.count) lanes), a tick per message on the topic over a strip of its messages per month "
-            + "(one scale for all lanes; the tallest month has \(peak)). " + b.eventSentence(labels)
+            + "(darker = more; one scale for all lanes, the busiest month has \(peak)). " + b.eventSentence(labels)
         return TimelineFigure(kind: .topics, scene: scene, title: title, caption: caption, messages: shown.count, from: range.from, to: range.to)
+    }
+
+    /// The strip colour of a month: the topic's colour, from very light (1 message) to full
+    /// (the busiest month), linear in the count.
+    static func intensity(_ color: PaintColor, count: Int, peak: Int) -> PaintColor {
+        let f = Double(count) / Double(max(peak, 1))
+        return color.lightened(0.88 - 0.88 * f)
     }
 }

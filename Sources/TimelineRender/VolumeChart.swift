@@ -28,11 +28,12 @@ struct VolumeChart {
         if shown.contains(where: { assign.category(of: $0) == LaneAssignment.jointKey }) { categories.append(LaneAssignment.jointKey) }
         let keys = data.personKeys + categories.filter { !data.personKeys.contains($0) }
         func seriesStyle(_ c: String) -> SeriesStyle {
-            c == LaneAssignment.jointKey ? SeriesStyle(color: style.muted, dash: [], shape: .square) : style.style(for: c, among: keys)
+            LaneAssignment.isSpecial(c) ? SeriesStyle(color: c == LaneAssignment.jointKey ? style.muted : style.muted.lightened(0.5), dash: [], shape: .square)
+                : style.style(for: c, among: keys)
         }
-        func label(_ c: String) -> String { c == LaneAssignment.jointKey ? "to several at once" : data.name(c) }
+        func label(_ c: String) -> String { LaneAssignment.name(c, in: data) }
 
-        let principalName = data.principal.map { data.name($0) } ?? "the writer"
+        let principalName = assign.principal.map { data.name($0) } ?? "the writer"
         let title = "Messages per month, \(FigureBuilder.yearSpan(range.from, range.to)), by correspondent"
         let note = "\(shown.count) messages of \(data.sourceName) (\(principalName)'s correspondence), \(FigureBuilder.longDate(range.from)) to \(FigureBuilder.longDate(range.to)), counted by the month of their date (the middle of the bounds when the day is unknown); stacked by the correspondent of \(principalName) they were exchanged with."
         var y = b.title(title, note: note, top: style.margin)
@@ -47,8 +48,9 @@ struct VolumeChart {
         let titleH = measurer.measure(axisTitle, font: style.labelFont).height
         let gutter = titleH + 4 + b.widest(tickLabels, font: style.tickFont) + 6
         let lastMonthEnd = (months.last.map { Day(year: $0.year, month: $0.month, day: Day.daysIn(month: $0.month, year: $0.year)) } ?? range.to) ?? range.to
-        let scale = b.timeScale(from: firstMonth, to: lastMonthEnd, x0: b.left + gutter, x1: b.right - style.tickSize)
-        let labels = b.placeEventLabels(events.events, scale: scale)
+        let (padFrom, padTo) = FigureBuilder.paddedRange(firstMonth, lastMonthEnd)
+        let scale = b.timeScale(from: padFrom, to: padTo, x0: b.left + gutter, x1: b.right - style.tickSize, valueAxis: true)
+        let labels = b.placeEventLabels(events.events, scale: scale, valueAxis: true)
         y += style.labelSize * 0.8
         let labelsTop = y
         y += labels.height
@@ -61,6 +63,8 @@ struct VolumeChart {
         b.valueAxis(ticks: zip(ticks, tickLabels).map { ($0, $1) }, x: scale.x0, gridRight: scale.x1, yTop: plotTop, yBottom: plotBottom,
                     yOf: yOf, title: axisTitle, titleX: b.left + measurer.measure(axisTitle, font: style.labelFont).ascent)
 
+        let hatches = b.hatches(for: categories.map { seriesStyle($0).color })
+        let hatchOf = Dictionary(uniqueKeysWithValues: zip(categories, hatches))
         for (i, month) in months.enumerated() {
             let next = i + 1 < months.count ? months[i + 1] : lastMonthEnd.adding(days: 1)
             let a = scale.xStart(month), z = scale.xStart(next)
@@ -69,14 +73,16 @@ struct VolumeChart {
             for c in categories {
                 guard let n = counts[i][c], n > 0 else { continue }
                 let r = Rect(x: a + (z - a - w) / 2, y: yOf(Double(base + n)), width: w, height: yOf(Double(base)) - yOf(Double(base + n)))
-                b.addMiddle(.rect(SceneRect(rect: r, fill: seriesStyle(c).color, stroke: style.paper, strokeWidth: w > 3 ? 0.25 : 0)))
+                b.addMiddle(.rect(SceneRect(rect: r, fill: seriesStyle(c).color, stroke: style.paper, strokeWidth: w > 3 ? 0.25 : 0,
+                                            hatch: hatchOf[c] ?? nil)))
                 base += n
             }
         }
         y = b.timeAxis(scale, plotTop: plotTop, plotBottom: plotBottom)
-        var legend = categories.map { LegendEntry(.rect(seriesStyle($0).color), label($0)) }
-        if !labels.events.isEmpty { legend.append(LegendEntry(.band(style.bandFill), "event")) }
-        if !labels.omitted.isEmpty { legend.append(LegendEntry(.band(style.bandFill), "+\(labels.omitted.count) more events unlabelled")) }
+        var legend = categories.map { c in
+            LegendEntry((hatchOf[c] ?? nil).map { .hatched(seriesStyle(c).color, $0) } ?? .rect(seriesStyle(c).color), label(c))
+        }
+        legend += b.eventLegend(labels)
         y = b.legend(legend, top: y + style.labelSize)
         let scene = b.scene(height: (y + style.margin).rounded(.up))
         let caption = "Messages per month of \(principalName)'s correspondence, \(FigureBuilder.longDate(range.from)) to \(FigureBuilder.longDate(range.to)): "
