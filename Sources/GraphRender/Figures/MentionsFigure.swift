@@ -5,6 +5,10 @@ import Correspondence
 /// such messages. Only pairs named together in at least `minimumWeight` messages are drawn;
 /// by default the smallest weight that keeps the figure to about twenty people, so it stays
 /// legible at column width (the caption and title say which weight was used).
+///
+/// Layout: neato from a fixed seed (`start=1`) with `overlap=vpsc`, which removes overlaps
+/// while keeping the figure compact. (`overlap=voronoi` is also compact but keeps state
+/// between layouts in one process: the same graph laid out twice came out differently.)
 struct MentionsFigure {
     let context: FigureContext
     let engine: LayoutEngine
@@ -27,7 +31,7 @@ struct MentionsFigure {
 
         var dot = DOTWriter(name: "mentions", directed: false)
         dot.comment("Epistolary mentions figure of \(analysis.corpus.sourceName); sha256 \(analysis.corpus.sourceHash)")
-        dot.graph(style.graphAttributes([("layout", .text(engine.name)), ("start", "1"), ("mode", "major"), ("overlap", "voronoi"), ("sep", "+1"),
+        dot.graph(style.graphAttributes([("layout", .text(engine.name)), ("start", "1"), ("mode", "major"), ("overlap", "vpsc"), ("sep", "+6"),
                                          ("splines", "true"), ("esep", "+2")])
                   + legend(title: title, threshold: threshold, heaviest: edges.map(\.weight).max() ?? threshold).graphAttributes(style: style))
         dot.nodeDefaults(style.nodeDefaults([("shape", "ellipse"), ("style", "filled"), ("margin", "0.02,0.01"),
@@ -46,7 +50,7 @@ struct MentionsFigure {
         for edge in edges {
             // Widths start at the threshold: the thinnest line drawn is the weakest pair shown.
             let width = style.penWidth(edge.weight - threshold + 1, maximum: heaviest - threshold + 1)
-            dot.edge(edge.a, edge.b, [("penwidth", .number(width)), ("len", .number(0.45)),
+            dot.edge(edge.a, edge.b, [("penwidth", .number(width)), ("len", .number(0.6)),
                                       ("tooltip", .text("named together in \(edge.weight) messages"))])
         }
         let shows = "People named together in the bodies of the messages of \(analysis.corpus.sourceName): a line joins two "
@@ -75,7 +79,7 @@ struct MentionsFigure {
         return FigureLegend(title: title, groups: [[
             FigureLegend.Entry(swatch: .line(muted, style: "solid", heavy: false), text: "in \(threshold) messages"),
             FigureLegend.Entry(swatch: .line(muted, style: "solid", heavy: true), text: "in \(heaviest) messages"),
-        ]], notes: ["A line joins two people named in the same messages."
+        ]], notes: ["A line joins two people named in the same messages. "
                     + "Correspondents in their colour, others grey."])
     }
 }

@@ -53,7 +53,7 @@ struct RepliesFigure {
             if (a == Self.unknownLane) != (b == Self.unknownLane) { return b == Self.unknownLane }
             return laneCounts[a]! != laneCounts[b]! ? laneCounts[a]! > laneCounts[b]! : a < b
         }
-        func laneName(_ lane: String) -> String { lane == Self.unknownLane ? "addressee unknown" : context.shortName(of: lane) }
+        func laneName(_ lane: String) -> String { lane == Self.unknownLane ? "unknown" : context.shortName(of: lane) }
 
         // Horizontal scale: lane labels on the left, then the time axis.
         let labelFont = style.labelFont
@@ -74,8 +74,9 @@ struct RepliesFigure {
         }
 
         // Stack marks of a row that would touch: each goes to the first level free at its x.
-        // Marks keep 2 pt apart, more than twice the routing margin (`esep`), so links can be routed.
-        let step = mark + 2
+        // Marks (diamonds are a quarter wider) keep 2 pt apart, more than twice the routing
+        // margin (`esep`), so links can be routed around them.
+        let step = mark * 1.25 + 2
         var levelsUsed: [String: Int] = [:]
         var rowEnds: [String: [Double]] = [:]
         for index in marks.indices {
