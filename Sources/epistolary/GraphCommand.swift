@@ -59,19 +59,21 @@ struct GraphCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Output file: .svg, .png, .pdf or .dot.", valueName: "FILE"))
     var output: String
 
-    func validate() throws {
+    /// Usage checks, reported as `EpistolaryError(.badUsage)` so they exit with 2 (DESIGN decision 8).
+    func checkUsage() throws {
         let url = URL(fileURLWithPath: output)
         guard GraphFormat(fileExtension: url.pathExtension) != nil else {
-            throw ValidationError("-o must end in .svg, .png, .pdf or .dot (got \"\(output)\")")
+            throw EpistolaryError(.badUsage, "-o must end in .svg, .png, .pdf or .dot (got \"\(output)\")")
         }
         if let engine, !LayoutEngine.supported.map(\.name).contains(engine) {
-            throw ValidationError("unknown --engine \"\(engine)\"; use one of \(LayoutEngine.supported.map(\.name).joined(separator: ", "))")
+            throw EpistolaryError(.badUsage, "unknown --engine \"\(engine)\"; use one of \(LayoutEngine.supported.map(\.name).joined(separator: ", "))")
         }
-        if let minWeight, minWeight < 1 { throw ValidationError("--min-weight must be at least 1") }
-        if minWeight != nil, kind != .mentions { throw ValidationError("--min-weight applies to the mentions figure only") }
+        if let minWeight, minWeight < 1 { throw EpistolaryError(.badUsage, "--min-weight must be at least 1") }
+        if minWeight != nil, kind != .mentions { throw EpistolaryError(.badUsage, "--min-weight applies to the mentions figure only") }
     }
 
     func run() throws {
+        try checkUsage()
         do {
             let theme = try ThemeLoader.load(spec: style)
             let corpus = try corpusOptions.loadCorpus()
