@@ -13,7 +13,8 @@ struct GraphCommand: ParsableCommand {
         abstract: "Draw a network figure (correspondents, replies, topics or mentions) as SVG, PNG, PDF or DOT.",
         discussion: """
         correspondents  who wrote to whom: people sized by messages, arrows by count, inferred
-                        (cited but lost) incoming messages as dashed arrows.
+                        (cited but lost) incoming messages as dashed arrows (pairs with at least
+                        --min-weight messages; by default the weight that keeps 30 pairs at most).
         replies         messages by date, left to right, in a lane per correspondent, with the
                         links of what answers what. The whole corpus does not fit a page: with
                         no --topic, --from or --to it shows the topic "poland" (or, for a topic
@@ -53,11 +54,15 @@ struct GraphCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Only messages of this topic id (repeat for several).", valueName: "T"))
     var topic: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("mentions: draw pairs named together in at least N messages.", valueName: "N"))
+    @Option(name: .long, help: ArgumentHelp("correspondents, mentions: draw only pairs with at least N messages (default: the weight that keeps the figure legible).", valueName: "N"))
     var minWeight: Int?
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Output file: .svg, .png, .pdf or .dot.", valueName: "FILE"))
     var output: String
+
+    /// Prints the time of each step to stderr (for Benchmarks/graph-vs-dot.sh).
+    @Flag(name: .long, help: .hidden)
+    var timing = false
 
     /// Usage checks, reported as `EpistolaryError(.badUsage)` so they exit with 2 (DESIGN decision 8).
     func checkUsage() throws {
@@ -69,19 +74,32 @@ struct GraphCommand: ParsableCommand {
             throw EpistolaryError(.badUsage, "unknown --engine \"\(engine)\"; use one of \(LayoutEngine.supported.map(\.name).joined(separator: ", "))")
         }
         if let minWeight, minWeight < 1 { throw EpistolaryError(.badUsage, "--min-weight must be at least 1") }
-        if minWeight != nil, kind != .mentions { throw EpistolaryError(.badUsage, "--min-weight applies to the mentions figure only") }
+        if minWeight != nil, kind != .mentions, kind != .correspondents {
+            throw EpistolaryError(.badUsage, "--min-weight applies to the correspondents and mentions figures only")
+        }
     }
 
     func run() throws {
         try checkUsage()
+        let clock = ContinuousClock()
+        var lap = clock.now
+        func report(_ step: String) {
+            guard timing else { return }
+            let elapsed = lap.duration(to: clock.now)
+            let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+            FileHandle.standardError.write(Data("timing: \(step) \(String(format: "%.1f", milliseconds)) ms\n".utf8))
+            lap = clock.now
+        }
         do {
             let theme = try ThemeLoader.load(spec: style)
             let corpus = try corpusOptions.loadCorpus()
+            report("read")
             let lexicon = try topics.map { try TopicLexicon.load(path: $0) } ?? TopicLexicon.bundled()
             for id in topic where lexicon.topic(id) == nil {
                 throw EpistolaryError(.badUsage, "unknown --topic \"\(id)\"; topics: \(lexicon.topics.map(\.id).joined(separator: ", "))")
             }
             let whole = CorpusAnalysis(corpus: corpus, lexicon: lexicon)
+            report("analysis")
             let first = try from.map { try Self.day($0, option: "--from", end: false) }
             let last = try to.map { try Self.day($0, option: "--to", end: true) }
             var wanted = topic
@@ -99,8 +117,10 @@ struct GraphCommand: ParsableCommand {
             }
             let context = FigureContext(analysis: analysis, theme: theme, wide: wide, styleSpec: style,
                                         filterDescription: filters.joined(separator: "; "))
-            let figure = try GraphFigure.build(kind, context: context, engine: engine.map(LayoutEngine.init), minimumMentionWeight: minWeight)
+            let figure = try GraphFigure.build(kind, context: context, engine: engine.map(LayoutEngine.init), minimumWeight: minWeight)
+            report("figure-dot")
             let warnings = try figure.write(to: URL(fileURLWithPath: output))
+            report("graphviz-render-and-write")
             for warning in warnings { FileHandle.standardError.write(Data("epistolary: graphviz: \(warning)\n".utf8)) }
         } catch let error as GraphvizError {
             throw error.epistolaryError

@@ -100,7 +100,7 @@ struct GraphCommandTests {
         (["graph", "replies", "--topic", "nosuchtopic", "-o", "x.svg"], "unknown --topic"),
         (["graph", "correspondents", "--from", "1944-13", "-o", "x.svg"], "is not a date"),
         (["graph", "correspondents", "--from", "1950", "-o", "x.svg"], "no messages match"),
-        (["graph", "topics", "--min-weight", "3", "-o", "x.svg"], "mentions figure only"),
+        (["graph", "topics", "--min-weight", "3", "-o", "x.svg"], "correspondents and mentions figures only"),
         (["graph", "correspondents", "--style", "nosuchstyle", "-o", "x.svg"], "unknown style"),
     ])
     func badUsageExitsWithTwoAndWritesNothing(arguments: [String], message: String) throws {

@@ -98,7 +98,7 @@ struct GraphFigureTests {
         try expectThemed(graph, title: "People named together (in ≥ \(threshold) messages)")
         // An explicit weight is honoured.
         let context = FigureContext(analysis: FigureFixtures.analysis, theme: FigureFixtures.theme(), styleSpec: "paper")
-        let heavier = try GraphvizEngine.shared.parse(GraphFigure.build(.mentions, context: context, minimumMentionWeight: threshold + 2).dot)
+        let heavier = try GraphvizEngine.shared.parse(GraphFigure.build(.mentions, context: context, minimumWeight: threshold + 2).dot)
         #expect(heavier.edges.count == people.edges.filter { $0.weight >= threshold + 2 }.count)
     }
 

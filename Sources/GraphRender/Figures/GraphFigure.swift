@@ -19,13 +19,14 @@ public struct GraphFigure: Sendable {
     ///     dot for topics, neato for mentions). The DOT names it (`layout=`), so the exported
     ///     DOT lays out the same with the `dot` command. The replies figure places every message itself
     ///     and accepts only neato, which then just routes the links.
-    ///   - minimumMentionWeight: for `mentions`, draw pairs named together in at least this
-    ///     many messages (default: the smallest weight that keeps the figure legible).
+    ///   - minimumWeight: for `correspondents`, draw writer → addressee pairs with at least this
+    ///     many messages; for `mentions`, pairs named together in at least this many messages
+    ///     (default: the smallest weight that keeps the figure legible).
     public static func build(_ kind: GraphFigureKind, context: FigureContext, engine: LayoutEngine? = nil,
-                             minimumMentionWeight: Int? = nil) throws -> GraphFigure {
+                             minimumWeight: Int? = nil) throws -> GraphFigure {
         switch kind {
         case .correspondents:
-            return CorrespondentsFigure(context: context, engine: engine ?? LayoutEngine(context.theme.graph.layout)).figure()
+            return CorrespondentsFigure(context: context, engine: engine ?? LayoutEngine(context.theme.graph.layout), minimumWeight: minimumWeight).figure()
         case .replies:
             if let engine, engine != .neato {
                 throw EpistolaryError(.badUsage, "the replies figure places messages by date and lane itself; only --engine neato (which routes its links) applies to it")
@@ -34,7 +35,7 @@ public struct GraphFigure: Sendable {
         case .topics:
             return TopicsFigure(context: context, engine: engine ?? .dot).figure()
         case .mentions:
-            return MentionsFigure(context: context, engine: engine ?? .neato, minimumWeight: minimumMentionWeight).figure()
+            return MentionsFigure(context: context, engine: engine ?? .neato, minimumWeight: minimumWeight).figure()
         }
     }
 
