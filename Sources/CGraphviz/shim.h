@@ -11,7 +11,16 @@ extern void emit_once_reset(void);
 extern shape_desc *find_user_shape(const char *name);
 
 /* cgraph 2.43 takes char *; Swift strings convert to const char * only. */
-static inline Agraph_t *epi_agmemread(const char *text) { return agmemread(text); }
+/* cgraph's lexer keeps what it read ahead of the last graph (a final newline, or a second
+   graph) and its line count: the next read would start with them, and report errors at the
+   wrong line. aglexbad flushes the buffer, agsetfile(NULL) resets the count (and keeps the
+   messages free of a file name). */
+extern void aglexbad(void);
+static inline Agraph_t *epi_agmemread(const char *text) {
+    aglexbad();
+    agsetfile(NULL);
+    return agmemread(text);
+}
 static inline int epi_gvLayout(GVC_t *gvc, Agraph_t *g, const char *engine) {
     return gvLayout(gvc, g, engine);
 }

@@ -87,6 +87,20 @@ struct GraphvizEngineTests {
         }
     }
 
+    @Test func errorLineIsRightAfterEarlierGraphs() throws {
+        // A graph followed by text the parser never reaches, then a bad graph: its error is in
+        // its own line 3, and the leftover of the first text does not leak into the second.
+        _ = try GraphvizEngine.shared.parse("digraph \"a\" { x }\n\n\ndigraph \"b\" { y }\n")
+        do {
+            _ = try GraphvizEngine.shared.parse("digraph \"c\" {\n  p -> q;\n  r -> ;\n}")
+            Issue.record("a syntax error parsed")
+        } catch let error as GraphvizError {
+            #expect(error.messages.contains { $0.contains("syntax error in line 3") }, "\(error.messages)")
+        }
+        let parsed = try GraphvizEngine.shared.parse("digraph \"d\" { z }")
+        #expect(parsed.nodes.map(\.name) == ["z"])
+    }
+
     @Test func unknownShapeIsRejected() {
         #expect {
             try GraphvizEngine.shared.render("digraph \"g\" { a [shape=blob] }", format: .svg)

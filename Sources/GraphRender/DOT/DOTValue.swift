@@ -1,10 +1,17 @@
 /// An attribute value in DOT: text (quoted and escaped, label escapes such as `\n` kept
-/// meaningful), an HTML-like label (`<...>`, markup written by the caller with
+/// meaningful), justified label lines, an HTML-like label (`<...>`, markup written by the caller with
 /// `DOTWriter.html(_:)` escaping its text), or a number.
 public enum DOTValue: Sendable, Equatable, ExpressibleByStringLiteral, ExpressibleByFloatLiteral, ExpressibleByIntegerLiteral {
     case text(String)
     case html(String)
     case number(Double)
+    /// Lines of a label, each justified left, centre or right (Graphviz's `\l`, `\n`, `\r`
+    /// line ends), the text of each escaped like `text`.
+    case lines([String], Justification)
+
+    public enum Justification: String, Sendable {
+        case left = "l", center = "n", right = "r"
+    }
 
     public init(stringLiteral value: String) { self = .text(value) }
     public init(floatLiteral value: Double) { self = .number(value) }

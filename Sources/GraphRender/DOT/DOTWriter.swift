@@ -169,6 +169,9 @@ public struct DOTWriter: Sendable {
             case .text(let text): rendered = Self.text(text)
             case .html(let markup): rendered = "<" + markup + ">"
             case .number(let number): rendered = "\"" + Self.number(number) + "\""
+            case .lines(let lines, let justification):
+                let escaped = lines.map { line in String(Self.text(line.replacingOccurrences(of: "\n", with: " ")).dropFirst().dropLast()) }
+                rendered = "\"" + escaped.map { $0 + "\\" + justification.rawValue }.joined() + "\""
             }
             return id(key) + "=" + rendered
         }

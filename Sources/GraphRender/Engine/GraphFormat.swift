@@ -2,7 +2,7 @@
 ///
 /// `svg` comes from Graphviz's core SVG device (real, searchable `<text>`), `png` and `pdf`
 /// from its cairo plugin, and `dot` is the DOT source itself (DESIGN decision 1: the DOT that
-/// is rendered is the DOT that is exported), checked by a full parse and layout.
+/// is rendered is the DOT that is exported), checked by a full parse through cgraph.
 public enum GraphFormat: String, CaseIterable, Sendable {
     case svg, png, pdf, dot
 

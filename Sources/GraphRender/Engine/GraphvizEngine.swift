@@ -29,11 +29,17 @@ public final class GraphvizEngine: @unchecked Sendable {
     ///   the parsed graph, not written into the DOT: Graphviz scales SVG and PDF by `dpi` too.
     /// - Throws: `GraphvizError` with Graphviz's own messages.
     public func render(_ dot: String, engine: LayoutEngine = .dot, format: GraphFormat, dpi: Double? = nil) throws -> RenderedGraph {
+        if format == .dot {
+            // The DOT itself, checked by a full parse (no layout: a large graph can take dot
+            // minutes to lay out, and exporting DOT is how one hands such a graph on).
+            _ = try parse(dot)
+            return RenderedGraph(data: Data(dot.utf8), format: .dot, warnings: [])
+        }
         let (data, warnings) = try withLaidOutGraph(dot, engine: engine, dpi: format == .png ? dpi : nil) { gvc, graph in
             switch format {
             case .svg, .png: return try renderData(gvc, graph, device: format.rawValue)
             case .pdf: return try renderPDF(gvc, graph)
-            case .dot: return Data(dot.utf8)
+            case .dot: return Data(dot.utf8)  // handled above, without a layout
             }
         }
         return RenderedGraph(data: data, format: format, warnings: warnings)

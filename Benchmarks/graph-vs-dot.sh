@@ -1,0 +1,56 @@
+#!/bin/sh
+# Graph rendering in process (GraphRender, libgvc) against the `dot` command on the same DOT.
+#
+# For each case the figure's DOT is exported first (`-o FILE.dot`, the exact DOT that is
+# rendered), then, for SVG, PNG (at the style's 600 dpi) and PDF:
+#   in process  the "graphviz-render-and-write" step of `epistolary graph --timing` (parse,
+#               layout, render, write the file and its caption), median of RUNS;
+#   dot command wall time of `dot -T<format> FILE.dot -o OUT` (process start included; the
+#               DOT names its own layout, so dot uses the same one), median of RUNS.
+# Cases: the replies graph of the bundled corpus (its default slice, topic poland) and the
+# correspondents graph of a synthetic 5,000-message corpus (peers/synth.py).
+#
+# Usage: Benchmarks/graph-vs-dot.sh        (RUNS=5, SYNTH5K=/tmp/synth5k.txt by default)
+set -eu
+cd "$(dirname "$0")/.."
+runs=${RUNS:-5}
+synth=${SYNTH5K:-/tmp/synth5k.txt}
+peers=${PEERS:-/work/shared/peers}
+
+swift build -c release --product epistolary >/dev/null
+bin=.build/release/epistolary
+[ -f "$synth" ] || python3 "$peers/synth.py" 5000 "$synth"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+now_ms() { python3 -c 'import time; print(f"{time.perf_counter_ns() / 1e6:.1f}")'; }
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.1f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+measure() { # name kind [corpus arguments...]
+    name=$1; kind=$2; shift 2
+    "$bin" graph "$kind" "$@" -o "$work/$name.dot"
+    nodes=$(grep -c '^  *"[^"]*" \[' "$work/$name.dot" || true)
+    edges=$(grep -c -e ' -> ' -e ' -- ' "$work/$name.dot" || true)
+    for format in svg png pdf; do
+        dpi=""
+        [ "$format" = png ] && dpi="-Gdpi=600"
+        : > "$work/in"; : > "$work/cmd"
+        i=0
+        while [ $i -lt "$runs" ]; do
+            "$bin" graph "$kind" "$@" --timing -o "$work/$name.$format" 2>&1 \
+                | awk '/graphviz-render-and-write/ { print $3 }' >> "$work/in"
+            start=$(now_ms)
+            dot -T"$format" $dpi "$work/$name.dot" -o "$work/$name-dot.$format"
+            end=$(now_ms)
+            echo "$start $end" | awk '{ printf "%.1f\n", $2 - $1 }' >> "$work/cmd"
+            i=$((i + 1))
+        done
+        printf "%-32s %-4s %6s %6s %12s ms %12s ms\n" "$name" "$format" "$nodes" "$edges" \
+            "$(median < "$work/in")" "$(median < "$work/cmd")"
+    done
+}
+
+echo "graphviz: $(dot -V 2>&1)"
+printf "%-32s %-4s %6s %6s %15s %15s\n" "case" "fmt" "nodes" "edges" "in process" "dot command"
+measure "replies (bundled, poland)" replies
+measure "correspondents (synthetic 5k)" correspondents --corpus "$synth"

@@ -1,0 +1,11 @@
+/// The graph figures Epistolary draws.
+public enum GraphFigureKind: String, CaseIterable, Sendable, Codable {
+    /// People, with who wrote to whom.
+    case correspondents
+    /// Messages in time, in a lane per correspondent, with reply links.
+    case replies
+    /// Topics against correspondents: who wrote about what.
+    case topics
+    /// People named together in the message bodies.
+    case mentions
+}

@@ -1,0 +1,237 @@
+import Analysis
+import Correspondence
+import Foundation
+import Testing
+@testable import GraphRender
+
+/// Each figure's structure, read back from its DOT through cgraph, and its rendering: nodes,
+/// edges, legend and title, theme fonts and page width, no overlapping labels, same bytes.
+@Suite(.serialized)
+struct GraphFigureTests {
+    // MARK: Structure
+
+    @Test func correspondentsHasAPersonPerNodeAndInferredEdgesApart() throws {
+        let figure = try FigureFixtures.figure(.correspondents)
+        let graph = try GraphvizEngine.shared.parse(figure.dot)
+        let model = FigureFixtures.analysis.correspondents
+        #expect(graph.isDirected)
+        #expect(Set(graph.nodes.map(\.name)) == Set(model.nodes.map(\.id)))
+        let dashed = graph.edges.filter { $0.attributes["style"] == "dashed" }
+        #expect(dashed.count == model.edges.filter { $0.inferredCount > 0 }.count)
+        #expect(graph.edges.count - dashed.count == model.edges.filter { $0.count > 0 }.count)
+        // Every corpus edge is labelled with its count; the widest edge carries the most messages.
+        for edge in model.edges where edge.count > 0 {
+            let drawn = graph.edges.first { $0.tail == edge.from && $0.head == edge.to && $0.attributes["style"] != "dashed" }
+            #expect(drawn?.attributes["label"] == "\(edge.count)")
+        }
+        let widest = try #require(graph.edges.max { Double($0.attributes["penwidth"] ?? "0")! < Double($1.attributes["penwidth"] ?? "0")! })
+        let busiest = try #require(model.edges.max { max($0.count, $0.inferredCount) < max($1.count, $1.inferredCount) })
+        #expect(widest.tail == busiest.from && widest.head == busiest.to)
+        // Node size grows with messages.
+        let stalin = try #require(graph.node(model.nodes[0].id))
+        let smallest = try #require(graph.node(model.nodes.last!.id))
+        #expect(Double(stalin.attributes["width"]!)! > Double(smallest.attributes["width"]!)!)
+        #expect(stalin.attributes["label"]?.contains("\(model.nodes[0].sent) sent") == true)
+        try expectThemed(graph, title: "Who wrote to whom")
+    }
+
+    @Test func repliesHasEveryMessageInDateOrderAndItsLinks() throws {
+        let figure = try FigureFixtures.figure(.replies)
+        let graph = try GraphvizEngine.shared.parse(figure.dot)
+        let analysis = FigureFixtures.analysis.filtered(topics: ["poland"])
+        let messageIDs = Set(analysis.messages.map(\.id)), inferredIDs = Set(analysis.inferred.map(\.id))
+        let marks = graph.nodes.filter { messageIDs.contains($0.name) || inferredIDs.contains($0.name) }
+        #expect(marks.count == messageIDs.count + inferredIDs.count)
+        #expect(figure.caption.messages == messageIDs.count)
+        #expect(figure.caption.inferredMessages == inferredIDs.count)
+        // Inferred messages are hollow (paper fill); uncertain dates are diamonds.
+        let paper = FigureFixtures.theme().colors.paper.hex
+        for mark in marks {
+            #expect((mark.attributes["fillcolor"] == paper) == inferredIDs.contains(mark.name), "\(mark.name)")
+        }
+        let uncertain = analysis.messages.filter { !$0.date.isExact }.map(\.id) + analysis.inferred.filter { !$0.date.isExact }.map(\.id)
+        #expect(Set(marks.filter { $0.attributes["shape"] == "diamond" }.map(\.name)) == Set(uncertain))
+        // Left to right by date.
+        func x(_ id: String) -> Double { Double(graph.node(id)!.attributes["pos"]!.split(separator: ",")[0])! }
+        let dated = analysis.messages.map { ($0.id, $0.date.best) } + analysis.inferred.map { ($0.id, $0.date.best) }
+        for (a, b) in zip(dated.sorted { $0.1 < $1.1 }, dated.sorted { $0.1 < $1.1 }.dropFirst()) where a.1 < b.1 {
+            #expect(x(a.0) < x(b.0))
+        }
+        // A lane label per correspondent, every link between drawn messages, and the axis.
+        #expect(graph.nodes.filter { $0.name.hasPrefix("lane:") }.count >= 3)
+        let links = analysis.links.filter { (messageIDs.contains($0.from) || inferredIDs.contains($0.from)) && (messageIDs.contains($0.to) || inferredIDs.contains($0.to)) }
+        #expect(graph.edges.filter { !$0.tail.hasPrefix("axis:") }.count == links.count)
+        #expect(graph.nodes.contains { $0.name.hasPrefix("tick:") })
+        #expect(figure.engine == .neato)
+        try expectThemed(graph, title: "Replies in time (topic poland)")
+    }
+
+    @Test func topicsLinksEachTopicToItsCorrespondents() throws {
+        let figure = try FigureFixtures.figure(.topics)
+        let graph = try GraphvizEngine.shared.parse(figure.dot)
+        let analysis = FigureFixtures.analysis
+        let topicNodes = graph.nodes.filter { $0.name.hasPrefix("topic:") }
+        let used = Set(analysis.topics.values.flatMap { $0.map(\.topic) })
+        #expect(Set(topicNodes.map { String($0.name.dropFirst(6)) }) == used)
+        let people = graph.nodes.filter { $0.name.hasPrefix("person:") }.map { String($0.name.dropFirst(7)) }
+        #expect(Set(people) == ["Churchill", "Roosevelt", "Truman", "Attlee"])
+        #expect(!people.contains("Stalin"))
+        // Poland with Churchill: the edge exists and its count matches the analysis.
+        let polandWithChurchill = analysis.messages.filter { message in
+            (analysis.topics[message.id] ?? []).contains { $0.topic == "poland" } && (message.sender == "Churchill" || message.recipients.first { $0 != "Stalin" } == "Churchill")
+        }.count
+        let edge = try #require(graph.edges.first { $0.tail == "topic:poland" && $0.head == "person:Churchill" })
+        #expect(edge.attributes["tooltip"]?.hasSuffix(": \(polandWithChurchill) messages") == true)
+        try expectThemed(graph, title: "Who wrote about what")
+    }
+
+    @Test func mentionsKeepsOnlyPairsAboveTheWeight() throws {
+        let figure = try FigureFixtures.figure(.mentions)
+        let graph = try GraphvizEngine.shared.parse(figure.dot)
+        #expect(!graph.isDirected)
+        let people = FigureFixtures.analysis.mentions.restricted(to: .person)
+        let threshold = MentionsFigure.automaticWeight(people)
+        #expect(graph.nodes.count <= MentionsFigure.legiblePeople)
+        #expect(graph.edges.count == people.edges.filter { $0.weight >= threshold }.count)
+        #expect(graph.nodes.allSatisfy { node in graph.edges.contains { $0.tail == node.name || $0.head == node.name } })
+        #expect(graph.attributes["start"] == "1")
+        try expectThemed(graph, title: "People named together (in ≥ \(threshold) messages)")
+        // An explicit weight is honoured.
+        let context = FigureContext(analysis: FigureFixtures.analysis, theme: FigureFixtures.theme(), styleSpec: "paper")
+        let heavier = try GraphvizEngine.shared.parse(GraphFigure.build(.mentions, context: context, minimumWeight: threshold + 2).dot)
+        #expect(heavier.edges.count == people.edges.filter { $0.weight >= threshold + 2 }.count)
+    }
+
+    @Test func shortFormsAvoidTitles() {
+        #expect(FigureContext.shortForm(name: "Archibald Clark Kerr", aliases: ["Clark Kerr", "Kerr"]) == "Clark Kerr")
+        #expect(FigureContext.shortForm(name: "Harold Alexander", aliases: ["Field Marshal Alexander"]) == "Alexander")
+        #expect(FigureContext.shortForm(name: "Deane", aliases: []) == "Deane")
+    }
+
+    /// Fonts on graph, node and edge; page width as `size`; the legend and title as the graph label.
+    private func expectThemed(_ graph: ParsedGraph, title: String) throws {
+        let theme = FigureFixtures.theme()
+        #expect(graph.attributes["fontname"] == theme.fonts.label.graphvizName)
+        #expect(graph.nodes.allSatisfy { $0.attributes["fontname"]?.isEmpty == false })
+        #expect(graph.edges.allSatisfy { $0.attributes["fontname"]?.isEmpty == false })
+        let width = try #require(graph.attributes["size"]?.split(separator: ",").first.flatMap { Double($0) })
+        #expect(abs(width - (theme.page.widthMM - theme.page.marginLeftMM - theme.page.marginRightMM) / 25.4) < 0.01)
+        let label = try #require(graph.attributes["label"])
+        #expect(label.hasPrefix("<TABLE"))
+        #expect(label.contains(DOTWriter.html(title)))
+    }
+
+    // MARK: Rendering
+
+    @Test(arguments: GraphFigureKind.allCases)
+    func noLabelsOrNodesOverlap(kind: GraphFigureKind) throws {
+        for style in ["paper", "presentation"] {
+            let figure = try FigureFixtures.figure(kind, style: style)
+            let rendered = try figure.render(.svg)
+            #expect(rendered.warnings.isEmpty, "\(kind) \(style): \(rendered.warnings)")
+            let layout = SVGLayout(svg: String(decoding: rendered.data, as: UTF8.self))
+            #expect(layout.texts.count > 5)
+            let texts = layout.overlappingTexts()
+            #expect(texts.isEmpty, "\(kind) \(style): overlapping labels \(texts.prefix(5).map { "\($0.0) × \($0.1)" })")
+            let nodes = layout.overlappingNodes()
+            #expect(nodes.isEmpty, "\(kind) \(style): overlapping nodes \(nodes.prefix(5).map { "\($0.0) × \($0.1)" })")
+        }
+    }
+
+    @Test(arguments: GraphFigureKind.allCases)
+    func figureFitsTheColumnWithoutShrinkingText(kind: GraphFigureKind) throws {
+        let figure = try FigureFixtures.figure(kind)
+        let svg = String(decoding: try figure.render(.svg).data, as: UTF8.self)
+        let width = try #require(SVGLayout.string("width", svg).map { $0.replacingOccurrences(of: "pt", with: "") }.flatMap(Double.init))
+        let theme = FigureFixtures.theme()
+        #expect(width <= (theme.page.widthMM - theme.page.marginLeftMM - theme.page.marginRightMM) / 25.4 * 72 + 0.5)
+        // Graphviz scales a drawing wider than `size` down, text with it: at most 10% here.
+        let scale = try #require(svg.range(of: "transform=\"scale(").map { svg[$0.upperBound...].prefix { $0 != " " } }.flatMap { Double($0) })
+        #expect(scale >= 0.9, "\(kind) is scaled by \(scale)")
+    }
+
+    @Test(arguments: GraphFigureKind.allCases)
+    func sameInputSameBytes(kind: GraphFigureKind) throws {
+        let first = try FigureFixtures.figure(kind)
+        let second = try FigureFixtures.figure(kind)
+        #expect(first.dot == second.dot)
+        #expect(try first.caption.json() == second.caption.json())
+        for format in [GraphFormat.svg, .png, .pdf] {
+            let a = try first.render(format).data, b = try second.render(format).data
+            #expect(!a.isEmpty)
+            #expect(a == b, "\(kind) \(format) differs between renders")
+        }
+    }
+
+    @Test func pngIsAtTheThemeResolutionAndWidth() throws {
+        let figure = try FigureFixtures.figure(.correspondents)
+        let png = try figure.render(.png).data
+        let theme = FigureFixtures.theme()
+        let pixels = Double(GraphvizEngineTests.pngWidth(png))
+        let inches = (theme.page.widthMM - theme.page.marginLeftMM - theme.page.marginRightMM) / 25.4
+        #expect(pixels <= inches * Double(theme.page.dpi) + 2)
+        #expect(pixels >= inches * Double(theme.page.dpi) * 0.8)
+    }
+
+    @Test func writesFigureAndCaptionSidecar() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("epistolary-figure-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let figure = try FigureFixtures.figure(.replies)
+        let url = folder.appendingPathComponent("replies.pdf")
+        try figure.write(to: url)
+        #expect(String(decoding: try Data(contentsOf: url).prefix(5), as: UTF8.self) == "%PDF-")
+        let captionURL = folder.appendingPathComponent("replies.caption.json")
+        let caption = try JSONDecoder().decode(FigureCaption.self, from: Data(contentsOf: captionURL))
+        #expect(caption.figure == "replies")
+        #expect(caption.style == "paper")
+        #expect(caption.filters == "topic poland")
+        #expect(caption.inputHash == FigureFixtures.analysis.corpus.sourceHash)
+        #expect(caption.dotHash == SHA256.hex(Array(figure.dot.utf8)))
+        #expect(caption.firstDate != nil && caption.firstDate! <= caption.lastDate!)
+        #expect(caption.messages > 0)
+        // The exported DOT is the rendered DOT.
+        let dotURL = folder.appendingPathComponent("replies.dot")
+        try figure.write(to: dotURL)
+        #expect(try String(contentsOf: dotURL, encoding: .utf8) == figure.dot)
+    }
+
+    @Test func repliesRefusesALayoutThatWouldMoveItsMessages() {
+        let context = FigureContext(analysis: FigureFixtures.analysis.filtered(topics: ["poland"]), theme: FigureFixtures.theme(), styleSpec: "paper")
+        #expect(throws: EpistolaryError.self) { try GraphFigure.build(.replies, context: context, engine: .dot) }
+    }
+
+    @Test func personKeepsItsColourAcrossFigures() throws {
+        let correspondents = try GraphvizEngine.shared.parse(FigureFixtures.figure(.correspondents).dot)
+        let replies = try GraphvizEngine.shared.parse(FigureFixtures.figure(.replies).dot)
+        let topics = try GraphvizEngine.shared.parse(FigureFixtures.figure(.topics).dot)
+        let churchillEdge = try #require(correspondents.edges.first { $0.tail == "Churchill" && $0.attributes["style"] != "dashed" })
+        let churchillMark = try #require(replies.nodes.first { $0.name.hasSuffix("-churchill-stalin") && $0.attributes["fillcolor"] != FigureFixtures.theme().colors.paper.hex })
+        let churchillTopic = try #require(topics.edges.first { $0.head == "person:Churchill" })
+        #expect(churchillEdge.attributes["color"] == churchillMark.attributes["fillcolor"])
+        #expect(churchillEdge.attributes["color"] == churchillTopic.attributes["color"])
+    }
+}
+
+/// The overlap check itself must see an overlap when there is one.
+@Suite(.serialized)
+struct SVGLayoutTests {
+    @Test func detectsOverlappingLabelsAndNodes() throws {
+        let dot = """
+        digraph "clash" { graph [layout=neato, inputscale=72, fontname="DejaVu Serif"]; node [fontname="DejaVu Serif", shape=box];
+          "a" [label="Churchill", pos="50,50!"]; "b" [label="Roosevelt", pos="60,52!"]; "c" [label="apart", pos="300,300!"]; }
+        """
+        let layout = SVGLayout(svg: String(decoding: try GraphvizEngine.shared.render(dot, format: .svg).data, as: UTF8.self))
+        #expect(layout.texts.count == 3)
+        #expect(layout.overlappingTexts().count == 1)
+        #expect(layout.overlappingNodes().count == 1)
+    }
+
+    @Test func measuresTextLikeGraphviz() throws {
+        // Graphviz sizes a plaintext node to its label: Cairo's measure must agree within 10%.
+        let dot = "digraph \"m\" { node [fontname=\"DejaVu Serif\", fontsize=8, shape=plaintext, margin=0, width=0, height=0]; \"x\" [label=\"Mikołajczyk and Roosevelt\"] }"
+        let svg = String(decoding: try GraphvizEngine.shared.render(dot, format: .svg).data, as: UTF8.self)
+        let graphvizWidth = try #require(SVGLayout.string("width", svg).flatMap { Double($0.replacingOccurrences(of: "pt", with: "")) })
+        let measured = SVGLayout.measure("Mikołajczyk and Roosevelt", family: "DejaVu Serif", size: 8, bold: false, italic: false)
+        #expect(abs(measured - (graphvizWidth - 8)) / measured < 0.1)
+    }
+}
