@@ -28,11 +28,10 @@ struct Epistolary: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
-        } catch let error as EpistolaryError {
-            FileHandle.standardError.write(Data("epistolary: \(error)\n".utf8))
-            Foundation.exit(error.exitCode)
         } catch {
-            exit(withError: error)
+            guard let known = ErrorTranslation.epistolaryError(error) else { exit(withError: error) }
+            FileHandle.standardError.write(Data("epistolary: \(known)\n".utf8))
+            Foundation.exit(known.exitCode)
         }
     }
 }

@@ -13,15 +13,10 @@ struct ExplainCommand: ParsableCommand {
     @Argument(help: "The message id.")
     var id: String
 
-    @OptionGroup var corpusOptions: CorpusOptions
-
-    @Option(name: .long, help: ArgumentHelp("Topic lexicon (TOML) instead of the bundled one.", valueName: "FILE"))
-    var topics: String?
+    @OptionGroup var input: AnalysisOptions
 
     func run() throws {
-        let corpus = try corpusOptions.loadCorpus()
-        let lexicon = try topics.map { try TopicLexicon.load(path: $0) } ?? TopicLexicon.bundled()
-        let analysis = CorpusAnalysis(corpus: corpus, lexicon: lexicon)
+        let analysis = try input.analyse()
         let explanation = try MessageExplanation(id: id, analysis: analysis)
         FileHandle.standardOutput.write(Data(explanation.text.utf8))
     }

@@ -20,10 +20,7 @@ struct ExportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Export format (see above).", valueName: "FORMAT"))
     var format: ExportFormat
 
-    @OptionGroup var corpusOptions: CorpusOptions
-
-    @Option(name: .long, help: ArgumentHelp("Topic lexicon (TOML) instead of the bundled one.", valueName: "FILE"))
-    var topics: String?
+    @OptionGroup var input: AnalysisOptions
 
     @Option(name: .long, help: ArgumentHelp("Graph to export (default: correspondents): people and who wrote to whom, messages and reply links, or people and places named together.", valueName: "KIND"))
     var graph: ExportGraphKind?
@@ -62,9 +59,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try checkUsage()
-        let corpus = try corpusOptions.loadCorpus()
-        let lexicon = try topics.map { try TopicLexicon.load(path: $0) } ?? TopicLexicon.bundled()
-        let analysis = CorpusAnalysis(corpus: corpus, lexicon: lexicon)
+        let analysis = try input.analyse()
         let exporter = Exporter(graphKind: graph ?? .correspondents, gexfVersion: gexfVersion ?? .v1_3,
                                 cmifURL: cmifURL, cmifEditor: cmifEditor)
         let files = exporter.files(format, analysis: analysis)

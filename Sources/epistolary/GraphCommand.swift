@@ -31,13 +31,11 @@ struct GraphCommand: ParsableCommand {
     @Argument(help: "Figure: correspondents, replies, topics or mentions.")
     var kind: GraphFigureKind
 
-    @OptionGroup var corpusOptions: CorpusOptions
+    @OptionGroup var input: AnalysisOptions
 
-    @Option(name: .long, help: ArgumentHelp("Topic lexicon (TOML) instead of the bundled one.", valueName: "FILE"))
-    var topics: String?
+    @OptionGroup var filters: FilterOptions
 
-    @Option(name: .long, help: ArgumentHelp("Style sheets, e.g. paper or paper,colorblind, or a path to a sheet.", valueName: "SPEC"))
-    var style: String = ThemeLoader.defaultSpec
+    @OptionGroup var style: StyleOptions
 
     @Flag(name: .long, help: "Use the style's wide (double-column) page width.")
     var wide = false
@@ -45,24 +43,14 @@ struct GraphCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Layout: dot, neato, fdp, sfdp, circo or twopi (default: the figure's own).", valueName: "NAME"))
     var engine: String?
 
-    @Option(name: .long, help: ArgumentHelp("Only messages dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).", valueName: "DATE"))
-    var from: String?
-
-    @Option(name: .long, help: ArgumentHelp("Only messages dated on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD).", valueName: "DATE"))
-    var to: String?
-
-    @Option(name: .long, help: ArgumentHelp("Only messages of this topic id (repeat for several).", valueName: "T"))
-    var topic: [String] = []
-
     @Option(name: .long, help: ArgumentHelp("correspondents, mentions: draw only pairs with at least N messages (default: the weight that keeps the figure legible).", valueName: "N"))
     var minWeight: Int?
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Output file: .svg, .png, .pdf or .dot.", valueName: "FILE"))
     var output: String
 
-    /// Prints the time of each step to stderr (for Benchmarks/graph-vs-dot.sh).
-    @Flag(name: .long, help: .hidden)
-    var timing = false
+    @Flag(name: .long, help: "Print the wall and CPU time of each stage (analyse, figure, render and write) to stderr.")
+    var timings = false
 
     /// Usage checks, reported as `EpistolaryError(.badUsage)` so they exit with 2 (DESIGN decision 8).
     func checkUsage() throws {
@@ -81,55 +69,23 @@ struct GraphCommand: ParsableCommand {
 
     func run() throws {
         try checkUsage()
-        let clock = ContinuousClock()
-        var lap = clock.now
-        func report(_ step: String) {
-            guard timing else { return }
-            let elapsed = lap.duration(to: clock.now)
-            let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-            FileHandle.standardError.write(Data("timing: \(step) \(String(format: "%.1f", milliseconds)) ms\n".utf8))
-            lap = clock.now
+        var clock = StageClock(enabled: timings, prefix: "graph")
+        let theme = try style.loadTheme()
+        let whole = try input.analyse()
+        var slice = try filters.slice(for: whole)
+        if kind == .replies, slice.isEmpty, let fallback = Self.defaultRepliesTopic(whole) {
+            slice.topics = [fallback]
+            slice.description = "topic \(fallback)"
         }
-        do {
-            let theme = try ThemeLoader.load(spec: style)
-            let corpus = try corpusOptions.loadCorpus()
-            report("read")
-            let lexicon = try topics.map { try TopicLexicon.load(path: $0) } ?? TopicLexicon.bundled()
-            for id in topic where lexicon.topic(id) == nil {
-                throw EpistolaryError(.badUsage, "unknown --topic \"\(id)\"; topics: \(lexicon.topics.map(\.id).joined(separator: ", "))")
-            }
-            let whole = CorpusAnalysis(corpus: corpus, lexicon: lexicon)
-            report("analysis")
-            let first = try from.map { try Self.day($0, option: "--from", end: false) }
-            let last = try to.map { try Self.day($0, option: "--to", end: true) }
-            var wanted = topic
-            if kind == .replies, wanted.isEmpty, first == nil, last == nil, let fallback = Self.defaultRepliesTopic(whole) {
-                wanted = [fallback]
-            }
-            var filters: [String] = []
-            if !wanted.isEmpty { filters.append((wanted.count == 1 ? "topic " : "topics ") + wanted.joined(separator: ", ")) }
-            if let from { filters.append("from \(from)") }
-            if let to { filters.append("to \(to)") }
-            let analysis = (wanted.isEmpty && first == nil && last == nil)
-                ? whole : whole.filtered(from: first, to: last, topics: wanted.isEmpty ? nil : wanted)
-            guard !analysis.messages.isEmpty else {
-                throw EpistolaryError(.badUsage, "no messages match the filters (\(filters.joined(separator: "; ")))")
-            }
-            let context = FigureContext(analysis: analysis, theme: theme, wide: wide, styleSpec: style,
-                                        filterDescription: filters.joined(separator: "; "))
-            let figure = try GraphFigure.build(kind, context: context, engine: engine.map(LayoutEngine.init), minimumWeight: minWeight)
-            report("figure-dot")
-            let warnings = try figure.write(to: URL(fileURLWithPath: output))
-            report("graphviz-render-and-write")
-            for warning in warnings { FileHandle.standardError.write(Data("epistolary: graphviz: \(warning)\n".utf8)) }
-        } catch let error as GraphvizError {
-            throw error.epistolaryError
-        } catch let error as ThemeError {
-            let kind: EpistolaryError.Kind = error.kind == .badUsage ? .badUsage : error.kind == .environment ? .environment : .badData
-            throw EpistolaryError(kind, file: error.file, line: error.line, error.message)
-        } catch let error as TOMLError {
-            throw EpistolaryError(.badData, error.description)
-        }
+        let analysis = try slice.apply(to: whole)
+        clock.lap("analyse")
+        let context = FigureContext(analysis: analysis, theme: theme, wide: wide, styleSpec: style.style,
+                                    filterDescription: slice.description)
+        let figure = try GraphFigure.build(kind, context: context, engine: engine.map(LayoutEngine.init), minimumWeight: minWeight)
+        clock.lap("figure")
+        let warnings = try figure.write(to: URL(fileURLWithPath: output))
+        clock.lap("render")
+        for warning in warnings { FileHandle.standardError.write(Data("epistolary: graphviz: \(warning)\n".utf8)) }
     }
 
     /// The replies figure's default slice: the topic "poland" (the corpus's best-known
@@ -140,18 +96,6 @@ struct GraphCommand: ParsableCommand {
             let x = analysis.threads(topic: a.id).messageIDs.count, y = analysis.threads(topic: b.id).messageIDs.count
             return x != y ? x < y : a.id > b.id
         }?.id
-    }
-
-    /// A day from YYYY, YYYY-MM or YYYY-MM-DD: the first day of the period, or its last with `end`.
-    static func day(_ text: String, option: String, end: Bool) throws -> Day {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
-        let bad = EpistolaryError(.badUsage, "\(option) \"\(text)\" is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
-        guard !parts.isEmpty, parts.count <= 3, parts.allSatisfy({ $0 != nil }), let year = parts[0] else { throw bad }
-        let month = parts.count > 1 ? parts[1]! : (end ? 12 : 1)
-        guard (1...12).contains(month) else { throw bad }
-        let dayOfMonth = parts.count > 2 ? parts[2]! : (end ? Day.daysIn(month: month, year: year) : 1)
-        guard let day = Day(year: year, month: month, day: dayOfMonth) else { throw bad }
-        return day
     }
 }
 

@@ -12,19 +12,14 @@ struct MessagesCommand: ParsableCommand {
         abstract: "List the messages of the corpus as read (table, jsonl or csv).",
         discussion: "jsonl has one object per message or fragment: id, start_line, end_line, kind, sender, recipients, sent_on, dated, date, place, classification, references (phrase, whose, date, relation), topics, note, body. Same corpus, same bytes.")
 
-    @OptionGroup var corpusOptions: CorpusOptions
+    @OptionGroup var input: AnalysisOptions
 
     @Option(name: .long, help: "Output format: table, jsonl or csv.")
     var format: MessageCatalogue.Format = .table
 
-    @Option(name: .long, help: ArgumentHelp("Topic lexicon (TOML) instead of the bundled one.", valueName: "FILE"))
-    var topics: String?
-
     func run() throws {
-        let corpus = try corpusOptions.loadCorpus()
-        let lexicon = try topics.map { try TopicLexicon.load(path: $0) } ?? TopicLexicon.bundled()
-        let assignments = CorpusAnalysis(corpus: corpus, lexicon: lexicon).topicAssignments
-        let text = MessageCatalogue(corpus: corpus, topics: assignments).render(format)
+        let analysis = try input.analyse()
+        let text = MessageCatalogue(corpus: analysis.corpus, topics: analysis.topicAssignments).render(format)
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 }

@@ -1,18 +1,21 @@
+import Analysis
 import ArgumentParser
 import Correspondence
 import Foundation
 
-/// `epistolary report`: what was read, by correspondents and year, and everything the reader
-/// found that does not fit (undated messages, fragments, duplicates, unreadable lines).
+/// `epistolary report`: what was read, by correspondents and year, everything the reader
+/// found that does not fit (undated messages, fragments, duplicates, unreadable lines), and
+/// the references that resolve to no message.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Report what was read: counts by correspondents and year, undated messages, fragments, duplicates, unreadable lines.")
+        abstract: "Report what was read: counts by correspondents and year, undated messages, fragments, duplicates, unreadable lines, unresolved references.")
 
-    @OptionGroup var corpusOptions: CorpusOptions
+    @OptionGroup var input: AnalysisOptions
 
     func run() throws {
-        let corpus = try corpusOptions.loadCorpus()
-        FileHandle.standardOutput.write(Data(CorpusReport(corpus: corpus).render().utf8))
+        let analysis = try input.analyse()
+        let text = CorpusReport(corpus: analysis.corpus).render() + "\n" + UnresolvedReferencesSection(analysis: analysis).render()
+        FileHandle.standardOutput.write(Data(text.utf8))
     }
 }

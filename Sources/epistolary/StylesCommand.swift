@@ -69,16 +69,8 @@ struct StyleOptions: ParsableArguments {
     static func mappingErrors<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
-        } catch let error as TOMLError {
-            throw EpistolaryError(error.line == nil ? .badUsage : .badData, file: error.file, line: error.line, error.message)
-        } catch let error as ThemeError {
-            let kind: EpistolaryError.Kind
-            switch error.kind {
-            case .badUsage: kind = .badUsage
-            case .badData: kind = .badData
-            case .environment: kind = .environment
-            }
-            throw EpistolaryError(kind, file: error.file, line: error.line, error.message)
+        } catch {
+            throw ErrorTranslation.epistolaryError(error) ?? error
         }
     }
 }

@@ -57,7 +57,8 @@ struct TimelineCommandTests {
             #expect(caption?["style"] as? String == "paper")
             #expect((caption?["inputHash"] as? String)?.count == 64)
             #expect(Set(caption?.keys.map { $0 } ?? []) == ["figure", "title", "shows", "messages", "inferredMessages", "firstDate", "lastDate",
-                                                            "filters", "style", "corpus", "inputHash", "cairo"])
+                                                            "filters", "style", "corpus", "inputHash", "renderer"])
+            #expect((caption?["renderer"] as? String)?.hasPrefix("Cairo 1.") == true)
         }
     }
 
@@ -78,7 +79,7 @@ struct TimelineCommandTests {
         let dir = try folder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("t.svg").path
-        let r = try run(["timeline", "topics", "--from", "1944-01-01", "--to", "1944-12-31", "--topics", "poland,second_front",
+        let r = try run(["timeline", "topics", "--from", "1944-01-01", "--to", "1944-12-31", "--topic", "poland,second_front",
                          "--correspondents", "Churchill", "--no-events", "-o", out])
         #expect(r.status == 0, "\(r.stderr)")
         let caption = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("t.caption.json"))) as? [String: Any]
@@ -92,8 +93,8 @@ struct TimelineCommandTests {
         (["timeline", "correspondents", "-o", "OUT.jpeg"], Int32(2), ".svg, .png or .pdf"),
         (["timeline", "correspondents", "--from", "1944-13-01", "-o", "OUT.svg"], Int32(2), "YYYY-MM-DD"),
         (["timeline", "correspondents", "--from", "1945-01-01", "--to", "1944-01-01", "-o", "OUT.svg"], Int32(2), "after"),
-        (["timeline", "topics", "--topics", "atlantis", "-o", "OUT.svg"], Int32(2), "unknown topic atlantis"),
-        (["timeline", "volume", "--correspondents", "Napoleon", "-o", "OUT.svg"], Int32(2), "unknown correspondent Napoleon"),
+        (["timeline", "topics", "--topic", "atlantis", "-o", "OUT.svg"], Int32(2), "unknown --topic \"atlantis\""),
+        (["timeline", "volume", "--correspondents", "Napoleon", "-o", "OUT.svg"], Int32(2), "unknown --correspondent \"Napoleon\""),
         (["timeline", "volume", "--style", "no-such-style", "-o", "OUT.svg"], Int32(2), "no-such-style"),
         (["timeline", "volume", "--events", "EVENTS", "-o", "OUT.svg"], Int32(1), "events.toml:2:"),
         // Argument parsing errors take the parser's usage code; only "not success" is asserted.

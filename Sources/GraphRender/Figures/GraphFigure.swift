@@ -1,3 +1,4 @@
+import Analysis
 import Correspondence
 import Foundation
 
@@ -51,10 +52,11 @@ public struct GraphFigure: Sendable {
         caption = FigureCaption(
             figure: kind.rawValue, title: title, shows: shows, messages: messages.count, inferredMessages: inferredCount,
             firstDate: days.min()?.iso, lastDate: days.max()?.iso,
-            filters: context.filterDescription.isEmpty ? "none" : context.filterDescription,
-            style: context.styleSpec + (context.wide ? " (wide)" : ""), layout: engine.name,
+            filters: context.filterDescription,
+            style: context.styleSpec + (context.wide ? " (wide)" : ""),
             corpus: context.analysis.corpus.sourceName, inputHash: context.analysis.corpus.sourceHash,
-            dotHash: SHA256.hex(Array(dot.utf8)), graphviz: GraphvizEngine.shared.version)
+            renderer: "Graphviz \(GraphvizEngine.shared.version), \(engine.name) layout",
+            dotHash: SHA256.hex(Array(dot.utf8)))
     }
 
     /// Renders the figure in `format` (PNG at the theme's dpi).

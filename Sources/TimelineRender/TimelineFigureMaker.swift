@@ -1,0 +1,54 @@
+import Analysis
+import Correspondence
+import Foundation
+import Styling
+
+/// Lays out timeline figures of an analysis in a theme: the steps the `timeline` command and
+/// the gallery share, so the same request gives the same figure from either.
+public struct TimelineFigureMaker {
+    public let theme: Theme
+    /// The style spec the theme came from, as written in captions.
+    public let styleName: String
+    public let events: EventCalendar
+    private let measurer: TextMeasurer
+
+    /// Fails with an environment error when the theme's font family is not installed, since
+    /// Cairo would silently draw with another font and the layout would no longer match.
+    public init(theme: Theme, styleName: String, events: EventCalendar) throws {
+        self.theme = theme
+        self.styleName = styleName
+        self.events = events
+        measurer = try TextMeasurer()
+        let family = theme.fonts.label.family
+        guard measurer.resolves(family: family) else {
+            throw EpistolaryError(.environment, "the font family \(family) is not installed (apt-get install -y fonts-dejavu-core)")
+        }
+    }
+
+    /// The figure `kind` of `analysis` (already sliced by the caller) and its caption.
+    /// `from`/`to` fix the range drawn; `topics` also narrows the topic lanes to those asked for.
+    public func figure(_ kind: TimelineKind, analysis: CorpusAnalysis, from: Day? = nil, to: Day? = nil,
+                       topics: [String]? = nil, filters: String = "") throws -> (figure: TimelineFigure, caption: FigureCaption) {
+        var data = TimelineData(analysis: analysis, from: from, to: to)
+        if let topics {
+            data.topics = data.topics.filter { topics.contains($0.id) }
+            data.entries = data.entries.map { entry in
+                var entry = entry
+                entry.topics = entry.topics.filter { topics.contains($0) }
+                return entry
+            }
+        }
+        let categories = kind == .topics
+            ? theme.topicStyles(analysis.lexicon.topics.map(\.id)) : theme.peopleStyles(data.personKeys)
+        let style = FigureStyle(theme: theme, categories: categories, name: styleName)
+        let figure = try TimelineLayout.layout(kind, data: data, style: style, events: events, measurer: measurer)
+        let caption = FigureCaption(timeline: figure, style: styleName, filters: filters,
+                                    corpus: analysis.corpus.sourceName, inputHash: analysis.corpus.sourceHash)
+        return (figure, caption)
+    }
+
+    /// The figure drawn as `format` (PNG at the theme's resolution).
+    public func render(_ figure: TimelineFigure, as format: DocumentFormat) throws -> Data {
+        try ScenePainter.render(figure.scene, as: format, dpi: Double(theme.page.dpi))
+    }
+}

@@ -1,0 +1,31 @@
+import Correspondence
+import GraphRender
+import Styling
+import TOMLReader
+
+/// Every module's own error type, as the one error users see (`file:line: message` and the
+/// exit codes of DESIGN decision 8: 1 bad data, 2 bad usage, 3 environment). Commands just
+/// throw; `Epistolary.main` translates once.
+enum ErrorTranslation {
+    static func epistolaryError(_ error: Error) -> EpistolaryError? {
+        switch error {
+        case let error as EpistolaryError:
+            return error
+        case let error as GraphvizError:
+            return error.epistolaryError
+        case let error as ThemeError:
+            let kind: EpistolaryError.Kind
+            switch error.kind {
+            case .badUsage: kind = .badUsage
+            case .badData: kind = .badData
+            case .environment: kind = .environment
+            }
+            return EpistolaryError(kind, file: error.file, line: error.line, error.message)
+        case let error as TOMLError:
+            // A TOML error without a line is a file that could not be read at all: usage.
+            return EpistolaryError(error.line == nil ? .badUsage : .badData, file: error.file, line: error.line, error.message)
+        default:
+            return nil
+        }
+    }
+}
