@@ -1,8 +1,89 @@
+import Analysis
 import ArgumentParser
 import Correspondence
+import Foundation
+import GraphRender
+import Styling
+import TimelineRender
 
-// Placeholder until the figures command lands; replaced by its owner.
+/// `epistolary figures`: the whole gallery of a corpus in one folder (every graph and
+/// timeline figure in each format, every export, the catalogue and report) with a manifest.
+/// On the bundled corpus this is what `make` runs into Renders/.
 struct FiguresCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "figures", abstract: "(not built yet)")
-    func run() throws { throw EpistolaryError(.environment, "the figures command is not built yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "figures",
+        abstract: "Render every figure and export of a corpus into one folder, with a manifest.",
+        discussion: """
+        Writes graphs/ (correspondents, replies, topics, mentions: each figure in every format, its DOT and caption), \
+        timelines/ (correspondents, topics, volume, latency, with captions), exports/ (GraphML, GEXF, node-link JSON, \
+        Cytoscape.js for each graph; CSV tables; CMIF; TimelineJS; the message catalogue and the corpus report) and \
+        manifest.json (each file with what it shows, its caption, size and SHA-256; the input's hash, the style and the \
+        versions of the tool, Graphviz and Cairo). Everything is rendered before anything is written.
+        """)
+
+    @OptionGroup var input: AnalysisOptions
+
+    @OptionGroup var style: StyleOptions
+
+    @Option(name: .long, help: ArgumentHelp("Figure formats, comma-separated: svg, png, pdf.", valueName: "LIST"))
+    var formats: String = "svg,png,pdf"
+
+    @Option(name: .long, help: ArgumentHelp("Folder to write into (created if missing).", valueName: "DIR"))
+    var out: String = "Renders"
+
+    @Flag(name: .long, help: "Print the wall and CPU time of each stage to stderr.")
+    var timings = false
+
+    func run() throws {
+        let wanted = try Self.formats(formats)
+        let started = DispatchTime.now().uptimeNanoseconds
+        var clock = StageClock(enabled: timings, prefix: "figures")
+        let theme = try style.loadTheme()
+        let corpus = try input.loadCorpus()
+        clock.lap("read")
+        let analysis = CorpusAnalysis(corpus: corpus, lexicon: try input.loadLexicon())
+        clock.lap("analysis")
+
+        let progress = GalleryProgress(enabled: isatty(STDERR_FILENO) == 1)
+        let gallery = Gallery(analysis: analysis, theme: theme, styleSpec: style.style, formats: wanted)
+        let (files, familyTimes) = try gallery.render(progress: progress.report)
+        progress.finish()
+        clock.lap("render")
+        if timings {
+            for (name, seconds) in [("graphs", familyTimes.graphs), ("timelines", familyTimes.timelines), ("exports", familyTimes.exports)] {
+                FileHandle.standardError.write(Data("[timing] figures.family.\(name) \(String(format: "%9.3f", seconds)) s\n".utf8))
+            }
+        }
+
+        let manifest = GalleryManifest(
+            files: files,
+            input: .init(corpus: corpus.sourceName, sha256: corpus.sourceHash,
+                         messages: corpus.messages.count, topics: analysis.lexicon.source),
+            style: style.style,
+            versions: .init(epistolary: EpistolaryVersion.current, graphviz: GraphvizEngine.shared.version,
+                            cairo: ScenePainter.cairoVersion))
+        let folder = URL(fileURLWithPath: out)
+        for file in files { try AtomicFile.write(file.data, to: folder.appendingPathComponent(file.path)) }
+        try AtomicFile.write(manifest.json(), to: folder.appendingPathComponent("manifest.json"))
+        clock.lap("write")
+
+        let figures = files.filter { $0.kind == .figure }.count, exports = files.filter { $0.kind == .export }.count
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        let summary = "epistolary: \(figures) figure files, \(exports) exports and \(files.count - figures - exports) captions "
+            + "of \(corpus.messages.count) messages into \(out)/ in \(String(format: "%.2f", seconds)) s\n"
+        FileHandle.standardError.write(Data(summary.utf8))
+    }
+
+    /// `svg,png,pdf` as formats, in the order given, without repeats.
+    static func formats(_ list: String) throws -> [DocumentFormat] {
+        var result: [DocumentFormat] = []
+        for name in list.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) where !name.isEmpty {
+            guard let format = DocumentFormat(rawValue: name) else {
+                throw EpistolaryError(.badUsage, "--formats: unknown format \"\(name)\"; use svg, png and pdf")
+            }
+            if !result.contains(format) { result.append(format) }
+        }
+        guard !result.isEmpty else { throw EpistolaryError(.badUsage, "--formats names no format; use svg, png and pdf") }
+        return result
+    }
 }

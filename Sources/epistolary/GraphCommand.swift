@@ -73,7 +73,7 @@ struct GraphCommand: ParsableCommand {
         let theme = try style.loadTheme()
         let whole = try input.analyse()
         var slice = try filters.slice(for: whole)
-        if kind == .replies, slice.isEmpty, let fallback = Self.defaultRepliesTopic(whole) {
+        if kind == .replies, slice.isEmpty, let fallback = GraphFigure.defaultRepliesTopic(whole) {
             slice.topics = [fallback]
             slice.description = "topic \(fallback)"
         }
@@ -86,16 +86,6 @@ struct GraphCommand: ParsableCommand {
         let warnings = try figure.write(to: URL(fileURLWithPath: output))
         clock.lap("render")
         for warning in warnings { FileHandle.standardError.write(Data("epistolary: graphviz: \(warning)\n".utf8)) }
-    }
-
-    /// The replies figure's default slice: the topic "poland" (the corpus's best-known
-    /// thread) when the lexicon has it, otherwise the topic with the most messages.
-    static func defaultRepliesTopic(_ analysis: CorpusAnalysis) -> String? {
-        if analysis.lexicon.topic("poland") != nil { return "poland" }
-        return analysis.lexicon.topics.max { a, b in
-            let x = analysis.threads(topic: a.id).messageIDs.count, y = analysis.threads(topic: b.id).messageIDs.count
-            return x != y ? x < y : a.id > b.id
-        }?.id
     }
 }
 

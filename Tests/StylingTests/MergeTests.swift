@@ -21,7 +21,7 @@ import TOMLReader
         #expect(theme.page.widthMM == 89)
         #expect(theme.page.wideWidthMM == 183)
         #expect(theme.page.size(wide: true).widthMM == 183)
-        #expect(theme.page.dpi == 600)
+        #expect(theme.page.dpi == 300, "vector formats are for print; the PNG is a 300 dpi raster")
         #expect(!theme.page.showTitle, "journal figures leave the title to the caption")
         #expect(try ThemeLoader.load(spec: "presentation").page.showTitle)
         #expect(theme.fonts.label.family == "DejaVu Serif")

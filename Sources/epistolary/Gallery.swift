@@ -1,0 +1,167 @@
+import Analysis
+import Correspondence
+import Dispatch
+import Export
+import Foundation
+import GraphRender
+import Styling
+import TimelineRender
+
+/// Every figure and export of one corpus, rendered in memory: the graph figures (Graphviz),
+/// the timelines (Cairo) and the exports, each family on its own thread since Graphviz work
+/// is serialised anyway and the machine has cores to spare. Nothing is written here, so a
+/// failure anywhere leaves no partial gallery.
+struct Gallery {
+    let analysis: CorpusAnalysis
+    let theme: Theme
+    let styleSpec: String
+    let formats: [DocumentFormat]
+
+    /// Wall time of each family, for `--timings`.
+    struct Timings {
+        var graphs = 0.0
+        var timelines = 0.0
+        var exports = 0.0
+    }
+
+    /// The gallery's files in a stable order (graphs, timelines, exports; each in its order),
+    /// and the time each family took.
+    func render(progress: @escaping @Sendable (String) -> Void) throws -> (files: [GalleryFile], timings: Timings) {
+        let analysis = self.analysis, theme = self.theme, styleSpec = self.styleSpec, formats = self.formats
+        let results = ResultSlots(count: 3)
+        let jobs: [@Sendable () throws -> [GalleryFile]] = [
+            { try Self.graphs(analysis: analysis, theme: theme, styleSpec: styleSpec, formats: formats, progress: progress) },
+            { try Self.timelines(analysis: analysis, theme: theme, styleSpec: styleSpec, formats: formats, progress: progress) },
+            { Self.exports(analysis: analysis, progress: progress) },
+        ]
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+            let start = DispatchTime.now().uptimeNanoseconds
+            let outcome = Result { try jobs[index]() }
+            results.store(index, outcome, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        }
+        var files: [GalleryFile] = []
+        for index in 0..<jobs.count { files += try results.outcome(index).get() }
+        return (files, Timings(graphs: results.seconds(0), timelines: results.seconds(1), exports: results.seconds(2)))
+    }
+
+    /// The four graph figures in each format, their DOT and caption sidecars.
+    static func graphs(analysis: CorpusAnalysis, theme: Theme, styleSpec: String, formats: [DocumentFormat],
+                       progress: @Sendable (String) -> Void) throws -> [GalleryFile] {
+        var files: [GalleryFile] = []
+        for kind in GraphFigureKind.allCases {
+            var sliced = analysis
+            var filters = ""
+            if kind == .replies, let topic = GraphFigure.defaultRepliesTopic(analysis) {
+                sliced = analysis.filtered(topics: [topic])
+                filters = "topic \(topic)"
+            }
+            let context = FigureContext(analysis: sliced, theme: theme, styleSpec: styleSpec, filterDescription: filters)
+            let figure = try GraphFigure.build(kind, context: context)
+            let base = "graphs/\(kind.rawValue)"
+            let captionPath = base + ".caption.json"
+            for format in formats {
+                let graphFormat: GraphFormat
+                switch format {
+                case .svg: graphFormat = .svg
+                case .png: graphFormat = .png
+                case .pdf: graphFormat = .pdf
+                }
+                files.append(GalleryFile(path: "\(base).\(format.rawValue)", kind: .figure, format: format.rawValue,
+                                         shows: figure.title, caption: captionPath, data: try figure.render(graphFormat).data))
+                progress("\(base).\(format.rawValue)")
+            }
+            files.append(GalleryFile(path: base + ".dot", kind: .export, format: "dot",
+                                     shows: "The Graphviz DOT of the figure \(figure.title.lowercased()), exactly as rendered",
+                                     caption: captionPath, data: Data(figure.dot.utf8)))
+            files.append(GalleryFile(path: captionPath, kind: .caption, format: "json",
+                                     shows: "Caption sidecar of \(base)", data: try figure.caption.json()))
+        }
+        return files
+    }
+
+    /// The four timelines in each format and their caption sidecars.
+    static func timelines(analysis: CorpusAnalysis, theme: Theme, styleSpec: String, formats: [DocumentFormat],
+                          progress: @Sendable (String) -> Void) throws -> [GalleryFile] {
+        let maker = try TimelineFigureMaker(theme: theme, styleName: styleSpec, events: try EventCalendar.bundled())
+        var files: [GalleryFile] = []
+        for kind in TimelineKind.allCases {
+            let (figure, caption) = try maker.figure(kind, analysis: analysis)
+            let base = "timelines/\(kind.rawValue)"
+            let captionPath = base + ".caption.json"
+            for format in formats {
+                files.append(GalleryFile(path: "\(base).\(format.rawValue)", kind: .figure, format: format.rawValue,
+                                         shows: figure.title, caption: captionPath, data: try maker.render(figure, as: format)))
+                progress("\(base).\(format.rawValue)")
+            }
+            files.append(GalleryFile(path: captionPath, kind: .caption, format: "json",
+                                     shows: "Caption sidecar of \(base)", data: try caption.json()))
+        }
+        return files
+    }
+
+    /// Every export, and the message catalogue and corpus report as read.
+    static func exports(analysis: CorpusAnalysis, progress: @Sendable (String) -> Void) -> [GalleryFile] {
+        var files: [GalleryFile] = []
+        func add(_ path: String, _ format: String, _ shows: String, _ text: String) {
+            files.append(GalleryFile(path: "exports/\(path)", kind: .export, format: format, shows: shows, data: Data(text.utf8)))
+            progress("exports/\(path)")
+        }
+        let graphs: [(ExportGraphKind, String)] = [
+            (.correspondents, "people and who wrote to whom, one edge per writer and addressee, weighted by messages"),
+            (.replies, "messages (held and inferred) and the reply links between them"),
+            (.mentions, "people and places named together in the messages"),
+        ]
+        for (kind, what) in graphs {
+            let exporter = Exporter(graphKind: kind)
+            add("\(kind.rawValue).graphml", "graphml", "GraphML of \(what)", exporter.files(.graphml, analysis: analysis).map(\.text).joined())
+            add("\(kind.rawValue).gexf", "gexf", "GEXF 1.3 with time spells of \(what), for Gephi's timeline", exporter.files(.gexf, analysis: analysis).map(\.text).joined())
+            add("\(kind.rawValue).node-link.json", "json", "NetworkX node-link JSON of \(what)", exporter.files(.nodeLink, analysis: analysis).map(\.text).joined())
+            add("\(kind.rawValue).cyjs", "json", "Cytoscape.js JSON of \(what)", exporter.files(.cytoscape, analysis: analysis).map(\.text).joined())
+        }
+        let legacy = Exporter(graphKind: .correspondents, gexfVersion: .v1_2draft)
+        add("correspondents.gexf1.2.gexf", "gexf", "GEXF 1.2draft of the correspondents, for older readers", legacy.files(.gexf, analysis: analysis).map(\.text).joined())
+        for file in Exporter(graphKind: .correspondents).files(.csv, analysis: analysis) {
+            add("csv/\(file.name)", "csv", "CSV table \(file.name) for Gephi's spreadsheet import and Palladio", file.text)
+        }
+        let plain = Exporter()
+        add("correspondence.cmif.xml", "xml", "CMIF (TEI correspDesc) of every message, for correspSearch", plain.files(.cmif, analysis: analysis).map(\.text).joined())
+        add("timelinejs.json", "json", "TimelineJS 3 events grouped by topic", plain.files(.timelinejs, analysis: analysis).map(\.text).joined())
+        let catalogue = MessageCatalogue(corpus: analysis.corpus, topics: analysis.topicAssignments)
+        add("messages.jsonl", "jsonl", "The catalogue of messages as read, one JSON object each", catalogue.render(.jsonl))
+        add("messages.csv", "csv", "The catalogue of messages as read, as CSV", catalogue.render(.csv))
+        add("report.txt", "txt", "The corpus report: counts, undated messages, fragments, duplicates, unresolved references",
+            CorpusReport(corpus: analysis.corpus).render() + "\n" + UnresolvedReferencesSection(analysis: analysis).render())
+        return files
+    }
+}
+
+/// Results of the gallery's parallel jobs, each stored once under a lock.
+private final class ResultSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var outcomes: [Result<[GalleryFile], Error>?]
+    private var durations: [Double]
+
+    init(count: Int) {
+        outcomes = Array(repeating: nil, count: count)
+        durations = Array(repeating: 0, count: count)
+    }
+
+    func store(_ index: Int, _ outcome: Result<[GalleryFile], Error>, seconds: Double) {
+        lock.lock()
+        defer { lock.unlock() }
+        outcomes[index] = outcome
+        durations[index] = seconds
+    }
+
+    func outcome(_ index: Int) -> Result<[GalleryFile], Error> {
+        lock.lock()
+        defer { lock.unlock() }
+        return outcomes[index] ?? .failure(EpistolaryError(.environment, "a gallery job did not finish"))
+    }
+
+    func seconds(_ index: Int) -> Double {
+        lock.lock()
+        defer { lock.unlock() }
+        return durations[index]
+    }
+}
