@@ -30,6 +30,9 @@ let package = Package(
             "Correspondence", "Analysis", "Styling", "GraphRender", "TimelineRender", "Export",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        .executableTarget(name: "EpistolaryBench", dependencies: [
+            "Correspondence", "Analysis", "Styling", "GraphRender", "TimelineRender", "Export",
+        ], path: "Benchmarks/Sources/EpistolaryBench"),
         .testTarget(name: "TOMLReaderTests", dependencies: ["TOMLReader"]),
         .testTarget(name: "CorrespondenceTests", dependencies: ["Correspondence"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis"]),

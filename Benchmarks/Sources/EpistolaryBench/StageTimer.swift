@@ -21,18 +21,21 @@ struct StageTimer {
 
     let runs: Int
 
-    /// Runs `body` `runs` times (after one untimed warm-up run) and returns its timings and
-    /// the last result.
+    /// Runs `body` `runs` times and returns its timings and the last result. With more than
+    /// one run, an untimed warm-up run comes first; a single run is cold, as a user's is.
     func measure<T>(_ stage: String, _ body: () throws -> T) rethrows -> (Result, T) {
-        var last = try body()
+        if runs > 1 { _ = try body() }
         var walls: [Double] = [], cpus: [Double] = []
-        for _ in 0..<runs {
+        func timedRun() throws -> T {
             let wall0 = DispatchTime.now().uptimeNanoseconds, cpu0 = Self.cpuNanoseconds()
-            last = try body()
+            let value = try body()
             walls.append(Double(DispatchTime.now().uptimeNanoseconds - wall0) / 1e6)
             cpus.append(Double(Self.cpuNanoseconds() - cpu0) / 1e6)
+            return value
         }
-        let result = Result(stage: stage, runs: runs, wallMedianMS: Self.median(walls),
+        var last = try timedRun()
+        for _ in 1..<max(1, runs) { last = try timedRun() }
+        let result = Result(stage: stage, runs: walls.count, wallMedianMS: Self.median(walls),
                             wallBestMS: walls.min() ?? 0, cpuMedianMS: Self.median(cpus))
         let name = stage.padding(toLength: max(28, stage.count), withPad: " ", startingAt: 0)
         FileHandle.standardError.write(Data((name + String(format: " wall %9.2f ms (best %9.2f)  cpu %9.2f ms  [%d runs]\n",
