@@ -24,8 +24,11 @@ deps:
 build: deps
 	swift build -c release --product epistolary
 
+# Renders the gallery into a fresh folder, then swaps it in: files no longer rendered do not linger.
 renders: build
-	$(BIN) figures --out Renders
+	rm -rf Renders.new
+	$(BIN) figures --out Renders.new
+	rm -rf Renders && mv Renders.new Renders
 
 test: deps
 	swift test
