@@ -64,15 +64,6 @@ public struct CSVTableWriter: Sendable {
     }
 
     static func table(_ rows: [[String]]) -> String {
-        rows.map { $0.map(cell).joined(separator: ",") }.joined(separator: "\n") + "\n"
-    }
-
-    /// RFC 4180 quoting: a cell with a comma, quote, line break or edge space is quoted and
-    /// its quotes doubled.
-    static func cell(_ value: String) -> String {
-        let needsQuotes = value.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
-            || value.hasPrefix(" ") || value.hasSuffix(" ")
-        guard needsQuotes else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        rows.map { $0.map(CSVText.field).joined(separator: ",") }.joined(separator: "\n") + "\n"
     }
 }

@@ -1,3 +1,4 @@
+import Correspondence
 /// A JSON value whose objects keep their keys in the order written, so that the JSON exports
 /// (Cytoscape.js, node-link, TimelineJS) are byte-stable and read in a sensible order.
 public indirect enum JSONValue: Sendable, Hashable {
@@ -52,28 +53,6 @@ public indirect enum JSONValue: Sendable, Hashable {
         }
     }
 
-    /// A JSON string literal: quotes, backslashes and control characters escaped; other
-    /// characters (Cyrillic, Polish...) kept as UTF-8.
-    public static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    /// A JSON string literal (`JSONText`, shared with the message catalogue).
+    public static func quote(_ s: String) -> String { JSONText.string(s) }
 }

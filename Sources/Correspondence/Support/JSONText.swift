@@ -1,0 +1,30 @@
+/// JSON string literals written by hand, so output bytes do not depend on an encoder's
+/// choices: quotes, backslashes and control characters escaped (and U+2028/U+2029, which
+/// break JavaScript readers); every other character, Cyrillic or Polish, kept as UTF-8.
+/// Shared by the message catalogue and every JSON export.
+public enum JSONText {
+    public static func string(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            default:
+                if u.value < 0x20 {
+                    let hex = String(u.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(u)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    public static func optional(_ s: String?) -> String { s.map(string) ?? "null" }
+}
