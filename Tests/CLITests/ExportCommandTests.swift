@@ -4,64 +4,17 @@ import Testing
 /// `epistolary export`, run as the built binary: every format written, valid, byte-stable,
 /// CMIF read back through `--corpus`, and bad input or usage refused with the right exit code.
 @Suite struct ExportCommandTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let schemas = packageRoot.appendingPathComponent("Tests/Fixtures/schemas")
+    static let schemas = CLIRunner.packageRoot.appendingPathComponent("Tests/Fixtures/schemas")
 
-    /// The `epistolary` binary next to the test bundle, or in `.build/debug`.
-    static var binary: URL? {
-        let candidates = [
-            Bundle.main.bundleURL.appendingPathComponent("epistolary"),
-            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("epistolary"),
-            packageRoot.appendingPathComponent(".build/debug/epistolary"),
-        ]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }
-
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    static func run(_ executable: URL, _ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                   stderr: String(decoding: errData, as: UTF8.self))
-    }
-
-    func epistolary(_ arguments: String...) throws -> Run {
-        try epistolary(arguments)
-    }
-
-    func epistolary(_ arguments: [String]) throws -> Run {
-        let binary = try #require(Self.binary, "the epistolary binary must be built")
-        return try Self.run(binary, arguments)
-    }
-
-    func xmllint(_ path: String, _ schema: String) throws -> Run {
+    /// Validates the XML file at `path` against `schema` (RELAX NG or XSD, by its extension).
+    func xmllint(_ path: String, _ schema: String) throws -> CLIRunner.Run {
         let flag = schema.hasSuffix(".rng") ? "--relaxng" : "--schema"
-        return try Self.run(URL(fileURLWithPath: "/usr/bin/env"),
-                            ["xmllint", "--noout", flag, Self.schemas.appendingPathComponent(schema).path, path])
-    }
-
-    func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("epistolary-export-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        return try CLIRunner.run(executable: URL(fileURLWithPath: "/usr/bin/env"),
+                                 ["xmllint", "--noout", flag, Self.schemas.appendingPathComponent(schema).path, path])
     }
 
     @Test func everyFormatIsWrittenAndTheXMLOnesAreValid() throws {
-        let folder = try temporaryFolder()
+        let folder = try CLIRunner.temporaryFolder("export-formats")
         let cases: [(String, [String], String, String?)] = [
             ("graphml", [], "g.graphml", "graphml/graphml.xsd"),
             ("gexf", [], "g.gexf", "gexf-1.3/gexf.rng"),
@@ -73,7 +26,7 @@ import Testing
         ]
         for (format, extra, name, schema) in cases {
             let path = folder.appendingPathComponent(name).path
-            let result = try epistolary(["export", format] + extra + ["-o", path])
+            let result = try CLIRunner.run(["export", format] + extra + ["-o", path])
             #expect(result.status == 0, "\(format): \(result.stderr)")
             #expect(FileManager.default.fileExists(atPath: path), "\(format)")
             if let schema {
@@ -85,29 +38,29 @@ import Testing
             }
         }
         let csv = folder.appendingPathComponent("tables")
-        let result = try epistolary("export", "csv", "-o", csv.path)
+        let result = try CLIRunner.run(["export", "csv", "-o", csv.path])
         #expect(result.status == 0, "\(result.stderr)")
         let files = try FileManager.default.contentsOfDirectory(atPath: csv.path).sorted()
         #expect(files == ["edges.csv", "messages.csv", "nodes.csv"])
     }
 
     @Test func sameInputGivesSameBytes() throws {
-        let folder = try temporaryFolder()
+        let folder = try CLIRunner.temporaryFolder("export-same")
         for format in ["cmif", "gexf", "graphml", "timelinejs"] {
             let a = folder.appendingPathComponent("\(format)-a").path, b = folder.appendingPathComponent("\(format)-b").path
-            #expect(try epistolary("export", format, "-o", a).status == 0)
-            #expect(try epistolary("export", format, "-o", b).status == 0)
+            #expect(try CLIRunner.run(["export", format, "-o", a]).status == 0)
+            #expect(try CLIRunner.run(["export", format, "-o", b]).status == 0)
             let first = try Data(contentsOf: URL(fileURLWithPath: a)), second = try Data(contentsOf: URL(fileURLWithPath: b))
             #expect(!first.isEmpty && first == second, "\(format) differs between runs")
         }
     }
 
     @Test func exportedCMIFIsACorpus() throws {
-        let folder = try temporaryFolder()
+        let folder = try CLIRunner.temporaryFolder("export-cmif-corpus")
         let cmif = folder.appendingPathComponent("letters.xml").path
-        #expect(try epistolary("export", "cmif", "-o", cmif).status == 0)
-        let original = try epistolary("export", "csv", "-o", folder.appendingPathComponent("a").path)
-        let again = try epistolary("export", "csv", "--corpus", cmif, "-o", folder.appendingPathComponent("b").path)
+        #expect(try CLIRunner.run(["export", "cmif", "-o", cmif]).status == 0)
+        let original = try CLIRunner.run(["export", "csv", "-o", folder.appendingPathComponent("a").path])
+        let again = try CLIRunner.run(["export", "csv", "--corpus", cmif, "-o", folder.appendingPathComponent("b").path])
         #expect(original.status == 0 && again.status == 0, "\(again.stderr)")
         func rows(_ sub: String) throws -> [String] {
             try String(contentsOf: folder.appendingPathComponent("\(sub)/messages.csv"), encoding: .utf8)
@@ -130,7 +83,7 @@ import Testing
     }
 
     @Test func aTopicFileGivesTheTimelineItsGroups() throws {
-        let folder = try temporaryFolder()
+        let folder = try CLIRunner.temporaryFolder("export-topics")
         let topics = folder.appendingPathComponent("topics.toml")
         try Data("""
         [[topic]]
@@ -140,7 +93,7 @@ import Testing
         phrases = [{ text = "Poland", weight = 2 }, { text = "Polish", weight = 2 }]
         """.utf8).write(to: topics)
         let out = folder.appendingPathComponent("timeline.json")
-        let result = try epistolary("export", "timelinejs", "--topics", topics.path, "-o", out.path)
+        let result = try CLIRunner.run(["export", "timelinejs", "--topics", topics.path, "-o", out.path])
         #expect(result.status == 0, "\(result.stderr)")
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out)) as? [String: Any]
         let groups = Set((json?["events"] as? [[String: Any]] ?? []).compactMap { $0["group"] as? String })
@@ -148,20 +101,20 @@ import Testing
     }
 
     @Test func cmifHeaderTakesThePublicationURLAndEditor() throws {
-        let folder = try temporaryFolder()
+        let folder = try CLIRunner.temporaryFolder("export-cmif-header")
         let out = folder.appendingPathComponent("letters.xml")
-        let result = try epistolary("export", "cmif", "--cmif-url", "https://example.org/cmif/letters.xml",
-                                    "--cmif-editor", "Anna Nowak <anna@example.org>", "-o", out.path)
+        let result = try CLIRunner.run(["export", "cmif", "--cmif-url", "https://example.org/cmif/letters.xml",
+                                      "--cmif-editor", "Anna Nowak <anna@example.org>", "-o", out.path])
         #expect(result.status == 0, "\(result.stderr)")
         let text = try String(contentsOf: out, encoding: .utf8)
         #expect(text.contains("<idno type=\"url\">https://example.org/cmif/letters.xml</idno>"))
         #expect(text.contains("<editor>Anna Nowak &lt;anna@example.org&gt;</editor>"))
         #expect(try xmllint(out.path, "cmif/cmi-customization.rng").status == 0)
-        #expect(try epistolary("export", "cmif", "--cmif-url", "not a url", "-o", out.path).status == 2)
+        #expect(try CLIRunner.run(["export", "cmif", "--cmif-url", "not a url", "-o", out.path]).status == 2)
     }
 
     @Test func malformedCMIFIsABadDataErrorNamingTheLine() throws {
-        let folder = try temporaryFolder()
+        let folder = try CLIRunner.temporaryFolder("export-bad-cmif")
         let bad = folder.appendingPathComponent("broken.xml")
         try Data("""
         <?xml version="1.0" encoding="UTF-8"?>
@@ -174,7 +127,7 @@ import Testing
         </TEI>
         """.utf8).write(to: bad)
         let out = folder.appendingPathComponent("out.gexf")
-        let result = try epistolary("export", "gexf", "--corpus", bad.path, "-o", out.path)
+        let result = try CLIRunner.run(["export", "gexf", "--corpus", bad.path, "-o", out.path])
         #expect(result.status == 1)
         #expect(result.stderr.contains("\(bad.path):5: malformed XML"), "\(result.stderr)")
         #expect(result.stderr.contains("closing tag that does not match"), "\(result.stderr)")
@@ -182,12 +135,12 @@ import Testing
     }
 
     @Test func optionsThatDoNotApplyAreUsageErrors() throws {
-        let folder = try temporaryFolder()
+        let folder = try CLIRunner.temporaryFolder("export-options")
         let out = folder.appendingPathComponent("x").path
-        let version = try epistolary("export", "graphml", "--gexf-version", "1.2", "-o", out)
+        let version = try CLIRunner.run(["export", "graphml", "--gexf-version", "1.2", "-o", out])
         #expect(version.status == 2)
         #expect(version.stderr.contains("--gexf-version"))
-        let graph = try epistolary("export", "cmif", "--graph", "replies", "-o", out)
+        let graph = try CLIRunner.run(["export", "cmif", "--graph", "replies", "-o", out])
         #expect(graph.status == 2)
         #expect(!FileManager.default.fileExists(atPath: out))
     }

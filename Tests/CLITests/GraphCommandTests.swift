@@ -4,49 +4,14 @@ import Testing
 /// `epistolary graph` as a user runs it: the built binary, its files, exit codes and messages.
 @Suite(.serialized)
 struct GraphCommandTests {
-    struct Run {
-        var status: Int32
-        var standardError: String
-    }
-
-    /// The `epistolary` binary built next to the test bundle.
-    static let binary: URL = {
-        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let candidates = [
-            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("epistolary"),
-            Bundle.main.bundleURL.appendingPathComponent("epistolary"),
-            packageRoot.appendingPathComponent(".build/debug/epistolary"),
-        ]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[2]
-    }()
-
-    static func run(_ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let data = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, standardError: String(decoding: data, as: UTF8.self))
-    }
-
-    static func folder() -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("epistolary-graph-cli-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
     @Test(arguments: ["correspondents", "replies", "topics", "mentions"])
     func drawsEachFigureWithItsCaption(kind: String) throws {
-        let folder = Self.folder()
+        let folder = try CLIRunner.temporaryFolder("graph-\(kind)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let output = folder.appendingPathComponent("\(kind).svg")
-        let result = try Self.run(["graph", kind, "-o", output.path])
-        #expect(result.status == 0, "\(result.standardError)")
-        #expect(result.standardError.isEmpty)
+        let result = try CLIRunner.run(["graph", kind, "-o", output.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.isEmpty)
         let svg = try String(contentsOf: output, encoding: .utf8)
         #expect(svg.contains("<svg"))
         #expect(svg.contains("DejaVu Serif"))
@@ -58,11 +23,11 @@ struct GraphCommandTests {
 
     @Test(arguments: ["png", "pdf", "svg", "dot"])
     func sameBytesAcrossRuns(format: String) throws {
-        let folder = Self.folder()
+        let folder = try CLIRunner.temporaryFolder("graph-\(format)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let first = folder.appendingPathComponent("a.\(format)"), second = folder.appendingPathComponent("b.\(format)")
-        #expect(try Self.run(["graph", "correspondents", "--style", "paper,colorblind", "-o", first.path]).status == 0)
-        #expect(try Self.run(["graph", "correspondents", "--style", "paper,colorblind", "-o", second.path]).status == 0)
+        #expect(try CLIRunner.run(["graph", "correspondents", "--style", "paper,colorblind", "-o", first.path]).status == 0)
+        #expect(try CLIRunner.run(["graph", "correspondents", "--style", "paper,colorblind", "-o", second.path]).status == 0)
         let a = try Data(contentsOf: first), b = try Data(contentsOf: second)
         #expect(!a.isEmpty)
         #expect(a == b)
@@ -70,11 +35,11 @@ struct GraphCommandTests {
     }
 
     @Test func filtersChooseTheSliceAndTheCaptionSaysSo() throws {
-        let folder = Self.folder()
+        let folder = try CLIRunner.temporaryFolder("graph-filters")
         defer { try? FileManager.default.removeItem(at: folder) }
         let output = folder.appendingPathComponent("replies-1944.dot")
-        let result = try Self.run(["graph", "replies", "--from", "1944", "--to", "1944-06", "--topic", "poland", "--wide", "-o", output.path])
-        #expect(result.status == 0, "\(result.standardError)")
+        let result = try CLIRunner.run(["graph", "replies", "--from", "1944", "--to", "1944-06", "--topic", "poland", "--wide", "-o", output.path])
+        #expect(result.status == 0, "\(result.stderr)")
         let captionURL = folder.appendingPathComponent("replies-1944.caption.json")
         let caption = try JSONSerialization.jsonObject(with: Data(contentsOf: captionURL)) as? [String: Any]
         #expect(caption?["filters"] as? String == "topic poland; from 1944; to 1944-06")
@@ -86,10 +51,10 @@ struct GraphCommandTests {
     }
 
     @Test func engineOptionIsUsed() throws {
-        let folder = Self.folder()
+        let folder = try CLIRunner.temporaryFolder("graph-engine")
         defer { try? FileManager.default.removeItem(at: folder) }
         let output = folder.appendingPathComponent("c.dot")
-        #expect(try Self.run(["graph", "correspondents", "--engine", "circo", "-o", output.path]).status == 0)
+        #expect(try CLIRunner.run(["graph", "correspondents", "--engine", "circo", "-o", output.path]).status == 0)
         #expect(try String(contentsOf: output, encoding: .utf8).contains("\"layout\"=\"circo\""))
     }
 
@@ -104,12 +69,12 @@ struct GraphCommandTests {
         (["graph", "correspondents", "--style", "nosuchstyle", "-o", "x.svg"], "unknown style"),
     ])
     func badUsageExitsWithTwoAndWritesNothing(arguments: [String], message: String) throws {
-        let folder = Self.folder()
+        let folder = try CLIRunner.temporaryFolder("graph-usage")
         defer { try? FileManager.default.removeItem(at: folder) }
         let adjusted = arguments.map { $0.contains(".") && !$0.hasPrefix("-") && !$0.contains(",") ? folder.appendingPathComponent($0).path : $0 }
-        let result = try Self.run(adjusted)
-        #expect(result.status == 2, "\(arguments): \(result.standardError)")
-        #expect(result.standardError.contains(message), "\(result.standardError)")
+        let result = try CLIRunner.run(adjusted)
+        #expect(result.status == 2, "\(arguments): \(result.stderr)")
+        #expect(result.stderr.contains(message), "\(result.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 }

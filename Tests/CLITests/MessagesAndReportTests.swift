@@ -4,58 +4,8 @@ import Testing
 /// `epistolary messages` and `epistolary report` run as the built binary: output, formats,
 /// exit codes and error messages.
 @Suite struct MessagesAndReportTests {
-    /// The built `epistolary` next to the test bundle, or in the package's build folder.
-    static func binary() throws -> URL {
-        var candidates: [URL] = []
-        if let exe = Bundle.main.executableURL { candidates.append(exe.deletingLastPathComponent().appendingPathComponent("epistolary")) }
-        for bundle in Bundle.allBundles { candidates.append(bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("epistolary")) }
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        for configuration in ["debug", "release"] {
-            candidates.append(root.appendingPathComponent(".build/\(configuration)/epistolary"))
-        }
-        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw CLIError("the epistolary binary was not found next to the tests or in .build (run swift build first)")
-        }
-        return found
-    }
-
-    struct CLIError: Error, CustomStringConvertible {
-        var description: String
-        init(_ d: String) { description = d }
-    }
-
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    static func run(_ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = try binary()
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Read before waiting so a large output cannot fill the pipe and block the child.
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
-    }
-
-    static func temporaryFile(_ name: String, _ contents: [UInt8]) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("epistolary-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let url = folder.appendingPathComponent(name)
-        try Data(contents).write(to: url)
-        return url.path
-    }
-
     @Test func messagesJSONLinesHasTheCatalogueFields() throws {
-        let run = try Self.run(["messages", "--format", "jsonl"])
+        let run = try CLIRunner.run(["messages", "--format", "jsonl"])
         #expect(run.status == 0, "\(run.stderr)")
         let lines = run.stdout.split(separator: "\n")
         #expect(lines.count > 370)
@@ -75,15 +25,15 @@ import Testing
     }
 
     @Test func messagesOutputIsTheSameEveryRun() throws {
-        let a = try Self.run(["messages", "--format", "jsonl"]), b = try Self.run(["messages", "--format", "jsonl"])
+        let a = try CLIRunner.run(["messages", "--format", "jsonl"]), b = try CLIRunner.run(["messages", "--format", "jsonl"])
         #expect(a.stdout == b.stdout)
-        let c = try Self.run(["messages", "--format", "csv"]), d = try Self.run(["messages", "--format", "csv"])
+        let c = try CLIRunner.run(["messages", "--format", "csv"]), d = try CLIRunner.run(["messages", "--format", "csv"])
         #expect(c.stdout == d.stdout)
         #expect(c.stdout.hasPrefix("id,start_line,end_line,kind,sender,recipients,"))
     }
 
     @Test func messagesTableIsTheDefault() throws {
-        let run = try Self.run(["messages"])
+        let run = try CLIRunner.run(["messages"])
         #expect(run.status == 0)
         #expect(run.stdout.hasPrefix("date"))
         #expect(run.stdout.contains("1942-07-23-stalin-churchill"))
@@ -91,43 +41,43 @@ import Testing
     }
 
     @Test func messagesOfACSVCorpus() throws {
-        let path = try Self.temporaryFile("letters.csv", Array("sender,recipients,date,text\nAda,Charles;Mary,1843-08-05,\"Notes, at last\"\n".utf8))
-        let run = try Self.run(["messages", "--corpus", path, "--format", "jsonl"])
+        let path = try CLIRunner.temporaryFile("letters.csv", "sender,recipients,date,text\nAda,Charles;Mary,1843-08-05,\"Notes, at last\"\n").path
+        let run = try CLIRunner.run(["messages", "--corpus", path, "--format", "jsonl"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("\"id\": \"1843-08-05-ada-charles\""))
         #expect(run.stdout.contains("\"recipients\": [\"Charles\", \"Mary\"]"))
     }
 
     @Test func badFormatIsAUsageError() throws {
-        let run = try Self.run(["messages", "--format", "xml"])
+        let run = try CLIRunner.run(["messages", "--format", "xml"])
         #expect(run.status == 64 || run.status == 2)
         #expect(run.stderr.contains("format"))
     }
 
     @Test func missingCorpusIsBadData() throws {
-        let run = try Self.run(["messages", "--corpus", "/nonexistent/letters.txt"])
+        let run = try CLIRunner.run(["messages", "--corpus", "/nonexistent/letters.txt"])
         #expect(run.status == 1)
         #expect(run.stderr.contains("/nonexistent/letters.txt: no such file"))
         #expect(run.stdout.isEmpty)
     }
 
     @Test func binaryCorpusIsBadDataWithALine() throws {
-        let path = try Self.temporaryFile("scan.txt", [0x41, 0x0A, 0x00, 0xFF])
-        let run = try Self.run(["report", "--corpus", path])
+        let path = try CLIRunner.temporaryFile("scan.txt", Data([0x41, 0x0A, 0x00, 0xFF])).path
+        let run = try CLIRunner.run(["report", "--corpus", path])
         #expect(run.status == 1)
         #expect(run.stderr.contains("\(path):2: binary data"))
         #expect(run.stdout.isEmpty)
     }
 
     @Test func csvWithBadDateNamesFileAndLine() throws {
-        let path = try Self.temporaryFile("bad.csv", Array("sender,recipients,date,text\nAda,Charles,1843-13-01,x\n".utf8))
-        let run = try Self.run(["messages", "--corpus", path])
+        let path = try CLIRunner.temporaryFile("bad.csv", "sender,recipients,date,text\nAda,Charles,1843-13-01,x\n").path
+        let run = try CLIRunner.run(["messages", "--corpus", path])
         #expect(run.status == 1)
         #expect(run.stderr.contains("\(path):2: bad date \"1843-13-01\""))
     }
 
     @Test func reportCountsAndListsWhatDidNotFit() throws {
-        let run = try Self.run(["report"])
+        let run = try CLIRunner.run(["report"])
         #expect(run.status == 0, "\(run.stderr)")
         let text = run.stdout
         #expect(text.contains("Corpus: war-telegrams.txt"))
@@ -140,6 +90,6 @@ import Testing
         #expect(text.contains("Messages printed twice: 2"))
         #expect(text.contains("lines 2115-2126 repeat lines 2102-2113"))
         #expect(text.contains("Lines that could not be read"))
-        #expect(text == (try Self.run(["report"])).stdout)
+        #expect(text == (try CLIRunner.run(["report"])).stdout)
     }
 }

@@ -6,47 +6,13 @@ import Testing
 /// and no output left behind.
 @Suite("epistolary timeline (built binary)", .serialized)
 struct TimelineCommandTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    static var binary: URL? {
-        [Bundle.main.bundleURL.appendingPathComponent("epistolary"),
-         Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("epistolary"),
-         packageRoot.appendingPathComponent(".build/debug/epistolary")]
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }
-
-    struct Outcome {
-        var status: Int32
-        var stderr: String
-    }
-
-    func run(_ arguments: [String]) throws -> Outcome {
-        let process = Process()
-        process.executableURL = try #require(Self.binary, "build the epistolary binary first")
-        process.arguments = arguments
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let data = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, stderr: String(decoding: data, as: UTF8.self))
-    }
-
-    func folder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("epistolary-timeline-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
     @Test("each kind draws SVG, PNG and PDF with a caption sidecar", arguments: ["correspondents", "topics", "volume", "latency"])
     func everyKind(kind: String) throws {
-        let dir = try folder()
+        let dir = try CLIRunner.temporaryFolder("timeline-\(kind)")
         defer { try? FileManager.default.removeItem(at: dir) }
         for ext in ["svg", "png", "pdf"] {
             let out = dir.appendingPathComponent("\(kind).\(ext)").path
-            let r = try run(["timeline", kind, "-o", out])
+            let r = try CLIRunner.run(["timeline", kind, "-o", out])
             #expect(r.status == 0, "\(kind).\(ext): \(r.stderr)")
             let bytes = try Data(contentsOf: URL(fileURLWithPath: out))
             #expect(bytes.count > 1000)
@@ -64,22 +30,22 @@ struct TimelineCommandTests {
 
     @Test("same input, same bytes across processes in all three formats")
     func sameBytes() throws {
-        let dir = try folder()
+        let dir = try CLIRunner.temporaryFolder("timeline-same")
         defer { try? FileManager.default.removeItem(at: dir) }
         for ext in ["svg", "png", "pdf"] {
             let a = dir.appendingPathComponent("a.\(ext)").path, b = dir.appendingPathComponent("b.\(ext)").path
-            #expect(try run(["timeline", "correspondents", "--style", "paper,grayscale", "-o", a]).status == 0)
-            #expect(try run(["timeline", "correspondents", "--style", "paper,grayscale", "-o", b]).status == 0)
+            #expect(try CLIRunner.run(["timeline", "correspondents", "--style", "paper,grayscale", "-o", a]).status == 0)
+            #expect(try CLIRunner.run(["timeline", "correspondents", "--style", "paper,grayscale", "-o", b]).status == 0)
             #expect(try Data(contentsOf: URL(fileURLWithPath: a)) == Data(contentsOf: URL(fileURLWithPath: b)), "\(ext)")
         }
     }
 
     @Test("filters narrow the figure and show in the caption")
     func filters() throws {
-        let dir = try folder()
+        let dir = try CLIRunner.temporaryFolder("timeline-filters")
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("t.svg").path
-        let r = try run(["timeline", "topics", "--from", "1944-01-01", "--to", "1944-12-31", "--topic", "poland,second_front",
+        let r = try CLIRunner.run(["timeline", "topics", "--from", "1944-01-01", "--to", "1944-12-31", "--topic", "poland,second_front",
                          "--correspondents", "Churchill", "--no-events", "-o", out])
         #expect(r.status == 0, "\(r.stderr)")
         let caption = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("t.caption.json"))) as? [String: Any]
@@ -101,12 +67,12 @@ struct TimelineCommandTests {
         (["timeline", "spiral", "-o", "OUT.svg"], Int32(-1), "spiral"),
     ])
     func refused(arguments: [String], status: Int32, words: String) throws {
-        let dir = try folder()
+        let dir = try CLIRunner.temporaryFolder("timeline-refused")
         defer { try? FileManager.default.removeItem(at: dir) }
         let events = dir.appendingPathComponent("events.toml")
         try "[[event]]\nid = 3\n".write(to: events, atomically: true, encoding: .utf8)
         let args = arguments.map { $0 == "OUT.svg" || $0 == "OUT.jpeg" ? dir.appendingPathComponent($0).path : $0 == "EVENTS" ? events.path : $0 }
-        let r = try run(args)
+        let r = try CLIRunner.run(args)
         if status >= 0 { #expect(r.status == status, "\(arguments): \(r.stderr)") } else { #expect(r.status != 0) }
         #expect(r.stderr.contains(words), "\(arguments): \(r.stderr)")
         let left = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0 != "events.toml" }
