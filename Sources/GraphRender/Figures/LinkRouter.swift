@@ -82,7 +82,7 @@ struct LinkRouter {
         return routes
     }
 
-    /// The edge's `pos` attribute in Graphviz's spline form, numbers rounded to 0.01 pt.
+    /// The edge's `pos` attribute in Graphviz's spline form, numbers as `DOTWriter` writes them.
     static func pos(_ route: Route) -> String {
         func text(_ p: Point) -> String { DOTWriter.number(p.x) + "," + DOTWriter.number(p.y) }
         return "e," + text(route.tip) + " " + route.points.map(text).joined(separator: " ")

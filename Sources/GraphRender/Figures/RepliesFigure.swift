@@ -211,7 +211,7 @@ struct RepliesFigure {
         let shows = "Messages of \(analysis.corpus.sourceName) placed by date (left to right) in a lane per correspondent; "
             + "upper row written by the correspondent, lower row to them; hollow marks are incoming messages known only from "
             + "citations; diamonds have uncertain dates (middle of the range); lines join a message to what it answers or cites."
-        return GraphFigure(kind: .replies, title: title, shows: shows, dot: dot.text, engine: .neato, context: context,
+        return GraphFigure(kind: .replies, title: title, shows: shows, dot: dot.text, engine: graphvizRoutesLinks ? .neato : .pinned, context: context,
                            messages: analysis.messages.filter { shown.contains($0.id) }, inferredCount: analysis.inferred.count)
     }
 
