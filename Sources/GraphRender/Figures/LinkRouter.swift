@@ -49,6 +49,8 @@ struct LinkRouter {
     var clearance: Double
 
     private static let cellSize = 8.0
+    /// What running through another mark costs: more than any bow or detour.
+    private static let markCost = 100.0
 
     /// Routes every link (tail id, head id), in the given order of the result; links whose
     /// ends are not both marks get nil.
@@ -65,8 +67,13 @@ struct LinkRouter {
         for index in order {
             guard let tail = marks[links[index].from], let head = marks[links[index].to], links[index].from != links[index].to else { continue }
             var best: (cost: Double, curve: [Point])?
-            for near in Self.bows {
-                for far in Self.bows {
+            // Plain bows first; S-curves too unless a slight plain bow (at most 9 pt, little
+            // crowding) already clears every mark.
+            let plain = Self.bows.map { ($0, $0) }
+            let shaped = Self.bows.flatMap { near in Self.bows.filter { $0 != near }.map { (near, $0) } }
+            for (pass, shapes) in [plain, shaped].enumerated() {
+                if pass == 1, let best, best.cost < 6 { break }
+                for (near, far) in shapes {
                     let curve = candidate(tail.centre, head.centre, near: near, far: far)
                     let bound = best?.cost ?? .infinity
                     let cost = self.cost(curve, tail: tail, head: head, bow: (abs(near) + abs(far)) / 2, marks: markGrid,
@@ -121,7 +128,7 @@ struct LinkRouter {
         var crowding = 0.0
         for sample in Self.samples(curve, step: 1.5) {
             // Already dearer than the best so far: no need to look further.
-            if cost + Double(hitCentres.count) * 100 + crowding * 0.3 >= bound { return .infinity }
+            if cost + Double(hitCentres.count) * Self.markCost + crowding * 0.3 >= bound { return .infinity }
             if forbidden.contains(where: { $0.contains(sample) }) { cost += 20 }
             for cell in Cell(sample).neighbours(reach: reach + clearance, size: Self.cellSize) {
                 for mark in marks[cell] ?? [] where mark.centre != tail.centre && mark.centre != head.centre {
@@ -134,7 +141,7 @@ struct LinkRouter {
                 if (placed[cell] ?? []).contains(where: { $0.distance(to: sample) < 1.5 }) { crowding += 1; break }
             }
         }
-        cost += Double(hitCentres.count) * 100
+        cost += Double(hitCentres.count) * Self.markCost
         return cost + crowding * 0.3
     }
 

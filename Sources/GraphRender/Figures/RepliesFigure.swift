@@ -200,7 +200,8 @@ struct RepliesFigure {
             dot.edge("axis:start", name, rule + [("pos", .text(Self.line(top, bottom)))])
         }
         for tick in axis.labels {
-            dot.node("tick:" + tick.label, [("shape", "plaintext"), ("fixedsize", "false"), ("style", "solid"), ("label", .text(tick.label)),
+            // Named by day: labels repeat ("Apr" every year), nodes must not.
+            dot.node("tick:" + tick.day.iso, [("shape", "plaintext"), ("fixedsize", "false"), ("style", "solid"), ("label", .text(tick.label)),
                                             ("fontsize", .number(noteFont.sizePt)), ("fontname", .text(noteFont.graphvizName)),
                                             ("fontcolor", .text(theme.colors.muted.hex)), ("margin", .number(0)),
                                             ("width", .number(FigureStyle.textWidth(tick.label, font: noteFont) / 72)), ("height", .number(noteFont.sizePt / 72)),
