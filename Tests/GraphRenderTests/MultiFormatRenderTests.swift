@@ -50,7 +50,7 @@ struct MultiFormatRenderTests {
         #expect(own[.png]?.data == (try GraphvizEngine.shared.render(dot, format: .png).data))
     }
 
-    @Test func dotAloneIsParsedNotLaidOut() throws {
+    @Test func dotIsCheckedLikeASingleRender() throws {
         let only = try GraphvizEngine.shared.render(GraphvizEngineTests.sample, formats: [.dot])
         #expect(only[.dot]?.data == Data(GraphvizEngineTests.sample.utf8))
         #expect(throws: GraphvizError.self) { try GraphvizEngine.shared.render("digraph { a -> ; }", formats: [.dot]) }

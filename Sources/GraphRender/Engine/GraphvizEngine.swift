@@ -57,7 +57,7 @@ public final class GraphvizEngine: @unchecked Sendable {
         var results: [GraphFormat: RenderedGraph] = [:]
         let drawn = wanted.filter { $0 != .dot }
         if wanted.contains(.dot) {
-            if drawn.isEmpty { _ = try parse(dot) }  // otherwise the layout's parse checks it
+            _ = try parse(dot)  // the same check as a single DOT render (stricter than a layout's)
             results[.dot] = RenderedGraph(data: Data(dot.utf8), format: .dot, warnings: [])
         }
         guard !drawn.isEmpty else { return results }
