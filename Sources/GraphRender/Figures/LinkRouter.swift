@@ -130,15 +130,19 @@ struct LinkRouter {
             // Already dearer than the best so far: no need to look further.
             if cost + Double(hitCentres.count) * Self.markCost + crowding * 0.3 >= bound { return .infinity }
             if forbidden.contains(where: { $0.contains(sample) }) { cost += 20 }
-            for cell in Cell(sample).neighbours(reach: reach + clearance, size: Self.cellSize) {
+            let home = Cell(sample)
+            home.forEachNeighbour(reach: reach + clearance) { cell in
                 for mark in marks[cell] ?? [] where mark.centre != tail.centre && mark.centre != head.centre {
                     if sample.distance(to: mark.centre) < mark.radius + clearance, !hitCentres.contains(mark.centre) {
                         hitCentres.append(mark.centre)
                     }
                 }
+                return true
             }
-            for cell in Cell(sample).neighbours(reach: 1.5, size: Self.cellSize) {
-                if (placed[cell] ?? []).contains(where: { $0.distance(to: sample) < 1.5 }) { crowding += 1; break }
+            home.forEachNeighbour(reach: 1.5) { cell in
+                guard let points = placed[cell], points.contains(where: { $0.distance(to: sample) < 1.5 }) else { return true }
+                crowding += 1
+                return false
             }
         }
         cost += Double(hitCentres.count) * Self.markCost
@@ -200,10 +204,13 @@ struct LinkRouter {
         var j: Int
         init(i: Int, j: Int) { self.i = i; self.j = j }
         init(_ p: Point) { i = Int((p.x / LinkRouter.cellSize).rounded(.down)); j = Int((p.y / LinkRouter.cellSize).rounded(.down)) }
-        /// Cells within `reach` points of any point of this one.
-        func neighbours(reach: Double, size: Double) -> [Cell] {
-            let n = Int((reach / size).rounded(.up))
-            return (-n...n).flatMap { di in (-n...n).map { dj in Cell(i: i + di, j: j + dj) } }
+        /// Calls `body` with every cell within `reach` points of any point of this one, until
+        /// it returns false (no array built: this runs for every sample of every candidate).
+        func forEachNeighbour(reach: Double, _ body: (Cell) -> Bool) {
+            let n = Int((reach / LinkRouter.cellSize).rounded(.up))
+            for di in -n...n {
+                for dj in -n...n where !body(Cell(i: i + di, j: j + dj)) { return }
+            }
         }
     }
 }
