@@ -62,7 +62,7 @@ struct GraphFigureTests {
         let links = analysis.links.filter { (messageIDs.contains($0.from) || inferredIDs.contains($0.from)) && (messageIDs.contains($0.to) || inferredIDs.contains($0.to)) }
         #expect(graph.edges.filter { !$0.tail.hasPrefix("axis:") }.count == links.count)
         #expect(graph.nodes.contains { $0.name.hasPrefix("tick:") })
-        #expect(figure.engine == .neato)
+        #expect(figure.engine == .pinned)
         try expectThemed(graph, title: "Replies in time (topic poland)")
     }
 

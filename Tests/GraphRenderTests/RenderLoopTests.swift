@@ -19,6 +19,10 @@ struct RenderLoopTests {
             """
             let rendered = try GraphvizEngine.shared.render(dot, format: formats[index % formats.count], dpi: 72)
             #expect(!rendered.data.isEmpty)
+            if index % 4 == 0 {
+                let all = try GraphvizEngine.shared.render(dot, formats: formats, dpi: 72)
+                #expect(all.count == formats.count && all.values.allSatisfy { !$0.data.isEmpty })
+            }
             if index % 10 == 0 {
                 #expect(throws: GraphvizError.self) { try GraphvizEngine.shared.render("digraph { a -> }", format: .svg) }
                 #expect(throws: GraphvizError.self) { try GraphvizEngine.shared.render("digraph \"g\" { a [shape=blob] }", format: .png) }

@@ -4,8 +4,9 @@
 # valgrind 3.19 crashes inside libdispatch when it runs the Swift test bundle, so this builds
 # a tiny executable from a main.swift linked against the objects of `swift build`, renders N
 # times (SVG, PNG, PDF, DOT in turn, with a failed parse and a rejected shape every tenth
-# render), and prints valgrind's leak summary for N=10 and N=100. A leak of ours grows with
-# N; Graphviz's one-time fontconfig/pango caches do not.
+# render, and all four formats from one layout every fourth), and prints valgrind's leak
+# summary for N=10 and N=100. A leak of ours grows with N; Graphviz's one-time
+# fontconfig/pango caches do not.
 #
 # Usage: Tests/GraphRenderTests/valgrind-render-loop.sh   (from the package root)
 set -eu
@@ -25,6 +26,9 @@ for index in 0..<count {
       "Stalin" -> "Churchill" [label="\(index) Łódź"]; "Churchill" -> "Roosevelt"; }
     """
     bytes += try GraphvizEngine.shared.render(dot, format: formats[index % formats.count], dpi: 72).data.count
+    if index % 4 == 0 {  // every format from one layout
+        bytes += try GraphvizEngine.shared.render(dot, formats: formats, dpi: 72).values.map(\.data.count).reduce(0, +)
+    }
     if index % 10 == 0 {
         do { _ = try GraphvizEngine.shared.render("digraph { a -> }", format: .svg); fatalError("bad DOT rendered") } catch is GraphvizError {}
         do { _ = try GraphvizEngine.shared.render("digraph \"g\" { a [shape=blob] }", format: .png); fatalError("bad shape rendered") } catch is GraphvizError {}

@@ -36,13 +36,47 @@ public final class GraphvizEngine: @unchecked Sendable {
             return RenderedGraph(data: Data(dot.utf8), format: .dot, warnings: [])
         }
         let (data, warnings) = try withLaidOutGraph(dot, engine: engine, dpi: format == .png ? dpi : nil) { gvc, graph in
-            switch format {
-            case .svg, .png: return try renderData(gvc, graph, device: format.rawValue)
-            case .pdf: return try renderPDF(gvc, graph)
-            case .dot: return Data(dot.utf8)  // handled above, without a layout
-            }
+            try renderFormat(format, gvc, graph, dot: dot)
         }
         return RenderedGraph(data: data, format: format, warnings: warnings)
+    }
+
+    /// Parses `dot`, lays it out once with `engine` and renders that one layout in every
+    /// format of `formats`, all in one locked step. Each format's bytes are the same as a
+    /// single-format `render` of the same DOT (PDF included, through the same dateless Cairo
+    /// document), so a gallery pays for one layout per figure instead of one per format.
+    ///
+    /// - Parameter dpi: resolution of the PNG only; SVG and PDF keep the DOT's own (as
+    ///   `render` does, which applies `dpi` to PNG alone).
+    /// - Returns: a rendering per distinct requested format; the warnings of each are the
+    ///   layout's plus that render's.
+    /// - Throws: `GraphvizError` with Graphviz's own messages; nothing is returned then.
+    public func render(_ dot: String, engine: LayoutEngine = .dot, formats: [GraphFormat], dpi: Double? = nil) throws -> [GraphFormat: RenderedGraph] {
+        var wanted: [GraphFormat] = []
+        for format in formats where !wanted.contains(format) { wanted.append(format) }
+        var results: [GraphFormat: RenderedGraph] = [:]
+        let drawn = wanted.filter { $0 != .dot }
+        if wanted.contains(.dot) {
+            _ = try parse(dot)  // the same check as a single DOT render (stricter than a layout's)
+            results[.dot] = RenderedGraph(data: Data(dot.utf8), format: .dot, warnings: [])
+        }
+        guard !drawn.isEmpty else { return results }
+        try locked { gvc in
+            try withLayout(gvc, dot, engine: engine, dpi: nil) { graph, layoutWarnings in
+                // Graphviz reads `dpi` into the layout's drawing record, and every render
+                // scales by that record: set it per format (the layout itself does not use it).
+                // (`render` writes the attribute as a whole number; so does this.)
+                let ownDPI = Self.drawingDPI(of: graph)
+                let pngDPI = dpi.flatMap { Double(String(format: "%.0f", $0)) } ?? ownDPI
+                for format in drawn {
+                    Self.setDrawingDPI(format == .png ? pngDPI : ownDPI, of: graph)
+                    let data = try renderFormat(format, gvc, graph, dot: dot)
+                    let warnings = layoutWarnings + (try GraphvizMessageTriage.check(GraphvizMessages.shared.drain(), stage: .render))
+                    results[format] = RenderedGraph(data: data, format: format, warnings: warnings)
+                }
+            }
+        }
+        return results
     }
 
     /// Renders like `render` and writes the bytes to `url` atomically (temporary file, then
@@ -102,27 +136,58 @@ public final class GraphvizEngine: @unchecked Sendable {
     private func withLaidOutGraph(_ dot: String, engine: LayoutEngine, dpi: Double?,
                                   render: (OpaquePointer, UnsafeMutablePointer<Agraph_t>) throws -> Data) throws -> (Data, [String]) {
         try locked { gvc in
-            guard let graph = epi_agmemread(dot) else {
-                throw GraphvizError(.parse, messages: GraphvizMessages.shared.drain())
+            try withLayout(gvc, dot, engine: engine, dpi: dpi) { graph, layoutWarnings in
+                let data = try render(gvc, graph)
+                return (data, layoutWarnings + (try GraphvizMessageTriage.check(GraphvizMessages.shared.drain(), stage: .render)))
             }
-            defer { agclose(graph) }
-            _ = try GraphvizMessageTriage.check(GraphvizMessages.shared.drain(), stage: .parse)
-            if let dpi { _ = epi_agsafeset(UnsafeMutableRawPointer(graph), "dpi", String(format: "%.0f", dpi)) }
-            if epi_gvLayout(gvc, graph, engine.name) != 0 {
-                gvFreeLayout(gvc, graph)
-                throw GraphvizError(.layout, messages: GraphvizMessages.shared.drain())
-            }
-            defer { gvFreeLayout(gvc, graph) }
-            let unknownShapes = Self.unknownShapes(in: graph)
-            if !unknownShapes.isEmpty {
-                throw GraphvizError(.rejectedInput, messages: unknownShapes.map { "Warning: using box for unknown shape \($0)" })
-            }
-            var warnings: [String] = []
-            warnings += try GraphvizMessageTriage.check(GraphvizMessages.shared.drain(), stage: .layout)
-            let data = try render(gvc, graph)
-            warnings += try GraphvizMessageTriage.check(GraphvizMessages.shared.drain(), stage: .render)
-            return (data, warnings)
         }
+    }
+
+    /// Within the locked step: parses `dot`, sets `dpi` if given, lays it out, checks the
+    /// messages, runs `body` with the laid-out graph and the layout's warnings, then frees the
+    /// layout and closes the graph (also when anything throws).
+    private func withLayout<T>(_ gvc: OpaquePointer, _ dot: String, engine: LayoutEngine, dpi: Double?,
+                               _ body: (UnsafeMutablePointer<Agraph_t>, [String]) throws -> T) throws -> T {
+        guard let graph = epi_agmemread(dot) else {
+            throw GraphvizError(.parse, messages: GraphvizMessages.shared.drain())
+        }
+        defer { agclose(graph) }
+        _ = try GraphvizMessageTriage.check(GraphvizMessages.shared.drain(), stage: .parse)
+        if let dpi { _ = epi_agsafeset(UnsafeMutableRawPointer(graph), "dpi", String(format: "%.0f", dpi)) }
+        if epi_gvLayout(gvc, graph, engine.name) != 0 {
+            gvFreeLayout(gvc, graph)
+            throw GraphvizError(.layout, messages: GraphvizMessages.shared.drain())
+        }
+        defer { gvFreeLayout(gvc, graph) }
+        let unknownShapes = Self.unknownShapes(in: graph)
+        if !unknownShapes.isEmpty {
+            throw GraphvizError(.rejectedInput, messages: unknownShapes.map { "Warning: using box for unknown shape \($0)" })
+        }
+        let warnings = try GraphvizMessageTriage.check(GraphvizMessages.shared.drain(), stage: .layout)
+        return try body(graph, warnings)
+    }
+
+    /// Renders the laid-out graph in `format` (`dot` is the source text itself).
+    private func renderFormat(_ format: GraphFormat, _ gvc: OpaquePointer, _ graph: UnsafeMutablePointer<Agraph_t>, dot: String) throws -> Data {
+        switch format {
+        case .svg, .png: return try renderData(gvc, graph, device: format.rawValue)
+        case .pdf: return try renderPDF(gvc, graph)
+        case .dot: return Data(dot.utf8)
+        }
+    }
+
+    /// The resolution in the layout's drawing record (`GD_drawing(g)->dpi`, read from the
+    /// `dpi` attribute by the layout), which every render scales by.
+    private static func drawingDPI(of graph: UnsafeMutablePointer<Agraph_t>) -> Double {
+        guard let record = graph.pointee.base.data else { return 0 }
+        let info = UnsafeMutableRawPointer(record).assumingMemoryBound(to: Agraphinfo_t.self)
+        return info.pointee.drawing?.pointee.dpi ?? 0
+    }
+
+    private static func setDrawingDPI(_ dpi: Double, of graph: UnsafeMutablePointer<Agraph_t>) {
+        guard let record = graph.pointee.base.data else { return }
+        let info = UnsafeMutableRawPointer(record).assumingMemoryBound(to: Agraphinfo_t.self)
+        info.pointee.drawing?.pointee.dpi = dpi
     }
 
     /// Names of shapes Graphviz did not know, which it replaced by a box (it says so only the

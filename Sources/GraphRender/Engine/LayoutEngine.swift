@@ -11,6 +11,9 @@ public struct LayoutEngine: Hashable, Sendable, CustomStringConvertible {
     public static let sfdp = LayoutEngine("sfdp")
     public static let circo = LayoutEngine("circo")
     public static let twopi = LayoutEngine("twopi")
+    /// neato with every position and every edge's spline taken from the DOT (`neato -n2`):
+    /// Graphviz only draws. For figures that place nodes and links themselves.
+    public static let pinned = LayoutEngine("nop2")
 
     /// The layouts Epistolary offers and `doctor` checks.
     public static let supported: [LayoutEngine] = [.dot, .neato, .fdp, .sfdp, .circo, .twopi]

@@ -18,8 +18,9 @@ public struct GraphFigure: Sendable {
     /// - Parameters:
     ///   - engine: layout to use instead of the figure's own (the theme's for correspondents,
     ///     dot for topics, neato for mentions). The DOT names it (`layout=`), so the exported
-    ///     DOT lays out the same with the `dot` command. The replies figure places every message itself
-    ///     and accepts only neato, which then just routes the links.
+    ///     DOT lays out the same with the `dot` command. The replies figure places every message and draws
+    ///     every link itself (layout `nop2`: Graphviz only draws); it accepts only neato,
+    ///     which then routes the links around the marks (about a second on the default slice).
     ///   - minimumWeight: for `correspondents`, draw writer → addressee pairs with at least this
     ///     many messages; for `mentions`, pairs named together in at least this many messages
     ///     (default: the smallest weight that keeps the figure legible).
@@ -29,10 +30,10 @@ public struct GraphFigure: Sendable {
         case .correspondents:
             return CorrespondentsFigure(context: context, engine: engine ?? LayoutEngine(context.theme.graph.layout), minimumWeight: minimumWeight).figure()
         case .replies:
-            if let engine, engine != .neato {
-                throw EpistolaryError(.badUsage, "the replies figure places messages by date and lane itself; only --engine neato (which routes its links) applies to it")
+            if let engine, engine != .neato, engine != .pinned {
+                throw EpistolaryError(.badUsage, "the replies figure places messages by date and lane itself and draws its links; only --engine neato (which then routes the links, slowly) applies to it")
             }
-            return RepliesFigure(context: context).figure()
+            return RepliesFigure(context: context, graphvizRoutesLinks: engine == .neato).figure()
         case .topics:
             return TopicsFigure(context: context, engine: engine ?? .dot).figure()
         case .mentions:
@@ -64,14 +65,45 @@ public struct GraphFigure: Sendable {
         try GraphvizEngine.shared.render(dot, engine: engine, format: format, dpi: dpi)
     }
 
+    /// Renders the figure in every format of `formats` from one layout (PNG at the theme's
+    /// dpi): the same bytes as `render(_:)` per format, for one layout's cost.
+    public func render(formats: [GraphFormat]) throws -> [GraphFormat: RenderedGraph] {
+        try GraphvizEngine.shared.render(dot, engine: engine, formats: formats, dpi: dpi)
+    }
+
+    /// Renders the figure once per format and writes each of `urls` (format from its
+    /// extension) with its caption sidecar, each atomically. Every file is rendered before
+    /// any is written, so a failure leaves none of them. Returns Graphviz's non-rejecting
+    /// warnings, each once.
+    @discardableResult
+    public func write(to urls: [URL]) throws -> [String] {
+        let formats = try urls.map(Self.format(of:))
+        let rendered = try render(formats: formats)
+        var warnings: [String] = []
+        for (url, format) in zip(urls, formats) {
+            guard let output = rendered[format] else {
+                throw EpistolaryError(.environment, file: url.path, "Graphviz returned no \(format.rawValue) rendering")
+            }
+            try AtomicFile.write(output.data, to: url)
+            try AtomicFile.write(caption.json(), to: FigureCaption.sidecarURL(for: url))
+            for warning in output.warnings where !warnings.contains(warning) { warnings.append(warning) }
+        }
+        return warnings
+    }
+
+    /// The format a figure file's extension names.
+    static func format(of url: URL) throws -> GraphFormat {
+        guard let format = GraphFormat(fileExtension: url.pathExtension) else {
+            throw EpistolaryError(.badUsage, file: url.path, "unknown figure format; name the output .svg, .png, .pdf or .dot")
+        }
+        return format
+    }
+
     /// Renders and writes the figure to `url` (format from its extension) and its caption
     /// sidecar next to it, each atomically. Returns Graphviz's non-rejecting warnings.
     @discardableResult
     public func write(to url: URL) throws -> [String] {
-        guard let format = GraphFormat(fileExtension: url.pathExtension) else {
-            throw EpistolaryError(.badUsage, file: url.path, "unknown figure format; name the output .svg, .png, .pdf or .dot")
-        }
-        let rendered = try render(format)
+        let rendered = try render(Self.format(of: url))
         try AtomicFile.write(rendered.data, to: url)
         try AtomicFile.write(caption.json(), to: FigureCaption.sidecarURL(for: url))
         return rendered.warnings

@@ -9,10 +9,13 @@ import Styling
 /// a date known only within bounds is a diamond at the middle of its range. Lines join a
 /// message to what it answers or cites, in the theme's line style for each kind of link.
 ///
-/// Positions are computed here (date and lane), pinned, and Graphviz (neato) only routes the
-/// links around the marks; marks that would touch are stacked away from the lane's centre.
+/// Positions are computed here (date and lane) and pinned; marks that would touch are stacked
+/// away from the lane's centre. The links are drawn here too (`LinkRouter`: curves that bend
+/// around other marks), so Graphviz only draws (layout `nop2`); with `graphvizRoutesLinks`
+/// neato routes them instead, about a hundred times slower.
 struct RepliesFigure {
     let context: FigureContext
+    var graphvizRoutesLinks = false
 
     /// One mark of the figure.
     private struct Mark {
@@ -66,11 +69,15 @@ struct RepliesFigure {
         let labelColumn = (lanes.map(laneLabelWidth).max() ?? 0) + 4
         let axisLeft = labelColumn + mark
         let axisRight = width - mark / 2 - 2
-        let first = marks.first?.day ?? Day(ordinal: 0)
-        let last = marks.last?.day ?? first
+        // The axis runs over whole months, from the first message's month to the end of the
+        // last one's, so no mark sits on the axis's end and both ends fall on a tick.
+        let firstDay = marks.first?.day ?? Day(ordinal: 0)
+        let lastDay = marks.last?.day ?? firstDay
+        let first = Day(year: firstDay.year, month: firstDay.month, day: 1) ?? firstDay
+        let last = Self.monthAfter(lastDay) ?? lastDay
         let span = Double(max(1, first.days(to: last)))
         func x(_ day: Day) -> Double {
-            first == last ? (axisLeft + axisRight) / 2 : axisLeft + Double(first.days(to: day)) / span * (axisRight - axisLeft)
+            axisLeft + Double(first.days(to: day)) / span * (axisRight - axisLeft)
         }
 
         // Stack marks of a row that would touch: each goes to the first level free at its x.
@@ -110,14 +117,14 @@ struct RepliesFigure {
 
         var dot = DOTWriter(name: "replies")
         dot.comment("Epistolary replies figure of \(analysis.corpus.sourceName); sha256 \(analysis.corpus.sourceHash)")
-        dot.graph(style.graphAttributes([
-            ("layout", "neato"), ("inputscale", .number(72)), ("splines", "true"), ("overlap", "true"), ("esep", "+0.8"),
-            ("outputorder", "edgesfirst"),
-        ]) + legend(lanes: lanes).graphAttributes(style: style))
+        let layout: DOTAttributes = graphvizRoutesLinks
+            ? [("layout", "neato"), ("inputscale", .number(72)), ("splines", "true"), ("overlap", "true"), ("esep", "+0.8")]
+            : [("layout", .text(LayoutEngine.pinned.name)), ("inputscale", .number(72)), ("splines", "true"), ("overlap", "true")]
+        dot.graph(style.graphAttributes(layout + [("outputorder", "edgesfirst")]) + legend(lanes: lanes).graphAttributes(style: style))
         dot.nodeDefaults(style.nodeDefaults([("shape", "circle"), ("fixedsize", "true"), ("label", ""),
                                              ("width", .number(mark / 72)), ("height", .number(mark / 72)),
                                              ("style", "filled"), ("penwidth", .number(theme.lines.thinPt))]))
-        dot.edgeDefaults(style.edgeDefaults([("penwidth", .number(theme.lines.thinPt)), ("arrowsize", .number(0.4)),
+        dot.edgeDefaults(style.edgeDefaults([("penwidth", .number(theme.lines.thinPt)), ("arrowsize", .number(Self.arrowSize)),
                                              ("color", .text(theme.colors.muted.hex))]))
 
         // Lane labels, right-aligned against the axis.
@@ -130,6 +137,7 @@ struct RepliesFigure {
                                       ("pos", .text(Self.pin(labelColumn - 2 - textWidth / 2, laneCentre[lane] ?? 0)))])
         }
 
+        var obstacles: [String: LinkRouter.Obstacle] = [:]
         for item in marks {
             let row = item.lane + (item.byCorrespondent ? "/upper" : "/lower")
             let base = rowBase[row] ?? 0
@@ -146,10 +154,23 @@ struct RepliesFigure {
             }
             if item.inferred { attributes.append(("penwidth", .number(theme.lines.regularPt))) }
             dot.node(item.id, attributes)
+            obstacles[item.id] = LinkRouter.Obstacle(centre: LinkRouter.Point(x: item.x, y: base + offset),
+                                                     radius: (item.exactDate ? mark : mark * 1.25) / 2 + 0.3)
         }
 
+        // Links: drawn here unless neato is asked to route them. Nothing may cross the lane
+        // labels or dip under the axis.
+        let axisY = noteFont.sizePt * 0.9 + 2
         let present = Set(marks.map(\.id))
-        for link in analysis.links where present.contains(link.from) && present.contains(link.to) {
+        let drawnLinks = analysis.links.filter { present.contains($0.from) && present.contains($0.to) }
+        let router = LinkRouter(marks: obstacles,
+                                forbidden: [LinkRouter.Area(minX: -1e9, minY: -1e9, maxX: labelColumn, maxY: 1e9),
+                                            LinkRouter.Area(minX: -1e9, minY: -1e9, maxX: 1e9, maxY: axisY + 1),
+                                            LinkRouter.Area(minX: width, minY: -1e9, maxX: 1e9, maxY: 1e9),
+                                            LinkRouter.Area(minX: -1e9, minY: y, maxX: 1e9, maxY: 1e9)],
+                                arrowLength: Self.arrowSize * 10, clearance: 1)
+        let routes = graphvizRoutesLinks ? [] : router.route(drawnLinks.map { ($0.from, $0.to) })
+        for (index, link) in drawnLinks.enumerated() {
             let lineStyle: String
             switch link.kind {
             case .answers: lineStyle = theme.graph.links.answers
@@ -157,15 +178,30 @@ struct RepliesFigure {
             case .citesOwn: lineStyle = theme.graph.links.citesOwn
             case .parallel: lineStyle = theme.graph.links.parallel
             }
-            dot.edge(link.from, link.to, [("style", .text(lineStyle)), ("tooltip", .text(link.kind.rawValue + ": " + link.evidence.phrase))])
+            var attributes: DOTAttributes = [("style", .text(lineStyle)), ("tooltip", .text(link.kind.rawValue + ": " + link.evidence.phrase))]
+            if index < routes.count, let route = routes[index] { attributes.append(("pos", .text(LinkRouter.pos(route)))) }
+            dot.edge(link.from, link.to, attributes)
         }
 
-        // The time axis: a rule under the lanes and tick labels that never crowd.
-        dot.node("axis:start", [("shape", "point"), ("width", .number(0.01)), ("style", "invis"), ("pos", .text(Self.pin(axisLeft - mark / 2, noteFont.sizePt * 0.9 + 2)))])
-        dot.node("axis:end", [("shape", "point"), ("width", .number(0.01)), ("style", "invis"), ("pos", .text(Self.pin(axisRight + mark / 2, noteFont.sizePt * 0.9 + 2)))])
-        dot.edge("axis:start", "axis:end", [("arrowhead", "none"), ("color", .text(theme.colors.muted.hex)), ("penwidth", .number(theme.lines.hairlinePt))])
-        for tick in Self.ticks(first: first, last: last, x: x, font: noteFont, minimumX: labelColumn, maximumX: width) {
-            dot.node("tick:" + tick.label, [("shape", "plaintext"), ("fixedsize", "false"), ("style", "solid"), ("label", .text(tick.label)),
+        // The time axis: a rule under the lanes, a tick at each month (or quarter, or year,
+        // whichever keeps ticks apart), and labels at the densest step that never crowds.
+        // Its segments carry their own `pos` (Graphviz draws them as given).
+        let axisStart = LinkRouter.Point(x: axisLeft - mark / 2, y: axisY), axisEnd = LinkRouter.Point(x: axisRight + mark / 2, y: axisY)
+        dot.node("axis:start", [("shape", "point"), ("width", .number(0.01)), ("style", "invis"), ("pos", .text(Self.pin(axisStart.x, axisStart.y)))])
+        dot.node("axis:end", [("shape", "point"), ("width", .number(0.01)), ("style", "invis"), ("pos", .text(Self.pin(axisEnd.x, axisEnd.y)))])
+        let rule: DOTAttributes = [("arrowhead", "none"), ("color", .text(theme.colors.muted.hex)), ("penwidth", .number(theme.lines.hairlinePt))]
+        dot.edge("axis:start", "axis:end", rule + (graphvizRoutesLinks ? [] : [("pos", .text(Self.line(axisStart, axisEnd)))]))
+        let axis = Self.axis(first: first, last: last, x: x, font: noteFont, minimumX: 0, maximumX: width)
+        for tick in axis.marks where !graphvizRoutesLinks {
+            let labelled = axis.labels.contains { $0.day == tick.day }
+            let top = LinkRouter.Point(x: tick.x, y: axisY), bottom = LinkRouter.Point(x: tick.x, y: axisY - (labelled ? 3 : 2))
+            let name = "axis:tick:" + tick.day.iso
+            dot.node(name, [("shape", "point"), ("width", .number(0.01)), ("style", "invis"), ("pos", .text(Self.pin(bottom.x, bottom.y)))])
+            dot.edge("axis:start", name, rule + [("pos", .text(Self.line(top, bottom)))])
+        }
+        for tick in axis.labels {
+            // Named by day: labels repeat ("Apr" every year), nodes must not.
+            dot.node("tick:" + tick.day.iso, [("shape", "plaintext"), ("fixedsize", "false"), ("style", "solid"), ("label", .text(tick.label)),
                                             ("fontsize", .number(noteFont.sizePt)), ("fontname", .text(noteFont.graphvizName)),
                                             ("fontcolor", .text(theme.colors.muted.hex)), ("margin", .number(0)),
                                             ("width", .number(FigureStyle.textWidth(tick.label, font: noteFont) / 72)), ("height", .number(noteFont.sizePt / 72)),
@@ -176,7 +212,7 @@ struct RepliesFigure {
         let shows = "Messages of \(analysis.corpus.sourceName) placed by date (left to right) in a lane per correspondent; "
             + "upper row written by the correspondent, lower row to them; hollow marks are incoming messages known only from "
             + "citations; diamonds have uncertain dates (middle of the range); lines join a message to what it answers or cites."
-        return GraphFigure(kind: .replies, title: title, shows: shows, dot: dot.text, engine: .neato, context: context,
+        return GraphFigure(kind: .replies, title: title, shows: shows, dot: dot.text, engine: graphvizRoutesLinks ? .neato : .pinned, context: context,
                            messages: analysis.messages.filter { shown.contains($0.id) }, inferredCount: analysis.inferred.count)
     }
 
@@ -195,41 +231,69 @@ struct RepliesFigure {
         DOTWriter.number(x) + "," + DOTWriter.number(y) + "!"
     }
 
-    /// Tick labels at years, or months (with the year at January and the first tick) for
-    /// spans under two years; every n-th tick is kept so that labels never come closer than
-    /// half an em.
-    static func ticks(first: Day, last: Day, x: (Day) -> Double, font: FontStyle, minimumX: Double, maximumX: Double) -> [(label: String, x: Double)] {
+    /// Arrowhead size of the links (Graphviz draws it 10 × this long, in points).
+    static let arrowSize = 0.4
+
+    /// A straight segment in Graphviz's spline form (no arrowhead).
+    static func line(_ a: LinkRouter.Point, _ b: LinkRouter.Point) -> String {
+        [a, a + (b - a) * (1.0 / 3), a + (b - a) * (2.0 / 3), b]
+            .map { DOTWriter.number($0.x) + "," + DOTWriter.number($0.y) }.joined(separator: " ")
+    }
+
+    /// The first day of the month after `day`'s.
+    static func monthAfter(_ day: Day) -> Day? {
+        day.month == 12 ? Day(year: day.year + 1, month: 1, day: 1) : Day(year: day.year, month: day.month + 1, day: 1)
+    }
+
+    /// A time axis from `first` to `last` (both first days of a month): tick marks at every
+    /// month, quarter, year or more, the first step keeping marks at least 4 pt apart; labels
+    /// at the densest step of months, quarters, half-years, years, 2, 5 or 10 years whose
+    /// labels keep half an em apart within `minimumX...maximumX`. A label reads the month
+    /// ("Apr"), the year at January ("1944"), and month and year on the first label.
+    static func axis(first: Day, last: Day, x: (Day) -> Double, font: FontStyle, minimumX: Double, maximumX: Double)
+        -> (marks: [(day: Day, x: Double)], labels: [(label: String, day: Day, x: Double)]) {
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        var candidates: [(label: String, day: Day)] = []
-        if first.days(to: last) > 730 {
-            for year in (first.year + 1)...max(first.year + 1, last.year) {
-                if let day = Day(year: year, month: 1, day: 1), day <= last { candidates.append(("\(year)", day)) }
-            }
-        } else {
-            var year = first.year, month = first.month + 1
-            if month > 12 { month = 1; year += 1 }
-            while let day = Day(year: year, month: month, day: 1), day <= last {
-                candidates.append((month == 1 || candidates.isEmpty ? "\(months[month - 1]) \(year)" : months[month - 1], day))
-                month += 1
-                if month > 12 { month = 1; year += 1 }
+        var monthStarts: [Day] = []
+        var day = first
+        while day <= last {
+            monthStarts.append(day)
+            guard let next = monthAfter(day) else { break }
+            day = next
+        }
+        func every(_ step: Int) -> [Day] { monthStarts.filter { (($0.year * 12) + $0.month - 1) % step == 0 } }
+        let steps = [1, 3, 6, 12, 24, 60, 120]
+        var marks: [(day: Day, x: Double)] = []
+        for step in steps {
+            let days = every(step)
+            let positions = days.map(x)
+            if zip(positions, positions.dropFirst()).allSatisfy({ $1 - $0 >= 4 }) || step == steps.last {
+                marks = zip(days, positions).map { ($0, $1) }
+                break
             }
         }
-        for stride in 1...max(1, candidates.count) {
-            var kept: [(label: String, x: Double)] = []
+        for step in steps {
+            var kept: [(label: String, day: Day, x: Double)] = []
             var fits = true
-            for (index, candidate) in candidates.enumerated() where index % stride == 0 {
-                let position = x(candidate.day)
-                let half = FigureStyle.textWidth(candidate.label, font: font) / 2
+            for candidate in every(step) {
+                let text = candidate.month == 1 ? "\(candidate.year)"
+                    : (kept.isEmpty ? "\(months[candidate.month - 1]) \(candidate.year)" : months[candidate.month - 1])
+                let position = x(candidate)
+                let half = FigureStyle.textWidth(text, font: font) / 2
                 if position - half < minimumX || position + half > maximumX { continue }
                 if let previous = kept.last, previous.x + FigureStyle.textWidth(previous.label, font: font) / 2 + font.sizePt / 2 > position - half {
                     fits = false
                     break
                 }
-                kept.append((candidate.label, position))
+                kept.append((text, candidate, position))
             }
-            if fits { return kept }
+            if fits && !kept.isEmpty {
+                // Every label sits on a tick mark.
+                let marked = Set(marks.map(\.day))
+                marks += kept.filter { !marked.contains($0.day) }.map { ($0.day, $0.x) }
+                return (marks.sorted { $0.day < $1.day }, kept)
+            }
         }
-        return []
+        return (marks, [])
     }
 
     private func legend(lanes: [String]) -> FigureLegend {
