@@ -59,15 +59,20 @@ struct Gallery {
             let figure = try GraphFigure.build(kind, context: context)
             let base = "graphs/\(kind.rawValue)"
             let captionPath = base + ".caption.json"
-            for format in formats {
-                let graphFormat: GraphFormat
+            let graphFormats = formats.map { format -> GraphFormat in
                 switch format {
-                case .svg: graphFormat = .svg
-                case .png: graphFormat = .png
-                case .pdf: graphFormat = .pdf
+                case .svg: return .svg
+                case .png: return .png
+                case .pdf: return .pdf
+                }
+            }
+            let rendered = try figure.render(formats: graphFormats)
+            for (format, graphFormat) in zip(formats, graphFormats) {
+                guard let output = rendered[graphFormat] else {
+                    throw EpistolaryError(.environment, "Graphviz rendered no \(format.rawValue) for \(base)")
                 }
                 files.append(GalleryFile(path: "\(base).\(format.rawValue)", kind: .figure, format: format.rawValue,
-                                         shows: figure.title, caption: captionPath, data: try figure.render(graphFormat).data))
+                                         shows: figure.title, caption: captionPath, data: output.data))
                 progress("\(base).\(format.rawValue)")
             }
             files.append(GalleryFile(path: base + ".dot", kind: .export, format: "dot",

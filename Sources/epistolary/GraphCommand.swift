@@ -46,17 +46,16 @@ struct GraphCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("correspondents, mentions: draw only pairs with at least N messages (default: the weight that keeps the figure legible).", valueName: "N"))
     var minWeight: Int?
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Output file: .svg, .png, .pdf or .dot.", valueName: "FILE"))
-    var output: String
+    @Option(name: .shortAndLong, help: ArgumentHelp("Output file: .svg, .png, .pdf or .dot; repeat to render one layout in several formats.", valueName: "FILE"))
+    var output: [String]
 
     @Flag(name: .long, help: "Print the wall and CPU time of each stage (analyse, figure, render and write) to stderr.")
     var timings = false
 
     /// Usage checks, reported as `EpistolaryError(.badUsage)` so they exit with 2 (DESIGN decision 8).
     func checkUsage() throws {
-        let url = URL(fileURLWithPath: output)
-        guard GraphFormat(fileExtension: url.pathExtension) != nil else {
-            throw EpistolaryError(.badUsage, "-o must end in .svg, .png, .pdf or .dot (got \"\(output)\")")
+        for path in output where GraphFormat(fileExtension: URL(fileURLWithPath: path).pathExtension) == nil {
+            throw EpistolaryError(.badUsage, "-o must end in .svg, .png, .pdf or .dot (got \"\(path)\")")
         }
         if let engine, !LayoutEngine.supported.map(\.name).contains(engine) {
             throw EpistolaryError(.badUsage, "unknown --engine \"\(engine)\"; use one of \(LayoutEngine.supported.map(\.name).joined(separator: ", "))")
@@ -83,7 +82,7 @@ struct GraphCommand: ParsableCommand {
                                     filterDescription: slice.description)
         let figure = try GraphFigure.build(kind, context: context, engine: engine.map(LayoutEngine.init), minimumWeight: minWeight)
         clock.lap("figure")
-        let warnings = try figure.write(to: URL(fileURLWithPath: output))
+        let warnings = try figure.write(to: output.map { URL(fileURLWithPath: $0) })
         clock.lap("render")
         for warning in warnings { FileHandle.standardError.write(Data("epistolary: graphviz: \(warning)\n".utf8)) }
     }
