@@ -216,8 +216,8 @@ struct CorpusAssembler {
                     // Only texts of about the same length can be the same text.
                     let la = messages[members[a]].body.utf8.count, lb = messages[members[b]].body.utf8.count
                     guard min(la, lb) * 10 >= max(la, lb) * 8 else { continue }
-                    if words[a] == nil { words[a] = Set(normalised(messages[members[a]].body).split(separator: " ")) }
-                    if words[b] == nil { words[b] = Set(normalised(messages[members[b]].body).split(separator: " ")) }
+                    if words[a] == nil { words[a] = Set(SpaceSplitter.words(normalised(messages[members[a]].body))) }
+                    if words[b] == nil { words[b] = Set(SpaceSplitter.words(normalised(messages[members[b]].body))) }
                     guard let wa = words[a], let wb = words[b] else { continue }
                     let union = wa.union(wb).count
                     guard union > 0 else { continue }
@@ -313,7 +313,7 @@ struct CorpusAssembler {
     }
 
     private func normalised(_ text: String) -> String {
-        text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ").lowercased()
+        SpaceSplitter.pieces(of: text, where: { $0 == 0x20 || $0 == 0x0A }).joined(separator: " ").lowercased()
     }
 
     /// `1942-07-23-stalin-churchill`, `-b`, `-c` on collision, in source order.

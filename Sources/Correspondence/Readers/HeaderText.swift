@@ -37,7 +37,7 @@ struct HeaderText {
 
     /// Words of a header, trailing commas and periods removed ("CHURCHILL," -> "CHURCHILL").
     static func words(_ text: String) -> [Substring] {
-        text.split(separator: " ").map { w in
+        SpaceSplitter.words(text).map { w in
             var w = w
             while let l = w.last, l == "," || l == "." || l == ";" || l == ":" { w = w.dropLast() }
             return w
@@ -81,7 +81,7 @@ struct HeaderText {
         if isClassificationOnly(cleaned) { return true }
         guard isMostlyUpper(cleaned) else { return false }
         // FROM / TO / FOR as whole words in capitals
-        return cleaned.split(separator: " ").contains { w in
+        return SpaceSplitter.words(cleaned).contains { w in
             let bare = w.utf8.last.map { $0 == 0x2C || $0 == 0x2E } == true ? w.dropLast() : w
             return bare == "FROM" || bare == "TO" || bare == "FOR"
         }
@@ -148,7 +148,7 @@ struct HeaderText {
     /// "PERSONAL, MOST SECRET" -> "personal, most secret"; "MESSAGE" -> "".
     static func normalisedClassification(_ raw: String) -> String {
         var kept: [String] = []
-        for word in raw.split(separator: " ") {
+        for word in SpaceSplitter.words(raw) {
             let bare = PersonMatcher.tokens(word)
             if bare.isEmpty || bare == ["MESSAGE"] || bare == ["REPLY"] || bare == ["COPY"] { continue }
             kept.append(String(word))
