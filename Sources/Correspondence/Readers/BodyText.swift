@@ -6,7 +6,7 @@ enum BodyText {
     static func clean(_ raw: some StringProtocol) -> String {
         // Every body line comes through here and most have nothing to clean: those are
         // returned as they are instead of being copied byte by byte twice.
-        if !needsCleaning(raw.utf8) { return String(raw) }
+        if raw.utf8.withContiguousStorageIfAvailable({ needsCleaning($0) }) == false { return String(raw) }
         var out: [UInt8] = []
         var bytes: [UInt8] = Array(raw.utf8)
         out.reserveCapacity(bytes.count)
@@ -44,7 +44,7 @@ enum BodyText {
 
     /// True when `clean` could change the line: spaces or tabs at either end, a caret,
     /// asterisk or backslash, or the lead bytes of a superscript digit (C2 B9/B2/B3, E2 81).
-    private static func needsCleaning(_ utf8: some Collection<UInt8>) -> Bool {
+    private static func needsCleaning(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         if let first = utf8.first, first == 0x20 || first == 0x09 { return true }
         var previous: UInt8 = 0
         for b in utf8 {
