@@ -336,11 +336,11 @@ struct CorpusAssembler {
     /// `1942-07-23-stalin-churchill`, `-b`, `-c` on collision, in source order.
     private func assignIDs(_ messages: inout [Message]) {
         var used: [String: Int] = [:]
+        // Fields are read in place: copying each Message costs a retain and release per field.
         for k in messages.indices {
-            let m = messages[k]
-            var base = "\(m.date.best.iso)-\(CorpusAssembler.slug(m.sender))"
-            base += "-" + (m.recipients.first.map(CorpusAssembler.slug) ?? "unknown")
-            if m.kind == .fragment { base += "-fragment" }
+            var base = "\(messages[k].date.best.iso)-\(CorpusAssembler.slug(messages[k].sender))"
+            base += "-" + (messages[k].recipients.first.map(CorpusAssembler.slug) ?? "unknown")
+            if messages[k].kind == .fragment { base += "-fragment" }
             let n = used[base, default: 0]
             used[base] = n + 1
             messages[k].id = n == 0 ? base : base + "-" + CorpusAssembler.suffix(n)
