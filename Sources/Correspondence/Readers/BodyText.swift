@@ -4,6 +4,9 @@
 enum BodyText {
     /// One paragraph cleaned of markers and markdown (a single pass over the UTF-8 bytes).
     static func clean(_ raw: some StringProtocol) -> String {
+        // Every body line comes through here and most have nothing to clean: those are
+        // returned as they are instead of being copied byte by byte twice.
+        if raw.utf8.withContiguousStorageIfAvailable({ needsCleaning($0) }) == false { return String(raw) }
         var out: [UInt8] = []
         var bytes: [UInt8] = Array(raw.utf8)
         out.reserveCapacity(bytes.count)
@@ -37,6 +40,20 @@ enum BodyText {
         while lo < hi, out[lo] == 0x20 || out[lo] == 0x09 { lo += 1 }
         while hi > lo, out[hi - 1] == 0x20 || out[hi - 1] == 0x09 { hi -= 1 }
         return String(decoding: out[lo..<hi], as: UTF8.self)
+    }
+
+    /// True when `clean` could change the line: spaces or tabs at either end, a caret,
+    /// asterisk or backslash, or the lead bytes of a superscript digit (C2 B9/B2/B3, E2 81).
+    private static func needsCleaning(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let first = utf8.first, first == 0x20 || first == 0x09 { return true }
+        var previous: UInt8 = 0
+        for b in utf8 {
+            if b == 0x5E || b == 0x2A || b == 0x5C { return true }
+            if previous == 0xC2, b == 0xB9 || b == 0xB2 || b == 0xB3 { return true }
+            if previous == 0xE2, b == 0x81 { return true }
+            previous = b
+        }
+        return previous == 0x20 || previous == 0x09
     }
 
     /// True when a paragraph stops mid-sentence: a long line, not in capitals, ending in a

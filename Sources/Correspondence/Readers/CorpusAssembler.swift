@@ -29,10 +29,15 @@ struct CorpusAssembler {
         }
         let matcher = PersonMatcher(people: people)
         // Headers naming someone new are read again with the extended table.
+        // Each distinct header text is read once (the same header repeats many times).
+        var reread: [[String]: HeaderText] = [:]
         let headers: [HeaderText?] = drafts.map { d in
             guard let h = d.header else { return nil }
             if h.unknownRecipientSegments.isEmpty && h.unknownSenderSegments.isEmpty { return h }
-            return HeaderText(paragraphs: d.headerParagraphs, matcher: matcher)
+            if let known = reread[d.headerParagraphs] { return known }
+            let fresh = HeaderText(paragraphs: d.headerParagraphs, matcher: matcher)
+            reread[d.headerParagraphs] = fresh
+            return fresh
         }
 
         // The principal: most frequent explicit sender.
@@ -93,17 +98,19 @@ struct CorpusAssembler {
 
         // Fragments: owners by a broken-off sentence (lower-case start) or by date.
         let bounds = neighbourBounds(exact: exact)
-        var usedTruncated = Set<Int>()
+        var owners = OrphanOwnerIndex(
+            truncated: drafts.indices.filter { drafts[$0].kind == .message && drafts[$0].truncated }
+                .map { ($0, (exact[$0] ?? mid(bounds[$0]))?.ordinal) },
+            dated: drafts.indices.compactMap { k in
+                guard drafts[k].kind == .message, let day = exact[k] else { return nil }
+                return (k, day.ordinal)
+            })
         for (k, d) in drafts.enumerated() where d.kind == .fragment {
             let startsLower = d.bodyLines.first.map { BodyText.startsLower($0.cleaned) } ?? false
             if startsLower {
-                let candidates = drafts.indices.filter { drafts[$0].kind == .message && drafts[$0].truncated && !usedTruncated.contains($0) }
+                // The unused broken-off message nearest in time.
                 let target = exact[k] ?? bounds[k].map { Day(ordinal: ($0.0.ordinal + $0.1.ordinal) / 2) }
-                let best = candidates.min { a, b in
-                    distance(target, exact[a] ?? mid(bounds[a])) < distance(target, exact[b] ?? mid(bounds[b]))
-                }
-                if let m = best {
-                    usedTruncated.insert(m)
+                if let m = owners.takeNearestTruncated(to: target?.ordinal) {
                     senders[k] = senders[m]
                     recipients[k] = recipients[m]
                     notes[k].append("orphan text: continues the message whose header is at line \(drafts[m].startLine), which breaks off mid-sentence at line \(drafts[m].bodyLines.last?.line ?? drafts[m].endLine)")
@@ -111,17 +118,16 @@ struct CorpusAssembler {
                     if exact[m] == nil, let day = exact[k] {
                         exact[m] = day
                         evidence[m] = .dateLine
+                        owners.addDated(m, day: day.ordinal)
                         notes[m].append("its date line \(day.iso) (line \(d.dated?.line ?? d.endLine)) is displaced with the rest of its text and is not its dated field")
                     }
                     continue
                 }
             } else if let b = bounds[k] {
                 // The tail of a message printed elsewhere, out of its place in time.
-                let candidates = drafts.indices.filter { m in
-                    guard drafts[m].kind == .message, let day = exact[m], day >= b.0, day <= b.1 else { return false }
-                    return isOutOfPlace(m, exact: exact)
-                }
-                if let m = candidates.last, candidates.allSatisfy({ senders[$0] == senders[m] && recipients[$0] == recipients[m] }) {
+                let candidates = owners.datedMessages(from: b.0.ordinal, through: b.1.ordinal)
+                    .filter { isOutOfPlace($0, exact: exact) }
+                if let m = candidates.max(), candidates.allSatisfy({ senders[$0] == senders[m] && recipients[$0] == recipients[m] }) {
                     senders[k] = senders[m]
                     recipients[k] = recipients[m]
                     notes[k].append("orphan text: probably the end of the message whose header is at line \(drafts[m].startLine), printed out of place")
@@ -210,8 +216,8 @@ struct CorpusAssembler {
                     // Only texts of about the same length can be the same text.
                     let la = messages[members[a]].body.utf8.count, lb = messages[members[b]].body.utf8.count
                     guard min(la, lb) * 10 >= max(la, lb) * 8 else { continue }
-                    if words[a] == nil { words[a] = Set(normalised(messages[members[a]].body).split(separator: " ")) }
-                    if words[b] == nil { words[b] = Set(normalised(messages[members[b]].body).split(separator: " ")) }
+                    if words[a] == nil { words[a] = Set(SpaceSplitter.words(normalised(messages[members[a]].body))) }
+                    if words[b] == nil { words[b] = Set(SpaceSplitter.words(normalised(messages[members[b]].body))) }
                     guard let wa = words[a], let wb = words[b] else { continue }
                     let union = wa.union(wb).count
                     guard union > 0 else { continue }
@@ -227,7 +233,8 @@ struct CorpusAssembler {
                 }
             }
         }
-        for m in messages {
+        for k in messages.indices {
+            let m = messages[k]
             if m.kind == .fragment {
                 issues.append(ReadIssue(kind: .fragment, span: m.span, detail: "text with no header of its own: " + (m.notes.first ?? ""), messageIDs: [m.id]))
             } else if m.sentOn == nil && m.dated == nil {
@@ -237,24 +244,41 @@ struct CorpusAssembler {
                 issues.append(ReadIssue(kind: .undated, span: m.span, detail: detail, messageIDs: [m.id]))
             }
         }
-        issues.sort { ($0.span.startLine, $0.kind.rawValue) < ($1.span.startLine, $1.kind.rawValue) }
-        messages.sort(by: Corpus.stableOrder)
+        // Both sorts go through keys computed once, with the position as the last key (the
+        // order of a stable sort): comparing the values themselves copies them and recomputes
+        // each best day at every comparison, a large part of the reading time on big corpora.
+        let issueKeys = issues.enumerated().map { ($1.span.startLine, $1.kind.rawValue, $0) }
+        issues = issueKeys.sorted { $0 < $1 }.map { issues[$0.2] }
+        let messageKeys = messages.enumerated().map { ($1.date.best.ordinal, $1.span.startLine, $0) }
+        messages = messageKeys.sorted { $0 < $1 }.map { messages[$0.2] }
         return Corpus(sourceName: sourceName, sourceHash: sourceHash, messages: messages, people: people, issues: issues)
     }
 
     /// Nearest exact dates before and after each entry in source order (messages only);
     /// dates that run backwards (a block printed out of place) are skipped.
+    /// One pass forward keeps the last dated message; entries between the same two dated
+    /// messages share their bounds, so the look-ahead runs once per gap, not once per entry.
     private func neighbourBounds(exact: [Day?]) -> [(Day, Day)?] {
         var result: [(Day, Day)?] = Array(repeating: nil, count: exact.count)
-        for k in exact.indices where exact[k] == nil {
-            var before: Day?
-            var j = k - 1
-            while j >= 0 { if drafts[j].kind == .message, let d = exact[j] { before = d; break }; j -= 1 }
-            var after: Day?
-            j = k + 1
-            while j < exact.count {
-                if drafts[j].kind == .message, let d = exact[j], before.map({ d >= $0 }) ?? true { after = d; break }
-                j += 1
+        var before: Day?
+        var after: Day?
+        var afterSearchedFrom = -1
+        for k in exact.indices {
+            if drafts[k].kind == .message, let d = exact[k] {
+                before = d
+                afterSearchedFrom = -1
+                continue
+            }
+            guard exact[k] == nil else { continue }
+            if afterSearchedFrom < 0 {
+                // The first dated message after this gap that does not run backwards.
+                after = nil
+                var j = k + 1
+                while j < exact.count {
+                    if drafts[j].kind == .message, let d = exact[j], before.map({ d >= $0 }) ?? true { after = d; break }
+                    j += 1
+                }
+                afterSearchedFrom = k
             }
             switch (before, after) {
             case let (b?, a?): result[k] = (b, a)
@@ -288,18 +312,35 @@ struct CorpusAssembler {
         return abs(a.days(to: b))
     }
 
+    /// Words separated by single spaces, in lower case. ASCII text (without CR) is done in
+    /// one pass over its bytes: the general path (split, join, `lowercased()`) costs more than
+    /// the rest of the duplicate check on a long body, and gives the same bytes for ASCII.
     private func normalised(_ text: String) -> String {
-        text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ").lowercased()
+        guard text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
+            return text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ").lowercased()
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for b in text.utf8 {
+            if b == 0x20 || b == 0x0A {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace { out.append(0x20); pendingSpace = false }
+            out.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `1942-07-23-stalin-churchill`, `-b`, `-c` on collision, in source order.
     private func assignIDs(_ messages: inout [Message]) {
         var used: [String: Int] = [:]
+        // Fields are read in place: copying each Message costs a retain and release per field.
         for k in messages.indices {
-            let m = messages[k]
-            var base = "\(m.date.best.iso)-\(CorpusAssembler.slug(m.sender))"
-            base += "-" + (m.recipients.first.map(CorpusAssembler.slug) ?? "unknown")
-            if m.kind == .fragment { base += "-fragment" }
+            var base = "\(messages[k].date.best.iso)-\(CorpusAssembler.slug(messages[k].sender))"
+            base += "-" + (messages[k].recipients.first.map(CorpusAssembler.slug) ?? "unknown")
+            if messages[k].kind == .fragment { base += "-fragment" }
             let n = used[base, default: 0]
             used[base] = n + 1
             messages[k].id = n == 0 ? base : base + "-" + CorpusAssembler.suffix(n)

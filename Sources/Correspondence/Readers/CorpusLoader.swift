@@ -56,17 +56,24 @@ public enum CorpusLoader {
             let line = bytes[..<nul].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
             throw EpistolaryError(.badData, file: shown, line: line, "binary data (a NUL byte), not text")
         }
-        var decoder = UTF8()
-        var iterator = bytes.makeIterator()
-        var line = 1
-        decoding: while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let s): if s == "\n" { line += 1 }
-            case .emptyInput: break decoding
-            case .error: throw EpistolaryError(.badData, file: shown, line: line, "not UTF-8 text (save the file as UTF-8)")
+        // The standard library validates in bulk (where it can: macOS 15 and later, or Linux);
+        // only a file that fails is decoded scalar by scalar, to name the line of the bad byte.
+        var validated: String?
+        if #available(macOS 15, *) { validated = String(validating: bytes, as: UTF8.self) }
+        if validated == nil {
+            var decoder = UTF8()
+            var iterator = bytes.makeIterator()
+            var line = 1
+            decoding: while true {
+                switch decoder.decode(&iterator) {
+                case .scalarValue(let s): if s == "\n" { line += 1 }
+                case .emptyInput: break decoding
+                case .error: throw EpistolaryError(.badData, file: shown, line: line, "not UTF-8 text (save the file as UTF-8)")
+                }
             }
         }
-        guard bytes.contains(0x0D) else { return String(decoding: bytes, as: UTF8.self) }
+        let valid = validated ?? String(decoding: bytes, as: UTF8.self)
+        guard bytes.contains(0x0D) else { return valid }
         var unified: [UInt8] = []
         unified.reserveCapacity(bytes.count)
         for (i, b) in bytes.enumerated() {

@@ -37,7 +37,7 @@ struct HeaderText {
 
     /// Words of a header, trailing commas and periods removed ("CHURCHILL," -> "CHURCHILL").
     static func words(_ text: String) -> [Substring] {
-        text.split(separator: " ").map { w in
+        SpaceSplitter.words(text).map { w in
             var w = w
             while let l = w.last, l == "," || l == "." || l == ";" || l == ":" { w = w.dropLast() }
             return w
@@ -54,12 +54,19 @@ struct HeaderText {
 
     /// Share of upper-case letters among letters; "Mr" and "Mr." count as upper case.
     /// Works on the UTF-8 bytes; letters outside ASCII count as lower case.
+    /// Runs on every line of every paragraph: the bytes are read from the text's contiguous
+    /// storage, since iterating a generic UTF-8 view costs several times more per byte.
     static func isMostlyUpper(_ text: some StringProtocol) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { isMostlyUpper(bytes: $0) }
+            ?? Array(text.utf8).withUnsafeBufferPointer { isMostlyUpper(bytes: $0) }
+    }
+
+    private static func isMostlyUpper(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var upper = 0, letters = 0
         var previous: UInt8 = 0
         // More lower-case letters than 15% of all bytes: cannot be mostly upper case.
-        let limit = text.utf8.count * 15 / 100 + 1
-        for b in text.utf8 {
+        let limit = bytes.count * 15 / 100 + 1
+        for b in bytes {
             if letters - upper > limit { return false }
             if b >= 0x41 && b <= 0x5A {
                 upper += 1; letters += 1
@@ -81,7 +88,7 @@ struct HeaderText {
         if isClassificationOnly(cleaned) { return true }
         guard isMostlyUpper(cleaned) else { return false }
         // FROM / TO / FOR as whole words in capitals
-        return cleaned.split(separator: " ").contains { w in
+        return SpaceSplitter.words(cleaned).contains { w in
             let bare = w.utf8.last.map { $0 == 0x2C || $0 == 0x2E } == true ? w.dropLast() : w
             return bare == "FROM" || bare == "TO" || bare == "FOR"
         }
@@ -148,7 +155,7 @@ struct HeaderText {
     /// "PERSONAL, MOST SECRET" -> "personal, most secret"; "MESSAGE" -> "".
     static func normalisedClassification(_ raw: String) -> String {
         var kept: [String] = []
-        for word in raw.split(separator: " ") {
+        for word in SpaceSplitter.words(raw) {
             let bare = PersonMatcher.tokens(word)
             if bare.isEmpty || bare == ["MESSAGE"] || bare == ["REPLY"] || bare == ["COPY"] { continue }
             kept.append(String(word))

@@ -30,7 +30,7 @@ public enum TelegramReader {
             throw EpistolaryError(.badData, file: path ?? sourceName, "no message header found (expected lines such as \"FROM X TO Y\" or \"X TO Y\")")
         }
         var assembler = CorpusAssembler(drafts: parser.drafts, people: parser.people, issues: parser.issues)
-        return assembler.assemble(sourceName: sourceName, sourceHash: SHA256.hex(Array(text.utf8)))
+        return assembler.assemble(sourceName: sourceName, sourceHash: SHA256.hex(text.utf8))
     }
 }
 

@@ -13,50 +13,62 @@ public enum SHA256 {
     ]
 
     public static func hex<Bytes: Sequence>(_ input: Bytes) -> String where Bytes.Element == UInt8 {
-        var message = Array(input)
-        let bitLength = UInt64(message.count) * 8
-        message.append(0x80)
-        let zeros = (64 - (message.count + 8) % 64) % 64
-        message.append(contentsOf: repeatElement(0, count: zeros))
-        for shift in stride(from: 56, through: 0, by: -8) { message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+        // Contiguous input (an array, a native string's UTF-8) is hashed in place: a corpus of
+        // tens of megabytes is not copied just to append the padding.
+        if let digest = input.withContiguousStorageIfAvailable({ hex(buffer: $0) }) { return digest }
+        return Array(input).withUnsafeBufferPointer { hex(buffer: $0) }
+    }
 
+    private static func hex(buffer input: UnsafeBufferPointer<UInt8>) -> String {
         var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
             (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
-        // Unchecked buffers in the compression loop: the bounds are fixed by the padding above.
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-            message.withUnsafeBufferPointer { m in
-                k.withUnsafeBufferPointer { k in
-                    for chunk in stride(from: 0, to: m.count, by: 64) {
-                        for i in 0..<16 {
-                            let j = chunk + i * 4
-                            w[i] = UInt32(m[j]) << 24 | UInt32(m[j + 1]) << 16 | UInt32(m[j + 2]) << 8 | UInt32(m[j + 3])
-                        }
-                        for i in 16..<64 {
-                            let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
-                            let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
-                            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-                        }
-                        var (a, b, c, d, e, f, g, hh) = h
-                        for i in 0..<64 {
-                            let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-                            let ch = (e & f) ^ (~e & g)
-                            let t1 = hh &+ s1 &+ ch &+ k[i] &+ w[i]
-                            let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-                            let maj = (a & b) ^ (a & c) ^ (b & c)
-                            let t2 = s0 &+ maj
-                            hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
-                        }
-                        h = (h.0 &+ a, h.1 &+ b, h.2 &+ c, h.3 &+ d, h.4 &+ e, h.5 &+ f, h.6 &+ g, h.7 &+ hh)
-                    }
-                }
-            }
-        }
+        // The whole 64-byte blocks straight from the input, then the rest with its padding.
+        let whole = input.count / 64 * 64
+        compress(UnsafeBufferPointer(rebasing: input[0..<whole]), into: &h)
+        var tail = Array(input[whole...])
+        let bitLength = UInt64(input.count) * 8
+        tail.append(0x80)
+        let zeros = (64 - (tail.count + 8) % 64) % 64
+        tail.append(contentsOf: repeatElement(0, count: zeros))
+        for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+        tail.withUnsafeBufferPointer { compress($0, into: &h) }
         let digits = Array("0123456789abcdef")
         var out = ""
         for word in [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7] {
             for shift in stride(from: 28, through: 0, by: -4) { out.append(digits[Int((word >> UInt32(shift)) & 0xf)]) }
         }
         return out
+    }
+
+    /// Runs the compression function over `m` (a whole number of 64-byte blocks).
+    private static func compress(_ m: UnsafeBufferPointer<UInt8>, into h: inout (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32)) {
+        // Unchecked buffers in the compression loop: the bounds are fixed by the block count.
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+            k.withUnsafeBufferPointer { k in
+                for chunk in stride(from: 0, to: m.count, by: 64) {
+                    for i in 0..<16 {
+                        let j = chunk + i * 4
+                        w[i] = UInt32(m[j]) << 24 | UInt32(m[j + 1]) << 16 | UInt32(m[j + 2]) << 8 | UInt32(m[j + 3])
+                    }
+                    for i in 16..<64 {
+                        let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
+                        let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
+                        w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+                    }
+                    var (a, b, c, d, e, f, g, hh) = h
+                    for i in 0..<64 {
+                        let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+                        let ch = (e & f) ^ (~e & g)
+                        let t1 = hh &+ s1 &+ ch &+ k[i] &+ w[i]
+                        let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+                        let maj = (a & b) ^ (a & c) ^ (b & c)
+                        let t2 = s0 &+ maj
+                        hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
+                    }
+                    h = (h.0 &+ a, h.1 &+ b, h.2 &+ c, h.3 &+ d, h.4 &+ e, h.5 &+ f, h.6 &+ g, h.7 &+ hh)
+                }
+            }
+        }
     }
 
     @inline(__always) private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
