@@ -45,6 +45,10 @@ do {
 
     let (reading, corpus) = try timer.measure("reading") { try TelegramReader.read(text: text, sourceName: name, people: people) }
     if stages.contains("reading") { results.append(reading) }
+    guard !stages.isDisjoint(with: ["analysis", "graphs", "timelines", "exports"]) else {
+        try BenchReport(corpus: name, messages: corpus.messages.count, stages: results).write()
+        exit(0)
+    }
     let lexicon = try TopicLexicon.bundled()
     let (analysing, analysis) = timer.measure("analysis") { CorpusAnalysis(corpus: corpus, lexicon: lexicon) }
     if stages.contains("analysis") { results.append(analysing) }
@@ -86,11 +90,7 @@ do {
         }
         results.append(exports)
     }
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-    let json = try encoder.encode(BenchReport(corpus: name, messages: corpus.messages.count, stages: results))
-    FileHandle.standardOutput.write(json)
-    FileHandle.standardOutput.write(Data("\n".utf8))
+    try BenchReport(corpus: name, messages: corpus.messages.count, stages: results).write()
 } catch {
     FileHandle.standardError.write(Data("epistolary-bench: \(error)\n".utf8))
     exit(1)
@@ -101,4 +101,12 @@ struct BenchReport: Encodable {
     let corpus: String
     let messages: Int
     let stages: [StageTimer.Result]
+
+    /// Pretty JSON on stdout.
+    func write() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        FileHandle.standardOutput.write(try encoder.encode(self))
+        FileHandle.standardOutput.write(Data("\n".utf8))
+    }
 }

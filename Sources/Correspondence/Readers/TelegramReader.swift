@@ -24,13 +24,15 @@ public enum TelegramReader {
     /// Throws `.badData` when no message header can be found at all.
     /// `path`, when given, names the file in errors (otherwise `sourceName` does).
     public static func read(text: String, sourceName: String, path: String? = nil, people: PersonTable) throws -> Corpus {
+        // The provenance hash needs none of the parse: it runs on another core meanwhile.
+        let hash = HashInBackground(text)
         var parser = TelegramSegmenter(text: text, people: people)
         parser.segment()
         guard parser.drafts.contains(where: { $0.kind == .message }) else {
             throw EpistolaryError(.badData, file: path ?? sourceName, "no message header found (expected lines such as \"FROM X TO Y\" or \"X TO Y\")")
         }
         var assembler = CorpusAssembler(drafts: parser.drafts, people: parser.people, issues: parser.issues)
-        return assembler.assemble(sourceName: sourceName, sourceHash: SHA256.hex(text.utf8))
+        return assembler.assemble(sourceName: sourceName, sourceHash: hash.value())
     }
 }
 
