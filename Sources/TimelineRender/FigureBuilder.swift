@@ -25,8 +25,9 @@ final class FigureBuilder {
     func addMiddle(_ item: SceneItem) { middle.append(item) }
     func addFront(_ item: SceneItem) { front.append(item) }
     func addFront(contentsOf items: [SceneItem]) { front.append(contentsOf: items) }
-    /// Room for `count` more front items (the marks of a large corpus), allocated once.
-    func reserveFront(_ count: Int) { front.reserveCapacity(front.count + count) }
+    /// Room for `count` more front items (the marks of a large corpus), and for the axis,
+    /// legend and labels drawn after them, allocated once.
+    func reserveFront(_ count: Int) { front.reserveCapacity(front.count + count + 4_096) }
     func addMiddle(contentsOf items: [SceneItem]) { middle.append(contentsOf: items) }
 
     @discardableResult

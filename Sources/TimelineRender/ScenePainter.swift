@@ -36,6 +36,7 @@ public enum ScenePainter {
         cairo_user_to_device_distance(cr, &device.x, &device.y)
         let raster = cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE
         let scale = device.x
+        var seen = PixelSet()
         var i = 0
         while i < items.count {
             let item = items[i]
@@ -52,10 +53,8 @@ public enum ScenePainter {
                     i += 1
                 }
                 stroke(l.color, width: l.width, dash: l.dash, cr)
-            case .mark(let m) where raster:
-                let start = i - 1
-                while i < items.count, case .mark(let n) = items[i], n.sameLook(as: m) { i += 1 }
-                stamp(items[start..<i], scale: scale, cr)
+            case .mark where raster:
+                i = stamp(items, from: i - 1, scale: scale, seen: &seen, cr)
             case .mark(let m):
                 // Runs of marks of one look are filled and stroked as one path; a mark exactly
                 // on top of an identical one adds nothing and is skipped.
@@ -111,10 +110,14 @@ public enum ScenePainter {
     /// does. A mark whose snapped position repeats one already stamped in the run would only
     /// deepen the antialiased edge of an identical opaque mark, so it is stamped once (the
     /// scene keeps every mark). No per-mark Cairo call: 50,000 marks take milliseconds.
-    private static func stamp(_ marks: ArraySlice<SceneItem>, scale: Double, _ cr: OpaquePointer) {
-        guard case .mark(let first)? = marks.first else { return }
+    /// The marks are the run of items of the first one's look from `start`; returns the
+    /// index after the run.
+    private static func stamp(_ items: [SceneItem], from start: Int, scale: Double, seen: inout PixelSet, _ cr: OpaquePointer) -> Int {
+        guard case .mark(let first) = items[start] else { return start + 1 }
+        var end = start + 1
+        while end < items.count, case .mark(let n) = items[end], n.sameLook(as: first) { end += 1 }
         let side = Int((first.size + first.strokeWidth) * scale + 4)
-        guard side > 0, let image = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(side), Int32(side)) else { return }
+        guard side > 0, let image = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(side), Int32(side)) else { return end }
         defer { cairo_surface_destroy(image) }
         let half = Double(side) / 2
         if let sc = cairo_create(image) {
@@ -129,11 +132,11 @@ public enum ScenePainter {
         }
         cairo_surface_flush(image)
         let target = cairo_get_target(cr)
-        guard let target, let stampBase = cairo_image_surface_get_data(image) else { return }
+        guard let target, let stampBase = cairo_image_surface_get_data(image) else { return end }
         cairo_surface_flush(target)
-        guard let targetBase = cairo_image_surface_get_data(target) else { return }
+        guard let targetBase = cairo_image_surface_get_data(target) else { return end }
         let format = cairo_image_surface_get_format(target)
-        guard format == CAIRO_FORMAT_RGB24 || format == CAIRO_FORMAT_ARGB32 else { return }
+        guard format == CAIRO_FORMAT_RGB24 || format == CAIRO_FORMAT_ARGB32 else { return end }
         let opaqueTarget = format == CAIRO_FORMAT_RGB24
         let width = Int(cairo_image_surface_get_width(target)), height = Int(cairo_image_surface_get_height(target))
         let stride = Int(cairo_image_surface_get_stride(target)) / 4
@@ -147,12 +150,16 @@ public enum ScenePainter {
                 covered.append((dx, dy, src[dy * stampStride + dx]))
             }
         }
-        var drawn = Set<Int64>()
-        drawn.reserveCapacity(marks.count)
-        for item in marks {
-            guard case .mark(let m) = item else { continue }
+        // Positions already stamped in this run: a bit per pixel of the page (a stamp wholly
+        // off the page is drawn, clipped, without the check: nothing of it shows).
+        if seen.bits.count != (width * height + 63) / 64 { seen.bits = [UInt64](repeating: 0, count: (width * height + 63) / 64) }
+        defer { seen.clear() }
+        for k in start..<end {
+            guard case .mark(let m) = items[k] else { continue }
             let x = Int((m.center.x * scale - half).rounded()), y = Int((m.center.y * scale - half).rounded())
-            guard drawn.insert(Int64(x) &* 1_000_003 &+ Int64(y)).inserted else { continue }
+            if x >= 0, y >= 0, x < width, y < height {
+                if !seen.insert(y * width + x) { continue }
+            }
             if x >= 0, y >= 0, x + side <= width, y + side <= height {
                 for c in covered { blend(c.pixel, into: &dst[(y + c.dy) * stride + x + c.dx], opaqueTarget) }
             } else {
@@ -163,6 +170,7 @@ public enum ScenePainter {
             }
         }
         cairo_surface_mark_dirty(target)
+        return end
     }
 
     /// `d = s OVER d` for premultiplied 8-bit ARGB, rounded as Pixman rounds (so stamping
@@ -297,5 +305,26 @@ public enum ScenePainter {
         case .bar:
             cairo_move_to(cr, x, y - h); cairo_line_to(cr, x, y + h)
         }
+    }
+}
+
+/// Pixels of a page, a bit each, emptied after use by clearing only the words it touched (a
+/// 600 dpi page has 24 million pixels; a run of marks touches a few thousand).
+struct PixelSet {
+    var bits: [UInt64] = []
+    private var touched: [Int] = []
+
+    /// Adds pixel `index`; false when it was already there.
+    mutating func insert(_ index: Int) -> Bool {
+        let word = index >> 6, mask: UInt64 = 1 << UInt64(index & 63)
+        if bits[word] & mask != 0 { return false }
+        if bits[word] == 0 { touched.append(word) }
+        bits[word] |= mask
+        return true
+    }
+
+    mutating func clear() {
+        for w in touched { bits[w] = 0 }
+        touched.removeAll(keepingCapacity: true)
     }
 }

@@ -10,14 +10,17 @@ extension TimelineData {
         // (date, then source line), compared as one integer key each. Entries are made once,
         // field by field, in that order: a large corpus is not copied message by message.
         let messages = analysis.messages, inferred = analysis.inferred
-        var keyed: [(key: Int, index: Int)] = []
+        // Key: (best day, inferred, index) packed in one integer (the index in the low 28 bits).
+        let indexBits = 28
+        var keyed: [Int] = []
         keyed.reserveCapacity(messages.count + inferred.count)
-        for i in messages.indices { keyed.append((messages[i].date.best.ordinal &* 2, i)) }
-        for i in inferred.indices { keyed.append((inferred[i].date.best.ordinal &* 2 &+ 1, messages.count + i)) }
-        keyed.sort { ($0.key, $0.index) < ($1.key, $1.index) }
+        for i in messages.indices { keyed.append((messages[i].date.best.ordinal &* 2) << indexBits | i) }
+        for i in inferred.indices { keyed.append((inferred[i].date.best.ordinal &* 2 &+ 1) << indexBits | (messages.count + i)) }
+        keyed.sort()
         var entries: [TimelineEntry] = []
         entries.reserveCapacity(keyed.count)
-        for (_, k) in keyed {
+        for key in keyed {
+            let k = key & (1 << indexBits - 1)
             if k < messages.count {
                 let id = messages[k].id
                 entries.append(TimelineEntry(id: id, date: messages[k].date, sender: messages[k].sender, recipients: messages[k].recipients,
