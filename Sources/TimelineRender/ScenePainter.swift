@@ -150,8 +150,8 @@ public enum ScenePainter {
                 covered.append((dx, dy, src[dy * stampStride + dx]))
             }
         }
-        // Positions already stamped in this run: a bit per pixel of the page (a stamp wholly
-        // off the page is drawn, clipped, without the check: nothing of it shows).
+        // Positions already stamped in this run: a bit per pixel of the page. A stamp whose
+        // corner lies off the page (never a mark inside the plot) is drawn, clipped, unchecked.
         if seen.bits.count != (width * height + 63) / 64 { seen.bits = [UInt64](repeating: 0, count: (width * height + 63) / 64) }
         defer { seen.clear() }
         for k in start..<end {
