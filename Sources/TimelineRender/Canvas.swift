@@ -60,8 +60,11 @@ enum Canvas {
         cairo_destroy(cr)
         if format == .png, drawError == nil, drawStatus == CAIRO_STATUS_SUCCESS {
             cairo_surface_flush(surface)
-            let written = cairo_surface_write_to_png_stream(surface, writeToSink, closure)
-            try check(written, "write the PNG")
+            if let png = PNGEncoder.encode(surface) {
+                sink.data = Data(png)
+            } else {
+                try check(cairo_surface_write_to_png_stream(surface, writeToSink, closure), "write the PNG")
+            }
         }
         cairo_surface_finish(surface)
         let finishStatus = cairo_surface_status(surface)

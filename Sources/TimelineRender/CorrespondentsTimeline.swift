@@ -14,10 +14,11 @@ struct CorrespondentsTimeline {
     func layout() -> TimelineFigure {
         let b = FigureBuilder(style: style, measurer: measurer)
         let assign = LaneAssignment(principal: data.principal)
-        let shown = data.entries.filter { $0.date.best >= range.from && $0.date.best <= range.to }
+        let inRange = { (e: TimelineEntry) in e.date.best >= range.from && e.date.best <= range.to }
+        let shown = data.entries.allSatisfy(inRange) ? data.entries : data.entries.filter(inRange)
         let lanes = assign.orderedLanes(shown)
         let laneNames = lanes.map { LaneAssignment.name($0, in: data) }
-        let corpusCount = shown.filter { !$0.inferred }.count
+        let corpusCount = shown.reduce(0) { $0 + ($1.inferred ? 0 : 1) }
         let inferredCount = shown.count - corpusCount
         let principalName = assign.principal.map { data.name($0) } ?? "the writer"
 
@@ -62,48 +63,63 @@ struct CorrespondentsTimeline {
         }
 
         // Marks are collected per lane (ranges, then filled, then hollow marks) so that the
-        // painter can draw each lane's marks of one look in one go.
+        // painter can draw each lane's marks of one look in one go. Per lane only the entries'
+        // indices are gathered; the scene's items are made once, in their final place.
         let linked = Set(data.links.flatMap { [$0.from, $0.to] })
         var position: [String: [String: Point]] = [:]  // linked message id -> lane -> mark centre
         var laneIndex: [String: Int] = [:]
         for (i, lane) in lanes.enumerated() { laneIndex[lane] = i }
         let laneStyles = lanes.map { laneStyle($0, keys) }
+        let laneCenters = lanes.map { center[$0] ?? plotTop }
         var rangeLines = Array(repeating: [SceneItem](), count: lanes.count)
-        var filledMarks = Array(repeating: [SceneItem](), count: lanes.count)
-        var hollowMarks = Array(repeating: [SceneItem](), count: lanes.count)
-        for e in shown {
-            for (lane, fromPrincipal) in assign.lanes(of: e) {
-                guard let li = laneIndex[lane], let cy = center[lane] else { continue }
-                let s = laneStyles[li]
-                let my = fromPrincipal ? cy - offset : cy + offset
-                let x = scale.x(e.date.best)
-                if !e.date.isExact {
-                    let a = max(scale.xStart(e.date.notBefore), scale.x0), z = min(scale.xEnd(e.date.notAfter), scale.x1)
+        var filled = Array(repeating: [(entry: Int32, above: Bool)](), count: lanes.count)
+        var hollow = Array(repeating: [(entry: Int32, above: Bool)](), count: lanes.count)
+        for index in shown.indices {
+            let id = shown[index].id, date = shown[index].date, inferred = shown[index].inferred
+            let isLinked = linked.contains(id)
+            assign.forEachLane(sender: shown[index].sender, recipients: shown[index].recipients) { lane, fromPrincipal in
+                guard let li = laneIndex[lane] else { return }
+                let my = fromPrincipal ? laneCenters[li] - offset : laneCenters[li] + offset
+                if !date.isExact {
+                    let s = laneStyles[li]
+                    let a = max(scale.xStart(date.notBefore), scale.x0), z = min(scale.xEnd(date.notAfter), scale.x1)
                     let w = style.markStrokeWidth
                     rangeLines[li].append(.line(SceneLine(from: Point(x: a, y: my), to: Point(x: z, y: my), color: s.color, width: w)))
                     rangeLines[li].append(.line(SceneLine(from: Point(x: a, y: my - 1.5), to: Point(x: a, y: my + 1.5), color: s.color, width: w)))
                     rangeLines[li].append(.line(SceneLine(from: Point(x: z, y: my - 1.5), to: Point(x: z, y: my + 1.5), color: s.color, width: w)))
                 }
-                let mark = SceneMark(center: Point(x: x, y: my), shape: s.shape, size: style.markSize,
-                                     fill: e.inferred ? style.paper : s.color, stroke: s.color,
-                                     strokeWidth: style.markStrokeWidth, messageID: e.id)
-                if e.inferred { hollowMarks[li].append(.mark(mark)) } else { filledMarks[li].append(.mark(mark)) }
-                if linked.contains(e.id) { position[e.id, default: [:]][lane] = mark.center }
+                if inferred { hollow[li].append((Int32(index), fromPrincipal)) } else { filled[li].append((Int32(index), fromPrincipal)) }
+                if isLinked { position[id, default: [:]][lane] = Point(x: scale.x(date.best), y: my) }
             }
         }
+        let markCount = filled.reduce(0) { $0 + $1.count } + hollow.reduce(0) { $0 + $1.count }
+        b.reserveFront(markCount)
         for li in lanes.indices {
             b.addMiddle(contentsOf: rangeLines[li])
-            b.addFront(contentsOf: filledMarks[li])
-            b.addFront(contentsOf: hollowMarks[li])
+            let s = laneStyles[li], cy = laneCenters[li]
+            for (group, fill) in [(filled[li], s.color), (hollow[li], style.paper)] {
+                for (index, above) in group {
+                    let i = Int(index)
+                    b.addFront(.mark(SceneMark(center: Point(x: scale.x(shown[i].date.best), y: above ? cy - offset : cy + offset), shape: s.shape,
+                                               size: style.markSize, fill: fill, stroke: s.color,
+                                               strokeWidth: style.markStrokeWidth, messageID: shown[i].id)))
+                }
+            }
         }
 
         // Reply arcs: from the cited message to its answer, within the lane they share.
+        // Arcs are gathered per lane (in link order within a lane) so that each lane's arcs,
+        // of one pen, are painted in one go.
         var arcs = 0
+        var laneArcs = Array(repeating: [SceneItem](), count: lanes.count)
         for link in data.links {
             guard let answer = position[link.from], let cited = position[link.to] else { continue }
-            guard let lane = lanes.first(where: { answer[$0] != nil && cited[$0] != nil }),
-                  let p = cited[lane], let q = answer[lane] else { continue }
-            guard let li = laneIndex[lane] else { continue }
+            // The first lane (in lane order) holding both messages.
+            var shared: (li: Int, lane: String)?
+            for lane in answer.keys where cited[lane] != nil {
+                if let li = laneIndex[lane], shared.map({ li < $0.li }) ?? true { shared = (li, lane) }
+            }
+            guard let (li, lane) = shared, let p = cited[lane], let q = answer[lane] else { continue }
             let s = laneStyles[li]
             let mid = (p.x + q.x) / 2
             let elements: [PathElement]
@@ -114,9 +130,10 @@ struct CorrespondentsTimeline {
                 let bulge = p.y < center[lane, default: p.y] ? p.y - h : p.y + h
                 elements = [.move(p), .curve(Point(x: p.x, y: bulge), Point(x: q.x, y: bulge), q)]
             }
-            b.addMiddle(.path(ScenePath(elements: elements, fill: nil, stroke: s.color.withAlpha(style.arcOpacity), strokeWidth: style.arcWidth)))
+            laneArcs[li].append(.path(ScenePath(elements: elements, fill: nil, stroke: s.color.withAlpha(style.arcOpacity), strokeWidth: style.arcWidth)))
             arcs += 1
         }
+        for list in laneArcs { b.addMiddle(contentsOf: list) }
 
         y = b.timeAxis(scale, plotTop: plotTop, plotBottom: plotBottom)
         var legend: [LegendEntry] = [

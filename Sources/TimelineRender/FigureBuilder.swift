@@ -25,6 +25,9 @@ final class FigureBuilder {
     func addMiddle(_ item: SceneItem) { middle.append(item) }
     func addFront(_ item: SceneItem) { front.append(item) }
     func addFront(contentsOf items: [SceneItem]) { front.append(contentsOf: items) }
+    /// Room for `count` more front items (the marks of a large corpus), and for the axis,
+    /// legend and labels drawn after them, allocated once.
+    func reserveFront(_ count: Int) { front.reserveCapacity(front.count + count + 4_096) }
     func addMiddle(contentsOf items: [SceneItem]) { middle.append(contentsOf: items) }
 
     @discardableResult
@@ -49,8 +52,15 @@ final class FigureBuilder {
     }
 
     /// The finished scene, `height` points tall.
+    /// The layers are moved into the scene (front, the largest, is not copied), which
+    /// leaves the builder empty.
     func scene(height: Double) -> Scene {
-        Scene(width: width, height: height, background: style.paper, items: back + middle + front)
+        var items: [SceneItem] = []
+        swap(&items, &front)
+        items.insert(contentsOf: back + middle, at: 0)
+        back = []
+        middle = []
+        return Scene(width: width, height: height, background: style.paper, items: items)
     }
 
     // MARK: Title

@@ -6,12 +6,23 @@ struct LaneAssignment {
 
     /// Lanes of `entry`, each with whether the principal wrote it.
     func lanes(of entry: TimelineEntry) -> [(lane: String, fromPrincipal: Bool)] {
-        if let p = principal, entry.sender == p {
-            if entry.recipients.count == 1, entry.recipients[0] != p { return [(entry.recipients[0], true)] }
-            let others = uniq(entry.recipients.filter { $0 != p })
-            return others.isEmpty ? [(LaneAssignment.unknownKey, true)] : others.map { ($0, true) }
+        var out: [(lane: String, fromPrincipal: Bool)] = []
+        forEachLane(sender: entry.sender, recipients: entry.recipients) { out.append(($0, $1)) }
+        return out
+    }
+
+    /// Calls `body` with each lane of a message from `sender` to `recipients` (in
+    /// `lanes(of:)` order) and whether the principal wrote it, allocating nothing (large
+    /// corpora).
+    func forEachLane(sender: String, recipients rs: [String], _ body: (String, Bool) -> Void) {
+        guard let p = principal, sender == p else { return body(sender, false) }
+        if rs.count == 1, rs[0] != p { return body(rs[0], true) }
+        var any = false
+        for (i, r) in rs.enumerated() where r != p && !rs[..<i].contains(r) {
+            body(r, true)
+            any = true
         }
-        return [(entry.sender, false)]
+        if !any { body(LaneAssignment.unknownKey, true) }
     }
 
     /// The one category a corpus message counts under in stacked totals: its lane when it has
@@ -40,10 +51,10 @@ struct LaneAssignment {
     /// Lane keys ordered by each lane's first message, then by key.
     func orderedLanes(_ entries: [TimelineEntry]) -> [String] {
         var first: [String: Int] = [:]
-        for e in entries {
-            for l in lanes(of: e) {
-                let o = e.date.best.ordinal
-                if first[l.lane].map({ o < $0 }) ?? true { first[l.lane] = o }
+        for i in entries.indices {
+            let o = entries[i].date.best.ordinal
+            forEachLane(sender: entries[i].sender, recipients: entries[i].recipients) { lane, _ in
+                if first[lane].map({ o < $0 }) ?? true { first[lane] = o }
             }
         }
         // Lanes of people by first message; the unknown addressee last.
@@ -51,10 +62,5 @@ struct LaneAssignment {
             if LaneAssignment.isSpecial(a) != LaneAssignment.isSpecial(b) { return !LaneAssignment.isSpecial(a) }
             return (first[a] ?? 0, a) < (first[b] ?? 0, b)
         }
-    }
-
-    private func uniq(_ xs: [String]) -> [String] {
-        var seen = Set<String>()
-        return xs.filter { seen.insert($0).inserted }
     }
 }

@@ -6,18 +6,31 @@ extension TimelineData {
     /// with their topics, inferred incoming messages, reply links (a cited message and its
     /// answer), latency samples, the run's person keys and names.
     public init(analysis: CorpusAnalysis, from: Day? = nil, to: Day? = nil) {
-        var entries = analysis.messages.map { m in
-            TimelineEntry(id: m.id, date: m.date, sender: m.sender, recipients: m.recipients, inferred: false,
-                          topics: (analysis.topics[m.id] ?? []).map(\.topic))
-        }
-        entries += analysis.inferred.map { i in
-            TimelineEntry(id: i.id, date: i.date, sender: i.sender, recipients: [i.recipient], inferred: true)
-        }
         // Stable order: best date, then corpus before inferred, then the analysis's own order
-        // (date, then source line), compared as integers.
-        let order = entries.enumerated().map { (day: $1.date.best.ordinal, inferred: $1.inferred, index: $0) }
-            .sorted { ($0.day, $0.inferred ? 1 : 0, $0.index) < ($1.day, $1.inferred ? 1 : 0, $1.index) }
-        entries = order.map { entries[$0.index] }
+        // (date, then source line), compared as one integer key each. Entries are made once,
+        // field by field, in that order: a large corpus is not copied message by message.
+        let messages = analysis.messages, inferred = analysis.inferred
+        // Key: (best day, inferred, index) packed in one integer (the index in the low 28 bits).
+        let indexBits = 28
+        var keyed: [Int] = []
+        keyed.reserveCapacity(messages.count + inferred.count)
+        for i in messages.indices { keyed.append((messages[i].date.best.ordinal &* 2) << indexBits | i) }
+        for i in inferred.indices { keyed.append((inferred[i].date.best.ordinal &* 2 &+ 1) << indexBits | (messages.count + i)) }
+        keyed.sort()
+        var entries: [TimelineEntry] = []
+        entries.reserveCapacity(keyed.count)
+        for key in keyed {
+            let k = key & (1 << indexBits - 1)
+            if k < messages.count {
+                let id = messages[k].id
+                entries.append(TimelineEntry(id: id, date: messages[k].date, sender: messages[k].sender, recipients: messages[k].recipients,
+                                             inferred: false, topics: analysis.topics[id].map { $0.map(\.topic) } ?? []))
+            } else {
+                let i = k - messages.count
+                entries.append(TimelineEntry(id: inferred[i].id, date: inferred[i].date, sender: inferred[i].sender,
+                                             recipients: [inferred[i].recipient], inferred: true))
+            }
+        }
         let links = analysis.links.compactMap { l -> TimelineLink? in
             switch l.kind {
             case .inReplyTo, .answers: return TimelineLink(from: l.from, to: l.to)
@@ -27,8 +40,13 @@ extension TimelineData {
         let people = analysis.corpus.people.people
         var keys = people.map(\.id)
         let known = Set(keys)
-        for e in entries {
-            for p in [e.sender] + e.recipients where !known.contains(p) && !keys.contains(p) { keys.append(p) }
+        var added = Set<String>()
+        func note(_ p: String) {
+            if !known.contains(p), added.insert(p).inserted { keys.append(p) }
+        }
+        for i in entries.indices {
+            note(entries[i].sender)
+            for r in entries[i].recipients { note(r) }
         }
         var names: [String: String] = [:]
         for p in keys { names[p] = analysis.corpus.people.name(of: p) }

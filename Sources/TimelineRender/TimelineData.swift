@@ -91,7 +91,12 @@ public struct TimelineData: Sendable {
 
     /// The date range drawn: the range asked for, or from the earliest bound to the latest.
     public var range: (from: Day, to: Day)? {
-        let lo = entries.map(\.date.notBefore).min(), hi = entries.map(\.date.notAfter).max()
+        var lo: Day?, hi: Day?
+        for i in entries.indices {
+            let d = entries[i].date
+            if lo.map({ d.notBefore < $0 }) ?? true { lo = d.notBefore }
+            if hi.map({ d.notAfter > $0 }) ?? true { hi = d.notAfter }
+        }
         guard let a = from ?? lo, let b = to ?? hi else { return nil }
         return (min(a, b), max(a, b))
     }
@@ -100,9 +105,10 @@ public struct TimelineData: Sendable {
     /// by id): the writer whose correspondence this is. Lanes are its correspondents.
     public var principal: String? {
         var count: [String: Int] = [:]
-        for e in entries where !e.inferred {
-            count[e.sender, default: 0] += 1
-            for (i, r) in e.recipients.enumerated() where r != e.sender && !e.recipients[..<i].contains(r) {
+        for k in entries.indices where !entries[k].inferred {
+            let sender = entries[k].sender, recipients = entries[k].recipients
+            count[sender, default: 0] += 1
+            for (i, r) in recipients.enumerated() where r != sender && !recipients[..<i].contains(r) {
                 count[r, default: 0] += 1
             }
         }

@@ -14,12 +14,16 @@ struct TopicsTimeline {
 
     func layout() -> TimelineFigure {
         let b = FigureBuilder(style: style, measurer: measurer)
-        let shown = data.corpusEntries.filter { $0.date.best >= range.from && $0.date.best <= range.to }
+        // Indices of the corpus messages in range: the entries themselves are not copied.
+        let entries = data.entries
+        let shown = entries.indices.filter { entries[$0].inferred == false && entries[$0].date.best >= range.from && entries[$0].date.best <= range.to }
         var lanes = data.topics.map { (id: $0.id, label: $0.label) }
-        var byTopic: [String: [TimelineEntry]] = [:]
-        for e in shown {
-            if e.topics.isEmpty { byTopic[Self.noTopic, default: []].append(e) }
-            for t in e.topics { byTopic[t, default: []].append(e) }
+        // Indices into `entries` per topic.
+        var byTopic: [String: [Int32]] = [:]
+        for i in shown {
+            let topics = entries[i].topics
+            if topics.isEmpty { byTopic[Self.noTopic, default: []].append(Int32(i)) }
+            for t in topics { byTopic[t, default: []].append(Int32(i)) }
         }
         // Topics the lexicon does not list still get a lane (after the listed ones).
         let known = Set(lanes.map(\.id))
@@ -49,8 +53,8 @@ struct TopicsTimeline {
         var counts: [String: [Int]] = [:]
         for (id, list) in byTopic {
             var c = Array(repeating: 0, count: months.count)
-            for e in list {
-                let i = FigureBuilder.monthIndex(e.date.best, from: months[0])
+            for index in list {
+                let i = FigureBuilder.monthIndex(entries[Int(index)].date.best, from: months[0])
                 if c.indices.contains(i) { c[i] += 1 }
             }
             counts[id] = c
@@ -59,6 +63,7 @@ struct TopicsTimeline {
         let stripH = laneH * 0.32
         let tickH = laneH * 0.4
         let m = measurer.measure("X", font: style.labelFont)
+        b.reserveFront(byTopic.values.reduce(0) { $0 + $1.count })
         for (i, lane) in lanes.enumerated() {
             let top = plotTop + Double(i) * laneH
             let base = top + laneH - 1
@@ -77,9 +82,10 @@ struct TopicsTimeline {
             }
             // A tick per message above the strip.
             let tickY = top + tickH / 2 + 1.5
-            for e in byTopic[lane.id] ?? [] {
-                b.addFront(.mark(SceneMark(center: Point(x: scale.x(e.date.best), y: tickY), shape: .bar, size: tickH,
-                                           fill: nil, stroke: s.color, strokeWidth: style.markStrokeWidth * 1.2, messageID: e.id)))
+            for index in byTopic[lane.id] ?? [] {
+                let i = Int(index)
+                b.addFront(.mark(SceneMark(center: Point(x: scale.x(entries[i].date.best), y: tickY), shape: .bar, size: tickH,
+                                           fill: nil, stroke: s.color, strokeWidth: style.markStrokeWidth * 1.2, messageID: entries[i].id)))
             }
         }
 
