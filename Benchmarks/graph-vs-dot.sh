@@ -18,7 +18,7 @@ set -eu
 cd "$(dirname "$0")/.."
 runs=${RUNS:-5}
 synth=${SYNTH5K:-/tmp/synth5k.txt}
-peers=${PEERS:-/work/shared/peers}
+peers=${PEERS:-../shared/peers}
 
 swift build -c release --product epistolary >/dev/null
 bin=.build/release/epistolary

@@ -15,12 +15,12 @@
 # timeline's own work (prepare + layout + paint + write) against the peer's timeline stages.
 # Both sides print wall and CPU seconds; on a shared machine CPU is the steadier figure.
 #
-# Set PEERS to the folder holding python_pipeline.py and synth.py (default /work/shared/peers).
+# Set PEERS to the folder holding python_pipeline.py and synth.py (default ../shared/peers, beside the repository).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-50000}
 CORPUS=${2:-/tmp/synth$N.txt}
-PEERS=${PEERS:-/work/shared/peers}
+PEERS=${PEERS:-../shared/peers}
 BIN=.build/release/epistolary
 OUT=$(mktemp -d /tmp/timeline-bench.XXXXXX)
 trap 'rm -rf "$OUT"' EXIT
