@@ -7,7 +7,7 @@ import Testing
     @Test func healthyMachinePassesEveryCheck() throws {
         let run = try CLIRunner.run(["doctor"])
         #expect(run.status == 0, "\(run.stderr)")
-        for name in ["layout dot", "layout neato", "layout fdp", "layout sfdp", "layout circo", "layout twopi",
+        for name in ["layout dot", "layout neato", "layout fdp", "layout sfdp", "layout circo", "layout twopi", "layout nop2",
                      "graph format svg", "graph format png", "graph format pdf",
                      "timeline format svg", "timeline format png", "timeline format pdf"] {
             #expect(run.stdout.contains("ok      \(name)"), "\(name) not reported working")

@@ -190,7 +190,7 @@ struct GraphvizEngineTests {
     @Test func diagnosticsReportEverythingWorking() {
         let report = GraphvizEngine.shared.diagnostics()
         #expect(report.version.hasPrefix("2.") || report.version.hasPrefix("1") || report.version.hasPrefix("9"))
-        #expect(report.layouts.map(\.name) == LayoutEngine.supported.map(\.name))
+        #expect(report.layouts.map(\.name) == LayoutEngine.supported.map(\.name) + [LayoutEngine.pinned.name])
         #expect(report.layouts.allSatisfy { $0.works })
         #expect(report.formats.map(\.name) == ["svg", "png", "pdf"])
         #expect(report.formats.allSatisfy { $0.works })

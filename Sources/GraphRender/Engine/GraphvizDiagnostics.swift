@@ -50,9 +50,18 @@ extension GraphvizEngine {
                 return .init(name: name, works: false, problem: String(describing: error))
             }
         }
-        let layouts = LayoutEngine.supported.map { engine in
+        var layouts = LayoutEngine.supported.map { engine in
             attempt(engine.name) { try render(probe, engine: engine, format: .svg) }
         }
+        // The replies figure places every node and curve itself and has Graphviz draw them as given.
+        let pinnedProbe = """
+        digraph "probe" {
+          graph [fontname="\(fontFamily)"]; node [fontname="\(fontFamily)"]; edge [fontname="\(fontFamily)"];
+          "a" [pos="0,0!"]; "b" [pos="100,0!"];
+          "a" -> "b" [pos="e,90,0 10,0 40,0 60,0 90,0"];
+        }
+        """
+        layouts.append(attempt(LayoutEngine.pinned.name) { try render(pinnedProbe, engine: .pinned, format: .svg) })
         let formats = [GraphFormat.svg, .png, .pdf].map { format in
             attempt(format.rawValue) { try render(probe, engine: .dot, format: format, dpi: 72) }
         }
