@@ -315,22 +315,45 @@ struct CorpusAssembler {
     /// Words separated by single spaces, in lower case. ASCII text (without CR) is done in
     /// one pass over its bytes: the general path (split, join, `lowercased()`) costs more than
     /// the rest of the duplicate check on a long body, and gives the same bytes for ASCII.
+    ///
+    /// Text with other characters takes the same scalar path when each of its spaces stands
+    /// between ASCII bytes and it has no CR: every space and line feed is then a Character of
+    /// its own (only a combining mark after a space, a prepended mark before it or CR LF make
+    /// one Character of two scalars), and `lowercased()` maps each scalar on its own.
     private func normalised(_ text: String) -> String {
-        guard text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
+        let bytesOnly = text.utf8.withContiguousStorageIfAvailable { CorpusAssembler.splitsAtBytes($0) }
+        guard bytesOnly ?? false else {
             return text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ").lowercased()
         }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
-        for b in text.utf8 {
-            if b == 0x20 || b == 0x0A {
+        for u in text.unicodeScalars {
+            let v = u.value
+            if v == 0x20 || v == 0x0A {
                 pendingSpace = !out.isEmpty
                 continue
             }
             if pendingSpace { out.append(0x20); pendingSpace = false }
-            out.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
+            if v < 0x80 {
+                let b = UInt8(v)
+                out.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
+            } else {
+                out.append(contentsOf: u.properties.lowercaseMapping.utf8)
+            }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// True when no CR is present and every space has ASCII bytes (or the text's ends) on both sides.
+    private static func splitsAtBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = bytes.count
+        for i in 0..<n {
+            let b = bytes[i]
+            if b == 0x0D { return false }
+            if b == 0x20, (i > 0 && bytes[i - 1] >= 0x80) || (i + 1 < n && bytes[i + 1] >= 0x80) { return false }
+        }
+        return true
     }
 
     /// `1942-07-23-stalin-churchill`, `-b`, `-c` on collision, in source order.
