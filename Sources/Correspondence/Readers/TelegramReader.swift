@@ -337,6 +337,8 @@ struct TelegramSegmenter {
     }
 
     private func quotedDate(_ cleaned: String) -> Day? {
+        // Byte test first: a line opening with neither `"` nor the lead byte of `“` cannot qualify.
+        guard let b = cleaned.utf8.first, b == 0x22 || b == 0xE2 else { return nil }
         guard let f = cleaned.first, "\"“".contains(f) else { return nil }
         var inner = Substring(cleaned)
         while let q = inner.first, "\"“".contains(q) { inner = inner.dropFirst() }
@@ -347,10 +349,11 @@ struct TelegramSegmenter {
     /// A short closing line: a name ("J. STALIN", "Army General ANTONOV,"), an office
     /// ("Chief of Staff of the Red Army") or a closing formula ("Yours very sincerely,").
     static func isSignatureLike(_ cleaned: String) -> Bool {
-        guard cleaned.count <= 60, let last = cleaned.last else { return false }
+        // A text of at most N bytes has at most N Characters: the count is walked only when longer.
+        guard cleaned.utf8.count <= 60 || cleaned.count <= 60, let last = cleaned.last else { return false }
         if last == "," { return true }
         if last == "." || last == "!" || last == "?" || last == ":" {
-            return HeaderText.isMostlyUpper(cleaned) && cleaned.count <= 30
+            return HeaderText.isMostlyUpper(cleaned) && (cleaned.utf8.count <= 30 || cleaned.count <= 30)
         }
         return true
     }
