@@ -436,22 +436,23 @@ struct CorpusAssembler {
     }
 
     private static func isAddress(_ text: String) -> Bool {
-        guard text.count <= 40, let last = text.last, !".!?:,-".contains(last),
+        // A text of at most N bytes has at most N Characters: the count is walked only when longer.
+        guard text.utf8.count <= 40 || text.count <= 40, let last = text.last, !".!?:,-".contains(last),
               text.split(separator: " ").count <= 5 else { return false }
         return text.contains(where: \.isLowercase) && !isSalutation(text)
     }
 
     private static func isSalutation(_ text: String) -> Bool {
-        guard text.count <= 50, text.hasSuffix(",") else { return false }
+        guard text.utf8.count <= 50 || text.count <= 50, text.hasSuffix(",") else { return false }
         return text.hasPrefix("My dear") || text.hasPrefix("Dear") || text.hasPrefix("Mr President") || text.hasPrefix("My Dear")
     }
 
     private static func isClosing(_ text: String) -> Bool {
-        guard text.count <= 40 else { return false }
+        guard text.utf8.count <= 40 || text.count <= 40 else { return false }
         let lower = text.lowercased()
         if lower.hasSuffix(",") && (lower.contains("yours") || lower.contains("sincerely") || lower.hasPrefix("truly")) { return true }
         // A name in capitals: "J. STALIN", "STALIN", "CHURCHILL".
         let letters = text.filter(\.isLetter)
-        return !letters.isEmpty && letters.allSatisfy(\.isUppercase) && text.count <= 25 && !text.hasSuffix(".") || (text.hasSuffix(".") && text.count <= 12 && letters.allSatisfy(\.isUppercase) && !letters.isEmpty)
+        return !letters.isEmpty && letters.allSatisfy(\.isUppercase) && (text.utf8.count <= 25 || text.count <= 25) && !text.hasSuffix(".") || (text.hasSuffix(".") && (text.utf8.count <= 12 || text.count <= 12) && letters.allSatisfy(\.isUppercase) && !letters.isEmpty)
     }
 }
