@@ -359,10 +359,18 @@ struct CorpusAssembler {
     /// `1942-07-23-stalin-churchill`, `-b`, `-c` on collision, in source order.
     private func assignIDs(_ messages: inout [Message]) {
         var used: [String: Int] = [:]
+        // The same few people write and receive every message: each person's slug is made once.
+        var slugs: [String: String] = [:]
+        func slugOf(_ person: String) -> String {
+            if let known = slugs[person] { return known }
+            let made = CorpusAssembler.slug(person)
+            slugs[person] = made
+            return made
+        }
         // Fields are read in place: copying each Message costs a retain and release per field.
         for k in messages.indices {
-            var base = "\(messages[k].date.best.iso)-\(CorpusAssembler.slug(messages[k].sender))"
-            base += "-" + (messages[k].recipients.first.map(CorpusAssembler.slug) ?? "unknown")
+            var base = "\(messages[k].date.best.iso)-\(slugOf(messages[k].sender))"
+            base += "-" + (messages[k].recipients.first.map(slugOf) ?? "unknown")
             if messages[k].kind == .fragment { base += "-fragment" }
             let n = used[base, default: 0]
             used[base] = n + 1
