@@ -50,10 +50,16 @@ struct ReferenceFinder {
         for w in sendVerbs { kinds[w, default: 0] |= sendBit }
         return kinds
     }()
-    /// Byte lengths outside which no word of `wordKinds` falls (no lookup needed).
-    private static let kindLengths: ClosedRange<Int> = {
-        let counts = wordKinds.keys.map(\.utf8.count)
-        return (counts.min() ?? 0)...(counts.max() ?? 0)
+    /// First byte and byte length (below 16) of each word of `wordKinds`, at `first * 16 + length`:
+    /// a word of another shape is in none of the sets, and is not looked up.
+    private static let kindShapes: [Bool] = {
+        var shapes = [Bool](repeating: false, count: 256 * 16)
+        for w in wordKinds.keys {
+            let u = Array(w.utf8)
+            precondition(u.count < 16, "a word set member too long for kindShapes")
+            shapes[Int(u[0]) * 16 + u.count] = true
+        }
+        return shapes
     }()
 
     /// References in one line of a message written by `sender` to `recipients`, dated about `anchor`.
@@ -190,6 +196,9 @@ struct ReferenceFinder {
     private static func words(_ bytes: [UInt8], from lo: Int = 0, to hi: Int? = nil) -> [Word] {
         let bytes = bytes[..<(hi ?? bytes.count)]
         var out: [Word] = []
+        // One buffer for the lower-case bytes of every word (not an array per word).
+        var lowered: [UInt8] = []
+        lowered.reserveCapacity(32)
         var i = lo
         func isAlnum(_ b: UInt8) -> Bool { DateText.isLetter(b) || DateText.isDigit(b) }
         func isLead(_ k: Int) -> Bool { k + 1 < bytes.count && bytes[k] >= 0xC3 && bytes[k] <= 0xC5 && bytes[k + 1] >= 0x80 && bytes[k + 1] <= 0xBF }
@@ -204,8 +213,7 @@ struct ReferenceFinder {
                 if i + 3 < bytes.count, bytes[i] == 0xE2, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99, isAlnum(bytes[i + 3]) { i += 3; continue }
                 break
             }
-            var lowered: [UInt8] = []
-            lowered.reserveCapacity(i - start)
+            lowered.removeAll(keepingCapacity: true)
             var k = start
             while k < i {
                 let b = bytes[k]
@@ -214,7 +222,7 @@ struct ReferenceFinder {
                 k += 1
             }
             let text = String(decoding: lowered, as: UTF8.self)
-            let kind = kindLengths.contains(lowered.count) ? wordKinds[text] ?? 0 : 0
+            let kind = lowered.count < 16 && kindShapes[Int(lowered[0]) * 16 + lowered.count] ? wordKinds[text] ?? 0 : 0
             out.append(Word(text: text, start: start, end: i, kind: kind))
         }
         return out
