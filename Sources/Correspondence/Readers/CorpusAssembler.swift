@@ -315,31 +315,62 @@ struct CorpusAssembler {
     /// Words separated by single spaces, in lower case. ASCII text (without CR) is done in
     /// one pass over its bytes: the general path (split, join, `lowercased()`) costs more than
     /// the rest of the duplicate check on a long body, and gives the same bytes for ASCII.
+    ///
+    /// Text with other characters takes the same scalar path when each of its spaces stands
+    /// between ASCII bytes and it has no CR: every space and line feed is then a Character of
+    /// its own (only a combining mark after a space, a prepended mark before it or CR LF make
+    /// one Character of two scalars), and `lowercased()` maps each scalar on its own.
     private func normalised(_ text: String) -> String {
-        guard text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
+        let bytesOnly = text.utf8.withContiguousStorageIfAvailable { CorpusAssembler.splitsAtBytes($0) }
+        guard bytesOnly ?? false else {
             return text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ").lowercased()
         }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
-        for b in text.utf8 {
-            if b == 0x20 || b == 0x0A {
+        for u in text.unicodeScalars {
+            let v = u.value
+            if v == 0x20 || v == 0x0A {
                 pendingSpace = !out.isEmpty
                 continue
             }
             if pendingSpace { out.append(0x20); pendingSpace = false }
-            out.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
+            if v < 0x80 {
+                let b = UInt8(v)
+                out.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
+            } else {
+                out.append(contentsOf: u.properties.lowercaseMapping.utf8)
+            }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// True when no CR is present and every space has ASCII bytes (or the text's ends) on both sides.
+    private static func splitsAtBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = bytes.count
+        for i in 0..<n {
+            let b = bytes[i]
+            if b == 0x0D { return false }
+            if b == 0x20, (i > 0 && bytes[i - 1] >= 0x80) || (i + 1 < n && bytes[i + 1] >= 0x80) { return false }
+        }
+        return true
     }
 
     /// `1942-07-23-stalin-churchill`, `-b`, `-c` on collision, in source order.
     private func assignIDs(_ messages: inout [Message]) {
         var used: [String: Int] = [:]
+        // The same few people write and receive every message: each person's slug is made once.
+        var slugs: [String: String] = [:]
+        func slugOf(_ person: String) -> String {
+            if let known = slugs[person] { return known }
+            let made = CorpusAssembler.slug(person)
+            slugs[person] = made
+            return made
+        }
         // Fields are read in place: copying each Message costs a retain and release per field.
         for k in messages.indices {
-            var base = "\(messages[k].date.best.iso)-\(CorpusAssembler.slug(messages[k].sender))"
-            base += "-" + (messages[k].recipients.first.map(CorpusAssembler.slug) ?? "unknown")
+            var base = "\(messages[k].date.best.iso)-\(slugOf(messages[k].sender))"
+            base += "-" + (messages[k].recipients.first.map(slugOf) ?? "unknown")
             if messages[k].kind == .fragment { base += "-fragment" }
             let n = used[base, default: 0]
             used[base] = n + 1
@@ -413,22 +444,23 @@ struct CorpusAssembler {
     }
 
     private static func isAddress(_ text: String) -> Bool {
-        guard text.count <= 40, let last = text.last, !".!?:,-".contains(last),
+        // A text of at most N bytes has at most N Characters: the count is walked only when longer.
+        guard text.utf8.count <= 40 || text.count <= 40, let last = text.last, !".!?:,-".contains(last),
               text.split(separator: " ").count <= 5 else { return false }
         return text.contains(where: \.isLowercase) && !isSalutation(text)
     }
 
     private static func isSalutation(_ text: String) -> Bool {
-        guard text.count <= 50, text.hasSuffix(",") else { return false }
+        guard text.utf8.count <= 50 || text.count <= 50, text.hasSuffix(",") else { return false }
         return text.hasPrefix("My dear") || text.hasPrefix("Dear") || text.hasPrefix("Mr President") || text.hasPrefix("My Dear")
     }
 
     private static func isClosing(_ text: String) -> Bool {
-        guard text.count <= 40 else { return false }
+        guard text.utf8.count <= 40 || text.count <= 40 else { return false }
         let lower = text.lowercased()
         if lower.hasSuffix(",") && (lower.contains("yours") || lower.contains("sincerely") || lower.hasPrefix("truly")) { return true }
         // A name in capitals: "J. STALIN", "STALIN", "CHURCHILL".
         let letters = text.filter(\.isLetter)
-        return !letters.isEmpty && letters.allSatisfy(\.isUppercase) && text.count <= 25 && !text.hasSuffix(".") || (text.hasSuffix(".") && text.count <= 12 && letters.allSatisfy(\.isUppercase) && !letters.isEmpty)
+        return !letters.isEmpty && letters.allSatisfy(\.isUppercase) && (text.utf8.count <= 25 || text.count <= 25) && !text.hasSuffix(".") || (text.hasSuffix(".") && (text.utf8.count <= 12 || text.count <= 12) && letters.allSatisfy(\.isUppercase) && !letters.isEmpty)
     }
 }

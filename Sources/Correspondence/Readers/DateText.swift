@@ -70,6 +70,7 @@ enum DateText {
     /// A whole line that is a date line: "[Place, ]Month D, YYYY[.]". Lines in quotation marks
     /// are quoted dates of quoted messages and are not date lines.
     static func dateLine(_ line: some StringProtocol) -> (day: Day, place: String?)? {
+        guard mayHoldYear(line) else { return nil }
         var text = Substring(line).trimmingSpaces()
         text = text.strippingMarkdownBold()
         if text.hasSuffix(".") { text = text.dropLast() }
@@ -93,6 +94,7 @@ enum DateText {
 
     /// "Sent on Month D, YYYY[.]".
     static func sentOnLine(_ line: some StringProtocol) -> Day? {
+        guard mayHoldYear(line) else { return nil }
         let text = Substring(line).trimmingSpaces().strippingMarkdownBold()
         guard text.hasPrefix("Sent on ") else { return nil }
         guard let parsed = dateLine(text.dropFirst(8)), parsed.place == nil else { return nil }
@@ -110,6 +112,20 @@ enum DateText {
         let trimmed = Substring(rest).trimmingSpaces()
         guard !trimmed.isEmpty else { return nil }
         return (day, trimmed)
+    }
+
+    /// False when `line` cannot hold the four-digit year of a date line: it has no four digits
+    /// in a row, not even once the markdown asterisks (which `dateLine` drops) are removed.
+    /// Most lines fail this byte test, which costs far less than reading them as dates.
+    static func mayHoldYear(_ line: some StringProtocol) -> Bool {
+        func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            var run = 0
+            for b in bytes where b != 0x2A {
+                if isDigit(b) { run += 1; if run == 4 { return true } } else { run = 0 }
+            }
+            return false
+        }
+        return line.utf8.withContiguousStorageIfAvailable(scan) ?? Array(line.utf8).withUnsafeBufferPointer(scan)
     }
 
     static func isLetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }

@@ -39,7 +39,15 @@ struct HeaderText {
     static func words(_ text: String) -> [Substring] {
         SpaceSplitter.words(text).map { w in
             var w = w
-            while let l = w.last, l == "," || l == "." || l == ";" || l == ":" { w = w.dropLast() }
+            // Byte test first: after an ASCII byte, a final ASCII byte is a Character of its own.
+            while let l = w.utf8.last, l == 0x2C || l == 0x2E || l == 0x3B || l == 0x3A {
+                let u = w.utf8
+                let lastIndex = u.index(before: u.endIndex)
+                if lastIndex != u.startIndex, u[u.index(before: lastIndex)] >= 0x80 {
+                    guard let c = w.last, c == "," || c == "." || c == ";" || c == ":" else { break }
+                }
+                w = w.dropLast()
+            }
             return w
         }
     }
@@ -47,7 +55,7 @@ struct HeaderText {
     /// True for a line such as "PERSONAL AND SECRET", "MOST SECRET", "COPY. SECRET", "MESSAGE".
     static func isClassificationOnly(_ cleaned: String) -> Bool {
         let tokens = PersonMatcher.tokens(cleaned)
-        guard !tokens.isEmpty, cleaned.count <= 60, isMostlyUpper(cleaned) else { return false }
+        guard !tokens.isEmpty, cleaned.utf8.count <= 60 || cleaned.count <= 60, isMostlyUpper(cleaned) else { return false }
         guard tokens.allSatisfy({ classificationWords.contains($0) }) else { return false }
         return true
     }

@@ -30,7 +30,37 @@ struct ReferenceFinder {
         var text: String      // lower-case letters, apostrophes kept
         var start: Int        // byte offsets in the line
         var end: Int
+        /// Which of the word sets the text belongs to (`nounBit`, ...), looked up once when the
+        /// word is cut: the clauses test the same words against the sets many times.
+        var kind: UInt8 = 0
+
+        var isNoun: Bool { kind & ReferenceFinder.nounBit != 0 }
+        var isSingularNoun: Bool { kind & ReferenceFinder.singularBit != 0 }
+        var isReceiveVerb: Bool { kind & ReferenceFinder.receiveBit != 0 }
+        var isSendVerb: Bool { kind & ReferenceFinder.sendBit != 0 }
     }
+
+    private static let nounBit: UInt8 = 1, singularBit: UInt8 = 2, receiveBit: UInt8 = 4, sendBit: UInt8 = 8
+    /// The sets a word of `nouns`, `singularNouns`, `receiveVerbs` or `sendVerbs` belongs to.
+    private static let wordKinds: [String: UInt8] = {
+        var kinds: [String: UInt8] = [:]
+        for w in nouns { kinds[w, default: 0] |= nounBit }
+        for w in singularNouns { kinds[w, default: 0] |= singularBit }
+        for w in receiveVerbs { kinds[w, default: 0] |= receiveBit }
+        for w in sendVerbs { kinds[w, default: 0] |= sendBit }
+        return kinds
+    }()
+    /// First byte and byte length (below 16) of each word of `wordKinds`, at `first * 16 + length`:
+    /// a word of another shape is in none of the sets, and is not looked up.
+    private static let kindShapes: [Bool] = {
+        var shapes = [Bool](repeating: false, count: 256 * 16)
+        for w in wordKinds.keys {
+            let u = Array(w.utf8)
+            precondition(u.count < 16, "a word set member too long for kindShapes")
+            shapes[Int(u[0]) * 16 + u.count] = true
+        }
+        return shapes
+    }()
 
     /// References in one line of a message written by `sender` to `recipients`, dated about `anchor`.
     func references(in line: String, lineNumber: Int, sender: String, recipients: [String], anchor: Day?) -> [Reference] {
@@ -96,14 +126,14 @@ struct ReferenceFinder {
                                    sender: String, recipients: [String]) -> [Reference] {
         var out: [Reference] = []
         var usedClauses = Set<Int>()
-        for (i, w) in words.enumerated() where ReferenceFinder.singularNouns.contains(w.text) {
+        for (i, w) in words.enumerated() where w.isSingularNoun {
             // a determiner naming whose message it is, within three words before
             var k = i - 1
             var determiner: Int?
             while k >= 0, i - k <= 3 {
                 let t = words[k].text
                 if ["your", "my", "the", "his"].contains(t) || t.hasSuffix("'s") { determiner = k; break }
-                if ReferenceFinder.nouns.contains(t) || ReferenceFinder.receiveVerbs.contains(t) { break }
+                if words[k].isNoun || words[k].isReceiveVerb { break }
                 k -= 1
             }
             guard let d = determiner else { continue }
@@ -118,7 +148,7 @@ struct ReferenceFinder {
             let before = words[..<i].filter { $0.start >= cStart }
             var whose = owner(of: words, noun: i, sender: sender, recipients: recipients)
             if whose == nil { whose = clauseOwner(clause, before: Array(before), nounStart: w.start) }
-            let received = clause.contains { ReferenceFinder.receiveVerbs.contains($0.text) }
+            let received = clause.contains { $0.isReceiveVerb }
             let end = words[i...].prefix { $0.end <= cEnd }.prefix(8).last?.end ?? w.end
             out.append(make(nil, relation: received ? .received : .of, whose: whose ?? .yours, bytes: bytes,
                             start: words[d].start, end: end, line: line, anchor: nil))
@@ -166,6 +196,9 @@ struct ReferenceFinder {
     private static func words(_ bytes: [UInt8], from lo: Int = 0, to hi: Int? = nil) -> [Word] {
         let bytes = bytes[..<(hi ?? bytes.count)]
         var out: [Word] = []
+        // One buffer for the lower-case bytes of every word (not an array per word).
+        var lowered: [UInt8] = []
+        lowered.reserveCapacity(32)
         var i = lo
         func isAlnum(_ b: UInt8) -> Bool { DateText.isLetter(b) || DateText.isDigit(b) }
         func isLead(_ k: Int) -> Bool { k + 1 < bytes.count && bytes[k] >= 0xC3 && bytes[k] <= 0xC5 && bytes[k + 1] >= 0x80 && bytes[k + 1] <= 0xBF }
@@ -180,8 +213,7 @@ struct ReferenceFinder {
                 if i + 3 < bytes.count, bytes[i] == 0xE2, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99, isAlnum(bytes[i + 3]) { i += 3; continue }
                 break
             }
-            var lowered: [UInt8] = []
-            lowered.reserveCapacity(i - start)
+            lowered.removeAll(keepingCapacity: true)
             var k = start
             while k < i {
                 let b = bytes[k]
@@ -189,7 +221,9 @@ struct ReferenceFinder {
                 lowered.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
                 k += 1
             }
-            out.append(Word(text: String(decoding: lowered, as: UTF8.self), start: start, end: i))
+            let text = String(decoding: lowered, as: UTF8.self)
+            let kind = lowered.count < 16 && kindShapes[Int(lowered[0]) * 16 + lowered.count] ? wordKinds[text] ?? 0 : 0
+            out.append(Word(text: text, start: start, end: i, kind: kind))
         }
         return out
     }
@@ -231,7 +265,7 @@ struct ReferenceFinder {
         let clauseWords = before + after
         guard !before.isEmpty || !after.isEmpty else { return nil }
         let previous = before.last?.text ?? ""
-        let isNoun: (Word) -> Bool = { ReferenceFinder.nouns.contains($0.text) }
+        let isNoun: (Word) -> Bool = { $0.isNoun }
 
         var relation: ReferenceRelation
         var ownerNoun: Int?          // index into `before` or encoded after (negative = after)
@@ -250,30 +284,32 @@ struct ReferenceFinder {
                 ownerNoun = n
                 relation = .of
             } else if let n = before.lastIndex(where: isNoun),
-                      before[(n + 1)...].contains(where: { ReferenceFinder.receiveVerbs.contains($0.text) }) {
+                      before[(n + 1)...].contains(where: { $0.isReceiveVerb }) {
                 ownerNoun = n
                 relation = .received
             } else {
                 return nil
             }
             // a receive verb between the noun and this date makes it the arrival date
-            if let n = ownerNoun, before[(n + 1)...].contains(where: { ReferenceFinder.receiveVerbs.contains($0.text) }) {
+            if let n = ownerNoun, before[(n + 1)...].contains(where: { $0.isReceiveVerb }) {
                 relation = .received
             }
         } else if previous == "on" || previous == "today" || previous == "until" {
             let verbBefore = before.lastIndex { w in
+                // Only a verb can be the one (the cheap test first; the others have no effects).
+                guard w.isReceiveVerb || w.isSendVerb else { return false }
                 let index = before.firstIndex(where: { $0.start == w.start }) ?? 0
                 let distance = before.count - 1 - index
                 // no other date between the verb and this one ("did not reach me until April 27, whereas on April 25")
                 if before[(index + 1)...].contains(where: { DateText.month($0.text) != nil }) { return false }
-                return (ReferenceFinder.receiveVerbs.contains(w.text) && distance <= 10) || (ReferenceFinder.sendVerbs.contains(w.text) && distance <= 7)
+                return (w.isReceiveVerb && distance <= 10) || (w.isSendVerb && distance <= 7)
             }
             if let v = verbBefore {
-                relation = ReferenceFinder.sendVerbs.contains(before[v].text) ? .of : .received
+                relation = before[v].isSendVerb ? .of : .received
                 ownerNoun = before[(v + 1)...].firstIndex(where: isNoun) ?? before[..<v].lastIndex(where: isNoun)
                 if ownerNoun == nil { ownerInAfter = after.firstIndex(where: isNoun) }
-                if ownerNoun == nil, ownerInAfter == nil, !ReferenceFinder.sendVerbs.contains(before[v].text) { return nil }
-            } else if before.count <= 2, let v = after.firstIndex(where: { ReferenceFinder.receiveVerbs.contains($0.text) }) {
+                if ownerNoun == nil, ownerInAfter == nil, !before[v].isSendVerb { return nil }
+            } else if before.count <= 2, let v = after.firstIndex(where: { $0.isReceiveVerb }) {
                 // "On February 12 I received your message ...", "on November 2 Mr X delivered ..."
                 relation = .received
                 guard let n = after.firstIndex(where: isNoun) else { return nil }
@@ -308,7 +344,7 @@ struct ReferenceFinder {
             phraseStart = min(phraseStart, phraseStartIndex(before, noun: n))
         } else if let n = ownerInAfter {
             whose = owner(of: after, noun: n, sender: sender, recipients: recipients)
-            if phraseStart == m.start, let v = before.lastIndex(where: { ReferenceFinder.receiveVerbs.contains($0.text) || ReferenceFinder.sendVerbs.contains($0.text) }) {
+            if phraseStart == m.start, let v = before.lastIndex(where: { $0.isReceiveVerb || $0.isSendVerb }) {
                 phraseStart = before[max(0, v - 2)].start
             }
         }
@@ -359,7 +395,7 @@ struct ReferenceFinder {
                     return .other
                 }
             }
-            if ReferenceFinder.receiveVerbs.contains(w) || ReferenceFinder.sendVerbs.contains(w) { break }
+            if words[k].isReceiveVerb || words[k].isSendVerb { break }
             k -= 1
         }
         return nil

@@ -96,24 +96,31 @@ struct TelegramSegmenter {
     }
 
     init(text: String, people: PersonTable) {
-        // Split on LF, CRLF and CR alike, over the UTF-8 bytes; a BOM is dropped.
-        var bytes = Array(text.utf8)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        self.lines = text.utf8.withContiguousStorageIfAvailable(TelegramSegmenter.lines)
+            ?? Array(text.utf8).withUnsafeBufferPointer(TelegramSegmenter.lines)
+        self.people = people
+        matcher = PersonMatcher(people: people)
+    }
+
+    /// The lines of a text, split on LF, CRLF and CR alike over its UTF-8 bytes; a BOM is dropped.
+    /// Reads the text's own storage (no copy of its bytes).
+    private static func lines(_ all: UnsafeBufferPointer<UInt8>) -> [String] {
+        let bytes = all.starts(with: [0xEF, 0xBB, 0xBF]) ? UnsafeBufferPointer(rebasing: all[3...]) : all
         var lines: [String] = []
+        let n = bytes.count
         var start = 0
         var i = 0
-        while i < bytes.count {
-            if bytes[i] == 0x0A || bytes[i] == 0x0D {
-                lines.append(String(decoding: bytes[start..<i], as: UTF8.self))
-                if bytes[i] == 0x0D, i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
+        while i < n {
+            let b = bytes[i]
+            if b == 0x0A || b == 0x0D {
+                lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+                if b == 0x0D, i + 1 < n, bytes[i + 1] == 0x0A { i += 1 }
                 start = i + 1
             }
             i += 1
         }
-        lines.append(String(decoding: bytes[start..<bytes.count], as: UTF8.self))
-        self.lines = lines
-        self.people = people
-        matcher = PersonMatcher(people: people)
+        lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<n]), as: UTF8.self))
+        return lines
     }
 
     mutating func segment() {
@@ -337,6 +344,8 @@ struct TelegramSegmenter {
     }
 
     private func quotedDate(_ cleaned: String) -> Day? {
+        // Byte test first: a line opening with neither `"` nor the lead byte of `“` cannot qualify.
+        guard let b = cleaned.utf8.first, b == 0x22 || b == 0xE2 else { return nil }
         guard let f = cleaned.first, "\"“".contains(f) else { return nil }
         var inner = Substring(cleaned)
         while let q = inner.first, "\"“".contains(q) { inner = inner.dropFirst() }
@@ -347,10 +356,11 @@ struct TelegramSegmenter {
     /// A short closing line: a name ("J. STALIN", "Army General ANTONOV,"), an office
     /// ("Chief of Staff of the Red Army") or a closing formula ("Yours very sincerely,").
     static func isSignatureLike(_ cleaned: String) -> Bool {
-        guard cleaned.count <= 60, let last = cleaned.last else { return false }
+        // A text of at most N bytes has at most N Characters: the count is walked only when longer.
+        guard cleaned.utf8.count <= 60 || cleaned.count <= 60, let last = cleaned.last else { return false }
         if last == "," { return true }
         if last == "." || last == "!" || last == "?" || last == ":" {
-            return HeaderText.isMostlyUpper(cleaned) && cleaned.count <= 30
+            return HeaderText.isMostlyUpper(cleaned) && (cleaned.utf8.count <= 30 || cleaned.count <= 30)
         }
         return true
     }
