@@ -2,15 +2,15 @@
 # Graph rendering in process (GraphRender, libgvc) against the `dot` command on the same DOT.
 #
 # For each case the figure's DOT is exported first (`-o FILE.dot`, the exact DOT that is
-# rendered), then, for SVG, PNG (at the style's 600 dpi) and PDF:
-#   in process  the "graphviz-render-and-write" step of `epistolary graph --timing` (parse,
+# rendered), then, for SVG, PNG (at the style's dpi) and PDF:
+#   in process  the "render" stage of `epistolary graph --timings` (parse,
 #               layout, render, write the file and its caption), median of RUNS;
 #   dot command wall time of `dot -T<format> FILE.dot -o OUT` (process start included; the
 #               DOT names its own layout, so dot uses the same one), median of RUNS.
 # Cases: every graph figure of the bundled corpus (replies: its default slice, topic poland;
 # it names layout nop2, so both sides only draw the links it computed) and the
 # correspondents graph of a synthetic 5,000-message corpus (peers/synth.py).
-# The "figure-dot" step (building the DOT, for replies including its link routing) is
+# The "figure" stage (building the DOT, for replies including its link routing) is
 # printed too; it is the same for either side and not part of either column.
 #
 # Usage: Benchmarks/graph-vs-dot.sh        (RUNS=5, SYNTH5K=/tmp/synth5k.txt by default)
@@ -37,7 +37,7 @@ measure() { # name kind [corpus arguments...]
     : > "$work/fig"
     i=0
     while [ $i -lt "$runs" ]; do
-        "$bin" graph "$kind" "$@" --timing -o "$work/$name.dot" 2>&1 | awk '/figure-dot/ { print $3 }' >> "$work/fig"
+        "$bin" graph "$kind" "$@" --timings -o "$work/$name.dot" 2>&1 | awk '/graph\.figure / { print $3 * 1000 }' >> "$work/fig"
         i=$((i + 1))
     done
     printf "%-32s %-4s %6s %6s %12s ms (figure-dot)\n" "$name" "dot" "$nodes" "$edges" "$(median < "$work/fig")"
@@ -47,8 +47,8 @@ measure() { # name kind [corpus arguments...]
         : > "$work/in"; : > "$work/cmd"
         i=0
         while [ $i -lt "$runs" ]; do
-            "$bin" graph "$kind" "$@" --timing -o "$work/$name.$format" 2>&1 \
-                | awk '/graphviz-render-and-write/ { print $3 }' >> "$work/in"
+            "$bin" graph "$kind" "$@" --timings -o "$work/$name.$format" 2>&1 \
+                | awk '/graph\.render / { print $3 * 1000 }' >> "$work/in"
             start=$(now_ms)
             dot -T"$format" $dpi "$work/$name.dot" -o "$work/$name-dot.$format"
             end=$(now_ms)
