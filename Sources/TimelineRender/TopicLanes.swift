@@ -20,57 +20,61 @@ struct TopicLanes {
     /// Corpus messages in range (each counted once, whatever its topics).
     var shown: Int
 
-    /// Collects the lanes from messages given in stable order as (day ordinal, id, topics).
-    /// `known` are the lexicon's topics (already narrowed to those asked for, if any).
-    private init(sourceName: String, range: (from: Day, to: Day), known: [(id: String, label: String)],
-                 count: Int, message: (Int) -> (day: Int, id: String, topics: [String])) {
-        var laneOf: [String: Int] = [:]
-        laneOf.reserveCapacity(known.count + 1)
-        for (i, t) in known.enumerated() where laneOf[t.id] == nil { laneOf[t.id] = i }
-        var ids: [String] = known.map(\.id)
-        var days = Array(repeating: [Int](), count: ids.count)
-        var names = Array(repeating: [String](), count: ids.count)
-        func lane(_ t: String) -> Int {
-            if let i = laneOf[t] { return i }
+    /// Gathers messages into lanes, found by id with a short scan (a lexicon has a few dozen
+    /// topics at most: cheaper than hashing the id for every message).
+    private struct Collector {
+        var ids: [String]
+        var days: [[Int]]
+        var names: [[String]]
+        var none = -1
+
+        init(known: [(id: String, label: String)]) {
+            ids = []
+            for t in known where !ids.contains(t.id) { ids.append(t.id) }
+            days = Array(repeating: [], count: ids.count)
+            names = Array(repeating: [], count: ids.count)
+        }
+
+        mutating func lane(_ t: String) -> Int {
+            if let i = ids.firstIndex(of: t) { return i }
             ids.append(t)
             days.append([])
             names.append([])
-            laneOf[t] = ids.count - 1
             return ids.count - 1
         }
-        var none = -1
-        for k in 0..<count {
-            let m = message(k)
-            if m.topics.isEmpty {
-                if none < 0 { none = lane(Self.noTopic) }
-                days[none].append(m.day)
-                names[none].append(m.id)
-            }
-            for t in m.topics {
-                let i = lane(t)
-                days[i].append(m.day)
-                names[i].append(m.id)
-            }
+
+        mutating func add(_ t: String, day: Int, id: String) {
+            let i = lane(t)
+            days[i].append(day)
+            names[i].append(id)
         }
-        // Drawing order: the lexicon's topics (each once, even if listed twice), the others
-        // sorted, the no-topic lane last; an empty lexicon topic keeps its lane.
+
+        mutating func addUntopical(day: Int, id: String) {
+            if none < 0 { none = lane(TopicLanes.noTopic) }
+            days[none].append(day)
+            names[none].append(id)
+        }
+    }
+
+    /// The lanes in drawing order: the lexicon's topics (each once, even if listed twice; an
+    /// empty one keeps its lane), the others sorted, the no-topic lane last.
+    private init(sourceName: String, range: (from: Day, to: Day), known: [(id: String, label: String)], shown: Int, collected c: Collector) {
         var order: [Int] = []
-        var seen = Set<String>()
         var laneList: [(id: String, label: String)] = []
         for t in known {
             laneList.append(t)
-            order.append(laneOf[t.id] ?? 0)
-            seen.insert(t.id)
+            order.append(c.ids.firstIndex(of: t.id) ?? 0)
         }
-        let extra = ids.indices.filter { !seen.contains(ids[$0]) && ids[$0] != Self.noTopic }.sorted { ids[$0] < ids[$1] }
-        for i in extra { laneList.append((ids[i], ids[i])); order.append(i) }
-        if none >= 0 { laneList.append((Self.noTopic, "no topic found")); order.append(none) }
+        let listed = Set(known.map(\.id))
+        let extra = c.ids.indices.filter { !listed.contains(c.ids[$0]) && c.ids[$0] != Self.noTopic }.sorted { c.ids[$0] < c.ids[$1] }
+        for i in extra { laneList.append((c.ids[i], c.ids[i])); order.append(i) }
+        if c.none >= 0 { laneList.append((Self.noTopic, "no topic found")); order.append(c.none) }
         self.sourceName = sourceName
         self.range = range
         self.lanes = laneList
-        self.days = order.map { days[$0] }
-        self.ids = order.map { names[$0] }
-        self.shown = count
+        self.days = order.map { c.days[$0] }
+        self.ids = order.map { c.names[$0] }
+        self.shown = shown
     }
 
     /// The lanes of figure data (corpus messages whose best day is in `range`).
@@ -83,10 +87,12 @@ struct TopicLanes {
             let b = entries[i].date.best.ordinal
             if b >= lo && b <= hi { shown.append(i); best.append(b) }
         }
-        self.init(sourceName: data.sourceName, range: range, known: data.topics, count: shown.count) { k in
-            let e = entries[shown[k]]
-            return (best[k], e.id, e.topics)
+        var c = Collector(known: data.topics)
+        for (k, i) in shown.enumerated() {
+            if entries[i].topics.isEmpty { c.addUntopical(day: best[k], id: entries[i].id) }
+            for t in entries[i].topics { c.add(t, day: best[k], id: entries[i].id) }
         }
+        self.init(sourceName: data.sourceName, range: range, known: data.topics, shown: shown.count, collected: c)
     }
 
     /// The lanes of an analysis, as `TimelineData(analysis:from:to:)` narrowed to `topics`
@@ -126,12 +132,19 @@ struct TopicLanes {
         if !sorted { keyed.sort() }
         let known = analysis.lexicon.topics.map { (id: $0.id, label: $0.label) }.filter { wanted?.contains($0.id) ?? true }
         let assigned = analysis.topics
-        self.init(sourceName: analysis.corpus.sourceName, range: range, known: known, count: keyed.count) { k in
-            let i = keyed[k] & (1 << indexBits - 1)
+        var c = Collector(known: known)
+        for key in keyed {
+            let i = key & (1 << indexBits - 1), day = key >> indexBits
             let id = messages[i].id
-            var topics = assigned[id].map { $0.map(\.topic) } ?? []
-            if let wanted { topics = topics.filter { wanted.contains($0) } }
-            return (keyed[k] >> indexBits, id, topics)
+            var any = false
+            if let matches = assigned[id] {
+                for match in matches where wanted?.contains(match.topic) ?? true {
+                    c.add(match.topic, day: day, id: id)
+                    any = true
+                }
+            }
+            if !any { c.addUntopical(day: day, id: id) }
         }
+        self.init(sourceName: analysis.corpus.sourceName, range: range, known: known, shown: keyed.count, collected: c)
     }
 }
