@@ -21,23 +21,29 @@ struct TopicLanes {
     var shown: Int
 
     /// Gathers messages into lanes, found by id with a short scan (a lexicon has a few dozen
-    /// topics at most: cheaper than hashing the id for every message).
+    /// topics at most: cheaper than hashing the id for every message). Ids are compared only
+    /// when their UTF-8 lengths match, which rules out most lanes at the cost of an integer.
     private struct Collector {
-        var ids: [String]
+        private(set) var ids: [String] = []
+        private var lengths: [Int] = []
         var days: [[Int]]
         var names: [[String]]
         var none = -1
 
         init(known: [(id: String, label: String)]) {
-            ids = []
-            for t in known where !ids.contains(t.id) { ids.append(t.id) }
+            for t in known where !ids.contains(t.id) {
+                ids.append(t.id)
+                lengths.append(t.id.utf8.count)
+            }
             days = Array(repeating: [], count: ids.count)
             names = Array(repeating: [], count: ids.count)
         }
 
         mutating func lane(_ t: String) -> Int {
-            if let i = ids.firstIndex(of: t) { return i }
+            let n = t.utf8.count
+            for i in lengths.indices where lengths[i] == n && ids[i] == t { return i }
             ids.append(t)
+            lengths.append(n)
             days.append([])
             names.append([])
             return ids.count - 1
