@@ -109,9 +109,10 @@ struct TopicLanes {
         var lo = Int.max, hi = Int.min
         var best: [Int] = []
         best.reserveCapacity(messages.count)
+        // Only the bounds are read (plain values): copying a whole date would retain its evidence.
         for i in messages.indices {
-            let d = messages[i].date
-            let a = d.notBefore.ordinal, b = d.notAfter.ordinal
+            let notBefore = messages[i].date.notBefore, notAfter = messages[i].date.notAfter
+            let a = notBefore.ordinal, b = notBefore == notAfter ? a : notAfter.ordinal
             lo = min(lo, a)
             hi = max(hi, b)
             best.append(a == b ? a : (a + b) / 2)
