@@ -29,19 +29,28 @@ public struct TimelineFigureMaker {
     /// `from`/`to` fix the range drawn; `topics` also narrows the topic lanes to those asked for.
     public func figure(_ kind: TimelineKind, analysis: CorpusAnalysis, from: Day? = nil, to: Day? = nil,
                        topics: [String]? = nil, filters: String = "") throws -> (figure: TimelineFigure, caption: FigureCaption) {
-        var data = TimelineData(analysis: analysis, from: from, to: to)
-        if let topics {
-            data.topics = data.topics.filter { topics.contains($0.id) }
-            data.entries = data.entries.map { entry in
-                var entry = entry
-                entry.topics = entry.topics.filter { topics.contains($0) }
-                return entry
+        let figure: TimelineFigure
+        if kind == .topics {
+            // The topics figure needs only each topic's days and ids: a lighter path than the
+            // full figure data, which a large corpus would build for nothing.
+            guard let lanes = TopicLanes(analysis: analysis, from: from, to: to, topics: topics) else {
+                throw EpistolaryError(.badData, file: analysis.corpus.sourceName, "no dated messages to draw a timeline from")
             }
+            let style = FigureStyle(theme: theme, categories: theme.topicStyles(analysis.lexicon.topics.map(\.id)), name: styleName)
+            figure = TopicsTimeline(lanes: lanes, style: style, events: events, measurer: measurer).layout()
+        } else {
+            var data = TimelineData(analysis: analysis, from: from, to: to)
+            if let topics {
+                data.topics = data.topics.filter { topics.contains($0.id) }
+                data.entries = data.entries.map { entry in
+                    var entry = entry
+                    entry.topics = entry.topics.filter { topics.contains($0) }
+                    return entry
+                }
+            }
+            let style = FigureStyle(theme: theme, categories: theme.peopleStyles(data.personKeys), name: styleName)
+            figure = try TimelineLayout.layout(kind, data: data, style: style, events: events, measurer: measurer)
         }
-        let categories = kind == .topics
-            ? theme.topicStyles(analysis.lexicon.topics.map(\.id)) : theme.peopleStyles(data.personKeys)
-        let style = FigureStyle(theme: theme, categories: categories, name: styleName)
-        let figure = try TimelineLayout.layout(kind, data: data, style: style, events: events, measurer: measurer)
         let caption = FigureCaption(timeline: figure, style: styleName, filters: filters,
                                     corpus: analysis.corpus.sourceName, inputHash: analysis.corpus.sourceHash)
         return (figure, caption)

@@ -4,36 +4,33 @@ import Correspondence
 /// topic's messages per month (one scale for all lanes, so lanes compare), so a topic's
 /// thread and its intensity read at a glance. Messages with no topic get a lane of their own.
 struct TopicsTimeline {
-    let data: TimelineData
+    let lanes: TopicLanes
     let style: FigureStyle
     let events: EventCalendar
     let measurer: TextMeasurer
-    let range: (from: Day, to: Day)
 
-    static let noTopic = "(no topic)"
+    static let noTopic = TopicLanes.noTopic
+
+    init(data: TimelineData, style: FigureStyle, events: EventCalendar, measurer: TextMeasurer, range: (from: Day, to: Day)) {
+        self.init(lanes: TopicLanes(data: data, range: range), style: style, events: events, measurer: measurer)
+    }
+
+    init(lanes: TopicLanes, style: FigureStyle, events: EventCalendar, measurer: TextMeasurer) {
+        self.lanes = lanes
+        self.style = style
+        self.events = events
+        self.measurer = measurer
+    }
 
     func layout() -> TimelineFigure {
         let b = FigureBuilder(style: style, measurer: measurer)
-        // Indices of the corpus messages in range: the entries themselves are not copied.
-        let entries = data.entries
-        let shown = entries.indices.filter { entries[$0].inferred == false && entries[$0].date.best >= range.from && entries[$0].date.best <= range.to }
-        var lanes = data.topics.map { (id: $0.id, label: $0.label) }
-        // Indices into `entries` per topic.
-        var byTopic: [String: [Int32]] = [:]
-        for i in shown {
-            let topics = entries[i].topics
-            if topics.isEmpty { byTopic[Self.noTopic, default: []].append(Int32(i)) }
-            for t in topics { byTopic[t, default: []].append(Int32(i)) }
-        }
-        // Topics the lexicon does not list still get a lane (after the listed ones).
-        let known = Set(lanes.map(\.id))
-        for t in byTopic.keys.sorted() where !known.contains(t) && t != Self.noTopic { lanes.append((t, t)) }
-        if byTopic[Self.noTopic] != nil { lanes.append((Self.noTopic, "no topic found")) }
-        let laneLabels = lanes.map { "\($0.label) (\(byTopic[$0.id]?.count ?? 0))" }
-        let keys = lanes.map(\.id)
+        let range = lanes.range, days = lanes.days, ids = lanes.ids
+        let laneLabels = lanes.lanes.indices.map { "\(lanes.lanes[$0].label) (\(days[$0].count))" }
+        let keys = lanes.lanes.map(\.id)
+        let shownCount = lanes.shown
 
         let title = "Topics of the correspondence, \(FigureBuilder.yearSpan(range.from, range.to))"
-        let note = "\(shown.count) messages of \(data.sourceName), \(FigureBuilder.longDate(range.from)) to \(FigureBuilder.longDate(range.to)); a message on several topics is in each of their lanes. Numbers: messages per topic."
+        let note = "\(shownCount) messages of \(lanes.sourceName), \(FigureBuilder.longDate(range.from)) to \(FigureBuilder.longDate(range.to)); a message on several topics is in each of their lanes. Numbers: messages per topic."
         var y = b.title(title, note: note, top: style.margin)
 
         let gutter = b.widest(laneLabels, font: style.labelFont) + style.labelSize
@@ -45,47 +42,54 @@ struct TopicsTimeline {
         y += labels.height
         let plotTop = y
         let laneH = style.laneHeight * 1.35
-        let plotBottom = plotTop + Double(max(lanes.count, 1)) * laneH
+        let plotBottom = plotTop + Double(max(keys.count, 1)) * laneH
         b.drawEvents(labels, scale: scale, labelsTop: labelsTop, plotTop: plotTop, plotBottom: plotBottom)
 
         // Monthly counts per topic, on one scale.
         let months = FigureBuilder.months(from: scale.firstDay, to: scale.lastDay)
-        var counts: [String: [Int]] = [:]
-        for (id, list) in byTopic {
+        // Month index of each day of the scale (days outside it are worked out one by one).
+        let firstOrdinal = months[0].ordinal, lastOrdinal = scale.lastDay.ordinal
+        var monthOfDay: [Int] = []
+        monthOfDay.reserveCapacity(max(0, lastOrdinal - firstOrdinal + 1))
+        if firstOrdinal <= lastOrdinal {
+            for o in firstOrdinal...lastOrdinal { monthOfDay.append(FigureBuilder.monthIndex(Day(ordinal: o), from: months[0])) }
+        }
+        let counts: [[Int]] = days.map { list in
             var c = Array(repeating: 0, count: months.count)
-            for index in list {
-                let i = FigureBuilder.monthIndex(entries[Int(index)].date.best, from: months[0])
+            for o in list {
+                let i = o >= firstOrdinal && o <= lastOrdinal ? monthOfDay[o - firstOrdinal]
+                    : FigureBuilder.monthIndex(Day(ordinal: o), from: months[0])
                 if c.indices.contains(i) { c[i] += 1 }
             }
-            counts[id] = c
+            return c
         }
-        let peak = max(1, counts.values.flatMap { $0 }.max() ?? 1)
+        let peak = max(1, counts.lazy.compactMap { $0.max() }.max() ?? 1)
         let stripH = laneH * 0.32
         let tickH = laneH * 0.4
         let m = measurer.measure("X", font: style.labelFont)
-        b.reserveFront(byTopic.values.reduce(0) { $0 + $1.count })
-        for (i, lane) in lanes.enumerated() {
+        b.reserveFront(days.reduce(0) { $0 + $1.count })
+        for (i, lane) in lanes.lanes.enumerated() {
             let top = plotTop + Double(i) * laneH
             let base = top + laneH - 1
             let s = lane.id == Self.noTopic ? SeriesStyle(color: style.muted, dash: [], shape: .bar) : style.style(for: lane.id, among: keys)
             if i > 0 { b.line(Point(x: scale.x0, y: top), Point(x: scale.x1, y: top), color: style.grid, width: style.gridWidth) }
             b.text(laneLabels[i], x: scale.x0 - style.labelSize * 0.6, baseline: top + laneH / 2 + m.ascent * 0.35, font: style.labelFont, anchor: .end)
             // Density strip: a cell per month, darker the more messages (one scale for all lanes).
-            if let c = counts[lane.id] {
-                for (j, month) in months.enumerated() where c[j] > 0 {
-                    let a = max(scale.xStart(month), scale.x0)
-                    let next = j + 1 < months.count ? months[j + 1] : scale.lastDay.adding(days: 1)
-                    let z = min(scale.xStart(next), scale.x1)
-                    b.addMiddle(.rect(SceneRect(rect: Rect(x: a, y: base - stripH, width: z - a, height: stripH),
-                                                fill: Self.intensity(s.color, count: c[j], peak: peak))))
-                }
+            let c = counts[i]
+            for (j, month) in months.enumerated() where c[j] > 0 {
+                let a = max(scale.xStart(month), scale.x0)
+                let next = j + 1 < months.count ? months[j + 1] : scale.lastDay.adding(days: 1)
+                let z = min(scale.xStart(next), scale.x1)
+                b.addMiddle(.rect(SceneRect(rect: Rect(x: a, y: base - stripH, width: z - a, height: stripH),
+                                            fill: Self.intensity(s.color, count: c[j], peak: peak))))
             }
             // A tick per message above the strip.
             let tickY = top + tickH / 2 + 1.5
-            for index in byTopic[lane.id] ?? [] {
-                let i = Int(index)
-                b.addFront(.mark(SceneMark(center: Point(x: scale.x(entries[i].date.best), y: tickY), shape: .bar, size: tickH,
-                                           fill: nil, stroke: s.color, strokeWidth: style.markStrokeWidth * 1.2, messageID: entries[i].id)))
+            let laneDays = days[i], laneIDs = ids[i]
+            let strokeWidth = style.markStrokeWidth * 1.2
+            for k in laneDays.indices {
+                b.addFront(.mark(SceneMark(center: Point(x: scale.x(ordinal: Double(laneDays[k]) + 0.5), y: tickY), shape: .bar, size: tickH,
+                                           fill: nil, stroke: s.color, strokeWidth: strokeWidth, messageID: laneIDs[k])))
             }
         }
 
@@ -99,10 +103,10 @@ struct TopicsTimeline {
         legend += b.eventLegend(labels)
         y = b.legend(legend, top: y + style.labelSize)
         let scene = b.scene(height: (y + style.margin).rounded(.up))
-        let caption = "Topic threads in \(shown.count) messages, \(FigureBuilder.longDate(range.from)) to \(FigureBuilder.longDate(range.to)): "
-            + "one lane per topic of the lexicon (\(lanes.count) lanes), a tick per message on the topic over a strip of its messages per month "
+        let caption = "Topic threads in \(shownCount) messages, \(FigureBuilder.longDate(range.from)) to \(FigureBuilder.longDate(range.to)): "
+            + "one lane per topic of the lexicon (\(keys.count) lanes), a tick per message on the topic over a strip of its messages per month "
             + "(darker = more; one scale for all lanes, the busiest month has \(peak)). " + b.eventSentence(labels)
-        return TimelineFigure(kind: .topics, scene: scene, title: title, caption: caption, messages: shown.count, from: range.from, to: range.to)
+        return TimelineFigure(kind: .topics, scene: scene, title: title, caption: caption, messages: shownCount, from: range.from, to: range.to)
     }
 
     /// The strip colour of a month: the topic's colour, from very light (1 message) to full
