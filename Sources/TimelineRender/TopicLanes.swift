@@ -145,8 +145,9 @@ struct TopicLanes {
             let id = messages[i].id
             var any = false
             if let matches = assigned[id] {
-                for match in matches where wanted?.contains(match.topic) ?? true {
-                    c.add(match.topic, day: day, id: id)
+                // By index: binding each match would copy (retain and release) its spans too.
+                for j in matches.indices where wanted?.contains(matches[j].topic) ?? true {
+                    c.add(matches[j].topic, day: day, id: id)
                     any = true
                 }
             }
