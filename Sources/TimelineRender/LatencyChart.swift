@@ -31,22 +31,12 @@ struct LatencyChart {
         let topValue = ticks.last ?? 10
         let tickLabels = ticks.map { String(Int($0)) }
         let axisTitle = "Days to answer (log scale)"
-        let titleH = measurer.measure(axisTitle, font: style.labelFont).height
-        let gutter = titleH + 4 + b.widest(tickLabels, font: style.tickFont) + 6
-        let (padFrom, padTo) = FigureBuilder.paddedRange(range.from, range.to)
-        let scale = b.timeScale(from: padFrom, to: padTo, x0: b.left + gutter, x1: b.right - style.tickSize, valueAxis: true)
-        let labels = b.placeEventLabels(events.events, scale: scale, valueAxis: true)
-        y += style.labelSize * 0.8
-        let labelsTop = y
-        y += labels.height
-        let plotTop = y
-        let plotH = style.laneHeight * 10
-        let plotBottom = plotTop + plotH
-        b.drawEvents(labels, scale: scale, labelsTop: labelsTop, plotTop: plotTop, plotBottom: plotBottom)
+        let plot = b.valuePlot(from: range.from, to: range.to, tickLabels: tickLabels, axisTitle: axisTitle,
+                               events: events.events, below: y)
+        let scale = plot.scale, labels = plot.events, plotTop = plot.top, plotH = plot.height, plotBottom = plot.bottom
         let inset = style.markSize
         let yOf = { (v: Double) in plotBottom - inset - log10(1 + max(0, v)) / log10(1 + topValue) * (plotH - inset) }
-        b.valueAxis(ticks: zip(ticks, tickLabels).map { ($0, $1) }, x: scale.x0, gridRight: scale.x1, yTop: plotTop, yBottom: plotBottom,
-                    yOf: yOf, title: axisTitle, titleX: b.left + measurer.measure(axisTitle, font: style.labelFont).ascent)
+        b.valueAxis(plot, ticks: Array(ticks), labels: tickLabels, yOf: yOf, title: axisTitle)
 
         // Grouped by correspondent (in legend order), so each one's marks are drawn together.
         let samplesByPerson = Dictionary(grouping: samples, by: \.correspondent)

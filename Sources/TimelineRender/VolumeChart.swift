@@ -45,23 +45,13 @@ struct VolumeChart {
         let ticks = FigureBuilder.niceTicks(maxValue: Double(peak))
         let tickLabels = ticks.map { String(Int($0)) }
         let axisTitle = "Messages per month"
-        let titleH = measurer.measure(axisTitle, font: style.labelFont).height
-        let gutter = titleH + 4 + b.widest(tickLabels, font: style.tickFont) + 6
         let lastMonthEnd = (months.last.map { Day(year: $0.year, month: $0.month, day: Day.daysIn(month: $0.month, year: $0.year)) } ?? range.to) ?? range.to
-        let (padFrom, padTo) = FigureBuilder.paddedRange(firstMonth, lastMonthEnd)
-        let scale = b.timeScale(from: padFrom, to: padTo, x0: b.left + gutter, x1: b.right - style.tickSize, valueAxis: true)
-        let labels = b.placeEventLabels(events.events, scale: scale, valueAxis: true)
-        y += style.labelSize * 0.8
-        let labelsTop = y
-        y += labels.height
-        let plotTop = y
-        let plotH = style.laneHeight * 10
-        let plotBottom = plotTop + plotH
-        b.drawEvents(labels, scale: scale, labelsTop: labelsTop, plotTop: plotTop, plotBottom: plotBottom)
+        let plot = b.valuePlot(from: firstMonth, to: lastMonthEnd, tickLabels: tickLabels, axisTitle: axisTitle,
+                               events: events.events, below: y)
+        let scale = plot.scale, labels = plot.events, plotTop = plot.top, plotH = plot.height, plotBottom = plot.bottom
         let top = ticks.last ?? 1
         let yOf = { (v: Double) in plotBottom - v / top * plotH }
-        b.valueAxis(ticks: zip(ticks, tickLabels).map { ($0, $1) }, x: scale.x0, gridRight: scale.x1, yTop: plotTop, yBottom: plotBottom,
-                    yOf: yOf, title: axisTitle, titleX: b.left + measurer.measure(axisTitle, font: style.labelFont).ascent)
+        b.valueAxis(plot, ticks: ticks, labels: tickLabels, yOf: yOf, title: axisTitle)
 
         let hatches = b.hatches(for: categories.map { seriesStyle($0).color })
         let hatchOf = Dictionary(uniqueKeysWithValues: zip(categories, hatches))
