@@ -16,7 +16,8 @@ struct CorrespondentsTimeline {
         let assign = LaneAssignment(principal: data.principal)
         let inRange = { (e: TimelineEntry) in e.date.best >= range.from && e.date.best <= range.to }
         let shown = data.entries.allSatisfy(inRange) ? data.entries : data.entries.filter(inRange)
-        let lanes = assign.orderedLanes(shown)
+        let entryLanes = EntryLanes(shown, assignment: assign)
+        let lanes = entryLanes.keys
         let laneNames = lanes.map { LaneAssignment.name($0, in: data) }
         let corpusCount = shown.reduce(0) { $0 + ($1.inferred ? 0 : 1) }
         let inferredCount = shown.count - corpusCount
@@ -45,12 +46,11 @@ struct CorrespondentsTimeline {
 
         // Lanes: label, centre line, marks.
         let keys = data.personKeys + lanes.filter { !data.personKeys.contains($0) }
-        var center: [String: Double] = [:]
+        let laneCenters = lanes.indices.map { plotTop + (Double($0) + 0.5) * laneH }
         let offset = laneH * 0.2
         let tick = measurer.measure("X", font: style.labelFont)
-        for (i, lane) in lanes.enumerated() {
-            let cy = plotTop + (Double(i) + 0.5) * laneH
-            center[lane] = cy
+        for i in lanes.indices {
+            let cy = laneCenters[i]
             if style.laneStripes && i % 2 == 1 {
                 b.addBackmost(.rect(SceneRect(rect: Rect(x: scale.x0, y: plotTop + Double(i) * laneH, width: scale.x1 - scale.x0, height: laneH), fill: style.laneFill)))
             }
@@ -65,22 +65,22 @@ struct CorrespondentsTimeline {
         // Marks are collected per lane (ranges, then filled, then hollow marks) so that the
         // painter can draw each lane's marks of one look in one go. Per lane only the entries'
         // indices are gathered; the scene's items are made once, in their final place.
-        let linked = Set(data.links.flatMap { [$0.from, $0.to] })
-        var position: [String: [String: Point]] = [:]  // linked message id -> lane -> mark centre
-        var laneIndex: [String: Int] = [:]
-        for (i, lane) in lanes.enumerated() { laneIndex[lane] = i }
         let laneStyles = lanes.map { laneStyle($0, keys) }
-        let laneCenters = lanes.map { center[$0] ?? plotTop }
+        let markX = shown.map { scale.x($0.date.best) }
+        /// The centre of entry `i`'s mark in the lane at `slot`.
+        func markCenter(_ i: Int, slot: Int) -> Point {
+            let cy = laneCenters[Int(entryLanes.lane[slot])]
+            return Point(x: markX[i], y: entryLanes.fromPrincipal[slot] ? cy - offset : cy + offset)
+        }
         var rangeLines = Array(repeating: [SceneItem](), count: lanes.count)
-        var filled = Array(repeating: [(entry: Int32, above: Bool)](), count: lanes.count)
-        var hollow = Array(repeating: [(entry: Int32, above: Bool)](), count: lanes.count)
+        var filled = Array(repeating: [(entry: Int32, slot: Int32)](), count: lanes.count)
+        var hollow = Array(repeating: [(entry: Int32, slot: Int32)](), count: lanes.count)
         for index in shown.indices {
-            let id = shown[index].id, date = shown[index].date, inferred = shown[index].inferred
-            let isLinked = linked.contains(id)
-            assign.forEachLane(sender: shown[index].sender, recipients: shown[index].recipients) { lane, fromPrincipal in
-                guard let li = laneIndex[lane] else { return }
-                let my = fromPrincipal ? laneCenters[li] - offset : laneCenters[li] + offset
+            let date = shown[index].date, inferred = shown[index].inferred
+            for slot in entryLanes.slots(of: index) {
+                let li = Int(entryLanes.lane[slot])
                 if !date.isExact {
+                    let my = markCenter(index, slot: slot).y
                     let s = laneStyles[li]
                     let a = max(scale.xStart(date.notBefore), scale.x0), z = min(scale.xEnd(date.notAfter), scale.x1)
                     let w = style.markStrokeWidth
@@ -88,50 +88,52 @@ struct CorrespondentsTimeline {
                     rangeLines[li].append(.line(SceneLine(from: Point(x: a, y: my - 1.5), to: Point(x: a, y: my + 1.5), color: s.color, width: w)))
                     rangeLines[li].append(.line(SceneLine(from: Point(x: z, y: my - 1.5), to: Point(x: z, y: my + 1.5), color: s.color, width: w)))
                 }
-                if inferred { hollow[li].append((Int32(index), fromPrincipal)) } else { filled[li].append((Int32(index), fromPrincipal)) }
-                if isLinked { position[id, default: [:]][lane] = Point(x: scale.x(date.best), y: my) }
+                if inferred { hollow[li].append((Int32(index), Int32(slot))) } else { filled[li].append((Int32(index), Int32(slot))) }
             }
         }
-        let markCount = filled.reduce(0) { $0 + $1.count } + hollow.reduce(0) { $0 + $1.count }
-        b.reserveFront(markCount)
-        for li in lanes.indices {
-            b.addMiddle(contentsOf: rangeLines[li])
-            let s = laneStyles[li], cy = laneCenters[li]
-            for (group, fill) in [(filled[li], s.color), (hollow[li], style.paper)] {
-                for (index, above) in group {
-                    let i = Int(index)
-                    b.addFront(.mark(SceneMark(center: Point(x: scale.x(shown[i].date.best), y: above ? cy - offset : cy + offset), shape: s.shape,
-                                               size: style.markSize, fill: fill, stroke: s.color,
-                                               strokeWidth: style.markStrokeWidth, messageID: shown[i].id)))
-                }
-            }
-        }
-
-        // Reply arcs: from the cited message to its answer, within the lane they share.
-        // Arcs are gathered per lane (in link order within a lane) so that each lane's arcs,
-        // of one pen, are painted in one go.
+        // Reply arcs: from the cited message to its answer, within the first lane (in lane
+        // order) that holds both. Arcs are gathered per lane (in link order within a lane) so
+        // that each lane's arcs, of one pen, are painted in one go.
+        var entryOf: [String: Int32] = [:]
+        entryOf.reserveCapacity(shown.count)
+        for i in shown.indices where entryOf[shown[i].id] == nil { entryOf[shown[i].id] = Int32(i) }
         var arcs = 0
         var laneArcs = Array(repeating: [SceneItem](), count: lanes.count)
         for link in data.links {
-            guard let answer = position[link.from], let cited = position[link.to] else { continue }
-            // The first lane (in lane order) holding both messages.
-            var shared: (li: Int, lane: String)?
-            for lane in answer.keys where cited[lane] != nil {
-                if let li = laneIndex[lane], shared.map({ li < $0.li }) ?? true { shared = (li, lane) }
+            guard let answer = entryOf[link.from].map(Int.init), let cited = entryOf[link.to].map(Int.init) else { continue }
+            var shared: (li: Int32, cited: Int, answer: Int)?
+            for qs in entryLanes.slots(of: answer) {
+                for ps in entryLanes.slots(of: cited) where entryLanes.lane[ps] == entryLanes.lane[qs] {
+                    if shared.map({ entryLanes.lane[qs] < $0.li }) ?? true { shared = (entryLanes.lane[qs], ps, qs) }
+                }
             }
-            guard let (li, lane) = shared, let p = cited[lane], let q = answer[lane] else { continue }
-            let s = laneStyles[li]
+            guard let (lane, ps, qs) = shared else { continue }
+            let li = Int(lane)
+            let p = markCenter(cited, slot: ps), q = markCenter(answer, slot: qs)
             let mid = (p.x + q.x) / 2
             let elements: [PathElement]
             if abs(p.y - q.y) > 0.5 {
                 elements = [.move(p), .curve(Point(x: mid, y: p.y), Point(x: mid, y: q.y), q)]
             } else {
                 let h = min(laneH * 0.28, max(1.5, abs(q.x - p.x) * 0.3))
-                let bulge = p.y < center[lane, default: p.y] ? p.y - h : p.y + h
+                let bulge = p.y < laneCenters[li] ? p.y - h : p.y + h
                 elements = [.move(p), .curve(Point(x: p.x, y: bulge), Point(x: q.x, y: bulge), q)]
             }
-            laneArcs[li].append(.path(ScenePath(elements: elements, fill: nil, stroke: s.color.withAlpha(style.arcOpacity), strokeWidth: style.arcWidth)))
+            laneArcs[li].append(.path(ScenePath(elements: elements, fill: nil, stroke: laneStyles[li].color.withAlpha(style.arcOpacity), strokeWidth: style.arcWidth)))
             arcs += 1
+        }
+        // The marks go in front, a run per lane and look; ranges and arcs in the middle, for
+        // which room is made at once, so a large corpus's scene is not copied as it grows.
+        b.reserve(middle: rangeLines.reduce(0) { $0 + $1.count } + arcs)
+        for li in lanes.indices {
+            b.addMiddle(contentsOf: rangeLines[li])
+            let s = laneStyles[li]
+            for (group, fill) in [(filled[li], s.color), (hollow[li], style.paper)] where !group.isEmpty {
+                let look = SceneMark(center: Point(x: 0, y: 0), shape: s.shape, size: style.markSize, fill: fill, stroke: s.color,
+                                     strokeWidth: style.markStrokeWidth)
+                b.addFront(.marks(SceneMarkRun(look: look, centers: group.map { markCenter(Int($0.entry), slot: Int($0.slot)) },
+                                               messageIDs: group.map { shown[Int($0.entry)].id })))
+            }
         }
         for list in laneArcs { b.addMiddle(contentsOf: list) }
 

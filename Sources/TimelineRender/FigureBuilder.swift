@@ -25,9 +25,12 @@ final class FigureBuilder {
     func addMiddle(_ item: SceneItem) { middle.append(item) }
     func addFront(_ item: SceneItem) { front.append(item) }
     func addFront(contentsOf items: [SceneItem]) { front.append(contentsOf: items) }
-    /// Room for `count` more front items (the marks of a large corpus), and for the axis,
-    /// legend and labels drawn after them, allocated once.
-    func reserveFront(_ count: Int) { front.reserveCapacity(front.count + count + 4_096) }
+    /// Room for `count` more middle items (the range bars and reply arcs of a large corpus)
+    /// and for everything else the figure will hold, allocated once: the scene is assembled
+    /// in the middle layer's storage (see `scene(height:)`).
+    func reserve(middle count: Int) {
+        middle.reserveCapacity(back.count + middle.count + count + front.count + 4_096)
+    }
     func addMiddle(contentsOf items: [SceneItem]) { middle.append(contentsOf: items) }
 
     @discardableResult
@@ -51,15 +54,18 @@ final class FigureBuilder {
         }
     }
 
-    /// The finished scene, `height` points tall.
-    /// The layers are moved into the scene (front, the largest, is not copied), which
-    /// leaves the builder empty.
+    /// The finished scene, `height` points tall. The layers are moved into it, which leaves
+    /// the builder empty; the middle one, the largest (marks come in runs, see
+    /// `SceneMarkRun`), is not copied: the others are put around it, in its storage when
+    /// `reserve(middle:)` made room.
     func scene(height: Double) -> Scene {
         var items: [SceneItem] = []
-        swap(&items, &front)
-        items.insert(contentsOf: back + middle, at: 0)
+        swap(&items, &middle)
+        items.reserveCapacity(back.count + items.count + front.count)
+        items.insert(contentsOf: back, at: 0)
+        items.append(contentsOf: front)
         back = []
-        middle = []
+        front = []
         return Scene(width: width, height: height, background: style.paper, items: items)
     }
 

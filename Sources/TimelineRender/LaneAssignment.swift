@@ -48,19 +48,8 @@ struct LaneAssignment {
     /// True for the keys that are not people (drawn in the muted colour).
     static func isSpecial(_ key: String) -> Bool { key == jointKey || key == unknownKey }
 
-    /// Lane keys ordered by each lane's first message, then by key.
+    /// Lane keys ordered by each lane's first message, then by key; the special keys last.
     func orderedLanes(_ entries: [TimelineEntry]) -> [String] {
-        var first: [String: Int] = [:]
-        for i in entries.indices {
-            let o = entries[i].date.best.ordinal
-            forEachLane(sender: entries[i].sender, recipients: entries[i].recipients) { lane, _ in
-                if first[lane].map({ o < $0 }) ?? true { first[lane] = o }
-            }
-        }
-        // Lanes of people by first message; the unknown addressee last.
-        return first.keys.sorted { a, b in
-            if LaneAssignment.isSpecial(a) != LaneAssignment.isSpecial(b) { return !LaneAssignment.isSpecial(a) }
-            return (first[a] ?? 0, a) < (first[b] ?? 0, b)
-        }
+        EntryLanes(entries, assignment: self).keys
     }
 }

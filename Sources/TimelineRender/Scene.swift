@@ -193,13 +193,17 @@ public struct SceneText: Sendable, Hashable {
     }
 }
 
-/// One drawable thing, in paint order.
+/// One drawable thing, in paint order. Rectangles and texts, few but the largest values, are
+/// held indirectly so that every item of a large corpus's scene (marks, lines, arcs) takes
+/// less room.
 public enum SceneItem: Sendable, Hashable {
     case line(SceneLine)
-    case rect(SceneRect)
+    indirect case rect(SceneRect)
     case mark(SceneMark)
+    /// Marks of one look, painted as consecutive `mark`s of that look would be.
+    case marks(SceneMarkRun)
     case path(ScenePath)
-    case text(SceneText)
+    indirect case text(SceneText)
 }
 
 /// A laid-out figure: plain values on a page of `width` x `height` points, painted in order.
@@ -223,8 +227,15 @@ public struct Scene: Sendable, Hashable {
         items.compactMap { if case .text(let t) = $0 { return t } else { return nil } }
     }
 
+    /// Every mark, runs expanded, in paint order.
     public var marks: [SceneMark] {
-        items.compactMap { if case .mark(let m) = $0 { return m } else { return nil } }
+        items.flatMap { item -> [SceneMark] in
+            switch item {
+            case .mark(let m): return [m]
+            case .marks(let run): return run.marks
+            default: return []
+            }
+        }
     }
 
     /// Ids of the messages that have a mark.
@@ -236,6 +247,7 @@ public struct Scene: Sendable, Hashable {
         case .line(let l): return l.bounds
         case .rect(let r): return r.rect
         case .mark(let m): return m.bounds
+        case .marks(let run): return run.bounds
         case .path(let p): return p.bounds
         case .text(let t): return t.bounds
         }

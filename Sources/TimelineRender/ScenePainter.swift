@@ -53,18 +53,18 @@ public enum ScenePainter {
                     i += 1
                 }
                 stroke(l.color, width: l.width, dash: l.dash, cr)
-            case .mark where raster:
+            case .mark where raster, .marks where raster:
                 i = stamp(items, from: i - 1, scale: scale, seen: &seen, cr)
-            case .mark(let m):
+            case .mark, .marks:
                 // Runs of marks of one look are filled and stroked as one path; a mark exactly
                 // on top of an identical one adds nothing and is skipped.
-                var drawn: Set<Int64> = [markKey(m)]
-                markPath(m, cr)
-                while i < items.count, case .mark(let n) = items[i], n.sameLook(as: m) {
-                    if drawn.insert(markKey(n)).inserted { markPath(n, cr) }
-                    i += 1
+                let (look, end) = lookRun(items, from: i - 1)
+                var drawn = Set<Int64>()
+                forEachCenter(items, i - 1..<end) { c in
+                    if drawn.insert(markKey(c)).inserted { markPath(look, at: c, cr) }
                 }
-                fillAndStroke(fill: m.fill, stroke: m.stroke, width: m.strokeWidth, dash: [], cr)
+                fillAndStroke(fill: look.fill, stroke: look.stroke, width: look.strokeWidth, dash: [], cr)
+                i = end
             case .rect(let r):
                 cairo_rectangle(cr, r.rect.x, r.rect.y, r.rect.width, r.rect.height)
                 if let h = r.hatch {
@@ -113,9 +113,7 @@ public enum ScenePainter {
     /// The marks are the run of items of the first one's look from `start`; returns the
     /// index after the run.
     private static func stamp(_ items: [SceneItem], from start: Int, scale: Double, seen: inout PixelSet, _ cr: OpaquePointer) -> Int {
-        guard case .mark(let first) = items[start] else { return start + 1 }
-        var end = start + 1
-        while end < items.count, case .mark(let n) = items[end], n.sameLook(as: first) { end += 1 }
+        let (first, end) = lookRun(items, from: start)
         let side = Int((first.size + first.strokeWidth) * scale + 4)
         guard side > 0, let image = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(side), Int32(side)) else { return end }
         defer { cairo_surface_destroy(image) }
@@ -124,9 +122,7 @@ public enum ScenePainter {
             cairo_set_line_join(sc, CAIRO_LINE_JOIN_ROUND)
             cairo_translate(sc, half, half)
             cairo_scale(sc, scale, scale)
-            var centred = first
-            centred.center = Point(x: 0, y: 0)
-            markPath(centred, sc)
+            markPath(first, at: Point(x: 0, y: 0), sc)
             fillAndStroke(fill: first.fill, stroke: first.stroke, width: first.strokeWidth, dash: [], sc)
             cairo_destroy(sc)
         }
@@ -154,11 +150,10 @@ public enum ScenePainter {
         // corner lies off the page (never a mark inside the plot) is drawn, clipped, unchecked.
         if seen.bits.count != (width * height + 63) / 64 { seen.bits = [UInt64](repeating: 0, count: (width * height + 63) / 64) }
         defer { seen.clear() }
-        for k in start..<end {
-            guard case .mark(let m) = items[k] else { continue }
-            let x = Int((m.center.x * scale - half).rounded()), y = Int((m.center.y * scale - half).rounded())
+        forEachCenter(items, start..<end) { center in
+            let x = Int((center.x * scale - half).rounded()), y = Int((center.y * scale - half).rounded())
             if x >= 0, y >= 0, x < width, y < height {
-                if !seen.insert(y * width + x) { continue }
+                if !seen.insert(y * width + x) { return }
             }
             if x >= 0, y >= 0, x + side <= width, y + side <= height {
                 for c in covered { blend(c.pixel, into: &dst[(y + c.dy) * stride + x + c.dx], opaqueTarget) }
@@ -224,8 +219,35 @@ public enum ScenePainter {
     }
 
     /// A mark's centre to a hundredth of a point, as one number.
-    private static func markKey(_ m: SceneMark) -> Int64 {
-        Int64((m.center.x * 100).rounded()) &* 1_000_003 &+ Int64((m.center.y * 100).rounded())
+    private static func markKey(_ center: Point) -> Int64 {
+        Int64((center.x * 100).rounded()) &* 1_000_003 &+ Int64((center.y * 100).rounded())
+    }
+
+    /// The look of the mark item at `start` (a mark or a run) and the index after the
+    /// consecutive mark items of that look: they are painted together.
+    private static func lookRun(_ items: [SceneItem], from start: Int) -> (look: SceneMark, end: Int) {
+        func look(_ item: SceneItem) -> SceneMark? {
+            switch item {
+            case .mark(let m): return m
+            case .marks(let run): return run.look
+            default: return nil
+            }
+        }
+        guard let first = look(items[start]) else { preconditionFailure("lookRun starts at a mark") }
+        var end = start + 1
+        while end < items.count, let n = look(items[end]), n.sameLook(as: first) { end += 1 }
+        return (first, end)
+    }
+
+    /// Calls `body` with the centre of every mark of the mark items in `range`, in order.
+    private static func forEachCenter(_ items: [SceneItem], _ range: Range<Int>, _ body: (Point) -> Void) {
+        for k in range {
+            switch items[k] {
+            case .mark(let m): body(m.center)
+            case .marks(let run): for c in run.centers { body(c) }
+            default: break
+            }
+        }
     }
 
     private static func setColor(_ c: PaintColor, _ cr: OpaquePointer) {
@@ -265,8 +287,9 @@ public enum ScenePainter {
         }
     }
 
-    private static func markPath(_ m: SceneMark, _ cr: OpaquePointer) {
-        let x = m.center.x, y = m.center.y, h = m.size / 2
+    /// The path of a mark of look `m` centred on `center`.
+    private static func markPath(_ m: SceneMark, at center: Point, _ cr: OpaquePointer) {
+        let x = center.x, y = center.y, h = m.size / 2
         switch m.shape {
         case .circle:
             cairo_new_sub_path(cr)

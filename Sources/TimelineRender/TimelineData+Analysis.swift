@@ -4,8 +4,10 @@ import Correspondence
 extension TimelineData {
     /// The figures' input from an analysis (already filtered by the caller): corpus messages
     /// with their topics, inferred incoming messages, reply links (a cited message and its
-    /// answer), latency samples, the run's person keys and names.
-    public init(analysis: CorpusAnalysis, from: Day? = nil, to: Day? = nil) {
+    /// answer), latency samples, the run's person keys and names. Only the topics figure reads
+    /// the entries' topics: the others pass `topics: false` and a large corpus skips looking
+    /// them up.
+    public init(analysis: CorpusAnalysis, from: Day? = nil, to: Day? = nil, topics withTopics: Bool = true) {
         // Stable order: best date, then corpus before inferred, then the analysis's own order
         // (date, then source line), compared as one integer key each. Entries are made once,
         // field by field, in that order: a large corpus is not copied message by message.
@@ -24,7 +26,7 @@ extension TimelineData {
             if k < messages.count {
                 let id = messages[k].id
                 entries.append(TimelineEntry(id: id, date: messages[k].date, sender: messages[k].sender, recipients: messages[k].recipients,
-                                             inferred: false, topics: analysis.topics[id].map { $0.map(\.topic) } ?? []))
+                                             inferred: false, topics: withTopics ? analysis.topics[id].map { $0.map(\.topic) } ?? [] : []))
             } else {
                 let i = k - messages.count
                 entries.append(TimelineEntry(id: inferred[i].id, date: inferred[i].date, sender: inferred[i].sender,

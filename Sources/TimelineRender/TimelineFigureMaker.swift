@@ -39,15 +39,9 @@ public struct TimelineFigureMaker {
             let style = FigureStyle(theme: theme, categories: theme.topicStyles(analysis.lexicon.topics.map(\.id)), name: styleName)
             figure = TopicsTimeline(lanes: lanes, style: style, events: events, measurer: measurer).layout()
         } else {
-            var data = TimelineData(analysis: analysis, from: from, to: to)
-            if let topics {
-                data.topics = data.topics.filter { topics.contains($0.id) }
-                data.entries = data.entries.map { entry in
-                    var entry = entry
-                    entry.topics = entry.topics.filter { topics.contains($0) }
-                    return entry
-                }
-            }
+            // The figures of people draw no topics: the slice has already kept the messages of
+            // the topics asked for.
+            let data = TimelineData(analysis: analysis, from: from, to: to, topics: false)
             let style = FigureStyle(theme: theme, categories: theme.peopleStyles(data.personKeys), name: styleName)
             figure = try TimelineLayout.layout(kind, data: data, style: style, events: events, measurer: measurer)
         }

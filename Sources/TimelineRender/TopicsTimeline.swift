@@ -67,7 +67,6 @@ struct TopicsTimeline {
         let stripH = laneH * 0.32
         let tickH = laneH * 0.4
         let m = measurer.measure("X", font: style.labelFont)
-        b.reserveFront(days.reduce(0) { $0 + $1.count })
         for (i, lane) in lanes.lanes.enumerated() {
             let top = plotTop + Double(i) * laneH
             let base = top + laneH - 1
@@ -83,13 +82,14 @@ struct TopicsTimeline {
                 b.addMiddle(.rect(SceneRect(rect: Rect(x: a, y: base - stripH, width: z - a, height: stripH),
                                             fill: Self.intensity(s.color, count: c[j], peak: peak))))
             }
-            // A tick per message above the strip.
+            // A tick per message above the strip, as one run (the lane's ids are shared, not copied).
             let tickY = top + tickH / 2 + 1.5
-            let laneDays = days[i], laneIDs = ids[i]
-            let strokeWidth = style.markStrokeWidth * 1.2
-            for k in laneDays.indices {
-                b.addFront(.mark(SceneMark(center: Point(x: scale.x(ordinal: Double(laneDays[k]) + 0.5), y: tickY), shape: .bar, size: tickH,
-                                           fill: nil, stroke: s.color, strokeWidth: strokeWidth, messageID: laneIDs[k])))
+            let laneDays = days[i]
+            if !laneDays.isEmpty {
+                let look = SceneMark(center: Point(x: 0, y: 0), shape: .bar, size: tickH, fill: nil, stroke: s.color,
+                                     strokeWidth: style.markStrokeWidth * 1.2)
+                b.addFront(.marks(SceneMarkRun(look: look, centers: laneDays.map { Point(x: scale.x(ordinal: Double($0) + 0.5), y: tickY) },
+                                               messageIDs: ids[i])))
             }
         }
 

@@ -134,4 +134,26 @@ struct CanvasTests {
         #expect(m.measure("x", font: f).ascent > 5)
         #expect(m.resolves(family: "DejaVu Sans"))
     }
+
+    @Test("a run of marks paints as the same marks one by one, in every format, and a scene lists its marks")
+    func markRunsPaintAsSingleMarks() throws {
+        let look = SceneMark(center: Point(x: 0, y: 0), shape: .diamond, size: 6, fill: PaintColor(hex: "#009e73"), stroke: .black, strokeWidth: 0.5)
+        // Two lanes' worth, one mark repeated exactly (drawn once) and one off to the side.
+        let centers = [Point(x: 20, y: 20), Point(x: 40.3, y: 20), Point(x: 40.3, y: 20), Point(x: 60, y: 50), Point(x: 180, y: 80)]
+        let ids = centers.indices.map { "m\($0)" }
+        let run = SceneMarkRun(look: look, centers: centers, messageIDs: ids)
+        var single = Scene(width: 200, height: 100, background: .white)
+        var runs = single
+        single.items = run.marks.map { .mark($0) }
+        // A run split in two and followed by a single mark of the same look is still one run.
+        runs.items = [.marks(SceneMarkRun(look: look, centers: Array(centers[0..<2]), messageIDs: Array(ids[0..<2]))),
+                      .marks(SceneMarkRun(look: look, centers: Array(centers[2..<4]), messageIDs: Array(ids[2..<4]))),
+                      .mark(run.mark(4))]
+        #expect(runs.marks == single.marks)
+        #expect(runs.markedMessageIDs == Set(ids))
+        for format in DocumentFormat.allCases {
+            #expect(try ScenePainter.render(runs, as: format, dpi: 150) == ScenePainter.render(single, as: format, dpi: 150), "\(format)")
+        }
+        #expect(Scene.bounds(of: .marks(run)) == Rect(x: 16.75, y: 16.75, width: 166.5, height: 66.5))
+    }
 }

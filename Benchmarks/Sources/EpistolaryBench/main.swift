@@ -13,6 +13,7 @@ import TimelineRender
 ///   analysis     correspondents, reply chains, topics, mentions, latency
 ///   graphs       correspondents and replies figures, SVG and PNG
 ///   timelines    correspondents and topics timelines, SVG and PNG
+///   timeline-parts  each timeline's layout and PNG paint apart (not in the default set)
 ///   exports      GraphML and GEXF of the correspondents and replies graphs
 /// usage: epistolary-bench [CORPUS] [--runs N] [--stages reading,analysis,...]
 /// Prints one JSON object (stage -> timings) on stdout, a table on stderr.
@@ -45,7 +46,7 @@ do {
 
     let (reading, corpus) = try timer.measure("reading") { try TelegramReader.read(text: text, sourceName: name, people: people) }
     if stages.contains("reading") { results.append(reading) }
-    guard !stages.isDisjoint(with: ["analysis", "graphs", "timelines", "exports"]) else {
+    guard !stages.isDisjoint(with: ["analysis", "graphs", "timelines", "timeline-parts", "exports"]) else {
         try BenchReport(corpus: name, messages: corpus.messages.count, stages: results).write()
         exit(0)
     }
@@ -78,6 +79,15 @@ do {
             return bytes
         }
         results.append(timelines)
+    }
+    if stages.contains("timeline-parts") {
+        // Layout and PNG paint of each timeline apart, to see where a timeline's time goes.
+        let maker = try TimelineFigureMaker(theme: theme, styleName: "paper", events: try EventCalendar.bundled())
+        for kind in [TimelineKind.correspondents, .topics] {
+            let (layout, figure) = try timer.measure("timeline.\(kind.rawValue).layout") { try maker.figure(kind, analysis: analysis).figure }
+            let (paint, _) = try timer.measure("timeline.\(kind.rawValue).png") { try maker.render(figure, as: .png).count }
+            results += [layout, paint]
+        }
     }
     if stages.contains("exports") {
         let (exports, _) = timer.measure("exports") { () -> Int in
