@@ -96,7 +96,8 @@ struct CorrespondentsTimeline {
         // that each lane's arcs, of one pen, are painted in one go.
         var entryOf: [String: Int32] = [:]
         entryOf.reserveCapacity(shown.count)
-        for i in shown.indices where entryOf[shown[i].id] == nil { entryOf[shown[i].id] = Int32(i) }
+        // Backwards, so that an id's first entry is the one kept, with one hash per entry.
+        for i in shown.indices.reversed() { entryOf[shown[i].id] = Int32(i) }
         var arcs = 0
         var laneArcs = Array(repeating: [SceneItem](), count: lanes.count)
         for link in data.links {

@@ -43,7 +43,10 @@ extension TimelineData {
         var keys = people.map(\.id)
         let known = Set(keys)
         var added = Set<String>()
+        var last = ""  // most messages share their writer: one comparison instead of a hash
         func note(_ p: String) {
+            if p == last { return }
+            last = p
             if !known.contains(p), added.insert(p).inserted { keys.append(p) }
         }
         for i in entries.indices {
