@@ -1,14 +1,16 @@
 import Foundation
 
 /// Wall and CPU time per stage, printed as `[timing] stage seconds s  cpu seconds s` lines
-/// when enabled (the form the Python peer prints, so benchmark scripts read both). CPU time
-/// is the steadier figure on a shared machine.
+/// when enabled (the form the Python peer prints, so benchmark scripts read both), then the
+/// stage's page faults: on a virtual machine the first touch of fresh memory is what a large
+/// layout spends most on. CPU time is the steadier figure on a shared machine.
 struct StageClock {
     let enabled: Bool
     /// The command the stages belong to ("timeline", "graph").
     let prefix: String
     private var last = DispatchTime.now()
     private var lastCPU = StageClock.cpuSeconds()
+    private var lastFaults = StageClock.pageFaults()
 
     init(enabled: Bool, prefix: String) {
         self.enabled = enabled
@@ -16,15 +18,24 @@ struct StageClock {
     }
 
     mutating func lap(_ stage: String) {
-        let now = DispatchTime.now(), cpu = StageClock.cpuSeconds()
+        let now = DispatchTime.now(), cpu = StageClock.cpuSeconds(), faults = StageClock.pageFaults()
         if enabled {
             let seconds = Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9
             let padded = stage.padding(toLength: 12, withPad: " ", startingAt: 0)
-            let line = "[timing] \(prefix).\(padded) \(String(format: "%9.3f", seconds)) s  cpu \(String(format: "%9.3f", cpu - lastCPU)) s\n"
+            let line = "[timing] \(prefix).\(padded) \(String(format: "%9.3f", seconds)) s  cpu \(String(format: "%9.3f", cpu - lastCPU)) s"
+                + "  page faults \(faults - lastFaults)\n"
             FileHandle.standardError.write(Data(line.utf8))
         }
         last = now
         lastCPU = cpu
+        lastFaults = faults
+    }
+
+    /// Page faults of the process so far (minor ones: memory touched for the first time).
+    static func pageFaults() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return usage.ru_minflt
     }
 
     /// User plus system CPU time of the process so far.
