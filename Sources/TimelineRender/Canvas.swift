@@ -11,11 +11,19 @@ enum Canvas {
     /// Largest side of a PNG in pixels: Cairo's image surfaces stop at 32,767.
     static let maxPixels = 32_767.0
 
+    /// Pixels from which a PNG is drawn in bands, one per core.
+    static let bandedPixels = 1_000_000
+
     /// Renders a document of `width` x `height` points; PNGs get `dpi` pixels per inch.
     /// `draw` receives a context whose unit is the point. A Cairo failure becomes an
     /// `EpistolaryError`; no partial bytes are returned.
-    static func render(_ format: DocumentFormat, width: Double, height: Double, dpi: Double,
-                       draw: (OpaquePointer) throws -> Void) throws -> Data {
+    ///
+    /// A large PNG is drawn in horizontal bands at once, one per core (`bands` overrides the
+    /// count): `draw` is called once per band, on its own context over its rows of the one
+    /// image, clipped to them. Bands start on whole pixels, so every pixel comes out as it
+    /// would from one pass: the bytes do not depend on the count.
+    static func render(_ format: DocumentFormat, width: Double, height: Double, dpi: Double, bands: Int? = nil,
+                       draw: @Sendable (OpaquePointer) throws -> Void) throws -> Data {
         guard width.isFinite, height.isFinite, width >= 1, height >= 1 else {
             throw EpistolaryError(.badUsage, "a \(format.rawValue) page must be at least 1 x 1 point, got \(width) x \(height)")
         }
@@ -52,12 +60,22 @@ enum Canvas {
         defer { cairo_surface_destroy(surface) }
         try check(cairo_surface_status(surface), "create a \(format.rawValue) surface")
 
-        guard let cr = cairo_create(surface) else { throw EpistolaryError(.environment, "Cairo could not create a drawing context") }
         var drawError: Error?
-        cairo_scale(cr, scale, scale)
-        do { try draw(cr) } catch { drawError = error }
-        let drawStatus = cairo_status(cr)
-        cairo_destroy(cr)
+        var drawStatus = CAIRO_STATUS_SUCCESS
+        var count = 1
+        if format == .png {
+            let rows = Int(cairo_image_surface_get_height(surface)), pixels = Int(cairo_image_surface_get_width(surface)) * rows
+            count = min(max(1, bands ?? (pixels >= bandedPixels ? ProcessInfo.processInfo.activeProcessorCount : 1)), rows)
+        }
+        if count == 1 {
+            guard let cr = cairo_create(surface) else { throw EpistolaryError(.environment, "Cairo could not create a drawing context") }
+            cairo_scale(cr, scale, scale)
+            do { try draw(cr) } catch { drawError = error }
+            drawStatus = cairo_status(cr)
+            cairo_destroy(cr)
+        } else {
+            (drawError, drawStatus) = drawBands(count, of: surface, scale: scale, draw: draw)
+        }
         if format == .png, drawError == nil, drawStatus == CAIRO_STATUS_SUCCESS {
             cairo_surface_flush(surface)
             if let png = PNGEncoder.encode(surface) {
@@ -75,12 +93,97 @@ enum Canvas {
         return format == .svg ? SVGSurfaceIDs.renumber(sink.data) : sink.data
     }
 
+    /// Draws `count` bands of the image `surface` at once, each on its own context over its
+    /// rows; returns the first error and the first failed status, in band order.
+    private static func drawBands(_ count: Int, of surface: OpaquePointer, scale: Double,
+                                  draw: @Sendable (OpaquePointer) throws -> Void) -> (Error?, cairo_status_t) {
+        cairo_surface_flush(surface)
+        let image = ImageRows(surface: surface)
+        let outcomes = BandOutcomes(count: count)
+        DispatchQueue.concurrentPerform(iterations: count) { b in
+            let top = image.height * b / count, bottom = image.height * (b + 1) / count
+            guard let band = image.band(rows: top..<bottom) else {
+                outcomes.record(b, nil, CAIRO_STATUS_NO_MEMORY)
+                return
+            }
+            defer { cairo_surface_destroy(band) }
+            guard let cr = cairo_create(band) else {
+                outcomes.record(b, nil, CAIRO_STATUS_NO_MEMORY)
+                return
+            }
+            cairo_translate(cr, 0, -Double(top))
+            cairo_scale(cr, scale, scale)
+            var error: Error?
+            do { try draw(cr) } catch let e { error = e }
+            let status = cairo_status(cr)
+            cairo_destroy(cr)
+            cairo_surface_flush(band)
+            outcomes.record(b, error, status)
+        }
+        cairo_surface_mark_dirty(surface)
+        return outcomes.first
+    }
+
     /// Turns a Cairo status into an error naming what failed.
     static func check(_ status: cairo_status_t, _ doing: String) throws {
         guard status != CAIRO_STATUS_SUCCESS else { return }
         let reason = String(cString: cairo_status_to_string(status))
         let kind: EpistolaryError.Kind = status == CAIRO_STATUS_WRITE_ERROR || status == CAIRO_STATUS_NO_MEMORY ? .environment : .badData
         throw EpistolaryError(kind, "Cairo could not \(doing): \(reason)")
+    }
+}
+
+/// An image surface's pixel rows, shared by the threads drawing its bands (each writes only
+/// its own rows, through a surface of its own over them).
+private struct ImageRows: @unchecked Sendable {
+    let data: UnsafeMutablePointer<UInt8>
+    let format: cairo_format_t
+    let width: Int32
+    let height: Int
+    let stride: Int32
+
+    init(surface: OpaquePointer) {
+        data = cairo_image_surface_get_data(surface)
+        format = cairo_image_surface_get_format(surface)
+        width = cairo_image_surface_get_width(surface)
+        height = Int(cairo_image_surface_get_height(surface))
+        stride = cairo_image_surface_get_stride(surface)
+    }
+
+    /// A surface over `rows` of the image (nil when Cairo cannot make one).
+    func band(rows: Range<Int>) -> OpaquePointer? {
+        let band = cairo_image_surface_create_for_data(data + rows.lowerBound * Int(stride), format, width, Int32(rows.count), stride)
+        guard let band, cairo_surface_status(band) == CAIRO_STATUS_SUCCESS else {
+            if let band { cairo_surface_destroy(band) }
+            return nil
+        }
+        return band
+    }
+}
+
+/// What each band's drawing ended with, gathered across threads.
+private final class BandOutcomes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var errors: [Error?]
+    private var statuses: [cairo_status_t]
+
+    init(count: Int) {
+        errors = Array(repeating: nil, count: count)
+        statuses = Array(repeating: CAIRO_STATUS_SUCCESS, count: count)
+    }
+
+    func record(_ band: Int, _ error: Error?, _ status: cairo_status_t) {
+        lock.lock()
+        defer { lock.unlock() }
+        errors[band] = error
+        statuses[band] = status
+    }
+
+    /// The first error and the first failed status, in band order.
+    var first: (Error?, cairo_status_t) {
+        lock.lock()
+        defer { lock.unlock() }
+        return (errors.compactMap { $0 }.first, statuses.first { $0 != CAIRO_STATUS_SUCCESS } ?? CAIRO_STATUS_SUCCESS)
     }
 }
 

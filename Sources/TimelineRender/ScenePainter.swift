@@ -7,9 +7,10 @@ public enum ScenePainter {
     /// The version of the Cairo library in use ("1.16.0"), for provenance.
     public static var cairoVersion: String { String(cString: cairo_version_string()) }
 
-    /// The scene as SVG, PNG (at `dpi`) or PDF bytes.
-    public static func render(_ scene: Scene, as format: DocumentFormat, dpi: Double) throws -> Data {
-        try Canvas.render(format, width: scene.width, height: scene.height, dpi: dpi) { cr in
+    /// The scene as SVG, PNG (at `dpi`) or PDF bytes. A large PNG is drawn in `bands` (one per
+    /// core unless given; the bytes do not depend on it, see `Canvas`).
+    public static func render(_ scene: Scene, as format: DocumentFormat, dpi: Double, bands: Int? = nil) throws -> Data {
+        try Canvas.render(format, width: scene.width, height: scene.height, dpi: dpi, bands: bands) { cr in
             paint(scene, on: cr)
         }
     }
@@ -35,7 +36,13 @@ public enum ScenePainter {
         var device = (x: 1.0, y: 0.0)
         cairo_user_to_device_distance(cr, &device.x, &device.y)
         let raster = cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE
+        // Stamps are placed in the pixels of the whole page, which the target may be a band of
+        // (see `Canvas`): the band's origin on the page, and the page's size in pixels.
+        var origin = (x: 0.0, y: 0.0)
+        cairo_user_to_device(cr, &origin.x, &origin.y)
         let scale = device.x
+        let page = Page(width: Int((scene.width * scale).rounded(.up)), height: Int((scene.height * scale).rounded(.up)),
+                        bandLeft: -Int(origin.x.rounded()), bandTop: -Int(origin.y.rounded()))
         var seen = PixelSet()
         var i = 0
         while i < items.count {
@@ -54,7 +61,7 @@ public enum ScenePainter {
                 }
                 stroke(l.color, width: l.width, dash: l.dash, cr)
             case .mark where raster, .marks where raster:
-                i = stamp(items, from: i - 1, scale: scale, seen: &seen, cr)
+                i = stamp(items, from: i - 1, scale: scale, page: page, seen: &seen, cr)
             case .mark, .marks:
                 // Runs of marks of one look are filled and stroked as one path; a mark exactly
                 // on top of an identical one adds nothing and is skipped.
@@ -112,7 +119,8 @@ public enum ScenePainter {
     /// scene keeps every mark). No per-mark Cairo call: 50,000 marks take milliseconds.
     /// The marks are the run of items of the first one's look from `start`; returns the
     /// index after the run.
-    private static func stamp(_ items: [SceneItem], from start: Int, scale: Double, seen: inout PixelSet, _ cr: OpaquePointer) -> Int {
+    private static func stamp(_ items: [SceneItem], from start: Int, scale: Double, page: Page, seen: inout PixelSet,
+                              _ cr: OpaquePointer) -> Int {
         let (first, end) = lookRun(items, from: start)
         let side = Int((first.size + first.strokeWidth) * scale + 4)
         guard side > 0, let image = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(side), Int32(side)) else { return end }
@@ -148,19 +156,21 @@ public enum ScenePainter {
         }
         // Positions already stamped in this run: a bit per pixel of the page. A stamp whose
         // corner lies off the page (never a mark inside the plot) is drawn, clipped, unchecked.
-        if seen.bits.count != (width * height + 63) / 64 { seen.bits = [UInt64](repeating: 0, count: (width * height + 63) / 64) }
+        // Positions are the page's; a band draws what falls in its own pixels.
+        if seen.bits.count != (page.width * page.height + 63) / 64 { seen.bits = [UInt64](repeating: 0, count: (page.width * page.height + 63) / 64) }
         defer { seen.clear() }
         forEachCenter(items, start..<end) { center in
-            let x = Int((center.x * scale - half).rounded()), y = Int((center.y * scale - half).rounded())
-            if x >= 0, y >= 0, x < width, y < height {
-                if !seen.insert(y * width + x) { return }
+            let px = Int((center.x * scale - half).rounded()), py = Int((center.y * scale - half).rounded())
+            if px >= 0, py >= 0, px < page.width, py < page.height {
+                if !seen.insert(py * page.width + px) { return }
             }
+            let x = px - page.bandLeft, y = py - page.bandTop
             if x >= 0, y >= 0, x + side <= width, y + side <= height {
                 for c in covered { blend(c.pixel, into: &dst[(y + c.dy) * stride + x + c.dx], opaqueTarget) }
-            } else {
+            } else if x + side > 0, y + side > 0, x < width, y < height {
                 for c in covered {
-                    let px = x + c.dx, py = y + c.dy
-                    if px >= 0, py >= 0, px < width, py < height { blend(c.pixel, into: &dst[py * stride + px], opaqueTarget) }
+                    let qx = x + c.dx, qy = y + c.dy
+                    if qx >= 0, qy >= 0, qx < width, qy < height { blend(c.pixel, into: &dst[qy * stride + qx], opaqueTarget) }
                 }
             }
         }
@@ -332,6 +342,14 @@ public enum ScenePainter {
             cairo_move_to(cr, x, y - h); cairo_line_to(cr, x, y + h)
         }
     }
+}
+
+/// A raster page's size in pixels, and where on it the target drawn into (a band) starts.
+struct Page {
+    let width: Int
+    let height: Int
+    let bandLeft: Int
+    let bandTop: Int
 }
 
 /// Pixels of a page, a bit each, emptied after use by clearing only the words it touched (a

@@ -1,7 +1,16 @@
 import Correspondence
 import Foundation
+import CCairo
 import Testing
 @testable import TimelineRender
+
+/// Counts calls from several threads.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func add() { lock.lock(); count += 1; lock.unlock() }
+    var value: Int { lock.lock(); defer { lock.unlock() }; return count }
+}
 
 @Suite("Canvas: formats, errors, same bytes")
 struct CanvasTests {
@@ -104,6 +113,30 @@ struct CanvasTests {
         #expect(throws: Boom.self) {
             _ = try Canvas.render(.pdf, width: 100, height: 100, dpi: 72) { _ in throw Boom() }
         }
+    }
+
+    @Test("a PNG drawn in bands has the bytes of one drawn in one pass, whatever the count", arguments: [2, 3, 7])
+    func bandsDoNotChangeBytes(bands: Int) throws {
+        // A real figure: thousands of stamped marks (some straddling band edges), arcs, text.
+        let (figure, _) = try BundledRun.figure(.correspondents)
+        let one = try ScenePainter.render(figure.scene, as: .png, dpi: 300, bands: 1)
+        #expect(try ScenePainter.render(figure.scene, as: .png, dpi: 300, bands: bands) == one)
+    }
+
+    @Test("an error in any band propagates, and no bytes come out")
+    func bandError() throws {
+        struct Boom: Error {}
+        let calls = Counter()
+        #expect(throws: Boom.self) {
+            _ = try Canvas.render(.png, width: 100, height: 100, dpi: 72, bands: 4) { cr in
+                // Only the band whose rows start lowest on the page fails.
+                var origin = (x: 0.0, y: 0.0)
+                cairo_user_to_device(cr, &origin.x, &origin.y)
+                calls.add()
+                if origin.y < -70 { throw Boom() }
+            }
+        }
+        #expect(calls.value == 4)
     }
 
     @Test("the output format comes from the file extension")

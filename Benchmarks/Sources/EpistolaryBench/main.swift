@@ -86,7 +86,9 @@ do {
         for kind in [TimelineKind.correspondents, .topics] {
             let (layout, figure) = try timer.measure("timeline.\(kind.rawValue).layout") { try maker.figure(kind, analysis: analysis).figure }
             let (paint, _) = try timer.measure("timeline.\(kind.rawValue).png") { try maker.render(figure, as: .png).count }
-            results += [layout, paint]
+            let dpi = Double(theme.page.dpi)
+            let (oneBand, _) = try timer.measure("timeline.\(kind.rawValue).png.1-band") { try ScenePainter.render(figure.scene, as: .png, dpi: dpi, bands: 1).count }
+            results += [layout, paint, oneBand]
         }
     }
     if stages.contains("exports") {
