@@ -55,9 +55,9 @@ final class FigureBuilder {
     }
 
     /// The finished scene, `height` points tall. The layers are moved into it, which leaves
-    /// the builder empty; the middle one, the largest (marks come in runs, see
-    /// `SceneMarkRun`), is not copied: the others are put around it, in its storage when
-    /// `reserve(middle:)` made room.
+    /// the builder empty. The middle one, the largest for a large corpus (its range bars and
+    /// arcs; marks come in runs, see `SceneMarkRun`), is not copied: the others are put around
+    /// it, in its storage when `reserve(middle:)` made room.
     func scene(height: Double) -> Scene {
         var items: [SceneItem] = []
         swap(&items, &middle)
