@@ -486,7 +486,9 @@ struct TOMLParser {
             }
             return scalar
         default:
-            throw error("unknown escape \\\(c) in a string (valid: \\b \\t \\n \\f \\r \\\" \\\\ \\uXXXX \\UXXXXXXXX)")
+            // A control character (an end of line) is named, not printed into the message.
+            let what = isControl(c) ? "a backslash before \(describe(c))" : "unknown escape \\\(c)"
+            throw error("\(what) in a string (valid: \\b \\t \\n \\f \\r \\e \\\" \\\\ \\uXXXX \\UXXXXXXXX)")
         }
     }
 

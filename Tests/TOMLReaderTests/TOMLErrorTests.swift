@@ -53,6 +53,7 @@ import Testing
         expectError("a = {x = 1\n}", line: 1, "must be on one line")
         expectError("a = red", line: 1, "strings must be quoted")
         expectError("a = \"bad \\q escape\"", line: 1, "unknown escape \\q")
+        expectError("a = \"bad \\\nb = 1", line: 1, "a backslash before end of line")
         expectError("a = \"\\u12\"", line: 1, "4 hexadecimal digits")
         expectError("a = \"\\uD800\"", line: 1, "not a Unicode scalar")
         expectError("a = 1943-11-28", line: 1, "dates and times are not supported")
