@@ -29,20 +29,11 @@ struct CorrespondentsTimeline {
             + ", \(FigureBuilder.longDate(range.from)) to \(FigureBuilder.longDate(range.to)). Above each lane's line: messages from \(principalName); below: from the correspondent."
         var y = b.title(title, note: note, top: style.margin)
 
-        // Horizontal extent: lane labels in the left gutter.
-        let gutter = b.widest(laneNames, font: style.labelFont) + style.labelSize
-        let (padFrom, padTo) = FigureBuilder.paddedRange(range.from, range.to)
-        let scale = b.timeScale(from: padFrom, to: padTo, x0: b.left + gutter, x1: b.right - style.tickSize)
-
-        // Event labels above the plot.
-        let labels = b.placeEventLabels(events.events, scale: scale)
-        y += style.labelSize * 0.8
-        let labelsTop = y
-        y += labels.height
-        let plotTop = y
+        // Lane labels in the left gutter, event labels above the plot.
         let laneH = style.laneHeight
-        let plotBottom = plotTop + Double(max(lanes.count, 1)) * laneH
-        b.drawEvents(labels, scale: scale, labelsTop: labelsTop, plotTop: plotTop, plotBottom: plotBottom)
+        let plot = b.lanePlot(from: range.from, to: range.to, laneLabels: laneNames, laneCount: lanes.count, laneHeight: laneH,
+                              events: events.events, below: y)
+        let scale = plot.scale, labels = plot.events, plotTop = plot.top, plotBottom = plot.bottom
 
         // Lanes: label, centre line, marks.
         let keys = data.personKeys + lanes.filter { !data.personKeys.contains($0) }

@@ -33,17 +33,10 @@ struct TopicsTimeline {
         let note = "\(shownCount) messages of \(lanes.sourceName), \(FigureBuilder.longDate(range.from)) to \(FigureBuilder.longDate(range.to)); a message on several topics is in each of their lanes. Numbers: messages per topic."
         var y = b.title(title, note: note, top: style.margin)
 
-        let gutter = b.widest(laneLabels, font: style.labelFont) + style.labelSize
-        let (padFrom, padTo) = FigureBuilder.paddedRange(range.from, range.to)
-        let scale = b.timeScale(from: padFrom, to: padTo, x0: b.left + gutter, x1: b.right - style.tickSize)
-        let labels = b.placeEventLabels(events.events, scale: scale)
-        y += style.labelSize * 0.8
-        let labelsTop = y
-        y += labels.height
-        let plotTop = y
         let laneH = style.laneHeight * 1.35
-        let plotBottom = plotTop + Double(max(keys.count, 1)) * laneH
-        b.drawEvents(labels, scale: scale, labelsTop: labelsTop, plotTop: plotTop, plotBottom: plotBottom)
+        let plot = b.lanePlot(from: range.from, to: range.to, laneLabels: laneLabels, laneCount: keys.count, laneHeight: laneH,
+                              events: events.events, below: y)
+        let scale = plot.scale, labels = plot.events, plotTop = plot.top, plotBottom = plot.bottom
 
         // Monthly counts per topic, on one scale.
         let months = FigureBuilder.months(from: scale.firstDay, to: scale.lastDay)
