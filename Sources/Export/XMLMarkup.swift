@@ -57,23 +57,13 @@ public struct XMLMarkup: Sendable {
     }
 
     /// Escapes text content: `&`, `<`, `>`; drops characters XML 1.0 cannot carry.
-    public static func escapeText(_ value: String) -> String {
-        var out = ""
-        out.reserveCapacity(value.utf8.count)
-        for scalar in removingInvalidCharacters(value).unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    public static func escapeText(_ value: String) -> String { escape(value, attribute: false) }
 
     /// Escapes an attribute value: as text, plus both quotes and the whitespace characters
     /// that attribute normalisation would otherwise turn into spaces.
-    public static func escapeAttribute(_ value: String) -> String {
+    public static func escapeAttribute(_ value: String) -> String { escape(value, attribute: true) }
+
+    private static func escape(_ value: String, attribute: Bool) -> String {
         var out = ""
         out.reserveCapacity(value.utf8.count)
         for scalar in removingInvalidCharacters(value).unicodeScalars {
@@ -81,11 +71,11 @@ public struct XMLMarkup: Sendable {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\n": out += "&#10;"
-            case "\r": out += "&#13;"
-            case "\t": out += "&#9;"
+            case "\"" where attribute: out += "&quot;"
+            case "'" where attribute: out += "&apos;"
+            case "\n" where attribute: out += "&#10;"
+            case "\r" where attribute: out += "&#13;"
+            case "\t" where attribute: out += "&#9;"
             default: out.unicodeScalars.append(scalar)
             }
         }

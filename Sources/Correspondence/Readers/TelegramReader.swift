@@ -195,16 +195,9 @@ struct TelegramSegmenter {
     private mutating func header(_ text: String, lines numbers: [Int], fusedDate: Day?) {
         seenHeader = true
         if var c = current, c.inHeaderPhase {
-            if !c.headerComplete {
-                c.headerParagraphs.append(text)
-                c.headerLines += numbers
-                c.header = readHeader(c.headerParagraphs)
-                c.endLine = numbers.last ?? c.endLine
-                current = c
-                return
-            }
-            if HeaderText.isClassificationOnly(text), c.header?.classification.isEmpty == true {
-                // "J. V. STALIN TO H. TRUMAN" then "MOST SECRET"
+            // An unfinished header goes on; so does a complete one whose classification comes
+            // as a block of its own ("J. V. STALIN TO H. TRUMAN" then "MOST SECRET").
+            if !c.headerComplete || (HeaderText.isClassificationOnly(text) && c.header?.classification.isEmpty == true) {
                 c.headerParagraphs.append(text)
                 c.headerLines += numbers
                 c.header = readHeader(c.headerParagraphs)
