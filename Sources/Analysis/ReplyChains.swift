@@ -240,12 +240,7 @@ struct ReplyChains: Sendable {
         for key in pending.keys.sorted() {
             guard let p = pending[key] else { continue }
             let base = "in-\(key.received ? "by-" : "")\(key.day.iso)-\(ReplyChains.slug(key.sender))-\(ReplyChains.slug(key.recipient))"
-            var id = base
-            var suffix = UnicodeScalar("b").value
-            while used.contains(id), let s = UnicodeScalar(suffix) {
-                id = "\(base)-\(Character(s))"
-                suffix += 1
-            }
+            let id = Message.uniqueID(base, among: used)
             used.insert(id)
             ids[key] = id
             let citations = p.citations.sorted { (order[$0.messageID] ?? 0, $0.line) < (order[$1.messageID] ?? 0, $1.line) }

@@ -3,9 +3,16 @@ import Correspondence
 
 @Suite struct DayTests {
     @Test func ordinalRoundTrips() {
-        for ordinal in stride(from: -12000, to: 12000, by: 37) {
-            #expect(Day(ordinal: ordinal).ordinal == ordinal)
+        // Through year, month and day (worked out from the day number) and ISO text and back.
+        for ordinal in stride(from: -800_000, to: 800_000, by: 37) {
+            let d = Day(ordinal: ordinal)
+            #expect(d.ordinal == ordinal)
+            #expect(Day(year: d.year, month: d.month, day: d.day)?.ordinal == ordinal)
+            if d.year >= 0 && d.year <= 9999 { #expect(Day(iso: d.iso) == d) }
         }
+        #expect(Day(year: 2000, month: 2, day: 29)!.iso == "2000-02-29")
+        #expect(Day(year: 1900, month: 2, day: 29) == nil)
+        #expect(Day(ordinal: -1).iso == "1969-12-31")
         #expect(Day(year: 1970, month: 1, day: 1)!.ordinal == 0)
         #expect(Day(year: 1941, month: 6, day: 22)!.days(to: Day(year: 1945, month: 5, day: 9)!) == 1417)
     }

@@ -67,3 +67,25 @@ public struct Message: Sendable, Hashable, Codable, Identifiable {
         self.notes = notes
     }
 }
+
+extension Message {
+    /// The letters added to an id that collides with `n` earlier ones: 1 -> "b", 2 -> "c",
+    /// ... 25 -> "z", 26 -> "ba".
+    public static func idSuffix(_ n: Int) -> String {
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        var n = n
+        var out = ""
+        repeat { out = String(letters[n % 26]) + out; n /= 26 } while n > 0
+        return out
+    }
+
+    /// `base`, or the first of `base-b`, `base-c`... that is not in `used`.
+    public static func uniqueID(_ base: String, among used: Set<String>) -> String {
+        var id = base, n = 0
+        while used.contains(id) {
+            n += 1
+            id = base + "-" + idSuffix(n)
+        }
+        return id
+    }
+}

@@ -124,16 +124,8 @@ public enum CMIFReader {
                                       "expected a date on at least one correspDesc of the file, found none")
             }
 
-            var id = record.key.flatMap { $0.isEmpty || usedIDs.contains($0) ? nil : $0 }
-                ?? generatedID(date: date, sender: senderID, recipients: recipientIDs)
-            if usedIDs.contains(id) {
-                let base = id
-                var suffix = UnicodeScalar("b").value
-                while usedIDs.contains(id), let letter = UnicodeScalar(suffix) {
-                    id = "\(base)-\(Character(letter))"
-                    suffix += 1
-                }
-            }
+            let id = Message.uniqueID(record.key.flatMap { $0.isEmpty || usedIDs.contains($0) ? nil : $0 }
+                                          ?? generatedID(date: date, sender: senderID, recipients: recipientIDs), among: usedIDs)
             usedIDs.insert(id)
 
             var fieldLines: [String: Int] = [:]

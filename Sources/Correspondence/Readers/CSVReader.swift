@@ -86,7 +86,7 @@ public enum CSVReader {
             let base = "\(m.date.best.iso)-\(CorpusAssembler.slug(m.sender))-\(CorpusAssembler.slug(m.recipients[0]))"
             let n = used[base, default: 0]
             used[base] = n + 1
-            messages[k].id = n == 0 ? base : base + "-" + CorpusAssembler.suffix(n)
+            messages[k].id = n == 0 ? base : base + "-" + Message.idSuffix(n)
         }
         messages.sort(by: Corpus.stableOrder)
         return Corpus(sourceName: sourceName, sourceHash: SHA256.hex(Array(text.utf8)), messages: messages, people: table, issues: [])

@@ -374,17 +374,8 @@ struct CorpusAssembler {
             if messages[k].kind == .fragment { base += "-fragment" }
             let n = used[base, default: 0]
             used[base] = n + 1
-            messages[k].id = n == 0 ? base : base + "-" + CorpusAssembler.suffix(n)
+            messages[k].id = n == 0 ? base : base + "-" + Message.idSuffix(n)
         }
-    }
-
-    static func suffix(_ n: Int) -> String {
-        // 1 -> b, 2 -> c, ... 25 -> z, 26 -> ba ...
-        let letters = Array("abcdefghijklmnopqrstuvwxyz")
-        var n = n
-        var out = ""
-        repeat { out = String(letters[n % 26]) + out; n /= 26 } while n > 0
-        return out
     }
 
     /// Lower-case ASCII: letters and digits kept, common accented letters folded to their
