@@ -1,3 +1,5 @@
+import Foundation
+
 /// Builds indented XML text, escaping every attribute value and every piece of text the
 /// same way. All XML exports (GraphML, GEXF, CMIF) write through this one helper, so a name
 /// with `<`, `&` or quotes is escaped once, correctly, everywhere.
