@@ -55,17 +55,21 @@ public struct TopicSuggester: Sendable {
         guard !texts.isEmpty else {
             throw EpistolaryError(.badData, "no message has text: topics are suggested from the words of the letters (a CMIF file of metadata only has none)")
         }
-        // Periods: years, or quarters when the corpus lies within two calendar years.
-        let years = texts.map { $0.date.best.year }
-        let byQuarter = (years.max()! - years.min()!) < 2
-        let periodNames = texts.map { m -> String in
-            byQuarter ? "\(m.date.best.year)-Q\((m.date.best.month - 1) / 3 + 1)" : "\(m.date.best.year)"
+        // Periods: years, or quarters when the corpus lies within two calendar years. Undated
+        // letters count for the corpus as a whole, in no period.
+        let days = texts.map { $0.date.best }
+        let years = days.compactMap { $0?.year }
+        let byQuarter = (years.max() ?? 0) - (years.min() ?? 0) < 2
+        let periodNames = days.map { day -> String? in
+            guard let day else { return nil }
+            return byQuarter ? "\(day.year)-Q\((day.month - 1) / 3 + 1)" : "\(day.year)"
         }
-        let periodList = Array(Set(periodNames)).sorted()
+        let periodList = Array(Set(periodNames.compactMap { $0 })).sorted()
         let periodIndex = Dictionary(uniqueKeysWithValues: periodList.enumerated().map { ($1, $0) })
-        let messagePeriod = periodNames.map { periodIndex[$0]! }
+        let messagePeriod = periodNames.map { name in name.flatMap { periodIndex[$0] } ?? -1 }
         var periodSize = Array(repeating: 0, count: periodList.count)
-        for p in messagePeriod { periodSize[p] += 1 }
+        for p in messagePeriod where p >= 0 { periodSize[p] += 1 }
+        let datedCount = Double(years.count)
 
         // 1. Count terms: document frequency, repeats within a message, examples.
         var vocabulary: [UInt64: Int32] = [:]
@@ -126,6 +130,7 @@ public struct TopicSuggester: Sendable {
         let periods = periodList.count
         var periodCounts = [Int32](repeating: 0, count: eligible.count * periods)
         for (mi, list) in messageTerms.enumerated() {
+            guard messagePeriod[mi] >= 0 else { continue }
             for t in list where eligibleIndex[Int(t)] >= 0 {
                 periodCounts[Int(eligibleIndex[Int(t)]) * periods + messagePeriod[mi]] += 1
             }
@@ -133,14 +138,17 @@ public struct TopicSuggester: Sendable {
         var score = [Double](repeating: 0, count: eligible.count)
         var chosen = Set<Int>()
         // Distinctive in a period: Dunning's G² of the period's messages against the rest.
+        var datedDF = [Double](repeating: 0, count: eligible.count)
+        for e in eligible.indices { for q in 0..<periods { datedDF[e] += Double(periodCounts[e * periods + q]) } }
         if periods > 1 {
             for p in 0..<periods {
                 var ranked: [(Double, Int)] = []
                 for e in eligible.indices {
-                    let a = Double(periodCounts[e * periods + p]), df = Double(stats[eligible[e]].df)
+                    let a = Double(periodCounts[e * periods + p])
+                    let df = datedDF[e]
                     let size = Double(periodSize[p])
-                    guard a >= 2, a / size > df / n else { continue }
-                    let g2 = TopicSuggester.logLikelihood(a: a, b: df - a, c: size - a, d: n - size - (df - a))
+                    guard a >= 2, a / size > df / datedCount else { continue }
+                    let g2 = TopicSuggester.logLikelihood(a: a, b: df - a, c: size - a, d: datedCount - size - (df - a))
                     guard g2 >= 10.83 else { continue }
                     score[e] = max(score[e], g2)
                     ranked.append((g2, e))
@@ -247,7 +255,7 @@ public struct TopicSuggester: Sendable {
                 let inThread = present.filter { memberSet.contains($0) }
                 guard inThread.count >= 2 else { continue }
                 support += 1
-                perPeriod[messagePeriod[mi]] += 1
+                if messagePeriod[mi] >= 0 { perPeriod[messagePeriod[mi]] += 1 }
                 for c in inThread { withOther[position[c]!] += 1 }
             }
             guard support >= Int(minDF) else { continue }
