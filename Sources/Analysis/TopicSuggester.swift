@@ -57,7 +57,7 @@ public struct TopicSuggester: Sendable {
         }
         // Periods: years, or quarters when the corpus lies within two calendar years. Undated
         // letters count for the corpus as a whole, in no period.
-        let days = texts.map { $0.date.best }
+        let days: [Day?] = texts.map { $0.date.best }
         let years = days.compactMap { $0?.year }
         let byQuarter = (years.max() ?? 0) - (years.min() ?? 0) < 2
         let periodNames = days.map { day -> String? in
@@ -123,7 +123,7 @@ public struct TopicSuggester: Sendable {
         // 2. Candidates: distinctive in a period, or recurring within letters.
         let n = Double(texts.count)
         let minDF = Int32(max(3, texts.count / 2000))
-        let maxDF = Int32(max(Double(minDF), n * 0.3))
+        let maxDF = Int32(max(Double(minDF), n * 0.5))
         let eligible = stats.indices.filter { stats[$0].df >= minDF && stats[$0].df <= maxDF }
         var eligibleIndex = [Int32](repeating: -1, count: stats.count)
         for (e, t) in eligible.enumerated() { eligibleIndex[t] = Int32(e) }
