@@ -99,7 +99,8 @@ import Testing
     }
 
     @Test func xmlEscapingCoversMarkupQuotesAndControlCharacters() {
-        #expect(XMLMarkup.escapeAttribute("a<b>&\"c'\n\u{1}") == "a&lt;b&gt;&amp;&quot;c&apos;&#10;")
+        #expect(XMLMarkup.escapeAttribute("a<b>&\"c'\n\u{1}") == "a&lt;b&gt;&amp;&quot;c&apos;&#10;\u{FFFD}")
+        #expect(XMLMarkup.escapeText("a\u{7F}b\u{9B}c\u{FDD0}d\u{FFFE}e\u{1FFFF}f\tg") == "a\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}e\u{FFFD}f\tg")
         #expect(XMLMarkup.escapeText("x < y & z") == "x &lt; y &amp; z")
         #expect(JSONValue.string("a\"b\\c\n\u{1}").serialized() == "\"a\\\"b\\\\c\\n\\u0001\"")
     }
