@@ -37,6 +37,7 @@ public struct TopicLexicon: Sendable, Hashable {
         guard FileManager.default.fileExists(atPath: path) else {
             throw EpistolaryError(.badUsage, file: path, "no such topic file")
         }
+        InputFiles.note(path)
         let text: String
         do {
             text = try TOMLDocument.text(ofFile: path)

@@ -27,6 +27,7 @@ public struct EventCalendar: Sendable, Hashable {
 
     /// Reads a calendar file; errors name the file and line.
     public static func load(path: String, displayName: String? = nil) throws -> EventCalendar {
+        InputFiles.note(path)
         let text: String
         do {
             text = try TOMLDocument.text(ofFile: path)

@@ -63,20 +63,19 @@ struct ExportCommand: ParsableCommand {
         let exporter = Exporter(graphKind: graph ?? .correspondents, gexfVersion: gexfVersion ?? .v1_3,
                                 cmifURL: cmifURL, cmifEditor: cmifEditor)
         let files = exporter.files(format, analysis: analysis)
-        if output == "-" {
-            for file in files { FileHandle.standardOutput.write(Data(file.text.utf8)) }
-            return
-        }
-        let target = URL(fileURLWithPath: output)
+        // One batch: the three CSV tables are written all or nothing; `-` and devices as streams.
+        var batch = OutputBatch()
         if format.writesFolder {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory), !isDirectory.boolValue {
                 throw EpistolaryError(.badUsage, file: output, "csv writes nodes.csv, edges.csv and messages.csv into a folder; this is a file")
             }
-            for file in files { try AtomicFile.write(file.text, to: target.appendingPathComponent(file.name)) }
+            let target = URL(fileURLWithPath: output)
+            for file in files { batch.add(file.text, to: target.appendingPathComponent(file.name)) }
         } else {
-            try AtomicFile.write(files.map(\.text).joined(), to: target)
+            batch.add(Data(files.map(\.text).joined().utf8), toPath: output)
         }
+        try batch.commit()
     }
 }
 

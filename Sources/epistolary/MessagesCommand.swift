@@ -20,7 +20,7 @@ struct MessagesCommand: ParsableCommand {
     func run() throws {
         let analysis = try input.analyse()
         let text = MessageCatalogue(corpus: analysis.corpus, topics: analysis.topicAssignments).render(format)
-        FileHandle.standardOutput.write(Data(text.utf8))
+        try StandardOutput.write(text)
     }
 }
 
