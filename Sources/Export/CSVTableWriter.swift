@@ -8,7 +8,12 @@ public struct CSVTableWriter: Sendable {
     /// The separator inside a cell holding several values (recipients, topics).
     public static let multiValueSeparator = ";"
 
-    public init() {}
+    /// Whether formula-like cells are neutralised (`CSVText`): true unless `--raw-csv`.
+    public var neutralisesFormulas: Bool
+
+    public init(neutralisesFormulas: Bool = true) {
+        self.neutralisesFormulas = neutralisesFormulas
+    }
 
     /// The three tables as (file name, text), in a fixed order.
     public func tables(graph: ExportGraph, corpus: Corpus, topics: [String: [String]] = [:]) -> [(name: String, text: String)] {
@@ -20,7 +25,7 @@ public struct CSVTableWriter: Sendable {
         for node in graph.nodes {
             rows.append([node.id, node.label] + graph.nodeAttributes.map { node.values[$0.key]?.text ?? "" })
         }
-        return Self.table(rows)
+        return table(rows)
     }
 
     public func edges(_ graph: ExportGraph) -> String {
@@ -32,7 +37,7 @@ public struct CSVTableWriter: Sendable {
                          ExportValue.double(edge.weight).text, timeset]
                         + graph.edgeAttributes.map { edge.values[$0.key]?.text ?? "" })
         }
-        return Self.table(rows)
+        return table(rows)
     }
 
     public func messages(_ corpus: Corpus, topics: [String: [String]] = [:]) -> String {
@@ -50,7 +55,7 @@ public struct CSVTableWriter: Sendable {
                 String(message.span.startLine), String(message.span.endLine),
             ])
         }
-        return Self.table(rows)
+        return table(rows)
     }
 
     /// The date as precisely as it is known: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; for a range,
@@ -63,7 +68,9 @@ public struct CSVTableWriter: Sendable {
         }
     }
 
-    static func table(_ rows: [[String]]) -> String {
-        rows.map { $0.map(CSVText.field).joined(separator: ",") }.joined(separator: "\n") + "\n"
+    func table(_ rows: [[String]]) -> String {
+        let neutralise = neutralisesFormulas
+        return rows.map { $0.map { CSVText.field($0, neutralisingFormulas: neutralise) }.joined(separator: ",") }
+            .joined(separator: "\n") + "\n"
     }
 }

@@ -44,9 +44,12 @@ public struct Exporter: Sendable {
     public var cmifURL: String?
     /// CMIF: the contact person (`editor`), instead of a note naming the generator.
     public var cmifEditor: String?
+    /// CSV: write formula-like cells as they are (`--raw-csv`) instead of neutralising them.
+    public var rawCSV: Bool
 
     public init(graphKind: ExportGraphKind = .correspondents, gexfVersion: GEXFWriter.Version = .v1_3,
-                cmifURL: String? = nil, cmifEditor: String? = nil) {
+                cmifURL: String? = nil, cmifEditor: String? = nil, rawCSV: Bool = false) {
+        self.rawCSV = rawCSV
         self.graphKind = graphKind
         self.gexfVersion = gexfVersion
         self.cmifURL = cmifURL
@@ -73,7 +76,7 @@ public struct Exporter: Sendable {
         case .csv:
             let labels = Dictionary(analysis.lexicon.topics.map { ($0.id, $0.label) }, uniquingKeysWith: { a, _ in a })
             let topics = analysis.topicAssignments.mapValues { $0.map { labels[$0] ?? $0 } }
-            return CSVTableWriter().tables(graph: graph(analysis), corpus: analysis.corpus, topics: topics)
+            return CSVTableWriter(neutralisesFormulas: !rawCSV).tables(graph: graph(analysis), corpus: analysis.corpus, topics: topics)
         }
     }
 

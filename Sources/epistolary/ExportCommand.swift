@@ -34,6 +34,9 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .customLong("cmif-editor"), help: ArgumentHelp("CMIF: the editor to contact about the file.", valueName: "NAME"))
     var cmifEditor: String?
 
+    @Flag(name: .customLong("raw-csv"), help: "csv: write cells that begin with = + - @ as they are; by default they get a leading ' so a spreadsheet shows them as text and never runs them as formulas (OWASP).")
+    var rawCSV = false
+
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Output file (a folder for csv; - for standard output).", valueName: "FILE"))
     var output: String
 
@@ -52,6 +55,9 @@ struct ExportCommand: ParsableCommand {
         if let cmifURL, cmifURL.isEmpty || cmifURL.contains(where: \.isWhitespace) {
             throw EpistolaryError(.badUsage, "--cmif-url must be a URL without spaces, got \"\(cmifURL)\"")
         }
+        if rawCSV && format != .csv {
+            throw EpistolaryError(.badUsage, "--raw-csv applies only to the csv format")
+        }
         if output == "-" && format.writesFolder {
             throw EpistolaryError(.badUsage, "csv writes a folder of three files: give -o a folder, not -")
         }
@@ -61,7 +67,7 @@ struct ExportCommand: ParsableCommand {
         try checkUsage()
         let analysis = try input.analyse()
         let exporter = Exporter(graphKind: graph ?? .correspondents, gexfVersion: gexfVersion ?? .v1_3,
-                                cmifURL: cmifURL, cmifEditor: cmifEditor)
+                                cmifURL: cmifURL, cmifEditor: cmifEditor, rawCSV: rawCSV)
         let files = exporter.files(format, analysis: analysis)
         // One batch: the three CSV tables are written all or nothing; `-` and devices as streams.
         var batch = OutputBatch()
