@@ -45,6 +45,9 @@ let package = Package(
         .executableTarget(name: "EpistolaryBench", dependencies: [
             "Correspondence", "Analysis", "Styling", "GraphRender", "TimelineRender", "Export",
         ], path: "Benchmarks/Sources/EpistolaryBench", swiftSettings: swiftSettings),
+        // What the test targets share: one process runner, temporary folders removed at exit,
+        // the package's paths (in the manner of swift-argument-parser's ArgumentParserTestHelpers).
+        .target(name: "EpistolaryTestSupport", path: "Tests/EpistolaryTestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "TOMLReaderTests", dependencies: ["TOMLReader"], swiftSettings: swiftSettings),
         .testTarget(name: "CorrespondenceTests", dependencies: ["Correspondence"], swiftSettings: swiftSettings),
         .testTarget(name: "AnalysisTests", dependencies: ["Correspondence", "Analysis"], swiftSettings: swiftSettings),
@@ -52,7 +55,7 @@ let package = Package(
         .testTarget(name: "GraphRenderTests", dependencies: ["GraphRender", "Correspondence", "Analysis", "Styling", "CCairo"], exclude: ["valgrind-render-loop.sh"], swiftSettings: swiftSettings),
         .testTarget(name: "TimelineRenderTests", dependencies: ["TimelineRender", "Analysis", "Styling", "Correspondence", "CCairo"], swiftSettings: swiftSettings),
         .testTarget(name: "ExportTests", dependencies: ["Export", "Correspondence", "Analysis"], swiftSettings: swiftSettings),
-        .testTarget(name: "CLITests", dependencies: ["EpistolaryCLI"], swiftSettings: swiftSettings),
+        .testTarget(name: "CLITests", dependencies: ["EpistolaryCLI", "EpistolaryTestSupport", "Correspondence"], swiftSettings: swiftSettings),
         .testTarget(name: "EpistolaryTests", dependencies: ["Epistolary"], swiftSettings: swiftSettings),
     ]
 )

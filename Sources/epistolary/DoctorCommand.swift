@@ -21,10 +21,11 @@ struct DoctorCommand: ParsableCommand {
         let families = Array(Set([theme.fonts.title.family, theme.fonts.label.family, theme.fonts.tick.family,
                                   theme.fonts.legend.family, theme.fonts.note.family])).sorted()
         var missing: [(what: String, fix: String)] = []
-        func line(_ ok: Bool, _ text: String) { print("\(ok ? "ok     " : "MISSING") \(text)") }
+        func say(_ text: String) { try? StandardOutput.write(text + "\n") }
+        func line(_ ok: Bool, _ text: String) { say("\(ok ? "ok     " : "MISSING") \(text)") }
 
         let graphviz = GraphvizEngine.shared.diagnostics(fontFamily: families.first ?? "DejaVu Sans")
-        print("Graphviz \(graphviz.version) (in process, libgvc)")
+        say("Graphviz \(graphviz.version) (in process, libgvc)")
         for check in graphviz.layouts {
             line(check.works, "layout \(check.name)\(check.problem.map { ": \($0)" } ?? "")")
             if !check.works { missing.append(("Graphviz layout \(check.name)", "apt-get install -y libgvc6 (its install step writes the plugin list config6a)")) }
@@ -35,13 +36,13 @@ struct DoctorCommand: ParsableCommand {
         }
 
         let cairo = CairoDiagnostics.probe(fontFamily: theme.fonts.label.family)
-        print("Cairo \(cairo.version) (in process)")
+        say("Cairo \(cairo.version) (in process)")
         for check in cairo.formats {
             line(check.works, "timeline format \(check.name)\(check.problem.map { ": \($0)" } ?? "")")
             if !check.works { missing.append(("Cairo format \(check.name)", "apt-get install -y libcairo2")) }
         }
 
-        print("Fonts of the theme '\(style.style)'")
+        say("Fonts of the theme '\(style.style)'")
         for family in families {
             let font = GraphvizEngine.resolveFontFile(family: family)
             let exact = font.map { $0.family.lowercased() == family.lowercased() } ?? false
@@ -54,6 +55,6 @@ struct DoctorCommand: ParsableCommand {
             let fixes = Array(Set(missing.map(\.fix))).sorted().joined(separator: "; ")
             throw EpistolaryError(.environment, "missing: \(list). Install with: \(fixes)")
         }
-        print("Everything the figures need is here.")
+        say("Everything the figures need is here.")
     }
 }

@@ -45,7 +45,7 @@ struct TopicsSuggestCommand: ParsableCommand {
         if let output {
             try AtomicFile.write(text, to: URL(fileURLWithPath: output))
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            try StandardOutput.write(text)
         }
     }
 
@@ -70,6 +70,6 @@ struct TopicsCheckCommand: ParsableCommand {
     func run() throws {
         let analysis = try input.analyse()
         let check = TermCheck(messages: analysis.messages, lexicon: analysis.lexicon, assigned: analysis.topicAssignments)
-        FileHandle.standardOutput.write(Data(check.text.utf8))
+        try StandardOutput.write(check.text)
     }
 }

@@ -1,6 +1,10 @@
+import Correspondence
+@testable import EpistolaryCLI
+import EpistolaryTestSupport
 import Foundation
 
-/// Runs the built `epistolary` binary as a user would, for every CLI test suite.
+/// Runs command lines for every CLI test suite: in process through the command types, or,
+/// for the few smoke tests, the built `epistolary` binary.
 enum CLIRunner {
     struct Run {
         let status: Int32
@@ -40,60 +44,38 @@ enum CLIRunner {
             ?? packageRoot.appendingPathComponent(".build/debug/epistolary")
     }
 
-    /// Runs the binary with `arguments`; `environment` entries are added to this process's.
-    /// Throws `NotBuilt` when the binary is missing.
+    /// Runs one command line as the tool would, and returns its exit code and output.
+    ///
+    /// The command runs in this process, through the command types (`Epistolary.run`), with its
+    /// standard output and error captured: no launch, no second read of the corpus's binary.
+    /// A run that needs what only a separate process has (its own environment variables, its
+    /// own working folder) launches the built binary instead.
     static func run(_ arguments: [String], environment: [String: String] = [:], in folder: URL? = nil) throws -> Run {
+        guard environment.isEmpty, folder == nil else { return try runBinary(arguments, environment: environment, in: folder) }
+        let capture = OutputCapture()
+        let status = OutputCapture.$current.withValue(capture) { Epistolary.run(arguments) }
+        return Run(status: status, stdout: capture.standardOutput, stderr: capture.standardError)
+    }
+
+    /// Runs the built binary with `arguments`, as a user would (the smoke tests, and runs that
+    /// need their own environment or folder). Throws `NotBuilt` when the binary is missing.
+    static func runBinary(_ arguments: [String], environment: [String: String] = [:], in folder: URL? = nil) throws -> Run {
         guard FileManager.default.isExecutableFile(atPath: binary.path) else { throw NotBuilt() }
         return try run(executable: binary, arguments, environment: environment, in: folder)
     }
 
-    /// Runs any `executable` (e.g. a validator over the binary's output) the same way.
+    /// Runs any `executable` (e.g. a validator over the tool's output) through the one process runner.
     static func run(executable: URL, _ arguments: [String], environment: [String: String] = [:], in folder: URL? = nil) throws -> Run {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        if !environment.isEmpty {
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        }
-        if let folder { process.currentDirectoryURL = folder }
-        // Output goes to files, not pipes: a child that fills one pipe while the test reads the
-        // other can never stall.
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("epistolary-run-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let outURL = scratch.appendingPathComponent("stdout"), errURL = scratch.appendingPathComponent("stderr")
-        try Data().write(to: outURL)
-        try Data().write(to: errURL)
-        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        process.waitUntilExit()
-        try out.close()
-        try err.close()
-        return Run(status: process.terminationStatus,
-                   stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-                   stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+        let run = try ProcessRunner.run(executable.path, arguments, environment: environment, in: folder)
+        return Run(status: run.status, stdout: run.stdout, stderr: run.stderr)
     }
 
-    /// A fresh, empty temporary folder for one test; unique per call, so tests and test cases
-    /// running in parallel never share one.
-    static func temporaryFolder(_ name: String) throws -> URL {
-        let dir = FileManager.default.temporaryDirectory
-            .appendingPathComponent("epistolary-cli-\(name)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
-    }
+    /// A fresh, empty temporary folder for one test, removed when the test process exits.
+    static func temporaryFolder(_ name: String) throws -> URL { try TestFolders.make("cli-\(name)") }
 
     /// A file `name` holding `contents`, in a fresh temporary folder of its own.
-    static func temporaryFile(_ name: String, _ contents: Data) throws -> URL {
-        let url = try temporaryFolder("file").appendingPathComponent(name)
-        try contents.write(to: url)
-        return url
-    }
+    static func temporaryFile(_ name: String, _ contents: Data) throws -> URL { try TestFolders.file(name, contents) }
 
     /// A file `name` holding `text` as UTF-8, in a fresh temporary folder of its own.
-    static func temporaryFile(_ name: String, _ text: String) throws -> URL {
-        try temporaryFile(name, Data(text.utf8))
-    }
+    static func temporaryFile(_ name: String, _ text: String) throws -> URL { try TestFolders.file(name, text) }
 }

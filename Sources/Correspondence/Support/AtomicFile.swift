@@ -211,6 +211,7 @@ enum OutputPath {
 /// nowhere left to report it).
 public enum StandardError {
     public static func write(_ text: String) {
+        if let capture = OutputCapture.current { return capture.appendError(Data(text.utf8)) }
         try? OutputPath.writeAll(Data(text.utf8), to: STDERR_FILENO, path: "standard error")
     }
 }
@@ -219,10 +220,11 @@ public enum StandardError {
 /// closed pipe or a full device): a failure is an environment error with its reason.
 public enum StandardOutput {
     public static func write(_ text: String) throws {
-        try OutputPath.writeAll(Data(text.utf8), to: STDOUT_FILENO, path: "standard output")
+        try write(Data(text.utf8))
     }
 
     public static func write(_ data: Data) throws {
+        if let capture = OutputCapture.current { return capture.appendOutput(data) }
         try OutputPath.writeAll(data, to: STDOUT_FILENO, path: "standard output")
     }
 }
