@@ -111,7 +111,7 @@ import Testing
     }
 }
 
-/// The bundled person table is for the bundled corpus only.
+/// The bundled person table goes with the bundled corpus's form (telegram text) only.
 @Suite struct BundledTableScopeTests {
     @Test func aUsersCorpusDoesNotMeetTheTelegramsPeople() throws {
         let url = try Fixtures.temporaryFolder().appendingPathComponent("namesakes.csv")
@@ -125,7 +125,7 @@ import Testing
         #expect(corpus.people.people.count == 4)
     }
 
-    @Test func theBundledTextGetsItsTableWhereverItIsRead() throws {
+    @Test func telegramTextGetsTheBundledTable() throws {
         let url = try Fixtures.temporaryFolder().appendingPathComponent("copy.txt")
         try Data(contentsOf: try BundledCorpus.url()).write(to: url)
         let corpus = try CorpusLoader.load(path: url.path)

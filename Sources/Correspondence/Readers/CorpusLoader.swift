@@ -15,9 +15,10 @@ public enum CorpusFormat: String, Sendable, CaseIterable {
 /// `.tei` CMIF), else the content (see `sniff`). A path of `-` reads standard input. Without
 /// a path it reads the bundled war telegrams.
 ///
-/// People: the table given (a user's `--people FILE`) is used for any corpus; without one,
-/// the bundled person table is used for the bundled corpus only (its text, byte for byte,
-/// wherever it is read from) and every other corpus starts from an empty table.
+/// People: the table given (a user's `--people FILE`) is used for any corpus. Without one,
+/// the bundled person table goes with the bundled corpus's own form, telegram text (the
+/// edition the bundled corpus comes from); a CSV or CMIF corpus starts from an empty table,
+/// so that nobody in it is taken for one of the telegrams' people.
 public enum CorpusLoader {
     /// Reads a corpus; nil reads the bundled one. Throws `.badData` naming the file for a
     /// missing, empty, binary or non-UTF-8 file, or one with nothing recognisable in it.
@@ -55,11 +56,10 @@ public enum CorpusLoader {
             return try CMIFReader.read(path: path, people: people ?? .empty)
         case .csv, .telegrams:
             let text = try data.map { try decodedText(data: $0, shownAs: shown) } ?? decodedText(url: url, shownAs: shown)
-            let table = try people ?? (isBundledText(text) ? PersonTable.bundled() : .empty)
             if chosen == .csv {
-                return try CSVReader.read(text: text, sourceName: name, path: shown, people: table)
+                return try CSVReader.read(text: text, sourceName: name, path: shown, people: people ?? .empty)
             }
-            return try TelegramReader.read(text: text, sourceName: name, path: shown, people: table)
+            return try TelegramReader.read(text: text, sourceName: name, path: shown, people: try people ?? PersonTable.bundled())
         }
     }
 
@@ -86,12 +86,6 @@ public enum CorpusLoader {
             if names.contains(where: { CSVColumn.knownNames.contains(CSVColumn.comparable($0)) }) { return .csv }
         }
         return .telegrams
-    }
-
-    /// True when the text is the bundled corpus's, so that its person table applies.
-    static func isBundledText(_ text: String) -> Bool {
-        guard let url = try? BundledCorpus.url(), let bundled = try? decodedText(url: url, shownAs: BundledCorpus.name) else { return false }
-        return bundled.utf8.count == text.utf8.count && bundled == text
     }
 
     /// Up to 64 KiB from the start of a file, for `sniff`.
