@@ -34,6 +34,7 @@ public enum CorpusLoader {
             return try TelegramReader.read(text: text, sourceName: BundledCorpus.name, people: try people ?? PersonTable.bundled())
         }
         let isStdin = path == "-"
+        if !isStdin { InputFiles.note(path) }
         let url = URL(fileURLWithPath: path)
         let name = isStdin ? "stdin" : url.lastPathComponent
         let shown = isStdin ? "stdin" : path
