@@ -29,6 +29,7 @@ renders: build
 	rm -rf Renders.new
 	$(BIN) figures --out Renders.new
 	rm -rf Renders && mv Renders.new Renders
+	.ci/readme-gallery
 
 test: deps
 	swift test
