@@ -25,6 +25,9 @@ public struct PersonTable: Sendable {
     /// Display name for an id, falling back to the id itself.
     public func name(of id: String) -> String { self[id]?.name ?? id }
 
+    /// The name as a figure shows it: `name(of:)` cut past `DisplayText.maxNameLength`.
+    public func displayName(of id: String) -> String { DisplayText.bounded(name(of: id)) }
+
     /// The bundled table of the war telegrams' correspondents and the people they name.
     public static func bundled() throws -> PersonTable {
         guard let url = Bundle.module.url(forResource: "people", withExtension: "json", subdirectory: "Resources") else {

@@ -12,7 +12,9 @@ import Foundation
 /// Graphviz copies ids and labels into its SVG as they are, escaping only markup, so a control
 /// character or non-character (`UnsafeScalars`) would make the SVG ill-formed: in text it is
 /// replaced by U+FFFD; in an id it is written `%u{HEX}` (and `%` itself `%25`), which keeps two
-/// ids that differ only there two nodes.
+/// ids that differ only there two nodes. Graphviz also reads `&...;` in labels as an entity and
+/// copies entity-like text into SVG unescaped (`&#0;` is not well-formed), so `&` is written
+/// `&amp;` in text (shown as `&`) and `%26` in ids.
 public struct DOTWriter: Sendable {
     private var lines: [String] = []
     private var depth = 1
@@ -90,14 +92,16 @@ public struct DOTWriter: Sendable {
         return quotedID(separatingOddBackslashRuns(name))
     }
 
-    /// `%` as `%25` and each unsafe scalar as `%u{HEX}`: one-to-one, so distinct names stay
+    /// `%` as `%25`, `&` as `%26` and each unsafe scalar as `%u{HEX}`: one-to-one, so distinct names stay
     /// distinct nodes, and nothing Graphviz would copy raw into SVG remains.
-    static func encodingUnsafeScalars(_ name: String) -> String {
-        guard name.unicodeScalars.contains(where: { $0 == "%" || UnsafeScalars.isUnsafe($0) }) else { return name }
+    public static func encodingUnsafeScalars(_ name: String) -> String {
+        guard name.unicodeScalars.contains(where: { $0 == "%" || $0 == "&" || UnsafeScalars.isUnsafe($0) }) else { return name }
         var out = ""
         for scalar in name.unicodeScalars {
             if scalar == "%" {
                 out += "%25"
+            } else if scalar == "&" {
+                out += "%26"   // Graphviz copies `&#0;` or `&x;` into SVG as if it were an entity
             } else if UnsafeScalars.isUnsafe(scalar) {
                 out += "%u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
             } else {
@@ -146,13 +150,14 @@ public struct DOTWriter: Sendable {
 
     /// A text attribute value: quoted, with backslashes doubled (Graphviz reads `\\` in a
     /// label as one backslash, and would otherwise expand `\N`, `\G`, `\E`...), quotes escaped
-    /// and line breaks written as `\n` (centred lines).
+    /// line breaks written as `\n` (centred lines) and `&` as `&amp;` (Graphviz reads entities in labels).
     public static func text(_ value: String) -> String {
         var out = "\""
         for character in UnsafeScalars.replaced(in: value).unicodeScalars {
             switch character {
             case "\\": out += "\\\\"
             case "\"": out += "\\\""
+            case "&": out += "&amp;"
             case "\r": continue
             case "\n": out += "\\n"
             default: out.unicodeScalars.append(character)
