@@ -74,8 +74,8 @@ import Testing
             let dangerous = try CLIRunner.run(executable: URL(fileURLWithPath: "/usr/bin/xmllint"), ["--nonet", "--xpath", xpath, path])
             #expect(dangerous.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0",
                     "\(svg) holds a script element or an event-handler attribute: \(dangerous.stdout) \(dangerous.stderr.prefix(300))")
+            // Graphviz copies names into comments too (`<!-- name -->`, with `-` escaped): inert there.
             let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
-            #expect(!text.lowercased().contains("<script"), "\(svg) holds a script tag")
             #expect(!text.contains("Long Name Long Name Long Name Long Name Long Name Long Name Long Name Long Name Long Name"),
                     "\(svg) shows a 100 kB name whole instead of cut")
         }
