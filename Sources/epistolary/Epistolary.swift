@@ -17,6 +17,7 @@ struct Epistolary: ParsableCommand {
             ExportCommand.self,
             MessagesCommand.self,
             ExplainCommand.self,
+            TopicsCommand.self,
             ReportCommand.self,
             StylesCommand.self,
             DoctorCommand.self,
