@@ -44,7 +44,7 @@ public struct CSVTableWriter: Sendable {
                 message.id, message.kind.rawValue, message.sender, corpus.people.name(of: message.sender),
                 message.recipients.joined(separator: separator),
                 message.recipients.map { corpus.people.name(of: $0) }.joined(separator: separator),
-                Self.palladioDate(message.date), message.date.notBefore.iso, message.date.notAfter.iso,
+                Self.palladioDate(message.date), message.date.notBefore?.iso ?? "", message.date.notAfter?.iso ?? "",
                 message.date.precision.rawValue, message.date.evidence.rawValue, message.place ?? "",
                 message.classification, (topics[message.id] ?? []).joined(separator: separator),
                 String(message.span.startLine), String(message.span.endLine),
@@ -54,12 +54,14 @@ public struct CSVTableWriter: Sendable {
     }
 
     /// The date as precisely as it is known: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; for a range,
-    /// its middle day (the bounds are in their own columns).
+    /// its middle day, or the known bound of an open one (the bounds are in their own columns,
+    /// empty when open); empty when undated.
     static func palladioDate(_ date: HistoricalDate) -> String {
         switch date.precision {
-        case .day, .range: return date.best.iso
-        case .month: return String(date.notBefore.iso.prefix(7))
-        case .year: return String(date.notBefore.iso.prefix(4))
+        case .day, .range: return date.best?.iso ?? ""
+        case .month: return date.notBefore?.isoMonth ?? ""
+        case .year: return date.notBefore?.isoYear ?? ""
+        case .undated: return ""
         }
     }
 

@@ -17,23 +17,49 @@ public struct TimelineJSWriter: Sendable {
     /// - Parameter groups: message id -> group label (the message's main topic); messages
     ///   without one are left ungrouped.
     public func write(corpus: Corpus, title: String, groups: [String: String] = [:]) -> String {
-        let events: [JSONValue] = corpus.messages.map { message in
+        // A timeline places events in time: undated messages are left out (the title counts them).
+        let events: [JSONValue] = corpus.messages.compactMap { message in
             var members: [(String, JSONValue)] = [("unique_id", .string(message.id))]
             let date = message.date
+            guard let (a, b) = date.closedBounds else {
+                // Open at one end: placed at its known bound, worded as open.
+                guard let known = date.notBefore ?? date.notAfter else { return nil }
+                members.append(("start_date", Self.date(known, month: true, day: true)))
+                members.append(("display_date", .string(Self.rangeWording(date))))
+                return Self.finish(members, message: message, corpus: corpus, groups: groups, excerpt: excerpt)
+            }
             switch date.precision {
-            case .day where date.isExact:
-                members.append(("start_date", Self.date(date.notBefore, month: true, day: true)))
+            case .day where a == b:
+                members.append(("start_date", Self.date(a, month: true, day: true)))
             case .month where Self.coversMonth(date):
-                members.append(("start_date", Self.date(date.notBefore, month: true, day: false)))
-                members.append(("display_date", .string(Self.monthName(date.notBefore.month) + " \(date.notBefore.year)")))
+                members.append(("start_date", Self.date(a, month: true, day: false)))
+                members.append(("display_date", .string(Self.monthName(a.month) + " \(a.year)")))
             case .year where Self.coversYear(date):
-                members.append(("start_date", Self.date(date.notBefore, month: false, day: false)))
-                members.append(("display_date", .string(String(date.notBefore.year))))
+                members.append(("start_date", Self.date(a, month: false, day: false)))
+                members.append(("display_date", .string(String(a.year))))
             default:
-                members.append(("start_date", Self.date(date.notBefore, month: true, day: true)))
-                members.append(("end_date", Self.date(date.notAfter, month: true, day: true)))
+                members.append(("start_date", Self.date(a, month: true, day: true)))
+                members.append(("end_date", Self.date(b, month: true, day: true)))
                 members.append(("display_date", .string(Self.rangeWording(date))))
             }
+            return Self.finish(members, message: message, corpus: corpus, groups: groups, excerpt: excerpt)
+        }
+        let undated = corpus.undatedCount
+        let document = JSONValue.object([
+            ("title", .object([("text", .object([
+                ("headline", .string(XMLMarkup.escapeText(title))),
+                ("text", .string("<p>" + XMLMarkup.escapeText("\(corpus.messages.count) messages from \(corpus.sourceName)"
+                    + (undated > 0 ? "; \(undated) undated, not shown" : "")) + "</p>")),
+            ]))])),
+            ("events", .array(events)),
+        ])
+        return document.serialized() + "\n"
+    }
+
+    /// The event's text, headline and group after its dates.
+    private static func finish(_ start: [(String, JSONValue)], message: Message, corpus: Corpus, groups: [String: String],
+                               excerpt: (String) -> String) -> JSONValue {
+            var members = start
             let names = message.recipients.map { corpus.people.name(of: $0) }.joined(separator: ", ")
             let headline = message.kind == .fragment || message.sender.isEmpty
                 ? "Fragment"
@@ -47,15 +73,6 @@ public struct TimelineJSWriter: Sendable {
             members.append(("text", .object([("headline", .string(XMLMarkup.escapeText(headline))), ("text", .string(html))])))
             if let group = groups[message.id] { members.append(("group", .string(XMLMarkup.escapeText(group)))) }
             return .object(members)
-        }
-        let document = JSONValue.object([
-            ("title", .object([("text", .object([
-                ("headline", .string(XMLMarkup.escapeText(title))),
-                ("text", .string("<p>" + XMLMarkup.escapeText("\(corpus.messages.count) messages from \(corpus.sourceName)") + "</p>")),
-            ]))])),
-            ("events", .array(events)),
-        ])
-        return document.serialized() + "\n"
     }
 
     private func excerpt(_ body: String) -> String {
@@ -74,12 +91,24 @@ public struct TimelineJSWriter: Sendable {
     }
 
     static func coversMonth(_ date: HistoricalDate) -> Bool {
-        date.notBefore.day == 1 && date.notAfter.year == date.notBefore.year && date.notAfter.month == date.notBefore.month
-            && date.notAfter.day == Day.daysIn(month: date.notAfter.month, year: date.notAfter.year)
+        guard let (notBefore, notAfter) = date.closedBounds else { return false }
+        return coversMonth(notBefore, notAfter)
     }
 
     static func coversYear(_ date: HistoricalDate) -> Bool {
-        date.notBefore.month == 1 && date.notBefore.day == 1 && date.notAfter.year == date.notBefore.year
+        guard let (notBefore, notAfter) = date.closedBounds else { return false }
+        return coversYear(notBefore, notAfter)
+    }
+
+    private static func coversMonth(_ notBefore: Day, _ notAfter: Day) -> Bool {
+        let date = (notBefore: notBefore, notAfter: notAfter)
+        return date.notBefore.day == 1 && date.notAfter.year == date.notBefore.year && date.notAfter.month == date.notBefore.month
+            && date.notAfter.day == Day.daysIn(month: date.notAfter.month, year: date.notAfter.year)
+    }
+
+    private static func coversYear(_ notBefore: Day, _ notAfter: Day) -> Bool {
+        let date = (notBefore: notBefore, notAfter: notAfter)
+        return date.notBefore.month == 1 && date.notBefore.day == 1 && date.notAfter.year == date.notBefore.year
             && date.notAfter.month == 12 && date.notAfter.day == 31
     }
 
@@ -92,15 +121,20 @@ public struct TimelineJSWriter: Sendable {
     /// range ("between 12 and 18 July 1942").
     public static func wording(_ date: HistoricalDate) -> String {
         switch date.precision {
-        case .month where coversMonth(date): return monthName(date.notBefore.month) + " \(date.notBefore.year)"
-        case .year where coversYear(date): return String(date.notBefore.year)
+        case .month where coversMonth(date): return date.notBefore.map { monthName($0.month) + " \($0.year)" } ?? ""
+        case .year where coversYear(date): return date.notBefore.map { String($0.year) } ?? ""
         default: return rangeWording(date)
         }
     }
 
     /// "between 12 and 18 July 1942", "between 28 June and 3 July 1942", or across years.
     static func rangeWording(_ date: HistoricalDate) -> String {
-        let a = date.notBefore, b = date.notAfter
+        func words(_ d: Day) -> String { "\(d.day) \(monthName(d.month)) \(d.year)" }
+        guard let (a, b) = date.closedBounds else {
+            if let a = date.notBefore { return "not before " + words(a) }
+            if let b = date.notAfter { return "not after " + words(b) }
+            return "undated"
+        }
         if a == b { return "\(a.day) \(monthName(a.month)) \(a.year)" }
         if a.year != b.year {
             return "between \(a.day) \(monthName(a.month)) \(a.year) and \(b.day) \(monthName(b.month)) \(b.year)"

@@ -81,7 +81,7 @@ import Correspondence
         #expect(first.id == "1943-12-10-stalin-churchill")
         let month = try #require(corpus.messages.first { $0.body == "Month only" })
         #expect(month.sender == "Stalin")
-        #expect(month.date.precision == .month && month.date.notAfter.iso == "1944-12-31")
+        #expect(month.date.precision == .month && month.date.notAfter?.iso == "1944-12-31")
         let year = try #require(corpus.messages.first { $0.body == "Year only" })
         #expect(year.date.precision == .year && year.sender == "Mary Smith")
         #expect(corpus.people["Mary Smith"] != nil)
@@ -91,7 +91,7 @@ import Correspondence
         let csv = "sender,recipients,not_before,not_after,text\nStalin,Churchill,1943-06-11,1943-06-24,Text\n"
         let corpus = try CorpusLoader.load(path: try write(csv, name: "bounds.csv"))
         #expect(corpus.messages[0].date.precision == .range)
-        #expect(corpus.messages[0].date.notBefore.iso == "1943-06-11" && corpus.messages[0].date.notAfter.iso == "1943-06-24")
+        #expect(corpus.messages[0].date.notBefore?.iso == "1943-06-11" && corpus.messages[0].date.notAfter?.iso == "1943-06-24")
     }
 
     @Test func csvMissingColumn() throws {

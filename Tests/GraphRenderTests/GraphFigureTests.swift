@@ -53,7 +53,8 @@ struct GraphFigureTests {
         #expect(Set(marks.filter { $0.attributes["shape"] == "diamond" }.map(\.name)) == Set(uncertain))
         // Left to right by date.
         func x(_ id: String) -> Double { Double(graph.node(id)!.attributes["pos"]!.split(separator: ",")[0])! }
-        let dated = analysis.messages.map { ($0.id, $0.date.best) } + analysis.inferred.map { ($0.id, $0.date.best) }
+        let dated = analysis.messages.compactMap { m in m.date.best.map { (m.id, $0) } }
+            + analysis.inferred.compactMap { m in m.date.best.map { (m.id, $0) } }
         for (a, b) in zip(dated.sorted { $0.1 < $1.1 }, dated.sorted { $0.1 < $1.1 }.dropFirst()) where a.1 < b.1 {
             #expect(x(a.0) < x(b.0))
         }

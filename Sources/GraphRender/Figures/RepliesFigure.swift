@@ -38,15 +38,18 @@ struct RepliesFigure {
         let hub = context.hub
         let title = "Replies in time" + (context.filterDescription.isEmpty ? "" : " (\(context.filterDescription))")
 
-        var marks: [Mark] = analysis.messages.map { message in
+        // Marks are placed in time: undated messages are left out (the caption counts them).
+        var marks: [Mark] = analysis.messages.compactMap { message in
+            guard let day = message.date.best else { return nil }
             let counterpart = Self.counterpart(writer: message.sender, addressees: message.recipients, hub: hub) ?? Self.unknownLane
             return Mark(id: message.id, writer: message.sender, lane: counterpart, byCorrespondent: message.sender == counterpart,
-                        day: message.date.best, exactDate: message.date.isExact, inferred: false)
+                        day: day, exactDate: message.date.isExact, inferred: false)
         }
-        marks += analysis.inferred.map { incoming in
+        marks += analysis.inferred.compactMap { incoming in
+            guard let day = incoming.date.best else { return nil }
             let counterpart = Self.counterpart(writer: incoming.sender, addressees: [incoming.recipient], hub: hub) ?? Self.unknownLane
             return Mark(id: incoming.id, writer: incoming.sender, lane: counterpart, byCorrespondent: incoming.sender == counterpart,
-                        day: incoming.date.best, exactDate: incoming.date.isExact, inferred: true)
+                        day: day, exactDate: incoming.date.isExact, inferred: true)
         }
         marks.sort { $0.day != $1.day ? $0.day < $1.day : $0.id < $1.id }
 
