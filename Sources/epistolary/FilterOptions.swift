@@ -80,7 +80,7 @@ struct FilterOptions: ParsableArguments {
             if let day = end ? date.notAfter : date.notBefore { return day }
             throw EpistolaryError(.badUsage, "\(option) \"\(text)\" is open at the \(end ? "end" : "start"); give a closed date")
         case .impossible(_, let reason):
-            throw EpistolaryError(.badUsage, "\(option): \(reason)")
+            throw EpistolaryError(.badUsage, "\(option) \"\(text)\" is not a date (\(reason)); write YYYY, YYYY-MM or YYYY-MM-DD")
         case .undated, .unreadable:
             throw EpistolaryError(.badUsage, "\(option) \"\(text)\" is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
         }
