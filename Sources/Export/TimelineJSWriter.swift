@@ -6,45 +6,98 @@ import Correspondence
 /// `{year}`), an `end_date` and a worded `display_date` when the date is a range, the topic
 /// as `group`, and a headline and an opening of the text. TimelineJS renders headline, text and
 /// group labels as HTML, so all three are escaped.
+///
+/// What TimelineJS's users expect: the headline is short enough for the time navigation's
+/// markers, which cut long ones ("Stalin to Churchill", from `shortNames`; the full names open
+/// the slide's text); when any message has a group, the rest share one named group instead of
+/// an unlabelled row; and the period's events (`eras`) are the document's `eras`.
 public struct TimelineJSWriter: Sendable {
+    /// A span of days shown as a TimelineJS era (a labelled band under the markers).
+    public struct Era: Sendable, Hashable {
+        public var start: Day
+        public var end: Day
+        public var headline: String
+
+        public init(start: Day, end: Day, headline: String) {
+            self.start = min(start, end)
+            self.end = max(start, end)
+            self.headline = headline
+        }
+    }
+
     /// How many characters of the body each event shows.
     public var excerptLength: Int
+    /// The group of messages without a topic, when others have one.
+    public static let ungroupedLabel = "No topic"
 
     public init(excerptLength: Int = 400) {
         self.excerptLength = excerptLength
     }
 
-    /// - Parameter groups: message id -> group label (the message's main topic); messages
-    ///   without one are left ungrouped.
-    public func write(corpus: Corpus, title: String, groups: [String: String] = [:]) -> String {
-        // A timeline places events in time: undated messages are left out (the title counts them).
+    /// - Parameters:
+    ///   - groups: message id -> group label (the message's main topic); when any message has
+    ///     one, the others are grouped under `ungroupedLabel`.
+    ///   - shortNames: person id -> the short form used in headlines; full names otherwise.
+    ///   - eras: spans shown as eras, kept when they touch the messages' dates.
+    /// - Complexity: O(messages + eras).
+    public func write(corpus: Corpus, title: String, groups: [String: String] = [:], shortNames: [String: String] = [:],
+                      eras: [Era] = []) -> String {
+        let grouped = !groups.isEmpty
+        // A timeline places events in time: undated messages are left out (the title counts
+        // them); an open date is placed at its known bound and worded as open.
         let events: [JSONValue] = corpus.messages.compactMap { message in
             var members: [(String, JSONValue)] = [("unique_id", .string(message.id))]
             let date = message.date
-            guard let (a, b) = date.closedBounds else {
-                // Open at one end: placed at its known bound, worded as open.
+            if let (a, b) = date.closedBounds {
+                switch date.precision {
+                case .day where a == b:
+                    members.append(("start_date", Self.date(a, month: true, day: true)))
+                case .month where Self.coversMonth(date):
+                    members.append(("start_date", Self.date(a, month: true, day: false)))
+                    members.append(("display_date", .string(Self.monthName(a.month) + " \(a.year)")))
+                case .year where Self.coversYear(date):
+                    members.append(("start_date", Self.date(a, month: false, day: false)))
+                    members.append(("display_date", .string(String(a.year))))
+                default:
+                    members.append(("start_date", Self.date(a, month: true, day: true)))
+                    members.append(("end_date", Self.date(b, month: true, day: true)))
+                    members.append(("display_date", .string(Self.rangeWording(date))))
+                }
+            } else {
                 guard let known = date.notBefore ?? date.notAfter else { return nil }
                 members.append(("start_date", Self.date(known, month: true, day: true)))
                 members.append(("display_date", .string(Self.rangeWording(date))))
-                return Self.finish(members, message: message, corpus: corpus, groups: groups, excerpt: excerpt)
             }
-            switch date.precision {
-            case .day where a == b:
-                members.append(("start_date", Self.date(a, month: true, day: true)))
-            case .month where Self.coversMonth(date):
-                members.append(("start_date", Self.date(a, month: true, day: false)))
-                members.append(("display_date", .string(Self.monthName(a.month) + " \(a.year)")))
-            case .year where Self.coversYear(date):
-                members.append(("start_date", Self.date(a, month: false, day: false)))
-                members.append(("display_date", .string(String(a.year))))
-            default:
-                members.append(("start_date", Self.date(a, month: true, day: true)))
-                members.append(("end_date", Self.date(b, month: true, day: true)))
-                members.append(("display_date", .string(Self.rangeWording(date))))
+            let isFragment = message.kind == .fragment || message.sender.isEmpty
+            func short(_ id: String) -> String { shortNames[id] ?? corpus.people.name(of: id) }
+            let headline = isFragment ? "Fragment"
+                : "\(short(message.sender)) to \(message.recipients.map(short).joined(separator: ", "))"
+            var html = ""
+            if !isFragment {
+                let names = message.recipients.map { corpus.people.name(of: $0) }.joined(separator: ", ")
+                html += "<p><strong>" + XMLMarkup.escapeText("\(corpus.people.name(of: message.sender)) to \(names)") + "</strong></p>"
             }
-            return Self.finish(members, message: message, corpus: corpus, groups: groups, excerpt: excerpt)
+            html += "<p>" + XMLMarkup.escapeText(excerpt(message.body)) + "</p>"
+            var facts: [String] = []
+            if let place = message.place { facts.append(place) }
+            if !message.classification.isEmpty { facts.append(message.classification) }
+            facts.append("\(corpus.sourceName), lines \(message.span.startLine)-\(message.span.endLine)")
+            html += "<p><em>" + XMLMarkup.escapeText(facts.joined(separator: " · ")) + "</em></p>"
+            members.append(("text", .object([("headline", .string(XMLMarkup.escapeText(headline))), ("text", .string(html))])))
+            if grouped { members.append(("group", .string(XMLMarkup.escapeText(groups[message.id] ?? Self.ungroupedLabel)))) }
+            return .object(members)
         }
+        let first = corpus.messages.compactMap(\.date.drawnBounds?.notBefore).min()
+        let last = corpus.messages.compactMap(\.date.drawnBounds?.notAfter).max()
         let undated = corpus.undatedCount
+        let shownEras: [JSONValue] = eras.filter { era in
+            guard let first, let last else { return false }
+            return era.start <= last && era.end >= first
+        }.map { era in
+            .object([("start_date", Self.date(era.start, month: true, day: true)),
+                     ("end_date", Self.date(era.end, month: true, day: true)),
+                     ("text", .object([("headline", .string(XMLMarkup.escapeText(era.headline)))]))])
+        }
         let document = JSONValue.object([
             ("title", .object([("text", .object([
                 ("headline", .string(XMLMarkup.escapeText(title))),
@@ -52,27 +105,8 @@ public struct TimelineJSWriter: Sendable {
                     + (undated > 0 ? "; \(undated) undated, not shown" : "")) + "</p>")),
             ]))])),
             ("events", .array(events)),
-        ])
+        ] + (shownEras.isEmpty ? [] : [("eras", .array(shownEras))]))
         return document.serialized() + "\n"
-    }
-
-    /// The event's text, headline and group after its dates.
-    private static func finish(_ start: [(String, JSONValue)], message: Message, corpus: Corpus, groups: [String: String],
-                               excerpt: (String) -> String) -> JSONValue {
-            var members = start
-            let names = message.recipients.map { corpus.people.name(of: $0) }.joined(separator: ", ")
-            let headline = message.kind == .fragment || message.sender.isEmpty
-                ? "Fragment"
-                : "\(corpus.people.name(of: message.sender)) to \(names)"
-            var html = "<p>" + XMLMarkup.escapeText(excerpt(message.body)) + "</p>"
-            var facts: [String] = []
-            if let place = message.place { facts.append(place) }
-            if !message.classification.isEmpty { facts.append(message.classification) }
-            facts.append("\(corpus.sourceName), lines \(message.span.startLine)-\(message.span.endLine)")
-            html += "<p><em>" + XMLMarkup.escapeText(facts.joined(separator: " · ")) + "</em></p>"
-            members.append(("text", .object([("headline", .string(XMLMarkup.escapeText(headline))), ("text", .string(html))])))
-            if let group = groups[message.id] { members.append(("group", .string(XMLMarkup.escapeText(group)))) }
-            return .object(members)
     }
 
     private func excerpt(_ body: String) -> String {
@@ -92,21 +126,13 @@ public struct TimelineJSWriter: Sendable {
 
     static func coversMonth(_ date: HistoricalDate) -> Bool {
         guard let (notBefore, notAfter) = date.closedBounds else { return false }
-        return coversMonth(notBefore, notAfter)
-    }
-
-    static func coversYear(_ date: HistoricalDate) -> Bool {
-        guard let (notBefore, notAfter) = date.closedBounds else { return false }
-        return coversYear(notBefore, notAfter)
-    }
-
-    private static func coversMonth(_ notBefore: Day, _ notAfter: Day) -> Bool {
         let date = (notBefore: notBefore, notAfter: notAfter)
         return date.notBefore.day == 1 && date.notAfter.year == date.notBefore.year && date.notAfter.month == date.notBefore.month
             && date.notAfter.day == Day.daysIn(month: date.notAfter.month, year: date.notAfter.year)
     }
 
-    private static func coversYear(_ notBefore: Day, _ notAfter: Day) -> Bool {
+    static func coversYear(_ date: HistoricalDate) -> Bool {
+        guard let (notBefore, notAfter) = date.closedBounds else { return false }
         let date = (notBefore: notBefore, notAfter: notAfter)
         return date.notBefore.month == 1 && date.notBefore.day == 1 && date.notAfter.year == date.notBefore.year
             && date.notAfter.month == 12 && date.notAfter.day == 31
