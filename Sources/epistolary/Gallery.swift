@@ -49,13 +49,8 @@ struct Gallery {
                        progress: @Sendable (String) -> Void) throws -> [GalleryFile] {
         var files: [GalleryFile] = []
         for kind in GraphFigureKind.allCases {
-            var sliced = analysis
-            var filters = ""
-            if kind == .replies, let topic = GraphFigure.defaultRepliesTopic(analysis) {
-                sliced = analysis.filtered(topics: [topic])
-                filters = "topic \(topic)"
-            }
-            let context = FigureContext(analysis: sliced, theme: theme, styleSpec: styleSpec, filterDescription: filters)
+            // The replies figure chooses its own slice when the corpus is past its budget.
+            let context = FigureContext(analysis: analysis, theme: theme, styleSpec: styleSpec)
             let figure = try GraphFigure.build(kind, context: context)
             let base = "graphs/\(kind.rawValue)"
             let captionPath = base + ".caption.json"
