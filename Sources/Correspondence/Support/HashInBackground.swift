@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// The SHA-256 of a text, computed on a background thread while the caller does other work
 /// (reading the corpus); `value()` waits for it. The hash only names the input in provenance
@@ -10,6 +11,14 @@ final class HashInBackground: @unchecked Sendable {
     init(_ text: String) {
         DispatchQueue.global(qos: .userInitiated).async { [self] in
             hex = SHA256.hex(text.utf8)
+            done.signal()
+        }
+    }
+
+    /// The hash of raw bytes (a file mapped in memory), computed the same way.
+    init(bytes: Data) {
+        DispatchQueue.global(qos: .userInitiated).async { [self] in
+            hex = bytes.withUnsafeBytes { SHA256.hex($0.bindMemory(to: UInt8.self)) }
             done.signal()
         }
     }
