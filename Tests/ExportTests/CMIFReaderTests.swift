@@ -111,9 +111,9 @@ import Testing
         let cert = try date("cert")
         #expect(cert.certainty == .low && cert.basis == "conjecture")
         let byReceipt = try date("by-receipt")
-        #expect(bounds(byReceipt) == "../1890-07-02" && byReceipt.notAfterOrigin == .inferred)
+        #expect(!byReceipt.isDated, "a receipt date is not a date of writing")
         let receipt = try Self.message(corpus, key: "by-receipt")
-        #expect(receipt.actions.first?.place == "Wien")
+        #expect(receipt.actions.first?.place == "Wien" && receipt.actions.first?.date?.notBefore?.iso == "1890-07-02")
         let undated = try date("undated")
         #expect(!undated.isDated)
     }

@@ -64,17 +64,13 @@ struct CMIFMessageBuilder {
         if let first = sentActions.flatMap(\.names).first { fieldLines["sender"] = first.line }
         if let first = receivedActions.flatMap(\.names).first { fieldLines["recipients"] = first.line }
 
-        // The date of writing; without one, the receipt bounds it from above.
+        // The date of writing: the sent action's. A letter without one stays undated (its
+        // receipt, if dated, is kept with the received action, not turned into a bound).
         let sentDate = sentActions.lazy.compactMap(\.date).first { !$0.isEmpty }
         var date: HistoricalDate
         if let sentDate {
             date = self.date(sentDate)
             fieldLines["dated"] = sentDate.line
-        } else if let receipt = receivedActions.lazy.compactMap(\.date).first(where: { !$0.isEmpty }),
-                  let upper = self.date(receipt, listing: false).drawnBounds?.notAfter {
-            date = HistoricalDate(bounds: nil, upper, precision: .range, evidence: .given, origins: (.source, .inferred))
-            notes.append("no date of writing: written on or before its receipt, \(upper.iso)")
-            fieldLines["dated"] = receipt.line
         } else {
             date = .undated(raw: nil)
             notes.append("undated in the CMIF source")
@@ -127,12 +123,12 @@ struct CMIFMessageBuilder {
 
     /// A `date` element as a date: `@when`, else the bounds; `@cert` and `@evidence` kept. A
     /// value that is no date leaves the date undated with its raw text, and is listed.
-    private mutating func date(_ a: CMIFRecord.DateAttributes, listing: Bool = true) -> HistoricalDate {
+    private mutating func date(_ a: CMIFRecord.DateAttributes) -> HistoricalDate {
         var date: HistoricalDate
         if let when = a.when {
             let reading = DateParser.parse(when)
             if let problem = reading.problem {
-                if listing { note(.invalidDate, .adjusted, line: a.line, "date/@when: \(problem); the letter is kept undated") }
+                note(.invalidDate, .adjusted, line: a.line, "date/@when: \(problem); the letter is kept undated")
                 return .undated(raw: when)
             }
             date = reading.date
@@ -145,14 +141,12 @@ struct CMIFMessageBuilder {
                 if let lowerText { lower = try DateParser.point(lowerText) }
                 if let upperText { upper = try DateParser.point(upperText) }
             } catch {
-                if listing { note(.invalidDate, .adjusted, line: a.line, "date bounds: \(error.reason); the letter is kept undated") }
+                note(.invalidDate, .adjusted, line: a.line, "date bounds: \(error.reason); the letter is kept undated")
                 return .undated(raw: raw)
             }
             if let l = lower, let u = upper, u.last < l.first {
-                if listing {
-                    note(.invalidDate, .adjusted, line: a.line,
-                         "date bounds: the upper bound \(u.last.iso) lies before the lower \(l.first.iso); the letter is kept undated")
-                }
+                note(.invalidDate, .adjusted, line: a.line,
+                     "date bounds: the upper bound \(u.last.iso) lies before the lower \(l.first.iso); the letter is kept undated")
                 return .undated(raw: raw)
             }
             let precision: DatePrecision = lowerText == upperText ? (lower?.precision ?? .range)

@@ -13,9 +13,9 @@ import Foundation
 ///   the `received` action's date and place are kept in `Message.actions`.
 /// - the date is the `sent` action's `date`: `@when`, or `@notBefore`/`@from` and
 ///   `@notAfter`/`@to`, at any precision `DateParser` reads (xs:dateTime keeps its time); an
-///   open bound stays open; `@cert` and `@evidence` are kept. Without one, the `received`
-///   date bounds it from above (an inferred bound). An impossible date keeps its raw value,
-///   leaves the message undated and is listed.
+///   open bound stays open; `@cert` and `@evidence` are kept. Without one the letter is
+///   undated (a receipt date stays with the received action). An impossible date keeps its
+///   raw value, leaves the message undated and is listed.
 /// - the letter's own id (`xml:id`, else `@key` when unique in the file), its URL (`@ref`)
 ///   and edition (`@source`) are kept; so is the file's header (`CorpusHeader`).
 ///
