@@ -17,10 +17,8 @@ import Testing
         try #require(corpus.messages.first { $0.sourceID == key || $0.id == key }, "no message \(key)")
     }
 
-    /// A person's authority URIs as the reader keeps them.
-    static func uris(_ person: Person) -> [String] {
-        person.authorities["uri"].map { $0.split(separator: " ").map(String.init) } ?? []
-    }
+    /// A person's authority URIs as the reader keeps them (as written).
+    static func uris(_ person: Person) -> [String] { person.refs }
 
     static func name(_ corpus: Corpus, _ id: String) -> String { corpus.people[id]?.name ?? id }
 
@@ -85,8 +83,14 @@ import Testing
         #expect(corpus.issues.allSatisfy { $0.file?.hasSuffix("missing-people.xml") == true && $0.line > 1 })
         let refOnly = try Self.message(corpus, key: "ref-only")
         #expect(corpus.people[refOnly.sender].map(Self.uris) == ["http://d-nb.info/gnd/118577166"])
-        // The same named addressee is one person.
-        #expect(Set(corpus.messages.prefix(4).map { $0.recipients[0] }).count <= 2)
+        // The same named addressee is one person; placeholders are unidentified, each its own.
+        let mann = try Self.message(corpus, key: "unknown-1").recipients[0]
+        #expect(try Self.message(corpus, key: "ref-only").recipients[0] == mann)
+        let unknown1 = try Self.message(corpus, key: "unknown-1").sender, unknown2 = try Self.message(corpus, key: "unknown-2")
+        #expect(unknown1 != unknown2.sender)
+        for id in [unknown1, unknown2.sender, unknown2.recipients[0], empty.sender, none.sender] {
+            #expect(corpus.people[id]?.unidentified == true, "\(id)")
+        }
     }
 
     // MARK: - Dates

@@ -178,7 +178,7 @@ struct CMIFMessageBuilder {
         case .year: when = m.date.notBefore?.isoYear ?? "undated"
         case .undated: when = "undated"
         }
-        let parts = [when, CorpusAssembler.slug(m.sender)] + (m.recipients.first.map { [CorpusAssembler.slug($0)] } ?? [])
+        let parts = [when, Slug.make(m.sender)] + (m.recipients.first.map { [Slug.make($0)] } ?? [])
         return parts.filter { !$0.isEmpty }.joined(separator: "-")
     }
 }

@@ -1,40 +1,30 @@
 /// The CMIF reader's one door to person identity: every persName and orgName goes through
-/// `id(for:)`, and the rule itself is the readers' shared one (see `resolve`).
+/// `id(for:)`, and the rule is the readers' shared one (`PersonResolver`: one authority URI,
+/// else one exact name; placeholders unidentified and never merged). The table given is the
+/// user's (`--people`), never the bundled corpus's.
 struct CMIFPeople {
-    private(set) var table: PersonTable
-    private var byKey: [String: String] = [:]
-    private var unidentified = 0
+    private var resolver: PersonResolver
 
     init(table: PersonTable) {
-        self.table = table
+        resolver = PersonResolver(table: table)
     }
 
-    /// Sees every name first, so that ids do not depend on the order of the records.
-    mutating func prepare(_ records: [CMIFRecord]) {}
+    var table: PersonTable { resolver.table }
+
+    /// Sees every name first, so that ids and shown names do not depend on the order of the records.
+    /// - Complexity: O(n log n) in the number of names.
+    mutating func prepare(_ records: [CMIFRecord]) {
+        resolver.prepare(records.lazy.flatMap { $0.actions.lazy.flatMap { $0.names.lazy.map(Self.mention) } })
+    }
 
     /// The person id of a name; nil (no name at all) is an unidentified person of its own.
     mutating func id(for name: CMIFRecord.Name?) -> String {
-        resolve(text: name?.text ?? "", ref: name?.ref, organisation: name?.isOrganisation ?? false)
+        guard let name else { return resolver.resolve(name: nil) }
+        return resolver.resolve(Self.mention(name))
     }
 
-    /// Interim rule until the shared resolver is on main: one exact `@ref` string, else one
-    /// exact name; an empty name without a ref is unidentified and never shared.
-    private mutating func resolve(text: String, ref: String?, organisation: Bool) -> String {
-        let refs = ref.map { $0.split(whereSeparator: \.isWhitespace).map(String.init) } ?? []
-        let key = refs.first.map { "ref:" + $0 } ?? (text.isEmpty ? nil : "name:" + text)
-        guard let key else {
-            unidentified += 1
-            let id = "unidentified-\(unidentified)"
-            table.add(Person(id: id, name: "[unnamed]", role: ""))
-            return id
-        }
-        if let known = byKey[key] { return known }
-        var id = text.isEmpty ? (refs.first ?? "unnamed") : text
-        var n = 2
-        let base = id
-        while table[id] != nil { id = "\(base)-\(n)"; n += 1 }
-        table.add(Person(id: id, name: text.isEmpty ? base : text, role: "", authorities: refs.isEmpty ? [:] : ["uri": refs.joined(separator: " ")]))
-        byKey[key] = id
-        return id
+    private static func mention(_ name: CMIFRecord.Name) -> PersonMention {
+        PersonMention(name: name.text.isEmpty ? nil : name.text, refs: name.ref.map { [$0] } ?? [],
+                      kind: name.isOrganisation ? .organisation : .person)
     }
 }
