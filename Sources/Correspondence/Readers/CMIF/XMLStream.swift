@@ -125,16 +125,33 @@ final class XMLStream {
         case Int32(XML_ERR_INVALID_CHAR.rawValue) where message.contains("UTF-8"),
              Int32(XML_ERR_INVALID_ENCODING.rawValue):
             what = "not UTF-8 text (save the file as UTF-8, or declare its encoding in the XML declaration)"
-        case Int32(XML_ERR_DOCUMENT_EMPTY.rawValue):
-            what = "the document is empty"
         case Int32(XML_ERR_ENTITY_LOOP.rawValue), Int32(XML_ERR_ENTITY_BOUNDARY.rawValue):
             what = "an entity that refers to itself or expands beyond the parser's bounds"
         default:
-            what = message.contains("UTF-8") ? "not UTF-8 text (save the file as UTF-8, or declare its encoding)" : "malformed XML"
+            if message.contains("UTF-8") {
+                what = "not UTF-8 text (save the file as UTF-8, or declare its encoding)"
+            } else {
+                what = "malformed XML: " + (Self.meanings[failure.code] ?? "the document is not well-formed")
+            }
         }
         return EpistolaryError(.badData, file: shownAs, line: max(1, failure.line),
                                "\(what): \(Self.bounded(message)); expected a well-formed CMIF (TEI) document")
     }
+
+    /// What the commonest libxml2 error numbers mean, in words.
+    static let meanings: [Int32: String] = [
+        4: "the document is empty",
+        5: "the document ends inside an element, or has content after its root element",
+        9: "a character XML does not allow (a control character)",
+        26: "an entity XML does not define (write the character itself, or &amp; for &)",
+        39: "an attribute value without quotes",
+        41: "an attribute without a value",
+        42: "an attribute given twice on one element",
+        68: "a bare & or < in text or a tag (write &amp; or &lt;)",
+        73: "a tag without its closing >",
+        76: "a closing tag that does not match the element it closes",
+        77: "an element left open at the end of the document",
+    ]
 
     /// A message cut to 200 characters with control characters shown as `?`.
     static func bounded(_ s: String) -> String {
