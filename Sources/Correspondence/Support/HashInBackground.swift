@@ -20,7 +20,8 @@ final class HashInBackground: Sendable {
     /// The hash of raw bytes (a file mapped in memory), computed the same way.
     init(bytes: Data) {
         DispatchQueue.global(qos: .userInitiated).async { [self] in
-            hex = bytes.withUnsafeBytes { SHA256.hex($0.bindMemory(to: UInt8.self)) }
+            let value = bytes.withUnsafeBytes { SHA256.hex($0.bindMemory(to: UInt8.self)) }
+            hex.withLock { $0 = value }
             done.signal()
         }
     }
