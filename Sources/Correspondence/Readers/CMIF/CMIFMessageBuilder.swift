@@ -12,8 +12,10 @@ struct CMIFMessageBuilder {
         people = CMIFPeople(table: table)
     }
 
+    /// Consumes `records` (each is freed once its message is made, so the two are not all held
+    /// at once).
     /// - Complexity: O(m log m) in the m records (the final sort).
-    mutating func messages(from records: [CMIFRecord]) -> [Message] {
+    mutating func messages(from records: inout [CMIFRecord]) -> [Message] {
         people.prepare(records)
         // The letter's own id: xml:id, else @key when no other record has the same one.
         var keyCount: [String: Int] = [:]
@@ -21,7 +23,9 @@ struct CMIFMessageBuilder {
         var used = Set<String>()
         var messages: [Message] = []
         messages.reserveCapacity(records.count)
-        for record in records {
+        // Taken from the end of the reversed list: document order, each record freed after use.
+        records.reverse()
+        while let record = records.popLast() {
             let uniqueKey = record.key?.trimmed.nonEmpty.flatMap { keyCount[$0] == 1 ? $0 : nil }
             let xmlID = record.xmlID?.trimmed.nonEmpty
             var message = message(from: record, sourceID: xmlID ?? uniqueKey)

@@ -44,7 +44,8 @@ public enum CMIFReader {
                                   "expected at least one correspDesc in the CMIF file, found none")
         }
         var builder = CMIFMessageBuilder(file: shown, people: people)
-        let messages = builder.messages(from: walker.records)
+        var records = walker.takeRecords()
+        let messages = builder.messages(from: &records)
         let issues = (walker.issues + builder.issues).sorted { ($0.line, $0.detail) < ($1.line, $1.detail) }
         return Corpus(sourceName: sourceName, sourceHash: hash.value(), messages: messages, people: builder.people.table,
                       issues: issues, header: walker.hasHeader ? walker.header : nil)

@@ -33,34 +33,40 @@ struct CMIFWalker {
         self.file = file
     }
 
+    /// Hands the records over (the walker keeps none), so that they can be freed one by one.
+    mutating func takeRecords() -> [CMIFRecord] {
+        defer { records = [] }
+        return records
+    }
+
     /// Reads the whole document.
     /// - Throws: a `.badData` error for malformed XML or a document that is not TEI.
     mutating func walk() throws {
         var sawRoot = false
         while let event = try stream.next() {
             switch event {
-            case let .start(name, namespace, isEmpty, line):
+            case let .start(name, inTEI, isEmpty, line):
                 if !sawRoot {
                     sawRoot = true
-                    guard name == "TEI", namespace == Self.teiNamespace else {
+                    guard name == "TEI", inTEI else {
                         throw EpistolaryError(.badData, file: file, line: line,
                                               "expected a CMIF document (root <TEI> in the TEI namespace \(Self.teiNamespace)), found <\(XMLStream.bounded(name))>")
                     }
                 }
-                let local = namespace == Self.teiNamespace ? name : ""
+                let local = inTEI ? name : ""
                 path.append(local)
                 start(local, line: line)
                 if isEmpty {
                     end(local)
                     path.removeLast()
                 }
-            case let .end(name, namespace):
-                let local = namespace == Self.teiNamespace ? name : ""
+            case let .end(name, inTEI):
+                let local = inTEI ? name : ""
                 end(local)
                 if !path.isEmpty { path.removeLast() }
-            case .text(let t):
+            case .text:
                 if capture != nil {
-                    if inEmail { email = (email ?? "") + t } else { text += t }
+                    if inEmail { email = (email ?? "") + stream.text() } else { text += stream.text() }
                 }
             }
         }
@@ -100,9 +106,9 @@ struct CMIFWalker {
                                 ref: stream.attribute("ref"), source: stream.attribute("source"), startLine: line, endLine: line)
         case "correspAction" where record != nil && action == nil:
             action = CMIFRecord.Action(type: stream.attribute("type"), line: line)
-        case "persName", "orgName" where action != nil:
+        case "persName" where action != nil, "orgName" where action != nil:
             begin(name, line: line, ref: stream.attribute("ref"))
-        case "placeName", "settlement" where action != nil:
+        case "placeName" where action != nil, "settlement" where action != nil:
             if action?.place == nil { begin(name, line: line, ref: stream.attribute("ref")) } else { action?.extraPlaces += 1 }
         case "date" where action != nil:
             guard action?.date == nil else { action?.extraDates += 1; return }

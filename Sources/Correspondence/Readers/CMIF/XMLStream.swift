@@ -11,17 +11,21 @@ import Foundation
 final class XMLStream {
     /// One step of the walk.
     enum Event {
-        /// An element starts (`isEmpty`: it is written `<x/>` and no `.end` follows).
-        case start(name: String, namespace: String?, isEmpty: Bool, line: Int)
-        case end(name: String, namespace: String?)
-        /// Text, CDATA or white space inside an element.
-        case text(String)
+        /// An element starts (`isEmpty`: it is written `<x/>` and no `.end` follows); `inTEI`
+        /// when it is in the TEI namespace.
+        case start(name: String, inTEI: Bool, isEmpty: Bool, line: Int)
+        case end(name: String, inTEI: Bool)
+        /// Text, CDATA or white space inside an element: `text()` gives it, when wanted.
+        case text
     }
 
     private let reader: xmlTextReaderPtr
     /// The bytes read from, kept alive as long as the reader reads them.
     private let bytes: Data
     private let shownAs: String
+    /// libxml2 keeps one copy of each namespace URI: once one pointer is known to be the TEI
+    /// namespace, the others are compared by address, not by text.
+    private var teiPointer: UnsafePointer<xmlChar>?
     /// The first error libxml2 reported: its line and message.
     private var failure: (line: Int, message: String, code: Int32)?
 
@@ -83,17 +87,29 @@ final class XMLStream {
             case Int32(XML_READER_TYPE_ELEMENT.rawValue):
                 let node = xmlTextReaderCurrentNode(reader)
                 let line = node.map { Int(xmlGetLineNo($0)) } ?? Int(xmlTextReaderGetParserLineNumber(reader))
-                return .start(name: string(xmlTextReaderConstLocalName(reader)) ?? "", namespace: string(xmlTextReaderConstNamespaceUri(reader)),
+                return .start(name: string(xmlTextReaderConstLocalName(reader)) ?? "", inTEI: inTEI(),
                               isEmpty: xmlTextReaderIsEmptyElement(reader) == 1, line: max(1, line))
             case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
-                return .end(name: string(xmlTextReaderConstLocalName(reader)) ?? "", namespace: string(xmlTextReaderConstNamespaceUri(reader)))
+                return .end(name: string(xmlTextReaderConstLocalName(reader)) ?? "", inTEI: inTEI())
             case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
                  Int32(XML_READER_TYPE_WHITESPACE.rawValue), Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
-                return .text(string(xmlTextReaderConstValue(reader)) ?? "")
+                return .text
             default:
                 continue
             }
         }
+    }
+
+    /// The text of the current text node.
+    func text() -> String { string(xmlTextReaderConstValue(reader)) ?? "" }
+
+    /// True when the current node is in the TEI namespace.
+    private func inTEI() -> Bool {
+        guard let pointer = xmlTextReaderConstNamespaceUri(reader) else { return false }
+        if pointer == teiPointer { return true }
+        guard String(cString: pointer) == CMIFWalker.teiNamespace else { return false }
+        teiPointer = pointer
+        return true
     }
 
     /// The value of an attribute of the current element (`namespace` for `xml:id` and the like).
