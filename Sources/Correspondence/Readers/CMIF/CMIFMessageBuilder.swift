@@ -36,8 +36,10 @@ struct CMIFMessageBuilder {
             used.insert(message.id)
             messages.append(message)
         }
-        messages.sort(by: Corpus.stableOrder)
-        return messages
+        // Stable order (best date, undated last, then source line) through one key per message:
+        // sorting the messages themselves would move each large value many times.
+        let keys = messages.indices.map { (messages[$0].date.best?.ordinal ?? Int.max, messages[$0].span.startLine, $0) }
+        return keys.sorted { $0 < $1 }.map { messages[$0.2] }
     }
 
     private mutating func note(_ kind: ReadIssue.Kind, _ outcome: ReadIssue.Outcome, line: Int, _ detail: String) {

@@ -4,6 +4,15 @@
 /// user's (`--people`), never the bundled corpus's.
 struct CMIFPeople {
     private var resolver: PersonResolver
+    /// Ids of mentions already resolved to an identified person: the same name and refs give the
+    /// same person, so the resolver is asked once per distinct mention.
+    private var known: [Key: String] = [:]
+
+    private struct Key: Hashable {
+        var text: String
+        var ref: String?
+        var organisation: Bool
+    }
 
     init(table: PersonTable) {
         resolver = PersonResolver(table: table)
@@ -20,7 +29,12 @@ struct CMIFPeople {
     /// The person id of a name; nil (no name at all) is an unidentified person of its own.
     mutating func id(for name: CMIFRecord.Name?) -> String {
         guard let name else { return resolver.resolve(name: nil) }
-        return resolver.resolve(Self.mention(name))
+        let key = Key(text: name.text, ref: name.ref, organisation: name.isOrganisation)
+        if let id = known[key] { return id }
+        let id = resolver.resolve(Self.mention(name))
+        // Placeholders are a new person at each mention: never remembered.
+        if resolver.table[id]?.unidentified != true { known[key] = id }
+        return id
     }
 
     private static func mention(_ name: CMIFRecord.Name) -> PersonMention {

@@ -197,8 +197,22 @@ struct CMIFWalker {
         }
     }
 
-    /// Runs of white space as one space, none at the ends.
+    /// Runs of white space as one space, none at the ends. Scalar by scalar: ASCII is tested
+    /// directly, only other scalars look up their Unicode property.
+    /// - Complexity: O(n) in the length of `s`.
     static func folded(_ s: String) -> String {
-        s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in s.unicodeScalars {
+            let space = scalar.isASCII ? (scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r")
+                : scalar.properties.isWhitespace
+            if space {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(" "); pendingSpace = false }
+                out.append(scalar)
+            }
+        }
+        return String(out)
     }
 }
