@@ -91,9 +91,6 @@ public enum CMIFReader {
         for record in records {
             dated.append((record, try parsedDate(record.sentDate ?? record.receivedDate, sourceName: sourceName)))
         }
-        let known = dated.compactMap(\.1)
-        let earliest = known.compactMap(\.lower).min()
-        let latest = known.compactMap(\.upper).max()
 
         var messages: [Message] = []
         var usedIDs = Set<String>()
@@ -107,21 +104,14 @@ public enum CMIFReader {
             let recipientIDs = record.recipients.map { resolver.resolve($0) }
             var notes: [String] = []
             let date: HistoricalDate
-            if let parsed, let lower = parsed.lower ?? earliest, let upper = parsed.upper ?? latest {
-                if parsed.lower == nil || parsed.upper == nil {
-                    notes.append("open date bound closed with the corpus's earliest or latest date")
-                }
-                date = HistoricalDate(notBefore: lower, notAfter: max(lower, upper),
+            if let parsed {
+                date = HistoricalDate(bounds: parsed.lower, parsed.upper,
                                       precision: parsed.lower == nil || parsed.upper == nil ? .range : parsed.precision,
                                       evidence: .given)
-            } else if let earliest, let latest {
-                date = HistoricalDate(notBefore: earliest, notAfter: latest, precision: .range, evidence: .neighbours)
-                issues.append(ReadIssue(kind: .undated, span: span,
-                                        detail: "correspDesc without a date: placed between the corpus's earliest and latest dates"))
-                notes.append("undated in the CMIF source")
             } else {
-                throw EpistolaryError(.badData, file: sourceName, line: record.startLine,
-                                      "expected a date on at least one correspDesc of the file, found none")
+                date = .undated(raw: nil)
+                issues.append(ReadIssue(kind: .undated, outcome: .info, file: sourceName, span: span,
+                                        detail: "correspDesc without a date: kept undated"))
             }
 
             let id = Message.uniqueID(record.key.flatMap { $0.isEmpty || usedIDs.contains($0) ? nil : $0 }
@@ -150,9 +140,10 @@ public enum CMIFReader {
     private static func generatedID(date: HistoricalDate, sender: String, recipients: [String]) -> String {
         let when: String
         switch date.precision {
-        case .day, .range: when = date.best.iso
-        case .month: when = String(date.notBefore.iso.prefix(7))
-        case .year: when = String(date.notBefore.iso.prefix(4))
+        case .day, .range: when = date.best?.iso ?? "undated"
+        case .month: when = date.notBefore?.isoMonth ?? "undated"
+        case .year: when = date.notBefore?.isoYear ?? "undated"
+        case .undated: when = "undated"
         }
         let parts = [when, slug(sender)] + (recipients.first.map { [slug($0)] } ?? [])
         return parts.joined(separator: "-")
