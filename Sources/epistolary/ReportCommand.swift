@@ -3,9 +3,11 @@ import ArgumentParser
 import Correspondence
 import Foundation
 
-/// `epistolary report`: what was read, by correspondents and year, everything the reader
-/// found that does not fit (undated messages, fragments, duplicates, unreadable lines), and
-/// the references that resolve to no message.
+/// `epistolary report`: every record accounted for (read, adjusted and how, skipped and why),
+/// what was read by correspondents and year, people kept apart under one name, everything the
+/// reader found that does not fit (undated messages, fragments, duplicates, unreadable lines),
+/// and the references that resolve to no message. Under `--strict` it exits 1 after the
+/// report when any record was skipped or adjusted.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
