@@ -11,13 +11,15 @@ import Foundation
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Report what was read: counts by correspondents and year, undated messages, fragments, duplicates, unreadable lines, unresolved references.")
+        abstract: "Report what was read: every record (read, adjusted and how, skipped and why), counts by correspondents and year, people kept apart under one name, undated messages, fragments, duplicates, unreadable lines, unresolved references.")
 
     @OptionGroup var input: AnalysisOptions
 
     func run() throws {
-        let analysis = try input.analyse()
+        // The report is written whatever --strict says: it is where the skipped records are listed.
+        let analysis = try input.analyse(checkStrictness: false)
         let text = CorpusReport(corpus: analysis.corpus).render() + "\n" + UnresolvedReferencesSection(analysis: analysis).render()
         try StandardOutput.write(text)
+        try input.checkStrict(analysis.corpus)
     }
 }
