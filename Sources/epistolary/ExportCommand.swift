@@ -44,6 +44,15 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .customLong("cmif-editor"), help: ArgumentHelp("CMIF: the editor to contact about the file.", valueName: "NAME"))
     var cmifEditor: String?
 
+    @Option(name: .customLong("cmif-editor-email"), help: ArgumentHelp("CMIF: the editor's email address (with --cmif-editor).", valueName: "EMAIL"))
+    var cmifEditorEmail: String?
+
+    @Option(name: .customLong("cmif-bibl"), help: ArgumentHelp("CMIF: the citation of the edition the letters come from (default: the corpus file's name).", valueName: "TEXT"))
+    var cmifBibl: String?
+
+    @Option(name: .long, help: ArgumentHelp("CMIF: the file's publication date, YYYY-MM-DD (default: the day of SOURCE_DATE_EPOCH, or today).", valueName: "DATE"))
+    var published: String?
+
     @Flag(name: .customLong("no-layout"), help: "Graph formats: leave out the figure's drawing (no Graphviz layout is run).")
     var noLayout = false
 
@@ -71,8 +80,14 @@ struct ExportCommand: ParsableCommand {
         if gexfVersion != nil && format != .gexf {
             throw EpistolaryError(.badUsage, "--gexf-version applies only to the gexf format")
         }
-        if (cmifURL != nil || cmifEditor != nil) && format != .cmif {
-            throw EpistolaryError(.badUsage, "--cmif-url and --cmif-editor apply only to the cmif format")
+        if (cmifURL != nil || cmifEditor != nil || cmifEditorEmail != nil || cmifBibl != nil || published != nil) && format != .cmif {
+            throw EpistolaryError(.badUsage, "--cmif-url, --cmif-editor, --cmif-editor-email, --cmif-bibl and --published apply only to the cmif format")
+        }
+        if cmifEditorEmail != nil && cmifEditor == nil {
+            throw EpistolaryError(.badUsage, "--cmif-editor-email needs --cmif-editor (the editor's name)")
+        }
+        if let cmifEditorEmail, !cmifEditorEmail.contains("@") || cmifEditorEmail.contains(where: \.isWhitespace) {
+            throw EpistolaryError(.badUsage, "--cmif-editor-email \"\(cmifEditorEmail)\" is not an email address")
         }
         if let cmifURL, cmifURL.isEmpty || cmifURL.contains(where: \.isWhitespace) {
             throw EpistolaryError(.badUsage, "--cmif-url must be a URL without spaces, got \"\(cmifURL)\"")
@@ -103,6 +118,12 @@ struct ExportCommand: ParsableCommand {
         let analysis = try slice.apply(to: whole)
         let exporter = try exporter(for: analysis, filterDescription: slice.description)
         let files = exporter.files(format, analysis: analysis)
+        if format == .cmif {
+            let left = CMIFWriter.omitted(analysis.corpus)
+            if !left.isEmpty {
+                FileHandle.standardError.write(Data("epistolary: cmif: \(left.count) entries without a writer (fragments) are not letters CMIF can describe; the file's text/body lists their ids\n".utf8))
+            }
+        }
         if output == "-" {
             for file in files { FileHandle.standardOutput.write(Data(file.text.utf8)) }
             return
@@ -125,8 +146,10 @@ extension ExportCommand {
     /// figure's layout (GraphRender), short names (the figures' rule), eras (the event calendar).
     func exporter(for analysis: CorpusAnalysis, filterDescription: String) throws -> Exporter {
         let kind = graph ?? .correspondents
+        let date = try PublicationDate.resolve(given: published, environment: ProcessInfo.processInfo.environment,
+                                               now: Date().timeIntervalSince1970)
         var exporter = Exporter(graphKind: kind, gexfVersion: gexfVersion ?? .v1_2draft, cmifURL: cmifURL, cmifEditor: cmifEditor,
-                                excel: excel, places: try places.map { try PlaceTable.load(path: $0) } ?? PlaceTable())
+                                cmifEditorEmail: cmifEditorEmail, cmifBibl: cmifBibl, published: date, excel: excel, places: try places.map { try PlaceTable.load(path: $0) } ?? PlaceTable())
         let needsContext = (Self.drawnFormats.contains(format) && !noLayout) || format == .timelinejs
         guard needsContext else { return exporter }
         let context = FigureContext(analysis: analysis, theme: try style.loadTheme(), styleSpec: style.style,

@@ -123,7 +123,9 @@ struct Gallery {
         for file in Exporter(graphKind: .correspondents).files(.csv, analysis: analysis) {
             add("csv/\(file.name)", "csv", "CSV table \(file.name) for Gephi's spreadsheet import and Palladio", file.text)
         }
-        let plain = Exporter()
+        // The gallery is compared byte for byte in CI: its CMIF is published on the day of
+        // SOURCE_DATE_EPOCH, or on a fixed day, never today.
+        let plain = Exporter(published: (try? PublicationDate.resolve(given: nil, environment: ProcessInfo.processInfo.environment, now: 0)) ?? "1970-01-01")
         add("correspondence.cmif.xml", "xml", "CMIF (TEI correspDesc) of every message, for correspSearch", plain.files(.cmif, analysis: analysis).map(\.text).joined())
         add("timelinejs.json", "json", "TimelineJS 3 events grouped by topic", plain.files(.timelinejs, analysis: analysis).map(\.text).joined())
         let catalogue = MessageCatalogue(corpus: analysis.corpus, topics: analysis.topicAssignments)

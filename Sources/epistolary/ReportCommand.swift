@@ -1,6 +1,7 @@
 import Analysis
 import ArgumentParser
 import Correspondence
+import Export
 import Foundation
 
 /// `epistolary report`: what was read, by correspondents and year, everything the reader
@@ -16,6 +17,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let analysis = try input.analyse()
         let text = CorpusReport(corpus: analysis.corpus).render() + "\n" + UnresolvedReferencesSection(analysis: analysis).render()
+            + "\n" + MissingAuthoritiesSection(corpus: analysis.corpus).render()
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 }
