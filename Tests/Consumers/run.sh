@@ -7,7 +7,7 @@
 # Installs what it needs when missing: Chromium (apt, as root), two Python venvs under
 # .build/consumers (NetworkX 3.2 with igraph, and the current NetworkX), and Cytoscape.js from
 # the streamlit-cytoscapejs wheel on PyPI, which bundles it. Prints one JSON report per check
-# and ends with "N passed, N failed".
+# and ends with "N passed, N failed". The Cytoscape.js screenshots stay in .build/consumers/screenshots.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
@@ -63,7 +63,8 @@ for kind in correspondents mentions replies; do
   done
   check "networkx-3.2+igraph $kind" "$py32" $here/graph_check.py --igraph "$out/$kind.json" "$out/$kind.gexf" "$out/$kind.graphml"
   check "networkx-current+igraph $kind" "$pynew" $here/graph_check.py --igraph "$out/$kind.json" "$out/$kind.gexf" "$out/$kind.graphml"
-  check "cytoscape.js-chromium $kind" "$pynew" $here/cytoscape_check.py "$out/$kind.cyjs" "$chunk" "$out/$kind.png"
+  mkdir -p "$cache/screenshots"
+  check "cytoscape.js-chromium $kind" "$pynew" $here/cytoscape_check.py "$out/$kind.cyjs" "$chunk" "$cache/screenshots/$kind.png"
 done
 
 "$bin" export timelinejs -o "$out/timeline.json" && check "timelinejs whole corpus" "$pynew" $here/timelinejs_check.py "$out/timeline.json"
