@@ -17,13 +17,18 @@ enum ExportLayoutReader {
         }
     }
 
-    /// Lays out the figure of `kind` for `context` and reads its drawing back.
+    /// Lays out the figure of `kind` for `context` and reads its drawing back. The figure is
+    /// built to hold every node of the export: every pair drawn (weight 1), and the replies
+    /// figure without its budget (it otherwise draws only its busiest period).
     static func layout(_ kind: ExportGraphKind, context: FigureContext, graph: ExportGraph) throws -> ExportLayout {
         let figureKind = figureKind(for: kind)
-        let figure = try GraphFigure.build(figureKind, context: context,
-                                           minimumWeight: figureKind == .replies ? nil : 1)
+        var whole = context
+        whole.theme.graph.replies.marks = Int.max
+        whole.theme.graph.replies.lanes = Int.max
+        let figure = try GraphFigure.build(figureKind, context: whole, minimumWeight: figureKind == .replies ? nil : 1)
         let parsed = try figure.layout()
-        return exportLayout(parsed, for: graph, source: "Graphviz \(figure.engine.name) layout of the \(figureKind.rawValue) figure")
+        return exportLayout(parsed, marks: figure.marks, for: graph,
+                            source: "Graphviz \(figure.engine.name) layout of the \(figureKind.rawValue) figure")
     }
 
     /// Converts a laid-out graph into an `ExportLayout` for the nodes and edges of `graph`.
@@ -31,7 +36,10 @@ enum ExportLayoutReader {
     /// put in rows under the drawing, in the graph's order, marked `inFigure: false`: a file
     /// whose nodes all sit at the origin would be a pile, not a drawing.
     /// - Complexity: O(nodes + edges) of the figure and the graph.
-    static func exportLayout(_ parsed: ParsedGraph, for graph: ExportGraph, source: String) -> ExportLayout {
+    ///
+    /// Messages the figure draws as one counted mark (`marks`) are set in a ring around that
+    /// mark, in its colours, each as large as a single mark, so that none is stacked on another.
+    static func exportLayout(_ parsed: ParsedGraph, marks: [String: String] = [:], for graph: ExportGraph, source: String) -> ExportLayout {
         let box = numbers(parsed.attributes["bb"] ?? "")
         let width = box.count == 4 ? box[2] - box[0] : 0
         var height = box.count == 4 ? box[3] - box[1] : 0
@@ -50,8 +58,23 @@ enum ExportLayoutReader {
                 fill: fill, stroke: firstColor(node.attributes["color"]) ?? black)
         }
         var nodes: [String: ExportLayout.Node] = [:]
-        let missing = graph.nodes.filter { placed[$0.id] == nil }
         for node in graph.nodes { if let drawn = placed[node.id] { nodes[node.id] = drawn } }
+        var members: [String: [String]] = [:]
+        for node in graph.nodes where nodes[node.id] == nil {
+            if let mark = marks[node.id], placed[mark] != nil { members[mark, default: []].append(node.id) }
+        }
+        let single = placed.values.filter { $0.width > 0 }.map(\.width).min() ?? 6
+        for (mark, ids) in members {
+            guard let centre = placed[mark] else { continue }
+            // Ring radius: room for every member side by side, and outside the mark itself.
+            let ring = max(centre.size / 2 + single / 2 + 1, Double(ids.count) * (single + 1) / (2 * Double.pi))
+            for (index, id) in ids.enumerated() {
+                let angle = 2 * Double.pi * Double(index) / Double(ids.count) + Double.pi / 2
+                nodes[id] = ExportLayout.Node(x: centre.x + ring * cos(angle), y: centre.y + ring * sin(angle),
+                                              width: single, height: single, fill: centre.fill, stroke: centre.stroke)
+            }
+        }
+        let missing = graph.nodes.filter { nodes[$0.id] == nil }
         if !missing.isEmpty {
             // Rows of cells under the drawing, as wide as the drawing (at least 6 cells).
             let cell = 72.0, gap = 36.0
