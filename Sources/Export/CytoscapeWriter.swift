@@ -19,6 +19,7 @@ public struct CytoscapeWriter: Sendable {
             guard let drawn = layout?.nodes[node.id], let layout else { return .object([("data", .object(data))]) }
             data += [("color", .string(drawn.fill.hex)), ("border_color", .string(drawn.stroke.hex)),
                      ("width", .double(ExportLayout.number(drawn.width))), ("height", .double(ExportLayout.number(drawn.height))),
+                     ("border_width", .double(ExportLayout.number(min(1, min(drawn.width, drawn.height) * 0.08)))),
                      ("font_size", .double(Self.fontSize(drawn))), ("in_figure", .bool(drawn.inFigure))]
             let position = JSONValue.object([("x", .double(ExportLayout.number(drawn.x))),
                                              ("y", .double(ExportLayout.number(layout.height - drawn.y)))])
@@ -67,7 +68,7 @@ public struct CytoscapeWriter: Sendable {
         return .array([
             rule("node", [("label", .string("data(label)")), ("shape", .string("round-rectangle")),
                           ("background-color", .string("data(color)")), ("border-color", .string("data(border_color)")),
-                          ("border-width", .int(1)), ("width", .string("data(width)")), ("height", .string("data(height)")),
+                          ("border-width", .string("data(border_width)")), ("width", .string("data(width)")), ("height", .string("data(height)")),
                           ("font-size", .string("data(font_size)")), ("text-valign", .string("center")), ("text-halign", .string("center")),
                           ("text-wrap", .string("wrap")), ("text-max-width", .string("data(width)"))]),
             rule("edge[color]", [("line-color", .string("data(color)")), ("target-arrow-color", .string("data(color)")),

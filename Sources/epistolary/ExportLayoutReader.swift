@@ -37,8 +37,8 @@ enum ExportLayoutReader {
     /// whose nodes all sit at the origin would be a pile, not a drawing.
     /// - Complexity: O(nodes + edges) of the figure and the graph.
     ///
-    /// Messages the figure draws as one counted mark (`marks`) are set in a ring around that
-    /// mark, in its colours, each as large as a single mark, so that none is stacked on another.
+    /// Messages the figure draws as one counted mark (`marks`) are set in a grid filling that
+    /// mark, in its colours, so that none is stacked on another.
     static func exportLayout(_ parsed: ParsedGraph, marks: [String: String] = [:], for graph: ExportGraph, source: String) -> ExportLayout {
         let box = numbers(parsed.attributes["bb"] ?? "")
         let width = box.count == 4 ? box[2] - box[0] : 0
@@ -63,15 +63,17 @@ enum ExportLayoutReader {
         for node in graph.nodes where nodes[node.id] == nil {
             if let mark = marks[node.id], placed[mark] != nil { members[mark, default: []].append(node.id) }
         }
-        let single = placed.values.filter { $0.width > 0 }.map(\.width).min() ?? 6
         for (mark, ids) in members {
             guard let centre = placed[mark] else { continue }
-            // Ring radius: room for every member side by side, and outside the mark itself.
-            let ring = max(centre.size / 2 + single / 2 + 1, Double(ids.count) * (single + 1) / (2 * Double.pi))
+            // A square grid inside the mark's own box: marks do not overlap one another, so
+            // neither do their members.
+            let side = Int(Double(ids.count).squareRoot().rounded(.up))
+            let cell = centre.size / Double(side)
             for (index, id) in ids.enumerated() {
-                let angle = 2 * Double.pi * Double(index) / Double(ids.count) + Double.pi / 2
-                nodes[id] = ExportLayout.Node(x: centre.x + ring * cos(angle), y: centre.y + ring * sin(angle),
-                                              width: single, height: single, fill: centre.fill, stroke: centre.stroke)
+                let row = index / side, column = index % side
+                nodes[id] = ExportLayout.Node(x: centre.x + (Double(column) - Double(side - 1) / 2) * cell,
+                                              y: centre.y - (Double(row) - Double(side - 1) / 2) * cell,
+                                              width: cell * 0.85, height: cell * 0.85, fill: centre.fill, stroke: centre.stroke)
             }
         }
         let missing = graph.nodes.filter { nodes[$0.id] == nil }
