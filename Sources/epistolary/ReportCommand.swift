@@ -18,6 +18,6 @@ struct ReportCommand: ParsableCommand {
         let analysis = try input.analyse()
         let text = CorpusReport(corpus: analysis.corpus).render() + "\n" + UnresolvedReferencesSection(analysis: analysis).render()
             + "\n" + MissingAuthoritiesSection(corpus: analysis.corpus).render()
-        FileHandle.standardOutput.write(Data(text.utf8))
+        try StandardOutput.write(text)
     }
 }
