@@ -164,11 +164,9 @@ extension ExportCommand {
             exporter.layout = try ExportLayoutReader.layout(kind, context: context, graph: exporter.graph(analysis))
         }
         if format == .timelinejs {
-            let people = Set(analysis.corpus.messages.flatMap { [$0.sender] + $0.recipients })
-            exporter.shortNames = Dictionary(uniqueKeysWithValues: people.sorted().map { ($0, context.shortName(of: $0)) })
             let calendar = noEvents ? EventCalendar(events: [])
                 : try events.map { try EventCalendar.load(path: $0) } ?? EventCalendar.bundled()
-            exporter.eras = calendar.events.map { TimelineJSWriter.Era(start: $0.start, end: $0.end, headline: $0.label) }
+            TimelineJSWiring.apply(to: &exporter, analysis: analysis, context: context, calendar: calendar)
         }
         return exporter
     }

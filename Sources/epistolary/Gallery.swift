@@ -42,7 +42,7 @@ struct Gallery {
         let jobs: [@Sendable () throws -> Family] = [
             { Self.graphs(analysis: analysis, theme: theme, styleSpec: styleSpec, formats: formats, progress: progress) },
             { Self.timelines(analysis: analysis, theme: theme, styleSpec: styleSpec, formats: formats, progress: progress) },
-            { Family(files: Self.exports(analysis: analysis, progress: progress)) },
+            { Family(files: Self.exports(analysis: analysis, theme: theme, styleSpec: styleSpec, progress: progress)) },
         ]
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
             let start = DispatchTime.now().uptimeNanoseconds
@@ -151,7 +151,9 @@ struct Gallery {
     }
 
     /// Every export, and the message catalogue and corpus report as read.
-    static func exports(analysis: CorpusAnalysis, progress: @Sendable (String) -> Void) -> [GalleryFile] {
+    /// The graph exports carry the drawing of their figure, as `export` writes them.
+    static func exports(analysis: CorpusAnalysis, theme: Theme, styleSpec: String, progress: @Sendable (String) -> Void) -> [GalleryFile] {
+        let context = FigureContext(analysis: analysis, theme: theme, styleSpec: styleSpec)
         var files: [GalleryFile] = []
         func add(_ path: String, _ format: String, _ shows: String, _ text: String) {
             files.append(GalleryFile(path: "exports/\(path)", kind: .export, format: format, shows: shows, data: Data(text.utf8)))
@@ -163,7 +165,8 @@ struct Gallery {
             (.mentions, "people and places named together in the messages"),
         ]
         for (kind, what) in graphs {
-            let exporter = Exporter(graphKind: kind)
+            var exporter = Exporter(graphKind: kind)
+            exporter.layout = try? ExportLayoutReader.layout(kind, context: context, graph: exporter.graph(analysis))
             add("\(kind.rawValue).graphml", "graphml", "GraphML of \(what)", exporter.files(.graphml, analysis: analysis).map(\.text).joined())
             add("\(kind.rawValue).gexf", "gexf", "GEXF 1.2draft with time spells of \(what), for Gephi's timeline", exporter.files(.gexf, analysis: analysis).map(\.text).joined())
             add("\(kind.rawValue).node-link.json", "json", "NetworkX node-link JSON of \(what)", exporter.files(.nodeLink, analysis: analysis).map(\.text).joined())
@@ -176,7 +179,10 @@ struct Gallery {
         }
         // The gallery is compared byte for byte in CI: its CMIF is published on the day of
         // SOURCE_DATE_EPOCH, or on a fixed day, never today.
-        let plain = Exporter(published: (try? PublicationDate.resolve(given: nil, environment: ProcessInfo.processInfo.environment, now: 0)) ?? "1970-01-01")
+        var plain = Exporter(published: (try? PublicationDate.resolve(given: nil, environment: ProcessInfo.processInfo.environment, now: 0)) ?? "1970-01-01")
+        if let calendar = try? EventCalendar.bundled() {
+            TimelineJSWiring.apply(to: &plain, analysis: analysis, context: context, calendar: calendar)
+        }
         add("correspondence.cmif.xml", "xml", "CMIF (TEI correspDesc) of every message, for correspSearch", plain.files(.cmif, analysis: analysis).map(\.text).joined())
         add("timelinejs.json", "json", "TimelineJS 3 events grouped by topic", plain.files(.timelinejs, analysis: analysis).map(\.text).joined())
         let catalogue = MessageCatalogue(corpus: analysis.corpus, topics: analysis.topicAssignments)
