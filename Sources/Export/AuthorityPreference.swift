@@ -1,3 +1,5 @@
+import Foundation
+
 /// Which authority URI a name carries into CMIF, where `persName/@ref`, `orgName/@ref` and
 /// `placeName/@ref` hold one URI: correspSearch aggregates people by GND, VIAF, LoC, BnF and
 /// NDL, in that order of preference, so the first of those a person has is written; a person

@@ -3,6 +3,7 @@ import Analysis
 import Correspondence
 import Export
 import GraphRender
+import Styling
 
 /// Wires a figure's Graphviz layout into an export (DESIGN: an exporter never lays out a
 /// figure, so the command line lays the figure out and hands the exporter plain values).

@@ -1,4 +1,5 @@
 import Analysis
+import Correspondence
 import Export
 import GraphRender
 import TimelineRender
