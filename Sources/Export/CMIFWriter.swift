@@ -238,11 +238,15 @@ public struct CMIFWriter: Sendable {
         xml.close()
     }
 
+    /// `persName`, or `orgName` for an organisation, with the one preferred authority URI as
+    /// the source wrote it; a placeholder for someone unknown keeps its name and no ref.
     private func writePerson(_ id: String, corpus: Corpus, into xml: inout XMLMarkup) {
         let person = corpus.people[id]
         var attributes: [XMLMarkup.Attribute] = []
-        if let person, let ref = AuthorityPreference.preferred(Self.authorityURIs(person)) { attributes.append(("ref", ref)) }
-        xml.element("persName", attributes, text: person?.name ?? id)
+        if let person, !person.unidentified, let ref = AuthorityPreference.preferred(Self.authorityURIs(person)) {
+            attributes.append(("ref", ref))
+        }
+        xml.element(person?.kind == .organisation ? "orgName" : "persName", attributes, text: person?.name ?? id)
     }
 
     private func writePlace(_ name: String?, ref: String?, into xml: inout XMLMarkup) {
@@ -252,17 +256,9 @@ public struct CMIFWriter: Sendable {
         xml.element("placeName", attributes, text: name)
     }
 
-    /// Every authority URI of a person: Wikidata, VIAF, GND, then any full URI kept under
-    /// the `uri` key (a CMIF reader stores unknown authorities that way).
+    /// Every authority URI of a person, as the source wrote them (`Person.authorityURIs`).
     public static func authorityURIs(_ person: Person) -> [String] {
-        var uris: [String] = []
-        if let q = person.authorities["wikidata"] { uris.append("http://www.wikidata.org/entity/\(q)") }
-        if let v = person.authorities["viaf"] { uris.append("http://viaf.org/viaf/\(v)") }
-        if let g = person.authorities["gnd"] { uris.append("http://d-nb.info/gnd/\(g)") }
-        if let u = person.authorities["uri"] {
-            uris += u.split(separator: " ").map(String.init).filter { !uris.contains($0) }
-        }
-        return uris.filter { !$0.contains(where: \.isWhitespace) && !$0.isEmpty }
+        person.authorityURIs
     }
 
     /// The note of a letter known only from citations.

@@ -38,12 +38,13 @@ struct Gallery {
 
     func render(progress: @escaping @Sendable (String) -> Void) throws -> Rendered {
         let analysis = self.analysis, theme = self.theme, styleSpec = self.styleSpec, formats = self.formats
-        let results = ResultSlots(count: 3)
+        // The exports are several independent jobs, so that both cores stay busy at any size.
+        let exportJobs = Self.exportJobs(analysis: analysis, theme: theme, styleSpec: styleSpec, progress: progress)
         let jobs: [@Sendable () throws -> Family] = [
             { Self.graphs(analysis: analysis, theme: theme, styleSpec: styleSpec, formats: formats, progress: progress) },
             { Self.timelines(analysis: analysis, theme: theme, styleSpec: styleSpec, formats: formats, progress: progress) },
-            { Family(files: Self.exports(analysis: analysis, theme: theme, styleSpec: styleSpec, progress: progress)) },
-        ]
+        ] + exportJobs.map { job in { Family(files: job()) } }
+        let results = ResultSlots(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
             let start = DispatchTime.now().uptimeNanoseconds
             let outcome = Result { try jobs[index]() }
@@ -56,7 +57,8 @@ struct Gallery {
             failures += family.failures
         }
         return Rendered(files: files, failures: failures,
-                        timings: Timings(graphs: results.seconds(0), timelines: results.seconds(1), exports: results.seconds(2)))
+                        timings: Timings(graphs: results.seconds(0), timelines: results.seconds(1),
+                                         exports: (2..<jobs.count).map(results.seconds).reduce(0, +)))
     }
 
     /// One family's files and the figures of it that failed.
@@ -150,47 +152,73 @@ struct Gallery {
         return files
     }
 
-    /// Every export, and the message catalogue and corpus report as read.
-    /// The graph exports carry the drawing of their figure, as `export` writes them.
-    static func exports(analysis: CorpusAnalysis, theme: Theme, styleSpec: String, progress: @Sendable (String) -> Void) -> [GalleryFile] {
+    /// Every export, and the message catalogue and corpus report as read, as independent jobs
+    /// (their files in this order).
+    ///
+    /// The graph exports carry the drawing of their figure and the TimelineJS file its short
+    /// headlines and eras, as `export` writes them; the CMIF is published on the day of
+    /// SOURCE_DATE_EPOCH, or on a fixed day, never today (the gallery is compared byte for byte).
+    ///
+    /// - Complexity: each job is O(n) (or O(n log n)) in messages.
+    static func exportJobs(analysis: CorpusAnalysis, theme: Theme, styleSpec: String,
+                           progress: @escaping @Sendable (String) -> Void) -> [@Sendable () -> [GalleryFile]] {
         let context = FigureContext(analysis: analysis, theme: theme, styleSpec: styleSpec)
-        var files: [GalleryFile] = []
-        func add(_ path: String, _ format: String, _ shows: String, _ text: String) {
-            files.append(GalleryFile(path: "exports/\(path)", kind: .export, format: format, shows: shows, data: Data(text.utf8)))
+        @Sendable func drawn(_ kind: ExportGraphKind) -> Exporter {
+            var exporter = Exporter(graphKind: kind)
+            exporter.layout = try? ExportLayoutReader.layout(kind, context: context, graph: exporter.graph(analysis))
+            return exporter
+        }
+        @Sendable func file(_ path: String, _ format: String, _ shows: String, _ text: String) -> GalleryFile {
             progress("exports/\(path)")
+            return GalleryFile(path: "exports/\(path)", kind: .export, format: format, shows: shows, data: Data(text.utf8))
         }
         let graphs: [(ExportGraphKind, String)] = [
             (.correspondents, "people and who wrote to whom, one edge per writer and addressee, weighted by messages"),
             (.replies, "messages (held and inferred) and the reply links between them"),
             (.mentions, "people and places named together in the messages"),
         ]
+        var jobs: [@Sendable () -> [GalleryFile]] = []
         for (kind, what) in graphs {
-            var exporter = Exporter(graphKind: kind)
-            exporter.layout = try? ExportLayoutReader.layout(kind, context: context, graph: exporter.graph(analysis))
-            add("\(kind.rawValue).graphml", "graphml", "GraphML of \(what)", exporter.files(.graphml, analysis: analysis).map(\.text).joined())
-            add("\(kind.rawValue).gexf", "gexf", "GEXF 1.2draft with time spells of \(what), for Gephi's timeline", exporter.files(.gexf, analysis: analysis).map(\.text).joined())
-            add("\(kind.rawValue).node-link.json", "json", "NetworkX node-link JSON of \(what)", exporter.files(.nodeLink, analysis: analysis).map(\.text).joined())
-            add("\(kind.rawValue).cyjs", "json", "Cytoscape.js JSON of \(what)", exporter.files(.cytoscape, analysis: analysis).map(\.text).joined())
+            jobs.append {
+                let exporter = drawn(kind)
+                return [file("\(kind.rawValue).graphml", "graphml", "GraphML of \(what)", exporter.files(.graphml, analysis: analysis).map(\.text).joined()),
+                        file("\(kind.rawValue).gexf", "gexf", "GEXF 1.2draft with time spells of \(what), for Gephi's timeline", exporter.files(.gexf, analysis: analysis).map(\.text).joined())]
+            }
+            jobs.append {
+                let exporter = drawn(kind)
+                return [file("\(kind.rawValue).node-link.json", "json", "NetworkX node-link JSON of \(what)", exporter.files(.nodeLink, analysis: analysis).map(\.text).joined()),
+                        file("\(kind.rawValue).cyjs", "json", "Cytoscape.js JSON of \(what)", exporter.files(.cytoscape, analysis: analysis).map(\.text).joined())]
+            }
         }
-        let newer = Exporter(graphKind: .correspondents, gexfVersion: .v1_3)
-        add("correspondents.gexf1.3.gexf", "gexf", "GEXF 1.3 of the correspondents (Gephi 0.9+, NetworkX 3.4+)", newer.files(.gexf, analysis: analysis).map(\.text).joined())
-        for file in Exporter(graphKind: .correspondents).files(.csv, analysis: analysis) {
-            add("csv/\(file.name)", "csv", "CSV table \(file.name) for Gephi's spreadsheet import and Palladio", file.text)
+        jobs.append {
+            let newer = Exporter(graphKind: .correspondents, gexfVersion: .v1_3)
+            var files = [file("correspondents.gexf1.3.gexf", "gexf", "GEXF 1.3 of the correspondents (Gephi 0.9+, NetworkX 3.4+)", newer.files(.gexf, analysis: analysis).map(\.text).joined())]
+            for table in Exporter(graphKind: .correspondents).files(.csv, analysis: analysis) {
+                files.append(file("csv/\(table.name)", "csv", "CSV table \(table.name) for Gephi's spreadsheet import and Palladio", table.text))
+            }
+            return files
         }
-        // The gallery is compared byte for byte in CI: its CMIF is published on the day of
-        // SOURCE_DATE_EPOCH, or on a fixed day, never today.
-        var plain = Exporter(published: (try? PublicationDate.resolve(given: nil, environment: ProcessInfo.processInfo.environment, now: 0)) ?? "1970-01-01")
-        if let calendar = try? EventCalendar.bundled() {
-            TimelineJSWiring.apply(to: &plain, analysis: analysis, context: context, calendar: calendar)
+        jobs.append {
+            [file("correspondence.cmif.xml", "xml", "CMIF (TEI correspDesc) of every message, for correspSearch", Exporter(published: (try? PublicationDate.resolve(given: nil, environment: ProcessInfo.processInfo.environment, now: 0)) ?? "1970-01-01").files(.cmif, analysis: analysis).map(\.text).joined())]
         }
-        add("correspondence.cmif.xml", "xml", "CMIF (TEI correspDesc) of every message, for correspSearch", plain.files(.cmif, analysis: analysis).map(\.text).joined())
-        add("timelinejs.json", "json", "TimelineJS 3 events grouped by topic", plain.files(.timelinejs, analysis: analysis).map(\.text).joined())
-        let catalogue = MessageCatalogue(corpus: analysis.corpus, topics: analysis.topicAssignments)
-        add("messages.jsonl", "jsonl", "The catalogue of messages as read, one JSON object each", catalogue.render(.jsonl))
-        add("messages.csv", "csv", "The catalogue of messages as read, as CSV", catalogue.render(.csv))
-        add("report.txt", "txt", "The corpus report: counts, undated messages, fragments, duplicates, unresolved references",
-            CorpusReport(corpus: analysis.corpus).render() + "\n" + UnresolvedReferencesSection(analysis: analysis).render())
-        return files
+        jobs.append {
+            var exporter = Exporter()
+            if let calendar = try? EventCalendar.bundled() {
+                TimelineJSWiring.apply(to: &exporter, analysis: analysis, context: context, calendar: calendar)
+            }
+            return [file("timelinejs.json", "json", "TimelineJS 3 events grouped by topic, with the period's events as eras",
+                         exporter.files(.timelinejs, analysis: analysis).map(\.text).joined())]
+        }
+        jobs.append {
+            let catalogue = MessageCatalogue(corpus: analysis.corpus, topics: analysis.topicAssignments)
+            return [file("messages.jsonl", "jsonl", "The catalogue of messages as read, one JSON object each", catalogue.render(.jsonl)),
+                    file("messages.csv", "csv", "The catalogue of messages as read, as CSV", catalogue.render(.csv))]
+        }
+        jobs.append {
+            [file("report.txt", "txt", "The corpus report: counts, undated messages, fragments, duplicates, unresolved references",
+                  CorpusReport(corpus: analysis.corpus).render() + "\n" + UnresolvedReferencesSection(analysis: analysis).render())]
+        }
+        return jobs
     }
 }
 

@@ -195,3 +195,24 @@ import Testing
         #expect(!fewer.contains("  Moscow: "))
     }
 }
+
+/// Organisations and unknown people as CMIF names them.
+@Suite struct CMIFNameTests {
+    @Test func organisationsAreOrgNamesAndPlaceholdersHaveNoRef() throws {
+        var corpus = ExportFixtures.hostileCorpus()
+        var people = corpus.people.people
+        let obrien = try #require(people.firstIndex { $0.id == "O'Brien & <Sons>" })
+        people[obrien].kind = .organisation
+        let molotov = try #require(people.firstIndex { $0.id == "Молотов" })
+        people[molotov].unidentified = true
+        people[molotov].refs = ["https://d-nb.info/gnd/1"]
+        corpus.people = PersonTable(people: people)
+        let text = CMIFWriter().write(corpus: corpus)
+        #expect(text.contains("<orgName ref=\"https://example.org/people/o-brien?a=1&amp;b=2\">Mr &quot;O'Brien&quot; &amp; &lt;Sons&gt;</orgName>")
+                || text.contains("<orgName ref=\"https://example.org/people/o-brien?a=1&amp;b=2\">Mr \"O'Brien\" &amp; &lt;Sons&gt;</orgName>"))
+        #expect(!text.contains("<persName ref=\"https://example.org/people/o-brien"))
+        #expect(text.contains("<persName>Вячеслав Молотов</persName>"))
+        let lint = try ExternalTool.xmllint(try ExternalTool.temporaryFile(text, name: "cmif.xml"), schema: "cmif/cmi-customization.rng")
+        #expect(lint.status == 0, "\(lint.output)")
+    }
+}
