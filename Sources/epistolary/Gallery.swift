@@ -3,6 +3,7 @@ import Correspondence
 import Dispatch
 import Export
 import Foundation
+import Synchronization
 import GraphRender
 import Styling
 import TimelineRender
@@ -223,32 +224,29 @@ struct Gallery {
 }
 
 /// Results of the gallery's parallel jobs, each stored once under a lock.
-private final class ResultSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var outcomes: [Result<Gallery.Family, Error>?]
-    private var durations: [Double]
+private final class ResultSlots: Sendable {
+    private struct Slots {
+        var outcomes: [Result<Gallery.Family, Error>?]
+        var durations: [Double]
+    }
+    private let slots: Mutex<Slots>
 
     init(count: Int) {
-        outcomes = Array(repeating: nil, count: count)
-        durations = Array(repeating: 0, count: count)
+        slots = Mutex(Slots(outcomes: Array(repeating: nil, count: count), durations: Array(repeating: 0, count: count)))
     }
 
     func store(_ index: Int, _ outcome: Result<Gallery.Family, Error>, seconds: Double) {
-        lock.lock()
-        defer { lock.unlock() }
-        outcomes[index] = outcome
-        durations[index] = seconds
+        slots.withLock {
+            $0.outcomes[index] = outcome
+            $0.durations[index] = seconds
+        }
     }
 
     func outcome(_ index: Int) -> Result<Gallery.Family, Error> {
-        lock.lock()
-        defer { lock.unlock() }
-        return outcomes[index] ?? .failure(EpistolaryError(.environment, "a gallery job did not finish"))
+        slots.withLock { $0.outcomes[index] } ?? .failure(EpistolaryError(.environment, "a gallery job did not finish"))
     }
 
     func seconds(_ index: Int) -> Double {
-        lock.lock()
-        defer { lock.unlock() }
-        return durations[index]
+        slots.withLock { $0.durations[index] }
     }
 }
