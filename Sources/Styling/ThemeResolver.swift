@@ -18,6 +18,12 @@ struct ThemeResolver {
             FontStyle(family: try string("fonts.\(role).family"), sizePt: try number("fonts.\(role).size_pt"),
                       bold: try string("fonts.\(role).weight") == "bold", italic: try bool("fonts.\(role).italic"))
         }
+        func palette(_ group: String) throws -> CategoryPalette {
+            CategoryPalette(colors: try setting("palette.\(group).colors", as: \.colorsValue).map { try resolve($0, colors) },
+                            dashes: try setting("palette.\(group).dashes", as: \.dashesValue),
+                            markers: try setting("palette.\(group).markers", as: \.markersValue),
+                            other: try color("palette.\(group).other"))
+        }
         func pins(_ entries: [String: ThemeSheet.Entry]) throws -> [String: RGBColor] {
             try entries.mapValues { entry in
                 guard let value = entry.value.colorValue else { throw ThemeError(.badData, "pin is not a colour") }
@@ -38,11 +44,7 @@ struct ThemeResolver {
             lines: LineWidths(hairlinePt: try number("lines.hairline_pt"), thinPt: try number("lines.thin_pt"),
                               regularPt: try number("lines.regular_pt"), thickPt: try number("lines.thick_pt")),
             colors: colors,
-            categories: CategoryPalette(
-                colors: try setting("categories.colors", as: \.colorsValue).map { try resolve($0, colors) },
-                dashes: try setting("categories.dashes", as: \.dashesValue),
-                markers: try setting("categories.markers", as: \.markersValue),
-                other: try color("categories.other")),
+            palettes: CategoryPalettes(people: try palette("people"), topics: try palette("topics")),
             pins: CategoryPins(people: try pins(settings.peoplePins), topics: try pins(settings.topicPins)),
             graph: GraphStyle(
                 layout: try string("graph.layout"), rankdir: try string("graph.rankdir"),

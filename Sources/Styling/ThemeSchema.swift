@@ -74,10 +74,12 @@ public enum ThemeSchema {
         add("colors.faint", .color(allowsNames: false), "gridlines, lane stripes, bands")
         add("colors.highlight", .color(allowsNames: false), "one emphasised element, used sparingly")
 
-        add("categories.colors", .colors, "palette for people and topics, in order of assignment")
-        add("categories.dashes", .dashes, "dash patterns cycled with the palette ([] is solid), in points")
-        add("categories.markers", .markers, "marker shapes cycled with the palette")
-        add("categories.other", color, "colour for everything beyond the palette's named categories ('other')")
+        for (group, what) in [("people", "people"), ("topics", "topics")] {
+            add("palette.\(group).colors", .colors, "colours of the busiest \(what), in rank order; the rest are 'others'")
+            add("palette.\(group).dashes", .dashes, "dash pattern of each entry, cycled ([] is solid), in points")
+            add("palette.\(group).markers", .markers, "marker shape of each entry, cycled")
+            add("palette.\(group).other", color, "colour of the \(what) past the palette ('others')")
+        }
 
         add("graph.layout", .choice(["dot", "neato", "fdp", "sfdp", "circo", "twopi"]), "Graphviz layout engine")
         add("graph.rankdir", .choice(["TB", "LR", "BT", "RL"]), "direction of ranks for the dot layout")

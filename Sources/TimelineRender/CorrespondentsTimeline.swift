@@ -21,7 +21,7 @@ struct CorrespondentsTimeline {
         let laneNames = lanes.map { LaneAssignment.name($0, in: data) }
         let corpusCount = shown.reduce(0) { $0 + ($1.inferred ? 0 : 1) }
         let inferredCount = shown.count - corpusCount
-        let principalName = assign.principal.map { data.name($0) } ?? "the writer"
+        let principalName = assign.principal.id.map { data.name($0) } ?? "the writer"
 
         // Title and reading note.
         let title = "\(principalName) and correspondents, \(yearSpan)"
@@ -61,7 +61,7 @@ struct CorrespondentsTimeline {
         /// The centre of entry `i`'s mark in the lane at `slot`.
         func markCenter(_ i: Int, slot: Int) -> Point {
             let cy = laneCenters[Int(entryLanes.lane[slot])]
-            return Point(x: markX[i], y: entryLanes.fromPrincipal[slot] ? cy - offset : cy + offset)
+            return Point(x: markX[i], y: entryLanes.wroteIt[slot] ? cy - offset : cy + offset)
         }
         var rangeLines = Array(repeating: [SceneItem](), count: lanes.count)
         var filled = Array(repeating: [(entry: Int32, slot: Int32)](), count: lanes.count)

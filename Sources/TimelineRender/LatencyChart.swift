@@ -20,7 +20,7 @@ struct LatencyChart {
         for s in samples where first[s.correspondent].map({ s.answer < $0 }) ?? true { first[s.correspondent] = s.answer }
         let people = first.keys.sorted { (first[$0]!, $0) < (first[$1]!, $1) }
         let keys = data.personKeys + people.filter { !data.personKeys.contains($0) }
-        let principalName = data.principal.map { data.name($0) } ?? "the writer"
+        let principalName = data.principal.id.map { data.name($0) } ?? "the writer"
 
         let title = "Time to answer, \(FigureBuilder.yearSpan(range.from, range.to)), by correspondent"
         let note = "\(samples.count) answers to a dated incoming message that the answer cites, \(FigureBuilder.longDate(range.from)) to \(FigureBuilder.longDate(range.to)). Vertical axis: days from the incoming message's date to the answer's, on a log scale of days + 1 (0 = same day)."

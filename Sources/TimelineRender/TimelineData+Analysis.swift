@@ -39,8 +39,7 @@ extension TimelineData {
             case .citesOwn, .parallel: return nil
             }
         }
-        let people = analysis.corpus.people.people
-        var keys = people.map(\.id)
+        var keys = analysis.ranking.people
         let known = Set(keys)
         var added = Set<String>()
         var last = ""  // most messages share their writer: one comparison instead of a hash
@@ -60,6 +59,6 @@ extension TimelineData {
         }
         self.init(sourceName: analysis.corpus.sourceName, sourceHash: analysis.corpus.sourceHash, entries: entries, links: links,
                   topics: analysis.lexicon.topics.map { ($0.id, $0.label) }, personKeys: keys, names: names,
-                  latency: latency, from: from, to: to)
+                  latency: latency, from: from, to: to, principal: analysis.principal)
     }
 }

@@ -1,3 +1,4 @@
+import Analysis
 import Correspondence
 
 /// One message placed on a timeline: a message of the corpus, or an incoming one inferred
@@ -61,17 +62,21 @@ public struct TimelineData: Sendable {
     public var links: [TimelineLink]
     /// Topic ids and labels in lexicon order.
     public var topics: [(id: String, label: String)]
-    /// Every person id of the run in a stable order (the key list of `CategoryStyles`).
+    /// Every person id of the run ranked by activity in the whole corpus (the key list of
+    /// `CategoryStyles`: the first get colours, the rest are "others").
     public var personKeys: [String]
     public var names: [String: String]
     public var latency: [LatencyPoint]
     /// The range asked for (`--from`/`--to`), when given; otherwise the data's own range.
     public var from: Day?
     public var to: Day?
+    /// The central person of the slice, if any (`CorpusAnalysis.principal`): lanes, titles and
+    /// captions read it, never a copy of the rule.
+    public var principal: Principal
 
     public init(sourceName: String, sourceHash: String, entries: [TimelineEntry], links: [TimelineLink],
                 topics: [(id: String, label: String)], personKeys: [String], names: [String: String],
-                latency: [LatencyPoint], from: Day? = nil, to: Day? = nil) {
+                latency: [LatencyPoint], from: Day? = nil, to: Day? = nil, principal: Principal = .none) {
         self.sourceName = sourceName
         self.sourceHash = sourceHash
         self.entries = entries
@@ -82,6 +87,7 @@ public struct TimelineData: Sendable {
         self.latency = latency
         self.from = from
         self.to = to
+        self.principal = principal
     }
 
     public func name(_ id: String) -> String { names[id] ?? id }
@@ -99,25 +105,5 @@ public struct TimelineData: Sendable {
         }
         guard let a = from ?? lo, let b = to ?? hi else { return nil }
         return (min(a, b), max(a, b))
-    }
-
-    /// The person taking part in the most corpus messages (ties: first in `personKeys`, then
-    /// by id): the writer whose correspondence this is. Lanes are its correspondents.
-    public var principal: String? {
-        var count: [String: Int] = [:]
-        for k in entries.indices where !entries[k].inferred {
-            let sender = entries[k].sender, recipients = entries[k].recipients
-            count[sender, default: 0] += 1
-            for (i, r) in recipients.enumerated() where r != sender && !recipients[..<i].contains(r) {
-                count[r, default: 0] += 1
-            }
-        }
-        let order = Dictionary(personKeys.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        return count.max { a, b in
-            if a.value != b.value { return a.value < b.value }
-            let oa = order[a.key] ?? Int.max, ob = order[b.key] ?? Int.max
-            if oa != ob { return oa > ob }
-            return a.key > b.key
-        }?.key
     }
 }

@@ -36,7 +36,7 @@ public struct TimelineFigureMaker {
             guard let lanes = TopicLanes(analysis: analysis, from: from, to: to, topics: topics) else {
                 throw EpistolaryError(.badData, file: analysis.corpus.sourceName, "no dated messages to draw a timeline from")
             }
-            let style = FigureStyle(theme: theme, categories: theme.topicStyles(analysis.lexicon.topics.map(\.id)), name: styleName)
+            let style = FigureStyle(theme: theme, categories: theme.topicStyles(analysis.ranking.topics), name: styleName)
             figure = TopicsTimeline(lanes: lanes, style: style, events: events, measurer: measurer).layout()
         } else {
             // The figures of people draw no topics: the slice has already kept the messages of

@@ -33,7 +33,7 @@ struct VolumeChart {
         }
         func label(_ c: String) -> String { LaneAssignment.name(c, in: data) }
 
-        let principalName = assign.principal.map { data.name($0) } ?? "the writer"
+        let principalName = assign.principal.id.map { data.name($0) } ?? "the writer"
         let title = "Messages per month, \(FigureBuilder.yearSpan(range.from, range.to)), by correspondent"
         let note = "\(shown.count) messages of \(data.sourceName) (\(principalName)'s correspondence), \(FigureBuilder.longDate(range.from)) to \(FigureBuilder.longDate(range.to)), counted by the month of their date (the middle of the bounds when the day is unknown); stacked by the correspondent of \(principalName) they were exchanged with."
         var y = b.title(title, note: note, top: style.margin)

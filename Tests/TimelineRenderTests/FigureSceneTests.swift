@@ -85,7 +85,7 @@ struct FigureSceneTests {
     @Test("correspondents: lanes follow the principal's correspondents, the principal has no lane of its own")
     func lanes() throws {
         let (f, d) = try BundledRun.figure(.correspondents)
-        #expect(d.principal == "Stalin")
+        #expect(d.principal.id == "Stalin")
         let texts = Set(f.scene.texts.map(\.text))
         #expect(texts.contains("Winston Churchill"))
         #expect(texts.contains("Franklin D. Roosevelt"))
