@@ -182,6 +182,15 @@ public struct GraphStyle: Sendable, Equatable {
     public var inferred: GraphInferredStyle
     public var links: GraphLinkStyles
     public var cluster: GraphClusterStyle
+    public var replies: GraphRepliesBudget
+}
+
+/// The replies figure's budget: past it the figure draws a slice chosen from the data.
+public struct GraphRepliesBudget: Sendable, Equatable {
+    /// Most messages (held and inferred) drawn before the figure takes its busiest period.
+    public var marks: Int
+    /// Most correspondent lanes; the rest share one "others" lane.
+    public var lanes: Int
 }
 
 public struct GraphNodeStyle: Sendable, Equatable {

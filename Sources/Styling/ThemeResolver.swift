@@ -67,7 +67,9 @@ struct ThemeResolver {
                 links: GraphLinkStyles(answers: try string("graph.links.answers"), inReplyTo: try string("graph.links.in_reply_to"),
                                        citesOwn: try string("graph.links.cites_own"), parallel: try string("graph.links.parallel")),
                 cluster: GraphClusterStyle(pen: try color("graph.cluster.pen"), fill: try color("graph.cluster.fill"),
-                                           penWidthPt: try number("graph.cluster.pen_width_pt"))),
+                                           penWidthPt: try number("graph.cluster.pen_width_pt")),
+                replies: GraphRepliesBudget(marks: try setting("graph.replies.marks", as: \.integerValue),
+                                            lanes: try setting("graph.replies.lanes", as: \.integerValue))),
             timeline: TimelineStyle(
                 lane: LaneStyle(
                     heightMM: try number("timeline.lane.height_mm"), gapMM: try number("timeline.lane.gap_mm"),

@@ -116,6 +116,8 @@ public enum ThemeSchema {
         add("graph.cluster.pen", color, "outline of clusters (e.g. years)")
         add("graph.cluster.fill", color, "fill of clusters")
         add("graph.cluster.pen_width_pt", points, "cluster outline width, in points")
+        add("graph.replies.marks", .integer(10...5000), "replies figure: most messages drawn; past it the figure shows the busiest period (or pair)")
+        add("graph.replies.lanes", .integer(1...40), "replies figure: most correspondent lanes; the rest share an 'others' lane")
 
         add("timeline.lane.height_mm", .number(1...500), "height of one lane (one correspondent or topic), in mm")
         add("timeline.lane.gap_mm", length, "space between lanes, in mm")

@@ -49,13 +49,8 @@ struct Gallery {
                        progress: @Sendable (String) -> Void) throws -> [GalleryFile] {
         var files: [GalleryFile] = []
         for kind in GraphFigureKind.allCases {
-            var sliced = analysis
-            var filters = ""
-            if kind == .replies, let topic = GraphFigure.defaultRepliesTopic(analysis) {
-                sliced = analysis.filtered(topics: [topic])
-                filters = "topic \(topic)"
-            }
-            let context = FigureContext(analysis: sliced, theme: theme, styleSpec: styleSpec, filterDescription: filters)
+            // The replies figure chooses its own slice when the corpus is past its budget.
+            let context = FigureContext(analysis: analysis, theme: theme, styleSpec: styleSpec)
             let figure = try GraphFigure.build(kind, context: context)
             let base = "graphs/\(kind.rawValue)"
             let captionPath = base + ".caption.json"
@@ -119,12 +114,12 @@ struct Gallery {
         for (kind, what) in graphs {
             let exporter = Exporter(graphKind: kind)
             add("\(kind.rawValue).graphml", "graphml", "GraphML of \(what)", exporter.files(.graphml, analysis: analysis).map(\.text).joined())
-            add("\(kind.rawValue).gexf", "gexf", "GEXF 1.3 with time spells of \(what), for Gephi's timeline", exporter.files(.gexf, analysis: analysis).map(\.text).joined())
+            add("\(kind.rawValue).gexf", "gexf", "GEXF 1.2draft with time spells of \(what), for Gephi's timeline", exporter.files(.gexf, analysis: analysis).map(\.text).joined())
             add("\(kind.rawValue).node-link.json", "json", "NetworkX node-link JSON of \(what)", exporter.files(.nodeLink, analysis: analysis).map(\.text).joined())
             add("\(kind.rawValue).cyjs", "json", "Cytoscape.js JSON of \(what)", exporter.files(.cytoscape, analysis: analysis).map(\.text).joined())
         }
-        let legacy = Exporter(graphKind: .correspondents, gexfVersion: .v1_2draft)
-        add("correspondents.gexf1.2.gexf", "gexf", "GEXF 1.2draft of the correspondents, for older readers", legacy.files(.gexf, analysis: analysis).map(\.text).joined())
+        let newer = Exporter(graphKind: .correspondents, gexfVersion: .v1_3)
+        add("correspondents.gexf1.3.gexf", "gexf", "GEXF 1.3 of the correspondents (Gephi 0.9+, NetworkX 3.4+)", newer.files(.gexf, analysis: analysis).map(\.text).joined())
         for file in Exporter(graphKind: .correspondents).files(.csv, analysis: analysis) {
             add("csv/\(file.name)", "csv", "CSV table \(file.name) for Gephi's spreadsheet import and Palladio", file.text)
         }

@@ -16,9 +16,11 @@ struct GraphCommand: ParsableCommand {
                         (cited but lost) incoming messages as dashed arrows (pairs with at least
                         --min-weight messages; by default the weight that keeps 30 pairs at most).
         replies         messages by date, left to right, in a lane per correspondent, with the
-                        links of what answers what. The whole corpus does not fit a page: with
-                        no --topic, --from or --to it shows the topic "poland" (or, for a topic
-                        file without it, its largest topic); give filters to choose another slice.
+                        links of what answers what. Past the theme's budget ([graph.replies]
+                        marks, default 300 messages) it draws the busiest year, quarter or month
+                        of what the filters keep (then the busiest pair in it) and names that
+                        slice in its title; messages of a row close in time are one mark with
+                        their count. Give --from, --to, --topic or --correspondent to choose.
         topics          who wrote about what: topics against correspondents.
         mentions        people named together in the message bodies (pairs named together in at
                         least --min-weight messages; by default the weight that keeps about 20 people).
@@ -71,11 +73,7 @@ struct GraphCommand: ParsableCommand {
         var clock = StageClock(enabled: timings, prefix: "graph")
         let theme = try style.loadTheme()
         let whole = try input.analyse()
-        var slice = try filters.slice(for: whole)
-        if kind == .replies, slice.isEmpty, let fallback = GraphFigure.defaultRepliesTopic(whole) {
-            slice.topics = [fallback]
-            slice.description = "topic \(fallback)"
-        }
+        let slice = try filters.slice(for: whole)
         let analysis = try slice.apply(to: whole)
         clock.lap("analyse")
         let context = FigureContext(analysis: analysis, theme: theme, wide: wide, styleSpec: style.style,

@@ -65,6 +65,12 @@ public struct GraphFigure: Sendable {
         try GraphvizEngine.shared.render(dot, engine: engine, format: format, dpi: dpi)
     }
 
+    /// The figure laid out, read back from Graphviz (node positions, sizes and colours), for
+    /// exports that carry the figure's drawing.
+    public func layout() throws -> ParsedGraph {
+        try GraphvizEngine.shared.layout(dot, engine: engine)
+    }
+
     /// Renders the figure in every format of `formats` from one layout (PNG at the theme's
     /// dpi): the same bytes as `render(_:)` per format, for one layout's cost.
     public func render(formats: [GraphFormat]) throws -> [GraphFormat: RenderedGraph] {
