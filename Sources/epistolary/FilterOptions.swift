@@ -1,6 +1,7 @@
 import Analysis
 import ArgumentParser
 import Correspondence
+import Foundation
 
 /// The slice of the correspondence a figure shows: `--from`, `--to`, `--topic`,
 /// `--correspondent`. Shared by `graph` and `timeline`, so the same words choose the same

@@ -1,5 +1,6 @@
 import Analysis
 import Correspondence
+import Styling
 
 /// Who wrote to whom. People are boxes sized by the messages they wrote and received, labelled
 /// with those counts; an arrow runs from writer to addressee, as wide as the messages on it

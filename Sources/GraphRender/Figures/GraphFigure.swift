@@ -1,6 +1,7 @@
 import Analysis
 import Correspondence
 import Foundation
+import Styling
 
 /// A graph figure ready to render: its DOT (the exact text rendered and exported), the layout
 /// it is meant for, and its caption sidecar.

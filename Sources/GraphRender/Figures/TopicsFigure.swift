@@ -1,5 +1,6 @@
 import Analysis
 import Correspondence
+import Styling
 
 /// Who wrote about what: topics on the left, correspondents on the right, a line between a
 /// topic and a correspondent as wide as the messages on that topic exchanged with them, in
