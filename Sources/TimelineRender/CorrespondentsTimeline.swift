@@ -1,3 +1,4 @@
+import Analysis
 import Correspondence
 
 /// The swimlane figure: a lane per correspondent of the principal, with the principal's

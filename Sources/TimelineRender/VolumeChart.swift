@@ -1,3 +1,4 @@
+import Analysis
 import Correspondence
 
 /// Messages of the corpus per month as bars stacked by correspondent (messages to several
