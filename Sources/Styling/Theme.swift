@@ -181,7 +181,6 @@ public struct GraphStyle: Sendable, Equatable {
     public var edge: GraphEdgeStyle
     public var inferred: GraphInferredStyle
     public var links: GraphLinkStyles
-    public var cluster: GraphClusterStyle
     public var replies: GraphRepliesBudget
 }
 
@@ -238,12 +237,6 @@ public struct GraphLinkStyles: Sendable, Equatable {
     public var parallel: String
 }
 
-public struct GraphClusterStyle: Sendable, Equatable {
-    public var pen: RGBColor
-    public var fill: RGBColor
-    public var penWidthPt: Double
-}
-
 /// Cairo timeline settings.
 public struct TimelineStyle: Sendable, Equatable {
     public var lane: LaneStyle
@@ -252,11 +245,18 @@ public struct TimelineStyle: Sendable, Equatable {
     public var axis: AxisStyle
     public var gridlines: GridlineStyle
     public var bands: BandStyle
+    public var budget: TimelineBudgetStyle
+}
+
+/// How much a timeline may hold before it aggregates into "others" (and says so).
+public struct TimelineBudgetStyle: Sendable, Equatable {
+    public var lanes: Int
+    public var legendEntries: Int
+    public var marks: Int
 }
 
 public struct LaneStyle: Sendable, Equatable {
     public var heightMM: Double
-    public var gapMM: Double
     public var labelWidthMM: Double
     public var stripes: Bool
     public var stripe: RGBColor
@@ -279,7 +279,6 @@ public struct ArcStyle: Sendable, Equatable {
     public var opacity: Double
     public var heightRatio: Double
     public var maxHeightMM: Double
-    public var arrowSizePt: Double
     public var inferredDash: DashPattern
 }
 
@@ -289,8 +288,6 @@ public struct AxisStyle: Sendable, Equatable {
     public var tickLengthMM: Double
     public var minorTickLengthMM: Double
     public var labelGapMM: Double
-    /// bottom, top or both.
-    public var position: String
 }
 
 public struct GridlineStyle: Sendable, Equatable {
@@ -298,8 +295,6 @@ public struct GridlineStyle: Sendable, Equatable {
     public var color: RGBColor
     public var widthPt: Double
     public var dash: DashPattern
-    /// auto, year, quarter, month or week.
-    public var interval: String
 }
 
 public struct BandStyle: Sendable, Equatable {
@@ -308,16 +303,11 @@ public struct BandStyle: Sendable, Equatable {
     public var labelColor: RGBColor
 }
 
+/// The legend under a timeline: swatch size, space between entries, and an optional frame.
 public struct LegendStyle: Sendable, Equatable {
-    /// right, bottom, top, left, inside_top_left, inside_top_right, inside_bottom_left,
-    /// inside_bottom_right or none.
-    public var placement: String
-    /// 0 lets the renderer choose.
-    public var columns: Int
     public var swatchMM: Double
     public var gapMM: Double
     public var frame: Bool
-    public var title: Bool
 }
 
 /// Unit conversions renderers need: Cairo works in points, Graphviz in inches and points.

@@ -16,7 +16,12 @@ extension TimelineData {
         let indexBits = 28
         var keyed: [Int] = []
         keyed.reserveCapacity(messages.count + inferred.count)
-        for i in messages.indices { keyed.append((messages[i].date.best.ordinal &* 2) << indexBits | i) }
+        var fragments = 0
+        for i in messages.indices {
+            // Fragments (text without a header) are not letters: not drawn, not counted.
+            if messages[i].kind == .fragment { fragments += 1; continue }
+            keyed.append((messages[i].date.best.ordinal &* 2) << indexBits | i)
+        }
         for i in inferred.indices { keyed.append((inferred[i].date.best.ordinal &* 2 &+ 1) << indexBits | (messages.count + i)) }
         keyed.sort()
         var entries: [TimelineEntry] = []
@@ -55,10 +60,24 @@ extension TimelineData {
         var names: [String: String] = [:]
         for p in keys { names[p] = analysis.corpus.people.name(of: p) }
         let latency = analysis.latency.samples.map {
-            LatencyPoint(incoming: $0.incoming, answer: $0.answer, days: $0.days, correspondent: $0.correspondent, answerID: $0.answerID)
+            LatencyPoint(incoming: $0.incoming, answer: $0.answer, days: $0.days, correspondent: $0.correspondent, answerID: $0.answerID,
+                         answerer: analysis.message(id: $0.answerID)?.sender ?? "")
         }
         self.init(sourceName: analysis.corpus.sourceName, sourceHash: analysis.corpus.sourceHash, entries: entries, links: links,
                   topics: analysis.lexicon.topics.map { ($0.id, $0.label) }, personKeys: keys, names: names,
                   latency: latency, from: from, to: to, principal: analysis.principal)
+        fragmentCount = fragments
+    }
+
+    /// The dates an analysis spans (every message's bounds), or nil when nothing is dated.
+    /// - Complexity: O(n) in messages.
+    public static func span(of analysis: CorpusAnalysis) -> (from: Day, to: Day)? {
+        var lo: Day?, hi: Day?
+        for m in analysis.messages {
+            if lo.map({ m.date.notBefore < $0 }) ?? true { lo = m.date.notBefore }
+            if hi.map({ m.date.notAfter > $0 }) ?? true { hi = m.date.notAfter }
+        }
+        guard let lo, let hi else { return nil }
+        return (lo, hi)
     }
 }

@@ -39,16 +39,20 @@ public struct LatencyPoint: Sendable, Hashable {
     public var incoming: Day
     public var answer: Day
     public var days: Int
+    /// The writer of the incoming letter (who was answered).
     public var correspondent: String
     /// Id of the answering message, so tests can check every sample has a mark.
     public var answerID: String
+    /// The writer of the answer (who answered); "" when unknown.
+    public var answerer: String
 
-    public init(incoming: Day, answer: Day, days: Int, correspondent: String, answerID: String) {
+    public init(incoming: Day, answer: Day, days: Int, correspondent: String, answerID: String, answerer: String = "") {
         self.incoming = incoming
         self.answer = answer
         self.days = days
         self.correspondent = correspondent
         self.answerID = answerID
+        self.answerer = answerer
     }
 }
 
@@ -70,6 +74,9 @@ public struct TimelineData: Sendable {
     /// The range asked for (`--from`/`--to`), when given; otherwise the data's own range.
     public var from: Day?
     public var to: Day?
+    /// Fragments of the corpus (text without a header of its own): not letters, so not drawn
+    /// or counted; captions say how many were left out.
+    public var fragmentCount: Int = 0
     /// The central person of the slice, if any (`CorpusAnalysis.principal`): lanes, titles and
     /// captions read it, never a copy of the rule.
     public var principal: Principal

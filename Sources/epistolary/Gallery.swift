@@ -118,7 +118,10 @@ struct Gallery {
         var family = Family()
         let maker: TimelineFigureMaker
         do {
-            maker = try TimelineFigureMaker(theme: theme, styleName: styleSpec, events: try EventCalendar.bundled())
+            // Events only for the corpus they belong to (the bundled calendar for the bundled corpus).
+            let span = TimelineData.span(of: analysis)
+            let events = try EventCalendar.defaultCalendar(corpusHash: analysis.corpus.sourceHash, from: span?.from, to: span?.to)
+            maker = try TimelineFigureMaker(theme: theme, styleName: styleSpec, events: events)
         } catch {
             family.failures = TimelineKind.allCases.map { GalleryFailure(figure: "timelines/\($0.rawValue)", error: error) }
             return family

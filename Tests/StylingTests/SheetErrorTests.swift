@@ -35,7 +35,7 @@ import TOMLReader
         #expect(e?.line == 1)
         #expect(e?.message == "unknown key dpi; did you mean page.dpi?")
         let far = error("[legend]\nzebra = 1")
-        #expect(far?.message.hasPrefix("unknown key legend.zebra; expected one of: placement, columns") == true)
+        #expect(far?.message.hasPrefix("unknown key legend.zebra; expected one of: swatch_mm, gap_mm") == true)
     }
 
     @Test func wrongTypes() {
