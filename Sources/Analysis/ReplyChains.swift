@@ -32,7 +32,10 @@ import Correspondence
 ///    (0.85): the writer names what the exchange was about;
 /// 2. else the latest, when it shares a topic with the messages citing I (0.7);
 /// 3. else the latest earlier one that shares such a topic (0.5);
-/// 4. else the latest (0.55). With no candidate within 90 days, no `answers` link.
+/// 4. else the latest (0.55). With no candidate within 90 days, no `answers` link. Only the
+///    latest `answerCandidates` (64) are looked at: more than that in 90 days is a correspondence
+///    so dense that an answer further back could not be told apart anyway, and the cap keeps
+///    the pass linear however dense a corpus grows.
 ///
 /// **Parallel** texts: see `ParallelTexts`.
 struct ReplyChains: Sendable {
@@ -77,7 +80,14 @@ struct ReplyChains: Sendable {
         let evidence: LinkEvidence
     }
 
+    /// Most of a writer's messages looked at as what an inferred message answers.
+    static let answerCandidates = 64
+
     /// `index` maps each message id to its position in `messages`.
+    ///
+    /// - Complexity: O(n log n + r·b) for n messages, r references and b the largest number of
+    ///   messages one writer sent on one day (the bucket a dated reference is looked up in);
+    ///   the answers pass looks at most `answerCandidates` messages per inferred message.
     init(messages: [Message], index order: [String: Int], topics: [String: [TopicMatch]]) {
         var outgoing: [PairKey: [Int]] = [:]
         var bySenderDay: [SenderDay: [Int]] = [:]
@@ -239,7 +249,7 @@ struct ReplyChains: Sendable {
         var inferred: [InferredMessage] = []
         for key in pending.keys.sorted() {
             guard let p = pending[key] else { continue }
-            let base = "in-\(key.received ? "by-" : "")\(key.day.iso)-\(ReplyChains.slug(key.sender))-\(ReplyChains.slug(key.recipient))"
+            let base = "in-\(key.received ? "by-" : "")\(key.day.iso)-\(Slug.make(key.sender))-\(Slug.make(key.recipient))"
             let id = allocator.id(for: base)
             ids[key] = id
             let citations = p.citations.sorted { (order[$0.messageID] ?? 0, $0.line) < (order[$1.messageID] ?? 0, $1.line) }
@@ -271,7 +281,7 @@ struct ReplyChains: Sendable {
             var window: [Int] = []
             if let position = latestPosition(list, before: upper) {
                 var k = position
-                while k >= 0, messages[list[k]].date.best >= lower {
+                while k >= 0, messages[list[k]].date.best >= lower, window.count < ReplyChains.answerCandidates {
                     window.append(list[k])
                     k -= 1
                 }
@@ -341,8 +351,4 @@ struct ReplyChains: Sendable {
         return a.kind.rawValue < b.kind.rawValue
     }
 
-    /// A person id as it appears in an inferred message's id: lower case, spaces as hyphens.
-    static func slug(_ id: String) -> String {
-        String(id.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" })
-    }
 }

@@ -61,7 +61,7 @@ struct CorrespondentsFigure {
         let node = theme.graph.node
         for person in graph.nodes {
             let share = largest > 0 ? (Double(volume(person)) / Double(largest)).squareRoot() : 0
-            var lines = [person.name, "\(person.sent) sent, \(person.received) received"]
+            var lines = [DisplayText.bounded(person.name), "\(person.sent) sent, \(person.received) received"]
             let inferred = person.inferredSent + person.inferredReceived
             if inferred > 0 { lines.append("+\(inferred) inferred") }
             dot.node(person.id, [
@@ -71,7 +71,7 @@ struct CorrespondentsFigure {
                 // column room for the arrows and their counts.
                 ("width", .number(node.minWidthIn + (node.maxWidthIn * 0.75 - node.minWidthIn) * share)),
                 ("height", .number(node.minHeightIn * (1 + share))),
-                ("tooltip", .text(person.role.isEmpty ? person.name : person.name + ", " + person.role)),
+                ("tooltip", .text(DisplayText.bounded(person.role.isEmpty ? person.name : person.name + ", " + person.role))),
             ])
         }
         let heaviest = graph.edges.map { max($0.count, $0.inferredCount) }.max() ?? 1

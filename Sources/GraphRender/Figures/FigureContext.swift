@@ -37,12 +37,13 @@ public struct FigureContext: Sendable {
 
     /// How figures name a person where space is short: the surname ("Churchill"), or the
     /// full name when two people of the table share that surname.
+    /// Cut past `DisplayText.maxNameLength` characters, as every name a figure shows.
     public func shortName(of id: String) -> String {
         let table = analysis.corpus.people
-        guard let person = table[id] else { return id }
+        guard let person = table[id] else { return DisplayText.bounded(id) }
         let short = Self.shortForm(name: person.name, aliases: person.aliases)
         let clash = table.people.contains { $0.id != id && Self.shortForm(name: $0.name, aliases: $0.aliases) == short }
-        return clash ? person.name : short
+        return DisplayText.bounded(clash ? person.name : short)
     }
 
     /// The short form of a name: the first alias that ends the full name ("Clark Kerr" for
@@ -55,6 +56,8 @@ public struct FigureContext: Sendable {
 
     /// The person at the centre of the correspondence: the one involved in the most messages
     /// of the whole corpus (ties by id). Lanes and counterparts are read relative to them.
+    ///
+    /// - Complexity: O(n) in messages, at every use: read it once per figure.
     public var hub: String? {
         var involvement: [String: Int] = [:]
         for message in analysis.corpus.messages {

@@ -45,7 +45,7 @@ struct MentionsFigure {
             let label = FigureContext.shortForm(name: node.name, aliases: entity?.aliases ?? [])
             dot.node(node.id, [("label", .text(label)), ("fillcolor", .text(style.fill(color).hex)),
                                ("color", .text(color.hex)),
-                               ("tooltip", .text("\(node.name): named in \(node.messages) messages"))])
+                               ("tooltip", .text("\(DisplayText.bounded(node.name)): named in \(node.messages) messages"))])
         }
         let heaviest = edges.map(\.weight).max() ?? 1
         for edge in edges {

@@ -70,7 +70,7 @@ struct TopicsFigure {
                 guard let weight = weights[topic.id]?[person], weight > 0 else { continue }
                 dot.edge("topic:" + topic.id, "person:" + person, [("color", .text(context.people[person].color.hex)),
                                                                    ("penwidth", .number(style.penWidth(weight, maximum: heaviest))),
-                                                                   ("tooltip", .text("\(topic.label) with \(analysis.corpus.people.name(of: person)): \(weight) messages"))])
+                                                                   ("tooltip", .text("\(topic.label) with \(analysis.corpus.people.displayName(of: person)): \(weight) messages"))])
             }
         }
         let shows = "Topics of \(analysis.corpus.sourceName) (left, with their message counts) against the correspondents "
