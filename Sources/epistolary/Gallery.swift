@@ -143,6 +143,12 @@ struct Gallery {
             return family
         }
         for kind in TimelineKind.allCases {
+            // A figure that needs text is skipped, with its reason, on a corpus without any (a
+            // CMIF file): not drawn empty, not counted as a failure.
+            if kind == .topics && analysis.topics.isEmpty {
+                progress("timelines/topics skipped: no letter carries a topic (the corpus has no text to find topics in)")
+                continue
+            }
             do {
                 family.files += try timeline(kind, maker: maker, analysis: analysis, formats: formats, progress: progress)
             } catch {
