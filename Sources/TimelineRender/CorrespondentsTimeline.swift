@@ -25,7 +25,7 @@ struct CorrespondentsTimeline {
         let b = FigureBuilder(style: style, measurer: measurer)
         let principal = data.principal
         let assign = LaneAssignment(principal: principal)
-        let inRange = { (e: TimelineEntry) in e.date.best >= range.from && e.date.best <= range.to }
+        let inRange = { (e: TimelineEntry) in e.day >= range.from && e.day <= range.to }
         let shown = data.entries.allSatisfy(inRange) ? data.entries : data.entries.filter(inRange)
         let entryLanes = EntryLanes(shown, assignment: assign)
         let corpusCount = shown.reduce(0) { $0 + ($1.inferred ? 0 : 1) }
@@ -52,7 +52,7 @@ struct CorrespondentsTimeline {
             if principal.relation(writer: shown[i].sender, addressees: shown[i].recipients) == .betweenOthers { thirdParty[i] = true }
         }
         let anyThirdParty = thirdParty.contains(true)
-        let anyUncertain = shown.contains { !$0.date.isExact }
+        let anyUncertain = shown.contains { $0.span.from != $0.span.to }
 
         // Lanes: at most the budget; a fixed height may allow fewer (each at least the theme's
         // lane height). Past that, the busiest keep their lane and the rest share "others".
@@ -116,7 +116,7 @@ struct CorrespondentsTimeline {
         // Marks, gathered per lane and look (writer's style, filled/hollow, ringed), so the
         // painter draws each group in one go. Past the marks budget, marks on the same spot
         // are kept once.
-        let markX = shown.map { scale.x($0.date.best) }
+        let markX = shown.map { scale.x($0.day) }
         func markCenter(_ i: Int, slot: Int) -> Point {
             let cy = laneCenters[laneOf[Int(entryLanes.lane[slot])]]
             return Point(x: markX[i], y: entryLanes.wroteIt[slot] ? cy - offset : cy + offset)
@@ -129,15 +129,15 @@ struct CorrespondentsTimeline {
         var seenSpot = Set<SpotKey>()
         let rangeWidth = style.rangeWidth ?? style.markStrokeWidth
         for index in shown.indices {
-            let date = shown[index].date, writer = shown[index].sender
+            let drawn = shown[index].span, writer = shown[index].sender
             let s = style.series(writer)
-            let hollow = shown[index].inferred || (style.hollowUncertain && !date.isExact)
+            let hollow = shown[index].inferred || (style.hollowUncertain && drawn.from != drawn.to)
             for slot in entryLanes.slots(of: index) {
                 let li = laneOf[Int(entryLanes.lane[slot])]
                 let c = markCenter(index, slot: slot)
                 if thin, !seenSpot.insert(SpotKey(x: Int((c.x * 2).rounded()), y: Int((c.y * 2).rounded()), writer: writer, hollow: hollow)).inserted { continue }
-                if !date.isExact {
-                    let a = max(scale.xStart(date.notBefore), scale.x0), z = min(scale.xEnd(date.notAfter), scale.x1)
+                if drawn.from != drawn.to {
+                    let a = max(scale.xStart(drawn.from), scale.x0), z = min(scale.xEnd(drawn.to), scale.x1)
                     let color = s.color.withAlpha(style.rangeOpacity)
                     rangeLines[li].append(.line(SceneLine(from: Point(x: a, y: c.y), to: Point(x: z, y: c.y), color: color, width: rangeWidth)))
                     rangeLines[li].append(.line(SceneLine(from: Point(x: a, y: c.y - 1.5), to: Point(x: a, y: c.y + 1.5), color: color, width: style.markStrokeWidth)))

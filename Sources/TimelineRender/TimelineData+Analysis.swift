@@ -11,7 +11,9 @@ extension TimelineData {
         // Stable order: best date, then corpus before inferred, then the analysis's own order
         // (date, then source line), compared as one integer key each. Entries are made once,
         // field by field, in that order: a large corpus is not copied message by message.
-        let messages = analysis.messages, inferred = analysis.inferred
+        // Timelines place messages in time: undated ones are left out and counted for the caption.
+        let messages = analysis.messages.filter(\.date.isDated), inferred = analysis.inferred.filter(\.date.isDated)
+        let undated = analysis.messages.count - messages.count
         // Key: (best day, inferred, index) packed in one integer (the index in the low 28 bits).
         let indexBits = 28
         var keyed: [Int] = []
@@ -20,9 +22,9 @@ extension TimelineData {
         for i in messages.indices {
             // Fragments (text without a header) are not letters: not drawn, not counted.
             if messages[i].kind == .fragment { fragments += 1; continue }
-            keyed.append((messages[i].date.best.ordinal &* 2) << indexBits | i)
+            keyed.append(((messages[i].date.best?.ordinal ?? 0) &* 2) << indexBits | i)
         }
-        for i in inferred.indices { keyed.append((inferred[i].date.best.ordinal &* 2 &+ 1) << indexBits | (messages.count + i)) }
+        for i in inferred.indices { keyed.append(((inferred[i].date.best?.ordinal ?? 0) &* 2 &+ 1) << indexBits | (messages.count + i)) }
         keyed.sort()
         var entries: [TimelineEntry] = []
         entries.reserveCapacity(keyed.count)
@@ -67,6 +69,7 @@ extension TimelineData {
                   topics: analysis.lexicon.topics.map { ($0.id, $0.label) }, personKeys: keys, names: names,
                   latency: latency, from: from, to: to, principal: analysis.principal)
         fragmentCount = fragments
+        undatedCount += undated
     }
 
     /// The dates an analysis spans (every message's bounds), or nil when nothing is dated.
@@ -74,8 +77,9 @@ extension TimelineData {
     public static func span(of analysis: CorpusAnalysis) -> (from: Day, to: Day)? {
         var lo: Day?, hi: Day?
         for m in analysis.messages {
-            if lo.map({ m.date.notBefore < $0 }) ?? true { lo = m.date.notBefore }
-            if hi.map({ m.date.notAfter > $0 }) ?? true { hi = m.date.notAfter }
+            guard let (a, b) = m.date.drawnBounds else { continue }
+            if lo.map({ a < $0 }) ?? true { lo = a }
+            if hi.map({ b > $0 }) ?? true { hi = b }
         }
         guard let lo, let hi else { return nil }
         return (lo, hi)

@@ -23,6 +23,17 @@ public struct TimelineEntry: Sendable, Hashable {
     }
 }
 
+extension TimelineEntry {
+    /// The day the entry is drawn at: its best day (an open date at its known bound).
+    /// `TimelineData` keeps dated entries only; an undated one (never drawn) gives day 0.
+    var day: Day { date.best ?? Day(ordinal: 0) }
+    /// The days a range mark spans (an open date: its known bound only).
+    var span: (from: Day, to: Day) {
+        let d = date.drawnBounds ?? (day, day)
+        return (d.notBefore, d.notAfter)
+    }
+}
+
 /// A reply link drawn as an arc: `from` answers (or cites) `to`.
 public struct TimelineLink: Sendable, Hashable {
     public var from: String
@@ -77,6 +88,8 @@ public struct TimelineData: Sendable {
     /// Fragments of the corpus (text without a header of its own): not letters, so not drawn
     /// or counted; captions say how many were left out.
     public var fragmentCount: Int = 0
+    /// Corpus messages left out because they have no date (entries hold dated ones only).
+    public var undatedCount = 0
     /// The central person of the slice, if any (`CorpusAnalysis.principal`): lanes, titles and
     /// captions read it, never a copy of the rule.
     public var principal: Principal
@@ -95,9 +108,18 @@ public struct TimelineData: Sendable {
         self.from = from
         self.to = to
         self.principal = principal
+        leaveOutUndated()
     }
 
     public func name(_ id: String) -> String { names[id] ?? id }
+
+    /// Keeps the dated entries only (a timeline places messages in time) and counts the corpus
+    /// messages left out, for the caption.
+    mutating func leaveOutUndated() {
+        guard entries.contains(where: { !$0.date.isDated }) else { return }
+        undatedCount += entries.reduce(0) { $0 + ($1.date.isDated || $1.inferred ? 0 : 1) }
+        entries = entries.filter(\.date.isDated)
+    }
 
     /// Messages of the corpus (not inferred).
     public var corpusEntries: [TimelineEntry] { entries.filter { !$0.inferred } }
@@ -106,9 +128,9 @@ public struct TimelineData: Sendable {
     public var range: (from: Day, to: Day)? {
         var lo: Day?, hi: Day?
         for i in entries.indices {
-            let d = entries[i].date
-            if lo.map({ d.notBefore < $0 }) ?? true { lo = d.notBefore }
-            if hi.map({ d.notAfter > $0 }) ?? true { hi = d.notAfter }
+            guard let (a, b) = entries[i].date.drawnBounds else { continue }
+            if lo.map({ a < $0 }) ?? true { lo = a }
+            if hi.map({ b > $0 }) ?? true { hi = b }
         }
         guard let a = from ?? lo, let b = to ?? hi else { return nil }
         return (min(a, b), max(a, b))

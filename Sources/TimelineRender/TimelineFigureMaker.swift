@@ -53,7 +53,9 @@ public struct TimelineFigureMaker {
                                       "no letter carries a topic (the corpus has no text to find topics in): the topics timeline is not drawn")
             }
             let style = figureStyle(theme.topicStyles(analysis.ranking.topics))
-            figure = TopicsTimeline(lanes: lanes, style: style, events: events, measurer: measurer).layout()
+            var laid = TopicsTimeline(lanes: lanes, style: style, events: events, measurer: measurer).layout()
+            laid.noteUndated(lanes.undated)
+            figure = laid
         } else {
             // The figures of people draw no topics: the slice has already kept the messages of
             // the topics asked for.

@@ -54,7 +54,7 @@ struct VolumeChart {
     static func counts(_ entries: [TimelineEntry], period: Period, first: Day, count: Int, principal: Principal) -> [[String: Int]] {
         var out = Array(repeating: [String: Int](), count: count)
         for e in entries where !e.inferred {
-            let i = FigureBuilder.monthIndex(e.date.best, from: first) / period.months
+            let i = FigureBuilder.monthIndex(e.day, from: first) / period.months
             if out.indices.contains(i) { out[i][principal.counterpart(writer: e.sender, addressees: e.recipients), default: 0] += 1 }
         }
         return out
@@ -63,7 +63,7 @@ struct VolumeChart {
     func layout() -> TimelineFigure {
         let b = FigureBuilder(style: style, measurer: measurer)
         let principal = data.principal
-        let shown = data.corpusEntries.filter { $0.date.best >= range.from && $0.date.best <= range.to }
+        let shown = data.corpusEntries.filter { $0.day >= range.from && $0.day <= range.to }
         let principalName = principal.id.map { data.name($0) }
 
         // Categories: the counterpart of each letter; named ones within the legend budget,
