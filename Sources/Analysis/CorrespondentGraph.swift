@@ -49,6 +49,8 @@ public struct CorrespondentGraph: Sendable, Hashable, Codable {
     public func node(_ id: String) -> Node? { nodes.first { $0.id == id } }
     public func edge(from: String, to: String) -> Edge? { edges.first { $0.from == from && $0.to == to } }
 
+    /// - Complexity: O(n + p log p) for n messages and p pairs (one counting pass, then the
+    ///   nodes and edges sorted).
     static func build(messages: [Message], inferred: [InferredMessage], people: PersonTable) -> CorrespondentGraph {
         var nodes: [String: Node] = [:]
         func touch(_ id: String) {
