@@ -15,24 +15,27 @@ public struct CorpusReport: Sendable {
         out += "\(messages.count) messages, \(corpus.messages.count - messages.count) fragments, \(corpus.issues.count) issues\n\n"
 
         // Counts by correspondent pair and year.
-        let years = Array(Set(messages.map { $0.date.best.year })).sorted()
+        // Undated messages are counted in a column of their own, after the years.
+        let undatedColumn = Int.max
+        func column(_ m: Message) -> Int { m.date.best?.year ?? undatedColumn }
+        let years = Array(Set(messages.map(column))).sorted()
         var pairs: [String: [Int: Int]] = [:]
         for m in messages {
             let pair = "\(corpus.people.name(of: m.sender)) -> " + m.recipients.map { corpus.people.name(of: $0) }.joined(separator: " + ")
-            pairs[pair, default: [:]][m.date.best.year, default: 0] += 1
+            pairs[pair, default: [:]][column(m), default: 0] += 1
         }
         let pairNames = pairs.keys.sorted { (total(pairs[$0, default: [:]]), $1) > (total(pairs[$1, default: [:]]), $0) }
         let width = max(12, pairNames.map(\.count).max() ?? 0)
         out += "Messages by correspondents and year (year of the best date)\n"
-        out += pad("", width) + years.map { pad(String($0), 6, right: true) }.joined() + pad("total", 7, right: true) + "\n"
+        out += pad("", width) + years.map { pad($0 == undatedColumn ? "undated" : String($0), $0 == undatedColumn ? 8 : 6, right: true) }.joined() + pad("total", 7, right: true) + "\n"
         for name in pairNames {
             let row = pairs[name, default: [:]]
-            out += pad(name, width) + years.map { pad(row[$0].map(String.init) ?? "-", 6, right: true) }.joined()
+            out += pad(name, width) + years.map { pad(row[$0].map(String.init) ?? "-", $0 == undatedColumn ? 8 : 6, right: true) }.joined()
                 + pad(String(total(row)), 7, right: true) + "\n"
         }
         var yearTotals: [Int: Int] = [:]
-        for m in messages { yearTotals[m.date.best.year, default: 0] += 1 }
-        out += pad("all", width) + years.map { pad(String(yearTotals[$0] ?? 0), 6, right: true) }.joined() + pad(String(messages.count), 7, right: true) + "\n\n"
+        for m in messages { yearTotals[column(m), default: 0] += 1 }
+        out += pad("all", width) + years.map { pad(String(yearTotals[$0] ?? 0), $0 == undatedColumn ? 8 : 6, right: true) }.joined() + pad(String(messages.count), 7, right: true) + "\n\n"
 
         // Messages by writer.
         var bySender: [String: Int] = [:]
@@ -44,8 +47,13 @@ public struct CorpusReport: Sendable {
         out += "Sent: " + bySender.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\(corpus.people.name(of: $0.key)) \($0.value)" }.joined(separator: ", ") + "\n"
         out += "Received: " + byRecipient.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\(corpus.people.name(of: $0.key)) \($0.value)" }.joined(separator: ", ") + "\n\n"
 
+        out += records()
+        out += homonyms()
+
         let sections: [(ReadIssue.Kind, String)] = [
             (.undated, "Undated messages (no Sent-on or date line of their own)"),
+            (.invalidDate, "Dates that name no real day or are not dates (kept undated, raw value shown)"),
+            (.unsupported, "Records read with a part left out or changed"),
             (.fragment, "Fragments (text with no header of its own)"),
             (.duplicate, "Messages printed twice"),
             (.displacedDate, "Dates found but not used as a message's own"),
@@ -62,6 +70,35 @@ public struct CorpusReport: Sendable {
             out += "\n"
         }
         return out
+    }
+
+    /// Every record accounted for: read (and of those, adjusted, with how), and skipped, with
+    /// file, line and reason.
+    /// - Complexity: O(n + i log i) for n messages and i issues.
+    func records() -> String {
+        let skipped = corpus.issues.filter { $0.outcome == .skipped }.sorted { $0.span.startLine < $1.span.startLine }
+        let adjusted = corpus.issues.filter { $0.outcome == .adjusted }.sorted { $0.span.startLine < $1.span.startLine }
+        let adjustedRecords = Set(adjusted.map(\.span.startLine)).count
+        let read = corpus.messages.filter { $0.kind == .message }.count
+        var out = "Records: \(read + skipped.count) (\(read) read, of which \(adjustedRecords) adjusted; \(skipped.count) skipped)\n"
+        out += "Skipped records: \(skipped.count)\n"
+        for issue in skipped { out += "  \(issue.located)\n" }
+        out += "Adjusted records: \(adjustedRecords)\n"
+        for issue in adjusted { out += "  \(issue.located)\(issue.messageIDs.isEmpty ? "" : " [\(issue.messageIDs.joined(separator: ", "))]")\n" }
+        return out + "\n"
+    }
+
+    /// People shown under one name but kept apart (different authority ids, or one with an id
+    /// and one without): merge them with `--people` if they are one person.
+    func homonyms() -> String {
+        let groups = corpus.people.homonyms()
+        var out = "People kept apart under one name: \(groups.count)\n"
+        for group in groups {
+            out += "  \(group[0].name): " + group.map { p in
+                "\(p.id) (\(p.authorityURIs.isEmpty ? "no authority id" : p.authorityURIs.joined(separator: " ")))"
+            }.joined(separator: "; ") + "\n"
+        }
+        return out + "\n"
     }
 
     private func total(_ row: [Int: Int]) -> Int { row.values.reduce(0, +) }
