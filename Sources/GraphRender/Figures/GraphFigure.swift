@@ -13,6 +13,10 @@ public struct GraphFigure: Sendable {
     public var caption: FigureCaption
     /// PNG resolution from the theme.
     public var dpi: Double
+    /// The DOT node drawing each message, by message id, where it is not the message's own
+    /// node (the replies figure draws messages of one row and bin as one counted mark); empty
+    /// for figures whose nodes are named by the ids they draw. For exports that carry the drawing.
+    public var marks: [String: String] = [:]
 
     /// Builds `kind` from `context`.
     ///
