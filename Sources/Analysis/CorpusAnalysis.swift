@@ -22,6 +22,14 @@ public struct CorpusAnalysis: Sendable {
     public private(set) var latency: ReplyLatency
     /// References that resolve to no message, in stable order of their messages.
     public private(set) var unresolvedReferences: [UnresolvedReference]
+    /// The central person of these messages, if any (decided again for each filter, from the
+    /// whole corpus's: `Principal.decide(_:within:)`).
+    public private(set) var principal: Principal
+    /// The whole corpus's central person, kept through filters.
+    public let corpusPrincipal: Principal
+    /// People and topics by activity in the whole corpus (kept through filters): the order
+    /// in which they get colours.
+    public let ranking: CategoryRanking
 
     private let scorer: TopicScorer
     private var messageIndex: [String: Int]
@@ -70,6 +78,10 @@ public struct CorpusAnalysis: Sendable {
         self.topics = topics
         self.unresolvedReferences = chains.unresolved
         self.scorer = scorer
+        let principal = Principal.decide(messages)
+        self.principal = principal
+        self.corpusPrincipal = principal
+        self.ranking = CategoryRanking(messages: messages, people: corpus.people, topicIDs: lexicon.topics.map(\.id), topics: topics)
         self.correspondents = CorrespondentGraph.build(messages: messages, inferred: chains.inferred, people: corpus.people)
         self.latency = ReplyLatency.measure(messages: messages, index: messageIndex, inferred: chains.inferred, links: links)
         self.mentions = MentionGraph.build(byMessage: mentionsByMessage, messageOrder: messages.map(\.id), table: table)
@@ -194,6 +206,7 @@ public struct CorpusAnalysis: Sendable {
         copy.links = links.filter { present.contains($0.from) && present.contains($0.to) }
         copy.topics = self.topics.filter { kept.contains($0.key) }
         copy.unresolvedReferences = unresolvedReferences.filter { kept.contains($0.messageID) }
+        copy.principal = Principal.decide(copy.messages, within: corpusPrincipal)
         copy.correspondents = CorrespondentGraph.build(messages: copy.messages, inferred: copy.inferred, people: corpus.people)
         copy.messageIndex = Dictionary(copy.messages.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         copy.latency = ReplyLatency.measure(messages: copy.messages, index: copy.messageIndex, inferred: copy.inferred, links: copy.links)

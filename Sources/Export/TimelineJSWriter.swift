@@ -158,8 +158,7 @@ public struct TimelineJSWriter: Sendable {
     }
 
     static func monthName(_ month: Int) -> String {
-        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-         "November", "December"][month - 1]
+        MonthNames.full[month - 1]
     }
 
     /// A date in words as precisely as it is known: "18 July 1942", "July 1942", "1942", or a

@@ -45,6 +45,12 @@ public struct RGBColor: Sendable, Hashable, CustomStringConvertible {
         return 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
     }
 
+    /// CIELAB lightness L* (0 black ... 100 white): how light the colour prints in grey.
+    public var greyLightness: Double {
+        let y = luminance
+        return y > 0.008856 ? 116 * cbrt(y) - 16 : 903.3 * y
+    }
+
     /// WCAG contrast ratio between two colours (1 ... 21).
     public func contrast(with other: RGBColor) -> Double {
         let (a, b) = (luminance, other.luminance)

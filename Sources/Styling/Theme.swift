@@ -8,7 +8,8 @@ public struct Theme: Sendable, Equatable {
     public var fonts: FontStyles
     public var lines: LineWidths
     public var colors: ThemeColors
-    public var categories: CategoryPalette
+    /// Looks for people and for topics (`[palette.people]`, `[palette.topics]`).
+    public var palettes: CategoryPalettes
     /// Colours pinned to person ids and topic ids (`[pins.people]`, `[pins.topics]`).
     public var pins: CategoryPins
     public var graph: GraphStyle
@@ -18,15 +19,18 @@ public struct Theme: Sendable, Equatable {
     /// The merged sheet values this theme was built from, for `styles show` and provenance.
     public var settings: ThemeSettings
 
-    /// Stable styles for the people of a run: pass every person id of the run, in a fixed order
-    /// (not just those of one figure), so each person keeps one look across all figures.
-    public func peopleStyles(_ ids: [String]) -> CategoryStyles {
-        CategoryStyles(keys: ids, palette: categories, pins: pins.people)
+    /// Stable styles for the people of a run. Pass every person id of the run ranked by
+    /// activity in the whole corpus (`CorpusAnalysis.ranking.people`), not just those of one
+    /// figure: the busiest get the people palette's looks, the rest are "others", and each
+    /// person keeps one look across all figures.
+    public func peopleStyles(_ ranked: [String]) -> CategoryStyles {
+        CategoryStyles(keys: ranked, palette: palettes.people, pins: pins.people)
     }
 
-    /// Stable styles for the topics of a run (every topic id, in lexicon order).
-    public func topicStyles(_ ids: [String]) -> CategoryStyles {
-        CategoryStyles(keys: ids, palette: categories, pins: pins.topics)
+    /// Stable styles for the topics of a run, ranked (`CorpusAnalysis.ranking.topics`), from
+    /// the topic palette.
+    public func topicStyles(_ ranked: [String]) -> CategoryStyles {
+        CategoryStyles(keys: ranked, palette: palettes.topics, pins: pins.topics)
     }
 }
 
@@ -88,13 +92,68 @@ public struct ThemeColors: Sendable, Equatable {
     public var highlight: RGBColor
 }
 
-/// What tells categories (people, topics) apart: colours, dash patterns and marker shapes,
-/// each cycled independently; `other` is for whatever is not a named category.
+/// What tells categories apart, as a list of looks: entry i is colour i with marker and dash
+/// pattern i (markers and dashes cycle when shorter). Only the first `capacity` entries are
+/// used, so no two categories of a figure look alike, in colour or printed in grey; every
+/// category past them is drawn as "others" in the `other` colour.
 public struct CategoryPalette: Sendable, Equatable {
     public var colors: [RGBColor]
     public var dashes: [DashPattern]
     public var markers: [MarkerShape]
     public var other: RGBColor
+
+    public init(colors: [RGBColor], dashes: [DashPattern], markers: [MarkerShape], other: RGBColor) {
+        self.colors = colors
+        self.dashes = dashes
+        self.markers = markers
+        self.other = other
+    }
+
+    /// The look of entry `i` (i < colors.count).
+    public func entry(_ i: Int) -> CategoryStyle {
+        CategoryStyle(color: colors[i], dash: dashes.isEmpty ? .solid : dashes[i % dashes.count],
+                      marker: markers.isEmpty ? .circle : markers[i % markers.count])
+    }
+
+    /// The look of "others": the `other` colour, solid, and the first marker shape no entry
+    /// uses (a circle when all are used), so "others" differ from every entry in grey too.
+    public var otherStyle: CategoryStyle {
+        CategoryStyle(color: other, dash: .solid, marker: MarkerShape.allCases.first { !markers.contains($0) } ?? .circle)
+    }
+
+    /// How many categories get a look of their own: the longest run of leading entries that
+    /// are told apart from each other and from "others" both in colour and printed in grey.
+    /// - Complexity: O(c²) in the palette's colours.
+    public var capacity: Int {
+        var n = 0
+        while n < colors.count {
+            let candidate = entry(n)
+            let clash = (0..<n).contains { !Self.distinct(entry($0), candidate) } || !Self.distinct(otherStyle, candidate)
+            if clash { break }
+            n += 1
+        }
+        return n
+    }
+
+    /// The least CIELAB lightness difference (0-100) at which two greys are told apart in print.
+    public static let minimumGreyStep = 15.0
+
+    /// Whether two looks are told apart both in colour and in grey: in colour they differ in
+    /// colour, marker or dash; in grey their lightness differs by `minimumGreyStep`, or their
+    /// marker or dash differs.
+    public static func distinct(_ a: CategoryStyle, _ b: CategoryStyle) -> Bool {
+        let shapeDiffers = a.marker != b.marker || a.dash != b.dash
+        let inColour = a.color != b.color || shapeDiffers
+        let inGrey = abs(a.color.greyLightness - b.color.greyLightness) >= minimumGreyStep || shapeDiffers
+        return inColour && inGrey
+    }
+}
+
+/// The two palettes of a theme: people and topics never share colours, so a colour means one
+/// kind of thing in every figure.
+public struct CategoryPalettes: Sendable, Equatable {
+    public var people: CategoryPalette
+    public var topics: CategoryPalette
 }
 
 /// Colours pinned by a sheet to given ids, which then keep them whatever the order of the run.
@@ -122,7 +181,6 @@ public struct GraphStyle: Sendable, Equatable {
     public var edge: GraphEdgeStyle
     public var inferred: GraphInferredStyle
     public var links: GraphLinkStyles
-    public var cluster: GraphClusterStyle
     public var replies: GraphRepliesBudget
 }
 
@@ -179,12 +237,6 @@ public struct GraphLinkStyles: Sendable, Equatable {
     public var parallel: String
 }
 
-public struct GraphClusterStyle: Sendable, Equatable {
-    public var pen: RGBColor
-    public var fill: RGBColor
-    public var penWidthPt: Double
-}
-
 /// Cairo timeline settings.
 public struct TimelineStyle: Sendable, Equatable {
     public var lane: LaneStyle
@@ -193,11 +245,18 @@ public struct TimelineStyle: Sendable, Equatable {
     public var axis: AxisStyle
     public var gridlines: GridlineStyle
     public var bands: BandStyle
+    public var budget: TimelineBudgetStyle
+}
+
+/// How much a timeline may hold before it aggregates into "others" (and says so).
+public struct TimelineBudgetStyle: Sendable, Equatable {
+    public var lanes: Int
+    public var legendEntries: Int
+    public var marks: Int
 }
 
 public struct LaneStyle: Sendable, Equatable {
     public var heightMM: Double
-    public var gapMM: Double
     public var labelWidthMM: Double
     public var stripes: Bool
     public var stripe: RGBColor
@@ -220,7 +279,6 @@ public struct ArcStyle: Sendable, Equatable {
     public var opacity: Double
     public var heightRatio: Double
     public var maxHeightMM: Double
-    public var arrowSizePt: Double
     public var inferredDash: DashPattern
 }
 
@@ -230,8 +288,6 @@ public struct AxisStyle: Sendable, Equatable {
     public var tickLengthMM: Double
     public var minorTickLengthMM: Double
     public var labelGapMM: Double
-    /// bottom, top or both.
-    public var position: String
 }
 
 public struct GridlineStyle: Sendable, Equatable {
@@ -239,8 +295,6 @@ public struct GridlineStyle: Sendable, Equatable {
     public var color: RGBColor
     public var widthPt: Double
     public var dash: DashPattern
-    /// auto, year, quarter, month or week.
-    public var interval: String
 }
 
 public struct BandStyle: Sendable, Equatable {
@@ -249,16 +303,11 @@ public struct BandStyle: Sendable, Equatable {
     public var labelColor: RGBColor
 }
 
+/// The legend under a timeline: swatch size, space between entries, and an optional frame.
 public struct LegendStyle: Sendable, Equatable {
-    /// right, bottom, top, left, inside_top_left, inside_top_right, inside_bottom_left,
-    /// inside_bottom_right or none.
-    public var placement: String
-    /// 0 lets the renderer choose.
-    public var columns: Int
     public var swatchMM: Double
     public var gapMM: Double
     public var frame: Bool
-    public var title: Bool
 }
 
 /// Unit conversions renderers need: Cairo works in points, Graphviz in inches and points.

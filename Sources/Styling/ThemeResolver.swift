@@ -18,6 +18,12 @@ struct ThemeResolver {
             FontStyle(family: try string("fonts.\(role).family"), sizePt: try number("fonts.\(role).size_pt"),
                       bold: try string("fonts.\(role).weight") == "bold", italic: try bool("fonts.\(role).italic"))
         }
+        func palette(_ group: String) throws -> CategoryPalette {
+            CategoryPalette(colors: try setting("palette.\(group).colors", as: \.colorsValue).map { try resolve($0, colors) },
+                            dashes: try setting("palette.\(group).dashes", as: \.dashesValue),
+                            markers: try setting("palette.\(group).markers", as: \.markersValue),
+                            other: try color("palette.\(group).other"))
+        }
         func pins(_ entries: [String: ThemeSheet.Entry]) throws -> [String: RGBColor] {
             try entries.mapValues { entry in
                 guard let value = entry.value.colorValue else { throw ThemeError(.badData, "pin is not a colour") }
@@ -38,11 +44,7 @@ struct ThemeResolver {
             lines: LineWidths(hairlinePt: try number("lines.hairline_pt"), thinPt: try number("lines.thin_pt"),
                               regularPt: try number("lines.regular_pt"), thickPt: try number("lines.thick_pt")),
             colors: colors,
-            categories: CategoryPalette(
-                colors: try setting("categories.colors", as: \.colorsValue).map { try resolve($0, colors) },
-                dashes: try setting("categories.dashes", as: \.dashesValue),
-                markers: try setting("categories.markers", as: \.markersValue),
-                other: try color("categories.other")),
+            palettes: CategoryPalettes(people: try palette("people"), topics: try palette("topics")),
             pins: CategoryPins(people: try pins(settings.peoplePins), topics: try pins(settings.topicPins)),
             graph: GraphStyle(
                 layout: try string("graph.layout"), rankdir: try string("graph.rankdir"),
@@ -64,13 +66,11 @@ struct ThemeResolver {
                 inferred: GraphInferredStyle(style: try string("graph.inferred.style"), color: try color("graph.inferred.color")),
                 links: GraphLinkStyles(answers: try string("graph.links.answers"), inReplyTo: try string("graph.links.in_reply_to"),
                                        citesOwn: try string("graph.links.cites_own"), parallel: try string("graph.links.parallel")),
-                cluster: GraphClusterStyle(pen: try color("graph.cluster.pen"), fill: try color("graph.cluster.fill"),
-                                           penWidthPt: try number("graph.cluster.pen_width_pt")),
                 replies: GraphRepliesBudget(marks: try setting("graph.replies.marks", as: \.integerValue),
                                             lanes: try setting("graph.replies.lanes", as: \.integerValue))),
             timeline: TimelineStyle(
                 lane: LaneStyle(
-                    heightMM: try number("timeline.lane.height_mm"), gapMM: try number("timeline.lane.gap_mm"),
+                    heightMM: try number("timeline.lane.height_mm"),
                     labelWidthMM: try number("timeline.lane.label_width_mm"), stripes: try bool("timeline.lane.stripes"),
                     stripe: try color("timeline.lane.stripe"), separator: try color("timeline.lane.separator"),
                     separatorWidthPt: try number("timeline.lane.separator_width_pt")),
@@ -83,24 +83,23 @@ struct ThemeResolver {
                     widthPt: try number("timeline.arc.width_pt"), color: try color("timeline.arc.color"),
                     colorBySender: try bool("timeline.arc.color_by_sender"), opacity: try number("timeline.arc.opacity"),
                     heightRatio: try number("timeline.arc.height_ratio"), maxHeightMM: try number("timeline.arc.max_height_mm"),
-                    arrowSizePt: try number("timeline.arc.arrow_size_pt"),
                     inferredDash: try setting("timeline.arc.inferred_dash", as: \.dashValue)),
                 axis: AxisStyle(
                     color: try color("timeline.axis.color"), widthPt: try number("timeline.axis.width_pt"),
                     tickLengthMM: try number("timeline.axis.tick_length_mm"),
                     minorTickLengthMM: try number("timeline.axis.minor_tick_length_mm"),
-                    labelGapMM: try number("timeline.axis.label_gap_mm"), position: try string("timeline.axis.position")),
+                    labelGapMM: try number("timeline.axis.label_gap_mm")),
                 gridlines: GridlineStyle(
                     show: try bool("timeline.gridlines.show"), color: try color("timeline.gridlines.color"),
                     widthPt: try number("timeline.gridlines.width_pt"),
-                    dash: try setting("timeline.gridlines.dash", as: \.dashValue),
-                    interval: try string("timeline.gridlines.interval")),
+                    dash: try setting("timeline.gridlines.dash", as: \.dashValue)),
                 bands: BandStyle(fill: try color("timeline.bands.fill"), opacity: try number("timeline.bands.opacity"),
-                                 labelColor: try color("timeline.bands.label_color"))),
-            legend: LegendStyle(
-                placement: try string("legend.placement"), columns: try setting("legend.columns", as: \.integerValue),
-                swatchMM: try number("legend.swatch_mm"), gapMM: try number("legend.gap_mm"),
-                frame: try bool("legend.frame"), title: try bool("legend.title")),
+                                 labelColor: try color("timeline.bands.label_color")),
+                budget: TimelineBudgetStyle(lanes: try setting("timeline.budget.lanes", as: \.integerValue),
+                                            legendEntries: try setting("timeline.budget.legend_entries", as: \.integerValue),
+                                            marks: try setting("timeline.budget.marks", as: \.integerValue))),
+            legend: LegendStyle(swatchMM: try number("legend.swatch_mm"), gapMM: try number("legend.gap_mm"),
+                                frame: try bool("legend.frame")),
             settings: settings)
     }
 

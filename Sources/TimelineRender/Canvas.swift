@@ -50,7 +50,7 @@ enum Canvas {
             }
         case .png:
             scale = dpi / 72
-            let pw = (width * scale).rounded(.up), ph = (height * scale).rounded(.up)
+            let pw = (width * scale - 1e-6).rounded(.up), ph = (height * scale - 1e-6).rounded(.up)
             guard pw <= maxPixels, ph <= maxPixels else {
                 throw EpistolaryError(.badUsage, "a PNG of \(Int(pw)) x \(Int(ph)) pixels is larger than Cairo can draw (32,767 per side): lower the dpi")
             }
@@ -79,7 +79,7 @@ enum Canvas {
         }
         if format == .png, drawError == nil, drawStatus == CAIRO_STATUS_SUCCESS {
             cairo_surface_flush(surface)
-            if let png = PNGEncoder.encode(surface) {
+            if let png = PNGEncoder.encode(surface, dpi: scale * 72) {
                 sink.data = Data(png)
             } else {
                 try check(cairo_surface_write_to_png_stream(surface, writeToSink, closure), "write the PNG")

@@ -1,9 +1,14 @@
+import Foundation
+import Analysis
 import Correspondence
 
-/// The swimlane figure: a lane per correspondent of the principal, with the principal's
-/// messages above the lane's line and the correspondent's below (inferred ones hollow),
-/// dates known only within bounds drawn as ranges, and curves from a cited message to its
-/// answer. Events of the period shade the background.
+/// The swimlane figure: a lane per correspondent of the central person (per person when the
+/// corpus has none). In a lane, letters its person wrote lie above the line and letters to
+/// them below; a mark takes its writer's colour and shape (the same encoding as the replies
+/// graph). Letters between two correspondents (neither written by nor to the central person)
+/// are ringed and drawn in both lanes. Inferred incoming messages are hollow, dates known only
+/// within bounds are ranges, and curves join a cited message to its answer. Past the lane
+/// budget, the busiest lanes stay and the rest share one "others" lane.
 struct CorrespondentsTimeline {
     let data: TimelineData
     let style: FigureStyle
@@ -11,153 +16,238 @@ struct CorrespondentsTimeline {
     let measurer: TextMeasurer
     let range: (from: Day, to: Day)
 
+    /// The key of the lane shared by the people past the budget.
+    static let othersLane = "(others)"
+
+    /// - Complexity: O(n log n) in the entries drawn (one pass to assign lanes, one to place
+    ///   marks, a sort of the lanes).
     func layout() -> TimelineFigure {
         let b = FigureBuilder(style: style, measurer: measurer)
-        let assign = LaneAssignment(principal: data.principal)
+        let principal = data.principal
+        let assign = LaneAssignment(principal: principal)
         let inRange = { (e: TimelineEntry) in e.day >= range.from && e.day <= range.to }
         let shown = data.entries.allSatisfy(inRange) ? data.entries : data.entries.filter(inRange)
         let entryLanes = EntryLanes(shown, assignment: assign)
-        let lanes = entryLanes.keys
-        let laneNames = lanes.map { LaneAssignment.name($0, in: data) }
         let corpusCount = shown.reduce(0) { $0 + ($1.inferred ? 0 : 1) }
         let inferredCount = shown.count - corpusCount
-        let principalName = assign.principal.map { data.name($0) } ?? "the writer"
+        let principalName = principal.id.map { data.name($0) }
+
+        // Letters per lane, and how many lanes the budget (and a fixed height) allows.
+        var perLane = [Int](repeating: 0, count: entryLanes.keys.count)
+        for l in entryLanes.lane { perLane[Int(l)] += 1 }
+        let busiest = entryLanes.keys.indices.sorted { (-perLane[$0], entryLanes.keys[$0]) < (-perLane[$1], entryLanes.keys[$1]) }
 
         // Title and reading note.
-        let title = "\(principalName) and correspondents, \(yearSpan)"
-        let note = "\(corpusCount) messages of \(data.sourceName)" + (inferredCount > 0 ? " and \(inferredCount) incoming ones known only from citations" : "")
-            + ", \(FigureBuilder.longDate(range.from)) to \(FigureBuilder.longDate(range.to)). Above each lane's line: messages from \(principalName); below: from the correspondent."
+        let title = principalName.map { "\($0) and correspondents, \(yearSpan)" } ?? "Letters by correspondent, \(yearSpan)"
+        let rows = "Above each lane's line: letters its person wrote; below: letters to them; colour and shape: the writer."
+        let note = "\(corpusCount) letters of \(data.sourceName)" + (inferredCount > 0 ? " and \(inferredCount) incoming ones known only from citations" : "")
+            + ", \(FigureBuilder.longDate(range.from)) to \(FigureBuilder.longDate(range.to)). " + rows
         var y = b.title(title, note: note, top: style.margin)
 
-        // Lane labels in the left gutter, event labels above the plot.
-        let laneH = style.laneHeight
-        let plot = b.lanePlot(from: range.from, to: range.to, laneLabels: laneNames, laneCount: lanes.count, laneHeight: laneH,
-                              events: events.events, below: y)
+        // Which letters are between two others, and the writers drawn (for the legend).
+        var thirdParty = [Bool](repeating: false, count: shown.count)
+        var writers: [String: Int] = [:]
+        for i in shown.indices {
+            writers[shown[i].sender, default: 0] += 1
+            if principal.relation(writer: shown[i].sender, addressees: shown[i].recipients) == .betweenOthers { thirdParty[i] = true }
+        }
+        let anyThirdParty = thirdParty.contains(true)
+        let anyUncertain = shown.contains { $0.span.from != $0.span.to }
+
+        // Lanes: at most the budget; a fixed height may allow fewer (each at least the theme's
+        // lane height). Past that, the busiest keep their lane and the rest share "others".
+        func lanesPlan(limit: Int) -> (kept: [Int], others: [Int]) {
+            guard entryLanes.keys.count > limit else { return (Array(entryLanes.keys.indices), []) }
+            let keep = max(1, limit - 1)
+            return (Array(busiest.prefix(keep)).sorted(), Array(busiest.dropFirst(keep)))
+        }
+        let budgetPlan = lanesPlan(limit: style.budget.lanes)
+        func othersLabel(_ others: [Int]) -> String {
+            let letters = others.reduce(0) { $0 + perLane[$1] }
+            return "others (\(others.count) people, \(letters) letters)"
+        }
+        let candidateLabels = budgetPlan.kept.map { LaneAssignment.name(entryLanes.keys[$0], in: data) }
+            + (budgetPlan.others.isEmpty ? [] : [othersLabel(budgetPlan.others)])
+
+        // The legend is known before the plot, so a fixed-height figure can size its lanes.
+        let arcsWanted = entryLanes.lane.count <= style.budget.marks
+        var legend = writerLegend(writers, principal: principal)
+        legend.append(LegendEntry(.none, "above a lane's line: letters its person wrote; below: letters to them"))
+        if anyThirdParty {
+            legend.append(LegendEntry(.mark(.circle, fill: style.paper, stroke: style.ink), principalName.map { "ringed: a letter between two of \($0)'s correspondents, in both lanes" } ?? "ringed"))
+        }
+        if inferredCount > 0 { legend.append(LegendEntry(.mark(.circle, fill: style.paper, stroke: style.muted), "hollow: incoming letter known only from a citation")) }
+        if anyUncertain { legend.append(LegendEntry(.range(style.ink), "date known within bounds (mark at the middle)")) }
+        let arcLegend = LegendEntry(.line(style.arcColor ?? style.ink, dash: [], width: style.arcWidth * 1.5), "cited letter → answer")
+        let eventEstimate = events.events(from: range.from, to: range.to).isEmpty ? [] : [LegendEntry(.band(style.bandFill), "event named above the plot (dashed line: a single day)")]
+        let plan = b.planPlot(from: range.from, to: range.to, gutter: b.laneGutter(candidateLabels), valueAxis: false, events: events.events,
+                              below: y, reserveBelow: style.labelSize + b.legendHeight(legend + [arcLegend] + eventEstimate))
+        // Lanes share the height the page leaves (never less than the theme's lane height);
+        // the lane budget alone decides how many there are.
+        let lanePlan = budgetPlan
+        var laneOf = [Int](repeating: -1, count: entryLanes.keys.count)
+        for (position, k) in lanePlan.kept.enumerated() { laneOf[k] = position }
+        let othersIndex = lanePlan.others.isEmpty ? nil : lanePlan.kept.count
+        if let othersIndex { for k in lanePlan.others { laneOf[k] = othersIndex } }
+        let laneCount = lanePlan.kept.count + (othersIndex == nil ? 0 : 1)
+        let laneNames = lanePlan.kept.map { LaneAssignment.name(entryLanes.keys[$0], in: data) } + (othersIndex == nil ? [] : [othersLabel(lanePlan.others)])
+        let laneH = plan.available.map { max(style.laneHeight, $0 / Double(max(laneCount, 1))) } ?? style.laneHeight
+        let plot = b.frame(plan, height: Double(max(laneCount, 1)) * laneH)
         let scale = plot.scale, labels = plot.events, plotTop = plot.top, plotBottom = plot.bottom
 
         // Lanes: label, centre line, marks.
-        let keys = data.personKeys + lanes.filter { !data.personKeys.contains($0) }
-        let laneCenters = lanes.indices.map { plotTop + (Double($0) + 0.5) * laneH }
-        let offset = laneH * 0.2
+        let laneCenters = (0..<laneCount).map { plotTop + (Double($0) + 0.5) * laneH }
+        let offset = min(laneH * 0.22, style.markSize * 1.2)
         let tick = measurer.measure("X", font: style.labelFont)
-        for i in lanes.indices {
+        for i in 0..<laneCount {
             let cy = laneCenters[i]
             if style.laneStripes && i % 2 == 1 {
                 b.addBackmost(.rect(SceneRect(rect: Rect(x: scale.x0, y: plotTop + Double(i) * laneH, width: scale.x1 - scale.x0, height: laneH), fill: style.laneFill)))
             }
-            if i > 0 {
+            if i > 0 && style.separatorWidth > 0 {
                 b.line(Point(x: scale.x0, y: plotTop + Double(i) * laneH), Point(x: scale.x1, y: plotTop + Double(i) * laneH),
-                       color: style.grid, width: style.gridWidth)
+                       color: style.separatorColor ?? style.grid, width: style.separatorWidth)
             }
             b.line(Point(x: scale.x0, y: cy), Point(x: scale.x1, y: cy), color: style.muted.lightened(0.45), width: style.gridWidth)
-            b.text(laneNames[i], x: scale.x0 - style.labelSize * 0.6, baseline: cy + tick.ascent * 0.35, font: style.labelFont, anchor: .end)
+            b.text(laneNames[i], x: scale.x0 - style.labelSize * 0.6, baseline: cy + tick.ascent * 0.35, font: style.labelFont,
+                   color: i == othersIndex ? style.muted : nil, anchor: .end)
         }
 
-        // Marks are collected per lane (ranges, then filled, then hollow marks) so that the
-        // painter can draw each lane's marks of one look in one go. Per lane only the entries'
-        // indices are gathered; the scene's items are made once, in their final place.
-        let laneStyles = lanes.map { laneStyle($0, keys) }
+        // Marks, gathered per lane and look (writer's style, filled/hollow, ringed), so the
+        // painter draws each group in one go. Past the marks budget, marks on the same spot
+        // are kept once.
         let markX = shown.map { scale.x($0.day) }
-        /// The centre of entry `i`'s mark in the lane at `slot`.
         func markCenter(_ i: Int, slot: Int) -> Point {
-            let cy = laneCenters[Int(entryLanes.lane[slot])]
-            return Point(x: markX[i], y: entryLanes.fromPrincipal[slot] ? cy - offset : cy + offset)
+            let cy = laneCenters[laneOf[Int(entryLanes.lane[slot])]]
+            return Point(x: markX[i], y: entryLanes.wroteIt[slot] ? cy - offset : cy + offset)
         }
-        var rangeLines = Array(repeating: [SceneItem](), count: lanes.count)
-        var filled = Array(repeating: [(entry: Int32, slot: Int32)](), count: lanes.count)
-        var hollow = Array(repeating: [(entry: Int32, slot: Int32)](), count: lanes.count)
+        struct Look: Hashable { var lane: Int; var writer: String; var hollow: Bool; var ringed: Bool }
+        var groups: [Look: [(entry: Int32, slot: Int32)]] = [:]
+        var groupOrder: [Look] = []
+        var rangeLines = Array(repeating: [SceneItem](), count: laneCount)
+        let thin = !arcsWanted
+        var seenSpot = Set<SpotKey>()
+        let rangeWidth = style.rangeWidth ?? style.markStrokeWidth
         for index in shown.indices {
-            let inferred = shown[index].inferred, drawn = shown[index].span
+            let drawn = shown[index].span, writer = shown[index].sender
+            let s = style.series(writer)
+            let hollow = shown[index].inferred || (style.hollowUncertain && drawn.from != drawn.to)
             for slot in entryLanes.slots(of: index) {
-                let li = Int(entryLanes.lane[slot])
+                let li = laneOf[Int(entryLanes.lane[slot])]
+                let c = markCenter(index, slot: slot)
+                if thin, !seenSpot.insert(SpotKey(x: Int((c.x * 2).rounded()), y: Int((c.y * 2).rounded()), writer: writer, hollow: hollow)).inserted { continue }
                 if drawn.from != drawn.to {
-                    let my = markCenter(index, slot: slot).y
-                    let s = laneStyles[li]
                     let a = max(scale.xStart(drawn.from), scale.x0), z = min(scale.xEnd(drawn.to), scale.x1)
-                    let w = style.markStrokeWidth
-                    rangeLines[li].append(.line(SceneLine(from: Point(x: a, y: my), to: Point(x: z, y: my), color: s.color, width: w)))
-                    rangeLines[li].append(.line(SceneLine(from: Point(x: a, y: my - 1.5), to: Point(x: a, y: my + 1.5), color: s.color, width: w)))
-                    rangeLines[li].append(.line(SceneLine(from: Point(x: z, y: my - 1.5), to: Point(x: z, y: my + 1.5), color: s.color, width: w)))
+                    let color = s.color.withAlpha(style.rangeOpacity)
+                    rangeLines[li].append(.line(SceneLine(from: Point(x: a, y: c.y), to: Point(x: z, y: c.y), color: color, width: rangeWidth)))
+                    rangeLines[li].append(.line(SceneLine(from: Point(x: a, y: c.y - 1.5), to: Point(x: a, y: c.y + 1.5), color: color, width: style.markStrokeWidth)))
+                    rangeLines[li].append(.line(SceneLine(from: Point(x: z, y: c.y - 1.5), to: Point(x: z, y: c.y + 1.5), color: color, width: style.markStrokeWidth)))
                 }
-                if inferred { hollow[li].append((Int32(index), Int32(slot))) } else { filled[li].append((Int32(index), Int32(slot))) }
+                let look = Look(lane: li, writer: style.isNamed(writer) ? writer : CorrespondentsTimeline.othersLane, hollow: hollow, ringed: thirdParty[index])
+                if groups[look] == nil { groupOrder.append(look) }
+                groups[look, default: []].append((Int32(index), Int32(slot)))
             }
         }
-        // Reply arcs: from the cited message to its answer, within the first lane (in lane
-        // order) that holds both. Arcs are gathered per lane (in link order within a lane) so
-        // that each lane's arcs, of one pen, are painted in one go.
-        var entryOf: [String: Int32] = [:]
-        entryOf.reserveCapacity(shown.count)
-        // Backwards, so that an id's first entry is the one kept, with one hash per entry.
-        for i in shown.indices.reversed() { entryOf[shown[i].id] = Int32(i) }
+
+        // Reply arcs: from the cited letter to its answer, within the first lane (in lane
+        // order) that holds both; in the answer's writer's colour or the theme's arc colour,
+        // dashed when either end is inferred. Left out past the marks budget.
         var arcs = 0
-        var laneArcs = Array(repeating: [SceneItem](), count: lanes.count)
-        for link in data.links {
-            guard let answer = entryOf[link.from].map(Int.init), let cited = entryOf[link.to].map(Int.init) else { continue }
-            var shared: (li: Int32, cited: Int, answer: Int)?
-            for qs in entryLanes.slots(of: answer) {
-                for ps in entryLanes.slots(of: cited) where entryLanes.lane[ps] == entryLanes.lane[qs] {
-                    if shared.map({ entryLanes.lane[qs] < $0.li }) ?? true { shared = (entryLanes.lane[qs], ps, qs) }
+        var laneArcs = Array(repeating: [SceneItem](), count: laneCount)
+        if arcsWanted {
+            var entryOf: [String: Int32] = [:]
+            entryOf.reserveCapacity(shown.count)
+            for i in shown.indices.reversed() { entryOf[shown[i].id] = Int32(i) }
+            for link in data.links {
+                guard let answer = entryOf[link.from].map(Int.init), let cited = entryOf[link.to].map(Int.init) else { continue }
+                var shared: (li: Int, cited: Int, answer: Int)?
+                for qs in entryLanes.slots(of: answer) {
+                    for ps in entryLanes.slots(of: cited) where laneOf[Int(entryLanes.lane[ps])] == laneOf[Int(entryLanes.lane[qs])] {
+                        let li = laneOf[Int(entryLanes.lane[qs])]
+                        if shared.map({ li < $0.li }) ?? true { shared = (li, ps, qs) }
+                    }
                 }
+                guard let (li, ps, qs) = shared else { continue }
+                let p = markCenter(cited, slot: ps), q = markCenter(answer, slot: qs)
+                let mid = (p.x + q.x) / 2
+                let elements: [PathElement]
+                if abs(p.y - q.y) > 0.5 {
+                    elements = [.move(p), .curve(Point(x: mid, y: p.y), Point(x: mid, y: q.y), q)]
+                } else {
+                    let h = min(laneH * 0.28, style.arcMaxHeight, max(1.5, abs(q.x - p.x) * style.arcHeightRatio))
+                    let bulge = p.y < laneCenters[li] ? p.y - h : p.y + h
+                    elements = [.move(p), .curve(Point(x: p.x, y: bulge), Point(x: q.x, y: bulge), q)]
+                }
+                let color = style.arcColorBySender ? style.series(shown[answer].sender).color : (style.arcColor ?? style.ink)
+                let dash = shown[answer].inferred || shown[cited].inferred ? style.inferredDash : []
+                laneArcs[li].append(.path(ScenePath(elements: elements, fill: nil, stroke: color.withAlpha(style.arcOpacity), strokeWidth: style.arcWidth, dash: dash)))
+                arcs += 1
             }
-            guard let (lane, ps, qs) = shared else { continue }
-            let li = Int(lane)
-            let p = markCenter(cited, slot: ps), q = markCenter(answer, slot: qs)
-            let mid = (p.x + q.x) / 2
-            let elements: [PathElement]
-            if abs(p.y - q.y) > 0.5 {
-                elements = [.move(p), .curve(Point(x: mid, y: p.y), Point(x: mid, y: q.y), q)]
-            } else {
-                let h = min(laneH * 0.28, max(1.5, abs(q.x - p.x) * 0.3))
-                let bulge = p.y < laneCenters[li] ? p.y - h : p.y + h
-                elements = [.move(p), .curve(Point(x: p.x, y: bulge), Point(x: q.x, y: bulge), q)]
-            }
-            laneArcs[li].append(.path(ScenePath(elements: elements, fill: nil, stroke: laneStyles[li].color.withAlpha(style.arcOpacity), strokeWidth: style.arcWidth)))
-            arcs += 1
         }
-        // The marks go in front, a run per lane and look; ranges and arcs in the middle, for
-        // which room is made at once, so a large corpus's scene is not copied as it grows.
         b.reserve(middle: rangeLines.reduce(0) { $0 + $1.count } + arcs)
-        for li in lanes.indices {
-            b.addMiddle(contentsOf: rangeLines[li])
-            let s = laneStyles[li]
-            for (group, fill) in [(filled[li], s.color), (hollow[li], style.paper)] where !group.isEmpty {
-                let look = SceneMark(center: Point(x: 0, y: 0), shape: s.shape, size: style.markSize, fill: fill, stroke: s.color,
-                                     strokeWidth: style.markStrokeWidth)
-                b.addFront(.marks(SceneMarkRun(look: look, centers: group.map { markCenter(Int($0.entry), slot: Int($0.slot)) },
-                                               messageIDs: group.map { shown[Int($0.entry)].id })))
-            }
-        }
+        for li in 0..<laneCount { b.addMiddle(contentsOf: rangeLines[li]) }
         for list in laneArcs { b.addMiddle(contentsOf: list) }
+        for look in groupOrder.sorted(by: { ($0.lane, $0.hollow ? 1 : 0) < ($1.lane, $1.hollow ? 1 : 0) }) {
+            guard let group = groups[look] else { continue }
+            let s = style.series(look.writer)
+            let mark = SceneMark(center: Point(x: 0, y: 0), shape: s.shape, size: style.markSize,
+                                 fill: look.hollow ? style.paper : s.color, stroke: look.ringed ? style.ink : s.color,
+                                 strokeWidth: look.ringed ? style.markStrokeWidth * 2 : style.markStrokeWidth)
+            b.addFront(.marks(SceneMarkRun(look: mark, centers: group.map { markCenter(Int($0.entry), slot: Int($0.slot)) },
+                                           messageIDs: group.map { shown[Int($0.entry)].id })))
+        }
 
         y = b.timeAxis(scale, plotTop: plotTop, plotBottom: plotBottom)
-        var legend: [LegendEntry] = [
-            LegendEntry(.mark(.circle, fill: style.ink, stroke: style.ink), "message of the corpus"),
-        ]
-        if !style.showTitle {
-            // The reading note is not printed: the legend says how the rows are split.
-            legend.insert(LegendEntry(.none, "above a lane's line: from \(principalName); below: from the correspondent"), at: 0)
-        }
-        if inferredCount > 0 { legend.append(LegendEntry(.mark(.circle, fill: style.paper, stroke: style.ink), "inferred from a citation")) }
-        if shown.contains(where: { $0.span.from != $0.span.to }) { legend.append(LegendEntry(.range(style.ink), "date known within bounds")) }
-        if arcs > 0 { legend.append(LegendEntry(.line(style.ink.withAlpha(style.arcOpacity), dash: [], width: style.arcWidth * 1.5), "cited message → answer")) }
+        if arcs > 0 { legend.append(arcLegend) }
         legend += b.eventLegend(labels)
         y = b.legend(legend, top: y + style.labelSize)
-        let scene = b.scene(height: (y + style.margin).rounded(.up))
+        let scene = b.scene(height: b.finalHeight(contentBottom: y))
 
-        let caption = "Messages by correspondent of \(principalName), \(FigureBuilder.longDate(range.from)) to \(FigureBuilder.longDate(range.to)): "
-            + "\(corpusCount) messages of the corpus (filled marks) and \(inferredCount) incoming messages known only because a message cites them (hollow marks), "
-            + "in \(lanes.count) lanes, one per correspondent; messages from \(principalName) above each lane's line, from the correspondent below. "
-            + "\(arcs) curves join a cited message to its answer. Dates known only within bounds are drawn as ranges with the mark at the middle. "
-            + b.eventSentence(labels)
-        return TimelineFigure(kind: .correspondents, scene: scene, title: title, caption: caption, messages: corpusCount,
-                              inferredMessages: inferredCount, from: range.from, to: range.to)
+        var caption = principalName.map { "Letters by correspondent of \($0), " } ?? "Letters by correspondent, "
+        caption += "\(FigureBuilder.longDate(range.from)) to \(FigureBuilder.longDate(range.to)): \(corpusCount) letters of the corpus"
+        caption += inferredCount > 0 ? " and \(inferredCount) incoming letters known only because a letter cites them (hollow marks)" : ""
+        caption += ", in \(laneCount) lanes, one per correspondent"
+        if let othersIndex { caption += " (the \(othersIndex) busiest; \(othersLabel(lanePlan.others)) share the last lane)" }
+        caption += ". In each lane, letters its person wrote are above the line and letters to them below; a mark has its writer's colour and shape"
+        caption += anyThirdParty ? "; letters between two correspondents are ringed and drawn in both their lanes. " : ". "
+        caption += arcs > 0 ? "\(arcs) curves join a cited letter to its answer. " : (arcsWanted ? "" : "Reply curves are left out: the figure holds more than \(style.budget.marks) marks. ")
+        caption += anyUncertain ? "Dates known only within bounds are drawn as ranges with the mark at the middle. " : ""
+        caption += b.eventSentence(labels)
+        return TimelineFigure(kind: .correspondents, scene: scene, title: style.titleText ?? title, caption: caption.trimmingCharacters(in: .whitespaces),
+                              messages: corpusCount, inferredMessages: inferredCount, from: range.from, to: range.to, legend: legend)
+    }
+
+    /// One legend entry per writer with a look of their own (the central person first, then
+    /// by letters written), within the legend budget, and one for all other writers.
+    private func writerLegend(_ writers: [String: Int], principal: Principal) -> [LegendEntry] {
+        let named = writers.keys.filter { style.isNamed($0) && !LaneAssignment.isSpecial($0) }
+            .sorted { a, b in
+                if (a == principal.id) != (b == principal.id) { return a == principal.id }
+                return (-(writers[a] ?? 0), a) < (-(writers[b] ?? 0), b)
+            }
+        let shown = named.prefix(style.budget.legendEntries)
+        var out = shown.map { w -> LegendEntry in
+            let s = style.series(w)
+            return LegendEntry(.mark(s.shape, fill: s.color, stroke: s.color), "by \(data.name(w))")
+        }
+        let rest = writers.keys.filter { !shown.contains($0) }
+        if !rest.isEmpty {
+            let s = style.otherSeries ?? style.fallback[0]
+            let letters = rest.reduce(0) { $0 + (writers[$1] ?? 0) }
+            out.append(LegendEntry(.mark(s.shape, fill: s.color, stroke: s.color), "by others (\(rest.count) people, \(letters) letters)"))
+        }
+        return out
     }
 
     private var yearSpan: String {
         range.from.year == range.to.year ? "\(range.from.year)" : "\(range.from.year)–\(range.to.year)"
     }
+}
 
-    private func laneStyle(_ lane: String, _ keys: [String]) -> SeriesStyle {
-        LaneAssignment.isSpecial(lane) ? SeriesStyle(color: style.muted, dash: [], shape: .circle) : style.style(for: lane, among: keys)
-    }
+/// A mark's spot (in half points), writer and fill, for drawing marks on one spot once.
+private struct SpotKey: Hashable {
+    var x: Int
+    var y: Int
+    var writer: String
+    var hollow: Bool
 }

@@ -8,22 +8,22 @@ struct EntryLanes {
     /// keys last.
     let keys: [String]
     /// Entry `i`'s lanes are `lane[start[i]..<start[i + 1]]` (indices into `keys`, in
-    /// `LaneAssignment.forEachLane` order), each with whether the principal wrote it.
+    /// `LaneAssignment.forEachLane` order), each with whether the lane's person wrote it (above the line).
     let lane: [Int32]
-    let fromPrincipal: [Bool]
+    let wroteIt: [Bool]
     let start: [Int32]
 
     init(_ entries: [TimelineEntry], assignment: LaneAssignment) {
         var index: [String: Int32] = [:]
         var seen: [String] = []  // keys by first appearance
         var firstDay: [Int] = []
-        var lane: [Int32] = [], fromPrincipal: [Bool] = [], start: [Int32] = [0]
+        var lane: [Int32] = [], wroteIt: [Bool] = [], start: [Int32] = [0]
         lane.reserveCapacity(entries.count)
-        fromPrincipal.reserveCapacity(entries.count)
+        wroteIt.reserveCapacity(entries.count)
         start.reserveCapacity(entries.count + 1)
         for i in entries.indices {
             let day = entries[i].day.ordinal
-            assignment.forEachLane(sender: entries[i].sender, recipients: entries[i].recipients) { key, byPrincipal in
+            assignment.forEachLane(sender: entries[i].sender, recipients: entries[i].recipients) { key, byLanePerson in
                 let k: Int32
                 if let known = index[key] {
                     k = known
@@ -35,7 +35,7 @@ struct EntryLanes {
                     firstDay.append(day)
                 }
                 lane.append(k)
-                fromPrincipal.append(byPrincipal)
+                wroteIt.append(byLanePerson)
             }
             start.append(Int32(lane.count))
         }
@@ -48,10 +48,10 @@ struct EntryLanes {
         for (r, k) in order.enumerated() { rank[k] = Int32(r) }
         keys = order.map { seen[$0] }
         self.lane = lane.map { rank[Int($0)] }
-        self.fromPrincipal = fromPrincipal
+        self.wroteIt = wroteIt
         self.start = start
     }
 
-    /// Positions in `lane`/`fromPrincipal` of entry `i`'s lanes.
+    /// Positions in `lane`/`wroteIt` of entry `i`'s lanes.
     func slots(of i: Int) -> Range<Int> { Int(start[i])..<Int(start[i + 1]) }
 }

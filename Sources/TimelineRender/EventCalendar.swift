@@ -16,6 +16,35 @@ public struct EventCalendar: Sendable, Hashable {
         events.filter { $0.overlaps(from: from, to: to) }
     }
 
+    /// The span of the calendar's events, or nil when it has none.
+    public var span: (from: Day, to: Day)? {
+        guard let first = events.map(\.start).min(), let last = events.map(\.end).max() else { return nil }
+        return (first, last)
+    }
+
+    /// Whether the calendar fits a corpus dated `from`...`to`: its events cover at least half
+    /// of that span (a 1914-1973 corpus is not matched by a file of the years 1941-1945).
+    public func matches(from: Day, to: Day) -> Bool {
+        guard let span, from <= to else { return false }
+        let overlap = min(span.to, to).ordinal - max(span.from, from).ordinal
+        return overlap >= 0 && Double(overlap + 1) >= 0.5 * Double(from.days(to: to) + 1)
+    }
+
+    /// The events to draw for a corpus when the user names no events file: the bundled
+    /// calendar, only for the bundled corpus (by the SHA-256 of its text) and only when its
+    /// span matches; otherwise none. Nothing learned from the bundled corpus reaches another.
+    public static func defaultCalendar(corpusHash: String, from: Day?, to: Day?) throws -> EventCalendar {
+        guard let from, let to, corpusHash == (try bundledCorpusHash()) else { return EventCalendar(events: []) }
+        let calendar = try bundled()
+        return calendar.matches(from: from, to: to) ? calendar : EventCalendar(events: [])
+    }
+
+    /// SHA-256 of the bundled corpus's text, as its reader records it (`Corpus.sourceHash`).
+    static func bundledCorpusHash() throws -> String {
+        let text = try CorpusLoader.decodedText(url: try BundledCorpus.url(), shownAs: BundledCorpus.name)
+        return SHA256.hex(text.utf8)
+    }
+
     /// The bundled calendar (`Resources/events.toml`).
     public static func bundled() throws -> EventCalendar {
         guard let url = Bundle.module.url(forResource: "events", withExtension: "toml", subdirectory: "Resources")

@@ -75,9 +75,14 @@ final class FigureBuilder {
     /// the style leaves titles to the caption, nothing is drawn.
     func title(_ title: String, note: String, top: Double) -> Double {
         guard style.showTitle else { return top }
-        var y = top + measurer.measure(title, font: style.titleFont).ascent
-        text(fitted(title, font: style.titleFont, width: right - left), x: left, baseline: y, font: style.titleFont)
-        y += measurer.measure(title, font: style.titleFont).descent
+        let title = style.titleText ?? title
+        var y = top
+        for line in wrap(title, font: style.titleFont, width: right - left) {
+            let m = measurer.measure(line, font: style.titleFont)
+            y += m.ascent
+            text(line, x: left, baseline: y, font: style.titleFont)
+            y += m.descent
+        }
         for line in wrap(note, font: style.noteFont, width: right - left) {
             let m = measurer.measure(line, font: style.noteFont)
             y += m.ascent + 1.5
@@ -133,14 +138,20 @@ final class FigureBuilder {
     func timeAxis(_ scale: TimeScale, plotTop: Double, plotBottom: Double) -> Double {
         let tickFont = style.tickFont
         let m = measurer.measure("0", font: tickFont)
-        line(Point(x: scale.x0, y: plotBottom), Point(x: scale.x1, y: plotBottom), color: style.ink, width: style.axisWidth, layer: .front)
-        for x in scale.minorTicks {
-            line(Point(x: x, y: plotBottom), Point(x: x, y: plotBottom + 1.6), color: style.ink, width: style.axisWidth * 0.7, layer: .front)
+        let axisColor = style.axisColor ?? style.ink
+        line(Point(x: scale.x0, y: plotBottom), Point(x: scale.x1, y: plotBottom), color: axisColor, width: style.axisWidth, layer: .front)
+        if style.minorTickLength > 0 {
+            for x in scale.minorTicks {
+                line(Point(x: x, y: plotBottom), Point(x: x, y: plotBottom + style.minorTickLength), color: axisColor,
+                     width: style.axisWidth * 0.7, layer: .front)
+            }
         }
-        let labelBaseline = plotBottom + 3 + 1.2 + m.ascent
+        let labelBaseline = plotBottom + style.tickLength + style.tickLabelGap + m.ascent
         for t in scale.ticks {
-            line(Point(x: t.x, y: plotTop), Point(x: t.x, y: plotBottom), color: style.grid, width: style.gridWidth)
-            line(Point(x: t.x, y: plotBottom), Point(x: t.x, y: plotBottom + 3), color: style.ink, width: style.axisWidth, layer: .front)
+            if style.gridShow {
+                line(Point(x: t.x, y: plotTop), Point(x: t.x, y: plotBottom), color: style.grid, width: style.gridWidth, dash: style.gridDash)
+            }
+            line(Point(x: t.x, y: plotBottom), Point(x: t.x, y: plotBottom + style.tickLength), color: axisColor, width: style.axisWidth, layer: .front)
             if let l = t.label { text(l, x: t.x, baseline: labelBaseline, font: tickFont, anchor: .center) }
         }
         var bottom = labelBaseline + m.descent
@@ -158,9 +169,18 @@ final class FigureBuilder {
         return bottom
     }
 
+    /// The height `timeAxis` takes below the plot for `scale`.
+    func axisHeight(_ scale: TimeScale) -> Double {
+        let m = measurer.measure("0", font: style.tickFont)
+        return style.tickLength + style.tickLabelGap + m.height + (scale.context.isEmpty ? 0 : 1.5 + m.height)
+    }
+
     // MARK: Event bands
 
-    /// Event labels placed in up to three staggered rows above the plot.
+    /// The most events a figure labels (and so draws).
+    static let maxEvents = 5
+
+    /// Event labels placed in up to two staggered rows above the plot.
     struct EventLabels {
         var events: [HistoricalEvent]
         var placed: [LabelPlacement]
@@ -180,10 +200,22 @@ final class FigureBuilder {
             LabelRequest(key: e.id, anchorX: anchorX(e, scale), width: measurer.width(e.label, font: font), priority: e.priority)
         }
         let lo = valueAxis ? scale.x0 : scale.x0 - min(style.margin, scale.x0 - left)
-        let placer = LabelPlacer(rows: 4, gap: font.size * 0.6, lo: lo, hi: right, leaders: true)
-        let (placed, omitted) = placer.place(requests)
+        let placer = LabelPlacer(rows: 2, gap: font.size * 0.6, lo: lo, hi: right, leaders: true)
+        var (placed, omitted) = placer.place(requests)
+        // At most a handful are labelled (the highest priority first, then the earliest), and
+        // only labelled events are drawn: a band without a name would read as data.
+        if placed.count > FigureBuilder.maxEvents {
+            let priority = Dictionary(shown.map { ($0.id, $0.priority) }, uniquingKeysWith: { a, _ in a })
+            let order = Dictionary(shown.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+            let kept = Set(placed.sorted { (-(priority[$0.key] ?? 0), order[$0.key] ?? 0) < (-(priority[$1.key] ?? 0), order[$1.key] ?? 0) }
+                .prefix(FigureBuilder.maxEvents).map(\.key))
+            omitted += placed.filter { !kept.contains($0.key) }.map(\.key)
+            placed = placed.filter { kept.contains($0.key) }
+        }
+        let labelled = Set(placed.map(\.key))
         let rows = (placed.map(\.row).max() ?? -1) + 1
-        return EventLabels(events: shown, placed: placed, omitted: omitted, rowHeight: m.height + 1.5, rows: rows)
+        return EventLabels(events: shown.filter { labelled.contains($0.id) }, placed: placed, omitted: omitted,
+                           rowHeight: m.height + 1.5, rows: rows)
     }
 
     private func anchorX(_ e: HistoricalEvent, _ scale: TimeScale) -> Double {
@@ -200,6 +232,10 @@ final class FigureBuilder {
             let a = max(scale.xStart(e.start), scale.x0), b = min(scale.xEnd(e.end), scale.x1)
             if b - a >= 2 {
                 back.insert(.rect(SceneRect(rect: Rect(x: a, y: plotTop, width: b - a, height: plotBottom - plotTop), fill: style.bandFill)), at: 0)
+                // Dashed edges: a band is an annotation, not data, also in grey print.
+                for x in [a, b] {
+                    line(Point(x: x, y: plotTop), Point(x: x, y: plotBottom), color: style.bandLine, width: style.gridWidth, dash: [1.5, 1.5])
+                }
             } else {
                 line(Point(x: (a + b) / 2, y: plotTop), Point(x: (a + b) / 2, y: plotBottom), color: style.bandLine, width: style.gridWidth * 1.5, dash: [2, 1.5])
             }
@@ -223,20 +259,32 @@ final class FigureBuilder {
     /// The legend entries every figure with event bands shares.
     func eventLegend(_ labels: EventLabels) -> [LegendEntry] {
         guard !labels.events.isEmpty else { return [] }
-        var out = [LegendEntry(.band(style.bandFill), "event (dashed line: a single day)")]
-        if !labels.omitted.isEmpty {
-            out.append(LegendEntry(.none, "+\(labels.omitted.count) more event\(labels.omitted.count == 1 ? "" : "s") unlabelled (all named in the caption)"))
-        }
-        return out
+        let days = labels.events.contains { $0.start != $0.end }
+        let single = labels.events.contains { $0.start == $0.end }
+        let what = days && single ? "event named above the plot (dashed line: a single day)" : single ? "event of a single day, named above the plot" : "event named above the plot"
+        return [LegendEntry(.band(style.bandFill), what)]
     }
 
     /// The legend in rows across the width; returns the y below it.
+    @discardableResult
     func legend(_ entries: [LegendEntry], top: Double) -> Double {
-        let font = style.labelFont
+        legendRows(entries, top: top, draw: true)
+    }
+
+    /// The height `legend` takes for `entries`.
+    func legendHeight(_ entries: [LegendEntry]) -> Double {
+        entries.isEmpty ? 0 : legendRows(entries, top: 0, draw: false)
+    }
+
+    private var swatchSize: Double { style.legendSwatch ?? max(8, style.markSize * 2.2) }
+
+    private func legendRows(_ entries: [LegendEntry], top: Double, draw: Bool) -> Double {
+        let font = style.legendFont
         let m = measurer.measure("Xg", font: font)
-        let swatch = max(8, style.markSize * 2.2)
-        let gap = font.size * 1.4
-        var x = left, y = top + m.ascent
+        let swatch = swatchSize
+        let gap = style.legendGap ?? font.size * 1.4
+        let rowHeight = max(m.height, swatch) + 3
+        var x = left, y = top + max(m.ascent, swatch / 2 + m.ascent / 2)
         var rowHasItems = false
         for entry in entries {
             let label = fitted(entry.label, font: font, width: right - left - swatch - 3)
@@ -244,16 +292,23 @@ final class FigureBuilder {
             let w = sw + 3 + measurer.width(label, font: font)
             if rowHasItems && x + w > right {
                 x = left
-                y += m.height + 3
+                y += rowHeight
                 rowHasItems = false
             }
-            let cy = y - m.ascent / 2 + m.descent / 2 - 0.5
-            drawSwatch(entry.swatch, x: x, cy: cy, size: swatch)
-            text(label, x: x + sw + 3, baseline: y, font: font)
+            if draw {
+                let cy = y - m.ascent / 2 + m.descent / 2 - 0.5
+                drawSwatch(entry.swatch, x: x, cy: cy, size: swatch)
+                text(label, x: x + sw + 3, baseline: y, font: font)
+            }
             x += w + gap
             rowHasItems = true
         }
-        return y + m.descent
+        let bottom = y + max(m.descent, swatch / 2 - m.ascent / 2) + (style.legendFrame ? 2 : 0)
+        if draw && style.legendFrame && !entries.isEmpty {
+            front.append(.rect(SceneRect(rect: Rect(x: left - 1, y: top - 1, width: right - left + 2, height: bottom - top + 1),
+                                         fill: nil, stroke: style.muted, strokeWidth: style.gridWidth)))
+        }
+        return bottom
     }
 
     private func drawSwatch(_ s: LegendEntry.Swatch, x: Double, cy: Double, size: Double) {
@@ -261,7 +316,7 @@ final class FigureBuilder {
         case .none:
             break
         case .mark(let shape, let fill, let stroke):
-            front.append(.mark(SceneMark(center: Point(x: x + size / 2, y: cy), shape: shape, size: style.markSize * 1.3,
+            front.append(.mark(SceneMark(center: Point(x: x + size / 2, y: cy), shape: shape, size: min(size, style.markSize * 1.3),
                                          fill: fill, stroke: stroke, strokeWidth: style.markStrokeWidth)))
         case .rect(let c):
             front.append(.rect(SceneRect(rect: Rect(x: x + 1, y: cy - size * 0.35, width: size - 2, height: size * 0.7), fill: c)))
@@ -353,12 +408,12 @@ final class FigureBuilder {
     }
 
     /// "22 June 1941".
-    static func longDate(_ d: Day) -> String { "\(d.day) \(TimeScale.monthNames[d.month - 1]) \(d.year)" }
+    static func longDate(_ d: Day) -> String { "\(d.day) \(MonthNames.full[d.month - 1]) \(d.year)" }
 
-    /// The caption's sentence naming every event shaded on the figure, with its dates.
+    /// The caption's sentence naming the events drawn on the figure (only those), with their dates.
     func eventSentence(_ labels: EventLabels) -> String {
         guard !labels.events.isEmpty else { return "" }
-        return "Shaded: " + labels.events.map { e in
+        return "Marked: " + labels.events.map { e in
             "\(e.name) (\(FigureBuilder.longDate(e.start))\(e.start == e.end ? "" : " – " + FigureBuilder.longDate(e.end)))"
         }.joined(separator: "; ") + "."
     }

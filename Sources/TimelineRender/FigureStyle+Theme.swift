@@ -16,20 +16,22 @@ extension SeriesStyle {
 extension FigureStyle {
     static let pointsPerMM = 72 / 25.4
 
-    /// The timeline look of `theme` at the wide (double-column) width, with the run's category
-    /// styles (`theme.peopleStyles` or `theme.topicStyles` of every key of the run). `name` is
-    /// the theme spec, repeated in captions.
-    public init(theme: Theme, categories: CategoryStyles, name: String) {
+    /// The timeline look of `theme` with the run's category styles (`theme.peopleStyles` or
+    /// `theme.topicStyles` of every key of the run, ranked). The figure is `page.width_mm` by
+    /// `page.height_mm` of the theme unless `widthMM`/`heightMM` say otherwise. `name` is the
+    /// theme spec, repeated in captions.
+    public init(theme: Theme, categories: CategoryStyles, name: String, widthMM: Double? = nil, heightMM: Double? = nil) {
         let mm = FigureStyle.pointsPerMM
         let t = theme.timeline
         let paper = PaintColor(theme.colors.paper)
         let band = PaintColor(t.bands.fill)
         let bandFill = band.mixedOver(paper, opacity: t.bands.opacity)
         var series: [String: SeriesStyle] = [:]
-        for key in categories.keys { series[key] = SeriesStyle(categories[key]) }
+        for key in categories.named { series[key] = SeriesStyle(categories[key]) }
+        func font(_ f: FontStyle) -> FontSpec { FontSpec(family: f.family, size: f.sizePt, bold: f.bold, italic: f.italic) }
         self.init(
             name: name,
-            pageWidth: theme.page.wideWidthMM * mm,
+            pageWidth: (widthMM ?? theme.page.widthMM) * mm,
             margin: max(theme.page.marginLeftMM, theme.page.marginRightMM, theme.page.marginTopMM, theme.page.marginBottomMM, 1) * mm,
             dpi: Double(theme.page.dpi),
             fontFamily: theme.fonts.label.family,
@@ -56,7 +58,40 @@ extension FigureStyle {
             fallback: [SeriesStyle(categories.other)])
         laneStripes = t.lane.stripes
         showTitle = theme.page.showTitle
+        pageHeight = (heightMM ?? theme.page.heightMM) * mm
+        roleFonts = RoleFonts(title: font(theme.fonts.title), label: font(theme.fonts.label), tick: font(theme.fonts.tick),
+                              legend: font(theme.fonts.legend), note: font(theme.fonts.note))
+        axisColor = PaintColor(t.axis.color)
+        tickLength = t.axis.tickLengthMM * mm
+        minorTickLength = t.axis.minorTickLengthMM * mm
+        tickLabelGap = t.axis.labelGapMM * mm
+        laneLabelWidth = t.lane.labelWidthMM * mm
+        separatorColor = PaintColor(t.lane.separator)
+        separatorWidth = t.lane.separatorWidthPt
+        hollowUncertain = t.mark.hollowUncertain
+        rangeWidth = t.mark.rangeWidthPt
+        rangeOpacity = t.mark.rangeOpacity
+        arcColor = PaintColor(t.arc.color)
+        arcColorBySender = t.arc.colorBySender
+        arcHeightRatio = t.arc.heightRatio
+        arcMaxHeight = t.arc.maxHeightMM * mm
+        inferredDash = t.arc.inferredDash.lengths
+        gridShow = t.gridlines.show
+        gridDash = t.gridlines.dash.lengths
+        legendSwatch = theme.legend.swatchMM * mm
+        legendGap = theme.legend.gapMM * mm
+        legendFrame = theme.legend.frame
+        budget = TimelineBudget(lanes: t.budget.lanes, legendEntries: t.budget.legendEntries, marks: t.budget.marks)
+        otherSeries = SeriesStyle(categories.other)
     }
+
+    /// The style of a person or topic: its own when named, "others" otherwise.
+    func series(_ key: String) -> SeriesStyle {
+        series[key] ?? otherSeries ?? fallback[0]
+    }
+
+    /// Whether `key` has a look of its own (is not drawn as "others").
+    func isNamed(_ key: String) -> Bool { series[key] != nil }
 }
 
 extension PaintColor {

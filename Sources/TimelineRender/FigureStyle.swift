@@ -31,6 +31,40 @@ public struct FigureStyle: Sendable, Hashable {
     public var bandFill: PaintColor
     public var bandLine: PaintColor
     public var bandLabel: PaintColor
+    /// The figure's exact height in points (`page.height_mm`, `--height`); nil lets the
+    /// content decide. Lanes share what the plot is given, down to `laneHeight` each; past
+    /// that the lane budget shrinks.
+    public var pageHeight: Double? = nil
+    /// A title given by the user (`--title`), replacing the figure's own.
+    public var titleText: String? = nil
+    /// Fonts of each role, from the theme's `[fonts.*]`; nil falls back to `fontFamily` and the sizes above.
+    public var roleFonts: RoleFonts? = nil
+    public var axisColor: PaintColor? = nil
+    public var tickLength: Double = 3
+    public var minorTickLength: Double = 1.6
+    public var tickLabelGap: Double = 1.2
+    /// Least width of the lane-label gutter, in points.
+    public var laneLabelWidth: Double = 0
+    public var separatorColor: PaintColor? = nil
+    public var separatorWidth: Double = 0
+    /// Draw marks whose date is known only within bounds hollow.
+    public var hollowUncertain: Bool = false
+    public var rangeWidth: Double? = nil
+    public var rangeOpacity: Double = 1
+    public var arcColor: PaintColor? = nil
+    public var arcColorBySender: Bool = true
+    public var arcHeightRatio: Double = 0.3
+    public var arcMaxHeight: Double = .infinity
+    public var inferredDash: [Double] = []
+    public var gridShow: Bool = true
+    public var gridDash: [Double] = []
+    public var legendSwatch: Double? = nil
+    public var legendGap: Double? = nil
+    public var legendFrame: Bool = false
+    /// The figure budgets (`[timeline.budget]`): past them, figures aggregate and say so.
+    public var budget = TimelineBudget()
+    /// The style of people past the palette ("others").
+    public var otherSeries: SeriesStyle? = nil
     /// Style per category key (person id, topic id), filled from `CategoryStyles`.
     public var series: [String: SeriesStyle]
     /// Used for keys absent from `series`, in order.
@@ -71,11 +105,18 @@ public struct FigureStyle: Sendable, Hashable {
         self.fallback = fallback.isEmpty ? [SeriesStyle(color: ink, dash: [], shape: .circle)] : fallback
     }
 
-    public var titleFont: FontSpec { FontSpec(family: fontFamily, size: titleSize, bold: true) }
-    public var labelFont: FontSpec { FontSpec(family: fontFamily, size: labelSize) }
-    public var tickFont: FontSpec { FontSpec(family: fontFamily, size: tickSize) }
-    public var noteFont: FontSpec { FontSpec(family: fontFamily, size: noteSize) }
-    public var bandFont: FontSpec { FontSpec(family: fontFamily, size: noteSize, italic: true) }
+    public var titleFont: FontSpec { roleFonts?.title ?? FontSpec(family: fontFamily, size: titleSize, bold: true) }
+    public var labelFont: FontSpec { roleFonts?.label ?? FontSpec(family: fontFamily, size: labelSize) }
+    public var tickFont: FontSpec { roleFonts?.tick ?? FontSpec(family: fontFamily, size: tickSize) }
+    public var legendFont: FontSpec { roleFonts?.legend ?? labelFont }
+    public var noteFont: FontSpec { roleFonts?.note ?? FontSpec(family: fontFamily, size: noteSize) }
+    public var bandFont: FontSpec {
+        var f = noteFont
+        f.italic = true
+        return f
+    }
+    /// The smallest text the figure may hold, in points (issue: text at 6 pt or more in print).
+    public static let minimumTextSize = 6.0
 
     /// The style of a category; keys without a pinned style take the fallback list in the
     /// order of `keys` (so the result depends on the run's key list, not on chance).
@@ -84,5 +125,40 @@ public struct FigureStyle: Sendable, Hashable {
         let unpinned = keys.filter { series[$0] == nil }
         let i = unpinned.firstIndex(of: key) ?? 0
         return fallback[i % fallback.count]
+    }
+}
+
+/// The fonts of a figure's roles: title, lane labels, tick labels, legend, notes.
+public struct RoleFonts: Sendable, Hashable {
+    public var title: FontSpec
+    public var label: FontSpec
+    public var tick: FontSpec
+    public var legend: FontSpec
+    public var note: FontSpec
+
+    public init(title: FontSpec, label: FontSpec, tick: FontSpec, legend: FontSpec, note: FontSpec) {
+        self.title = title
+        self.label = label
+        self.tick = tick
+        self.legend = legend
+        self.note = note
+    }
+}
+
+/// How much a timeline may hold before it aggregates (`[timeline.budget]` of the theme).
+public struct TimelineBudget: Sendable, Hashable {
+    /// Lanes of people or topics; past it, the busiest keep theirs and the rest share one
+    /// "others" lane.
+    public var lanes: Int = 12
+    /// Legend entries naming people or topics; past it, one "others" entry.
+    public var legendEntries: Int = 8
+    /// Marks (and reply curves) of one figure; past it, marks on the same spot are drawn once
+    /// and reply curves are left out; bars are counted by quarter or year, not month.
+    public var marks: Int = 20_000
+
+    public init(lanes: Int = 12, legendEntries: Int = 8, marks: Int = 20_000) {
+        self.lanes = lanes
+        self.legendEntries = legendEntries
+        self.marks = marks
     }
 }

@@ -1,40 +1,31 @@
-/// Which correspondent's lane a message belongs to, seen from the principal: a message the
-/// principal wrote goes to each addressee's lane (upper row), any other to its writer's lane
-/// (lower row). The same rule serves the swimlanes, the volume stacks and the legends.
+import Analysis
+
+/// The lanes of the timeline figures, read from the slice's `Principal` (the one rule in
+/// Analysis): a lane per correspondent of the central person (per person when there is none);
+/// in a lane, what its person wrote lies above the line and what they received below. The
+/// same rule serves the swimlanes, the volume stacks and the legends.
 struct LaneAssignment {
-    let principal: String?
+    let principal: Principal
 
-    /// Lanes of `entry`, each with whether the principal wrote it.
-    func lanes(of entry: TimelineEntry) -> [(lane: String, fromPrincipal: Bool)] {
-        var out: [(lane: String, fromPrincipal: Bool)] = []
-        forEachLane(sender: entry.sender, recipients: entry.recipients) { out.append(($0, $1)) }
-        return out
+    /// Lanes of `entry`, each with whether the lane's person wrote it (above the line).
+    func lanes(of entry: TimelineEntry) -> [(lane: String, wroteIt: Bool)] {
+        principal.lanes(writer: entry.sender, addressees: entry.recipients).map { ($0.person, $0.wroteIt) }
     }
 
-    /// Calls `body` with each lane of a message from `sender` to `recipients` (in
-    /// `lanes(of:)` order) and whether the principal wrote it, allocating nothing (large
-    /// corpora).
-    func forEachLane(sender: String, recipients rs: [String], _ body: (String, Bool) -> Void) {
-        guard let p = principal, sender == p else { return body(sender, false) }
-        if rs.count == 1, rs[0] != p { return body(rs[0], true) }
-        var any = false
-        for (i, r) in rs.enumerated() where r != p && !rs[..<i].contains(r) {
-            body(r, true)
-            any = true
-        }
-        if !any { body(LaneAssignment.unknownKey, true) }
+    /// Calls `body` with each lane of a message (in `lanes(of:)` order) and whether the lane's
+    /// person wrote it, allocating nothing (large corpora).
+    func forEachLane(sender: String, recipients: [String], _ body: (String, Bool) -> Void) {
+        principal.forEachLane(writer: sender, addressees: recipients, body)
     }
 
-    /// The one category a corpus message counts under in stacked totals: its lane when it has
-    /// one, `jointKey` when it went to several correspondents at once.
+    /// The one category a corpus message counts under in stacked totals
+    /// (`Principal.counterpart`).
     func category(of entry: TimelineEntry) -> String {
-        let l = lanes(of: entry)
-        return l.count == 1 ? l[0].lane : LaneAssignment.jointKey
+        principal.counterpart(writer: entry.sender, addressees: entry.recipients)
     }
 
-    static let jointKey = "(joint)"
-    /// The lane of the principal's messages whose addressee is not known (fragments).
-    static let unknownKey = "(unknown)"
+    static let jointKey = Principal.jointCounterpart
+    static let unknownKey = Principal.unknownLane
 
     /// Display name of a lane or category key.
     static func name(_ key: String, in data: TimelineData) -> String {
@@ -46,7 +37,7 @@ struct LaneAssignment {
     }
 
     /// True for the keys that are not people (drawn in the muted colour).
-    static func isSpecial(_ key: String) -> Bool { key == jointKey || key == unknownKey }
+    static func isSpecial(_ key: String) -> Bool { Principal.isPlaceholder(key) }
 
     /// Lane keys ordered by each lane's first message, then by key; the special keys last.
     func orderedLanes(_ entries: [TimelineEntry]) -> [String] {

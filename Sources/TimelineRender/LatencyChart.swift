@@ -1,9 +1,12 @@
+import Analysis
 import Correspondence
 import Foundation
 
-/// Reply latency over time: each answered incoming message is a mark at the answer's date and
-/// the days it took (log scale of days + 1, so same-day answers sit on the axis), per
-/// correspondent, with each correspondent's median per year as a line.
+/// Reply latency, in two panels. Above, over time: each answered incoming letter is a mark at
+/// the answer's date and the days it took (log scale of days + 1, so same-day answers sit
+/// low), in the colour and shape of the one who answered. Below, a strip per pair "A answering
+/// B": every answer as a jittered dot over a box of its quartiles and median, on the same days
+/// scale, so piles at 0, 1 and 2 days read as piles.
 struct LatencyChart {
     let data: TimelineData
     let style: FigureStyle
@@ -13,71 +16,137 @@ struct LatencyChart {
 
     static let tickValues: [Double] = [0, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000]
 
+    /// A pair: who answered whom.
+    struct Series: Hashable {
+        var answerer: String
+        var answered: String
+    }
+
+    /// A stable jitter in -0.5...0.5 for a message id (FNV-1a), so the same input gives the same figure.
+    static func jitter(_ id: String) -> Double {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in id.utf8 { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return Double(h % 10_000) / 10_000 - 0.5
+    }
+
     func layout() -> TimelineFigure {
         let b = FigureBuilder(style: style, measurer: measurer)
         let samples = data.latency.filter { $0.answer >= range.from && $0.answer <= range.to }
-        var first: [String: Day] = [:]
-        for s in samples where first[s.correspondent].map({ s.answer < $0 }) ?? true { first[s.correspondent] = s.answer }
-        let people = first.keys.sorted { (first[$0]!, $0) < (first[$1]!, $1) }
-        let keys = data.personKeys + people.filter { !data.personKeys.contains($0) }
-        let principalName = data.principal.map { data.name($0) } ?? "the writer"
+        func who(_ id: String) -> String { id.isEmpty ? "unknown" : data.name(id) }
+        func seriesName(_ s: Series) -> String { "\(who(s.answerer)) answering \(who(s.answered))" }
+        var count: [Series: Int] = [:]
+        for s in samples { count[Series(answerer: s.answerer, answered: s.correspondent), default: 0] += 1 }
+        // Strips: the busiest pairs within the lane budget; the rest are one "others" strip.
+        let ranked = count.keys.sorted { (-(count[$0] ?? 0), seriesName($0)) < (-(count[$1] ?? 0), seriesName($1)) }
+        let limit = max(1, style.budget.lanes)
+        let kept = ranked.count > limit ? Array(ranked.prefix(limit - 1)) : ranked
+        let rest = Set(ranked.dropFirst(kept.count))
+        let restCount = rest.reduce(0) { $0 + (count[$1] ?? 0) }
+        let stripNames = kept.map(seriesName) + (rest.isEmpty ? [] : ["other pairs (\(rest.count) pairs, \(restCount) answers)"])
+        func strip(_ s: LatencyPoint) -> Int { kept.firstIndex(of: Series(answerer: s.answerer, answered: s.correspondent)) ?? kept.count }
 
-        let title = "Time to answer, \(FigureBuilder.yearSpan(range.from, range.to)), by correspondent"
-        let note = "\(samples.count) answers to a dated incoming message that the answer cites, \(FigureBuilder.longDate(range.from)) to \(FigureBuilder.longDate(range.to)). Vertical axis: days from the incoming message's date to the answer's, on a log scale of days + 1 (0 = same day)."
-        var y = b.title(title, note: note, top: style.margin)
+        let title = "Time to answer, \(FigureBuilder.yearSpan(range.from, range.to)), by who answered whom"
+        var y = b.title(title, note: "", top: style.margin)
 
         let maxDays = Double(samples.map(\.days).max() ?? 1)
         let ticks = Self.tickValues.prefix { $0 <= max(maxDays, 10) * 1.0001 } + Self.tickValues.filter { $0 > max(maxDays, 10) }.prefix(1)
         let topValue = ticks.last ?? 10
         let tickLabels = ticks.map { String(Int($0)) }
-        let axisTitle = "Days to answer (log scale)"
-        let plot = b.valuePlot(from: range.from, to: range.to, tickLabels: tickLabels, axisTitle: axisTitle,
-                               events: events.events, below: y)
+        let axisTitle = "Days to answer"
+        let logTop = log10(1 + topValue)
+        func fraction(_ v: Double) -> Double { log10(1 + max(0, v)) / logTop }
+
+        // Legend: the answerers' looks (within the legend budget).
+        var answerers: [String: Int] = [:]
+        for s in samples { answerers[s.answerer, default: 0] += 1 }
+        let namedAnswerers = answerers.keys.filter { style.isNamed($0) }.sorted { (-(answerers[$0] ?? 0), $0) < (-(answerers[$1] ?? 0), $1) }
+            .prefix(style.budget.legendEntries)
+        var legend = namedAnswerers.map { a -> LegendEntry in
+            let s = style.series(a)
+            return LegendEntry(.mark(s.shape, fill: s.color, stroke: s.color), "answer by \(data.name(a))")
+        }
+        if answerers.keys.contains(where: { !namedAnswerers.contains($0) }) {
+            let s = style.otherSeries ?? style.fallback[0]
+            legend.append(LegendEntry(.mark(s.shape, fill: s.color, stroke: s.color), "answer by others"))
+        }
+        legend.append(LegendEntry(.rect(style.laneFill), "box: middle half of a pair's answers, line: median"))
+
+        // The strip panel's height, reserved below the time view.
+        let stripH = max(style.labelSize * 1.6, style.markSize * 2.5)
+        let stripAxis = measurer.measure("0", font: style.tickFont).height + style.tickLength + style.tickLabelGap + style.labelSize
+        let stripPanel = Double(stripNames.count) * stripH + stripAxis + style.labelSize
+        let eventEstimate = events.events(from: range.from, to: range.to).isEmpty ? [] : [LegendEntry(.band(style.bandFill), "event named above the plot (dashed line: a single day)")]
+        let plot = b.valuePlot(from: range.from, to: range.to, tickLabels: tickLabels, axisTitle: axisTitle, events: events.events,
+                               below: y, reserveBelow: style.labelSize + stripPanel + b.legendHeight(legend + eventEstimate))
         let scale = plot.scale, labels = plot.events, plotTop = plot.top, plotH = plot.height, plotBottom = plot.bottom
         let inset = style.markSize
-        let yOf = { (v: Double) in plotBottom - inset - log10(1 + max(0, v)) / log10(1 + topValue) * (plotH - inset) }
+        func yOf(_ v: Double) -> Double { plotBottom - inset - fraction(v) * (plotH - inset) }
         b.valueAxis(plot, ticks: Array(ticks), labels: tickLabels, yOf: yOf, title: axisTitle)
 
-        // Grouped by correspondent (in legend order), so each one's marks are drawn together.
-        let samplesByPerson = Dictionary(grouping: samples, by: \.correspondent)
-        for s in people.flatMap({ samplesByPerson[$0] ?? [] }) {
-            let st = style.style(for: s.correspondent, among: keys)
-            b.addFront(.mark(SceneMark(center: Point(x: scale.x(s.answer), y: yOf(Double(s.days))), shape: st.shape, size: style.markSize,
+        // The time view: answers by answerer, jittered by under half a day so equal values spread.
+        let ordered = samples.sorted { (strip($0), $0.answer, $0.answerID) < (strip($1), $1.answer, $1.answerID) }
+        for s in ordered {
+            let st = style.series(s.answerer)
+            let v = Double(s.days) + 0.35 * Self.jitter(s.answerID)
+            b.addFront(.mark(SceneMark(center: Point(x: scale.x(s.answer), y: yOf(v)), shape: st.shape, size: style.markSize,
                                        fill: st.color.withAlpha(0.75), stroke: st.color, strokeWidth: style.markStrokeWidth * 0.8, messageID: s.answerID)))
         }
-        // Median per correspondent per year, where the year has at least three answers.
-        var medians = 0
-        for p in people {
-            let st = style.style(for: p, among: keys)
-            let byYear = Dictionary(grouping: samples.filter { $0.correspondent == p }, by: { $0.answer.year })
-            for year in byYear.keys.sorted() {
-                guard let list = byYear[year], list.count >= 3 else { continue }
-                let d = list.map(\.days).sorted()
-                let median = d.count % 2 == 1 ? Double(d[d.count / 2]) : Double(d[d.count / 2 - 1] + d[d.count / 2]) / 2
-                guard let jan = Day(year: year, month: 1, day: 1), let dec = Day(year: year, month: 12, day: 31) else { continue }
-                let a = max(scale.xStart(jan), scale.x0), z = min(scale.xEnd(dec), scale.x1)
-                guard z > a else { continue }
-                b.line(Point(x: a, y: yOf(median)), Point(x: z, y: yOf(median)), color: st.color, width: style.arcWidth * 2.5,
-                       dash: st.dash, layer: .middle)
-                medians += 1
+        y = b.timeAxis(scale, plotTop: plotTop, plotBottom: plotBottom)
+
+        // The strip panel: a row per pair, days across on the same log scale.
+        let stripTop = y + style.labelSize
+        let gutter = b.widest(stripNames, font: style.labelFont) + style.labelSize
+        let x0 = b.left + gutter, x1 = b.right - style.tickSize
+        func xOf(_ v: Double) -> Double { x0 + fraction(v) * (x1 - x0) }
+        let m = measurer.measure("X", font: style.labelFont)
+        var byStrip = Array(repeating: [LatencyPoint](), count: stripNames.count)
+        for s in samples { byStrip[strip(s)].append(s) }
+        for (i, name) in stripNames.enumerated() {
+            let top = stripTop + Double(i) * stripH, cy = top + stripH / 2
+            b.text(name, x: x0 - style.labelSize * 0.6, baseline: cy + m.ascent * 0.35, font: style.labelFont, anchor: .end)
+            if let summary = ReplyLatency.Summary(days: byStrip[i].map(\.days)) {
+                let boxTop = cy - stripH * 0.32
+                b.addMiddle(.rect(SceneRect(rect: Rect(x: xOf(summary.q1), y: boxTop, width: max(0.5, xOf(summary.q3) - xOf(summary.q1)), height: stripH * 0.64),
+                                            fill: style.laneFill, stroke: style.muted, strokeWidth: style.gridWidth)))
+                b.line(Point(x: xOf(summary.median), y: boxTop), Point(x: xOf(summary.median), y: boxTop + stripH * 0.64), color: style.ink,
+                       width: style.axisWidth * 1.5, layer: .middle)
+            }
+            for s in byStrip[i] {
+                let st = style.series(s.answerer)
+                let jx = xOf(Double(s.days) + 0.35 * Self.jitter(s.answerID))
+                let jy = cy + stripH * 0.5 * Self.jitter(s.answerID + "y")
+                b.addFront(.mark(SceneMark(center: Point(x: jx, y: jy), shape: st.shape, size: style.markSize * 0.8,
+                                           fill: st.color.withAlpha(0.6), stroke: st.color, strokeWidth: style.markStrokeWidth * 0.6)))
             }
         }
+        let stripBottom = stripTop + Double(stripNames.count) * stripH
+        let axisColor = style.axisColor ?? style.ink
+        b.line(Point(x: x0, y: stripBottom), Point(x: x1, y: stripBottom), color: axisColor, width: style.axisWidth, layer: .front)
+        let tm = measurer.measure("0", font: style.tickFont)
+        var lastRight = -Double.infinity
+        for (v, l) in zip(ticks, tickLabels) {
+            let x = xOf(v)
+            b.line(Point(x: x, y: stripBottom), Point(x: x, y: stripBottom + style.tickLength), color: axisColor, width: style.axisWidth, layer: .front)
+            let w = tm.width == 0 ? measurer.width(l, font: style.tickFont) : measurer.width(l, font: style.tickFont)
+            if x - w / 2 > lastRight + 2 {
+                b.text(l, x: x, baseline: stripBottom + style.tickLength + style.tickLabelGap + tm.ascent, font: style.tickFont, anchor: .center)
+                lastRight = x + w / 2
+            }
+        }
+        y = stripBottom + style.tickLength + style.tickLabelGap + tm.height
+        b.text("days to answer (log scale), per pair", x: x1, baseline: y + tm.ascent + 1, font: style.tickFont, color: style.muted, anchor: .end)
+        y += tm.height + 1
 
-        y = b.timeAxis(scale, plotTop: plotTop, plotBottom: plotBottom)
-        var legend = people.map { p -> LegendEntry in
-            let st = style.style(for: p, among: keys)
-            return LegendEntry(.mark(st.shape, fill: st.color, stroke: st.color), data.name(p))
-        }
-        if medians > 0 {
-            legend.append(LegendEntry(.line(style.ink, dash: [], width: style.arcWidth * 2.5), "median per year (3 or more answers), in the correspondent's colour"))
-        }
         legend += b.eventLegend(labels)
         y = b.legend(legend, top: y + style.labelSize)
-        let scene = b.scene(height: (y + style.margin).rounded(.up))
-        let caption = "Reply latency in \(principalName)'s correspondence, \(FigureBuilder.longDate(range.from)) to \(FigureBuilder.longDate(range.to)): "
-            + "\(samples.count) answers, each placed at the answer's date and the days since the incoming message it cites (log scale of days + 1), "
-            + "coloured and shaped by correspondent; lines give each correspondent's median per year where it has three or more answers. " + b.eventSentence(labels)
+        let scene = b.scene(height: b.finalHeight(contentBottom: y))
+        var caption = "Reply latency, \(FigureBuilder.longDate(range.from)) to \(FigureBuilder.longDate(range.to)): \(samples.count) answers to a dated incoming letter that the answer cites. "
+        caption += "Above: each answer at its date and the days since the letter it answers (log scale of days + 1), in the colour and shape of who answered. "
+        caption += "Below: a row per pair (who answered whom), each answer a dot jittered to show piles, over a box of the middle half and a line at the median"
+        caption += rest.isEmpty ? ". " : "; the \(rest.count) pairs past the busiest \(kept.count) share one row. "
+        caption += b.eventSentence(labels)
         let messages = Set(samples.map(\.answerID)).count
-        return TimelineFigure(kind: .latency, scene: scene, title: title, caption: caption, messages: messages, from: range.from, to: range.to)
+        return TimelineFigure(kind: .latency, scene: scene, title: style.titleText ?? title, caption: caption.trimmingCharacters(in: .whitespaces),
+                              messages: messages, from: range.from, to: range.to, legend: legend)
     }
 }

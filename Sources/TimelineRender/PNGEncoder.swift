@@ -9,8 +9,10 @@ internal import CCairo
 /// (a figure of flat paper and lines still shrinks ~10x), made in a few milliseconds.
 /// Output depends only on the pixels: same figure, same bytes.
 enum PNGEncoder {
-    /// The PNG of `surface`, or nil when it is not an RGB24 image surface.
-    static func encode(_ surface: OpaquePointer) -> [UInt8]? {
+    /// The PNG of `surface`, or nil when it is not an RGB24 image surface. With `dpi`, a pHYs
+    /// chunk records the resolution, so word processors and upload checks print it at its
+    /// size instead of taking it for 72 dpi.
+    static func encode(_ surface: OpaquePointer, dpi: Double? = nil) -> [UInt8]? {
         guard cairo_surface_get_type(surface) == CAIRO_SURFACE_TYPE_IMAGE,
               cairo_image_surface_get_format(surface) == CAIRO_FORMAT_RGB24 else { return nil }
         cairo_surface_flush(surface)
@@ -26,6 +28,15 @@ enum PNGEncoder {
         append32(UInt32(height), to: &header)
         header += [8, 2, 0, 0, 0]  // 8 bits per sample, RGB, deflate, adaptive filtering, no interlace
         chunk("IHDR", header, into: &png)
+        if let dpi, dpi > 0 {
+            // Pixels per metre on both axes, unit 1 (the metre).
+            let perMetre = UInt32((dpi / 0.0254).rounded())
+            var phys: [UInt8] = []
+            append32(perMetre, to: &phys)
+            append32(perMetre, to: &phys)
+            phys.append(1)
+            chunk("pHYs", phys, into: &png)
+        }
         chunk("IDAT", zlib(raw), into: &png)
         chunk("IEND", [], into: &png)
         return png

@@ -11,36 +11,57 @@ struct PlotFrame {
     var bottom: Double { top + height }
 }
 
+/// A time scale and its event labels, before the plot's height is chosen: the figure first
+/// learns how much height the plot may have (`available`), then draws the frame.
+struct PlotPlan {
+    let scale: TimeScale
+    let events: FigureBuilder.EventLabels
+    let labelsTop: Double
+    let top: Double
+    /// Height left for the plot when the figure has a fixed height (nil when it has none).
+    let available: Double?
+}
+
 extension FigureBuilder {
-    /// The frame of a swimlane figure below `y` for the days `from`...`to`: `laneLabels` in
-    /// the gutter, `laneCount` lanes `laneHeight` high; the event bands are drawn in it.
-    func lanePlot(from: Day, to: Day, laneLabels: [String], laneCount: Int, laneHeight: Double, events: [HistoricalEvent],
-                  below y: Double) -> PlotFrame {
-        let gutter = widest(laneLabels, font: style.labelFont) + style.labelSize
-        return plotFrame(from: from, to: to, gutter: gutter, valueAxis: false, height: Double(max(laneCount, 1)) * laneHeight,
-                         events: events, below: y)
-    }
-
-    /// The frame of a chart with a value axis (latency, volume) below `y`: a gutter for the
-    /// tick labels and the axis title, and a plot ten lanes high.
-    func valuePlot(from: Day, to: Day, tickLabels: [String], axisTitle: String, events: [HistoricalEvent],
-                   below y: Double) -> PlotFrame {
-        let titleHeight = measurer.measure(axisTitle, font: style.labelFont).height
-        let gutter = titleHeight + 4 + widest(tickLabels, font: style.tickFont) + 6
-        return plotFrame(from: from, to: to, gutter: gutter, valueAxis: true, height: style.laneHeight * 10, events: events, below: y)
-    }
-
-    /// The time scale right of `gutter`, the event labels above a plot `height` high, and the
-    /// event bands through it.
-    private func plotFrame(from: Day, to: Day, gutter: Double, valueAxis: Bool, height: Double, events: [HistoricalEvent],
-                           below y: Double) -> PlotFrame {
+    /// Plans the frame below `y` for the days `from`...`to`, with `gutter` points of labels at
+    /// the left; `reserveBelow` is what goes under the plot besides the time axis (the legend).
+    func planPlot(from: Day, to: Day, gutter: Double, valueAxis: Bool, events: [HistoricalEvent], below y: Double,
+                  reserveBelow: Double) -> PlotPlan {
         let (padFrom, padTo) = FigureBuilder.paddedRange(from, to)
-        let scale = timeScale(from: padFrom, to: padTo, x0: left + gutter, x1: right - style.tickSize, valueAxis: valueAxis)
+        let scale = timeScale(from: padFrom, to: padTo, x0: left + max(gutter, valueAxis ? 0 : style.laneLabelWidth), x1: right - style.tickSize,
+                              valueAxis: valueAxis)
         let labels = placeEventLabels(events, scale: scale, valueAxis: valueAxis)
         let labelsTop = y + style.labelSize * 0.8
-        let plot = PlotFrame(scale: scale, events: labels, top: labelsTop + labels.height, height: height)
-        drawEvents(labels, scale: scale, labelsTop: labelsTop, plotTop: plot.top, plotBottom: plot.bottom)
+        let top = labelsTop + labels.height
+        let available = style.pageHeight.map { $0 - style.margin - top - axisHeight(scale) - reserveBelow }
+        return PlotPlan(scale: scale, events: labels, labelsTop: labelsTop, top: top, available: available)
+    }
+
+    /// Draws the event bands of `plan` through a plot `height` high.
+    func frame(_ plan: PlotPlan, height: Double) -> PlotFrame {
+        let plot = PlotFrame(scale: plan.scale, events: plan.events, top: plan.top, height: height)
+        drawEvents(plan.events, scale: plan.scale, labelsTop: plan.labelsTop, plotTop: plot.top, plotBottom: plot.bottom)
         return plot
+    }
+
+    /// The gutter of a swimlane figure: its widest lane label and a space.
+    func laneGutter(_ laneLabels: [String]) -> Double {
+        widest(laneLabels, font: style.labelFont) + style.labelSize
+    }
+
+    /// The gutter of a value chart: the axis title, the widest tick label and a space.
+    func valueGutter(tickLabels: [String], axisTitle: String) -> Double {
+        measurer.measure(axisTitle, font: style.labelFont).height + 4 + widest(tickLabels, font: style.tickFont) + 6
+    }
+
+    /// The frame of a chart with a value axis (latency, volume) below `y`: the plot takes the
+    /// height left by the figure's fixed height, or ten lanes high without one.
+    func valuePlot(from: Day, to: Day, tickLabels: [String], axisTitle: String, events: [HistoricalEvent],
+                   below y: Double, reserveBelow: Double) -> PlotFrame {
+        let plan = planPlot(from: from, to: to, gutter: valueGutter(tickLabels: tickLabels, axisTitle: axisTitle), valueAxis: true,
+                            events: events, below: y, reserveBelow: reserveBelow)
+        let height = max(plan.available ?? style.laneHeight * 10, style.labelSize * 4)
+        return frame(plan, height: height)
     }
 
     /// The value axis of `plot`: labelled ticks placed by `yOf`, grid lines, and `title`.
@@ -48,5 +69,12 @@ extension FigureBuilder {
         valueAxis(ticks: zip(ticks, labels).map { ($0, $1) }, x: plot.scale.x0, gridRight: plot.scale.x1,
                   yTop: plot.top, yBottom: plot.bottom, yOf: yOf, title: title,
                   titleX: left + measurer.measure(title, font: style.labelFont).ascent)
+    }
+
+    /// The scene's final height: the style's page height, or the content's when it needs more
+    /// (nothing is ever cut off; budgets keep the content small).
+    func finalHeight(contentBottom y: Double) -> Double {
+        let natural = (y + style.margin).rounded(.up)
+        return style.pageHeight.map { max($0, natural) } ?? natural
     }
 }

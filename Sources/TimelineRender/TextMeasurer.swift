@@ -1,4 +1,5 @@
 internal import CCairo
+import Foundation
 import Correspondence
 
 /// The size of a text as Cairo will draw it: advance width, and the font's ascent and descent
@@ -67,12 +68,16 @@ public final class TextMeasurer {
     /// Width of `text` in `font`.
     public func width(_ text: String, font: FontSpec) -> Double { measure(text, font: font).width }
 
-    /// True when the font family resolves to a real font (not Cairo's fallback): the figure
-    /// would otherwise silently use another face.
+    /// True when fontconfig's best match for the family is a font of that family, not a
+    /// fallback: the figure would otherwise silently use another face. (Cairo's toy font
+    /// face reports success for any name, so it cannot tell.)
     public func resolves(family: String) -> Bool {
-        select(FontSpec(family: family, size: 10))
-        guard let face = cairo_get_font_face(cr) else { return false }
-        return cairo_font_face_status(face) == CAIRO_STATUS_SUCCESS
+        TextMeasurer.installed(family: family)
+    }
+
+    /// `resolves(family:)` without a measurer.
+    public static func installed(family: String) -> Bool {
+        !family.trimmingCharacters(in: .whitespaces).isEmpty && epistolary_font_family_installed(family) == 1
     }
 
     private func select(_ font: FontSpec) {

@@ -161,9 +161,8 @@ public struct TimeScale: Sendable {
         return out
     }
 
-    static let monthAbbreviations = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-    static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
-                             "September", "October", "November", "December"]
+    static let monthAbbreviations = MonthNames.abbreviated
+    static let monthNames = MonthNames.full
 
     static func label(_ d: Day, step: TickStep) -> String {
         switch step.unit {

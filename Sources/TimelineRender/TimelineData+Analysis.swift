@@ -18,7 +18,12 @@ extension TimelineData {
         let indexBits = 28
         var keyed: [Int] = []
         keyed.reserveCapacity(messages.count + inferred.count)
-        for i in messages.indices { keyed.append(((messages[i].date.best?.ordinal ?? 0) &* 2) << indexBits | i) }
+        var fragments = 0
+        for i in messages.indices {
+            // Fragments (text without a header) are not letters: not drawn, not counted.
+            if messages[i].kind == .fragment { fragments += 1; continue }
+            keyed.append(((messages[i].date.best?.ordinal ?? 0) &* 2) << indexBits | i)
+        }
         for i in inferred.indices { keyed.append(((inferred[i].date.best?.ordinal ?? 0) &* 2 &+ 1) << indexBits | (messages.count + i)) }
         keyed.sort()
         var entries: [TimelineEntry] = []
@@ -41,8 +46,7 @@ extension TimelineData {
             case .citesOwn, .parallel: return nil
             }
         }
-        let people = analysis.corpus.people.people
-        var keys = people.map(\.id)
+        var keys = analysis.ranking.people
         let known = Set(keys)
         var added = Set<String>()
         var last = ""  // most messages share their writer: one comparison instead of a hash
@@ -58,11 +62,26 @@ extension TimelineData {
         var names: [String: String] = [:]
         for p in keys { names[p] = analysis.corpus.people.displayName(of: p) }
         let latency = analysis.latency.samples.map {
-            LatencyPoint(incoming: $0.incoming, answer: $0.answer, days: $0.days, correspondent: $0.correspondent, answerID: $0.answerID)
+            LatencyPoint(incoming: $0.incoming, answer: $0.answer, days: $0.days, correspondent: $0.correspondent, answerID: $0.answerID,
+                         answerer: analysis.message(id: $0.answerID)?.sender ?? "")
         }
         self.init(sourceName: analysis.corpus.sourceName, sourceHash: analysis.corpus.sourceHash, entries: entries, links: links,
                   topics: analysis.lexicon.topics.map { ($0.id, $0.label) }, personKeys: keys, names: names,
-                  latency: latency, from: from, to: to)
+                  latency: latency, from: from, to: to, principal: analysis.principal)
+        fragmentCount = fragments
         undatedCount += undated
+    }
+
+    /// The dates an analysis spans (every message's bounds), or nil when nothing is dated.
+    /// - Complexity: O(n) in messages.
+    public static func span(of analysis: CorpusAnalysis) -> (from: Day, to: Day)? {
+        var lo: Day?, hi: Day?
+        for m in analysis.messages {
+            guard let (a, b) = m.date.drawnBounds else { continue }
+            if lo.map({ a < $0 }) ?? true { lo = a }
+            if hi.map({ b > $0 }) ?? true { hi = b }
+        }
+        guard let lo, let hi else { return nil }
+        return (lo, hi)
     }
 }

@@ -1,7 +1,8 @@
+import Analysis
 import Correspondence
 
 /// One message placed on a timeline: a message of the corpus, or an incoming one inferred
-/// from a citation (drawn hollow). `TimelineData` holds dated entries only.
+/// from a citation (drawn hollow).
 public struct TimelineEntry: Sendable, Hashable {
     public var id: String
     public var date: HistoricalDate
@@ -49,16 +50,20 @@ public struct LatencyPoint: Sendable, Hashable {
     public var incoming: Day
     public var answer: Day
     public var days: Int
+    /// The writer of the incoming letter (who was answered).
     public var correspondent: String
     /// Id of the answering message, so tests can check every sample has a mark.
     public var answerID: String
+    /// The writer of the answer (who answered); "" when unknown.
+    public var answerer: String
 
-    public init(incoming: Day, answer: Day, days: Int, correspondent: String, answerID: String) {
+    public init(incoming: Day, answer: Day, days: Int, correspondent: String, answerID: String, answerer: String = "") {
         self.incoming = incoming
         self.answer = answer
         self.days = days
         self.correspondent = correspondent
         self.answerID = answerID
+        self.answerer = answerer
     }
 }
 
@@ -72,19 +77,26 @@ public struct TimelineData: Sendable {
     public var links: [TimelineLink]
     /// Topic ids and labels in lexicon order.
     public var topics: [(id: String, label: String)]
-    /// Every person id of the run in a stable order (the key list of `CategoryStyles`).
+    /// Every person id of the run ranked by activity in the whole corpus (the key list of
+    /// `CategoryStyles`: the first get colours, the rest are "others").
     public var personKeys: [String]
     public var names: [String: String]
     public var latency: [LatencyPoint]
     /// The range asked for (`--from`/`--to`), when given; otherwise the data's own range.
     public var from: Day?
     public var to: Day?
+    /// Fragments of the corpus (text without a header of its own): not letters, so not drawn
+    /// or counted; captions say how many were left out.
+    public var fragmentCount: Int = 0
     /// Corpus messages left out because they have no date (entries hold dated ones only).
     public var undatedCount = 0
+    /// The central person of the slice, if any (`CorpusAnalysis.principal`): lanes, titles and
+    /// captions read it, never a copy of the rule.
+    public var principal: Principal
 
     public init(sourceName: String, sourceHash: String, entries: [TimelineEntry], links: [TimelineLink],
                 topics: [(id: String, label: String)], personKeys: [String], names: [String: String],
-                latency: [LatencyPoint], from: Day? = nil, to: Day? = nil) {
+                latency: [LatencyPoint], from: Day? = nil, to: Day? = nil, principal: Principal = .none) {
         self.sourceName = sourceName
         self.sourceHash = sourceHash
         self.entries = entries
@@ -95,6 +107,7 @@ public struct TimelineData: Sendable {
         self.latency = latency
         self.from = from
         self.to = to
+        self.principal = principal
         leaveOutUndated()
     }
 
@@ -121,25 +134,5 @@ public struct TimelineData: Sendable {
         }
         guard let a = from ?? lo, let b = to ?? hi else { return nil }
         return (min(a, b), max(a, b))
-    }
-
-    /// The person taking part in the most corpus messages (ties: first in `personKeys`, then
-    /// by id): the writer whose correspondence this is. Lanes are its correspondents.
-    public var principal: String? {
-        var count: [String: Int] = [:]
-        for k in entries.indices where !entries[k].inferred {
-            let sender = entries[k].sender, recipients = entries[k].recipients
-            count[sender, default: 0] += 1
-            for (i, r) in recipients.enumerated() where r != sender && !recipients[..<i].contains(r) {
-                count[r, default: 0] += 1
-            }
-        }
-        let order = Dictionary(personKeys.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        return count.max { a, b in
-            if a.value != b.value { return a.value < b.value }
-            let oa = order[a.key] ?? Int.max, ob = order[b.key] ?? Int.max
-            if oa != ob { return oa > ob }
-            return a.key > b.key
-        }?.key
     }
 }

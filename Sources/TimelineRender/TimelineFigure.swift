@@ -27,6 +27,11 @@ public struct TimelineFigure: Sendable {
     public var undatedMessages: Int = 0
     public var from: Day
     public var to: Day
+    /// The legend drawn, so each of its claims can be checked against the scene.
+    public var legend: [LegendEntry] = []
+    /// For charts with a value axis: points of bar height per unit (one letter), so a test can
+    /// read counts back from the scene.
+    public var pointsPerUnit: Double? = nil
 }
 
 /// Lays out any of the timeline figures.

@@ -10,17 +10,29 @@ public struct TimelineFigureMaker {
     /// The style spec the theme came from, as written in captions.
     public let styleName: String
     public let events: EventCalendar
+    /// Figure width and height in mm (`--width`, `--height`); nil takes the theme's page size.
+    public var widthMM: Double?
+    public var heightMM: Double?
+    /// `--title TEXT` (replaces the figure's title) and `--no-title`; nil keeps the theme's choice.
+    public var title: String?
+    public var showTitle: Bool?
     private let measurer: TextMeasurer
 
     /// Fails with an environment error when the theme's font family is not installed, since
     /// Cairo would silently draw with another font and the layout would no longer match.
-    public init(theme: Theme, styleName: String, events: EventCalendar) throws {
+    public init(theme: Theme, styleName: String, events: EventCalendar, widthMM: Double? = nil, heightMM: Double? = nil,
+                title: String? = nil, showTitle: Bool? = nil) throws {
         self.theme = theme
         self.styleName = styleName
         self.events = events
+        self.widthMM = widthMM
+        self.heightMM = heightMM
+        self.title = title
+        self.showTitle = showTitle
         measurer = try TextMeasurer()
-        let family = theme.fonts.label.family
-        guard measurer.resolves(family: family) else {
+        let fonts = theme.fonts
+        for family in [fonts.title.family, fonts.label.family, fonts.tick.family, fonts.legend.family, fonts.note.family]
+        where !measurer.resolves(family: family) {
             throw EpistolaryError(.environment, "the font family \(family) is not installed (apt-get install -y fonts-dejavu-core)")
         }
     }
@@ -36,7 +48,11 @@ public struct TimelineFigureMaker {
             guard let lanes = TopicLanes(analysis: analysis, from: from, to: to, topics: topics) else {
                 throw EpistolaryError(.badData, file: analysis.corpus.sourceName, "no dated messages to draw a timeline from")
             }
-            let style = FigureStyle(theme: theme, categories: theme.topicStyles(analysis.lexicon.topics.map(\.id)), name: styleName)
+            guard lanes.anyTopic else {
+                throw EpistolaryError(.badData, file: analysis.corpus.sourceName,
+                                      "no letter carries a topic (the corpus has no text to find topics in): the topics timeline is not drawn")
+            }
+            let style = figureStyle(theme.topicStyles(analysis.ranking.topics))
             var laid = TopicsTimeline(lanes: lanes, style: style, events: events, measurer: measurer).layout()
             laid.noteUndated(lanes.undated)
             figure = laid
@@ -44,12 +60,20 @@ public struct TimelineFigureMaker {
             // The figures of people draw no topics: the slice has already kept the messages of
             // the topics asked for.
             let data = TimelineData(analysis: analysis, from: from, to: to, topics: false)
-            let style = FigureStyle(theme: theme, categories: theme.peopleStyles(data.personKeys), name: styleName)
+            let style = figureStyle(theme.peopleStyles(data.personKeys))
             figure = try TimelineLayout.layout(kind, data: data, style: style, events: events, measurer: measurer)
         }
         let caption = FigureCaption(timeline: figure, style: styleName, filters: filters,
                                     corpus: analysis.corpus.sourceName, inputHash: analysis.corpus.sourceHash)
         return (figure, caption)
+    }
+
+    /// The timeline look for the run's categories, at the asked size and with the asked title.
+    private func figureStyle(_ categories: CategoryStyles) -> FigureStyle {
+        var style = FigureStyle(theme: theme, categories: categories, name: styleName, widthMM: widthMM, heightMM: heightMM)
+        if let title { style.titleText = title; style.showTitle = true }
+        if let showTitle { style.showTitle = showTitle }
+        return style
     }
 
     /// The figure drawn as `format` (PNG at the theme's resolution).

@@ -21,6 +21,8 @@ struct TopicLanes {
     var shown: Int
     /// Corpus messages left out because they have no date.
     var undated = 0
+    /// Whether any message in range carries a topic (a corpus without text has none).
+    var anyTopic: Bool { lanes.contains { $0.id != TopicLanes.noTopic } }
 
     /// Gathers messages into lanes, found by id with a short scan (a lexicon has a few dozen
     /// topics at most: cheaper than hashing the id for every message). Ids are compared only
@@ -65,7 +67,7 @@ struct TopicLanes {
     }
 
     /// The lanes in drawing order: the lexicon's topics (each once, even if listed twice; an
-    /// empty one keeps its lane), the others sorted, the no-topic lane last.
+    /// empty one gets no lane), the others sorted, the no-topic lane last.
     private init(sourceName: String, range: (from: Day, to: Day), known: [(id: String, label: String)], shown: Int, collected c: Collector) {
         var order: [Int] = []
         var laneList: [(id: String, label: String)] = []
@@ -79,9 +81,11 @@ struct TopicLanes {
         if c.none >= 0 { laneList.append((Self.noTopic, "no topic found")); order.append(c.none) }
         self.sourceName = sourceName
         self.range = range
-        self.lanes = laneList
-        self.days = order.map { c.days[$0] }
-        self.ids = order.map { c.names[$0] }
+        // A topic with no message in the slice gets no lane: "Second front (0)" says nothing.
+        let kept = order.indices.filter { !c.days[order[$0]].isEmpty }
+        self.lanes = kept.map { laneList[$0] }
+        self.days = kept.map { c.days[order[$0]] }
+        self.ids = kept.map { c.names[order[$0]] }
         self.shown = shown
     }
 
@@ -142,7 +146,8 @@ struct TopicLanes {
         var keyed: [Int] = []
         keyed.reserveCapacity(messages.count)
         var sorted = true
-        for i in messages.indices where best[i] >= first && best[i] <= last {
+        // Fragments (text without a header) are not letters: not drawn.
+        for i in messages.indices where best[i] >= first && best[i] <= last && messages[i].kind != .fragment {
             let key = best[i] << indexBits | i
             if let p = keyed.last, p > key { sorted = false }
             keyed.append(key)

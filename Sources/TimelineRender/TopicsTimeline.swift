@@ -1,3 +1,4 @@
+import Foundation
 import Correspondence
 
 /// A lane per topic: a tick per message on the topic, over a strip whose height is the
@@ -10,6 +11,8 @@ struct TopicsTimeline {
     let measurer: TextMeasurer
 
     static let noTopic = TopicLanes.noTopic
+    /// The lane shared by the topics past the budget.
+    static let othersLane = "(other topics)"
 
     init(data: TimelineData, style: FigureStyle, events: EventCalendar, measurer: TextMeasurer, range: (from: Day, to: Day)) {
         self.init(lanes: TopicLanes(data: data, range: range), style: style, events: events, measurer: measurer)
@@ -24,18 +27,56 @@ struct TopicsTimeline {
 
     func layout() -> TimelineFigure {
         let b = FigureBuilder(style: style, measurer: measurer)
-        let range = lanes.range, days = lanes.days, ids = lanes.ids
-        let laneLabels = lanes.lanes.indices.map { "\(lanes.lanes[$0].label) (\(days[$0].count))" }
-        let keys = lanes.lanes.map(\.id)
+        let range = lanes.range
         let shownCount = lanes.shown
 
+        // Lanes within the budget (and the fixed height): the busiest topics keep theirs, the
+        // rest (and the no-topic lane, if it does not fit) share "other topics".
+        let all = lanes.lanes.indices
+        let topical = all.filter { lanes.lanes[$0].id != Self.noTopic }
+        let noTopicLane = all.first { lanes.lanes[$0].id == Self.noTopic }
+        let busiest = topical.sorted { (-lanes.days[$0].count, $0) < (-lanes.days[$1].count, $1) }
         let title = "Topics of the correspondence, \(FigureBuilder.yearSpan(range.from, range.to))"
-        let note = "\(shownCount) messages of \(lanes.sourceName), \(FigureBuilder.longDate(range.from)) to \(FigureBuilder.longDate(range.to)); a message on several topics is in each of their lanes. Numbers: messages per topic."
+        let note = "\(shownCount) letters of \(lanes.sourceName), \(FigureBuilder.longDate(range.from)) to \(FigureBuilder.longDate(range.to)); a letter on several topics is in each of their lanes. Numbers: letters per topic."
         var y = b.title(title, note: note, top: style.margin)
-
-        let laneH = style.laneHeight * 1.35
-        let plot = b.lanePlot(from: range.from, to: range.to, laneLabels: laneLabels, laneCount: keys.count, laneHeight: laneH,
-                              events: events.events, below: y)
+        func plan(limit: Int) -> (kept: [Int], folded: [Int]) {
+            let wanted = topical.count + (noTopicLane == nil ? 0 : 1)
+            guard wanted > limit else { return (Array(all), []) }
+            let keep = Array(busiest.prefix(max(1, limit - 1))).sorted()
+            return (keep, all.filter { !keep.contains($0) })
+        }
+        let lanePlan = plan(limit: style.budget.lanes)
+        func label(_ i: Int) -> String { "\(lanes.lanes[i].label) (\(lanes.days[i].count))" }
+        func foldedLabel(_ folded: [Int]) -> String {
+            let ids = Set(folded.flatMap { lanes.ids[$0] })
+            return "other topics (\(folded.count), \(ids.count) letters)"
+        }
+        let legendGuess = [LegendEntry(.mark(.bar, fill: nil, stroke: style.ink), "a letter on the topic (lane label: how many)"),
+                           LegendEntry(.rect(style.ink), "1 letter in the month"), LegendEntry(.rect(style.ink), "00"),
+                           LegendEntry(.rect(style.ink), "000 (busiest month of any topic)")]
+            + (events.events(from: range.from, to: range.to).isEmpty ? [] : [LegendEntry(.band(style.bandFill), "event named above the plot (dashed line: a single day)")])
+        let candidate = lanePlan.kept.map(label) + (lanePlan.folded.isEmpty ? [] : [foldedLabel(lanePlan.folded)])
+        let planned = b.planPlot(from: range.from, to: range.to, gutter: b.laneGutter(candidate), valueAxis: false, events: events.events,
+                                 below: y, reserveBelow: style.labelSize + b.legendHeight(legendGuess))
+        let minLane = style.laneHeight * 1.35
+        // Lane contents: kept lanes as they are, the folded ones merged (each letter once).
+        var laneIDs: [String] = lanePlan.kept.map { lanes.lanes[$0].id }
+        var laneLabels: [String] = lanePlan.kept.map(label)
+        var days: [[Int]] = lanePlan.kept.map { lanes.days[$0] }
+        var ids: [[String]] = lanePlan.kept.map { lanes.ids[$0] }
+        if !lanePlan.folded.isEmpty {
+            var seen = Set<String>(), d: [Int] = [], n: [String] = []
+            for i in lanePlan.folded {
+                for (day, id) in zip(lanes.days[i], lanes.ids[i]) where seen.insert(id).inserted { d.append(day); n.append(id) }
+            }
+            laneIDs.append(Self.othersLane)
+            laneLabels.append(foldedLabel(lanePlan.folded))
+            days.append(d)
+            ids.append(n)
+        }
+        let keys = laneIDs
+        let laneH = planned.available.map { max(minLane, $0 / Double(max(keys.count, 1))) } ?? minLane
+        let plot = b.frame(planned, height: Double(max(keys.count, 1)) * laneH)
         let scale = plot.scale, labels = plot.events, plotTop = plot.top, plotBottom = plot.bottom
 
         // Monthly counts per topic, on one scale.
@@ -60,10 +101,10 @@ struct TopicsTimeline {
         let stripH = laneH * 0.32
         let tickH = laneH * 0.4
         let m = measurer.measure("X", font: style.labelFont)
-        for (i, lane) in lanes.lanes.enumerated() {
+        for (i, laneID) in laneIDs.enumerated() {
             let top = plotTop + Double(i) * laneH
             let base = top + laneH - 1
-            let s = lane.id == Self.noTopic ? SeriesStyle(color: style.muted, dash: [], shape: .bar) : style.style(for: lane.id, among: keys)
+            let s = laneID == Self.noTopic || laneID == Self.othersLane ? SeriesStyle(color: style.muted, dash: [], shape: .bar) : style.series(laneID)
             if i > 0 { b.line(Point(x: scale.x0, y: top), Point(x: scale.x1, y: top), color: style.grid, width: style.gridWidth) }
             b.text(laneLabels[i], x: scale.x0 - style.labelSize * 0.6, baseline: top + laneH / 2 + m.ascent * 0.35, font: style.labelFont, anchor: .end)
             // Density strip: a cell per month, darker the more messages (one scale for all lanes).
@@ -88,18 +129,21 @@ struct TopicsTimeline {
 
         y = b.timeAxis(scale, plotTop: plotTop, plotBottom: plotBottom)
         var legend: [LegendEntry] = [
-            LegendEntry(.mark(.bar, fill: nil, stroke: style.ink), "a message on the topic (lane label: how many)"),
-            LegendEntry(.rect(Self.intensity(style.ink, count: 1, peak: peak)), "1 message in the month"),
+            LegendEntry(.mark(.bar, fill: nil, stroke: style.ink), "a letter on the topic (lane label: how many)"),
+            LegendEntry(.rect(Self.intensity(style.ink, count: 1, peak: peak)), "1 letter in the month"),
             LegendEntry(.rect(Self.intensity(style.ink, count: max(1, (peak + 1) / 2), peak: peak)), "\(max(1, (peak + 1) / 2))"),
             LegendEntry(.rect(Self.intensity(style.ink, count: peak, peak: peak)), "\(peak) (busiest month of any topic)"),
         ]
         legend += b.eventLegend(labels)
         y = b.legend(legend, top: y + style.labelSize)
-        let scene = b.scene(height: (y + style.margin).rounded(.up))
-        let caption = "Topic threads in \(shownCount) messages, \(FigureBuilder.longDate(range.from)) to \(FigureBuilder.longDate(range.to)): "
-            + "one lane per topic of the lexicon (\(keys.count) lanes), a tick per message on the topic over a strip of its messages per month "
-            + "(darker = more; one scale for all lanes, the busiest month has \(peak)). " + b.eventSentence(labels)
-        return TimelineFigure(kind: .topics, scene: scene, title: title, caption: caption, messages: shownCount, from: range.from, to: range.to)
+        let scene = b.scene(height: b.finalHeight(contentBottom: y))
+        var caption = "Topic threads in \(shownCount) letters, \(FigureBuilder.longDate(range.from)) to \(FigureBuilder.longDate(range.to)): "
+            + "one lane per topic found (\(keys.count) lanes), a tick per letter on the topic over a strip of its letters per month "
+            + "(darker = more; one scale for all lanes, the busiest month has \(peak)). "
+        if !lanePlan.folded.isEmpty { caption += "The \(lanePlan.folded.count) quieter topics share the last lane. " }
+        caption += b.eventSentence(labels)
+        return TimelineFigure(kind: .topics, scene: scene, title: style.titleText ?? title, caption: caption.trimmingCharacters(in: .whitespaces),
+                              messages: shownCount, from: range.from, to: range.to, legend: legend)
     }
 
     /// The strip colour of a month: the topic's colour, from very light (1 message) to full

@@ -1,7 +1,11 @@
+import Foundation
+import Analysis
 import Correspondence
 
-/// Messages of the corpus per month as bars stacked by correspondent (messages to several
-/// correspondents at once in a stack of their own), on a y axis from zero.
+/// Letters of the corpus per month (per quarter or year when months would be too thin to
+/// read) as bars stacked by correspondent, on a y axis from zero. Fragments are not letters
+/// and are not counted. The busiest correspondents have their own colour, within the legend
+/// budget; all others are stacked together as "others".
 struct VolumeChart {
     let data: TimelineData
     let style: FigureStyle
@@ -9,75 +13,149 @@ struct VolumeChart {
     let measurer: TextMeasurer
     let range: (from: Day, to: Day)
 
-    /// Counts per month (index from the first month of the range) per category.
-    static func monthlyCounts(_ entries: [TimelineEntry], months: [Day], assign: LaneAssignment) -> [[String: Int]] {
-        var out = Array(repeating: [String: Int](), count: months.count)
-        guard let first = months.first else { return out }
-        for e in entries {
-            let i = FigureBuilder.monthIndex(e.day, from: first)
-            if out.indices.contains(i) { out[i][assign.category(of: e), default: 0] += 1 }
+    /// How letters are grouped in time.
+    enum Period: String {
+        case month, quarter, year
+
+        var months: Int {
+            switch self {
+            case .month: return 1
+            case .quarter: return 3
+            case .year: return 12
+            }
+        }
+
+        /// The first day of the period holding `d`.
+        func start(of d: Day) -> Day {
+            let m = (d.month - 1) / months * months + 1
+            return Day(year: d.year, month: m, day: 1) ?? d
+        }
+    }
+
+    /// The narrowest bar a reader can tell apart, in points.
+    static let minimumBarWidth = 2.5
+
+    /// Starts of the periods from `from`'s to `to`'s.
+    static func periods(_ period: Period, from: Day, to: Day) -> [Day] {
+        var out: [Day] = []
+        var d = period.start(of: from)
+        while d <= to {
+            out.append(d)
+            var y = d.year, m = d.month + period.months
+            if m > 12 { m -= 12; y += 1 }
+            guard let next = Day(year: y, month: m, day: 1) else { break }
+            d = next
+        }
+        return out
+    }
+
+    /// Letters per period (index from the first period) per category (`Principal.counterpart`).
+    /// - Complexity: O(n) in the entries.
+    static func counts(_ entries: [TimelineEntry], period: Period, first: Day, count: Int, principal: Principal) -> [[String: Int]] {
+        var out = Array(repeating: [String: Int](), count: count)
+        for e in entries where !e.inferred {
+            let i = FigureBuilder.monthIndex(e.day, from: first) / period.months
+            if out.indices.contains(i) { out[i][principal.counterpart(writer: e.sender, addressees: e.recipients), default: 0] += 1 }
         }
         return out
     }
 
     func layout() -> TimelineFigure {
         let b = FigureBuilder(style: style, measurer: measurer)
-        let assign = LaneAssignment(principal: data.principal)
+        let principal = data.principal
         let shown = data.corpusEntries.filter { $0.day >= range.from && $0.day <= range.to }
-        var categories = assign.orderedLanes(shown).filter { $0 != LaneAssignment.jointKey }
-        if shown.contains(where: { assign.category(of: $0) == LaneAssignment.jointKey }) { categories.append(LaneAssignment.jointKey) }
-        let keys = data.personKeys + categories.filter { !data.personKeys.contains($0) }
-        func seriesStyle(_ c: String) -> SeriesStyle {
-            LaneAssignment.isSpecial(c) ? SeriesStyle(color: c == LaneAssignment.jointKey ? style.muted : style.muted.lightened(0.5), dash: [], shape: .square)
-                : style.style(for: c, among: keys)
+        let principalName = principal.id.map { data.name($0) }
+
+        // Categories: the counterpart of each letter; named ones within the legend budget,
+        // busiest first, the rest one "others" stack.
+        var perCategory: [String: Int] = [:]
+        for e in shown { perCategory[principal.counterpart(writer: e.sender, addressees: e.recipients), default: 0] += 1 }
+        let people = perCategory.keys.filter { !LaneAssignment.isSpecial($0) }
+        let namedPeople = people.filter { style.isNamed($0) }.sorted { (-(perCategory[$0] ?? 0), $0) < (-(perCategory[$1] ?? 0), $1) }
+        let named = Array(namedPeople.prefix(style.budget.legendEntries))
+        let namedSet = Set(named)
+        let others = people.filter { !namedSet.contains($0) }
+        let othersKey = "(others)"
+        func category(_ key: String) -> String { LaneAssignment.isSpecial(key) || namedSet.contains(key) ? key : othersKey }
+        let specials = [LaneAssignment.jointKey, LaneAssignment.unknownKey].filter { perCategory[$0] != nil }
+        let stacks = named + (others.isEmpty ? [] : [othersKey]) + specials
+        let othersLetters = others.reduce(0) { $0 + (perCategory[$1] ?? 0) }
+        func seriesColor(_ c: String) -> PaintColor {
+            switch c {
+            case LaneAssignment.jointKey: return style.muted
+            case LaneAssignment.unknownKey: return style.muted.lightened(0.5)
+            case othersKey: return (style.otherSeries ?? style.fallback[0]).color.lightened(0.35)
+            default: return style.series(c).color
+            }
         }
-        func label(_ c: String) -> String { LaneAssignment.name(c, in: data) }
+        func label(_ c: String) -> String {
+            c == othersKey ? "others (\(others.count) people, \(othersLetters) letters)" : LaneAssignment.name(c, in: data)
+        }
 
-        let principalName = assign.principal.map { data.name($0) } ?? "the writer"
-        let title = "Messages per month, \(FigureBuilder.yearSpan(range.from, range.to)), by correspondent"
-        let note = "\(shown.count) messages of \(data.sourceName) (\(principalName)'s correspondence), \(FigureBuilder.longDate(range.from)) to \(FigureBuilder.longDate(range.to)), counted by the month of their date (the middle of the bounds when the day is unknown); stacked by the correspondent of \(principalName) they were exchanged with."
-        var y = b.title(title, note: note, top: style.margin)
+        let stackedBy = principalName.map { "the correspondent of \($0) each letter was exchanged with" } ?? "writer"
+        let title = "Letters per period, \(FigureBuilder.yearSpan(range.from, range.to)), by correspondent"
+        var y = b.title(title, note: "", top: style.margin)
 
-        let firstMonth = Day(year: range.from.year, month: range.from.month, day: 1) ?? range.from
-        let months = FigureBuilder.months(from: firstMonth, to: range.to)
-        let counts = Self.monthlyCounts(shown, months: months, assign: assign)
-        let peak = counts.map { $0.values.reduce(0, +) }.max() ?? 0
+        // The period: months, unless their bars would be too thin for the plot's width.
+        let plotWidth = b.right - b.left - style.tickSize * 6
+        let monthCount = FigureBuilder.months(from: range.from, to: range.to).count
+        let period: Period = [Period.month, .quarter, .year].first { p in
+            plotWidth / Double((monthCount + p.months - 1) / p.months) * 0.78 >= Self.minimumBarWidth
+        } ?? .year
+        let starts = Self.periods(period, from: range.from, to: range.to)
+        let counts = Self.counts(shown, period: period, first: starts[0], count: starts.count, principal: principal)
+        var stacked = Array(repeating: [String: Int](), count: counts.count)
+        for (i, c) in counts.enumerated() { for (k, n) in c { stacked[i][category(k), default: 0] += n } }
+        let peak = stacked.map { $0.values.reduce(0, +) }.max() ?? 0
         let ticks = FigureBuilder.niceTicks(maxValue: Double(peak))
         let tickLabels = ticks.map { String(Int($0)) }
-        let axisTitle = "Messages per month"
-        let lastMonthEnd = (months.last.map { Day(year: $0.year, month: $0.month, day: Day.daysIn(month: $0.month, year: $0.year)) } ?? range.to) ?? range.to
-        let plot = b.valuePlot(from: firstMonth, to: lastMonthEnd, tickLabels: tickLabels, axisTitle: axisTitle,
-                               events: events.events, below: y)
+        let axisTitle = "Letters per \(period.rawValue)"
+        let lastEnd: Day = {
+            var y = starts.last!.year, m = starts.last!.month + period.months
+            if m > 12 { m -= 12; y += 1 }
+            return (Day(year: y, month: m, day: 1) ?? range.to).adding(days: -1)
+        }()
+
+        let hatches = b.hatches(for: stacks.map(seriesColor))
+        let hatchOf = Dictionary(uniqueKeysWithValues: zip(stacks, hatches))
+        var legend = stacks.map { c in
+            LegendEntry((hatchOf[c] ?? nil).map { .hatched(seriesColor(c), $0) } ?? .rect(seriesColor(c)), label(c))
+        }
+        let eventEstimate = events.events(from: range.from, to: range.to).isEmpty ? [] : [LegendEntry(.band(style.bandFill), "event named above the plot (dashed line: a single day)")]
+        let plot = b.valuePlot(from: starts[0], to: lastEnd, tickLabels: tickLabels, axisTitle: axisTitle, events: events.events, below: y,
+                               reserveBelow: style.labelSize + b.legendHeight(legend + eventEstimate))
         let scale = plot.scale, labels = plot.events, plotTop = plot.top, plotH = plot.height, plotBottom = plot.bottom
         let top = ticks.last ?? 1
-        let yOf = { (v: Double) in plotBottom - v / top * plotH }
+        func yOf(_ v: Double) -> Double { plotBottom - v / top * plotH }
         b.valueAxis(plot, ticks: ticks, labels: tickLabels, yOf: yOf, title: axisTitle)
 
-        let hatches = b.hatches(for: categories.map { seriesStyle($0).color })
-        let hatchOf = Dictionary(uniqueKeysWithValues: zip(categories, hatches))
-        for (i, month) in months.enumerated() {
-            let next = i + 1 < months.count ? months[i + 1] : lastMonthEnd.adding(days: 1)
-            let a = scale.xStart(month), z = scale.xStart(next)
+        for (i, start) in starts.enumerated() {
+            let next = i + 1 < starts.count ? starts[i + 1] : lastEnd.adding(days: 1)
+            let a = scale.xStart(start), z = scale.xStart(next)
             let w = (z - a) * 0.78
             var base = 0
-            for c in categories {
-                guard let n = counts[i][c], n > 0 else { continue }
+            for c in stacks {
+                guard let n = stacked[i][c], n > 0 else { continue }
                 let r = Rect(x: a + (z - a - w) / 2, y: yOf(Double(base + n)), width: w, height: yOf(Double(base)) - yOf(Double(base + n)))
-                b.addMiddle(.rect(SceneRect(rect: r, fill: seriesStyle(c).color, stroke: style.paper, strokeWidth: w > 3 ? 0.25 : 0,
+                b.addMiddle(.rect(SceneRect(rect: r, fill: seriesColor(c), stroke: style.paper, strokeWidth: w > 3 ? 0.25 : 0,
                                             hatch: hatchOf[c] ?? nil)))
                 base += n
             }
         }
         y = b.timeAxis(scale, plotTop: plotTop, plotBottom: plotBottom)
-        var legend = categories.map { c in
-            LegendEntry((hatchOf[c] ?? nil).map { .hatched(seriesStyle(c).color, $0) } ?? .rect(seriesStyle(c).color), label(c))
-        }
         legend += b.eventLegend(labels)
         y = b.legend(legend, top: y + style.labelSize)
-        let scene = b.scene(height: (y + style.margin).rounded(.up))
-        let caption = "Messages per month of \(principalName)'s correspondence, \(FigureBuilder.longDate(range.from)) to \(FigureBuilder.longDate(range.to)): "
-            + "\(shown.count) messages of the corpus, stacked by correspondent (bottom to top in legend order); the busiest month has \(peak). "
-            + "Inferred incoming messages are not counted. " + b.eventSentence(labels)
-        return TimelineFigure(kind: .volume, scene: scene, title: title, caption: caption, messages: shown.count, from: range.from, to: range.to)
+        let scene = b.scene(height: b.finalHeight(contentBottom: y))
+        var caption = "Letters per \(period.rawValue)" + (principalName.map { " of \($0)'s correspondence" } ?? "")
+        caption += ", \(FigureBuilder.longDate(range.from)) to \(FigureBuilder.longDate(range.to)): \(shown.count) letters of the corpus, "
+        caption += "counted by the \(period.rawValue) of their date (the middle of the bounds when the day is unknown)"
+        caption += period == .month ? "" : ", because bars per month would be too thin at this width"
+        caption += "; stacked by \(stackedBy) (bottom to top in legend order); the busiest \(period.rawValue) has \(peak)."
+        if !others.isEmpty { caption += " \(label(othersKey).prefix(1).uppercased() + label(othersKey).dropFirst()) are stacked together." }
+        caption += " Inferred incoming letters are not counted"
+        caption += data.fragmentCount > 0 ? ", nor \(data.fragmentCount) fragments (text without a header of its own). " : ". "
+        caption += b.eventSentence(labels)
+        return TimelineFigure(kind: .volume, scene: scene, title: style.titleText ?? title, caption: caption.trimmingCharacters(in: .whitespaces),
+                              messages: shown.count, from: range.from, to: range.to, legend: legend, pointsPerUnit: plotH / top)
     }
 }

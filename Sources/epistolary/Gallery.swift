@@ -134,12 +134,21 @@ struct Gallery {
         var family = Family()
         let maker: TimelineFigureMaker
         do {
-            maker = try TimelineFigureMaker(theme: theme, styleName: styleSpec, events: try EventCalendar.bundled())
+            // Events only for the corpus they belong to (the bundled calendar for the bundled corpus).
+            let span = TimelineData.span(of: analysis)
+            let events = try EventCalendar.defaultCalendar(corpusHash: analysis.corpus.sourceHash, from: span?.from, to: span?.to)
+            maker = try TimelineFigureMaker(theme: theme, styleName: styleSpec, events: events)
         } catch {
             family.failures = TimelineKind.allCases.map { GalleryFailure(figure: "timelines/\($0.rawValue)", error: error) }
             return family
         }
         for kind in TimelineKind.allCases {
+            // A figure that needs text is skipped, with its reason, on a corpus without any (a
+            // CMIF file): not drawn empty, not counted as a failure.
+            if kind == .topics && analysis.topics.isEmpty {
+                progress("timelines/topics skipped: no letter carries a topic (the corpus has no text to find topics in)")
+                continue
+            }
             do {
                 family.files += try timeline(kind, maker: maker, analysis: analysis, formats: formats, progress: progress)
             } catch {

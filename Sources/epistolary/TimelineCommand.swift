@@ -16,7 +16,8 @@ struct TimelineCommand: ParsableCommand {
         topics: a lane per topic, a tick per message over its messages per month.
         volume: messages per month stacked by correspondent.
         latency: days from a cited incoming message to its answer, per correspondent.
-        Events of the period (conferences, battles) are shaded; --events FILE replaces them, --no-events leaves them out.
+        Events are drawn only from an events file that fits the corpus: the bundled one (1941-1945) for the bundled corpus, or --events FILE; --no-events leaves them out. At most five are drawn, each labelled.
+        --width/--height size the figure (89mm, 183mm, N mm, N in); --title TEXT or --no-title choose its title.
         Next to the figure goes its caption sidecar (figure.svg -> figure.caption.json): what it shows, message counts, date range, filters, style and the input's SHA-256.
         """)
 
@@ -28,6 +29,8 @@ struct TimelineCommand: ParsableCommand {
     @OptionGroup var filters: FilterOptions
 
     @OptionGroup var style: StyleOptions
+
+    @OptionGroup var size: FigureSizeOptions
 
     @Option(name: .long, help: ArgumentHelp("Events data file (TOML, [[event]] tables) instead of the bundled one.", valueName: "FILE"))
     var events: String?
@@ -53,10 +56,13 @@ struct TimelineCommand: ParsableCommand {
         let slice = try filters.slice(for: whole)
         let analysis = try slice.apply(to: whole)
         clock.lap("analyse")
-        let calendar = noEvents ? EventCalendar(events: []) : try events.map { try EventCalendar.load(path: $0) } ?? EventCalendar.bundled()
+        let span = TimelineData.span(of: analysis)
+        let calendar = noEvents ? EventCalendar(events: []) : try events.map { try EventCalendar.load(path: $0) }
+            ?? EventCalendar.defaultCalendar(corpusHash: whole.corpus.sourceHash, from: slice.from ?? span?.from, to: slice.to ?? span?.to)
         var words = slice.description
         if noEvents { words += (words.isEmpty ? "" : "; ") + "no event bands" } else if let events { words += (words.isEmpty ? "" : "; ") + "events from \(events)" }
-        let maker = try TimelineFigureMaker(theme: theme, styleName: style.style, events: calendar)
+        let maker = try TimelineFigureMaker(theme: theme, styleName: style.style, events: calendar, widthMM: try size.widthMM(),
+                                            heightMM: try size.heightMM(), title: size.title, showTitle: size.showTitle)
         clock.lap("prepare")
         let (figure, caption) = try maker.figure(kind, analysis: analysis, from: slice.from, to: slice.to,
                                                  topics: slice.topics, filters: words)

@@ -45,7 +45,7 @@ import Testing
         [fonts.title]
         family = "DejaVu Sans Mono"
         [fonts.label]
-        family = "Noto Sans CJK-JP 2.0+"
+        family = "DejaVu Sans Condensed"
         [timeline.gridlines]
         dash = [0.5, 99, 1, 1, 2, 2, 3, 3]
         """
@@ -64,7 +64,8 @@ import Testing
         // A partial gallery (exit 4) would still have to be safe; the figures here all fit.
         #expect(run.status == 0, "\(run.stderr)")
         let svgs = try FileManager.default.subpathsOfDirectory(atPath: out.path).filter { $0.hasSuffix(".svg") }.sorted()
-        #expect(svgs.count == 8, "every graph and timeline figure: \(svgs)")
+        // The topics timeline is skipped (no letter carries a topic of the lexicon), not drawn empty.
+        #expect(svgs.count == 7 && !svgs.contains { $0.hasSuffix("timelines/topics.svg") }, "every graph and timeline figure but topics: \(svgs)")
         for svg in svgs {
             let path = out.appendingPathComponent(svg).path
             let lint = try CLIRunner.run(executable: URL(fileURLWithPath: "/usr/bin/xmllint"), ["--noout", "--nonet", path])

@@ -36,11 +36,11 @@ import TOMLReader
         let theme = try ThemeLoader.load(spec: "paper,colorblind")
         #expect(theme.sources == ["base", "paper", "colorblind"])
         #expect(theme.fonts.label.family == "DejaVu Serif", "paper's font survives")
-        #expect(theme.categories.colors.first?.hex == "#0072b2", "colorblind's palette wins")
-        #expect(theme.categories.dashes.count == 5)
+        #expect(theme.palettes.people.colors.first?.hex == "#0072b2", "colorblind's palette wins")
+        #expect(theme.palettes.people.dashes.count == 6)
         let reversed = try ThemeLoader.load(spec: "colorblind,paper")
-        #expect(reversed.categories.colors == theme.categories.colors, "paper sets no palette, so order does not matter here")
-        #expect(theme.categories.colors.count == 6)
+        #expect(reversed.palettes.people.colors == theme.palettes.people.colors, "paper sets no palette, so order does not matter here")
+        #expect(theme.palettes.people.colors.count == 6)
         let slides = try ThemeLoader.load(spec: "paper,presentation")
         #expect(slides.fonts.label.sizePt == 20)
         #expect(slides.fonts.label.family == "DejaVu Serif", "presentation changes sizes, not paper's family")
@@ -49,7 +49,7 @@ import TOMLReader
         #expect(back.fonts.tick.sizePt == 8)
         #expect(back.lines.regularPt == 2, "paper does not set line widths, so presentation's stay")
         #expect(try ThemeLoader.load(spec: "base,paper") == (try ThemeLoader.load(spec: "paper")), "base is always first; naming it again changes nothing")
-        #expect(try ThemeLoader.load(spec: " paper , colorblind ").categories == theme.categories)
+        #expect(try ThemeLoader.load(spec: " paper , colorblind ").palettes.people == theme.palettes.people)
     }
 
     @Test func namedColoursFollowTheSheetColours() throws {

@@ -44,7 +44,8 @@ import Testing
 
     @Test(arguments: ["paper", "paper,colorblind", "dark", "presentation"])
     func coloursStayApartUnderColourBlindness(spec: String) throws {
-        let colors = try ThemeLoader.load(spec: spec).categories.colors
+        let theme = try ThemeLoader.load(spec: spec)
+        for colors in [theme.palettes.people.colors, theme.palettes.topics.colors] {
         for vision in Vision.allCases {
             for i in colors.indices {
                 for j in colors.indices where j > i {
@@ -53,43 +54,37 @@ import Testing
                 }
             }
         }
+        }
     }
 
     @Test(arguments: ["base", "paper", "paper,colorblind", "paper,grayscale", "dark", "presentation"])
-    func categoriesSurviveGreyscalePrint(spec: String) throws {
+    func namedCategoriesSurviveGreyscalePrintAndStayVisible(spec: String) throws {
         let theme = try ThemeLoader.load(spec: spec)
-        let keys = (0..<theme.categories.colors.count).map { "k\($0)" }
-        let styles = theme.peopleStyles(keys)
-        for i in keys.indices {
-            for j in keys.indices where j > i {
-                let a = styles[keys[i]], b = styles[keys[j]]
-                let sameGrey = abs(greyLightness(a.color) - greyLightness(b.color)) < 15
-                #expect(!sameGrey || a.marker != b.marker || a.dash != b.dash,
-                        "\(spec): \(keys[i]) and \(keys[j]) look alike in grey")
+        for palette in [theme.palettes.people, theme.palettes.topics] {
+            let looks = (0..<palette.capacity).map(palette.entry) + [palette.otherStyle]
+            for i in looks.indices {
+                for j in looks.indices where j > i {
+                    let a = looks[i], b = looks[j]
+                    let sameGrey = abs(greyLightness(a.color) - greyLightness(b.color)) < 15
+                    #expect(!sameGrey || a.marker != b.marker || a.dash != b.dash, "\(spec): entries \(i) and \(j) look alike in grey")
+                }
+            }
+            for color in palette.colors.prefix(palette.capacity) {
+                #expect(color.contrast(with: theme.colors.paper) >= 2.2, "\(spec): \(color) is too faint on the page")
             }
         }
     }
 
-    @Test(arguments: ["base", "paper", "paper,colorblind", "paper,grayscale", "dark", "presentation,colorblind"])
-    func manyCategoriesAllLookDifferentAndStayVisible(spec: String) throws {
-        let theme = try ThemeLoader.load(spec: spec)
-        let keys = (0..<36).map { "k\($0)" }
-        let styles = theme.topicStyles(keys)
-        #expect(Set(keys.map { styles[$0] }).count == keys.count, "\(spec): two of the first 36 categories look the same")
-        for color in theme.categories.colors {
-            #expect(color.contrast(with: theme.colors.paper) >= 2.2, "\(spec): \(color) is too faint on the page")
-        }
-    }
-
-    @Test func grayscaleGreysAreSpacedAndVisible() throws {
+    @Test func grayscaleInksAreSpacedAndVisible() throws {
         let theme = try ThemeLoader.load(spec: "paper,grayscale")
-        let lightness = theme.categories.colors.map(greyLightness)
-        #expect(theme.categories.colors.allSatisfy { $0.red == $0.green && $0.green == $0.blue }, "true greys")
-        for (a, b) in zip(lightness, lightness.dropFirst()) { #expect(b - a >= 15, "greys \(lightness) too close") }
-        for color in theme.categories.colors { #expect(color.contrast(with: theme.colors.paper) >= 2.5, "\(color) too pale on paper") }
-        #expect(theme.categories.dashes.count >= 4)
-        #expect(Set(theme.categories.dashes).count == theme.categories.dashes.count)
-        #expect(Set(theme.categories.markers).count == theme.categories.markers.count)
+        for palette in [theme.palettes.people, theme.palettes.topics] {
+            #expect(palette.colors.allSatisfy { $0.red == $0.green && $0.green == $0.blue }, "true greys")
+            let inks = Set(palette.colors).map(greyLightness).sorted()
+            for (a, b) in zip(inks, inks.dropFirst()) { #expect(b - a >= 15, "greys \(inks) too close") }
+            #expect(greyLightness(palette.other) - (inks.last ?? 0) >= 15, "others are lighter than every entry")
+            for color in palette.colors { #expect(color.contrast(with: theme.colors.paper) >= 2.5, "\(color) too pale on paper") }
+            #expect(palette.capacity == palette.colors.count)
+        }
         #expect(!theme.graph.edge.colorBySender && !theme.timeline.arc.colorBySender)
     }
 

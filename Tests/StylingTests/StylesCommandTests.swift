@@ -66,7 +66,7 @@ import Testing
         #expect(result.stdout.hasPrefix("# Theme merged from: base, paper, colorblind\n"))
         let sheet = try ThemeSheet.parse(result.stdout, name: "shown", file: "shown.toml")
         #expect(sheet.keys == ThemeSchema.fields.map(\.key))
-        #expect(sheet.values["categories.colors"]?.value == (try ThemeLoader.settings(spec: "colorblind")).values["categories.colors"]?.value)
+        #expect(sheet.values["palette.people.colors"]?.value == (try ThemeLoader.settings(spec: "colorblind")).values["palette.people.colors"]?.value)
         #expect(try run(["styles", "show"], in: folder).stdout == (try ThemeLoader.settings(spec: "paper")).tomlText)
         // A user's sheet, by a path relative to the working folder.
         try "[page]\ndpi = 300\n".write(to: folder.appendingPathComponent("mine.toml"), atomically: true, encoding: .utf8)

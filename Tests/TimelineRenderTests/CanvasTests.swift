@@ -1,6 +1,7 @@
 import Correspondence
 import Foundation
 import CCairo
+import Styling
 import Testing
 @testable import TimelineRender
 
@@ -166,6 +167,18 @@ struct CanvasTests {
         #expect(m.width("Kursk", font: FontSpec(family: "DejaVu Sans", size: 20)) > 1.9 * m.width("Kursk", font: f))
         #expect(m.measure("x", font: f).ascent > 5)
         #expect(m.resolves(family: "DejaVu Sans"))
+        #expect(m.resolves(family: "dejavu serif"), "family names compare without case, as fontconfig's do")
+    }
+
+    @Test("a font family that is not installed does not resolve (the old check was always true)")
+    func missingFontFamilyIsNoticed() throws {
+        let m = try TextMeasurer()
+        #expect(!m.resolves(family: "No Such Family Epistolary"))
+        #expect(!m.resolves(family: ""))
+        // The figure maker refuses a theme whose font is missing, as an environment error.
+        var theme = try ThemeLoader.load(spec: "paper")
+        theme.fonts.label.family = "No Such Family Epistolary"
+        #expect(throws: EpistolaryError.self) { try TimelineFigureMaker(theme: theme, styleName: "paper", events: EventCalendar(events: [])) }
     }
 
     @Test("a run of marks paints as the same marks one by one, in every format, and a scene lists its marks")

@@ -1,4 +1,5 @@
 import Foundation
+import FuzzSupport
 import GraphRender
 
 /// The DOT writer with hostile names: the input is split into names (at NUL bytes, decoded

@@ -4,8 +4,7 @@ import Foundation
 /// "Berlin, July 29, 1945", "Sent on May 12, 1942", and month-day mentions in bodies
 /// ("your message of May 11"). Hand-written scanning over UTF-8 bytes: linear, no regexes.
 enum DateText {
-    static let monthNames = ["january", "february", "march", "april", "may", "june", "july",
-                             "august", "september", "october", "november", "december"]
+    static let monthNames = MonthNames.lowercased
 
     /// The month (1...12) a word names, or nil. Case-insensitive; full names only.
     static func month(_ word: some StringProtocol) -> Int? {

@@ -26,12 +26,13 @@ public struct FigureContext: Sendable {
         self.styleSpec = styleSpec
         self.filterDescription = filterDescription
         self.people = people ?? theme.peopleStyles(Self.runPeople(analysis))
-        self.topics = topics ?? theme.topicStyles(analysis.lexicon.topics.map(\.id))
+        self.topics = topics ?? theme.topicStyles(analysis.ranking.topics)
     }
 
-    /// Every person id of the run in person-table order: the key list for people's styles.
+    /// Every person id of the run ranked by activity in the whole corpus: the key list for
+    /// people's styles (the busiest get colours, the rest are "others").
     public static func runPeople(_ analysis: CorpusAnalysis) -> [String] {
-        analysis.corpus.people.people.map(\.id)
+        analysis.ranking.people
     }
 
     /// How figures name a person where space is short: the surname ("Churchill"), or the

@@ -83,8 +83,7 @@ public struct RepliesSlice: Sendable, Equatable {
     /// The widest bin a sliced figure is drawn with, in days: about a week and a half.
     public static let maximumDaysPerBin = 10.0
 
-    private static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
-                                      "September", "October", "November", "December"]
+    private static let monthNames = MonthNames.full
 
     /// A period of `length` months from month number `start`, in words.
     static func period(start: Int, length: Int) -> String {

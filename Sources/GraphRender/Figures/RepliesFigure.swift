@@ -403,7 +403,7 @@ struct RepliesFigure {
     /// ("Apr"), the year at January ("1944"), and month and year on the first label.
     static func axis(first: Day, last: Day, x: (Day) -> Double, font: FontStyle, minimumX: Double, maximumX: Double)
         -> (marks: [(day: Day, x: Double)], labels: [(label: String, day: Day, x: Double)]) {
-        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        let months = MonthNames.abbreviated
         var monthStarts: [Day] = []
         var day = first
         while day <= last {
