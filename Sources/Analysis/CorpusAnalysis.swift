@@ -156,16 +156,24 @@ public struct CorpusAnalysis: Sendable {
     /// `topics` and involve one of `correspondents` (as writer or addressee); nil means no
     /// restriction. Links, inferred messages, graphs and latency keep only what the kept messages
     /// support; nothing is re-resolved, so a chain is never re-attached to a different message.
+    ///
+    /// - Parameters:
+    ///   - excludingTopics: leave out messages that carry any of these topics.
+    ///   - between: keep only messages from one of the two people to the other.
     public func filtered(from: Day? = nil, to: Day? = nil, topics wanted: [String]? = nil,
-                         correspondents: [String]? = nil) -> CorpusAnalysis {
+                         correspondents: [String]? = nil, excludingTopics: [String]? = nil,
+                         between: (String, String)? = nil) -> CorpusAnalysis {
         let wantedTopics = wanted.map(Set.init)
         let wantedPeople = correspondents.map(Set.init)
+        let unwantedTopics = Set(excludingTopics ?? [])
         var copy = self
         copy.messages = messages.filter { m in
             if let from, m.date.best < from { return false }
             if let to, m.date.best > to { return false }
             if let wantedTopics, !(topics[m.id] ?? []).contains(where: { wantedTopics.contains($0.topic) }) { return false }
+            if !unwantedTopics.isEmpty, (topics[m.id] ?? []).contains(where: { unwantedTopics.contains($0.topic) }) { return false }
             if let wantedPeople, !wantedPeople.contains(m.sender), wantedPeople.isDisjoint(with: m.recipients) { return false }
+            if let (a, b) = between, !((m.sender == a && m.recipients.contains(b)) || (m.sender == b && m.recipients.contains(a))) { return false }
             return true
         }
         let kept = Set(copy.messages.map(\.id))

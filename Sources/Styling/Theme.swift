@@ -123,6 +123,16 @@ public struct GraphStyle: Sendable, Equatable {
     public var inferred: GraphInferredStyle
     public var links: GraphLinkStyles
     public var cluster: GraphClusterStyle
+    public var budget: GraphBudget
+}
+
+/// How much a network figure may hold before it aggregates: past `nodes` people it keeps the
+/// busiest and merges the rest into one "others" node (or row), past `edges` pairs it keeps the
+/// heaviest; and no text is printed smaller than `minTextPt` at the figure's printed width.
+public struct GraphBudget: Sendable, Equatable {
+    public var nodes: Int
+    public var edges: Int
+    public var minTextPt: Double
 }
 
 public struct GraphNodeStyle: Sendable, Equatable {

@@ -65,7 +65,10 @@ struct ThemeResolver {
                 links: GraphLinkStyles(answers: try string("graph.links.answers"), inReplyTo: try string("graph.links.in_reply_to"),
                                        citesOwn: try string("graph.links.cites_own"), parallel: try string("graph.links.parallel")),
                 cluster: GraphClusterStyle(pen: try color("graph.cluster.pen"), fill: try color("graph.cluster.fill"),
-                                           penWidthPt: try number("graph.cluster.pen_width_pt"))),
+                                           penWidthPt: try number("graph.cluster.pen_width_pt")),
+                budget: GraphBudget(nodes: try setting("graph.budget.nodes", as: \.integerValue),
+                                    edges: try setting("graph.budget.edges", as: \.integerValue),
+                                    minTextPt: try number("graph.budget.min_text_pt"))),
             timeline: TimelineStyle(
                 lane: LaneStyle(
                     heightMM: try number("timeline.lane.height_mm"), gapMM: try number("timeline.lane.gap_mm"),

@@ -10,25 +10,30 @@ import TOMLReader
 struct GraphCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "graph",
-        abstract: "Draw a network figure (correspondents, replies, topics or mentions) as SVG, PNG, PDF or DOT.",
+        abstract: "Draw a network figure (correspondents, matrix, replies, topics or mentions) as SVG, PNG, PDF or DOT.",
         discussion: """
-        correspondents  who wrote to whom: people sized by messages, arrows by count, inferred
-                        (cited but lost) incoming messages as dashed arrows (pairs with at least
-                        --min-weight messages; by default the weight that keeps 30 pairs at most).
+        correspondents  who wrote to whom: a square per person, its area by messages; arrows by
+                        count, inferred (cited but lost) incoming messages as dashed arrows. Past
+                        the style's budget (graph.budget: nodes, edges) the least involved people
+                        are merged into one "others" node and the lightest pairs left out; the
+                        title and caption say so. --min-weight N draws only pairs of N or more.
+        matrix          who wrote to whom as a table: a row per writer, a column per addressee,
+                        each cell the messages, shaded; --order activity (default) or cluster.
         replies         messages by date, left to right, in a lane per correspondent, with the
                         links of what answers what. The whole corpus does not fit a page: with
                         no --topic, --from or --to it shows the topic "poland" (or, for a topic
                         file without it, its largest topic); give filters to choose another slice.
-        topics          who wrote about what: topics against correspondents.
+        topics          who wrote about what: a heat table of topics against correspondents.
         mentions        people named together in the message bodies (pairs named together in at
                         least --min-weight messages; by default the weight that keeps about 20 people).
 
         The output format follows the extension of -o (.svg, .png at the style's dpi, .pdf, .dot:
-        the exact DOT that is rendered). A caption sidecar FILE.caption.json is written next to
+        the exact DOT that is rendered). No text is printed smaller than graph.budget.min_text_pt
+        at the printed width: a figure that would be shrunk further shows fewer people. A caption sidecar FILE.caption.json is written next to
         the figure: what it shows, message counts, date range, style, input hash.
         """)
 
-    @Argument(help: "Figure: correspondents, replies, topics or mentions.")
+    @Argument(help: "Figure: correspondents, matrix, replies, topics or mentions.")
     var kind: GraphFigureKind
 
     @OptionGroup var input: AnalysisOptions
@@ -36,6 +41,11 @@ struct GraphCommand: ParsableCommand {
     @OptionGroup var filters: FilterOptions
 
     @OptionGroup var style: StyleOptions
+
+    @OptionGroup var figure: FigureOptions
+
+    @Option(name: .long, help: ArgumentHelp("matrix: order people by activity (most involved first) or cluster (those who write to each other together).", valueName: "ORDER"))
+    var order: String = "activity"
 
     @Flag(name: .long, help: "Use the style's wide (double-column) page width.")
     var wide = false
@@ -64,6 +74,9 @@ struct GraphCommand: ParsableCommand {
         if minWeight != nil, kind != .mentions, kind != .correspondents {
             throw EpistolaryError(.badUsage, "--min-weight applies to the correspondents and mentions figures only")
         }
+        if MatrixOrder(rawValue: order) == nil {
+            throw EpistolaryError(.badUsage, "unknown --order \"\(order)\"; use activity or cluster")
+        }
     }
 
     func run() throws {
@@ -74,12 +87,15 @@ struct GraphCommand: ParsableCommand {
         var slice = try filters.slice(for: whole)
         if kind == .replies, slice.isEmpty, let fallback = GraphFigure.defaultRepliesTopic(whole) {
             slice.topics = [fallback]
-            slice.description = "topic \(fallback)"
+            slice.description = "topic " + (whole.lexicon.topics.first { $0.id == fallback }?.label ?? fallback)
         }
         let analysis = try slice.apply(to: whole)
         clock.lap("analyse")
-        let context = FigureContext(analysis: analysis, theme: theme, wide: wide, styleSpec: style.style,
-                                    filterDescription: slice.description)
+        // Colours follow the whole corpus's ranking, so a person keeps theirs in every slice.
+        var context = FigureContext(analysis: analysis, theme: theme, wide: wide, styleSpec: style.style,
+                                    filterDescription: slice.description, settings: try figure.settings(people: whole.corpus.people),
+                                    people: FigureContext.peopleStyles(ranking: FigureContext.rankedCorrespondents(whole), theme: theme))
+        context.matrixOrder = MatrixOrder(rawValue: order) ?? .activity
         let figure = try GraphFigure.build(kind, context: context, engine: engine.map(LayoutEngine.init), minimumWeight: minWeight)
         clock.lap("figure")
         let warnings = try figure.write(to: output.map { URL(fileURLWithPath: $0) })

@@ -8,6 +8,8 @@ import Styling
 /// colour in every figure, whatever the filter.
 public struct FigureContext: Sendable {
     public var analysis: CorpusAnalysis
+    /// The theme, with the author's `--width` and `--height` (from `settings`) already set as
+    /// its page size and `--no-title` as its `show_title`, so every figure reads one size.
     public var theme: Theme
     public var people: CategoryStyles
     public var topics: CategoryStyles
@@ -17,31 +19,78 @@ public struct FigureContext: Sendable {
     public var styleSpec: String
     /// The filters applied, in words ("topic poland; from 1943-01-01"), for the caption; "" for none.
     public var filterDescription: String
+    /// The author's size, title and labels.
+    public var settings: FigureSettings
 
+    /// - Parameter people: the run's people styles; by default `peopleStyles(ranking:theme:)`
+    ///   of this analysis. Pass the styles of the whole corpus when `analysis` is a slice, so
+    ///   that a person keeps one colour in every figure of the run.
     public init(analysis: CorpusAnalysis, theme: Theme, wide: Bool = false, styleSpec: String, filterDescription: String = "",
-                people: CategoryStyles? = nil, topics: CategoryStyles? = nil) {
+                settings: FigureSettings = FigureSettings(), people: CategoryStyles? = nil, topics: CategoryStyles? = nil) {
         self.analysis = analysis
+        var theme = theme
+        if let width = settings.widthMM { theme.page.widthMM = width; theme.page.wideWidthMM = width }
+        if let height = settings.heightMM { theme.page.heightMM = height; theme.page.wideHeightMM = height }
+        if settings.title == .none { theme.page.showTitle = false }
         self.theme = theme
         self.wide = wide
         self.styleSpec = styleSpec
         self.filterDescription = filterDescription
-        self.people = people ?? theme.peopleStyles(Self.runPeople(analysis))
+        self.settings = settings
+        self.people = people ?? Self.peopleStyles(ranking: Self.rankedCorrespondents(analysis), theme: theme)
         self.topics = topics ?? theme.topicStyles(analysis.lexicon.topics.map(\.id))
     }
 
-    /// Every person id of the run in person-table order: the key list for people's styles.
+    /// Every person id of the run in person-table order.
     public static func runPeople(_ analysis: CorpusAnalysis) -> [String] {
         analysis.corpus.people.people.map(\.id)
+    }
+
+    /// The correspondents of `analysis` (writers and addressees of its messages), most
+    /// involved first (messages written plus received, inferred ones included; ties by id):
+    /// the order in which people get colours and places in budgeted figures.
+    ///
+    /// - Complexity: O(m + p log p) for m messages and p people.
+    public static func rankedCorrespondents(_ analysis: CorpusAnalysis) -> [String] {
+        var involvement: [String: Int] = [:]
+        for message in analysis.messages {
+            if !message.sender.isEmpty { involvement[message.sender, default: 0] += 1 }
+            for recipient in Set(message.recipients) where !recipient.isEmpty { involvement[recipient, default: 0] += 1 }
+        }
+        for inferred in analysis.inferred {
+            involvement[inferred.sender, default: 0] += 1
+            involvement[inferred.recipient, default: 0] += 1
+        }
+        return involvement.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
+    }
+
+    /// People's styles for a run: the first correspondents of `ranking`, as many as the
+    /// palette has colours, each get a colour of their own; everyone else is `other` (grey).
+    public static func peopleStyles(ranking: [String], theme: Theme) -> CategoryStyles {
+        theme.peopleStyles(Array(ranking.prefix(max(1, theme.categories.colors.count))))
+    }
+
+    /// The title to draw for a figure whose own title is `automatic`: the author's, the
+    /// figure's, or nil when the figure carries none (`--no-title`, or `show_title = false`).
+    public func title(automatic: String) -> String? {
+        guard theme.page.showTitle else { return nil }
+        return settings.title(automatic: automatic)
     }
 
     /// How figures name a person where space is short: the surname ("Churchill"), or the
     /// full name when two people of the table share that surname.
     public func shortName(of id: String) -> String {
+        if let label = settings.labels[id] { return label }
         let table = analysis.corpus.people
         guard let person = table[id] else { return id }
         let short = Self.shortForm(name: person.name, aliases: person.aliases)
         let clash = table.people.contains { $0.id != id && Self.shortForm(name: $0.name, aliases: $0.aliases) == short }
         return clash ? person.name : short
+    }
+
+    /// How figures name a person where there is room: the author's label, or the full name.
+    public func fullName(of id: String) -> String {
+        settings.labels[id] ?? analysis.corpus.people.name(of: id)
     }
 
     /// The short form of a name: the first alias that ends the full name ("Clark Kerr" for
@@ -51,6 +100,20 @@ public struct FigureContext: Sendable {
         if let alias = aliases.first(where: { !$0.isEmpty && $0 != name && name.hasSuffix(" " + $0) }) { return alias }
         return name.split(separator: " ").last.map(String.init) ?? name
     }
+
+    /// The central person of the figure's messages, if the corpus has one: someone who wrote
+    /// or received at least half of them. nil for a corpus without a centre (a network of
+    /// many writers), which then gets no wording relative to one person.
+    ///
+    /// - Complexity: O(m) for m messages.
+    public var principal: String? {
+        guard let hub, !analysis.messages.isEmpty else { return nil }
+        let involved = analysis.messages.count { $0.sender == hub || $0.recipients.contains(hub) }
+        return involved * 2 >= analysis.messages.count ? hub : nil
+    }
+
+    /// How the matrix figure orders its people.
+    public var matrixOrder: MatrixOrder = .activity
 
     /// The person at the centre of the correspondence: the one involved in the most messages
     /// of the whole corpus (ties by id). Lanes and counterparts are read relative to them.

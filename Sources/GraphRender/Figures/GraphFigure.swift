@@ -1,6 +1,7 @@
 import Analysis
 import Correspondence
 import Foundation
+import Styling
 
 /// A graph figure ready to render: its DOT (the exact text rendered and exported), the layout
 /// it is meant for, and its caption sidecar.
@@ -12,6 +13,9 @@ public struct GraphFigure: Sendable {
     public var caption: FigureCaption
     /// PNG resolution from the theme.
     public var dpi: Double
+    /// The theme's fonts, whose Graphviz names ("DejaVu Serif Bold") the SVG writes as family,
+    /// weight and style.
+    var fonts: [FontStyle]
 
     /// Builds `kind` from `context`.
     ///
@@ -26,18 +30,65 @@ public struct GraphFigure: Sendable {
     ///     (default: the smallest weight that keeps the figure legible).
     public static func build(_ kind: GraphFigureKind, context: FigureContext, engine: LayoutEngine? = nil,
                              minimumWeight: Int? = nil) throws -> GraphFigure {
+        let budget = context.theme.graph.budget.nodes
         switch kind {
         case .correspondents:
-            return CorrespondentsFigure(context: context, engine: engine ?? LayoutEngine(context.theme.graph.layout), minimumWeight: minimumWeight).figure()
+            let layout = engine ?? LayoutEngine(context.theme.graph.layout)
+            return try fitted(context: context, start: budget) { limit, width in
+                var figure = CorrespondentsFigure(context: context, engine: layout, minimumWeight: minimumWeight, peopleLimit: limit)
+                figure.style.widthOverrideInches = width
+                return figure.figure()
+            }
         case .replies:
             if let engine, engine != .neato, engine != .pinned {
                 throw EpistolaryError(.badUsage, "the replies figure places messages by date and lane itself and draws its links; only --engine neato (which then routes the links, slowly) applies to it")
             }
             return RepliesFigure(context: context, graphvizRoutesLinks: engine == .neato).figure()
         case .topics:
-            return TopicsFigure(context: context, engine: engine ?? .dot).figure()
+            return try fitted(context: context, start: budget) { limit, width in
+                var figure = TopicsFigure(context: context, peopleLimit: limit)
+                figure.style.widthOverrideInches = width
+                return figure.figure()
+            }
         case .mentions:
-            return MentionsFigure(context: context, engine: engine ?? .neato, minimumWeight: minimumWeight).figure()
+            return try fitted(context: context, start: max(budget, MentionsFigure.legiblePeople)) { limit, width in
+                var figure = MentionsFigure(context: context, engine: engine ?? .neato, minimumWeight: minimumWeight, peopleLimit: limit)
+                figure.style.widthOverrideInches = width
+                return figure.figure()
+            }
+        case .matrix:
+            return try fitted(context: context, start: budget) { limit, width in
+                var figure = MatrixFigure(context: context, peopleLimit: limit, order: context.matrixOrder)
+                figure.style.widthOverrideInches = width
+                return figure.figure()
+            }
+        }
+    }
+
+    /// The figure `make` draws with the most people (from `start` down) whose smallest text,
+    /// once Graphviz scales the drawing to the printed width, stays at or above the theme's
+    /// floor (`graph.budget.min_text_pt`). If even two people do not fit, the figure is drawn
+    /// wider than the page rather than with smaller text, and its caption says so.
+    ///
+    /// `make(limit, widthInches)` draws with at most `limit` people, at `widthInches` when
+    /// given. Each try lays the figure out once (figures within budget lay out in milliseconds).
+    static func fitted(context: FigureContext, start: Int, make: (Int, Double?) -> GraphFigure) throws -> GraphFigure {
+        let floor = context.theme.graph.budget.minTextPt
+        let style = FigureStyle(context: context)
+        let smallest = style.smallestFontPt
+        var limit = max(2, start)
+        while true {
+            let figure = make(limit, nil)
+            let size = try GraphvizEngine.shared.drawingSize(figure.dot, engine: figure.engine)
+            if smallest * size.scale >= floor - 0.01 { return figure }
+            if limit <= 2 {
+                // Draw wider: the width at which the smallest text is exactly the floor.
+                let width = style.widthInches * floor / (smallest * size.scale)
+                var wide = make(limit, width)
+                wide.caption.shows += " Drawn \(DOTWriter.number(width * 25.4)) mm wide so that no text is under \(DOTWriter.number(floor)) pt."
+                return wide
+            }
+            limit = max(2, min(limit - 1, Int(Double(limit) * 0.8)))
         }
     }
 
@@ -49,6 +100,8 @@ public struct GraphFigure: Sendable {
         self.dot = dot
         self.engine = engine
         dpi = Double(context.theme.page.dpi)
+        let f = context.theme.fonts
+        fonts = [f.title, f.label, f.tick, f.legend, f.note]
         let days = messages.map(\.date.best)
         caption = FigureCaption(
             figure: kind.rawValue, title: title, shows: shows, messages: messages.count, inferredMessages: inferredCount,
@@ -62,13 +115,22 @@ public struct GraphFigure: Sendable {
 
     /// Renders the figure in `format` (PNG at the theme's dpi).
     public func render(_ format: GraphFormat) throws -> RenderedGraph {
-        try GraphvizEngine.shared.render(dot, engine: engine, format: format, dpi: dpi)
+        guard let rendered = try render(formats: [format])[format] else {
+            throw EpistolaryError(.environment, "Graphviz returned no \(format.rawValue) rendering")
+        }
+        return rendered
     }
 
-    /// Renders the figure in every format of `formats` from one layout (PNG at the theme's
-    /// dpi): the same bytes as `render(_:)` per format, for one layout's cost.
+    /// Renders the figure in every format of `formats` (PNG at the theme's dpi): the same
+    /// bytes as `render(_:)` per format. SVG text names real font families, with weight and
+    /// style as attributes.
     public func render(formats: [GraphFormat]) throws -> [GraphFormat: RenderedGraph] {
-        try GraphvizEngine.shared.render(dot, engine: engine, formats: formats, dpi: dpi)
+        var rendered = try GraphvizEngine.shared.render(dot, engine: engine, formats: formats, dpi: dpi)
+        if var svg = rendered[.svg] {
+            svg.data = SVGFontNames.rewrite(svg.data, fonts: fonts)
+            rendered[.svg] = svg
+        }
+        return rendered
     }
 
     /// Renders the figure once per format and writes each of `urls` (format from its
