@@ -48,15 +48,23 @@ struct Gallery {
     static func graphs(analysis: CorpusAnalysis, theme: Theme, styleSpec: String, formats: [DocumentFormat],
                        progress: @Sendable (String) -> Void) throws -> [GalleryFile] {
         var files: [GalleryFile] = []
-        for kind in GraphFigureKind.allCases {
+        // Who wrote to whom: nodes and links, or a matrix when the network is too dense; the caption says which and why.
+        let network = GraphFigure.prefersMatrix(analysis, theme: theme)
+        let people = FigureContext.peopleStyles(ranking: FigureContext.rankedCorrespondents(analysis), theme: theme)
+        for kind in GraphFigureKind.allCases where kind != (network.matrix ? .correspondents : .matrix) {
+            if let reason = GraphFigure.unavailableReason(kind, analysis: analysis) {
+                FileHandle.standardError.write(Data("epistolary: skipped graphs/\(kind.rawValue): \(reason)\n".utf8))
+                continue
+            }
             var sliced = analysis
             var filters = ""
             if kind == .replies, let topic = GraphFigure.defaultRepliesTopic(analysis) {
                 sliced = analysis.filtered(topics: [topic])
-                filters = "topic \(topic)"
+                filters = "topic " + (analysis.lexicon.topic(topic)?.label ?? topic)
             }
-            let context = FigureContext(analysis: sliced, theme: theme, styleSpec: styleSpec, filterDescription: filters)
-            let figure = try GraphFigure.build(kind, context: context)
+            let context = FigureContext(analysis: sliced, theme: theme, styleSpec: styleSpec, filterDescription: filters, people: people)
+            var figure = try GraphFigure.build(kind, context: context)
+            if kind == .correspondents || kind == .matrix { figure.caption.shows += " " + network.reason }
             let base = "graphs/\(kind.rawValue)"
             let captionPath = base + ".caption.json"
             let graphFormats = formats.map { format -> GraphFormat in

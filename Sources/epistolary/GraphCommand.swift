@@ -90,6 +90,9 @@ struct GraphCommand: ParsableCommand {
             slice.description = "topic " + (whole.lexicon.topics.first { $0.id == fallback }?.label ?? fallback)
         }
         let analysis = try slice.apply(to: whole)
+        if let reason = GraphFigure.unavailableReason(kind, analysis: analysis) {
+            throw EpistolaryError(.badData, "cannot draw the \(kind.rawValue) figure: \(reason)")
+        }
         clock.lap("analyse")
         // Colours follow the whole corpus's ranking, so a person keeps theirs in every slice.
         var context = FigureContext(analysis: analysis, theme: theme, wide: wide, styleSpec: style.style,

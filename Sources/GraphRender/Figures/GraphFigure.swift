@@ -65,6 +65,46 @@ public struct GraphFigure: Sendable {
         }
     }
 
+    /// Why `kind` cannot be drawn from `analysis`, in one line, or nil when it can: figures that
+    /// read the text (topics, mentions) have nothing to show on a corpus without text (a CMIF
+    /// catalogue), and are skipped with this reason rather than drawn empty.
+    ///
+    /// - Complexity: O(m) for m messages.
+    public static func unavailableReason(_ kind: GraphFigureKind, analysis: CorpusAnalysis) -> String? {
+        let hasText = analysis.messages.contains { !$0.body.allSatisfy(\.isWhitespace) }
+        switch kind {
+        case .topics, .mentions:
+            if !hasText { return "the corpus has no message text, and the \(kind.rawValue) figure reads the text" }
+            if kind == .topics, analysis.topics.isEmpty {
+                return "no message matches a topic of the lexicon (\(analysis.lexicon.source.isEmpty ? "given" : analysis.lexicon.source))"
+            }
+            if kind == .mentions, analysis.mentions.restricted(to: .person).edges.isEmpty {
+                return "no two people are named together in any message"
+            }
+            return nil
+        case .correspondents, .matrix:
+            let pairs = analysis.messages.contains { !$0.sender.isEmpty && $0.recipients.contains { !$0.isEmpty } }
+            return pairs ? nil : "no message names both its writer and an addressee"
+        case .replies:
+            return analysis.messages.isEmpty ? "the corpus has no messages" : nil
+        }
+    }
+
+    /// Whether the gallery draws the network of who wrote to whom as a matrix rather than as
+    /// nodes and links, and the sentence its caption gives: a matrix when the network has more
+    /// writer-addressee pairs than the node-link figure draws (`graph.budget.edges`), so that
+    /// a node-link drawing would leave pairs out or turn into a hairball.
+    public static func prefersMatrix(_ analysis: CorpusAnalysis, theme: Theme) -> (matrix: Bool, reason: String) {
+        let pairs = analysis.correspondents.edges.filter { $0.from != $0.to && $0.count > 0 }.count
+        let people = analysis.correspondents.nodes.count
+        let density = people > 1 ? Double(pairs) / Double(people * (people - 1)) : 0
+        let words = "\(pairs) writer-addressee pairs among \(people) people (density \(String(format: "%.3f", density)))"
+        let budget = theme.graph.budget.edges
+        return pairs > budget
+            ? (true, "Drawn as a matrix: \(words) are more than a node-link figure draws legibly (\(budget)).")
+            : (false, "Drawn as nodes and links: \(words) fit a node-link figure (up to \(budget)).")
+    }
+
     /// The figure `make` draws with the most people (from `start` down) whose smallest text,
     /// once Graphviz scales the drawing to the printed width, stays at or above the theme's
     /// floor (`graph.budget.min_text_pt`). If even two people do not fit, the figure is drawn

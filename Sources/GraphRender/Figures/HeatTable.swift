@@ -42,38 +42,47 @@ struct HeatTable {
 
     var maximum: Int { counts.flatMap { $0 }.max() ?? 0 }
 
-    /// Width in points of one count column: the widest count or header, plus padding.
-    func columnWidth(style: FigureStyle) -> Int {
-        let digits = FigureStyle.textWidth(String(max(maximum, 10)), font: style.labelFont)
-        let header = columnLabels.map { FigureStyle.textWidth($0, font: style.labelFont) }.max() ?? 0
+    /// Width in points of count column `column`: its header or its widest count, plus padding.
+    func columnWidth(_ column: Int, style: FigureStyle) -> Int {
+        let widest = counts.map { $0[column] }.max() ?? 0
+        let digits = FigureStyle.textWidth(String(max(widest, 10)), font: style.labelFont)
+        let header = columnLabels[column].split(separator: "\n").map { FigureStyle.textWidth(String($0), font: style.labelFont) }.max() ?? 0
         return Int((max(digits, header) + 6).rounded(.up))
     }
+
+    /// Widest a row label may be before it wraps, in points.
+    static let rowLabelWidth = 110.0
 
     /// The table as HTML-like label markup.
     func html(style: FigureStyle) -> String {
         let theme = style.theme
         let font = style.labelFont
         let classes = Self.classes(maximum: maximum)
-        let width = columnWidth(style: style)
         let height = Int((font.sizePt * 1.6).rounded(.up))
         let outline = theme.colors.faint.hex
-        func cell(_ text: String, align: String = "CENTER", fill: String? = nil, color: String? = nil, fixed: Bool = false) -> String {
-            var attributes = " ALIGN=\"\(align)\""
-            if let fill { attributes += " BGCOLOR=\"\(fill)\"" }
-            if fixed { attributes += " FIXEDSIZE=\"TRUE\" WIDTH=\"\(width)\" HEIGHT=\"\(height)\"" }
-            return "<TD\(attributes)>" + (text.isEmpty ? "" : FigureStyle.html(text, font: font, color: color ?? theme.colors.ink.hex)) + "</TD>"
+        func text(_ value: String, align: String, color: String? = nil) -> String {
+            value.split(separator: "\n").map { FigureStyle.html(String($0), font: font, color: color ?? theme.colors.ink.hex) }
+                .joined(separator: "<BR ALIGN=\"\(align)\"/>")
         }
+        func cell(_ value: String, align: String = "CENTER", fill: String? = nil, color: String? = nil, width: Int? = nil) -> String {
+            var attributes = " ALIGN=\"\(align)\" BALIGN=\"\(align)\""
+            if let fill { attributes += " BGCOLOR=\"\(fill)\"" }
+            if let width { attributes += " WIDTH=\"\(width)\" HEIGHT=\"\(height)\"" }
+            return "<TD\(attributes)>" + text(value, align: align, color: color) + "</TD>"
+        }
+        let widths = columnLabels.indices.map { columnWidth($0, style: style) }
         var rows = "<TR>" + cell(corner, align: "LEFT") + columnLabels.map { cell($0) }.joined() + "</TR>"
         for (r, label) in rowLabels.enumerated() {
-            rows += "<TR>" + cell(label, align: "RIGHT")
+            let wrapped = FigureLegend.wrap(label, font: font, width: Self.rowLabelWidth).joined(separator: "\n")
+            rows += "<TR>" + cell(wrapped, align: "RIGHT")
             for c in columnLabels.indices {
                 let count = counts[r][c]
                 guard count > 0, let index = classes.firstIndex(where: { $0.contains(count) }) else {
-                    rows += cell("", fill: theme.colors.paper.hex, fixed: true)
+                    rows += cell("", fill: theme.colors.paper.hex, width: widths[c])
                     continue
                 }
                 let fill = Self.shade(index, of: classes.count, theme: theme)
-                rows += cell("\(count)", fill: fill.hex, color: Self.textColor(on: fill, theme: theme).hex, fixed: true)
+                rows += cell("\(count)", fill: fill.hex, color: Self.textColor(on: fill, theme: theme).hex, width: widths[c])
             }
             rows += "</TR>"
         }
