@@ -182,6 +182,7 @@ public struct CorpusAnalysis: Sendable {
             var inc = inc
             inc.citedBy = inc.citedBy.filter { kept.contains($0) }
             inc.citations = inc.citations.filter { kept.contains($0.messageID) }
+            if let (a, b) = between, Set([inc.sender, inc.recipient]) != Set([a, b]) { return nil }
             return inc.citedBy.isEmpty ? nil : inc
         }
         let keptInferred = Set(copy.inferred.map(\.id))

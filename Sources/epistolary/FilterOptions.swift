@@ -22,7 +22,7 @@ struct FilterOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Leave out messages on this topic id; repeat or separate with commas for several.", valueName: "T"))
     var excludeTopic: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Only messages between two people (either way): two person ids separated by a comma.", valueName: "A,B"))
+    @Option(name: .long, help: ArgumentHelp("Only messages from one of two people to the other (either way, joint messages to others too): two person ids separated by a comma.", valueName: "A,B"))
     var between: String?
 
     /// A resolved slice: days, ids checked against the analysis, and the words for captions.

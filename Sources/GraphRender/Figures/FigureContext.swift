@@ -32,6 +32,7 @@ public struct FigureContext: Sendable {
         if let width = settings.widthMM { theme.page.widthMM = width; theme.page.wideWidthMM = width }
         if let height = settings.heightMM { theme.page.heightMM = height; theme.page.wideHeightMM = height }
         if settings.title == .none { theme.page.showTitle = false }
+        if case .custom = settings.title { theme.page.showTitle = true }
         self.theme = theme
         self.wide = wide
         self.styleSpec = styleSpec

@@ -102,8 +102,8 @@ struct MentionsFigure {
             let lower = c.lower + threshold - 1, upper = c.upper + threshold - 1
             return FigureLegend.Entry(swatch: .bar(muted, widthPt: c.widthPt, dashed: false), text: lower == upper ? "\(lower)" : "\(lower)–\(upper)")
         }
-        let people = coloured.map { FigureLegend.Entry(swatch: .disc(context.people[$0].color), text: context.shortName(of: $0)) }
-            + [FigureLegend.Entry(swatch: .disc(context.people.other.color), text: coloured.isEmpty ? "people named" : "named, not a correspondent")]
+        let people = coloured.map { FigureLegend.Entry(swatch: .disc(style.fill(context.people[$0].color)), text: context.shortName(of: $0)) }
+            + [FigureLegend.Entry(swatch: .disc(style.fill(context.people.other.color)), text: coloured.isEmpty ? "people named" : "named, not a correspondent")]
         return FigureLegend(title: title, groups: [[FigureLegend.Entry(swatch: .none, text: "messages naming both:")] + lines, people],
                             notes: ["A line joins two people named in the same messages."])
     }
