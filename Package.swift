@@ -9,7 +9,8 @@ let package = Package(
     name: "Epistolary",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "epistolary", targets: ["epistolary"]),
+        .executable(name: "epistolary", targets: ["EpistolaryCLI"]),
+        .library(name: "Epistolary", targets: ["Epistolary"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -26,10 +27,17 @@ let package = Package(
         .target(name: "GraphRender", dependencies: ["Analysis", "Styling", "CGraphviz", "CCairo"]),
         .target(name: "TimelineRender", dependencies: ["Analysis", "Styling", "TOMLReader", "CCairo"], resources: [.copy("Resources")]),
         .target(name: "Export", dependencies: ["Analysis"]),
-        .executableTarget(name: "epistolary", dependencies: [
+        // The library: a small API over the modules above (read, analyse, draw, export).
+        .target(name: "Epistolary", dependencies: [
             "Correspondence", "Analysis", "Styling", "GraphRender", "TimelineRender", "Export",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // The command-line tool. Its module is EpistolaryCLI (the binary is still `epistolary`):
+        // a module named `epistolary` beside the library's `Epistolary` would collide on
+        // case-insensitive file systems.
+        .executableTarget(name: "EpistolaryCLI", dependencies: [
+            "Correspondence", "Analysis", "Styling", "GraphRender", "TimelineRender", "Export", "TOMLReader",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], path: "Sources/epistolary"),
         .executableTarget(name: "EpistolaryBench", dependencies: [
             "Correspondence", "Analysis", "Styling", "GraphRender", "TimelineRender", "Export",
         ], path: "Benchmarks/Sources/EpistolaryBench"),
@@ -40,6 +48,7 @@ let package = Package(
         .testTarget(name: "GraphRenderTests", dependencies: ["GraphRender"], exclude: ["valgrind-render-loop.sh"]),
         .testTarget(name: "TimelineRenderTests", dependencies: ["TimelineRender", "Analysis", "Styling", "Correspondence"]),
         .testTarget(name: "ExportTests", dependencies: ["Export"]),
-        .testTarget(name: "CLITests", dependencies: ["epistolary"]),
+        .testTarget(name: "CLITests", dependencies: ["EpistolaryCLI"]),
+        .testTarget(name: "EpistolaryTests", dependencies: ["Epistolary"]),
     ]
 )

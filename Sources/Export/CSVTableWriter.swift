@@ -3,12 +3,26 @@ import Correspondence
 /// Writes the spreadsheet form of an export: `nodes.csv` (Id, Label, ...) and `edges.csv`
 /// (Source, Target, Type, Id, Label, Weight, Timeset, ...) in the columns Gephi's spreadsheet
 /// import recognises, and `messages.csv`, one row per message with sender, recipients and
-/// date bounds, in the shape Palladio loads (ISO dates, multiple values separated by `;`).
+/// date bounds, in the shape Palladio loads: `date` always a whole `YYYY-MM-DD` day (Palladio
+/// rejects `YYYY-MM`), the uncertainty in `not_before`/`not_after` (Palladio's start and end
+/// of a timespan) and `precision`; with a places table, the place's GeoNames URI and
+/// `coordinates` as "lat,lon" for Palladio's map. Several values in a cell are separated by `;`.
+///
+/// `excel` writes the form Excel opens as UTF-8 without an import dialog: a byte order mark
+/// and CRLF line ends (RFC 4180's own line end).
 public struct CSVTableWriter: Sendable {
     /// The separator inside a cell holding several values (recipients, topics).
     public static let multiValueSeparator = ";"
 
-    public init() {}
+    /// Write a UTF-8 byte order mark and CRLF line ends, for Excel.
+    public var excel: Bool
+    /// Places by name, for the GeoNames and coordinates columns of messages.csv.
+    public var places: PlaceTable
+
+    public init(excel: Bool = false, places: PlaceTable = PlaceTable()) {
+        self.excel = excel
+        self.places = places
+    }
 
     /// The three tables as (file name, text), in a fixed order.
     public func tables(graph: ExportGraph, corpus: Corpus, topics: [String: [String]] = [:]) -> [(name: String, text: String)] {
@@ -20,7 +34,7 @@ public struct CSVTableWriter: Sendable {
         for node in graph.nodes {
             rows.append([node.id, node.label] + graph.nodeAttributes.map { node.values[$0.key]?.text ?? "" })
         }
-        return Self.table(rows)
+        return table(rows)
     }
 
     public func edges(_ graph: ExportGraph) -> String {
@@ -32,38 +46,40 @@ public struct CSVTableWriter: Sendable {
                          ExportValue.double(edge.weight).text, timeset]
                         + graph.edgeAttributes.map { edge.values[$0.key]?.text ?? "" })
         }
-        return Self.table(rows)
+        return table(rows)
     }
 
     public func messages(_ corpus: Corpus, topics: [String: [String]] = [:]) -> String {
         let separator = Self.multiValueSeparator
         var rows = [["id", "kind", "sender", "sender_name", "recipients", "recipient_names", "date", "not_before",
-                     "not_after", "precision", "evidence", "place", "classification", "topics", "first_line", "last_line"]]
+                     "not_after", "precision", "evidence", "place", "place_geonames", "coordinates", "classification", "topics",
+                     "first_line", "last_line"]]
         for message in corpus.messages {
+            let place = places[message.place]
             rows.append([
                 message.id, message.kind.rawValue, message.sender, corpus.people.name(of: message.sender),
                 message.recipients.joined(separator: separator),
                 message.recipients.map { corpus.people.name(of: $0) }.joined(separator: separator),
                 Self.palladioDate(message.date), message.date.notBefore.iso, message.date.notAfter.iso,
                 message.date.precision.rawValue, message.date.evidence.rawValue, message.place ?? "",
+                place?.geonames ?? "", place?.coordinates ?? "",
                 message.classification, (topics[message.id] ?? []).joined(separator: separator),
                 String(message.span.startLine), String(message.span.endLine),
             ])
         }
-        return Self.table(rows)
+        return table(rows)
     }
 
-    /// The date as precisely as it is known: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; for a range,
-    /// its middle day (the bounds are in their own columns).
+    /// The one day Palladio's date check accepts (`YYYY-MM-DD`): the day itself, or for an
+    /// uncertain date its best estimate; the bounds and the precision are in their own columns.
     static func palladioDate(_ date: HistoricalDate) -> String {
-        switch date.precision {
-        case .day, .range: return date.best.iso
-        case .month: return String(date.notBefore.iso.prefix(7))
-        case .year: return String(date.notBefore.iso.prefix(4))
-        }
+        date.best.iso
     }
 
-    static func table(_ rows: [[String]]) -> String {
-        rows.map { $0.map(CSVText.field).joined(separator: ",") }.joined(separator: "\n") + "\n"
+    /// The rows as CSV; for Excel with a byte order mark and CRLF between records (a line
+    /// break quoted inside a field stays as it is, and Excel keeps it inside the cell).
+    func table(_ rows: [[String]]) -> String {
+        let end = excel ? "\r\n" : "\n"
+        return (excel ? "\u{FEFF}" : "") + rows.map { $0.map(CSVText.field).joined(separator: ",") }.joined(separator: end) + end
     }
 }

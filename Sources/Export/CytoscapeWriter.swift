@@ -1,15 +1,28 @@
 /// Writes an `ExportGraph` as Cytoscape.js JSON (`elements.nodes` / `elements.edges`, each a
 /// `data` object), which Cytoscape.js loads directly and Cytoscape desktop imports as `.cyjs`.
+///
+/// With a layout (`ExportGraph.layout`) every node has a `position` (y flipped: Cytoscape's
+/// grows downwards) and its drawing in `data` (`color`, `border_color`, `width`, `height`),
+/// every edge its `color` and `width`; the document names the `preset` layout and carries a
+/// `style` that maps those data fields, so `cytoscape({container, ...document})` shows the
+/// figure's drawing without running a layout of its own.
 public struct CytoscapeWriter: Sendable {
     public init() {}
 
     public func write(_ graph: ExportGraph) -> String {
+        let layout = graph.layout
         let nodes: [JSONValue] = graph.nodes.map { node in
             var data: [(String, JSONValue)] = [("id", .string(node.id)), ("label", .string(node.label))]
             for attribute in graph.nodeAttributes {
                 if let value = node.values[attribute.key] { data.append((attribute.key, value.json)) }
             }
-            return .object([("data", .object(data))])
+            guard let drawn = layout?.nodes[node.id], let layout else { return .object([("data", .object(data))]) }
+            data += [("color", .string(drawn.fill.hex)), ("border_color", .string(drawn.stroke.hex)),
+                     ("width", .double(ExportLayout.number(drawn.width))), ("height", .double(ExportLayout.number(drawn.height))),
+                     ("in_figure", .bool(drawn.inFigure))]
+            let position = JSONValue.object([("x", .double(ExportLayout.number(drawn.x))),
+                                             ("y", .double(ExportLayout.number(layout.height - drawn.y)))])
+            return .object([("data", .object(data)), ("position", position)])
         }
         let edges: [JSONValue] = graph.edges.map { edge in
             var data: [(String, JSONValue)] = [
@@ -19,16 +32,42 @@ public struct CytoscapeWriter: Sendable {
             for attribute in graph.edgeAttributes {
                 if let value = edge.values[attribute.key] { data.append((attribute.key, value.json)) }
             }
+            if let drawn = layout?.edge(edge, directed: graph.directed) {
+                data += [("color", .string(drawn.color.hex)), ("width", .double(ExportLayout.number(drawn.width)))]
+            }
             return .object([("data", .object(data))])
         }
-        let document = JSONValue.object([
+        var members: [(String, JSONValue)] = [
             ("format_version", .string("1.0")),
             ("generated_by", .string("Epistolary")),
             ("target_cytoscapejs_version", .string("~3")),
             ("data", .object([("name", .string(graph.name)), ("description", .string(graph.description)),
-                              ("directed", .bool(graph.directed))])),
+                              ("directed", .bool(graph.directed))]
+                             + (layout.map { [("layout", .string($0.source))] } ?? []))),
             ("elements", .object([("nodes", .array(nodes)), ("edges", .array(edges))])),
+        ]
+        if layout != nil {
+            members.append(("layout", .object([("name", .string("preset")), ("fit", .bool(true)), ("padding", .int(10))])))
+            members.append(("style", Self.style(directed: graph.directed)))
+        }
+        return JSONValue.object(members).serialized() + "\n"
+    }
+
+    /// The Cytoscape.js stylesheet that draws each element from its own data.
+    static func style(directed: Bool) -> JSONValue {
+        func rule(_ selector: String, _ properties: [(String, JSONValue)]) -> JSONValue {
+            .object([("selector", .string(selector)), ("style", .object(properties))])
+        }
+        return .array([
+            rule("node", [("label", .string("data(label)")), ("shape", .string("round-rectangle")),
+                          ("background-color", .string("data(color)")), ("border-color", .string("data(border_color)")),
+                          ("border-width", .int(1)), ("width", .string("data(width)")), ("height", .string("data(height)")),
+                          ("font-size", .int(9)), ("text-valign", .string("center")), ("text-halign", .string("center")),
+                          ("text-wrap", .string("wrap")), ("text-max-width", .string("data(width)"))]),
+            rule("edge[color]", [("line-color", .string("data(color)")), ("target-arrow-color", .string("data(color)")),
+                                 ("width", .string("data(width)"))]),
+            rule("edge", [("curve-style", .string("bezier")),
+                          ("target-arrow-shape", .string(directed ? "triangle" : "none")), ("arrow-scale", .double(0.8))]),
         ])
-        return document.serialized() + "\n"
     }
 }

@@ -139,9 +139,18 @@ public struct ExportGraph: Sendable {
     public var edgeAttributes: [ExportAttribute]
     public var nodes: [ExportNode]
     public var edges: [ExportEdge]
+    /// True when each spell of an edge is one letter (correspondents, mentions), so the
+    /// number of spells in a period is the edge's weight then; false when spells only say
+    /// from when an element exists (replies).
+    public var spellsAreLetters: Bool
+    /// The figure's drawing, when the command line laid the figure out for this export.
+    public var layout: ExportLayout?
 
     public init(name: String, description: String, directed: Bool, nodeAttributes: [ExportAttribute],
-                edgeAttributes: [ExportAttribute], nodes: [ExportNode], edges: [ExportEdge]) {
+                edgeAttributes: [ExportAttribute], nodes: [ExportNode], edges: [ExportEdge],
+                spellsAreLetters: Bool = true, layout: ExportLayout? = nil) {
+        self.spellsAreLetters = spellsAreLetters
+        self.layout = layout
         self.name = name
         self.description = description
         self.directed = directed

@@ -28,23 +28,28 @@ public enum ExportGraphBuilder {
 
     static func correspondents(_ analysis: CorpusAnalysis) -> ExportGraph {
         let people = analysis.corpus.people
+        struct Pair: Hashable { let from: String; let to: String }
+        var dates: [Pair: [HistoricalDate]] = [:]
+        var personDates: [String: [HistoricalDate]] = [:]
+        for message in analysis.messages {
+            for recipient in Set(message.recipients) {
+                dates[Pair(from: message.sender, to: recipient), default: []].append(message.date)
+                personDates[recipient, default: []].append(message.date)
+            }
+            personDates[message.sender, default: []].append(message.date)
+        }
+        for inferred in analysis.inferred {
+            dates[Pair(from: inferred.sender, to: inferred.recipient), default: []].append(inferred.date)
+            personDates[inferred.sender, default: []].append(inferred.date)
+            personDates[inferred.recipient, default: []].append(inferred.date)
+        }
         let nodes = analysis.correspondents.nodes.map { node -> ExportNode in
             var values: [String: ExportValue] = [
                 "role": .string(node.role), "sent": .int(node.sent), "received": .int(node.received),
                 "inferred_sent": .int(node.inferredSent), "inferred_received": .int(node.inferredReceived),
             ]
             if let uri = people[node.id]?.authorityURI { values["authority"] = .string(uri) }
-            return ExportNode(id: node.id, label: node.name, values: values)
-        }
-        struct Pair: Hashable { let from: String; let to: String }
-        var dates: [Pair: [HistoricalDate]] = [:]
-        for message in analysis.messages {
-            for recipient in Set(message.recipients) {
-                dates[Pair(from: message.sender, to: recipient), default: []].append(message.date)
-            }
-        }
-        for inferred in analysis.inferred {
-            dates[Pair(from: inferred.sender, to: inferred.recipient), default: []].append(inferred.date)
+            return ExportNode(id: node.id, label: node.name, values: values, spells: lifetime(personDates[node.id] ?? []))
         }
         let edges = analysis.correspondents.edges.enumerated().map { index, edge -> ExportEdge in
             let onEdge = dates[Pair(from: edge.from, to: edge.to)] ?? []
@@ -63,7 +68,7 @@ public enum ExportGraphBuilder {
         }
         return ExportGraph(
             name: "correspondents",
-            description: "Correspondents of \(analysis.corpus.sourceName): people as nodes, one edge per writer and addressee; weight = messages held + inferred; one time spell per message (notBefore to notAfter).",
+            description: "Correspondents of \(analysis.corpus.sourceName): people as nodes, present from their first letter to their last; one edge per writer and addressee; weight = messages held + inferred; one time spell per message (notBefore to notAfter), the dynamic weight counting the letters of each spell.",
             directed: true,
             nodeAttributes: [ExportAttribute("role", .string), ExportAttribute("authority", .string),
                              ExportAttribute("sent", .int), ExportAttribute("received", .int),
@@ -140,7 +145,7 @@ public enum ExportGraphBuilder {
                              ExportAttribute("cited_by", .string)],
             edgeAttributes: [ExportAttribute("confidence", .double), ExportAttribute("evidence", .string),
                              ExportAttribute("evidence_line", .int), ExportAttribute("rule", .string)],
-            nodes: nodes, edges: edges)
+            nodes: nodes, edges: edges, spellsAreLetters: false)
     }
 
     // MARK: - Mentions
@@ -164,7 +169,7 @@ public enum ExportGraphBuilder {
             ExportNode(id: node.id, label: node.name,
                        values: ["kind": .string(node.kind.rawValue), "messages": .int(node.messages),
                                 "occurrences": .int(node.occurrences)],
-                       spells: (nodeDates[node.id] ?? []).map(ExportSpell.init))
+                       spells: lifetime(nodeDates[node.id] ?? []))
         }
         let edges = graph.edges.enumerated().map { index, edge in
             ExportEdge(id: "m\(index + 1)", source: edge.a, target: edge.b, kind: "co-mention", weight: Double(edge.weight),
@@ -179,6 +184,13 @@ public enum ExportGraphBuilder {
                              ExportAttribute("occurrences", .int)],
             edgeAttributes: [ExportAttribute("messages", .int)],
             nodes: nodes, edges: edges)
+    }
+
+    /// One spell from the earliest possible day of the first letter to the latest of the last:
+    /// a correspondent (or a name) is present in the network from first to last letter.
+    static func lifetime(_ dates: [HistoricalDate]) -> [ExportSpell] {
+        guard let first = dates.map(\.notBefore).min(), let last = dates.map(\.notAfter).max() else { return [] }
+        return [ExportSpell(start: first, end: last)]
     }
 
     /// "1942-07-18", "1942-07", "1943", or "1942-07-29/1942-08-06" for a range.

@@ -44,13 +44,29 @@ public struct Exporter: Sendable {
     public var cmifURL: String?
     /// CMIF: the contact person (`editor`), instead of a note naming the generator.
     public var cmifEditor: String?
+    /// The figure's drawing, carried by the graph formats (GEXF, GraphML, Cytoscape, node-link).
+    public var layout: ExportLayout?
+    /// CSV: the form Excel opens (byte order mark, CRLF).
+    public var excel: Bool
+    /// Places described by the user: coordinates and GeoNames URIs for CSV and CMIF.
+    public var places: PlaceTable
+    /// TimelineJS: short names for headlines, by person id.
+    public var shortNames: [String: String]
+    /// TimelineJS: the period's events, written as eras.
+    public var eras: [TimelineJSWriter.Era]
 
-    public init(graphKind: ExportGraphKind = .correspondents, gexfVersion: GEXFWriter.Version = .v1_3,
-                cmifURL: String? = nil, cmifEditor: String? = nil) {
+    public init(graphKind: ExportGraphKind = .correspondents, gexfVersion: GEXFWriter.Version = .v1_2draft,
+                cmifURL: String? = nil, cmifEditor: String? = nil, layout: ExportLayout? = nil, excel: Bool = false,
+                places: PlaceTable = PlaceTable(), shortNames: [String: String] = [:], eras: [TimelineJSWriter.Era] = []) {
         self.graphKind = graphKind
         self.gexfVersion = gexfVersion
         self.cmifURL = cmifURL
         self.cmifEditor = cmifEditor
+        self.layout = layout
+        self.excel = excel
+        self.places = places
+        self.shortNames = shortNames
+        self.eras = eras
     }
 
     /// The files of the export as (name, text). A single-file format gives one entry whose
@@ -69,15 +85,18 @@ public struct Exporter: Sendable {
         case .timelinejs:
             return [("", TimelineJSWriter().write(corpus: analysis.corpus,
                                                   title: "Correspondence of \(analysis.corpus.sourceName)",
-                                                  groups: TimelineJSWriter.groups(analysis)))]
+                                                  groups: TimelineJSWriter.groups(analysis), shortNames: shortNames, eras: eras))]
         case .csv:
             let labels = Dictionary(analysis.lexicon.topics.map { ($0.id, $0.label) }, uniquingKeysWith: { a, _ in a })
             let topics = analysis.topicAssignments.mapValues { $0.map { labels[$0] ?? $0 } }
-            return CSVTableWriter().tables(graph: graph(analysis), corpus: analysis.corpus, topics: topics)
+            return CSVTableWriter(excel: excel, places: places).tables(graph: graph(analysis), corpus: analysis.corpus, topics: topics)
         }
     }
 
-    private func graph(_ analysis: CorpusAnalysis) -> ExportGraph {
-        ExportGraphBuilder.graph(graphKind, from: analysis)
+    /// The graph of `graphKind`, with the layout when one is given.
+    public func graph(_ analysis: CorpusAnalysis) -> ExportGraph {
+        var graph = ExportGraphBuilder.graph(graphKind, from: analysis)
+        graph.layout = layout
+        return graph
     }
 }

@@ -5,6 +5,11 @@
 /// GraphML ids must be XML name tokens; an id that is not (a name with a space or `&`) is
 /// written with its offending characters escaped as `_xHHHH_`, and the original id is kept
 /// in the `node_id` key so that nothing is lost.
+///
+/// With a layout (`ExportGraph.layout`), nodes carry the keys Gephi's GraphML import reads as
+/// position, size and colour (`x`, `y`, `size`, `r`, `g`, `b`), plus `color` as `#rrggbb`
+/// and the shape's `width` and `height`; edges carry `r`, `g`, `b`, `color` and `width`.
+/// Positions keep Graphviz's upward y, as Gephi does.
 public struct GraphMLWriter: Sendable {
     public init() {}
 
@@ -29,6 +34,16 @@ public struct GraphMLWriter: Sendable {
             xml.empty("key", [("id", "n_" + attribute.key), ("for", "node"), ("attr.name", attribute.key),
                               ("attr.type", Self.typeName(attribute.type))])
         }
+        let layout = graph.layout
+        if layout != nil {
+            for (name, type) in Self.nodeDrawingKeys {
+                xml.empty("key", [("id", "v_" + name), ("for", "node"), ("attr.name", name), ("attr.type", type)])
+            }
+            xml.empty("key", [("id", "v_in_figure"), ("for", "node"), ("attr.name", "in_figure"), ("attr.type", "boolean")])
+            for (name, type) in Self.edgeDrawingKeys {
+                xml.empty("key", [("id", "ve_" + name), ("for", "edge"), ("attr.name", name), ("attr.type", type)])
+            }
+        }
         xml.empty("key", [("id", "type"), ("for", "edge"), ("attr.name", "type"), ("attr.type", "string")])
         xml.empty("key", [("id", "weight"), ("for", "edge"), ("attr.name", "weight"), ("attr.type", "double")])
         for attribute in graph.edgeAttributes {
@@ -47,6 +62,15 @@ public struct GraphMLWriter: Sendable {
                     xml.element("data", [("key", "n_" + attribute.key)], text: value.text)
                 }
             }
+            if let drawn = layout?.nodes[node.id] {
+                let values = [Self.number(drawn.x), Self.number(drawn.y), Self.number(drawn.size), String(drawn.fill.red),
+                              String(drawn.fill.green), String(drawn.fill.blue), drawn.fill.hex, Self.number(drawn.width),
+                              Self.number(drawn.height)]
+                for ((name, _), value) in zip(Self.nodeDrawingKeys, values) {
+                    xml.element("data", [("key", "v_" + name)], text: value)
+                }
+                xml.element("data", [("key", "v_in_figure")], text: drawn.inFigure ? "true" : "false")
+            }
             xml.close()
         }
         for edge in graph.edges {
@@ -59,11 +83,25 @@ public struct GraphMLWriter: Sendable {
                     xml.element("data", [("key", "e_" + attribute.key)], text: value.text)
                 }
             }
+            if let drawn = layout?.edge(edge, directed: graph.directed) {
+                let values = [String(drawn.color.red), String(drawn.color.green), String(drawn.color.blue), drawn.color.hex,
+                              Self.number(drawn.width)]
+                for ((name, _), value) in zip(Self.edgeDrawingKeys, values) {
+                    xml.element("data", [("key", "ve_" + name)], text: value)
+                }
+            }
             xml.close()
         }
         xml.close()
         return xml.finish()
     }
+
+    /// The drawing keys of a node, in the order written: Gephi reads x, y, size, r, g, b.
+    static let nodeDrawingKeys = [("x", "float"), ("y", "float"), ("size", "float"), ("r", "int"), ("g", "int"), ("b", "int"),
+                                  ("color", "string"), ("width", "float"), ("height", "float")]
+    static let edgeDrawingKeys = [("r", "int"), ("g", "int"), ("b", "int"), ("color", "string"), ("width", "float")]
+
+    private static func number(_ value: Double) -> String { ExportValue.double(ExportLayout.number(value)).text }
 
     static func typeName(_ type: ExportAttributeType) -> String {
         switch type {

@@ -1,7 +1,10 @@
-/// Writes an `ExportGraph` as NetworkX node-link JSON (`nx.node_link_graph(data,
-/// edges="edges")`): `directed`, `multigraph` (true when two edges join the same pair, each
-/// edge then carrying a `key`), `graph`, `nodes`, `edges`. Dated elements keep their spells
-/// as `[start, end]` pairs.
+/// Writes an `ExportGraph` as node-link JSON: `directed`, `multigraph` (true when two edges
+/// join the same pair, each edge then carrying a `key`), `graph`, `nodes`, and the edges under
+/// both `links` and `edges`. No one key serves every reader: D3 and NetworkX up to 3.3 read
+/// `links` (`nx.node_link_graph(data)`), NetworkX from 3.4 on defaults to `edges` (and warns
+/// about `links`), so the file carries the same list under each. Dated elements keep their
+/// spells as `[start, end]` pairs; with a layout, nodes carry `x`, `y` (D3's names, y
+/// growing downwards as in SVG), `color` and `size`.
 public struct NodeLinkWriter: Sendable {
     public init() {}
 
@@ -13,6 +16,10 @@ public struct NodeLinkWriter: Sendable {
                 if let value = node.values[attribute.key] { members.append((attribute.key, value.json)) }
             }
             if !node.spells.isEmpty { members.append(("spells", spells(node.spells))) }
+            if let layout = graph.layout, let drawn = layout.nodes[node.id] {
+                members += [("x", .double(ExportLayout.number(drawn.x))), ("y", .double(ExportLayout.number(layout.height - drawn.y))),
+                            ("color", .string(drawn.fill.hex)), ("size", .double(ExportLayout.number(drawn.size)))]
+            }
             return .object(members)
         }
         let edges: [JSONValue] = graph.edges.map { edge in
@@ -23,6 +30,9 @@ public struct NodeLinkWriter: Sendable {
                 if let value = edge.values[attribute.key] { members.append((attribute.key, value.json)) }
             }
             if !edge.spells.isEmpty { members.append(("spells", spells(edge.spells))) }
+            if let drawn = graph.layout?.edge(edge, directed: graph.directed) {
+                members += [("color", .string(drawn.color.hex)), ("width", .double(ExportLayout.number(drawn.width)))]
+            }
             return .object(members)
         }
         let document = JSONValue.object([
@@ -30,6 +40,7 @@ public struct NodeLinkWriter: Sendable {
             ("multigraph", .bool(multigraph)),
             ("graph", .object([("name", .string(graph.name)), ("description", .string(graph.description))])),
             ("nodes", .array(nodes)),
+            ("links", .array(edges)),
             ("edges", .array(edges)),
         ])
         return document.serialized() + "\n"

@@ -6,17 +6,43 @@ import Correspondence
 /// `{year}`), an `end_date` and a worded `display_date` when the date is a range, the topic
 /// as `group`, and a headline and an opening of the text. TimelineJS renders headline, text and
 /// group labels as HTML, so all three are escaped.
+///
+/// What TimelineJS's users expect: the headline is short enough for the time navigation's
+/// markers, which cut long ones ("Stalin to Churchill", from `shortNames`; the full names open
+/// the slide's text); when any message has a group, the rest share one named group instead of
+/// an unlabelled row; and the period's events (`eras`) are the document's `eras`.
 public struct TimelineJSWriter: Sendable {
+    /// A span of days shown as a TimelineJS era (a labelled band under the markers).
+    public struct Era: Sendable, Hashable {
+        public var start: Day
+        public var end: Day
+        public var headline: String
+
+        public init(start: Day, end: Day, headline: String) {
+            self.start = min(start, end)
+            self.end = max(start, end)
+            self.headline = headline
+        }
+    }
+
     /// How many characters of the body each event shows.
     public var excerptLength: Int
+    /// The group of messages without a topic, when others have one.
+    public static let ungroupedLabel = "No topic"
 
     public init(excerptLength: Int = 400) {
         self.excerptLength = excerptLength
     }
 
-    /// - Parameter groups: message id -> group label (the message's main topic); messages
-    ///   without one are left ungrouped.
-    public func write(corpus: Corpus, title: String, groups: [String: String] = [:]) -> String {
+    /// - Parameters:
+    ///   - groups: message id -> group label (the message's main topic); when any message has
+    ///     one, the others are grouped under `ungroupedLabel`.
+    ///   - shortNames: person id -> the short form used in headlines; full names otherwise.
+    ///   - eras: spans shown as eras, kept when they touch the messages' dates.
+    /// - Complexity: O(messages + eras).
+    public func write(corpus: Corpus, title: String, groups: [String: String] = [:], shortNames: [String: String] = [:],
+                      eras: [Era] = []) -> String {
+        let grouped = !groups.isEmpty
         let events: [JSONValue] = corpus.messages.map { message in
             var members: [(String, JSONValue)] = [("unique_id", .string(message.id))]
             let date = message.date
@@ -34,19 +60,34 @@ public struct TimelineJSWriter: Sendable {
                 members.append(("end_date", Self.date(date.notAfter, month: true, day: true)))
                 members.append(("display_date", .string(Self.rangeWording(date))))
             }
-            let names = message.recipients.map { corpus.people.name(of: $0) }.joined(separator: ", ")
-            let headline = message.kind == .fragment || message.sender.isEmpty
-                ? "Fragment"
-                : "\(corpus.people.name(of: message.sender)) to \(names)"
-            var html = "<p>" + XMLMarkup.escapeText(excerpt(message.body)) + "</p>"
+            let isFragment = message.kind == .fragment || message.sender.isEmpty
+            func short(_ id: String) -> String { shortNames[id] ?? corpus.people.name(of: id) }
+            let headline = isFragment ? "Fragment"
+                : "\(short(message.sender)) to \(message.recipients.map(short).joined(separator: ", "))"
+            var html = ""
+            if !isFragment {
+                let names = message.recipients.map { corpus.people.name(of: $0) }.joined(separator: ", ")
+                html += "<p><strong>" + XMLMarkup.escapeText("\(corpus.people.name(of: message.sender)) to \(names)") + "</strong></p>"
+            }
+            html += "<p>" + XMLMarkup.escapeText(excerpt(message.body)) + "</p>"
             var facts: [String] = []
             if let place = message.place { facts.append(place) }
             if !message.classification.isEmpty { facts.append(message.classification) }
             facts.append("\(corpus.sourceName), lines \(message.span.startLine)-\(message.span.endLine)")
             html += "<p><em>" + XMLMarkup.escapeText(facts.joined(separator: " · ")) + "</em></p>"
             members.append(("text", .object([("headline", .string(XMLMarkup.escapeText(headline))), ("text", .string(html))])))
-            if let group = groups[message.id] { members.append(("group", .string(XMLMarkup.escapeText(group)))) }
+            if grouped { members.append(("group", .string(XMLMarkup.escapeText(groups[message.id] ?? Self.ungroupedLabel)))) }
             return .object(members)
+        }
+        let first = corpus.messages.map(\.date.notBefore).min()
+        let last = corpus.messages.map(\.date.notAfter).max()
+        let shownEras: [JSONValue] = eras.filter { era in
+            guard let first, let last else { return false }
+            return era.start <= last && era.end >= first
+        }.map { era in
+            .object([("start_date", Self.date(era.start, month: true, day: true)),
+                     ("end_date", Self.date(era.end, month: true, day: true)),
+                     ("text", .object([("headline", .string(XMLMarkup.escapeText(era.headline)))]))])
         }
         let document = JSONValue.object([
             ("title", .object([("text", .object([
@@ -54,7 +95,7 @@ public struct TimelineJSWriter: Sendable {
                 ("text", .string("<p>" + XMLMarkup.escapeText("\(corpus.messages.count) messages from \(corpus.sourceName)") + "</p>")),
             ]))])),
             ("events", .array(events)),
-        ])
+        ] + (shownEras.isEmpty ? [] : [("eras", .array(shownEras))]))
         return document.serialized() + "\n"
     }
 

@@ -124,6 +124,15 @@ public struct GraphStyle: Sendable, Equatable {
     public var links: GraphLinkStyles
     public var cluster: GraphClusterStyle
     public var budget: GraphBudget
+    public var replies: GraphRepliesBudget
+}
+
+/// The replies figure's budget: past it the figure draws a slice chosen from the data.
+public struct GraphRepliesBudget: Sendable, Equatable {
+    /// Most messages (held and inferred) drawn before the figure takes its busiest period.
+    public var marks: Int
+    /// Most correspondent lanes; the rest share one "others" lane.
+    public var lanes: Int
 }
 
 /// How much a network figure may hold before it aggregates: past `nodes` people it keeps the

@@ -68,7 +68,9 @@ struct ThemeResolver {
                                            penWidthPt: try number("graph.cluster.pen_width_pt")),
                 budget: GraphBudget(nodes: try setting("graph.budget.nodes", as: \.integerValue),
                                     edges: try setting("graph.budget.edges", as: \.integerValue),
-                                    minTextPt: try number("graph.budget.min_text_pt"))),
+                                    minTextPt: try number("graph.budget.min_text_pt")),
+                replies: GraphRepliesBudget(marks: try setting("graph.replies.marks", as: \.integerValue),
+                                            lanes: try setting("graph.replies.lanes", as: \.integerValue))),
             timeline: TimelineStyle(
                 lane: LaneStyle(
                     heightMM: try number("timeline.lane.height_mm"), gapMM: try number("timeline.lane.gap_mm"),

@@ -117,6 +117,8 @@ public enum ThemeSchema {
         add("graph.budget.nodes", .integer(2...200), "most people a network figure or matrix shows; the rest become one 'others' node or row")
         add("graph.budget.edges", .integer(1...2000), "most writer-addressee pairs a network figure draws; the lightest are left out, and the caption says so")
         add("graph.budget.min_text_pt", .number(2...72), "smallest text at the printed width; a figure that would shrink below it shows fewer people")
+        add("graph.replies.marks", .integer(10...5000), "replies figure: most messages drawn; past it the figure shows the busiest period (or pair)")
+        add("graph.replies.lanes", .integer(1...40), "replies figure: most correspondent lanes; the rest share an 'others' lane")
 
         add("timeline.lane.height_mm", .number(1...500), "height of one lane (one correspondent or topic), in mm")
         add("timeline.lane.gap_mm", length, "space between lanes, in mm")

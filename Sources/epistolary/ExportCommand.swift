@@ -3,6 +3,8 @@ import ArgumentParser
 import Correspondence
 import Export
 import Foundation
+import GraphRender
+import TimelineRender
 
 /// `epistolary export FORMAT -o FILE`: the corpus and its analysis as files other tools open
 /// (Gephi, Cytoscape, NetworkX, correspSearch, Palladio, TimelineJS).
@@ -15,12 +17,20 @@ struct ExportCommand: ParsableCommand {
         for correspSearch), cytoscape (Cytoscape.js JSON), node-link (NetworkX JSON), csv (a folder \
         with nodes.csv, edges.csv and messages.csv for Gephi and Palladio), timelinejs (TimelineJS 3 JSON).
         Graph formats write the graph chosen by --graph. Use -o - to write a single-file format to standard output.
+        Every export takes the figures' filters (--from, --to, --topic, --correspondent).
+        GraphML, GEXF, Cytoscape and node-link files carry the drawing of the matching figure
+        (positions, colours, sizes and widths from its Graphviz layout, every pair drawn),
+        so Gephi and Cytoscape open them laid out as the figure; --no-layout leaves it out.
         """)
 
     @Argument(help: ArgumentHelp("Export format (see above).", valueName: "FORMAT"))
     var format: ExportFormat
 
     @OptionGroup var input: AnalysisOptions
+
+    @OptionGroup var filters: FilterOptions
+
+    @OptionGroup var style: StyleOptions
 
     @Option(name: .long, help: ArgumentHelp("Graph to export (default: correspondents): people and who wrote to whom, messages and reply links, or people and places named together.", valueName: "KIND"))
     var graph: ExportGraphKind?
@@ -33,6 +43,21 @@ struct ExportCommand: ParsableCommand {
 
     @Option(name: .customLong("cmif-editor"), help: ArgumentHelp("CMIF: the editor to contact about the file.", valueName: "NAME"))
     var cmifEditor: String?
+
+    @Flag(name: .customLong("no-layout"), help: "Graph formats: leave out the figure's drawing (no Graphviz layout is run).")
+    var noLayout = false
+
+    @Flag(name: .long, help: "csv: write the form Excel opens (UTF-8 byte order mark, CRLF line ends).")
+    var excel = false
+
+    @Option(name: .long, help: ArgumentHelp("csv, cmif: a CSV table of places (columns name, geonames, latitude, longitude) giving coordinates and GeoNames URIs to the places of the letters.", valueName: "FILE"))
+    var places: String?
+
+    @Option(name: .long, help: ArgumentHelp("timelinejs: events to show as eras (TOML, as timeline --events) instead of the bundled ones.", valueName: "FILE"))
+    var events: String?
+
+    @Flag(name: .customLong("no-events"), help: "timelinejs: no eras.")
+    var noEvents = false
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Output file (a folder for csv; - for standard output).", valueName: "FILE"))
     var output: String
@@ -52,16 +77,31 @@ struct ExportCommand: ParsableCommand {
         if let cmifURL, cmifURL.isEmpty || cmifURL.contains(where: \.isWhitespace) {
             throw EpistolaryError(.badUsage, "--cmif-url must be a URL without spaces, got \"\(cmifURL)\"")
         }
+        if excel && format != .csv { throw EpistolaryError(.badUsage, "--excel applies only to the csv format") }
+        if places != nil && format != .csv && format != .cmif {
+            throw EpistolaryError(.badUsage, "--places applies to the csv and cmif formats")
+        }
+        if (events != nil || noEvents) && format != .timelinejs {
+            throw EpistolaryError(.badUsage, "--events and --no-events apply only to the timelinejs format")
+        }
+        if events != nil && noEvents { throw EpistolaryError(.badUsage, "--events and --no-events exclude each other") }
+        if noLayout && !Self.drawnFormats.contains(format) {
+            throw EpistolaryError(.badUsage, "--no-layout applies to graphml, gexf, cytoscape and node-link")
+        }
         if output == "-" && format.writesFolder {
             throw EpistolaryError(.badUsage, "csv writes a folder of three files: give -o a folder, not -")
         }
     }
 
+    /// The formats that carry the figure's drawing.
+    static let drawnFormats: Set<ExportFormat> = [.graphml, .gexf, .cytoscape, .nodeLink]
+
     func run() throws {
         try checkUsage()
-        let analysis = try input.analyse()
-        let exporter = Exporter(graphKind: graph ?? .correspondents, gexfVersion: gexfVersion ?? .v1_3,
-                                cmifURL: cmifURL, cmifEditor: cmifEditor)
+        let whole = try input.analyse()
+        let slice = try filters.slice(for: whole)
+        let analysis = try slice.apply(to: whole)
+        let exporter = try exporter(for: analysis, filterDescription: slice.description)
         let files = exporter.files(format, analysis: analysis)
         if output == "-" {
             for file in files { FileHandle.standardOutput.write(Data(file.text.utf8)) }
@@ -77,6 +117,31 @@ struct ExportCommand: ParsableCommand {
         } else {
             try AtomicFile.write(files.map(\.text).joined(), to: target)
         }
+    }
+}
+
+extension ExportCommand {
+    /// The exporter with everything the format needs wired in from the other modules: the
+    /// figure's layout (GraphRender), short names (the figures' rule), eras (the event calendar).
+    func exporter(for analysis: CorpusAnalysis, filterDescription: String) throws -> Exporter {
+        let kind = graph ?? .correspondents
+        var exporter = Exporter(graphKind: kind, gexfVersion: gexfVersion ?? .v1_2draft, cmifURL: cmifURL, cmifEditor: cmifEditor,
+                                excel: excel, places: try places.map { try PlaceTable.load(path: $0) } ?? PlaceTable())
+        let needsContext = (Self.drawnFormats.contains(format) && !noLayout) || format == .timelinejs
+        guard needsContext else { return exporter }
+        let context = FigureContext(analysis: analysis, theme: try style.loadTheme(), styleSpec: style.style,
+                                    filterDescription: filterDescription)
+        if Self.drawnFormats.contains(format) {
+            exporter.layout = try ExportLayoutReader.layout(kind, context: context, graph: exporter.graph(analysis))
+        }
+        if format == .timelinejs {
+            let people = Set(analysis.corpus.messages.flatMap { [$0.sender] + $0.recipients })
+            exporter.shortNames = Dictionary(uniqueKeysWithValues: people.sorted().map { ($0, context.shortName(of: $0)) })
+            let calendar = noEvents ? EventCalendar(events: [])
+                : try events.map { try EventCalendar.load(path: $0) } ?? EventCalendar.bundled()
+            exporter.eras = calendar.events.map { TimelineJSWriter.Era(start: $0.start, end: $0.end, headline: $0.label) }
+        }
+        return exporter
     }
 }
 

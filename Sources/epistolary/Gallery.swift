@@ -56,13 +56,8 @@ struct Gallery {
                 FileHandle.standardError.write(Data("epistolary: skipped graphs/\(kind.rawValue): \(reason)\n".utf8))
                 continue
             }
-            var sliced = analysis
-            var filters = ""
-            if kind == .replies, let topic = GraphFigure.defaultRepliesTopic(analysis) {
-                sliced = analysis.filtered(topics: [topic])
-                filters = "topic " + (analysis.lexicon.topic(topic)?.label ?? topic)
-            }
-            let context = FigureContext(analysis: sliced, theme: theme, styleSpec: styleSpec, filterDescription: filters, people: people)
+            // The replies figure chooses its own slice when the corpus is past its budget.
+            let context = FigureContext(analysis: analysis, theme: theme, styleSpec: styleSpec, people: people)
             var figure = try GraphFigure.build(kind, context: context)
             if kind == .correspondents || kind == .matrix { figure.caption.shows += " " + network.reason }
             let base = "graphs/\(kind.rawValue)"
@@ -127,12 +122,12 @@ struct Gallery {
         for (kind, what) in graphs {
             let exporter = Exporter(graphKind: kind)
             add("\(kind.rawValue).graphml", "graphml", "GraphML of \(what)", exporter.files(.graphml, analysis: analysis).map(\.text).joined())
-            add("\(kind.rawValue).gexf", "gexf", "GEXF 1.3 with time spells of \(what), for Gephi's timeline", exporter.files(.gexf, analysis: analysis).map(\.text).joined())
+            add("\(kind.rawValue).gexf", "gexf", "GEXF 1.2draft with time spells of \(what), for Gephi's timeline", exporter.files(.gexf, analysis: analysis).map(\.text).joined())
             add("\(kind.rawValue).node-link.json", "json", "NetworkX node-link JSON of \(what)", exporter.files(.nodeLink, analysis: analysis).map(\.text).joined())
             add("\(kind.rawValue).cyjs", "json", "Cytoscape.js JSON of \(what)", exporter.files(.cytoscape, analysis: analysis).map(\.text).joined())
         }
-        let legacy = Exporter(graphKind: .correspondents, gexfVersion: .v1_2draft)
-        add("correspondents.gexf1.2.gexf", "gexf", "GEXF 1.2draft of the correspondents, for older readers", legacy.files(.gexf, analysis: analysis).map(\.text).joined())
+        let newer = Exporter(graphKind: .correspondents, gexfVersion: .v1_3)
+        add("correspondents.gexf1.3.gexf", "gexf", "GEXF 1.3 of the correspondents (Gephi 0.9+, NetworkX 3.4+)", newer.files(.gexf, analysis: analysis).map(\.text).joined())
         for file in Exporter(graphKind: .correspondents).files(.csv, analysis: analysis) {
             add("csv/\(file.name)", "csv", "CSV table \(file.name) for Gephi's spreadsheet import and Palladio", file.text)
         }

@@ -20,9 +20,11 @@ struct GraphCommand: ParsableCommand {
         matrix          who wrote to whom as a table: a row per writer, a column per addressee,
                         each cell the messages, shaded; --order activity (default) or cluster.
         replies         messages by date, left to right, in a lane per correspondent, with the
-                        links of what answers what. The whole corpus does not fit a page: with
-                        no --topic, --from or --to it shows the topic "poland" (or, for a topic
-                        file without it, its largest topic); give filters to choose another slice.
+                        links of what answers what. Past the theme's budget ([graph.replies]
+                        marks, default 300 messages) it draws the busiest year, quarter or month
+                        of what the filters keep (then the busiest pair in it) and names that
+                        slice in its title; messages of a row close in time are one mark with
+                        their count. Give --from, --to, --topic or --correspondent to choose.
         topics          who wrote about what: a heat table of topics against correspondents.
         mentions        people named together in the message bodies (pairs named together in at
                         least --min-weight messages; by default the weight that keeps about 20 people).
@@ -84,11 +86,7 @@ struct GraphCommand: ParsableCommand {
         var clock = StageClock(enabled: timings, prefix: "graph")
         let theme = try style.loadTheme()
         let whole = try input.analyse()
-        var slice = try filters.slice(for: whole)
-        if kind == .replies, slice.isEmpty, let fallback = GraphFigure.defaultRepliesTopic(whole) {
-            slice.topics = [fallback]
-            slice.description = "topic " + (whole.lexicon.topics.first { $0.id == fallback }?.label ?? fallback)
-        }
+        let slice = try filters.slice(for: whole)
         let analysis = try slice.apply(to: whole)
         if let reason = GraphFigure.unavailableReason(kind, analysis: analysis) {
             throw EpistolaryError(.badData, "cannot draw the \(kind.rawValue) figure: \(reason)")

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import epistolary
+@testable import EpistolaryCLI
 
 /// The figure options and filters of `graph`, run in process through the command type.
 @Suite(.serialized)

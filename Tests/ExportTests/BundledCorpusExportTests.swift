@@ -46,8 +46,8 @@ import Testing
     func everyGraphIsValidAndReadsBackInNetworkX(kind: ExportGraphKind) throws {
         let graph = ExportGraphBuilder.graph(kind, from: try analysis())
         let graphML = try ExternalTool.temporaryFile(GraphMLWriter().write(graph), name: "g.graphml")
-        let gexf = try ExternalTool.temporaryFile(GEXFWriter().write(graph), name: "g.gexf")
-        let gexf12 = try ExternalTool.temporaryFile(GEXFWriter(version: .v1_2draft).write(graph), name: "g12.gexf")
+        let gexf = try ExternalTool.temporaryFile(GEXFWriter(version: .v1_3).write(graph), name: "g.gexf")
+        let gexf12 = try ExternalTool.temporaryFile(GEXFWriter().write(graph), name: "g12.gexf")
         let nodeLink = try ExternalTool.temporaryFile(NodeLinkWriter().write(graph), name: "g.json")
         for (path, schema) in [(graphML, "graphml/graphml.xsd"), (gexf, "gexf-1.3/gexf.rng"), (gexf12, "gexf-1.2draft/gexf.xsd")] {
             let result = try ExternalTool.xmllint(path, schema: schema)
@@ -129,7 +129,7 @@ import Testing
         let corpus = ExportFixtures.hostileCorpus()
         let analysis = CorpusAnalysis(corpus: corpus, lexicon: try TopicLexicon.bundled())
         let names = ["Joseph Stalin", "Stanisław Mikołajczyk", "Вячеслав Молотов", "Mr \"O'Brien\" & <Sons>"]
-        let schemas: [ExportFormat: String] = [.graphml: "graphml/graphml.xsd", .gexf: "gexf-1.3/gexf.rng",
+        let schemas: [ExportFormat: String] = [.graphml: "graphml/graphml.xsd", .gexf: "gexf-1.2draft/gexf.xsd",
                                                .cmif: "cmif/cmi-customization.rng"]
         for format in ExportFormat.allCases {
             for file in Exporter().files(format, analysis: analysis) {
@@ -151,7 +151,7 @@ import Testing
         import sys, json, networkx as nx
         a, b, c = sys.argv[1].split('|')
         out = [sorted(d['label'] for _, d in g.nodes(data=True)) for g in
-               (nx.read_graphml(a), nx.read_gexf(b, version='1.3'),
+               (nx.read_graphml(a), nx.read_gexf(b),
                 nx.node_link_graph(json.load(open(c, encoding='utf-8')), edges='edges'))]
         print(json.dumps(out, ensure_ascii=False))
         """
@@ -163,5 +163,20 @@ import Testing
         let cmif = Exporter().files(.cmif, analysis: analysis)[0].text
         let back = try CMIFReader.read(data: Data(cmif.utf8), sourceName: "h.xml", people: PersonTable(people: []))
         #expect(Set(back.people.people.map(\.name)) == Set(names))
+    }
+}
+
+/// Correspondents of the bundled corpus: present from their first letter to their last.
+@Suite struct NodeSpellTests {
+    @Test func correspondentsLiveFromFirstToLastLetter() throws {
+        let analysis = try #require(BundledCorpusExportTests.analysis)
+        let graph = ExportGraphBuilder.graph(.correspondents, from: analysis)
+        for node in graph.nodes {
+            let dates = analysis.messages.filter { $0.sender == node.id || $0.recipients.contains(node.id) }.map(\.date)
+                + analysis.inferred.filter { $0.sender == node.id || $0.recipient == node.id }.map(\.date)
+            try #require(node.spells.count == 1, "\(node.id)")
+            #expect(node.spells[0].start == dates.map(\.notBefore).min(), "\(node.id)")
+            #expect(node.spells[0].end == dates.map(\.notAfter).max(), "\(node.id)")
+        }
     }
 }

@@ -45,8 +45,10 @@ import Testing
         #expect(column("id") == corpus.messages.map(\.id))
         #expect(column("not_before") == corpus.messages.map(\.date.notBefore.iso))
         #expect(column("not_after") == corpus.messages.map(\.date.notAfter.iso))
-        #expect(column("date").contains("1942-07"))
-        #expect(column("date").contains("1943"))
+        // Palladio accepts whole days only: every date is YYYY-MM-DD, the uncertainty in the bounds.
+        #expect(column("date").allSatisfy { $0.range(of: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", options: .regularExpression) != nil })
+        #expect(column("date") == corpus.messages.map(\.date.best.iso))
+        #expect(column("precision").contains("month") && column("precision").contains("year"))
         #expect(column("place").contains("London \"in exile\" & <elsewhere>"))
         #expect(column("recipient_names").contains("Joseph Stalin;Вячеслав Молотов"))
         #expect(column("topics").first == "second_front;supplies")
@@ -102,5 +104,80 @@ import Testing
         #expect(XMLMarkup.escapeAttribute("a<b>&\"c'\n\u{1}") == "a&lt;b&gt;&amp;&quot;c&apos;&#10;")
         #expect(XMLMarkup.escapeText("x < y & z") == "x &lt; y &amp; z")
         #expect(JSONValue.string("a\"b\\c\n\u{1}").serialized() == "\"a\\\"b\\\\c\\n\\u0001\"")
+    }
+}
+
+/// What the new consumers need from the tables and the timeline: Excel's form, Palladio's
+/// places, TimelineJS's eras, groups and short headlines.
+@Suite struct ConsumerFormTests {
+    let corpus = ExportFixtures.hostileCorpus()
+    var graph: ExportGraph { ExportFixtures.correspondentGraph(corpus) }
+
+    @Test func excelFormHasAByteOrderMarkAndCRLFBetweenRecordsOnly() throws {
+        let plain = CSVTableWriter().messages(corpus)
+        let excel = CSVTableWriter(excel: true).messages(corpus)
+        #expect(!plain.hasPrefix("\u{FEFF}") && !plain.contains("\r\n"))
+        #expect(excel.hasPrefix("\u{FEFF}"))
+        #expect(Array(excel.utf8.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        // Same records: the Excel form read with CRLF as the record end is the plain form.
+        #expect(String(excel.dropFirst()).replacingOccurrences(of: "\r\n", with: "\n") == plain)
+        #expect(excel.components(separatedBy: "\r\n").count == plain.components(separatedBy: "\n").count)
+        // A line break quoted inside a field stays a bare LF (one cell, not two records).
+        let body = CSVTableWriter(excel: true).table([["a", "two\nlines"], ["b", "c"]])
+        #expect(body == "\u{FEFF}a,\"two\nlines\"\r\nb,c\r\n")
+    }
+
+    @Test func placesTableGivesGeoNamesAndCoordinates() throws {
+        let table = try PlaceTable.parse("""
+        name,geonames,latitude,longitude
+        Moscow,https://www.geonames.org/524901,55.75222,37.61556
+        "Kraków",http://sws.geonames.org/3094802/,50.06143,19.93658
+        Nowhere,,,
+        """, file: "places.csv")
+        let rows = try TableAndTimelineTests().readCSV(CSVTableWriter(places: table).messages(corpus))
+        let header = rows[0]
+        let place = try #require(header.firstIndex(of: "place")), uri = try #require(header.firstIndex(of: "place_geonames"))
+        let coordinates = try #require(header.firstIndex(of: "coordinates"))
+        let moscow = try #require(rows.first { $0[place] == "Moscow" })
+        #expect(moscow[uri] == "https://www.geonames.org/524901")
+        #expect(moscow[coordinates] == "55.75222,37.61556")
+        let krakow = try #require(rows.first { $0[place] == "Kraków" })
+        #expect(krakow[uri] == "http://sws.geonames.org/3094802/")
+        #expect(rows.dropFirst().filter { $0[place].isEmpty }.allSatisfy { $0[coordinates].isEmpty })
+    }
+
+    @Test func placesTableErrorsNameTheLine() {
+        func message(_ text: String) -> String {
+            do { _ = try PlaceTable.parse(text, file: "p.csv"); return "" } catch { return "\(error)" }
+        }
+        #expect(message("name,geonames\nMoscow,https://example.org/1\n").contains("p.csv:2"))
+        #expect(message("name,latitude,longitude\nMoscow,55.7,\n").contains("both latitude and longitude"))
+        #expect(message("name,latitude,longitude\nMoscow,95,10\n").contains("within ±90"))
+        #expect(message("place\nMoscow\n").contains("missing column \"name\""))
+        #expect(message("name\nMoscow\nMoscow\n").contains("listed twice"))
+    }
+
+    @Test func timelineHasErasGroupsForEveryEventAndShortHeadlines() throws {
+        let day = ExportFixtures.day
+        let eras = [TimelineJSWriter.Era(start: day("1942-08-01"), end: day("1942-08-20"), headline: "A <meeting>"),
+                    TimelineJSWriter.Era(start: day("1950-01-01"), end: day("1950-02-01"), headline: "Later")]
+        let text = TimelineJSWriter().write(corpus: corpus, title: "T", groups: [corpus.messages[0].id: "Supplies"],
+                                           shortNames: ["Stalin": "Stalin", "Mikołajczyk": "Mikołajczyk"], eras: eras)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let events = try #require(json["events"] as? [[String: Any]])
+        // Every event has a group once any has one: no unlabelled row.
+        #expect(events.allSatisfy { ($0["group"] as? String)?.isEmpty == false })
+        #expect(events.filter { $0["group"] as? String == TimelineJSWriter.ungroupedLabel }.count == events.count - 1)
+        // The era that touches the letters is kept, the one after them is not.
+        let written = try #require(json["eras"] as? [[String: Any]])
+        #expect(written.count == 1)
+        #expect(((written[0]["text"] as? [String: Any])?["headline"] as? String) == "A &lt;meeting&gt;")
+        #expect((written[0]["end_date"] as? [String: Any])?["day"] as? Int == 20)
+        let headlines = events.compactMap { ($0["text"] as? [String: Any])?["headline"] as? String }
+        #expect(headlines.contains("Stalin to Mikołajczyk"))
+        #expect(!headlines.contains { $0.contains("Joseph") })
+        // The full names open the slide.
+        let texts = events.compactMap { ($0["text"] as? [String: Any])?["text"] as? String }
+        #expect(texts.contains { $0.contains("Joseph Stalin to Stanisław Mikołajczyk") })
     }
 }

@@ -18,14 +18,10 @@ enum FigureFixtures {
         do { return try ThemeLoader.load(spec: spec) } catch { fatalError("cannot load style \(spec): \(error)") }
     }
 
-    /// The figure as the command draws it by default (replies: the topic poland).
+    /// The figure as the command draws it by default (replies: the slice it chooses itself).
     static func figure(_ kind: GraphFigureKind, style: String = "paper", wide: Bool = false) throws -> GraphFigure {
-        var analysis = Self.analysis
-        var filters = ""
-        if kind == .replies {
-            analysis = analysis.filtered(topics: ["poland"])
-            filters = "topic poland"
-        }
+        let analysis = Self.analysis
+        let filters = ""
         let context = FigureContext(analysis: analysis, theme: theme(style), wide: wide, styleSpec: style, filterDescription: filters)
         return try GraphFigure.build(kind, context: context)
     }

@@ -34,35 +34,102 @@ struct GraphFigureTests {
         try expectThemed(graph, title: nil)
     }
 
-    @Test func repliesHasEveryMessageInDateOrderAndItsLinks() throws {
+    @Test func repliesCountsEveryMessageOfItsSliceOnceInDateOrderWithItsLinks() throws {
         let figure = try FigureFixtures.figure(.replies)
         let graph = try GraphvizEngine.shared.parse(figure.dot)
-        let analysis = FigureFixtures.analysis.filtered(topics: ["poland"])
-        let messageIDs = Set(analysis.messages.map(\.id)), inferredIDs = Set(analysis.inferred.map(\.id))
-        let marks = graph.nodes.filter { messageIDs.contains($0.name) || inferredIDs.contains($0.name) }
-        #expect(marks.count == messageIDs.count + inferredIDs.count)
-        #expect(figure.caption.messages == messageIDs.count)
-        #expect(figure.caption.inferredMessages == inferredIDs.count)
+        let marks = RepliesMarks(graph)
+        // The bundled corpus is past the default budget: the title names the slice chosen.
+        #expect(figure.title.hasPrefix("Replies in time (busiest "))
+        #expect(figure.caption.filters.hasPrefix("busiest "))
+        // Every drawn message is in exactly one mark: singles by id, groups by their count.
+        #expect(marks.total == figure.caption.messages + figure.caption.inferredMessages)
+        #expect(marks.total <= FigureFixtures.theme().graph.replies.marks)
+        let analysis = FigureFixtures.analysis
+        let inferredIDs = Set(analysis.inferred.map(\.id))
         // Inferred messages are hollow (paper fill); uncertain dates are diamonds.
         let paper = FigureFixtures.theme().colors.paper.hex
-        for mark in marks {
+        for mark in marks.singles {
             #expect((mark.attributes["fillcolor"] == paper) == inferredIDs.contains(mark.name), "\(mark.name)")
+            if let message = analysis.message(id: mark.name) { #expect((mark.attributes["shape"] == "diamond") == !message.date.isExact) }
         }
-        let uncertain = analysis.messages.filter { !$0.date.isExact }.map(\.id) + analysis.inferred.filter { !$0.date.isExact }.map(\.id)
-        #expect(Set(marks.filter { $0.attributes["shape"] == "diamond" }.map(\.name)) == Set(uncertain))
         // Left to right by date.
-        func x(_ id: String) -> Double { Double(graph.node(id)!.attributes["pos"]!.split(separator: ",")[0])! }
-        let dated = analysis.messages.map { ($0.id, $0.date.best) } + analysis.inferred.map { ($0.id, $0.date.best) }
-        for (a, b) in zip(dated.sorted { $0.1 < $1.1 }, dated.sorted { $0.1 < $1.1 }.dropFirst()) where a.1 < b.1 {
-            #expect(x(a.0) < x(b.0))
+        let dated = marks.singles.compactMap { node in analysis.message(id: node.name).map { (node, $0.date.best) } }.sorted { $0.1 < $1.1 }
+        for (a, b) in zip(dated, dated.dropFirst()) where a.0.name != b.0.name && a.1.days(to: b.1) > 7 {
+            #expect(marks.centre(a.0).x < marks.centre(b.0).x)
         }
-        // A lane label per correspondent, every link between drawn messages, and the axis.
         #expect(graph.nodes.filter { $0.name.hasPrefix("lane:") }.count >= 3)
-        let links = analysis.links.filter { (messageIDs.contains($0.from) || inferredIDs.contains($0.from)) && (messageIDs.contains($0.to) || inferredIDs.contains($0.to)) }
-        #expect(graph.edges.filter { !$0.tail.hasPrefix("axis:") }.count == links.count)
         #expect(graph.nodes.contains { $0.name.hasPrefix("tick:") })
+        #expect(graph.edges.contains { !$0.tail.hasPrefix("axis:") })
         #expect(figure.engine == .pinned)
         try expectThemed(graph, title: nil)
+    }
+
+    /// Marks close in time never stack: each lane has two rows (by the correspondent above,
+    /// to them below), no two marks share a place, and a group says how many it holds.
+    @Test func repliesAggregatesInsteadOfStacking() throws {
+        let theme = FigureFixtures.theme()
+        let figure = try FigureFixtures.figure(.replies)
+        let marks = RepliesMarks(try GraphvizEngine.shared.parse(figure.dot))
+        let rows = Set(marks.all.map { marks.centre($0).y })
+        let lanes = try GraphvizEngine.shared.parse(figure.dot).nodes.filter { $0.name.hasPrefix("lane:") }.count
+        #expect(rows.count <= 2 * lanes)
+        let places = marks.all.map { "\(marks.centre($0).x),\(marks.centre($0).y)" }
+        #expect(Set(places).count == places.count)
+        #expect(!marks.groups.isEmpty)
+        for group in marks.groups {
+            #expect((Int(group.attributes["label"] ?? "") ?? 0) >= 2)
+            #expect((Double(group.attributes["fontsize"] ?? "0") ?? 0) >= 6)
+        }
+        // Above the line: written by the lane's correspondent, in the writer's colour.
+        let analysis = FigureFixtures.analysis
+        let people = theme.peopleStyles(FigureContext.runPeople(analysis))
+        for single in marks.singles {
+            guard let message = analysis.message(id: single.name), message.sender != "Stalin" else { continue }
+            let lane = try #require(marks.laneCentre(of: single))
+            #expect(marks.centre(single).y > lane, "\(single.name) by \(message.sender) sits below its lane's line")
+            if single.attributes["fillcolor"] != theme.colors.muted.hex {
+                #expect(single.attributes["fillcolor"] == people[message.sender].color.hex)
+            }
+        }
+    }
+
+    /// The budget is the theme's: a budget the whole corpus fits draws it all, untitled by a slice.
+    @Test func repliesBudgetComesFromTheTheme() throws {
+        var theme = FigureFixtures.theme()
+        theme.graph.replies.marks = 5000
+        let whole = try GraphFigure.build(.replies, context: FigureContext(analysis: FigureFixtures.analysis, theme: theme, styleSpec: "paper"))
+        #expect(whole.title == "Replies in time")
+        #expect(RepliesMarks(try GraphvizEngine.shared.parse(whole.dot)).total
+                == FigureFixtures.analysis.messages.count + FigureFixtures.analysis.inferred.count)
+        theme.graph.replies.marks = 40
+        theme.graph.replies.lanes = 2
+        let small = try GraphFigure.build(.replies, context: FigureContext(analysis: FigureFixtures.analysis, theme: theme, styleSpec: "paper"))
+        let graph = try GraphvizEngine.shared.parse(small.dot)
+        #expect(small.title.contains("busiest"))
+        #expect(RepliesMarks(graph).total <= 40)
+        #expect(graph.nodes.filter { $0.name.hasPrefix("lane:") && $0.name != "lane:others" && $0.name != "lane:?" }.count <= 2)
+        #expect(small.dot != whole.dot)
+    }
+
+    @Test func repliesSliceIsTheBusiestPeriodThatFits() throws {
+        let analysis = FigureFixtures.analysis
+        let total = analysis.messages.count + analysis.inferred.count
+        #expect(RepliesSlice.choose(analysis, budget: total) { _, _ in nil } == nil)
+        let slice = try #require(RepliesSlice.choose(analysis, budget: 60) { w, a in RepliesFigure.counterpart(writer: w, addressees: a, hub: "Stalin") })
+        #expect(slice.marks <= 60 || slice.correspondent != nil)
+        #expect(slice.total == total)
+        let inside = analysis.messages.filter { $0.date.best >= slice.from && $0.date.best <= slice.to }.count
+            + analysis.inferred.filter { $0.date.best >= slice.from && $0.date.best <= slice.to }.count
+        if slice.correspondent == nil { #expect(inside == slice.marks) }
+        // No other period of the same unit holds more.
+        let length = ["year": 12, "quarter": 3, "month": 1][slice.unit]!
+        var counts: [Int: Int] = [:]
+        for day in analysis.messages.map(\.date.best) + analysis.inferred.map(\.date.best) {
+            let month = day.year * 12 + day.month - 1
+            counts[month - month % length, default: 0] += 1
+        }
+        if slice.correspondent == nil { #expect(counts.values.max() == slice.marks) }
+        #expect(!slice.words { $0 }.contains("poland"))
     }
 
     @Test func mentionsKeepsOnlyPairsAboveTheWeight() throws {
@@ -168,7 +235,7 @@ struct GraphFigureTests {
         let caption = try JSONDecoder().decode(FigureCaption.self, from: Data(contentsOf: captionURL))
         #expect(caption.figure == "replies")
         #expect(caption.style == "paper")
-        #expect(caption.filters == "topic poland")
+        #expect(caption.filters.hasPrefix("busiest "))
         #expect(caption.inputHash == FigureFixtures.analysis.corpus.sourceHash)
         #expect(caption.dotHash == SHA256.hex(Array(figure.dot.utf8)))
         #expect(caption.firstDate != nil && caption.firstDate! <= caption.lastDate!)
@@ -189,9 +256,12 @@ struct GraphFigureTests {
         let replies = try GraphvizEngine.shared.parse(FigureFixtures.figure(.replies).dot)
         let mentions = try GraphvizEngine.shared.parse(FigureFixtures.figure(.mentions).dot)
         let churchillEdge = try #require(correspondents.edges.first { $0.tail == "Churchill" && $0.attributes["style"] != "dashed" })
-        let churchillMark = try #require(replies.nodes.first { $0.name.hasSuffix("-churchill-stalin") && $0.attributes["fillcolor"] != FigureFixtures.theme().colors.paper.hex })
+        // A mark in Churchill's lane, upper row (written by him): the nearest lane label above it.
+        let marks = RepliesMarks(replies)
+        let lane = try #require(replies.node("lane:Churchill"))
+        let churchillMark = try #require(marks.all.first { marks.laneCentre(of: $0) == marks.centre(lane).y && marks.centre($0).y > marks.centre(lane).y })
         let churchillNamed = try #require(mentions.node("Churchill"))
-        #expect(churchillEdge.attributes["color"] == churchillMark.attributes["fillcolor"])
+        #expect(churchillEdge.attributes["color"] == churchillMark.attributes["color"])
         #expect(churchillEdge.attributes["color"] == churchillNamed.attributes["color"])
     }
 }
@@ -217,5 +287,28 @@ struct SVGLayoutTests {
         let graphvizWidth = try #require(SVGLayout.string("width", svg).flatMap { Double($0.replacingOccurrences(of: "pt", with: "")) })
         let measured = SVGLayout.measure("Mikołajczyk and Roosevelt", family: "DejaVu Serif", size: 8, bold: false, italic: false)
         #expect(abs(measured - (graphvizWidth - 8)) / measured < 0.1)
+    }
+}
+
+/// The marks of a replies figure read back from its DOT: singles (named by message id) and
+/// groups (named "group:...", labelled with their count).
+struct RepliesMarks {
+    let graph: ParsedGraph
+    init(_ graph: ParsedGraph) { self.graph = graph }
+
+    var all: [ParsedGraph.Node] { graph.nodes.filter { !["lane:", "axis:", "tick:"].contains(where: $0.name.hasPrefix) } }
+    var groups: [ParsedGraph.Node] { all.filter { $0.name.hasPrefix("group:") } }
+    var singles: [ParsedGraph.Node] { all.filter { !$0.name.hasPrefix("group:") } }
+    var total: Int { singles.count + groups.map { Int($0.attributes["label"] ?? "") ?? 0 }.reduce(0, +) }
+
+    func centre(_ node: ParsedGraph.Node) -> (x: Double, y: Double) {
+        let parts = (node.attributes["pos"] ?? "").replacingOccurrences(of: "!", with: "").split(separator: ",").compactMap { Double($0) }
+        return parts.count == 2 ? (parts[0], parts[1]) : (0, 0)
+    }
+
+    /// The y of the lane label nearest the mark: the lane's centre line.
+    func laneCentre(of node: ParsedGraph.Node) -> Double? {
+        let y = centre(node).y
+        return graph.nodes.filter { $0.name.hasPrefix("lane:") }.map { centre($0).y }.min { abs($0 - y) < abs($1 - y) }
     }
 }

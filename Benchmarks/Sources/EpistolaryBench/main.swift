@@ -59,9 +59,7 @@ do {
         let (graphs, _) = try timer.measure("graphs") { () throws -> Int in
             var bytes = 0
             for kind in [GraphFigureKind.correspondents, .replies] {
-                var sliced = analysis
-                if kind == .replies, let topic = GraphFigure.defaultRepliesTopic(analysis) { sliced = analysis.filtered(topics: [topic]) }
-                let figure = try GraphFigure.build(kind, context: FigureContext(analysis: sliced, theme: theme, styleSpec: "paper"))
+                let figure = try GraphFigure.build(kind, context: FigureContext(analysis: analysis, theme: theme, styleSpec: "paper"))
                 for format in [GraphFormat.svg, .png] { bytes += try figure.render(format).data.count }
             }
             return bytes

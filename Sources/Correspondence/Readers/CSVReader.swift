@@ -113,14 +113,16 @@ public enum CSVReader {
         }
     }
 
-    struct Row {
-        var fields: [String]
-        var line: Int
-        var endLine: Int
+    /// One RFC 4180 record with the lines it starts and ends on.
+    public struct Row: Sendable {
+        public var fields: [String]
+        public var line: Int
+        public var endLine: Int
     }
 
-    /// RFC 4180 records with the line each starts and ends on.
-    static func parse(_ text: String, file: String) throws -> [Row] {
+    /// RFC 4180 records with the line each starts and ends on (shared with the other tables
+    /// users give, such as the places table of `export --places`).
+    public static func parse(_ text: String, file: String) throws -> [Row] {
         var rows: [Row] = []
         var fields: [String] = []
         var field = ""

@@ -131,6 +131,20 @@ public final class GraphvizEngine: @unchecked Sendable {
         }
     }
 
+    /// Lays `dot` out with `engine` and reads the laid-out graph back: every node's `pos`,
+    /// `width` and `height`, every edge's `pos`, and the graph's `bb`, as Graphviz writes them
+    /// into its own DOT output (points, y upwards). For exports that carry a figure's drawing.
+    public func layout(_ dot: String, engine: LayoutEngine = .dot) throws -> ParsedGraph {
+        try locked { gvc in
+            try withLayout(gvc, dot, engine: engine) { graph, _ in
+                // The `dot` device writes the layout into the graph's attributes as it renders.
+                _ = try renderData(gvc, graph, device: "dot")
+                _ = GraphvizMessages.shared.drain()
+                return ParsedGraph(reading: graph)
+            }
+        }
+    }
+
     /// The Graphviz version string ("2.43.0").
     public var version: String {
         locked { gvc in gvcVersion(gvc).map { String(cString: $0) } ?? "unknown" }

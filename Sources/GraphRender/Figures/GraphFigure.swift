@@ -161,6 +161,12 @@ public struct GraphFigure: Sendable {
         return rendered
     }
 
+    /// The figure laid out, read back from Graphviz (node positions, sizes and colours), for
+    /// exports that carry the figure's drawing.
+    public func layout() throws -> ParsedGraph {
+        try GraphvizEngine.shared.layout(dot, engine: engine)
+    }
+
     /// Renders the figure in every format of `formats` (PNG at the theme's dpi): the same
     /// bytes as `render(_:)` per format. SVG text names real font families, with weight and
     /// style as attributes.

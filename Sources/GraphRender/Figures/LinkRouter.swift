@@ -49,16 +49,26 @@ struct LinkRouter {
     var clearance: Double
 
     private static let cellSize = 8.0
+    /// Side of a cell of the grid counting placed link samples, in points.
+    private static let fineSize = 1.5
     /// What running through another mark costs: more than any bow or detour.
     private static let markCost = 100.0
+    /// Most candidate curves tried for one link: the plain bows, then the S-curves of least
+    /// total bow. Caps the work per link whatever the crowding.
+    static let candidateCap = 48
 
     /// Routes every link (tail id, head id), in the given order of the result; links whose
     /// ends are not both marks get nil.
+    ///
+    /// - Complexity: O(m log m) for m links (the sort by length), plus bounded work per link:
+    ///   at most `candidateCap` candidates, each sampled along a curve no longer than the
+    ///   figure, each sample looking at a fixed number of cells of two flat grids (marks by
+    ///   cell, placed samples counted by cell).
     func route(_ links: [(from: String, to: String)]) -> [Route?] {
-        var grid: [Cell: [Point]] = [:]
-        var markGrid: [Cell: [Obstacle]] = [:]
-        let reach = marks.values.map(\.radius).max() ?? 0
-        for mark in marks.values { markGrid[Cell(mark.centre), default: []].append(mark) }
+        let obstacles = Array(marks.values).sorted { ($0.centre.x, $0.centre.y, $0.radius) < ($1.centre.x, $1.centre.y, $1.radius) }
+        let reach = obstacles.map(\.radius).max() ?? 0
+        let grid = MarkGrid(obstacles, margin: Self.bows.map(abs).max()! / 0.75 + reach + 16)
+        var placed = PlacedGrid(bounds: grid.bounds)
         let order = links.indices.sorted { a, b in
             let la = length(links[a]), lb = length(links[b])
             return la != lb ? la < lb : a < b
@@ -69,21 +79,17 @@ struct LinkRouter {
             var best: (cost: Double, curve: [Point])?
             // Plain bows first; S-curves too unless a slight plain bow (at most 9 pt, little
             // crowding) already clears every mark.
-            let plain = Self.bows.map { ($0, $0) }
-            let shaped = Self.bows.flatMap { near in Self.bows.filter { $0 != near }.map { (near, $0) } }
-            for (pass, shapes) in [plain, shaped].enumerated() {
-                if pass == 1, let best, best.cost < 6 { break }
-                for (near, far) in shapes {
-                    let curve = candidate(tail.centre, head.centre, near: near, far: far)
-                    let bound = best?.cost ?? .infinity
-                    let cost = self.cost(curve, tail: tail, head: head, bow: (abs(near) + abs(far)) / 2, marks: markGrid,
-                                         reach: reach, placed: grid, bound: bound)
-                    if cost < bound - 1e-9 { best = (cost, curve) }
-                }
+            for (tried, (near, far)) in Self.candidates.enumerated() {
+                if tried == Self.bows.count, let best, best.cost < 6 { break }
+                let curve = candidate(tail.centre, head.centre, near: near, far: far)
+                let bound = best?.cost ?? .infinity
+                let cost = self.cost(curve, tail: tail, head: head, bow: (abs(near) + abs(far)) / 2, marks: grid,
+                                     reach: reach, placed: placed, bound: bound)
+                if cost < bound - 1e-9 { best = (cost, curve) }
             }
             guard let chosen = best?.curve else { continue }
             let route = clip(chosen, tail: tail, head: head)
-            for sample in Self.samples(route.points, step: 2) { grid[Cell(sample), default: []].append(sample) }
+            for sample in Self.samples(route.points, step: 2) { placed.add(sample) }
             routes[index] = route
         }
         return routes
@@ -101,6 +107,18 @@ struct LinkRouter {
     /// off the straight line at its middle, in points, to either side (0: straight). Marks are
     /// a few points wide, so small bows clear them.
     private static let bows: [Double] = [0, 5, -5, 9, -9, 14, -14, 20, -20, 28, -28, 40, -40, 55, -55]
+
+    /// The candidates in the order tried: every plain bow, then S-curves (each control
+    /// point pushed on its own) by least total bow, up to `candidateCap` in all.
+    private static let candidates: [(near: Double, far: Double)] = {
+        let plain = bows.map { ($0, $0) }
+        let shaped = bows.flatMap { near in bows.filter { $0 != near }.map { (near, $0) } }
+            .enumerated().sorted { a, b in
+                let x = abs(a.element.0) + abs(a.element.1), y = abs(b.element.0) + abs(b.element.1)
+                return x != y ? x < y : a.offset < b.offset
+            }.map(\.element)
+        return Array((plain + shaped).prefix(candidateCap))
+    }()
 
     private func length(_ link: (from: String, to: String)) -> Double {
         guard let a = marks[link.from], let b = marks[link.to] else { return .infinity }
@@ -122,7 +140,7 @@ struct LinkRouter {
     }
 
     private func cost(_ curve: [Point], tail: Obstacle, head: Obstacle, bow: Double,
-                      marks: [Cell: [Obstacle]], reach: Double, placed: [Cell: [Point]], bound: Double) -> Double {
+                      marks: MarkGrid, reach: Double, placed: PlacedGrid, bound: Double) -> Double {
         var hitCentres: [Point] = []
         var cost = abs(bow) * 0.4
         var crowding = 0.0
@@ -130,20 +148,13 @@ struct LinkRouter {
             // Already dearer than the best so far: no need to look further.
             if cost + Double(hitCentres.count) * Self.markCost + crowding * 0.3 >= bound { return .infinity }
             if forbidden.contains(where: { $0.contains(sample) }) { cost += 20 }
-            let home = Cell(sample)
-            home.forEachNeighbour(reach: reach + clearance) { cell in
-                for mark in marks[cell] ?? [] where mark.centre != tail.centre && mark.centre != head.centre {
-                    if sample.distance(to: mark.centre) < mark.radius + clearance, !hitCentres.contains(mark.centre) {
-                        hitCentres.append(mark.centre)
-                    }
+            marks.forEach(near: sample, reach: reach + clearance) { mark in
+                if mark.centre != tail.centre && mark.centre != head.centre,
+                   sample.distance(to: mark.centre) < mark.radius + clearance, !hitCentres.contains(mark.centre) {
+                    hitCentres.append(mark.centre)
                 }
-                return true
             }
-            home.forEachNeighbour(reach: 1.5) { cell in
-                guard let points = placed[cell], points.contains(where: { $0.distance(to: sample) < 1.5 }) else { return true }
-                crowding += 1
-                return false
-            }
+            if placed.crowded(sample) { crowding += 1 }
         }
         cost += Double(hitCentres.count) * Self.markCost
         return cost + crowding * 0.3
@@ -198,19 +209,100 @@ struct LinkRouter {
         return (0...count).map { point(c, Double($0) / Double(count)) }
     }
 
-    /// A square of the lookup grid.
-    private struct Cell: Hashable {
-        var i: Int
-        var j: Int
-        init(i: Int, j: Int) { self.i = i; self.j = j }
-        init(_ p: Point) { i = Int((p.x / LinkRouter.cellSize).rounded(.down)); j = Int((p.y / LinkRouter.cellSize).rounded(.down)) }
-        /// Calls `body` with every cell within `reach` points of any point of this one, until
-        /// it returns false (no array built: this runs for every sample of every candidate).
-        func forEachNeighbour(reach: Double, _ body: (Cell) -> Bool) {
-            let n = Int((reach / LinkRouter.cellSize).rounded(.up))
-            for di in -n...n {
-                for dj in -n...n where !body(Cell(i: i + di, j: j + dj)) { return }
+    /// The rectangle a grid covers.
+    struct Bounds {
+        var minX, minY, maxX, maxY: Double
+    }
+
+    /// Marks by cell of a flat grid (`cellSize` points square): one array of mark indices
+    /// ordered by cell, and each cell's start in it. Built once, looked up per sample.
+    private struct MarkGrid {
+        let bounds: Bounds
+        let columns: Int
+        let rows: Int
+        let starts: [Int32]
+        let members: [Obstacle]
+
+        init(_ obstacles: [Obstacle], margin: Double) {
+            let xs = obstacles.map(\.centre.x), ys = obstacles.map(\.centre.y)
+            bounds = Bounds(minX: (xs.min() ?? 0) - margin, minY: (ys.min() ?? 0) - margin,
+                            maxX: (xs.max() ?? 0) + margin, maxY: (ys.max() ?? 0) + margin)
+            let bounds = self.bounds
+            let columns = max(1, Int(((bounds.maxX - bounds.minX) / LinkRouter.cellSize).rounded(.up)))
+            let rows = max(1, Int(((bounds.maxY - bounds.minY) / LinkRouter.cellSize).rounded(.up)))
+            self.columns = columns
+            self.rows = rows
+            var counts = [Int32](repeating: 0, count: columns * rows + 1)
+            let cells = obstacles.map { Self.cell($0.centre, bounds: bounds, columns: columns, rows: rows) }
+            for cell in cells { counts[cell + 1] += 1 }
+            for i in 1..<counts.count { counts[i] += counts[i - 1] }
+            var fill = counts
+            var members = obstacles
+            for (obstacle, cell) in zip(obstacles, cells) {
+                members[Int(fill[cell])] = obstacle
+                fill[cell] += 1
             }
+            starts = counts
+            self.members = members
+        }
+
+        static func cell(_ p: Point, bounds: Bounds, columns: Int, rows: Int) -> Int {
+            let i = min(columns - 1, max(0, Int((p.x - bounds.minX) / LinkRouter.cellSize)))
+            let j = min(rows - 1, max(0, Int((p.y - bounds.minY) / LinkRouter.cellSize)))
+            return j * columns + i
+        }
+
+        /// Calls `body` with every mark in the cells within `reach` points of `p`.
+        func forEach(near p: Point, reach: Double, _ body: (Obstacle) -> Void) {
+            guard p.x >= bounds.minX - reach, p.x <= bounds.maxX + reach, p.y >= bounds.minY - reach, p.y <= bounds.maxY + reach else { return }
+            let i0 = max(0, Int(((p.x - reach - bounds.minX) / LinkRouter.cellSize).rounded(.down)))
+            let i1 = min(columns - 1, Int(((p.x + reach - bounds.minX) / LinkRouter.cellSize).rounded(.down)))
+            let j0 = max(0, Int(((p.y - reach - bounds.minY) / LinkRouter.cellSize).rounded(.down)))
+            let j1 = min(rows - 1, Int(((p.y + reach - bounds.minY) / LinkRouter.cellSize).rounded(.down)))
+            guard i0 <= i1, j0 <= j1 else { return }
+            for j in j0...j1 {
+                for cell in (j * columns + i0)...(j * columns + i1) {
+                    for k in Int(starts[cell])..<Int(starts[cell + 1]) { body(members[k]) }
+                }
+            }
+        }
+    }
+
+    /// Samples of the links placed so far, counted per cell of a flat grid `fineSize` points
+    /// square: a sample is crowded when its cell or a neighbour holds one.
+    private struct PlacedGrid {
+        let bounds: Bounds
+        let columns: Int
+        let rows: Int
+        var counts: [UInt16]
+
+        init(bounds: Bounds) {
+            self.bounds = bounds
+            columns = max(1, Int(((bounds.maxX - bounds.minX) / LinkRouter.fineSize).rounded(.up)))
+            rows = max(1, Int(((bounds.maxY - bounds.minY) / LinkRouter.fineSize).rounded(.up)))
+            counts = [UInt16](repeating: 0, count: columns * rows)
+        }
+
+        private func index(_ p: Point) -> (Int, Int)? {
+            let i = Int(((p.x - bounds.minX) / LinkRouter.fineSize).rounded(.down))
+            let j = Int(((p.y - bounds.minY) / LinkRouter.fineSize).rounded(.down))
+            return i >= 0 && i < columns && j >= 0 && j < rows ? (i, j) : nil
+        }
+
+        mutating func add(_ p: Point) {
+            guard let (i, j) = index(p) else { return }
+            let cell = j * columns + i
+            if counts[cell] < UInt16.max { counts[cell] += 1 }
+        }
+
+        func crowded(_ p: Point) -> Bool {
+            guard let (i, j) = index(p) else { return false }
+            for dj in -1...1 where j + dj >= 0 && j + dj < rows {
+                for di in -1...1 where i + di >= 0 && i + di < columns {
+                    if counts[(j + dj) * columns + i + di] > 0 { return true }
+                }
+            }
+            return false
         }
     }
 }

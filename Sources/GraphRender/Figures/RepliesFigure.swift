@@ -9,16 +9,19 @@ import Styling
 /// a date known only within bounds is a diamond at the middle of its range. Lines join a
 /// message to what it answers or cites, in the theme's line style for each kind of link.
 ///
-/// Positions are computed here (date and lane) and pinned; marks that would touch are stacked
-/// away from the lane's centre. The links are drawn here too (`LinkRouter`: curves that bend
-/// around other marks), so Graphviz only draws (layout `nop2`); with `graphvizRoutesLinks`
-/// neato routes them instead, about a hundred times slower.
+/// The figure has a budget (`graph.replies.marks`, `graph.replies.lanes`): past it, it draws
+/// the slice `RepliesSlice` chooses from the data and names it in the title, and the lanes
+/// past the budget share one "others" lane. Each row is a flat grid of bins one mark wide:
+/// messages falling into one bin are one mark carrying their count (never a stack that would
+/// read as a bar). The links are drawn here too (`LinkRouter`: curves that bend around other
+/// marks), so Graphviz only draws (layout `nop2`); with `graphvizRoutesLinks` neato routes
+/// them instead, about a hundred times slower.
 struct RepliesFigure {
     let context: FigureContext
     var graphvizRoutesLinks = false
 
-    /// One mark of the figure.
-    private struct Mark {
+    /// One message or inferred message.
+    private struct Item {
         var id: String
         var writer: String
         var lane: String
@@ -27,92 +30,175 @@ struct RepliesFigure {
         var day: Day
         var exactDate: Bool
         var inferred: Bool
-        var x = 0.0
-        var level = 0
     }
 
+    /// One drawn mark: the messages of one row that fall into one bin.
+    private struct Group {
+        var lane: Int
+        var upper: Bool
+        var bin: Int
+        var firstID: String
+        var writer: String
+        var mixedWriters = false
+        var count = 0
+        var inferred = 0
+        var uncertain = 0
+        var firstDay: Day
+        var lastDay: Day
+        var x = 0.0
+        var y = 0.0
+    }
+
+    /// Builds the figure.
+    ///
+    /// - Complexity: O(n log n) in messages and inferred messages (the slice choice, one sort
+    ///   and one pass into a flat grid of bins); drawing is bounded by the grid (lanes × bins)
+    ///   and link routing does bounded work per drawn link (`LinkRouter`).
     func figure() -> GraphFigure {
-        let analysis = context.analysis
         let theme = context.theme
         let style = FigureStyle(theme: theme, wide: context.wide)
         let hub = context.hub
-        let title = "Replies in time" + (context.filterDescription.isEmpty ? "" : " (\(context.filterDescription))")
-
-        var marks: [Mark] = analysis.messages.map { message in
-            let counterpart = Self.counterpart(writer: message.sender, addressees: message.recipients, hub: hub) ?? Self.unknownLane
-            return Mark(id: message.id, writer: message.sender, lane: counterpart, byCorrespondent: message.sender == counterpart,
-                        day: message.date.best, exactDate: message.date.isExact, inferred: false)
-        }
-        marks += analysis.inferred.map { incoming in
-            let counterpart = Self.counterpart(writer: incoming.sender, addressees: [incoming.recipient], hub: hub) ?? Self.unknownLane
-            return Mark(id: incoming.id, writer: incoming.sender, lane: counterpart, byCorrespondent: incoming.sender == counterpart,
-                        day: incoming.date.best, exactDate: incoming.date.isExact, inferred: true)
-        }
-        marks.sort { $0.day != $1.day ? $0.day < $1.day : $0.id < $1.id }
-
-        // Lanes: most marks first, then id.
-        let laneCounts = Dictionary(grouping: marks, by: \.lane).mapValues(\.count)
-        let lanes = laneCounts.keys.sorted { a, b in
-            if (a == Self.unknownLane) != (b == Self.unknownLane) { return b == Self.unknownLane }
-            return laneCounts[a]! != laneCounts[b]! ? laneCounts[a]! > laneCounts[b]! : a < b
-        }
-        func laneName(_ lane: String) -> String { lane == Self.unknownLane ? "unknown" : context.shortName(of: lane) }
-
-        // Horizontal scale: lane labels on the left, then the time axis.
+        let whole = context.analysis
+        let budget = theme.graph.replies
         let labelFont = style.labelFont
         let noteFont = style.noteFont
+        var countFont = labelFont
+        countFont.sizePt = max(Self.textFloorPt, min(noteFont.sizePt, labelFont.sizePt) - 1)
+        countFont.bold = false
+        countFont.italic = false
         let width = style.drawingWidthPoints
-        let mark = max(4.5, labelFont.sizePt * 0.6)
+        let mark = Self.markDiameter(style: style)
+        /// Diameter of a mark standing for `count` messages: a counted disc is wide enough for its number.
+        func diameter(_ count: Int) -> Double {
+            count == 1 ? mark * 1.25 : max(mark * 1.25, FigureStyle.textWidth(String(count), font: countFont) + 3)
+        }
+        // About as many bins as the figure will have: the plot is most of the width.
+        let binEstimate = Int(style.drawingWidthPoints * 0.6 / (diameter(99) + 2))
+        let slice = RepliesSlice.choose(whole, budget: budget.marks, bins: binEstimate) { Self.counterpart(writer: $0, addressees: $1, hub: hub) }
+        let analysis = slice.map { whole.filtered(from: $0.from, to: $0.to, correspondents: $0.correspondent.map { [$0] }) } ?? whole
+        var words = context.filterDescription
+        if let slice { words += (words.isEmpty ? "" : "; ") + slice.words(name: context.shortName(of:)) }
+        let title = "Replies in time" + (words.isEmpty ? "" : " (\(words))")
+
+        var items: [Item] = []
+        items.reserveCapacity(analysis.messages.count + analysis.inferred.count)
+        for message in analysis.messages {
+            let counterpart = Self.counterpart(writer: message.sender, addressees: message.recipients, hub: hub) ?? Self.unknownLane
+            items.append(Item(id: message.id, writer: message.sender, lane: counterpart, byCorrespondent: message.sender == counterpart,
+                              day: message.date.best, exactDate: message.date.isExact, inferred: false))
+        }
+        for incoming in analysis.inferred {
+            // Inferred messages cited from inside the slice but dated outside it are not drawn.
+            if let slice, incoming.date.best < slice.from || incoming.date.best > slice.to { continue }
+            let counterpart = Self.counterpart(writer: incoming.sender, addressees: [incoming.recipient], hub: hub) ?? Self.unknownLane
+            items.append(Item(id: incoming.id, writer: incoming.sender, lane: counterpart, byCorrespondent: incoming.sender == counterpart,
+                              day: incoming.date.best, exactDate: incoming.date.isExact, inferred: true))
+        }
+        items.sort { $0.day != $1.day ? $0.day < $1.day : $0.id < $1.id }
+
+        // Lanes: most marks first, then id; past the budget, the rest share the others' lane.
+        var laneCounts: [String: Int] = [:]
+        for item in items { laneCounts[item.lane, default: 0] += 1 }
+        let ranked = laneCounts.keys.filter { $0 != Self.unknownLane }.sorted { a, b in
+            laneCounts[a]! != laneCounts[b]! ? laneCounts[a]! > laneCounts[b]! : a < b
+        }
+        let keptLanes = Array(ranked.prefix(max(1, budget.lanes)))
+        let othersCount = ranked.count - keptLanes.count
+        var lanes = keptLanes
+        if othersCount > 0 { lanes.append(Self.othersLane) }
+        if laneCounts[Self.unknownLane] != nil { lanes.append(Self.unknownLane) }
+        let laneIndex = Dictionary(uniqueKeysWithValues: lanes.enumerated().map { ($1, $0) })
+        // Writers drawn in their own colour: the hub and the kept lanes; the rest are "others".
+        // Writers drawn in their own colour: the hub, then the kept lanes, each only while its
+        // colour is not taken by one before it (no colour stands for two people here); the
+        // rest are grey "others".
+        var coloured: Set<String> = []
+        var takenColours: Set<String> = []
+        for writer in (hub.map { [$0] } ?? []) + keptLanes where takenColours.insert(context.people[writer].color.hex).inserted {
+            coloured.insert(writer)
+        }
+        func laneName(_ lane: String) -> String {
+            switch lane {
+            case Self.unknownLane: return "unknown"
+            case Self.othersLane: return "others (\(othersCount))"
+            default: return context.shortName(of: lane)
+            }
+        }
+
+        // Horizontal scale: lane labels on the left, then the time axis.
         // Lane labels get boxes a third wider than their measured text (plus 4 pt), so that
         // even wide capitals fit; the text is right-justified in its box.
         func laneLabelWidth(_ lane: String) -> Double { FigureStyle.textWidth(laneName(lane), font: labelFont) * 1.33 + 4 }
         let labelColumn = (lanes.map(laneLabelWidth).max() ?? 0) + 4
-        let axisLeft = labelColumn + mark
-        let axisRight = width - mark / 2 - 2
         // The axis runs over whole months, from the first message's month to the end of the
         // last one's, so no mark sits on the axis's end and both ends fall on a tick.
-        let firstDay = marks.first?.day ?? Day(ordinal: 0)
-        let lastDay = marks.last?.day ?? firstDay
+        let firstDay = slice?.from ?? items.first?.day ?? Day(ordinal: 0)
+        let lastDay = slice?.to ?? items.last?.day ?? firstDay
         let first = Day(year: firstDay.year, month: firstDay.month, day: 1) ?? firstDay
         let last = Self.monthAfter(lastDay) ?? lastDay
         let span = Double(max(1, first.days(to: last)))
+
+        // Bins: each row is a flat grid of bins as wide as its widest mark (plus 2 pt, more
+        // than twice the routing margin); a bin's messages are one mark with their count.
+        // A second pass widens the bins when a count needs more digits than two.
+        var step = diameter(99) + 2
+        var axisLeft = 0.0, axisRight = 0.0, binCount = 1
+        var groups: [Group] = []
+        var groupOf: [String: Int] = [:]
+        for _ in 0..<3 {
+            axisLeft = labelColumn + step / 2
+            axisRight = width - step / 2 - 2
+            binCount = max(1, Int((axisRight - axisLeft) / step))
+            var grid = [Int32](repeating: -1, count: lanes.count * 2 * binCount)
+            groups = []
+            groupOf = [:]
+            groupOf.reserveCapacity(items.count)
+            for item in items {
+                let lane = laneIndex[lanes.contains(item.lane) ? item.lane : Self.othersLane] ?? 0
+                let bin = min(binCount - 1, max(0, Int(Double(first.days(to: item.day)) / span * Double(binCount))))
+                let cell = (lane * 2 + (item.byCorrespondent ? 0 : 1)) * binCount + bin
+                var index = Int(grid[cell])
+                if index < 0 {
+                    index = groups.count
+                    grid[cell] = Int32(index)
+                    groups.append(Group(lane: lane, upper: item.byCorrespondent, bin: bin, firstID: item.id, writer: item.writer,
+                                        firstDay: item.day, lastDay: item.day))
+                }
+                groups[index].count += 1
+                if groups[index].writer != item.writer { groups[index].mixedWriters = true }
+                if item.inferred { groups[index].inferred += 1 }
+                if !item.exactDate { groups[index].uncertain += 1 }
+                groups[index].lastDay = item.day
+                groupOf[item.id] = index
+            }
+            let widest = groups.map { diameter($0.count) }.max() ?? mark
+            if widest + 2 <= step + 1e-9 { break }
+            step = widest + 2
+        }
+        let binWidth = (axisRight - axisLeft) / Double(binCount)
+        let daysPerBin = span / Double(binCount)
         func x(_ day: Day) -> Double {
             axisLeft + Double(first.days(to: day)) / span * (axisRight - axisLeft)
         }
 
-        // Stack marks of a row that would touch: each goes to the first level free at its x.
-        // Marks (diamonds are a quarter wider) keep 2 pt apart, more than twice the routing
-        // margin (`esep`), so links can be routed around them.
-        let step = mark * 1.25 + 2
-        var levelsUsed: [String: Int] = [:]
-        var rowEnds: [String: [Double]] = [:]
-        for index in marks.indices {
-            marks[index].x = x(marks[index].day)
-            let row = marks[index].lane + (marks[index].byCorrespondent ? "/upper" : "/lower")
-            var ends = rowEnds[row] ?? []
-            let level = ends.firstIndex { marks[index].x - $0 >= step } ?? ends.count
-            if level == ends.count { ends.append(marks[index].x) } else { ends[level] = marks[index].x }
-            rowEnds[row] = ends
-            marks[index].level = level
-            levelsUsed[row] = max(levelsUsed[row] ?? 0, level + 1)
-        }
-
-        // Vertical layout, bottom up: the axis, then the lanes (the first lane on top).
+        // Vertical layout, bottom up: the axis, then the lanes (the first lane on top), each
+        // with its lower row (to the correspondent) under its upper row (by them).
         let axisLabelY = 0.0
         let laneGap = labelFont.sizePt * 1.2
         var y = noteFont.sizePt + laneGap
-        var rowBase: [String: Double] = [:]
-        var laneCentre: [String: Double] = [:]
-        for lane in lanes.reversed() {
-            let lower = max(1, levelsUsed[lane + "/lower"] ?? 0)
-            let upper = max(1, levelsUsed[lane + "/upper"] ?? 0)
-            // Lower row stacks downward from its base; upper row upward from its base.
-            let lowerBase = y + Double(lower - 1) * step + mark / 2
-            let upperBase = lowerBase + step + 1
-            rowBase[lane + "/lower"] = lowerBase
-            rowBase[lane + "/upper"] = upperBase
-            laneCentre[lane] = (lowerBase + upperBase) / 2
-            y = upperBase + Double(upper - 1) * step + mark / 2 + laneGap
+        var laneCentre = [Double](repeating: 0, count: lanes.count)
+        var rowY = [Double](repeating: 0, count: lanes.count * 2)
+        for lane in lanes.indices.reversed() {
+            let lower = y + step / 2
+            let upper = lower + step
+            rowY[lane * 2 + 1] = lower
+            rowY[lane * 2] = upper
+            laneCentre[lane] = (lower + upper) / 2
+            y = upper + step / 2 + laneGap
+        }
+        for index in groups.indices {
+            groups[index].x = axisLeft + (Double(groups[index].bin) + 0.5) * binWidth
+            groups[index].y = rowY[groups[index].lane * 2 + (groups[index].upper ? 0 : 1)]
         }
 
         var dot = DOTWriter(name: "replies")
@@ -120,7 +206,12 @@ struct RepliesFigure {
         let layout: DOTAttributes = graphvizRoutesLinks
             ? [("layout", "neato"), ("inputscale", .number(72)), ("splines", "true"), ("overlap", "true"), ("esep", "+0.8")]
             : [("layout", .text(LayoutEngine.pinned.name)), ("inputscale", .number(72)), ("splines", "true"), ("overlap", "true")]
-        dot.graph(style.graphAttributes(layout + [("outputorder", "edgesfirst")]) + legend(lanes: lanes).graphAttributes(style: style))
+        let anyMixed = groups.contains { $0.mixedWriters }
+        let anyOthers = groups.contains { !$0.mixedWriters && !coloured.contains($0.writer) }
+        let anyCounted = groups.contains { $0.count > 1 }
+        dot.graph(style.graphAttributes(layout + [("outputorder", "edgesfirst")])
+                  + legend(title: title, writers: lanes.filter { coloured.contains($0) }, coloured: coloured, mixed: anyMixed, others: anyOthers,
+                           counted: anyCounted ? daysPerBin : nil).graphAttributes(style: style))
         dot.nodeDefaults(style.nodeDefaults([("shape", "circle"), ("fixedsize", "true"), ("label", ""),
                                              ("width", .number(mark / 72)), ("height", .number(mark / 72)),
                                              ("style", "filled"), ("penwidth", .number(theme.lines.thinPt))]))
@@ -128,49 +219,70 @@ struct RepliesFigure {
                                              ("color", .text(theme.colors.muted.hex))]))
 
         // Lane labels, right-aligned against the axis.
-        for lane in lanes {
+        for (index, lane) in lanes.enumerated() {
             let name = laneName(lane)
             let textWidth = laneLabelWidth(lane)
-            dot.node("lane:" + lane, [("shape", "plaintext"), ("fixedsize", "true"), ("style", "solid"),
-                                      ("label", .lines([name], .right)), ("width", .number(textWidth / 72)), ("height", .number(labelFont.sizePt * 1.2 / 72)),
-                                      ("margin", .number(0)), ("fontcolor", .text(theme.colors.ink.hex)),
-                                      ("pos", .text(Self.pin(labelColumn - 2 - textWidth / 2, laneCentre[lane] ?? 0)))])
+            dot.node("lane:" + (lane == Self.othersLane ? "others" : lane), [
+                ("shape", "plaintext"), ("fixedsize", "true"), ("style", "solid"),
+                ("label", .lines([name], .right)), ("width", .number(textWidth / 72)), ("height", .number(labelFont.sizePt * 1.2 / 72)),
+                ("margin", .number(0)), ("fontcolor", .text(theme.colors.ink.hex)),
+                ("pos", .text(Self.pin(labelColumn - 2 - textWidth / 2, laneCentre[index])))])
         }
 
         var obstacles: [String: LinkRouter.Obstacle] = [:]
-        for item in marks {
-            let row = item.lane + (item.byCorrespondent ? "/upper" : "/lower")
-            let base = rowBase[row] ?? 0
-            let offset = Double(item.level) * step * (item.byCorrespondent ? 1 : -1)
-            let color = context.people[item.writer].color
-            var attributes: DOTAttributes = [("pos", .text(Self.pin(item.x, base + offset))),
-                                             ("color", .text(color.hex)),
-                                             ("fillcolor", .text(item.inferred ? theme.colors.paper.hex : color.hex)),
-                                             ("tooltip", .text(item.id + (item.exactDate ? "" : " (date uncertain)")))]
-            if !item.exactDate {
-                attributes.append(("shape", "diamond"))
-                attributes.append(("width", .number(mark * 1.25 / 72)))
-                attributes.append(("height", .number(mark * 1.25 / 72)))
+        obstacles.reserveCapacity(groups.count)
+        var names: [String] = []
+        names.reserveCapacity(groups.count)
+        for group in groups {
+            let color = group.mixedWriters || !coloured.contains(group.writer) ? theme.colors.muted : context.people[group.writer].color
+            let allInferred = group.inferred == group.count
+            let name: String
+            var attributes: DOTAttributes = [("pos", .text(Self.pin(group.x, group.y))), ("color", .text(color.hex)),
+                                             ("fillcolor", .text(allInferred ? theme.colors.paper.hex : color.hex))]
+            var radius = mark / 2
+            if group.count == 1 {
+                name = group.firstID
+                attributes.append(("tooltip", .text(group.firstID + (group.uncertain > 0 ? " (date uncertain)" : ""))))
+                if group.uncertain > 0 {
+                    attributes.append(("shape", "diamond"))
+                    attributes.append(("width", .number(mark * 1.25 / 72)))
+                    attributes.append(("height", .number(mark * 1.25 / 72)))
+                    radius = mark * 1.25 / 2
+                }
+            } else {
+                name = "group:\(group.lane):\(group.upper ? "upper" : "lower"):\(group.bin)"
+                let size = diameter(group.count)
+                radius = size / 2
+                let text = allInferred || color.luminance > 0.3 ? theme.colors.ink : theme.colors.paper
+                attributes += [("width", .number(size / 72)), ("height", .number(size / 72)), ("label", .text(String(group.count))),
+                               ("fontname", .text(countFont.graphvizName)), ("fontsize", .number(countFont.sizePt)),
+                               ("fontcolor", .text(text.hex)),
+                               ("tooltip", .text("\(group.count) messages, \(group.firstDay.iso) to \(group.lastDay.iso)"))]
             }
-            if item.inferred { attributes.append(("penwidth", .number(theme.lines.regularPt))) }
-            dot.node(item.id, attributes)
-            obstacles[item.id] = LinkRouter.Obstacle(centre: LinkRouter.Point(x: item.x, y: base + offset),
-                                                     radius: (item.exactDate ? mark : mark * 1.25) / 2 + 0.3)
+            if allInferred { attributes.append(("penwidth", .number(theme.lines.regularPt))) }
+            dot.node(name, attributes)
+            names.append(name)
+            obstacles[name] = LinkRouter.Obstacle(centre: LinkRouter.Point(x: group.x, y: group.y), radius: radius + 0.3)
         }
 
-        // Links: drawn here unless neato is asked to route them. Nothing may cross the lane
-        // labels or dip under the axis.
+        // Links between drawn marks, once per pair of marks and kind: drawn here unless neato
+        // is asked to route them. Nothing may cross the lane labels or dip under the axis.
+        var drawnLinks: [(from: Int, to: Int, link: ReplyLink)] = []
+        var seenLinks = Set<[Int]>()
+        for link in analysis.links {
+            guard let from = groupOf[link.from], let to = groupOf[link.to], from != to else { continue }
+            if seenLinks.insert([from, to, Self.kindNumber(link.kind)]).inserted { drawnLinks.append((from, to, link)) }
+        }
         let axisY = noteFont.sizePt * 0.9 + 2
-        let present = Set(marks.map(\.id))
-        let drawnLinks = analysis.links.filter { present.contains($0.from) && present.contains($0.to) }
         let router = LinkRouter(marks: obstacles,
                                 forbidden: [LinkRouter.Area(minX: -1e9, minY: -1e9, maxX: labelColumn, maxY: 1e9),
                                             LinkRouter.Area(minX: -1e9, minY: -1e9, maxX: 1e9, maxY: axisY + 1),
                                             LinkRouter.Area(minX: width, minY: -1e9, maxX: 1e9, maxY: 1e9),
                                             LinkRouter.Area(minX: -1e9, minY: y, maxX: 1e9, maxY: 1e9)],
                                 arrowLength: Self.arrowSize * 10, clearance: 1)
-        let routes = graphvizRoutesLinks ? [] : router.route(drawnLinks.map { ($0.from, $0.to) })
-        for (index, link) in drawnLinks.enumerated() {
+        let routes = graphvizRoutesLinks ? [] : router.route(drawnLinks.map { (names[$0.from], names[$0.to]) })
+        for (index, drawn) in drawnLinks.enumerated() {
+            let link = drawn.link
             let lineStyle: String
             switch link.kind {
             case .answers: lineStyle = theme.graph.links.answers
@@ -180,13 +292,13 @@ struct RepliesFigure {
             }
             var attributes: DOTAttributes = [("style", .text(lineStyle)), ("tooltip", .text(link.kind.rawValue + ": " + link.evidence.phrase))]
             if index < routes.count, let route = routes[index] { attributes.append(("pos", .text(LinkRouter.pos(route)))) }
-            dot.edge(link.from, link.to, attributes)
+            dot.edge(names[drawn.from], names[drawn.to], attributes)
         }
 
         // The time axis: a rule under the lanes, a tick at each month (or quarter, or year,
         // whichever keeps ticks apart), and labels at the densest step that never crowds.
         // Its segments carry their own `pos` (Graphviz draws them as given).
-        let axisStart = LinkRouter.Point(x: axisLeft - mark / 2, y: axisY), axisEnd = LinkRouter.Point(x: axisRight + mark / 2, y: axisY)
+        let axisStart = LinkRouter.Point(x: axisLeft - step / 2, y: axisY), axisEnd = LinkRouter.Point(x: axisRight + step / 2, y: axisY)
         dot.node("axis:start", [("shape", "point"), ("width", .number(0.01)), ("style", "invis"), ("pos", .text(Self.pin(axisStart.x, axisStart.y)))])
         dot.node("axis:end", [("shape", "point"), ("width", .number(0.01)), ("style", "invis"), ("pos", .text(Self.pin(axisEnd.x, axisEnd.y)))])
         let rule: DOTAttributes = [("arrowhead", "none"), ("color", .text(theme.colors.muted.hex)), ("penwidth", .number(theme.lines.hairlinePt))]
@@ -208,12 +320,42 @@ struct RepliesFigure {
                                             ("pos", .text(Self.pin(tick.x, axisLabelY)))])
         }
 
-        let shown = Set(analysis.messages.map(\.id))
-        let shows = "Messages of \(analysis.corpus.sourceName) placed by date (left to right) in a lane per correspondent; "
+        var shows = "Messages of \(analysis.corpus.sourceName) placed by date (left to right) in a lane per correspondent; "
             + "upper row written by the correspondent, lower row to them; hollow marks are incoming messages known only from "
             + "citations; diamonds have uncertain dates (middle of the range); lines join a message to what it answers or cites."
-        return GraphFigure(kind: .replies, title: title, shows: shows, dot: dot.text, engine: graphvizRoutesLinks ? .neato : .pinned, context: context,
-                           messages: analysis.messages.filter { shown.contains($0.id) }, inferredCount: analysis.inferred.count)
+        if anyCounted { shows += " Messages of one row within \(Self.days(daysPerBin)) are one mark with their number." }
+        if let slice { shows += " The whole correspondence is past the figure's budget of \(budget.marks) messages: this is its \(slice.words(name: context.shortName(of:)))." }
+        if othersCount > 0 { shows += " The \(othersCount) correspondents after the \(keptLanes.count) busiest share the lane \"others\"." }
+        let inferredDrawn = items.filter(\.inferred).count
+        var captioned = context
+        captioned.filterDescription = words
+        return GraphFigure(kind: .replies, title: title, shows: shows, dot: dot.text, engine: graphvizRoutesLinks ? .neato : .pinned, context: captioned,
+                           messages: analysis.messages, inferredCount: inferredDrawn)
+    }
+
+    /// Diameter of a single mark, in points.
+    static func markDiameter(style: FigureStyle) -> Double { max(4.5, style.labelFont.sizePt * 0.6) }
+
+    /// The smallest text the figure sets, in points, at its printed width.
+    static let textFloorPt = 6.0
+
+    /// The lane shared by the correspondents past the lane budget.
+    static let othersLane = "\u{1}others"
+
+    /// A link kind as a number, for keys.
+    private static func kindNumber(_ kind: ReplyLink.Kind) -> Int {
+        switch kind {
+        case .answers: return 0
+        case .inReplyTo: return 1
+        case .citesOwn: return 2
+        case .parallel: return 3
+        }
+    }
+
+    /// A number of days in words, rounded: "a day", "3 days".
+    static func days(_ value: Double) -> String {
+        let n = max(1, Int(value.rounded(.up)))
+        return n == 1 ? "a day" : "\(n) days"
     }
 
     /// The other party of a message, seen from the hub: its writer when the hub received it,
@@ -296,13 +438,15 @@ struct RepliesFigure {
         return (marks, [])
     }
 
-    private func legend(lanes: [String]) -> FigureLegend {
+    private func legend(title: String, writers lanes: [String], coloured: Set<String>, mixed: Bool, others: Bool, counted daysPerBin: Double?) -> FigureLegend {
         let theme = context.theme
         let hub = context.hub
         var writers = lanes
-        if let hub, !writers.contains(hub) { writers.insert(hub, at: 0) }
-        let people = writers.filter { $0 != Self.unknownLane }.map { FigureLegend.Entry(swatch: .disc(context.people[$0].color), text: context.shortName(of: $0)) }
+        if let hub, !writers.contains(hub), coloured.contains(hub) { writers.insert(hub, at: 0) }
         let muted = theme.colors.muted
+        var people = writers.map { FigureLegend.Entry(swatch: .disc(context.people[$0].color), text: context.shortName(of: $0)) }
+        if others { people.append(FigureLegend.Entry(swatch: .disc(muted), text: "others")) }
+        if mixed { people.append(FigureLegend.Entry(swatch: .disc(muted), text: "several writers")) }
         var kinds = [
             FigureLegend.Entry(swatch: .ring(muted), text: "inferred (cited, lost)"),
             FigureLegend.Entry(swatch: .diamond(muted), text: "uncertain date"),
@@ -317,8 +461,8 @@ struct RepliesFigure {
             let words = named.filter { $0.0 == lineStyle }.map(\.1).joined(separator: ", ")
             kinds.append(FigureLegend.Entry(swatch: .line(muted, style: lineStyle, heavy: false), text: words))
         }
-        return FigureLegend(title: "Replies in time" + (context.filterDescription.isEmpty ? "" : " (\(context.filterDescription))"),
-                            groups: [people, kinds],
-                            notes: ["A lane per correspondent: upper row written by them, lower row to them; marks in the writer’s colour, by date."])
+        var notes = ["A lane per correspondent: upper row written by them, lower row to them; marks in the writer’s colour, by date."]
+        if let daysPerBin { notes.append("A number in a mark counts the messages of its row within \(Self.days(daysPerBin)).") }
+        return FigureLegend(title: title, groups: [people, kinds], notes: notes)
     }
 }

@@ -1,0 +1,29 @@
+import Analysis
+import Correspondence
+import Export
+import Foundation
+
+/// Files other tools open: GraphML, GEXF, CMIF, Cytoscape.js, node-link JSON, CSV tables and
+/// TimelineJS.
+///
+/// ```swift
+/// try GraphExport.write(.gexf, of: analysis, to: URL(fileURLWithPath: "letters.gexf"))
+/// ```
+public enum GraphExport {
+    /// The export's files as (name, text); a single-file format gives one entry with an empty
+    /// name, `csv` gives several tables.
+    public static func files(_ format: ExportFormat, of analysis: CorpusAnalysis) -> [(name: String, text: String)] {
+        Exporter().files(format, analysis: analysis)
+    }
+
+    /// Writes the export to `url`: a file, or for `csv` a folder of tables.
+    public static func write(_ format: ExportFormat, of analysis: CorpusAnalysis, to url: URL) throws {
+        let files = files(format, of: analysis)
+        if format.writesFolder {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+            for file in files { try AtomicFile.write(Data(file.text.utf8), to: url.appendingPathComponent(file.name)) }
+        } else if let file = files.first {
+            try AtomicFile.write(Data(file.text.utf8), to: url)
+        }
+    }
+}

@@ -1,0 +1,107 @@
+/// The drawing of a graph figure, as plain values an export can carry: where each node sits,
+/// its colour and size, and each edge's colour and width. The command line fills it from the
+/// figure's Graphviz layout; the exporters only copy it into their format (DESIGN: an exporter
+/// never lays out a figure), so Gephi, yEd and Cytoscape open the file looking like the figure.
+///
+/// Coordinates are Graphviz's points (1/72 inch), y growing upwards, the origin at the lower
+/// left of the drawing; writers whose consumer grows y downwards flip it with `height`.
+public struct ExportLayout: Sendable, Hashable {
+    /// An sRGB colour as 0...255 components (what GEXF's viz:color and GraphML's r, g, b take).
+    public struct Color: Sendable, Hashable {
+        public var red: Int
+        public var green: Int
+        public var blue: Int
+
+        public init(red: Int, green: Int, blue: Int) {
+            self.red = min(max(red, 0), 255)
+            self.green = min(max(green, 0), 255)
+            self.blue = min(max(blue, 0), 255)
+        }
+
+        /// Reads `#rrggbb` or `#rrggbbaa` (the alpha is dropped); nil for anything else.
+        public init?(hex: String) {
+            let digits = hex.hasPrefix("#") ? hex.dropFirst() : Substring(hex)
+            guard digits.count == 6 || digits.count == 8, digits.allSatisfy(\.isHexDigit),
+                  let value = UInt32(digits.prefix(6), radix: 16) else { return nil }
+            self.init(red: Int((value >> 16) & 0xFF), green: Int((value >> 8) & 0xFF), blue: Int(value & 0xFF))
+        }
+
+        /// `#rrggbb`, lower case.
+        public var hex: String {
+            "#" + [red, green, blue].map { $0 < 16 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+        }
+    }
+
+    /// How one node is drawn.
+    public struct Node: Sendable, Hashable {
+        /// Centre, in points.
+        public var x: Double
+        public var y: Double
+        /// Width and height of the node's shape, in points.
+        public var width: Double
+        public var height: Double
+        /// Fill colour.
+        public var fill: Color
+        /// Outline colour.
+        public var stroke: Color
+        /// False for a node the figure leaves out (below its weight threshold, say): it is
+        /// placed in a row under the drawing so that nothing is stacked.
+        public var inFigure: Bool
+
+        public init(x: Double, y: Double, width: Double, height: Double, fill: Color, stroke: Color, inFigure: Bool = true) {
+            self.x = x
+            self.y = y
+            self.width = width
+            self.height = height
+            self.fill = fill
+            self.stroke = stroke
+            self.inFigure = inFigure
+        }
+
+        /// One number for formats with a single size (GEXF viz:size, GraphML `size`): the
+        /// larger side, in points.
+        public var size: Double { max(width, height) }
+    }
+
+    /// How one edge is drawn.
+    public struct Edge: Sendable, Hashable {
+        public var color: Color
+        /// Line width, in points.
+        public var width: Double
+
+        public init(color: Color, width: Double) {
+            self.color = color
+            self.width = width
+        }
+    }
+
+    /// Nodes by export node id.
+    public var nodes: [String: Node]
+    /// Edges by `ExportLayout.edgeKey(source:target:)`: the figure's first line for that pair.
+    public var edges: [String: Edge]
+    /// Width and height of the drawing, in points (the Graphviz bounding box).
+    public var width: Double
+    public var height: Double
+    /// Where the layout comes from ("Graphviz dot layout of the correspondents figure").
+    public var source: String
+
+    public init(nodes: [String: Node], edges: [String: Edge], width: Double, height: Double, source: String) {
+        self.nodes = nodes
+        self.edges = edges
+        self.width = width
+        self.height = height
+        self.source = source
+    }
+
+    /// The key of a pair in `edges` (for an undirected graph, write both orders or look up both).
+    public static func edgeKey(source: String, target: String) -> String { source + "\u{0}" + target }
+
+    /// How `edge` is drawn, looking up the reverse pair too when the graph is undirected.
+    public func edge(_ edge: ExportEdge, directed: Bool) -> Edge? {
+        edges[Self.edgeKey(source: edge.source, target: edge.target)]
+            ?? (directed ? nil : edges[Self.edgeKey(source: edge.target, target: edge.source)])
+    }
+
+    /// A coordinate as short, stable text (two decimals, no trailing zeros past one).
+    static func number(_ value: Double) -> Double { (value * 100).rounded() / 100 }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Analysis
+import Correspondence
+import Export
+import GraphRender
+
+/// Wires a figure's Graphviz layout into an export (DESIGN: an exporter never lays out a
+/// figure, so the command line lays the figure out and hands the exporter plain values).
+enum ExportLayoutReader {
+    /// The figure that draws the graph of `kind`, with every pair (weight 1) so that every
+    /// node the export holds can be placed.
+    static func figureKind(for kind: ExportGraphKind) -> GraphFigureKind {
+        switch kind {
+        case .correspondents: return .correspondents
+        case .replies: return .replies
+        case .mentions: return .mentions
+        }
+    }
+
+    /// Lays out the figure of `kind` for `context` and reads its drawing back.
+    static func layout(_ kind: ExportGraphKind, context: FigureContext, graph: ExportGraph) throws -> ExportLayout {
+        let figureKind = figureKind(for: kind)
+        let figure = try GraphFigure.build(figureKind, context: context,
+                                           minimumWeight: figureKind == .replies ? nil : 1)
+        let parsed = try figure.layout()
+        return exportLayout(parsed, for: graph, source: "Graphviz \(figure.engine.name) layout of the \(figureKind.rawValue) figure")
+    }
+
+    /// Converts a laid-out graph into an `ExportLayout` for the nodes and edges of `graph`.
+    /// Nodes the figure leaves out (below its threshold, places in the mentions figure) are
+    /// put in rows under the drawing, in the graph's order, marked `inFigure: false`: a file
+    /// whose nodes all sit at the origin would be a pile, not a drawing.
+    /// - Complexity: O(nodes + edges) of the figure and the graph.
+    static func exportLayout(_ parsed: ParsedGraph, for graph: ExportGraph, source: String) -> ExportLayout {
+        let box = numbers(parsed.attributes["bb"] ?? "")
+        let width = box.count == 4 ? box[2] - box[0] : 0
+        var height = box.count == 4 ? box[3] - box[1] : 0
+        let originX = box.count == 4 ? box[0] : 0, originY = box.count == 4 ? box[1] : 0
+        let black = ExportLayout.Color(red: 0, green: 0, blue: 0)
+        let grey = ExportLayout.Color(red: 191, green: 191, blue: 191)
+        var placed: [String: ExportLayout.Node] = [:]
+        for node in parsed.nodes {
+            let position = numbers(node.attributes["pos"] ?? "")
+            guard position.count >= 2 else { continue }
+            let fill = firstColor(node.attributes["fillcolor"]) ?? firstColor(node.attributes["color"]) ?? grey
+            placed[node.name] = ExportLayout.Node(
+                x: position[0] - originX, y: position[1] - originY,
+                width: (Double(node.attributes["width"] ?? "") ?? 0.5) * 72,
+                height: (Double(node.attributes["height"] ?? "") ?? 0.3) * 72,
+                fill: fill, stroke: firstColor(node.attributes["color"]) ?? black)
+        }
+        var nodes: [String: ExportLayout.Node] = [:]
+        let missing = graph.nodes.filter { placed[$0.id] == nil }
+        for node in graph.nodes { if let drawn = placed[node.id] { nodes[node.id] = drawn } }
+        if !missing.isEmpty {
+            // Rows of cells under the drawing, as wide as the drawing (at least 6 cells).
+            let cell = 72.0, gap = 36.0
+            let perRow = max(6, Int(width / cell))
+            let rows = (missing.count + perRow - 1) / perRow
+            let shift = Double(rows) * cell + gap
+            for key in nodes.keys { nodes[key]?.y += shift }
+            for (index, node) in missing.enumerated() {
+                let row = index / perRow, column = index % perRow
+                nodes[node.id] = ExportLayout.Node(x: cell / 2 + Double(column) * cell, y: shift - gap - cell / 2 - Double(row) * cell,
+                                                   width: 54, height: 22, fill: grey, stroke: black, inFigure: false)
+            }
+            height += shift
+        }
+        var edges: [String: ExportLayout.Edge] = [:]
+        for edge in parsed.edges {
+            let key = ExportLayout.edgeKey(source: edge.tail, target: edge.head)
+            guard edges[key] == nil, edge.attributes["style"] != "invis" else { continue }
+            edges[key] = ExportLayout.Edge(color: firstColor(edge.attributes["color"]) ?? black,
+                                           width: Double(edge.attributes["penwidth"] ?? "") ?? 1)
+        }
+        return ExportLayout(nodes: nodes, edges: edges, width: width, height: height, source: source)
+    }
+
+    /// Numbers in a Graphviz point or box ("12.5,30", "0,0,400,300"); a trailing "!" is ignored.
+    static func numbers(_ text: String) -> [Double] {
+        text.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: CharacterSet(charactersIn: "! "))) }
+    }
+
+    /// The first colour of a Graphviz colour list ("#aabbcc", "#aabbccdd:#..."), if it is hex.
+    static func firstColor(_ text: String?) -> ExportLayout.Color? {
+        guard let text, let first = text.split(separator: ":").first?.split(separator: ";").first else { return nil }
+        return ExportLayout.Color(hex: String(first))
+    }
+}
