@@ -65,6 +65,20 @@ public struct LexiconTerm: Sendable, Hashable, Codable {
         return .success(items)
     }
 
+    /// What the term matches, as one string ("second front", "open* ... front"): two terms with
+    /// the same key match the same words, since case and diacritics are ignored.
+    func matchKey() -> String? {
+        guard case .success(let items) = compiled() else { return nil }
+        return items.map { item -> String in
+            switch item {
+            case .word(let bytes, _): return String(decoding: bytes.map(WordSequence.folded), as: UTF8.self)
+            case .prefix(let bytes): return String(decoding: bytes.map(WordSequence.folded), as: UTF8.self) + "*"
+            case .anyWord: return "*"
+            case .gap: return "..."
+            }
+        }.joined(separator: " ")
+    }
+
     struct TermError: Error, Sendable {
         let message: String
         init(_ message: String) { self.message = message }

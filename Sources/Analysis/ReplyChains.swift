@@ -235,13 +235,12 @@ struct ReplyChains: Sendable {
 
         // Inferred messages, in date order, with ids.
         var ids: [InferredKey: String] = [:]
-        var used = Set<String>()
+        var allocator = MessageIDAllocator()
         var inferred: [InferredMessage] = []
         for key in pending.keys.sorted() {
             guard let p = pending[key] else { continue }
             let base = "in-\(key.received ? "by-" : "")\(key.day.iso)-\(ReplyChains.slug(key.sender))-\(ReplyChains.slug(key.recipient))"
-            let id = Message.uniqueID(base, among: used)
-            used.insert(id)
+            let id = allocator.id(for: base)
             ids[key] = id
             let citations = p.citations.sorted { (order[$0.messageID] ?? 0, $0.line) < (order[$1.messageID] ?? 0, $1.line) }
             var citers: [String] = []

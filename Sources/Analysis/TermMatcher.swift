@@ -62,7 +62,7 @@ struct TermMatcher: Sendable {
         let first = byFirstWord, prefix = byPrefix, lengthUsed = prefixLengthUsed
         first.slots.withUnsafeBufferPointer { firstSlots in
         prefix.slots.withUnsafeBufferPointer { prefixSlots in
-        text.bytes.withUnsafeBufferPointer { bytes in
+        text.keys.withUnsafeBufferPointer { keys in
         text.words.withUnsafeBufferPointer { words in
             for w in 0..<words.count {
                 let word = words[w]
@@ -72,17 +72,17 @@ struct TermMatcher: Sendable {
                 }
                 guard maxPrefix > 0 else { continue }
                 if let starts = prefixStarts {
-                    guard word.end - word.start >= 2 else { continue }
-                    let s = Int(word.start)
-                    let key = Int(WordSequence.folded(bytes[s])) << 8 | Int(WordSequence.folded(bytes[s + 1]))
+                    guard word.keyEnd - word.keyStart >= 2 else { continue }
+                    let s = Int(word.keyStart)
+                    let key = Int(WordSequence.folded(keys[s])) << 8 | Int(WordSequence.folded(keys[s + 1]))
                     guard starts[key >> 6] & (1 << UInt64(key & 63)) != 0 else { continue }
                 }
-                let e = Int(word.end)
+                let e = Int(word.keyEnd)
                 var h = WordSequence.fnvOffset
                 var length = 0
-                var k = Int(word.start)
+                var k = Int(word.keyStart)
                 while k < e && length < maxPrefix {
-                    h = (h ^ UInt64(WordSequence.folded(bytes[k]))) &* WordSequence.fnvPrime
+                    h = (h ^ UInt64(WordSequence.folded(keys[k]))) &* WordSequence.fnvPrime
                     length += 1
                     k += 1
                     guard lengthUsed[length] else { continue }

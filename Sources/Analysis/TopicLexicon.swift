@@ -1,4 +1,5 @@
 import Foundation
+import TOMLReader
 import Correspondence
 
 /// The topics an analysis looks for, read from a TOML data file (never from code), plus the
@@ -36,11 +37,12 @@ public struct TopicLexicon: Sendable, Hashable {
         guard FileManager.default.fileExists(atPath: path) else {
             throw EpistolaryError(.badUsage, file: path, "no such topic file")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw EpistolaryError(.badData, file: path, "cannot read the topic file")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw EpistolaryError(.badData, file: path, "the topic file is not UTF-8 text")
+        InputFiles.note(path)
+        let text: String
+        do {
+            text = try TOMLDocument.text(ofFile: path)
+        } catch let error as TOMLError {
+            throw EpistolaryError(.badData, file: path, line: error.line, error.message)
         }
         return try parse(text, file: path)
     }

@@ -56,13 +56,30 @@ enum TopicLexiconFile {
                 guard !(phrases + patterns).isEmpty else {
                     throw TOMLError(at: table.location, "topic '\(id)' has no phrases and no patterns")
                 }
+                let exclusions = try terms(table["exclusions"], kind: nil)
+                try rejectDuplicates(phrases + patterns, file: file, topic: id)
+                try rejectDuplicates(exclusions, file: file, topic: id)
                 topics.append(TopicDefinition(id: id, label: try table.string("label"), terms: phrases + patterns,
-                                              exclusions: try terms(table["exclusions"], kind: nil),
+                                              exclusions: exclusions,
                                               threshold: threshold, line: table.location.line))
             }
             return TopicLexicon(topics: topics, coveringNotes: covering, source: file)
         } catch let error as TOMLError {
             throw EpistolaryError(.badData, file: error.file, line: error.line, error.message)
+        }
+    }
+
+    /// Two terms of a topic that match the same words would count twice: an error naming both
+    /// lines (matching ignores case and diacritics, so "émigré" and "emigre" are the same term).
+    private static func rejectDuplicates(_ terms: [LexiconTerm], file: String, topic: String) throws {
+        var seen: [String: LexiconTerm] = [:]
+        for term in terms {
+            guard let key = term.matchKey() else { continue }
+            if let first = seen[key] {
+                throw TOMLError(file: file, line: term.line, key: "topic",
+                                "topic '\(topic)': '\(term.text)' matches the same words as '\(first.text)' on line \(first.line) (matching ignores case and diacritics); keep one")
+            }
+            seen[key] = term
         }
     }
 

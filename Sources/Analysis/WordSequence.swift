@@ -5,8 +5,11 @@
 /// Word characters are ASCII letters and digits and non-ASCII letters. Everything else
 /// separates words: spaces, ASCII punctuation (so "Lend-Lease" is `lend lease`, "U.S.S.R." is
 /// `u s s r`, "de Gaulle's" is `de gaulle s`), and the Unicode punctuation of the corpus (dashes,
-/// curly quotes, no-break space, superscript footnote markers such as ³ and ⁵⁰). ASCII letters
-/// are compared without case; other letters as written.
+/// curly quotes, no-break space, superscript footnote markers such as ³ and ⁵⁰). Words are
+/// compared without case and without diacritics, in any Unicode normalisation form: each word has
+/// a *key* (see `LetterFolding`), so "Mikołajczyk", "MIKOLAJCZYK" and "Mikolajczyk" are one word,
+/// as are "émigré" (NFC or NFD) and "emigre". There is no stemming: "convoy" and "convoys" are
+/// different words (a lexicon says `convoy*`).
 ///
 /// Lines: a body's first line is the source line of its first paragraph (`fieldLines["body"]`)
 /// and each newline of the body advances one line. The reader separates paragraphs by a blank
@@ -15,11 +18,17 @@
 struct WordSequence: Sendable {
     /// The text's UTF-8 bytes, unchanged.
     let bytes: [UInt8]
-    /// One word: its case-folded FNV-1a hash, its byte range and its source line.
+    /// The words' comparison keys: `bytes` itself for an ASCII text; else a buffer holding each
+    /// word's folded bytes (ASCII letters in it may still be upper case: compare with `folded`).
+    let keys: [UInt8]
+    /// One word: the FNV-1a hash of its folded key, its byte range in `bytes`, its key range in
+    /// `keys` and its source line.
     struct Word: Sendable {
         let hash: UInt64
         let start: Int32
         let end: Int32
+        let keyStart: Int32
+        let keyEnd: Int32
         let line: Int32
     }
 
@@ -28,15 +37,19 @@ struct WordSequence: Sendable {
     var count: Int { words.count }
 
     /// Splits `text` into words; the first line of `text` is source line `firstLine`.
+    /// - Complexity: O(n) in the bytes of `text`; an ASCII text allocates no key buffer.
     init(_ text: String, firstLine: Int) {
         let bytes = Array(text.utf8)
         var words: [Word] = []
         words.reserveCapacity(bytes.count / 5 + 1)
+        var keys: [UInt8] = []
+        var folding = false
         bytes.withUnsafeBufferPointer { s in
             let n = s.count
             var line = Int32(firstLine)
             var i = 0
             var wordStart = -1
+            var keyStart = 0
             var hash = WordSequence.fnvOffset
             while i < n {
                 let b = s[i]
@@ -51,7 +64,8 @@ struct WordSequence: Sendable {
                 }
                 if width > 0 {
                     if wordStart >= 0 {
-                        words.append(Word(hash: hash, start: Int32(wordStart), end: Int32(i), line: line))
+                        words.append(Word(hash: hash, start: Int32(wordStart), end: Int32(i), keyStart: Int32(keyStart),
+                                          keyEnd: Int32(folding ? keys.count : i), line: line))
                         wordStart = -1
                         hash = WordSequence.fnvOffset
                     }
@@ -59,15 +73,44 @@ struct WordSequence: Sendable {
                     i += width
                     continue
                 }
-                if wordStart < 0 { wordStart = i }
-                hash = (hash ^ UInt64(WordSequence.folded(b))) &* WordSequence.fnvPrime
-                i += 1
+                if wordStart < 0 {
+                    wordStart = i
+                    keyStart = folding ? keys.count : i
+                }
+                if b < 0x80 {
+                    let f = WordSequence.folded(b)
+                    hash = (hash ^ UInt64(f)) &* WordSequence.fnvPrime
+                    if folding { keys.append(f) }
+                    i += 1
+                    continue
+                }
+                // A non-ASCII letter or mark: its folded form goes into the key buffer, which
+                // starts as a copy of the bytes so far (earlier keys keep their offsets).
+                let length = b >= 0xF0 ? 4 : (b >= 0xE0 ? 3 : 2)
+                var value = UInt32(b) & (length == 2 ? 0x1F : (length == 3 ? 0x0F : 0x07))
+                var k = 1
+                while k < length && i + k < n {
+                    value = value << 6 | (UInt32(s[i + k]) & 0x3F)
+                    k += 1
+                }
+                if !folding {
+                    folding = true
+                    keys = Array(s[0..<i])
+                    keys.reserveCapacity(n)
+                }
+                for f in LetterFolding.fold(value) {
+                    hash = (hash ^ UInt64(WordSequence.folded(f))) &* WordSequence.fnvPrime
+                    keys.append(f)
+                }
+                i += length
             }
             if wordStart >= 0 {
-                words.append(Word(hash: hash, start: Int32(wordStart), end: Int32(n), line: line))
+                words.append(Word(hash: hash, start: Int32(wordStart), end: Int32(n), keyStart: Int32(keyStart),
+                                  keyEnd: Int32(folding ? keys.count : n), line: line))
             }
         }
         self.bytes = bytes
+        self.keys = folding ? keys : bytes
         self.words = words
     }
 
@@ -98,24 +141,29 @@ struct WordSequence: Sendable {
         return raw.split(whereSeparator: { $0 == "\n" || $0 == " " }).joined(separator: " ")
     }
 
-    /// True when word `index` equals `word` (ASCII case-folded).
-    func wordEquals(_ index: Int, _ word: [UInt8]) -> Bool {
-        let s = Int(words[index].start), e = Int(words[index].end)
-        guard e - s == word.count else { return false }
-        for k in 0..<word.count where WordSequence.folded(bytes[s + k]) != WordSequence.folded(word[k]) {
+    /// True when the key of word `index` equals `key` (a key from `words(of:)`).
+    func wordEquals(_ index: Int, _ key: [UInt8]) -> Bool {
+        let s = Int(words[index].keyStart), e = Int(words[index].keyEnd)
+        guard e - s == key.count else { return false }
+        for k in 0..<key.count where WordSequence.folded(keys[s + k]) != WordSequence.folded(key[k]) {
             return false
         }
         return true
     }
 
-    /// True when word `index` starts with `prefix` (ASCII case-folded).
+    /// True when the key of word `index` starts with `prefix` (a key from `words(of:)`).
     func wordHasPrefix(_ index: Int, _ prefix: [UInt8]) -> Bool {
-        let s = Int(words[index].start), e = Int(words[index].end)
+        let s = Int(words[index].keyStart), e = Int(words[index].keyEnd)
         guard e - s >= prefix.count else { return false }
-        for k in 0..<prefix.count where WordSequence.folded(bytes[s + k]) != WordSequence.folded(prefix[k]) {
+        for k in 0..<prefix.count where WordSequence.folded(keys[s + k]) != WordSequence.folded(prefix[k]) {
             return false
         }
         return true
+    }
+
+    /// The key of word `index`, lower case and without diacritics ("mikolajczyk").
+    func key(_ index: Int) -> String {
+        String(decoding: keys[Int(words[index].keyStart)..<Int(words[index].keyEnd)].map(WordSequence.folded), as: UTF8.self)
     }
 
     /// True when word `index` begins with a capital letter (or a non-ASCII letter), as names do.
@@ -124,9 +172,9 @@ struct WordSequence: Sendable {
         return (b >= 0x41 && b <= 0x5A) || b >= 0x80
     }
 
-    /// Splits a phrase of a lexicon into its words, by the same rules as texts.
+    /// Splits a phrase of a lexicon into the keys of its words, by the same rules as texts.
     static func words(of phrase: String) -> [[UInt8]] {
         let seq = WordSequence(phrase, firstLine: 1)
-        return (0..<seq.count).map { Array(seq.bytes[Int(seq.words[$0].start)..<Int(seq.words[$0].end)]) }
+        return (0..<seq.count).map { Array(seq.keys[Int(seq.words[$0].keyStart)..<Int(seq.words[$0].keyEnd)]) }
     }
 }

@@ -18,10 +18,13 @@ public struct CSVTableWriter: Sendable {
     public var excel: Bool
     /// Places by name, for the GeoNames and coordinates columns of messages.csv.
     public var places: PlaceTable
+    /// Whether formula-like cells are neutralised (`CSVText`): true unless `--raw-csv`.
+    public var neutralisesFormulas: Bool
 
-    public init(excel: Bool = false, places: PlaceTable = PlaceTable()) {
+    public init(excel: Bool = false, places: PlaceTable = PlaceTable(), neutralisesFormulas: Bool = true) {
         self.excel = excel
         self.places = places
+        self.neutralisesFormulas = neutralisesFormulas
     }
 
     /// The three tables as (file name, text), in a fixed order.
@@ -80,6 +83,8 @@ public struct CSVTableWriter: Sendable {
     /// break quoted inside a field stays as it is, and Excel keeps it inside the cell).
     func table(_ rows: [[String]]) -> String {
         let end = excel ? "\r\n" : "\n"
-        return (excel ? "\u{FEFF}" : "") + rows.map { $0.map(CSVText.field).joined(separator: ",") }.joined(separator: end) + end
+        let neutralise = neutralisesFormulas
+        return (excel ? "\u{FEFF}" : "")
+            + rows.map { $0.map { CSVText.field($0, neutralisingFormulas: neutralise) }.joined(separator: ",") }.joined(separator: end) + end
     }
 }

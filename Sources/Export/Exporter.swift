@@ -54,10 +54,14 @@ public struct Exporter: Sendable {
     public var shortNames: [String: String]
     /// TimelineJS: the period's events, written as eras.
     public var eras: [TimelineJSWriter.Era]
+    /// CSV: write formula-like cells as they are (`--raw-csv`) instead of neutralising them.
+    public var rawCSV: Bool
 
     public init(graphKind: ExportGraphKind = .correspondents, gexfVersion: GEXFWriter.Version = .v1_2draft,
                 cmifURL: String? = nil, cmifEditor: String? = nil, layout: ExportLayout? = nil, excel: Bool = false,
-                places: PlaceTable = PlaceTable(), shortNames: [String: String] = [:], eras: [TimelineJSWriter.Era] = []) {
+                places: PlaceTable = PlaceTable(), shortNames: [String: String] = [:], eras: [TimelineJSWriter.Era] = [],
+                rawCSV: Bool = false) {
+        self.rawCSV = rawCSV
         self.graphKind = graphKind
         self.gexfVersion = gexfVersion
         self.cmifURL = cmifURL
@@ -89,7 +93,7 @@ public struct Exporter: Sendable {
         case .csv:
             let labels = Dictionary(analysis.lexicon.topics.map { ($0.id, $0.label) }, uniquingKeysWith: { a, _ in a })
             let topics = analysis.topicAssignments.mapValues { $0.map { labels[$0] ?? $0 } }
-            return CSVTableWriter(excel: excel, places: places).tables(graph: graph(analysis), corpus: analysis.corpus, topics: topics)
+            return CSVTableWriter(excel: excel, places: places, neutralisesFormulas: !rawCSV).tables(graph: graph(analysis), corpus: analysis.corpus, topics: topics)
         }
     }
 

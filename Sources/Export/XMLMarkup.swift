@@ -1,3 +1,5 @@
+import Correspondence
+
 /// Builds indented XML text, escaping every attribute value and every piece of text the
 /// same way. All XML exports (GraphML, GEXF, CMIF) write through this one helper, so a name
 /// with `<`, `&` or quotes is escaped once, correctly, everywhere.
@@ -56,7 +58,7 @@ public struct XMLMarkup: Sendable {
         attributes.map { " \($0.name)=\"\(escapeAttribute($0.value))\"" }.joined()
     }
 
-    /// Escapes text content: `&`, `<`, `>`; drops characters XML 1.0 cannot carry.
+    /// Escapes text content: `&`, `<`, `>`; replaces characters XML 1.0 cannot carry.
     public static func escapeText(_ value: String) -> String { escape(value, attribute: false) }
 
     /// Escapes an attribute value: as text, plus both quotes and the whitespace characters
@@ -82,18 +84,10 @@ public struct XMLMarkup: Sendable {
         return out
     }
 
-    /// Removes the control characters XML 1.0 forbids (everything below U+0020 except tab,
-    /// line feed and carriage return, plus U+FFFE and U+FFFF).
+    /// Replaces what XML 1.0 forbids or discourages (control characters other than tab, line
+    /// feed and carriage return; non-characters) with U+FFFD, by the shared `UnsafeScalars` rule.
     static func removingInvalidCharacters(_ value: String) -> String {
-        guard value.unicodeScalars.contains(where: isInvalid) else { return value }
-        var out = String.UnicodeScalarView()
-        for scalar in value.unicodeScalars where !isInvalid(scalar) { out.append(scalar) }
-        return String(out)
-    }
-
-    private static func isInvalid(_ scalar: Unicode.Scalar) -> Bool {
-        let v = scalar.value
-        return (v < 0x20 && v != 0x9 && v != 0xA && v != 0xD) || v == 0xFFFE || v == 0xFFFF
+        UnsafeScalars.replaced(in: value)
     }
 
     /// Maps each id to a distinct XML name token (`nameToken`), keeping ids that already are

@@ -10,6 +10,9 @@ public struct DashPattern: Sendable, Hashable, CustomStringConvertible {
 
     public static let solid = DashPattern([])
 
+    /// Most lengths a sheet may give: a pattern is a few pairs, never a list to iterate at length.
+    public static let maxLengths = 16
+
     public var isSolid: Bool { lengths.isEmpty }
 
     /// The nearest Graphviz line style: `solid`, `dashed` (long on-segments) or `dotted`.

@@ -46,9 +46,11 @@ public enum ThemeLoader {
         if isPath(element) {
             let text: String
             do {
-                text = try String(contentsOfFile: element, encoding: .utf8)
-            } catch {
-                throw ThemeError(.badUsage, file: element, "cannot read the style sheet (no such file, or not UTF-8 text)")
+                text = try TOMLDocument.text(ofFile: element)
+            } catch let error as TOMLError {
+                // Unreadable or too large: usage; bytes that are not UTF-8: data, with their line.
+                throw ThemeError(error.line == nil ? .badUsage : .badData, file: element, line: error.line,
+                                 "cannot read the style sheet: \(error.message)")
             }
             return try ThemeSheet.parse(text, name: element, file: element)
         }

@@ -7,7 +7,9 @@ public enum ThemeSchema {
         case number(ClosedRange<Double>)
         case integer(ClosedRange<Int>)
         case bool
-        case string
+        /// A font family name, checked against `FontFamilyName`'s grammar: it reaches SVG
+        /// attributes and Graphviz, so nothing that could end or escape them is accepted.
+        case fontFamily
         case choice([String])
         /// `#rrggbb`; `allowsNames` also accepts the names of the `[colors]` keys.
         case color(allowsNames: Bool)
@@ -57,7 +59,7 @@ public enum ThemeSchema {
         for (role, what) in [("title", "figure titles"), ("label", "node, lane and mark labels"),
                              ("tick", "axis tick labels"), ("legend", "legend entries"),
                              ("note", "small annotations: sources, uncertainty notes")] {
-            add("fonts.\(role).family", .string, "font family for \(what) (fontconfig name)")
+            add("fonts.\(role).family", .fontFamily, "font family for \(what) (fontconfig name: letters, digits, spaces, . _ + - ; at most 64)")
             add("fonts.\(role).size_pt", .number(2...144), "font size for \(what), in points")
             add("fonts.\(role).weight", .choice(fontWeights), "weight for \(what): normal or bold")
             add("fonts.\(role).italic", .bool, "italic for \(what)")

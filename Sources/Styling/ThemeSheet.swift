@@ -96,9 +96,11 @@ public struct ThemeSheet: Sendable, Equatable {
             return .integer(n)
         case .bool:
             return .bool(try value.bool())
-        case .string:
+        case .fontFamily:
             let s = try value.string()
-            guard !s.allSatisfy(\.isWhitespace) else { throw value.error("empty string for key \(value.location.key)") }
+            if let problem = FontFamilyName.problem(s) {
+                throw value.error("bad font family for key \(value.location.key): \(problem)")
+            }
             return .string(s)
         case .choice(let options):
             let s = try value.string()
@@ -143,6 +145,9 @@ public struct ThemeSheet: Sendable, Equatable {
 
     static func dash(_ value: TOMLValue) throws -> DashPattern {
         let lengths = try value.numbers()
+        guard lengths.count <= DashPattern.maxLengths else {
+            throw value.error("a dash pattern for key \(value.location.key) has \(lengths.count) lengths; at most \(DashPattern.maxLengths)")
+        }
         guard lengths.allSatisfy({ $0 > 0 && $0 <= 100 }) else {
             throw value.error("dash lengths for key \(value.location.key) must be between 0 and 100 points, not \(lengths.map(ThemeNumberFormat.text))")
         }

@@ -1,14 +1,28 @@
 /// Where a key, value or table is written: file, 1-based line, and its full dotted key path
 /// (empty for the root table). Array elements are written `key[index]`, counting from 0.
+///
+/// An element keeps its array's path and its index apart, and spells `key[index]` only when
+/// asked: an array of a million numbers then shares one path string rather than holding a
+/// million copies of it (memory stays linear in the file, not in file × key length).
 public struct TOMLLocation: Sendable, Hashable, CustomStringConvertible {
     public var file: String
     public var line: Int
-    public var key: String
+    /// The path of the table or array this location is in, shared with its siblings.
+    private var base: String
+    /// The element's index when this is an array element.
+    private var index: Int?
 
     public init(file: String, line: Int, key: String) {
         self.file = file
         self.line = line
-        self.key = key
+        self.base = key
+        self.index = nil
+    }
+
+    /// The full dotted key path: `lanes.height`, `figures[1].title`, `colors[0]`.
+    public var key: String {
+        get { index.map { "\(base)[\($0)]" } ?? base }
+        set { base = newValue; index = nil }
     }
 
     /// The location of a child key of this table, written on `line`.
@@ -18,7 +32,21 @@ public struct TOMLLocation: Sendable, Hashable, CustomStringConvertible {
 
     /// The location of element `index` of this array, written on `line`.
     public func element(_ index: Int, line: Int) -> TOMLLocation {
-        TOMLLocation(file: file, line: line, key: "\(key)[\(index)]")
+        var location = self
+        location.line = line
+        if let own = self.index { location.base = "\(base)[\(own)]" }
+        location.index = index
+        return location
+    }
+
+    public static func == (a: TOMLLocation, b: TOMLLocation) -> Bool {
+        a.file == b.file && a.line == b.line && a.key == b.key
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(file)
+        hasher.combine(line)
+        hasher.combine(key)
     }
 
     public var description: String { "\(file):\(line)" }

@@ -1,5 +1,19 @@
-/// Recursive-descent TOML 1.0 parser over the text's Unicode scalars, counting lines as it goes.
+/// Recursive-descent parser of the TOML subset `TOMLDocument` documents, over the text's
+/// Unicode scalars, counting lines as it goes.
+///
+/// The input cannot drive the work or the stack without bound: arrays and inline tables nest at
+/// most `maxNesting` deep together with the dotted parts of their keys (so recursion is at most
+/// that deep), one key holds at most `maxKeyLength` scalars and a full dotted path at most
+/// `maxPathLength`; each limit is an error naming the line.
+/// - Complexity: O(n) in the length of the text.
 struct TOMLParser {
+    /// Deepest nesting of tables, dotted key parts, arrays and inline tables.
+    static let maxNesting = 100
+    /// Longest single key (one part of a dotted key), in Unicode scalars.
+    static let maxKeyLength = 256
+    /// Longest full dotted key path (`a.b.c` including the table's own path), in Unicode scalars.
+    static let maxPathLength = 1024
+
     private let scalars: [Unicode.Scalar]
     private let file: String
     private var index = 0
@@ -17,6 +31,7 @@ struct TOMLParser {
     mutating func parseDocument() throws -> TOMLTable {
         let root = TOMLTableBuilder(origin: .header, location: TOMLLocation(file: file, line: 1, key: ""))
         var current = root
+        var currentDepth = 0
         while true {
             skipSpaces()
             guard let c = peek() else { break }
@@ -25,11 +40,11 @@ struct TOMLParser {
                 continue
             }
             if c == "[" {
-                current = try parseHeader(root: root)
+                (current, currentDepth) = try parseHeader(root: root)
                 try finishLine(after: "the table header")
             } else {
                 let keyLine = line
-                let keys = try parseKey()
+                let keys = try parseKey(depth: currentDepth)
                 skipSpaces()
                 guard peek() == "=" else {
                     throw error(key: keys.map(\.name).joined(separator: "."),
@@ -37,8 +52,8 @@ struct TOMLParser {
                 }
                 advance()
                 skipSpaces()
-                let location = keyLocation(keys, in: current.location, line: keyLine)
-                let value = try parseValue(at: location)
+                let location = try keyLocation(keys, in: current.location, line: keyLine)
+                let value = try parseValue(at: location, depth: currentDepth + keys.count)
                 try insert(keys, value: value, into: current)
                 try finishLine(after: "the value of \(location.key)")
             }
@@ -71,10 +86,13 @@ struct TOMLParser {
 
     private struct KeyPart { var name: String; var line: Int }
 
-    /// A simple or dotted key: `a`, `"quoted key"`, `a.'b'.c`.
-    private mutating func parseKey() throws -> [KeyPart] {
+    /// A simple or dotted key: `a`, `"quoted key"`, `a.'b'.c`, inside a table `depth` deep.
+    private mutating func parseKey(depth: Int) throws -> [KeyPart] {
         var parts: [KeyPart] = []
         while true {
+            if depth + parts.count >= Self.maxNesting {
+                throw error("the key nests deeper than \(Self.maxNesting) levels (tables, dotted keys, arrays and inline tables together)")
+            }
             skipSpaces()
             let partLine = line
             guard let c = peek() else { throw error("expected a key, found the end of the file") }
@@ -87,11 +105,20 @@ struct TOMLParser {
                 name = try parseLiteralString()
             } else {
                 var bare = ""
-                while let s = peek(), TOMLKeyPath.isBareKeyScalar(s) { bare.unicodeScalars.append(s); advance() }
+                var length = 0
+                while let s = peek(), TOMLKeyPath.isBareKeyScalar(s) {
+                    length += 1
+                    if length > Self.maxKeyLength { break }
+                    bare.unicodeScalars.append(s)
+                    advance()
+                }
                 if bare.isEmpty {
                     throw error("expected a key, found \(describe(c))")
                 }
                 name = bare
+            }
+            if name.unicodeScalars.count > Self.maxKeyLength {
+                throw error("a key longer than \(Self.maxKeyLength) characters")
             }
             parts.append(KeyPart(name: name, line: partLine))
             skipSpaces()
@@ -103,21 +130,29 @@ struct TOMLParser {
         keys.map { TOMLKeyPath.quoted($0.name) }.joined(separator: ".")
     }
 
-    private func keyLocation(_ keys: [KeyPart], in table: TOMLLocation, line: Int) -> TOMLLocation {
+    private func keyLocation(_ keys: [KeyPart], in table: TOMLLocation, line: Int) throws -> TOMLLocation {
         var key = table.key
         for part in keys { key = TOMLKeyPath.appending(part.name, to: key) }
+        try checkPathLength(key, line: line)
         return TOMLLocation(file: file, line: line, key: key)
+    }
+
+    private func checkPathLength(_ key: String, line: Int) throws {
+        if key.unicodeScalars.count > Self.maxPathLength {
+            throw TOMLError(file: file, line: line, "a dotted key path longer than \(Self.maxPathLength) characters")
+        }
     }
 
     // MARK: Headers and tables
 
-    /// `[a.b]` or `[[a.b]]`; returns the table that the following keys go into.
-    private mutating func parseHeader(root: TOMLTableBuilder) throws -> TOMLTableBuilder {
+    /// `[a.b]` or `[[a.b]]`; returns the table that the following keys go into, and its depth.
+    private mutating func parseHeader(root: TOMLTableBuilder) throws -> (TOMLTableBuilder, Int) {
         let headerLine = line
         advance()
         let isArray = peek() == "["
         if isArray { advance() }
-        let keys = try parseKey()
+        let keys = try parseKey(depth: 0)
+        try checkPathLength(keys.map { TOMLKeyPath.quoted($0.name) }.joined(separator: "."), line: headerLine)
         skipSpaces()
         let closing = isArray ? "]]" : "]"
         guard peek() == "]", !isArray || peek(1) == "]" else {
@@ -154,12 +189,12 @@ struct TOMLParser {
                 let element = TOMLTableBuilder(origin: .header, location: location.element(0, line: headerLine))
                 array.tables.append(element)
                 table[last.name] = .init(line: headerLine, item: .tableArray(array))
-                return element
+                return (element, keys.count)
             case .tableArray(let array)?:
                 let element = TOMLTableBuilder(origin: .header,
                                                location: location.element(array.tables.count, line: headerLine))
                 array.tables.append(element)
-                return element
+                return (element, keys.count)
             case let item?:
                 throw error(key: location.key,
                             "[[\(location.key)]] is already defined as \(TOMLTableBuilder.describe(item)) on line \(existing?.line ?? headerLine)")
@@ -169,12 +204,12 @@ struct TOMLParser {
         case nil:
             let created = TOMLTableBuilder(origin: .header, location: location)
             table[last.name] = .init(line: headerLine, item: .table(created))
-            return created
+            return (created, keys.count)
         case .table(let t)? where t.origin == .implicit:
             t.origin = .header
             t.location = location
             table[last.name] = .init(line: headerLine, item: .table(t))
-            return t
+            return (t, keys.count)
         case .table(let t)?:
             throw error(key: location.key, "table [\(location.key)] is defined twice (first on line \(t.location.line))")
         case .tableArray(let array)?:
@@ -228,7 +263,9 @@ struct TOMLParser {
 
     // MARK: Values
 
-    private mutating func parseValue(at location: TOMLLocation) throws -> TOMLValue {
+    /// A value `depth` levels deep; arrays and inline tables go one level deeper, and no value
+    /// may be `maxNesting` deep, so the recursion through them is bounded.
+    private mutating func parseValue(at location: TOMLLocation, depth: Int) throws -> TOMLValue {
         let here = TOMLLocation(file: file, line: line, key: location.key)
         guard let c = peek() else { throw error(key: location.key, "expected a value for key \(location.key)") }
         switch c {
@@ -246,10 +283,11 @@ struct TOMLParser {
             }
             advance()
             return TOMLValue(.string(try parseLiteralString()), at: here)
-        case "[":
-            return try parseArray(at: here)
-        case "{":
-            return try parseInlineTable(at: here)
+        case "[", "{":
+            if depth >= Self.maxNesting {
+                throw error(key: location.key, "arrays and inline tables nest deeper than \(Self.maxNesting) levels (key \(location.key))")
+            }
+            return c == "[" ? try parseArray(at: here, depth: depth + 1) : try parseInlineTable(at: here, depth: depth + 1)
         case "\n", "\r", "#":
             throw error(key: location.key, "expected a value for key \(location.key)")
         default:
@@ -257,14 +295,15 @@ struct TOMLParser {
         }
     }
 
-    private mutating func parseArray(at location: TOMLLocation) throws -> TOMLValue {
+    private mutating func parseArray(at location: TOMLLocation, depth: Int) throws -> TOMLValue {
         advance()
+        let parent = TOMLLocation(file: file, line: location.line, key: location.key)   // one path string shared by the elements
         var elements: [TOMLValue] = []
         while true {
             try skipSpacesNewlinesAndComments()
             guard let c = peek() else { throw TOMLError(at: location, "unterminated array for key \(location.key); expected ']'") }
             if c == "]" { advance(); break }
-            let element = try parseValue(at: location.element(elements.count, line: line))
+            let element = try parseValue(at: parent.element(elements.count, line: line), depth: depth)
             elements.append(element)
             try skipSpacesNewlinesAndComments()
             guard let next = peek() else { throw TOMLError(at: location, "unterminated array for key \(location.key); expected ']'") }
@@ -276,7 +315,7 @@ struct TOMLParser {
     }
 
     /// `{ a = 1, b.c = "x" }` on one line (TOML 1.0); inline tables are closed to later additions.
-    private mutating func parseInlineTable(at location: TOMLLocation) throws -> TOMLValue {
+    private mutating func parseInlineTable(at location: TOMLLocation, depth: Int) throws -> TOMLValue {
         advance()
         let table = TOMLTableBuilder(origin: .header, location: location)
         skipSpaces()
@@ -288,15 +327,15 @@ struct TOMLParser {
             skipSpaces()
             if peek() == "}" { throw error(key: location.key, "trailing ',' in the inline table for key \(location.key)") }
             let keyLine = line
-            let keys = try parseKey()
+            let keys = try parseKey(depth: depth)
             skipSpaces()
             guard peek() == "=" else {
                 throw error(key: location.key, "expected '=' after the key \(keyPathText(keys)) in the inline table \(location.key)")
             }
             advance()
             skipSpaces()
-            let valueLocation = keyLocation(keys, in: location, line: keyLine)
-            let value = try parseValue(at: valueLocation)
+            let valueLocation = try keyLocation(keys, in: location, line: keyLine)
+            let value = try parseValue(at: valueLocation, depth: depth + keys.count)
             try insert(keys, value: value, into: table)
             skipSpaces()
             guard let next = peek() else {
@@ -326,19 +365,25 @@ struct TOMLParser {
         if token == "true" { return TOMLValue(.boolean(true), at: location) }
         if token == "false" { return TOMLValue(.boolean(false), at: location) }
         if looksLikeDateOrTime(token) {
-            throw TOMLError(at: location, "dates and times are not supported (key \(location.key)); write the date as a string, e.g. \"\(token)\"")
+            throw TOMLError(at: location, "dates and times are not supported (key \(location.key)); write the date as a string, e.g. \"\(shown(token))\"")
         }
         if let number = TOMLNumber.parse(token) {
             switch number {
             case .integer(let n): return TOMLValue(.integer(n), at: location)
             case .float(let x): return TOMLValue(.float(x), at: location)
-            case .outOfRange: throw TOMLError(at: location, "integer \(token) is out of range (key \(location.key))")
+            case .outOfRange: throw TOMLError(at: location, "integer \(shown(token)) is out of range (key \(location.key))")
             }
         }
         if token.first?.isLetter == true {
-            throw TOMLError(at: location, "expected a value for key \(location.key), found \(token); strings must be quoted (\"\(token)\")")
+            throw TOMLError(at: location, "expected a value for key \(location.key), found \(shown(token)); strings must be quoted (\"\(shown(token))\")")
         }
-        throw TOMLError(at: location, "malformed number \(token) for key \(location.key)")
+        throw TOMLError(at: location, "malformed number \(shown(token)) for key \(location.key)")
+    }
+
+    /// A token as echoed in a message: cut after 40 characters, so a megabyte of digits is not
+    /// printed back (tokens hold only `A-Za-z0-9_+-.:`, nothing to escape).
+    private func shown(_ token: String) -> String {
+        token.unicodeScalars.count <= 40 ? token : String(token.unicodeScalars.prefix(32)) + "…"
     }
 
     private func isTokenScalar(_ c: Unicode.Scalar) -> Bool {

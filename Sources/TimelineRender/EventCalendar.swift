@@ -27,11 +27,12 @@ public struct EventCalendar: Sendable, Hashable {
 
     /// Reads a calendar file; errors name the file and line.
     public static func load(path: String, displayName: String? = nil) throws -> EventCalendar {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw EpistolaryError(.badUsage, file: path, "cannot read the events file")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw EpistolaryError(.badData, file: path, "the events file is not UTF-8 text")
+        InputFiles.note(path)
+        let text: String
+        do {
+            text = try TOMLDocument.text(ofFile: path)
+        } catch let error as TOMLError {
+            throw EpistolaryError(error.line == nil ? .badUsage : .badData, file: path, line: error.line, error.message)
         }
         return try parse(text, file: displayName ?? path)
     }

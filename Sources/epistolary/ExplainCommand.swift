@@ -18,6 +18,6 @@ struct ExplainCommand: ParsableCommand {
     func run() throws {
         let analysis = try input.analyse()
         let explanation = try MessageExplanation(id: id, analysis: analysis)
-        FileHandle.standardOutput.write(Data(explanation.text.utf8))
+        try StandardOutput.write(explanation.text)
     }
 }

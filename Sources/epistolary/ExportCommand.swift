@@ -59,6 +59,9 @@ struct ExportCommand: ParsableCommand {
     @Flag(name: .customLong("no-events"), help: "timelinejs: no eras.")
     var noEvents = false
 
+    @Flag(name: .customLong("raw-csv"), help: "csv: write cells that begin with = + - @ as they are; by default they get a leading ' so a spreadsheet shows them as text and never runs them as formulas (OWASP).")
+    var rawCSV = false
+
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Output file (a folder for csv; - for standard output).", valueName: "FILE"))
     var output: String
 
@@ -88,6 +91,9 @@ struct ExportCommand: ParsableCommand {
         if noLayout && !Self.drawnFormats.contains(format) {
             throw EpistolaryError(.badUsage, "--no-layout applies to graphml, gexf, cytoscape and node-link")
         }
+        if rawCSV && format != .csv {
+            throw EpistolaryError(.badUsage, "--raw-csv applies only to the csv format")
+        }
         if output == "-" && format.writesFolder {
             throw EpistolaryError(.badUsage, "csv writes a folder of three files: give -o a folder, not -")
         }
@@ -103,20 +109,19 @@ struct ExportCommand: ParsableCommand {
         let analysis = try slice.apply(to: whole)
         let exporter = try exporter(for: analysis, filterDescription: slice.description)
         let files = exporter.files(format, analysis: analysis)
-        if output == "-" {
-            for file in files { FileHandle.standardOutput.write(Data(file.text.utf8)) }
-            return
-        }
-        let target = URL(fileURLWithPath: output)
+        // One batch: the three CSV tables are written all or nothing; `-` and devices as streams.
+        var batch = OutputBatch()
         if format.writesFolder {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory), !isDirectory.boolValue {
                 throw EpistolaryError(.badUsage, file: output, "csv writes nodes.csv, edges.csv and messages.csv into a folder; this is a file")
             }
-            for file in files { try AtomicFile.write(file.text, to: target.appendingPathComponent(file.name)) }
+            let target = URL(fileURLWithPath: output)
+            for file in files { batch.add(file.text, to: target.appendingPathComponent(file.name)) }
         } else {
-            try AtomicFile.write(files.map(\.text).joined(), to: target)
+            batch.add(Data(files.map(\.text).joined().utf8), toPath: output)
         }
+        try batch.commit()
     }
 }
 
@@ -126,7 +131,7 @@ extension ExportCommand {
     func exporter(for analysis: CorpusAnalysis, filterDescription: String) throws -> Exporter {
         let kind = graph ?? .correspondents
         var exporter = Exporter(graphKind: kind, gexfVersion: gexfVersion ?? .v1_2draft, cmifURL: cmifURL, cmifEditor: cmifEditor,
-                                excel: excel, places: try places.map { try PlaceTable.load(path: $0) } ?? PlaceTable())
+                                excel: excel, places: try places.map { try PlaceTable.load(path: $0) } ?? PlaceTable(), rawCSV: rawCSV)
         let needsContext = (Self.drawnFormats.contains(format) && !noLayout) || format == .timelinejs
         guard needsContext else { return exporter }
         let context = FigureContext(analysis: analysis, theme: try style.loadTheme(), styleSpec: style.style,

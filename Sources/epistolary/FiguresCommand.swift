@@ -18,7 +18,10 @@ struct FiguresCommand: ParsableCommand {
         timelines/ (correspondents, topics, volume, latency, with captions), exports/ (GraphML, GEXF, node-link JSON, \
         Cytoscape.js for each graph; CSV tables; CMIF; TimelineJS; the message catalogue and the corpus report) and \
         manifest.json (each file with what it shows, its caption, size and SHA-256; the input's hash, the style and the \
-        versions of the tool, Graphviz and Cairo). Everything is rendered before anything is written.
+        versions of the tool, Graphviz and Cairo). Everything is rendered before anything is written; the gallery is \
+        built in a new folder beside DIR and swapped in with one rename, so an interrupted run leaves the old gallery \
+        whole. DIR must be new, empty, or an earlier gallery (it holds manifest.json). A figure that cannot be made is \
+        reported (which and why) and left out, everything else is written, and the exit code is 4 (partial gallery).
         """)
 
     @OptionGroup var input: AnalysisOptions
@@ -43,35 +46,44 @@ struct FiguresCommand: ParsableCommand {
         clock.lap("read")
         let analysis = CorpusAnalysis(corpus: corpus, lexicon: try input.loadLexicon())
         clock.lap("analysis")
+        try GalleryFolder.checkTarget(out)
 
         let progress = GalleryProgress(enabled: isatty(STDERR_FILENO) == 1)
         let gallery = Gallery(analysis: analysis, theme: theme, styleSpec: style.style, formats: wanted)
-        let (files, familyTimes) = try gallery.render(progress: progress.report)
+        let rendered = try gallery.render(progress: progress.report)
+        let files = rendered.files
         progress.finish()
         clock.lap("render")
         if timings {
+            let familyTimes = rendered.timings
             for (name, seconds) in [("graphs", familyTimes.graphs), ("timelines", familyTimes.timelines), ("exports", familyTimes.exports)] {
-                FileHandle.standardError.write(Data("[timing] figures.family.\(name) \(String(format: "%9.3f", seconds)) s\n".utf8))
+                StandardError.write("[timing] figures.family.\(name) \(String(format: "%9.3f", seconds)) s\n")
             }
         }
 
         let manifest = GalleryManifest(
             files: files,
+            failed: rendered.failures,
             input: .init(corpus: corpus.sourceName, sha256: corpus.sourceHash,
                          messages: corpus.messages.count, topics: analysis.lexicon.source),
             style: style.style,
             versions: .init(epistolary: EpistolaryVersion.current, graphviz: GraphvizEngine.shared.version,
                             cairo: ScenePainter.cairoVersion))
-        let folder = URL(fileURLWithPath: out)
-        for file in files { try AtomicFile.write(file.data, to: folder.appendingPathComponent(file.path)) }
-        try AtomicFile.write(manifest.json(), to: folder.appendingPathComponent("manifest.json"))
+        try GalleryFolder.write(files, manifest: try manifest.json(), to: out)
         clock.lap("write")
 
         let figures = files.filter { $0.kind == .figure }.count, exports = files.filter { $0.kind == .export }.count
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         let summary = "epistolary: \(figures) figure files, \(exports) exports and \(files.count - figures - exports) captions "
             + "of \(corpus.messages.count) messages into \(out)/ in \(String(format: "%.2f", seconds)) s\n"
-        FileHandle.standardError.write(Data(summary.utf8))
+        StandardError.write(summary)
+        if !rendered.failures.isEmpty {
+            for failure in rendered.failures {
+                StandardError.write("epistolary: \(failure.figure): not made: \(failure.reason)\n")
+            }
+            StandardError.write("epistolary: partial gallery: \(rendered.failures.count) figure(s) could not be made; everything else was written (exit \(GalleryFailure.partialGalleryExitCode))\n")
+            throw ExitCode(GalleryFailure.partialGalleryExitCode)
+        }
     }
 
     /// `svg,png,pdf` as formats, in the order given, without repeats.

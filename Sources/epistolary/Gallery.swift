@@ -9,8 +9,12 @@ import TimelineRender
 
 /// Every figure and export of one corpus, rendered in memory: the graph figures (Graphviz),
 /// the timelines (Cairo) and the exports, each family on its own thread since Graphviz work
-/// is serialised anyway and the machine has cores to spare. Nothing is written here, so a
-/// failure anywhere leaves no partial gallery.
+/// is serialised anyway and the machine has cores to spare. Nothing is written here.
+///
+/// A figure that cannot be made (too large for Cairo, a Graphviz failure) does not take the
+/// gallery with it: it is left out and reported as a `GalleryFailure` (which figure, why),
+/// and everything else is rendered; `figures` then writes a partial gallery and says so in
+/// its exit code.
 struct Gallery {
     let analysis: CorpusAnalysis
     let theme: Theme
@@ -24,86 +28,136 @@ struct Gallery {
         var exports = 0.0
     }
 
-    /// The gallery's files in a stable order (graphs, timelines, exports; each in its order),
-    /// and the time each family took.
-    func render(progress: @escaping @Sendable (String) -> Void) throws -> (files: [GalleryFile], timings: Timings) {
+    /// What a render produced: the files in a stable order (graphs, timelines, exports; each
+    /// in its order), the figures that could not be made, and the time each family took.
+    struct Rendered {
+        var files: [GalleryFile]
+        var failures: [GalleryFailure]
+        var timings: Timings
+    }
+
+    func render(progress: @escaping @Sendable (String) -> Void) throws -> Rendered {
         let analysis = self.analysis, theme = self.theme, styleSpec = self.styleSpec, formats = self.formats
         let results = ResultSlots(count: 3)
-        let jobs: [@Sendable () throws -> [GalleryFile]] = [
-            { try Self.graphs(analysis: analysis, theme: theme, styleSpec: styleSpec, formats: formats, progress: progress) },
-            { try Self.timelines(analysis: analysis, theme: theme, styleSpec: styleSpec, formats: formats, progress: progress) },
-            { Self.exports(analysis: analysis, progress: progress) },
+        let jobs: [@Sendable () throws -> Family] = [
+            { Self.graphs(analysis: analysis, theme: theme, styleSpec: styleSpec, formats: formats, progress: progress) },
+            { Self.timelines(analysis: analysis, theme: theme, styleSpec: styleSpec, formats: formats, progress: progress) },
+            { Family(files: Self.exports(analysis: analysis, progress: progress)) },
         ]
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
             let start = DispatchTime.now().uptimeNanoseconds
             let outcome = Result { try jobs[index]() }
             results.store(index, outcome, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         }
+        var files: [GalleryFile] = [], failures: [GalleryFailure] = []
+        for index in 0..<jobs.count {
+            let family = try results.outcome(index).get()
+            files += family.files
+            failures += family.failures
+        }
+        return Rendered(files: files, failures: failures,
+                        timings: Timings(graphs: results.seconds(0), timelines: results.seconds(1), exports: results.seconds(2)))
+    }
+
+    /// One family's files and the figures of it that failed.
+    struct Family: Sendable {
         var files: [GalleryFile] = []
-        for index in 0..<jobs.count { files += try results.outcome(index).get() }
-        return (files, Timings(graphs: results.seconds(0), timelines: results.seconds(1), exports: results.seconds(2)))
+        var failures: [GalleryFailure] = []
     }
 
     /// The four graph figures in each format, their DOT and caption sidecars.
     static func graphs(analysis: CorpusAnalysis, theme: Theme, styleSpec: String, formats: [DocumentFormat],
-                       progress: @Sendable (String) -> Void) throws -> [GalleryFile] {
-        var files: [GalleryFile] = []
+                       progress: @Sendable (String) -> Void) -> Family {
+        var family = Family()
         // Who wrote to whom: nodes and links, or a matrix when the network is too dense; the caption says which and why.
         let network = GraphFigure.prefersMatrix(analysis, theme: theme)
+        // Colours follow the corpus's ranking of correspondents: the same in every figure.
         let people = FigureContext.peopleStyles(ranking: FigureContext.rankedCorrespondents(analysis), theme: theme)
         for kind in GraphFigureKind.allCases where kind != (network.matrix ? .correspondents : .matrix) {
+            // A figure with nothing to show on this corpus (topics without text) is skipped with its reason, not drawn empty.
             if let reason = GraphFigure.unavailableReason(kind, analysis: analysis) {
                 FileHandle.standardError.write(Data("epistolary: skipped graphs/\(kind.rawValue): \(reason)\n".utf8))
                 continue
             }
-            // The replies figure chooses its own slice when the corpus is past its budget.
-            let context = FigureContext(analysis: analysis, theme: theme, styleSpec: styleSpec, people: people)
-            var figure = try GraphFigure.build(kind, context: context)
-            if kind == .correspondents || kind == .matrix { figure.caption.shows += " " + network.reason }
-            let base = "graphs/\(kind.rawValue)"
-            let captionPath = base + ".caption.json"
-            let graphFormats = formats.map { format -> GraphFormat in
-                switch format {
-                case .svg: return .svg
-                case .png: return .png
-                case .pdf: return .pdf
-                }
+            do {
+                family.files += try graph(kind, analysis: analysis, theme: theme, styleSpec: styleSpec, formats: formats, people: people,
+                                          note: kind == .correspondents || kind == .matrix ? network.reason : nil, progress: progress)
+            } catch {
+                family.failures.append(GalleryFailure(figure: "graphs/\(kind.rawValue)", error: error))
             }
-            let rendered = try figure.render(formats: graphFormats)
-            for (format, graphFormat) in zip(formats, graphFormats) {
-                guard let output = rendered[graphFormat] else {
-                    throw EpistolaryError(.environment, "Graphviz rendered no \(format.rawValue) for \(base)")
-                }
-                files.append(GalleryFile(path: "\(base).\(format.rawValue)", kind: .figure, format: format.rawValue,
-                                         shows: figure.title, caption: captionPath, data: output.data))
-                progress("\(base).\(format.rawValue)")
-            }
-            files.append(GalleryFile(path: base + ".dot", kind: .export, format: "dot",
-                                     shows: "The Graphviz DOT of the figure \(figure.title.lowercased()), exactly as rendered",
-                                     caption: captionPath, data: Data(figure.dot.utf8)))
-            files.append(GalleryFile(path: captionPath, kind: .caption, format: "json",
-                                     shows: "Caption sidecar of \(base)", data: try figure.caption.json()))
         }
+        return family
+    }
+
+    /// One graph figure in each format, its DOT and its caption sidecar.
+    static func graph(_ kind: GraphFigureKind, analysis: CorpusAnalysis, theme: Theme, styleSpec: String, formats: [DocumentFormat],
+                      people: CategoryStyles? = nil, note: String? = nil, progress: @Sendable (String) -> Void) throws -> [GalleryFile] {
+        var files: [GalleryFile] = []
+        // The replies figure chooses its own slice when the corpus is past its budget.
+        let context = FigureContext(analysis: analysis, theme: theme, styleSpec: styleSpec, people: people)
+        var figure = try GraphFigure.build(kind, context: context)
+        if let note { figure.caption.shows += " " + note }
+        let base = "graphs/\(kind.rawValue)"
+        let captionPath = base + ".caption.json"
+        let graphFormats = formats.map { format -> GraphFormat in
+            switch format {
+            case .svg: return .svg
+            case .png: return .png
+            case .pdf: return .pdf
+            }
+        }
+        let rendered = try figure.render(formats: graphFormats)
+        for (format, graphFormat) in zip(formats, graphFormats) {
+            guard let output = rendered[graphFormat] else {
+                throw EpistolaryError(.environment, "Graphviz rendered no \(format.rawValue) for \(base)")
+            }
+            files.append(GalleryFile(path: "\(base).\(format.rawValue)", kind: .figure, format: format.rawValue,
+                                     shows: figure.title, caption: captionPath, data: output.data))
+            progress("\(base).\(format.rawValue)")
+        }
+        files.append(GalleryFile(path: base + ".dot", kind: .export, format: "dot",
+                                 shows: "The Graphviz DOT of the figure \(figure.title.lowercased()), exactly as rendered",
+                                 caption: captionPath, data: Data(figure.dot.utf8)))
+        files.append(GalleryFile(path: captionPath, kind: .caption, format: "json",
+                                 shows: "Caption sidecar of \(base)", data: try figure.caption.json()))
         return files
     }
 
     /// The four timelines in each format and their caption sidecars.
     static func timelines(analysis: CorpusAnalysis, theme: Theme, styleSpec: String, formats: [DocumentFormat],
-                          progress: @Sendable (String) -> Void) throws -> [GalleryFile] {
-        let maker = try TimelineFigureMaker(theme: theme, styleName: styleSpec, events: try EventCalendar.bundled())
-        var files: [GalleryFile] = []
-        for kind in TimelineKind.allCases {
-            let (figure, caption) = try maker.figure(kind, analysis: analysis)
-            let base = "timelines/\(kind.rawValue)"
-            let captionPath = base + ".caption.json"
-            for format in formats {
-                files.append(GalleryFile(path: "\(base).\(format.rawValue)", kind: .figure, format: format.rawValue,
-                                         shows: figure.title, caption: captionPath, data: try maker.render(figure, as: format)))
-                progress("\(base).\(format.rawValue)")
-            }
-            files.append(GalleryFile(path: captionPath, kind: .caption, format: "json",
-                                     shows: "Caption sidecar of \(base)", data: try caption.json()))
+                          progress: @Sendable (String) -> Void) -> Family {
+        var family = Family()
+        let maker: TimelineFigureMaker
+        do {
+            maker = try TimelineFigureMaker(theme: theme, styleName: styleSpec, events: try EventCalendar.bundled())
+        } catch {
+            family.failures = TimelineKind.allCases.map { GalleryFailure(figure: "timelines/\($0.rawValue)", error: error) }
+            return family
         }
+        for kind in TimelineKind.allCases {
+            do {
+                family.files += try timeline(kind, maker: maker, analysis: analysis, formats: formats, progress: progress)
+            } catch {
+                family.failures.append(GalleryFailure(figure: "timelines/\(kind.rawValue)", error: error))
+            }
+        }
+        return family
+    }
+
+    /// One timeline in each format and its caption sidecar.
+    static func timeline(_ kind: TimelineKind, maker: TimelineFigureMaker, analysis: CorpusAnalysis, formats: [DocumentFormat],
+                         progress: @Sendable (String) -> Void) throws -> [GalleryFile] {
+        var files: [GalleryFile] = []
+        let (figure, caption) = try maker.figure(kind, analysis: analysis)
+        let base = "timelines/\(kind.rawValue)"
+        let captionPath = base + ".caption.json"
+        for format in formats {
+            files.append(GalleryFile(path: "\(base).\(format.rawValue)", kind: .figure, format: format.rawValue,
+                                     shows: figure.title, caption: captionPath, data: try maker.render(figure, as: format)))
+            progress("\(base).\(format.rawValue)")
+        }
+        files.append(GalleryFile(path: captionPath, kind: .caption, format: "json",
+                                 shows: "Caption sidecar of \(base)", data: try caption.json()))
         return files
     }
 
@@ -146,7 +200,7 @@ struct Gallery {
 /// Results of the gallery's parallel jobs, each stored once under a lock.
 private final class ResultSlots: @unchecked Sendable {
     private let lock = NSLock()
-    private var outcomes: [Result<[GalleryFile], Error>?]
+    private var outcomes: [Result<Gallery.Family, Error>?]
     private var durations: [Double]
 
     init(count: Int) {
@@ -154,14 +208,14 @@ private final class ResultSlots: @unchecked Sendable {
         durations = Array(repeating: 0, count: count)
     }
 
-    func store(_ index: Int, _ outcome: Result<[GalleryFile], Error>, seconds: Double) {
+    func store(_ index: Int, _ outcome: Result<Gallery.Family, Error>, seconds: Double) {
         lock.lock()
         defer { lock.unlock() }
         outcomes[index] = outcome
         durations[index] = seconds
     }
 
-    func outcome(_ index: Int) -> Result<[GalleryFile], Error> {
+    func outcome(_ index: Int) -> Result<Gallery.Family, Error> {
         lock.lock()
         defer { lock.unlock() }
         return outcomes[index] ?? .failure(EpistolaryError(.environment, "a gallery job did not finish"))

@@ -32,8 +32,11 @@ struct GalleryManifest: Encodable {
     var style: String
     var versions: Versions
     var files: [Entry]
+    /// Figures that could not be made (nil, so left out, when there is none).
+    var failed: [GalleryFailure]?
 
-    init(files: [GalleryFile], input: Input, style: String, versions: Versions) {
+    init(files: [GalleryFile], failed: [GalleryFailure] = [], input: Input, style: String, versions: Versions) {
+        self.failed = failed.isEmpty ? nil : failed
         self.input = input
         self.style = style
         self.versions = versions

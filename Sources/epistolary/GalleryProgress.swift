@@ -1,3 +1,4 @@
+import Correspondence
 import Foundation
 
 /// Progress of a long gallery run on stderr, one rewritten line, only when stderr is a
@@ -15,12 +16,12 @@ final class GalleryProgress: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         count += 1
-        FileHandle.standardError.write(Data("\r\u{1B}[K[\(count)] \(path)".utf8))
+        StandardError.write("\r\u{1B}[K[\(count)] \(path)")
     }
 
     /// Clears the progress line.
     func finish() {
         guard enabled else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        StandardError.write("\r\u{1B}[K")
     }
 }

@@ -101,7 +101,7 @@ struct GraphCommand: ParsableCommand {
         clock.lap("figure")
         let warnings = try figure.write(to: output.map { URL(fileURLWithPath: $0) })
         clock.lap("render")
-        for warning in warnings { FileHandle.standardError.write(Data("epistolary: graphviz: \(warning)\n".utf8)) }
+        for warning in warnings { StandardError.write("epistolary: graphviz: \(warning)\n") }
     }
 }
 

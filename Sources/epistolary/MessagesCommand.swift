@@ -17,10 +17,16 @@ struct MessagesCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: table, jsonl or csv.")
     var format: MessageCatalogue.Format = .table
 
+    @Flag(name: .customLong("raw-csv"), help: "csv: write cells that begin with = + - @ as they are; by default they get a leading ' so a spreadsheet never runs them as formulas (OWASP).")
+    var rawCSV = false
+
     func run() throws {
+        if rawCSV && format != .csv { throw EpistolaryError(.badUsage, "--raw-csv applies only to --format csv") }
         let analysis = try input.analyse()
-        let text = MessageCatalogue(corpus: analysis.corpus, topics: analysis.topicAssignments).render(format)
-        FileHandle.standardOutput.write(Data(text.utf8))
+        var catalogue = MessageCatalogue(corpus: analysis.corpus, topics: analysis.topicAssignments)
+        catalogue.rawCSV = rawCSV
+        let text = catalogue.render(format)
+        try StandardOutput.write(text)
     }
 }
 

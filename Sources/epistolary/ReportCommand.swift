@@ -16,6 +16,6 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let analysis = try input.analyse()
         let text = CorpusReport(corpus: analysis.corpus).render() + "\n" + UnresolvedReferencesSection(analysis: analysis).render()
-        FileHandle.standardOutput.write(Data(text.utf8))
+        try StandardOutput.write(text)
     }
 }

@@ -1,3 +1,4 @@
+import Correspondence
 import Foundation
 
 /// Wall and CPU time per stage, printed as `[timing] stage seconds s  cpu seconds s` lines
@@ -24,7 +25,7 @@ struct StageClock {
             let padded = stage.padding(toLength: 12, withPad: " ", startingAt: 0)
             let line = "[timing] \(prefix).\(padded) \(String(format: "%9.3f", seconds)) s  cpu \(String(format: "%9.3f", cpu - lastCPU)) s"
                 + "  page faults \(faults - lastFaults)\n"
-            FileHandle.standardError.write(Data(line.utf8))
+            StandardError.write(line)
         }
         last = now
         lastCPU = cpu

@@ -31,7 +31,7 @@ struct StylesCommand: ParsableCommand {
                 let mark = sheet.name == ThemeLoader.defaultSpec ? " (default)" : ""
                 out += "\(sheet.name)\(padding)  \(sheet.description)\(mark)\n"
             }
-            FileHandle.standardOutput.write(Data(out.utf8))
+            try StandardOutput.write(out)
         }
     }
 
@@ -47,7 +47,7 @@ struct StylesCommand: ParsableCommand {
                 _ = try ThemeLoader.load(spec: style)   // validates the merged theme completely
                 return try ThemeLoader.settings(spec: style)
             }
-            FileHandle.standardOutput.write(Data(settings.tomlText.utf8))
+            try StandardOutput.write(settings.tomlText)
         }
     }
 }
@@ -62,7 +62,11 @@ struct StyleOptions: ParsableArguments {
 
     /// The theme for `--style`, with errors as `EpistolaryError`.
     func loadTheme() throws -> Theme {
-        try Self.mappingErrors { try ThemeLoader.load(spec: style) }
+        // Sheets given by path are inputs: no output of this run may replace one.
+        for element in (try? ThemeLoader.elements(of: style)) ?? [] where ThemeLoader.isPath(element) {
+            InputFiles.note(element)
+        }
+        return try Self.mappingErrors { try ThemeLoader.load(spec: style) }
     }
 
     /// Runs `body`, turning `TOMLError` and `ThemeError` into `EpistolaryError`.

@@ -67,10 +67,13 @@ struct TimelineCommand: ParsableCommand {
             documents.append((URL(fileURLWithPath: path), try maker.render(figure, as: format)))
             clock.lap("paint.\(format.rawValue)")
         }
+        // Every figure and caption in one batch: all of them are written, or none.
+        var batch = OutputBatch()
         for (url, bytes) in documents {
-            try AtomicFile.write(bytes, to: url)
-            try AtomicFile.write(caption.json(), to: FigureCaption.sidecarURL(for: url))
+            batch.add(bytes, to: url)
+            if !OutputBatch.isStream(url.path) { batch.add(try caption.json(), to: FigureCaption.sidecarURL(for: url)) }
         }
+        try batch.commit()
         clock.lap("write")
     }
 }

@@ -101,7 +101,10 @@ import Testing
     }
 
     @Test func xmlEscapingCoversMarkupQuotesAndControlCharacters() {
-        #expect(XMLMarkup.escapeAttribute("a<b>&\"c'\n\u{1}") == "a&lt;b&gt;&amp;&quot;c&apos;&#10;")
+        #expect(XMLMarkup.escapeAttribute("a<b>&\"c'\n\u{1}") == "a&lt;b&gt;&amp;&quot;c&apos;&#10;\u{FFFD}")
+        let hostile = ["a", "\u{7F}", "b", "\u{9B}", "c", String(Unicode.Scalar(0xFDD0)!), "d", String(Unicode.Scalar(0xFFFE)!),
+                       "e", String(Unicode.Scalar(0x1FFFF)!), "f\tg"].joined()
+        #expect(XMLMarkup.escapeText(hostile) == "a\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}e\u{FFFD}f\tg")
         #expect(XMLMarkup.escapeText("x < y & z") == "x &lt; y &amp; z")
         #expect(JSONValue.string("a\"b\\c\n\u{1}").serialized() == "\"a\\\"b\\\\c\\n\\u0001\"")
     }

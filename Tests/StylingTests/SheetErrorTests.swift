@@ -73,7 +73,7 @@ import TOMLReader
         #expect(error("[categories]\ndashes = [[4]]")?.message.contains("pairs of on and off lengths") == true)
         #expect(error("[categories]\ndashes = [[4, 0]]")?.message.contains("between 0 and 100") == true)
         #expect(error("[categories]\ncolors = []")?.message == "key categories.colors needs at least one colour")
-        #expect(error("[fonts.title]\nfamily = \"  \"")?.message == "empty string for key fonts.title.family")
+        #expect(error("[fonts.title]\nfamily = \"  \"")?.message == "bad font family for key fonts.title.family: the name is empty")
         #expect(error("[pins.places]\nMoscow = \"#000000\"")?.message == "unknown key pins.places; expected one of: people, topics")
     }
 

@@ -11,6 +11,8 @@ public struct MessageCatalogue: Sendable {
     public var corpus: Corpus
     /// Topic ids by message id (filled by the CLI from Analysis); missing ids get [].
     public var topics: [String: [String]]
+    /// CSV: write formula-like cells as they are (`--raw-csv`) instead of neutralising them.
+    public var rawCSV = false
 
     public init(corpus: Corpus, topics: [String: [String]] = [:]) {
         self.corpus = corpus
@@ -67,7 +69,7 @@ public struct MessageCatalogue: Sendable {
                 m.place ?? "", m.classification, refs, (topics[m.id] ?? []).joined(separator: ";"),
                 m.notes.joined(separator: "; "), m.body,
             ]
-            out += fields.map(CSVText.field).joined(separator: ",") + "\r\n"
+            out += fields.map { CSVText.field($0, neutralisingFormulas: !rawCSV) }.joined(separator: ",") + "\r\n"
         }
         return out
     }

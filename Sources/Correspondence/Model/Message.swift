@@ -80,6 +80,8 @@ extension Message {
     }
 
     /// `base`, or the first of `base-b`, `base-c`... that is not in `used`.
+    /// - Complexity: O(k) for a base already used k times; use `MessageIDAllocator` to give ids
+    ///   to many messages (it remembers where each base's search stopped).
     public static func uniqueID(_ base: String, among used: Set<String>) -> String {
         var id = base, n = 0
         while used.contains(id) {
@@ -87,5 +89,36 @@ extension Message {
             id = base + "-" + idSuffix(n)
         }
         return id
+    }
+}
+
+/// Gives distinct ids by `Message.uniqueID`'s rule (`base`, `base-b`, `base-c`...) to many
+/// messages, remembering for each base the next suffix to try: 40,000 messages of one date
+/// and pair take linear time, not quadratic.
+/// - Complexity: amortised O(1) ids checked per message.
+public struct MessageIDAllocator: Sendable {
+    public private(set) var used = Set<String>()
+    private var next: [String: Int] = [:]
+
+    public init(used: Set<String> = []) {
+        self.used = used
+    }
+
+    /// The id for `base`, distinct from every id given or noted before.
+    public mutating func id(for base: String) -> String {
+        var n = next[base] ?? 0
+        var id = n == 0 ? base : base + "-" + Message.idSuffix(n)
+        while used.contains(id) {
+            n += 1
+            id = base + "-" + Message.idSuffix(n)
+        }
+        next[base] = n + 1
+        used.insert(id)
+        return id
+    }
+
+    /// Notes an id given elsewhere, so no later id repeats it.
+    public mutating func note(_ id: String) {
+        used.insert(id)
     }
 }

@@ -16,6 +16,7 @@ public enum CorpusLoader {
             let text = try decodedText(url: url, shownAs: "war-telegrams.txt")
             return try TelegramReader.read(text: text, sourceName: "war-telegrams.txt", people: table)
         }
+        InputFiles.note(path)
         let url = URL(fileURLWithPath: path)
         let ext = url.pathExtension.lowercased()
         let name = url.lastPathComponent

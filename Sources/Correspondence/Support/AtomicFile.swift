@@ -1,29 +1,228 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// Writes output files so that an interrupted or failed run never leaves a half-written one:
-/// the bytes go to a temporary file in the same folder, which is then renamed over the target.
+/// Writes output files so that an interrupted or failed run never leaves a half-written one,
+/// never overwrites an input and never replaces a device: the one door every output goes through.
+///
+/// - A regular file is written to a temporary file beside it (`TemporaryFiles.create`: a
+///   unique random name, `O_CREAT|O_EXCL|O_NOFOLLOW`, removed on SIGINT and SIGTERM), then
+///   renamed over the target.
+/// - `-`, `/dev/stdout`, `/dev/null`, FIFOs, sockets and devices are written as streams, in
+///   place: never replaced, never renamed over.
+/// - A target that is the same file as an input (`InputFiles`) is refused (exit 2).
+/// - `OutputBatch` writes several files all or nothing.
+/// - A write that fails (a full disk, a closed pipe, `/dev/full`) is an environment error
+///   (exit 3) naming the file and the reason.
 public enum AtomicFile {
     public static func write(_ data: Data, to url: URL) throws {
-        let folder = url.deletingLastPathComponent()
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw EpistolaryError(.badUsage, file: folder.path, "cannot create the output folder")
-        }
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        do {
-            try data.write(to: temporary)
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw EpistolaryError(.badUsage, file: url.path, "cannot write the output file")
-        }
-        if rename(temporary.path, url.path) != 0 {
-            try? FileManager.default.removeItem(at: temporary)
-            throw EpistolaryError(.badUsage, file: url.path, "cannot move the finished output into place")
-        }
+        var batch = OutputBatch()
+        batch.add(data, to: url)
+        try batch.commit()
     }
 
     public static func write(_ text: String, to url: URL) throws {
         try write(Data(text.utf8), to: url)
+    }
+
+    /// Writes a new file at `path` inside a folder this process made for itself (a gallery
+    /// being built): `O_CREAT|O_EXCL|O_NOFOLLOW`, so nothing already there is followed or reused.
+    public static func createNew(_ data: Data, at path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
+        guard fd >= 0 else {
+            throw EpistolaryError(.environment, file: path, "cannot create (\(String(cString: strerror(errno))))")
+        }
+        do {
+            try OutputPath.writeAll(data, to: fd, path: path)
+        } catch {
+            close(fd)
+            throw error
+        }
+        if close(fd) != 0 {
+            throw EpistolaryError(.environment, file: path, "cannot write (\(String(cString: strerror(errno))))")
+        }
+    }
+}
+
+/// Several output files written all or nothing: every regular file is first written to its
+/// temporary file, and only when all of them are complete are they renamed into place; if a
+/// rename fails, the ones already moved are put back as they were. Streams (standard output,
+/// devices, FIFOs), which cannot be taken back, are written after the files.
+public struct OutputBatch {
+    private var entries: [(target: String, data: Data)] = []
+
+    public init() {}
+
+    public mutating func add(_ data: Data, to url: URL) {
+        entries.append((url.path, data))
+    }
+
+    /// Adds `data` for `path` as the user gave it (`-` is standard output).
+    public mutating func add(_ data: Data, toPath path: String) {
+        entries.append((path, data))
+    }
+
+    public mutating func add(_ text: String, to url: URL) {
+        add(Data(text.utf8), to: url)
+    }
+
+    public var isEmpty: Bool { entries.isEmpty }
+
+    /// Whether `path` is written as a stream (standard output, a device, a FIFO): such an
+    /// output gets no sidecar file beside it (`/dev/null.caption.json` is not a place).
+    public static func isStream(_ path: String) -> Bool {
+        if case .stream? = try? OutputPath.classify(path) { return true }
+        return false
+    }
+
+    /// Writes every file; on any error, none of the regular files has changed.
+    public func commit() throws {
+        var files: [(target: String, data: Data)] = []
+        var streams: [(target: String, data: Data, destination: OutputPath.Stream)] = []
+        for entry in entries {
+            switch try OutputPath.classify(entry.target) {
+            case .stream(let destination): streams.append((entry.target, entry.data, destination))
+            case .file: files.append(entry)
+            }
+        }
+        try Self.commitFiles(files)
+        for stream in streams { try OutputPath.writeStream(stream.data, to: stream.destination, path: stream.target) }
+    }
+
+    private static func commitFiles(_ files: [(target: String, data: Data)]) throws {
+        guard !files.isEmpty else { return }
+        var staged: [(target: String, temporary: String)] = []
+        do {
+            for file in files {
+                let folder = (file.target as NSString).deletingLastPathComponent
+                try OutputPath.createFolder(folder.isEmpty ? "." : folder)
+                let temporary = try TemporaryFiles.create(nextTo: file.target) { fd, path in
+                    try OutputPath.writeAll(file.data, to: fd, path: file.target)
+                }
+                staged.append((file.target, temporary))
+            }
+        } catch {
+            for item in staged { TemporaryFiles.remove(item.temporary) }
+            throw error
+        }
+        try TemporaryFiles.renameAll(staged)
+    }
+}
+
+/// What an output path names: a regular file (written beside and renamed) or a stream.
+enum OutputPath {
+    enum Stream: Equatable {
+        /// An open descriptor of this process (`-`, `/dev/stdout`, `/dev/fd/N`).
+        case descriptor(Int32)
+        /// A device, FIFO or socket, opened for writing where it is.
+        case special(String)
+    }
+
+    enum Kind: Equatable {
+        case file
+        case stream(Stream)
+    }
+
+    /// Classifies `path`, refusing one that is the same file as an input.
+    static func classify(_ path: String) throws -> Kind {
+        if path == "-" { return .stream(.descriptor(STDOUT_FILENO)) }
+        var link = stat()
+        let exists = lstat(path, &link) == 0
+        if exists, (link.st_mode & S_IFMT) == S_IFLNK, path.hasPrefix("/dev/") || path.hasPrefix("/proc/") {
+            // /dev/stdout, /dev/fd/1, /proc/self/fd/1: the process's own descriptor, whatever it
+            // is connected to (a regular file when the shell redirected it).
+            if let fd = descriptor(named: path) { return .stream(.descriptor(fd)) }
+        }
+        var target = stat()
+        if stat(path, &target) == 0 {
+            try InputFiles.refuseIfInput(path, device: UInt64(target.st_dev), inode: UInt64(target.st_ino))
+            let type = target.st_mode & S_IFMT
+            if type == S_IFDIR {
+                throw EpistolaryError(.badUsage, file: path, "is a folder; give a file name")
+            }
+            if type != S_IFREG { return .stream(.special(path)) }
+        }
+        return .file
+    }
+
+    /// The descriptor a `/dev/std*`, `/dev/fd/N` or `/proc/self/fd/N` path names.
+    private static func descriptor(named path: String) -> Int32? {
+        switch path {
+        case "/dev/stdout": return STDOUT_FILENO
+        case "/dev/stderr": return STDERR_FILENO
+        default:
+            for prefix in ["/dev/fd/", "/proc/self/fd/", "/proc/\(getpid())/fd/"] where path.hasPrefix(prefix) {
+                return Int32(path.dropFirst(prefix.count))
+            }
+            return nil
+        }
+    }
+
+    static func createFolder(_ folder: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw EpistolaryError(.badUsage, file: folder, "cannot create the output folder (\(reason(error)))")
+        }
+    }
+
+    static func writeStream(_ data: Data, to stream: Stream, path: String) throws {
+        switch stream {
+        case .descriptor(let fd):
+            try writeAll(data, to: fd, path: path == "-" ? "standard output" : path)
+        case .special(let special):
+            let fd = open(special, O_WRONLY | O_NOCTTY | O_CLOEXEC)
+            guard fd >= 0 else {
+                throw EpistolaryError(.environment, file: special, "cannot open for writing (\(String(cString: strerror(errno))))")
+            }
+            defer { close(fd) }
+            try writeAll(data, to: fd, path: special)
+        }
+    }
+
+    /// Writes all of `data`; a short or failed write (ENOSPC, EPIPE, EIO) is an environment error.
+    static func writeAll(_ data: Data, to fd: Int32, path: String) throws {
+        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            guard var pointer = buffer.baseAddress else { return }
+            var left = buffer.count
+            while left > 0 {
+                let n = Glibc.write(fd, pointer, min(left, 1 << 30))
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw EpistolaryError(.environment, file: path, "cannot write (\(String(cString: strerror(errno))))")
+                }
+                pointer += n
+                left -= n
+            }
+        }
+    }
+
+    static func reason(_ error: Error) -> String {
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return ns.localizedDescription
+    }
+}
+
+/// Messages to standard error that cannot trap: a failure to write them is ignored (there is
+/// nowhere left to report it).
+public enum StandardError {
+    public static func write(_ text: String) {
+        try? OutputPath.writeAll(Data(text.utf8), to: STDERR_FILENO, path: "standard error")
+    }
+}
+
+/// Writing to the process's standard output without `FileHandle` (whose `write` traps on a
+/// closed pipe or a full device): a failure is an environment error with its reason.
+public enum StandardOutput {
+    public static func write(_ text: String) throws {
+        try OutputPath.writeAll(Data(text.utf8), to: STDOUT_FILENO, path: "standard output")
+    }
+
+    public static func write(_ data: Data) throws {
+        try OutputPath.writeAll(data, to: STDOUT_FILENO, path: "standard output")
     }
 }

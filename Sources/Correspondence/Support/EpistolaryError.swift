@@ -22,12 +22,52 @@ public struct EpistolaryError: Error, Sendable, CustomStringConvertible, Equatab
 
     public var exitCode: Int32 { kind.rawValue }
 
-    /// `file:line: message`, the form compilers use, so editors can jump to it.
+    /// `file:line: message`, the form compilers use, so editors can jump to it. What comes
+    /// from input is shown safely (`bounded(_:)`): no control character reaches the terminal
+    /// and no echoed value floods it.
     public var description: String {
+        let text = Self.bounded(message)
         switch (file, line) {
-        case let (f?, l?): return "\(f):\(l): \(message)"
-        case let (f?, nil): return "\(f): \(message)"
-        default: return message
+        case let (f?, l?): return "\(Self.bounded(f)):\(l): \(text)"
+        case let (f?, nil): return "\(Self.bounded(f)): \(text)"
+        default: return text
         }
+    }
+
+    /// Longest run without a space shown whole; longer runs (an echoed name, a line of
+    /// garbage) keep their first 60 and last 20 characters around an ellipsis.
+    static let longestRun = 100
+    /// Longest message shown whole.
+    static let longestMessage = 2_000
+
+    /// `text` made safe to print: control characters and non-characters written as `\u{HEX}`,
+    /// long runs without spaces and over-long messages cut with an ellipsis.
+    /// - Complexity: O(n) in the length of `text`.
+    public static func bounded(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var run: [Unicode.Scalar] = []
+        func flushRun() {
+            if run.count > longestRun {
+                out.append(contentsOf: run.prefix(60))
+                out.append("…")
+                out.append(contentsOf: run.suffix(20))
+            } else {
+                out.append(contentsOf: run)
+            }
+            run.removeAll(keepingCapacity: true)
+        }
+        var count = 0
+        for scalar in text.unicodeScalars {
+            count += 1
+            if count > longestMessage { flushRun(); out.append("…"); return String(out) }
+            if scalar == " " { flushRun(); out.append(scalar); continue }
+            if UnsafeScalars.isUnsafe(scalar) || scalar.value < 0x20 {
+                run.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+            } else {
+                run.append(scalar)
+            }
+        }
+        flushRun()
+        return String(out)
     }
 }

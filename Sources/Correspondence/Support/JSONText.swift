@@ -1,6 +1,6 @@
 /// JSON string literals written by hand, so output bytes do not depend on an encoder's
 /// choices: quotes, backslashes and control characters escaped (and U+2028/U+2029, which
-/// break JavaScript readers); every other character, Cyrillic or Polish, kept as UTF-8.
+/// break JavaScript readers); DEL, C1 controls and non-characters replaced (`UnsafeScalars`); every other character, Cyrillic or Polish, kept as UTF-8.
 /// Shared by the message catalogue and every JSON export.
 public enum JSONText {
     public static func string(_ s: String) -> String {
@@ -18,6 +18,8 @@ public enum JSONText {
                 if u.value < 0x20 {
                     let hex = String(u.value, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else if UnsafeScalars.isUnsafe(u) {
+                    out.unicodeScalars.append(UnsafeScalars.replacement)
                 } else {
                     out.unicodeScalars.append(u)
                 }

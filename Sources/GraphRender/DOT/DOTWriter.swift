@@ -1,3 +1,4 @@
+import Correspondence
 import Foundation
 
 /// Writes DOT text that Graphviz reads back exactly as meant.
@@ -7,6 +8,11 @@ import Foundation
 /// are all plain ids. Inside quotes only `"` needs escaping in an id; in a text attribute
 /// backslashes are doubled and newlines become `\n`, because Graphviz expands escapes in
 /// labels. Statements come out in the order they are added: the same model gives the same DOT.
+///
+/// Graphviz copies ids and labels into its SVG as they are, escaping only markup, so a control
+/// character or non-character (`UnsafeScalars`) would make the SVG ill-formed: in text it is
+/// replaced by U+FFFD; in an id it is written `%u{HEX}` (and `%` itself `%25`), which keeps two
+/// ids that differ only there two nodes.
 public struct DOTWriter: Sendable {
     private var lines: [String] = []
     private var depth = 1
@@ -54,7 +60,7 @@ public struct DOTWriter: Sendable {
 
     /// A comment line (`// ...`), for readers of the exported DOT; newlines are flattened.
     public mutating func comment(_ text: String) {
-        statement("// " + text.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " "))
+        statement("// " + UnsafeScalars.replaced(in: text).replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " "))
     }
 
     /// The finished DOT text.
@@ -77,10 +83,28 @@ public struct DOTWriter: Sendable {
     /// is written as an HTML-like id `<...>` (read back verbatim). Only a name that is both
     /// (with unbalanced `<`/`>` as well) cannot be written exactly: a word joiner (U+2060) is
     /// then put after each such run.
-    public static func id(_ name: String) -> String {
+    public static func id(_ raw: String) -> String {
+        let name = encodingUnsafeScalars(raw)
         if !hasOddBackslashRunBeforeBreak(name) { return quotedID(name) }
         if hasBalancedAngleBrackets(name) { return "<" + name + ">" }
         return quotedID(separatingOddBackslashRuns(name))
+    }
+
+    /// `%` as `%25` and each unsafe scalar as `%u{HEX}`: one-to-one, so distinct names stay
+    /// distinct nodes, and nothing Graphviz would copy raw into SVG remains.
+    static func encodingUnsafeScalars(_ name: String) -> String {
+        guard name.unicodeScalars.contains(where: { $0 == "%" || UnsafeScalars.isUnsafe($0) }) else { return name }
+        var out = ""
+        for scalar in name.unicodeScalars {
+            if scalar == "%" {
+                out += "%25"
+            } else if UnsafeScalars.isUnsafe(scalar) {
+                out += "%u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 
     private static func quotedID(_ name: String) -> String {
@@ -125,7 +149,7 @@ public struct DOTWriter: Sendable {
     /// and line breaks written as `\n` (centred lines).
     public static func text(_ value: String) -> String {
         var out = "\""
-        for character in value.unicodeScalars {
+        for character in UnsafeScalars.replaced(in: value).unicodeScalars {
             switch character {
             case "\\": out += "\\\\"
             case "\"": out += "\\\""
@@ -140,7 +164,7 @@ public struct DOTWriter: Sendable {
     /// Text escaped for inside an HTML-like label: `&`, `<`, `>`, `"` as entities.
     public static func html(_ value: String) -> String {
         var out = ""
-        for character in value.unicodeScalars {
+        for character in UnsafeScalars.replaced(in: value).unicodeScalars {
             switch character {
             case "&": out += "&amp;"
             case "<": out += "&lt;"

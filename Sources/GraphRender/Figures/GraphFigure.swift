@@ -188,14 +188,16 @@ public struct GraphFigure: Sendable {
         let formats = try urls.map(Self.format(of:))
         let rendered = try render(formats: formats)
         var warnings: [String] = []
+        var batch = OutputBatch()
         for (url, format) in zip(urls, formats) {
             guard let output = rendered[format] else {
                 throw EpistolaryError(.environment, file: url.path, "Graphviz returned no \(format.rawValue) rendering")
             }
-            try AtomicFile.write(output.data, to: url)
-            try AtomicFile.write(caption.json(), to: FigureCaption.sidecarURL(for: url))
+            batch.add(output.data, to: url)
+            if !OutputBatch.isStream(url.path) { batch.add(try caption.json(), to: FigureCaption.sidecarURL(for: url)) }
             for warning in output.warnings where !warnings.contains(warning) { warnings.append(warning) }
         }
+        try batch.commit()
         return warnings
     }
 
@@ -211,9 +213,6 @@ public struct GraphFigure: Sendable {
     /// sidecar next to it, each atomically. Returns Graphviz's non-rejecting warnings.
     @discardableResult
     public func write(to url: URL) throws -> [String] {
-        let rendered = try render(Self.format(of: url))
-        try AtomicFile.write(rendered.data, to: url)
-        try AtomicFile.write(caption.json(), to: FigureCaption.sidecarURL(for: url))
-        return rendered.warnings
+        try write(to: [url])
     }
 }
