@@ -5,6 +5,10 @@ import PackageDescription
 // GraphRender / TimelineRender / Export, with Styling feeding both renderers.
 // TOMLReader is the one small parser shared by theme sheets (Styling) and topic files
 // (Analysis): both need errors that name the file, line and key.
+// Every target: a file sees only the members of the modules it imports itself, so the
+// compiler enforces the layering of docs/DESIGN.md file by file.
+let swiftSettings: [SwiftSetting] = [.enableUpcomingFeature("MemberImportVisibility")]
+
 let package = Package(
     name: "Epistolary",
     platforms: [.macOS(.v13)],
@@ -20,35 +24,36 @@ let package = Package(
                        providers: [.apt(["libgraphviz-dev"])]),
         .systemLibrary(name: "CCairo", path: "Sources/CCairo", pkgConfig: "cairo",
                        providers: [.apt(["libcairo2-dev"])]),
-        .target(name: "TOMLReader"),
-        .target(name: "Correspondence", resources: [.copy("Resources")]),
-        .target(name: "Analysis", dependencies: ["Correspondence", "TOMLReader"], resources: [.copy("Resources")]),
-        .target(name: "Styling", dependencies: ["TOMLReader"], resources: [.process("Sheets")]),
-        .target(name: "GraphRender", dependencies: ["Analysis", "Styling", "CGraphviz", "CCairo"]),
-        .target(name: "TimelineRender", dependencies: ["Analysis", "Styling", "TOMLReader", "CCairo"], resources: [.copy("Resources")]),
-        .target(name: "Export", dependencies: ["Analysis"]),
+        .target(name: "TOMLReader", swiftSettings: swiftSettings),
+        .target(name: "Correspondence", resources: [.copy("Resources")], swiftSettings: swiftSettings),
+        .target(name: "Analysis", dependencies: ["Correspondence", "TOMLReader"], resources: [.copy("Resources")], swiftSettings: swiftSettings),
+        .target(name: "Styling", dependencies: ["TOMLReader"], resources: [.process("Sheets")], swiftSettings: swiftSettings),
+        .target(name: "GraphRender", dependencies: ["Correspondence", "Analysis", "Styling", "CGraphviz", "CCairo"], swiftSettings: swiftSettings),
+        .target(name: "TimelineRender", dependencies: ["Correspondence", "Analysis", "Styling", "TOMLReader", "CCairo"], resources: [.copy("Resources")], swiftSettings: swiftSettings),
+        .target(name: "Export", dependencies: ["Correspondence", "Analysis"], swiftSettings: swiftSettings),
         // The library: a small API over the modules above (read, analyse, draw, export).
         .target(name: "Epistolary", dependencies: [
             "Correspondence", "Analysis", "Styling", "GraphRender", "TimelineRender", "Export",
-        ]),
+        ], swiftSettings: swiftSettings),
         // The command-line tool. Its module is EpistolaryCLI (the binary is still `epistolary`):
         // a module named `epistolary` beside the library's `Epistolary` would collide on
         // case-insensitive file systems.
         .executableTarget(name: "EpistolaryCLI", dependencies: [
             "Correspondence", "Analysis", "Styling", "GraphRender", "TimelineRender", "Export", "TOMLReader",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ], path: "Sources/epistolary"),
+        ], path: "Sources/epistolary", swiftSettings: swiftSettings),
         .executableTarget(name: "EpistolaryBench", dependencies: [
             "Correspondence", "Analysis", "Styling", "GraphRender", "TimelineRender", "Export",
-        ], path: "Benchmarks/Sources/EpistolaryBench"),
-        .testTarget(name: "TOMLReaderTests", dependencies: ["TOMLReader"]),
-        .testTarget(name: "CorrespondenceTests", dependencies: ["Correspondence"]),
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis"]),
-        .testTarget(name: "StylingTests", dependencies: ["Styling"]),
-        .testTarget(name: "GraphRenderTests", dependencies: ["GraphRender"], exclude: ["valgrind-render-loop.sh"]),
-        .testTarget(name: "TimelineRenderTests", dependencies: ["TimelineRender", "Analysis", "Styling", "Correspondence"]),
-        .testTarget(name: "ExportTests", dependencies: ["Export"]),
-        .testTarget(name: "CLITests", dependencies: ["EpistolaryCLI"]),
-        .testTarget(name: "EpistolaryTests", dependencies: ["Epistolary"]),
+        ], path: "Benchmarks/Sources/EpistolaryBench", swiftSettings: swiftSettings),
+        .testTarget(name: "TOMLReaderTests", dependencies: ["TOMLReader"], swiftSettings: swiftSettings),
+        .testTarget(name: "CorrespondenceTests", dependencies: ["Correspondence"], swiftSettings: swiftSettings),
+        .testTarget(name: "AnalysisTests", dependencies: ["Correspondence", "Analysis"], swiftSettings: swiftSettings),
+        .testTarget(name: "StylingTests", dependencies: ["Styling", "TOMLReader"], swiftSettings: swiftSettings),
+        .testTarget(name: "GraphRenderTests", dependencies: ["GraphRender", "Correspondence", "Analysis", "Styling", "CCairo"], exclude: ["valgrind-render-loop.sh"], swiftSettings: swiftSettings),
+        .testTarget(name: "TimelineRenderTests", dependencies: ["TimelineRender", "Analysis", "Styling", "Correspondence", "CCairo"], swiftSettings: swiftSettings),
+        .testTarget(name: "ExportTests", dependencies: ["Export", "Correspondence", "Analysis"], swiftSettings: swiftSettings),
+        .testTarget(name: "CLITests", dependencies: ["EpistolaryCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                    swiftSettings: swiftSettings),
+        .testTarget(name: "EpistolaryTests", dependencies: ["Epistolary"], swiftSettings: swiftSettings),
     ]
 )

@@ -1,5 +1,6 @@
 import Correspondence
 import TOMLReader
+import Foundation
 
 /// What `epistolary explain ID` prints: a message's fields with the line each came from, its
 /// references and where they resolve, its chain up and down, its parallels, topics (with the

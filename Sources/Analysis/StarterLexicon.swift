@@ -1,4 +1,5 @@
 import Correspondence
+import Foundation
 
 /// The TOML text of a starter lexicon made from suggested threads, in the format of
 /// `TopicLexiconFile` (so `--topics` reads it as it is), with counts and example source lines as

@@ -1,4 +1,5 @@
 import Correspondence
+import Foundation
 
 /// For each term of a lexicon, how many messages it matches, how many of those the topic keeps,
 /// and a few example lines (`epistolary topics check`): a term that matches many messages the

@@ -1,3 +1,5 @@
+import Correspondence
+
 /// The section of `epistolary report` that lists references resolving to nothing, each with
 /// the line it stands on, grouped by why, so an editor can check them in the source.
 public struct UnresolvedReferencesSection: Sendable {

@@ -1,3 +1,5 @@
+import Correspondence
+
 /// Writes an `ExportGraph` as GEXF for Gephi: 1.2draft by default (valid against its XSD, and
 /// the version every NetworkX reads: NetworkX before 3.4 has no 1.3 reader), 1.3 on request
 /// (valid against the 1.3 RELAX NG schema).

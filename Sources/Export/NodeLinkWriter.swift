@@ -1,3 +1,5 @@
+import Correspondence
+
 /// Writes an `ExportGraph` as node-link JSON: `directed`, `multigraph` (true when two edges
 /// join the same pair, each edge then carrying a `key`), `graph`, `nodes`, and the edges under
 /// both `links` and `edges`. No one key serves every reader: D3 and NetworkX up to 3.3 read

@@ -1,4 +1,5 @@
 import Correspondence
+import Foundation
 
 /// Builds indented XML text, escaping every attribute value and every piece of text the
 /// same way. All XML exports (GraphML, GEXF, CMIF) write through this one helper, so a name

@@ -1,4 +1,4 @@
-import CCairo
+internal import CCairo
 import Foundation
 
 /// What `epistolary doctor` reports about Cairo in this process: the library's version and

@@ -1,3 +1,5 @@
+import Correspondence
+
 /// The lanes of every entry, worked out once and held as small integers, so that a large
 /// corpus is walked once for the lane order, its marks and its reply arcs without hashing a
 /// lane's name per mark.

@@ -1,4 +1,5 @@
 import Analysis
+import Correspondence
 
 extension FigureCaption {
     /// The sidecar of a laid-out timeline.

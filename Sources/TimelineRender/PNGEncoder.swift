@@ -1,4 +1,4 @@
-import CCairo
+internal import CCairo
 
 /// Writes an opaque Cairo image surface (RGB24) as an 8-bit RGB PNG, several times faster
 /// than `cairo_surface_write_to_png_stream` on figures: libpng (as Cairo calls it) tries five

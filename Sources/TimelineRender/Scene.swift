@@ -1,3 +1,5 @@
+import Foundation
+
 /// A font as the toy text API selects it: a family (DejaVu from the theme), a size in points,
 /// and weight and slant.
 public struct FontSpec: Sendable, Hashable {

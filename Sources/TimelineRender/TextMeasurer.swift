@@ -1,4 +1,4 @@
-import CCairo
+internal import CCairo
 import Correspondence
 
 /// The size of a text as Cairo will draw it: advance width, and the font's ascent and descent

@@ -1,6 +1,7 @@
 import Analysis
 import ArgumentParser
 import Correspondence
+import Foundation
 
 /// The slice of the correspondence a figure shows: `--from`, `--to`, `--topic`,
 /// `--exclude-topic`, `--correspondent`, `--between`. Shared by `graph`, `timeline` and the

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ArgumentParser
 @testable import EpistolaryCLI
 
 /// The figure options and filters of `graph`, run in process through the command type.

@@ -3,6 +3,7 @@ import Correspondence
 import Foundation
 import Testing
 @testable import GraphRender
+import Styling
 
 /// Each figure's structure, read back from its DOT through cgraph, and its rendering: nodes,
 /// edges, legend and title, theme fonts and page width, no overlapping labels, same bytes.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GraphRender
+import Correspondence
 
 /// The engine against real Graphviz: formats, captured errors, recovery after failure,
 /// concurrency and byte-stable output.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GraphRender
+import Analysis
 
 /// The replies figure's own link curves: they start and end on their marks, bend around
 /// other marks, stay out of forbidden areas, and Graphviz draws them as written.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One RFC 4180 field: quoted, with its quotes doubled, when it holds a comma, quote or line
 /// break or starts or ends with a space (which spreadsheet imports would trim). Shared by the
 /// message catalogue and the CSV exports.

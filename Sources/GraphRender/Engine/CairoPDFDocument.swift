@@ -1,4 +1,4 @@
-import CCairo
+internal import CCairo
 import Foundation
 
 /// A Cairo PDF surface writing into memory, with no creation date (same bytes every run).

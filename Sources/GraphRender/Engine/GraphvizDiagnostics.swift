@@ -1,4 +1,4 @@
-import CGraphviz
+internal import CGraphviz
 import Foundation
 
 /// What `epistolary doctor` reports about Graphviz in this process: its version, which

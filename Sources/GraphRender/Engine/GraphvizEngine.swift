@@ -1,5 +1,5 @@
-import CCairo
-import CGraphviz
+internal import CCairo
+internal import CGraphviz
 import Correspondence
 import Foundation
 

@@ -1,4 +1,4 @@
-import CGraphviz
+internal import CGraphviz
 import Foundation
 
 /// Collects what Graphviz writes through its error callback. Graphviz calls the callback in

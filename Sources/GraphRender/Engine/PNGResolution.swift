@@ -1,4 +1,4 @@
-import CGraphviz
+internal import CGraphviz
 import Foundation
 
 /// Writes a PNG's resolution into the file as a pHYs chunk (pixels per metre), right after

@@ -1,4 +1,4 @@
-import CGraphviz
+internal import CGraphviz
 
 /// A graph as cgraph read it back from DOT: names, attributes, edges and subgraphs. Tests use
 /// it to prove that `DOTWriter` output means what it says (DESIGN decision 1).

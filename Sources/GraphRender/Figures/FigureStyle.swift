@@ -1,3 +1,4 @@
+import Analysis
 import Styling
 
 /// The theme turned into Graphviz attributes every figure shares: fonts set on graph, node

@@ -1,5 +1,6 @@
 import Analysis
 import Correspondence
+import Styling
 
 /// Who wrote to whom as an adjacency matrix: a row per writer, a column per addressee (the
 /// same people in the same order), each cell the corpus messages from the row's person to the

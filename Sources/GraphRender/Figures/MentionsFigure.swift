@@ -1,5 +1,6 @@
 import Analysis
 import Correspondence
+import Styling
 
 /// People named together in the message bodies: a person is a node, a line joins two people named in the same messages, as wide as the number of
 /// such messages. Only pairs named together in at least `minimumWeight` messages are drawn;

@@ -1,5 +1,6 @@
 import Analysis
 import Correspondence
+import Styling
 
 /// Who wrote about what, as a heat table: a row per topic, a column per correspondent, each
 /// tile the number of messages on that topic the correspondent wrote or received, shaded by
