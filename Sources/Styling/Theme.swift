@@ -44,6 +44,9 @@ public struct PageStyle: Sendable, Equatable {
     public var dpi: Int
     /// Whether the figure carries its own title; journal figures leave it to the caption.
     public var showTitle: Bool
+    /// Whether every figure is exactly the page size (slides), its drawing scaled to fit and
+    /// centred, rather than as tall as its content within the page.
+    public var exactSize: Bool = false
 
     /// Width and height in mm of the single-column or the wide (double-column) figure.
     public func size(wide: Bool) -> (widthMM: Double, heightMM: Double) {

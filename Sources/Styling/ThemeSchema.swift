@@ -55,6 +55,7 @@ public enum ThemeSchema {
         add("page.margin_left_mm", length, "blank margin left of the drawing, in mm")
         add("page.dpi", .integer(36...2400), "PNG resolution, in dots per inch (journals ask 300-600)")
         add("page.show_title", .bool, "draw the title in the figure (journals put it in the caption instead)")
+        add("page.exact_size", .bool, "make every figure exactly the page size, its drawing scaled and centred (slides: 16:9)")
 
         for (role, what) in [("title", "figure titles"), ("label", "node, lane and mark labels"),
                              ("tick", "axis tick labels"), ("legend", "legend entries"),

@@ -303,6 +303,13 @@ struct FigureClaimTests {
             #expect(!svg.contains(" Bold\"") && !svg.contains(" Italic\""), "\(style)")
             #expect(svg.contains("font-style=\"italic\""))
         }
+        // Slides: every figure exactly 1920 × 1080 (16:9 at 192 dpi).
+        for kind in [GraphFigureKind.correspondents, .topics, .mentions, .matrix] {
+            let png = try FigureFixtures.figure(kind, style: "presentation").render(.png).data
+            let pixels = try #require(PNGResolution.pixelSize(of: png))
+            #expect(pixels.width == 1920 && pixels.height == 1080, "\(kind): \(pixels)")
+            #expect(abs((PNGResolution.dpi(of: png) ?? 0) - 192) < 0.5)
+        }
         // The title font of the base style is bold: written as a weight.
         let titled = String(decoding: try FigureFixtures.figure(.correspondents, style: "base").render(.svg).data, as: UTF8.self)
         #expect(titled.contains("font-weight=\"bold\""))

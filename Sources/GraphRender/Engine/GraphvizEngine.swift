@@ -84,11 +84,9 @@ public final class GraphvizEngine: @unchecked Sendable {
         return results
     }
 
-    /// `dot` with the graph attribute `dpi` set, as a last graph statement (which wins over
-    /// any earlier one).
+    /// `dot` with the graph attribute `dpi` set.
     static func dot(_ dot: String, dpi: Double) -> String {
-        guard let close = dot.lastIndex(of: "}") else { return dot }
-        return String(dot[..<close]) + "  graph [\"dpi\"=\"" + DOTWriter.number(dpi) + "\"]\n" + String(dot[close...])
+        DOTWriter.appendingGraphAttributes(dot, [("dpi", .number(dpi))])
     }
 
     /// The size in points a figure is drawn at, and the factor Graphviz scaled it by to fit

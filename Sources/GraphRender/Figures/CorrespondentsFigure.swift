@@ -150,9 +150,10 @@ struct CorrespondentsFigure {
                            messages: analysis.messages, inferredCount: analysis.inferred.count)
     }
 
-    /// The largest square side in points: the theme's widest node, at most a fifth of the width.
+    /// The largest square side in points: a quarter of the theme's widest node, at most three
+    /// and a half times the label size (so squares and names keep their proportion at any size).
     static func maxSide(theme: Theme) -> Int {
-        max(6, Int(min(theme.graph.node.maxWidthIn * 72 * 0.25, 28).rounded()))
+        max(6, Int(min(theme.graph.node.maxWidthIn * 72 * 0.25, theme.fonts.label.sizePt * 3.5).rounded()))
     }
 
     /// Legend samples of square sizes: the busiest person's count, then about a quarter and a

@@ -13,6 +13,10 @@ public struct GraphFigure: Sendable {
     public var caption: FigureCaption
     /// PNG resolution from the theme.
     public var dpi: Double
+    /// The exact pixel size of the PNG when the theme draws every figure at the page size.
+    var pagePixels: (width: Int, height: Int)? = nil
+    /// The page colour around a centred drawing.
+    var paper: RGBColor
     /// The theme's fonts, whose Graphviz names ("DejaVu Serif Bold") the SVG writes as family,
     /// weight and style.
     var fonts: [FontStyle]
@@ -63,6 +67,24 @@ public struct GraphFigure: Sendable {
                 return figure.figure()
             }
         }
+    }
+
+    /// `figure` at exactly the page size when the theme asks for it (`page.exact_size`, slides):
+    /// the drawing scaled to fit the page (up or down, through the DOT's `size`), and its PNG
+    /// centred on a canvas of exactly the page, so a 16:9 page gives a 16:9 file (1920 × 1080
+    /// pixels at 192 dpi on a 10-inch page).
+    static func exactPage(_ figure: GraphFigure, style: FigureStyle) throws -> GraphFigure {
+        guard style.theme.page.exactSize else { return figure }
+        let page = style.theme.page.size(wide: style.wide)
+        let width = page.widthMM / 25.4, height = (style.heightMM ?? page.heightMM) / 25.4
+        let pad = FigureStyle.padInches
+        var fitted = figure
+        fitted.dot = DOTWriter.appendingGraphAttributes(figure.dot, [
+            ("size", .text(DOTWriter.number(width - 2 * pad) + "," + DOTWriter.number(height - 2 * pad) + "!")),
+        ])
+        fitted.pagePixels = (Int((width * fitted.dpi).rounded()), Int((height * fitted.dpi).rounded()))
+        fitted.caption.dotHash = SHA256.hex(Array(fitted.dot.utf8))
+        return fitted
     }
 
     /// Why `kind` cannot be drawn from `analysis`, in one line, or nil when it can: figures that
@@ -120,13 +142,13 @@ public struct GraphFigure: Sendable {
         while true {
             let figure = make(limit, nil)
             let size = try GraphvizEngine.shared.drawingSize(figure.dot, engine: figure.engine)
-            if smallest * size.scale >= floor - 0.01 { return figure }
+            if smallest * size.scale >= floor - 0.01 { return try exactPage(figure, style: style) }
             if limit <= 2 {
                 // Draw wider: the width at which the smallest text is exactly the floor.
                 let width = style.widthInches * floor / (smallest * size.scale)
                 var wide = make(limit, width)
                 wide.caption.shows += " Drawn \(DOTWriter.number(width * 25.4)) mm wide so that no text is under \(DOTWriter.number(floor)) pt."
-                return wide
+                return try exactPage(wide, style: style)
             }
             limit = max(2, min(limit - 1, Int(Double(limit) * 0.8)))
         }
@@ -142,6 +164,7 @@ public struct GraphFigure: Sendable {
         dpi = Double(context.theme.page.dpi)
         let f = context.theme.fonts
         fonts = [f.title, f.label, f.tick, f.legend, f.note]
+        paper = context.theme.colors.paper
         let days = messages.map(\.date.best)
         caption = FigureCaption(
             figure: kind.rawValue, title: title, shows: shows, messages: messages.count, inferredMessages: inferredCount,
@@ -175,6 +198,11 @@ public struct GraphFigure: Sendable {
         if var svg = rendered[.svg] {
             svg.data = SVGFontNames.rewrite(svg.data, fonts: fonts)
             rendered[.svg] = svg
+        }
+        if let pagePixels, var png = rendered[.png] {
+            png.data = try PNGResolution.stamp(try PNGPage.centre(png.data, width: pagePixels.width, height: pagePixels.height,
+                                                                  paper: paper), dpi: dpi)
+            rendered[.png] = png
         }
         return rendered
     }
