@@ -11,7 +11,7 @@ let swiftSettings: [SwiftSetting] = [.enableUpcomingFeature("MemberImportVisibil
 
 let package = Package(
     name: "Epistolary",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "epistolary", targets: ["EpistolaryCLI"]),
         .library(name: "Epistolary", targets: ["Epistolary"]),

@@ -4,7 +4,7 @@ import PackageDescription
 // An example of another package using Epistolary as a library, by path. CI builds and runs it.
 let package = Package(
     name: "LetterFigures",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     dependencies: [
         .package(name: "Epistolary", path: "../.."),
     ],

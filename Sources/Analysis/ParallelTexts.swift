@@ -15,7 +15,14 @@ import Correspondence
 /// low three bits are zero; the sample's Jaccard estimates the whole's) and measured exactly
 /// only when the estimate reaches 0.3 or the sample is too small (under 16) to judge; buckets
 /// are compared on all cores.
+///
+/// A bucket of more than `exhaustiveBucket` messages (a busy writer's day in a large corpus)
+/// is not compared pair by pair: only pairs that agree on one of four min-hashes of their
+/// shingles are (two texts of similarity J agree on one with probability J, so a pair at the
+/// threshold is missed with probability 1/16 at most, and near-copies almost never).
 enum ParallelTexts {
+    /// Largest bucket compared pair by pair.
+    static let exhaustiveBucket = 64
     static let threshold = 0.5
     static let shingleSize = 4
 
@@ -24,6 +31,9 @@ enum ParallelTexts {
         let all: [UInt64]
     }
 
+    /// - Complexity: O(n log n) in messages: one pass into buckets, then per bucket either
+    ///   all pairs of at most `exhaustiveBucket` messages, or the pairs sharing a min-hash
+    ///   (bounded by the links found, not the bucket's square).
     static func links(messages: [Message], words: [WordSequence]) -> [ReplyLink] {
         struct Bucket: Hashable {
             let sender: String
@@ -86,10 +96,11 @@ enum ParallelTexts {
             return s
         }
         var out: [ReplyLink] = []
-        for a in 0..<members.count {
-            for b in (a + 1)..<members.count {
+        let addressees = members.map { Set(messages[$0].recipients) }
+        for (a, b) in candidatePairs(members, shingles: shinglesOf) {
+            do {
                 let i = members[a], j = members[b]
-                guard Set(messages[i].recipients) != Set(messages[j].recipients) else { continue }
+                guard addressees[a] != addressees[b] else { continue }
                 let si = shinglesOf(i), sj = shinglesOf(j)
                 guard !si.all.isEmpty, !sj.all.isEmpty else { continue }
                 if si.sample.count >= 16 && sj.sample.count >= 16 && jaccard(si.sample, sj.sample) < 0.3 { continue }
@@ -109,5 +120,30 @@ enum ParallelTexts {
             }
         }
         return out
+    }
+
+    /// The pairs (a < b, positions in `members`) worth comparing, in order: every pair of a
+    /// small bucket; in a large one, the pairs agreeing on one of four min-hashes.
+    private static func candidatePairs(_ members: [Int], shingles: (Int) -> Shingles) -> [(Int, Int)] {
+        let n = members.count
+        guard n > exhaustiveBucket else {
+            return (0..<n).flatMap { a in ((a + 1)..<n).map { (a, $0) } }
+        }
+        let seeds: [UInt64] = [0x9E37_79B9_7F4A_7C15, 0xC2B2_AE3D_27D4_EB4F, 0x1656_67B1_9E37_79F9, 0x85EB_CA77_C2B2_AE63]
+        var pairs = Set<Int>()
+        for seed in seeds {
+            var groups: [UInt64: [Int]] = [:]
+            for a in 0..<n {
+                let all = shingles(members[a]).all
+                guard !all.isEmpty else { continue }
+                var low = UInt64.max
+                for h in all { low = min(low, (h ^ seed) &* 0xFF51_AFD7_ED55_8CCD) }
+                groups[low, default: []].append(a)
+            }
+            for group in groups.values where group.count > 1 {
+                for x in 0..<group.count { for y in (x + 1)..<group.count { pairs.insert(group[x] * n + group[y]) } }
+            }
+        }
+        return pairs.sorted().map { ($0 / n, $0 % n) }
     }
 }

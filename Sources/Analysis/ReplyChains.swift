@@ -239,7 +239,7 @@ struct ReplyChains: Sendable {
         var inferred: [InferredMessage] = []
         for key in pending.keys.sorted() {
             guard let p = pending[key] else { continue }
-            let base = "in-\(key.received ? "by-" : "")\(key.day.iso)-\(ReplyChains.slug(key.sender))-\(ReplyChains.slug(key.recipient))"
+            let base = "in-\(key.received ? "by-" : "")\(key.day.iso)-\(Slug.make(key.sender))-\(Slug.make(key.recipient))"
             let id = allocator.id(for: base)
             ids[key] = id
             let citations = p.citations.sorted { (order[$0.messageID] ?? 0, $0.line) < (order[$1.messageID] ?? 0, $1.line) }
@@ -341,8 +341,4 @@ struct ReplyChains: Sendable {
         return a.kind.rawValue < b.kind.rawValue
     }
 
-    /// A person id as it appears in an inferred message's id: lower case, spaces as hyphens.
-    static func slug(_ id: String) -> String {
-        String(id.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" })
-    }
 }

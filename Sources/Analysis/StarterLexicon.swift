@@ -28,7 +28,7 @@ public enum StarterLexicon {
             out += "threshold = 4\n"
             var summary = "# \(thread.messages) messages have two or more of these terms"
             if let peak = thread.peakPeriod {
-                summary += "; densest in \(peak) (\(thread.peakMessages) of \(thread.peakPeriodMessages) messages)"
+                summary += "; most in \(peak) (\(thread.peakMessages) of \(thread.peakPeriodMessages) messages)"
             }
             out += summary + "\n"
             out += "phrases = [\n"

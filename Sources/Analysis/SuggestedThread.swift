@@ -23,7 +23,8 @@ public struct SuggestedThread: Sendable, Hashable {
     public var terms: [Term]
     /// Messages that contain at least two of the terms.
     public var messages: Int
-    /// The period where those messages are densest ("1942", "1944-Q2"), if the corpus has several.
+    /// The period with most of those messages ("1942", "1944-Q2"; the denser of equals), if the
+    /// corpus has several periods.
     public var peakPeriod: String?
     /// Messages of the thread in the peak period, and all messages with text in that period.
     public var peakMessages: Int

@@ -14,7 +14,7 @@ import Correspondence
 ///    signs that a word carries a subject rather than style.
 /// 3. Candidates are grouped when they occur in the same letters, as
 ///    average-link clusters (Dice coefficient of the messages they share, counted only where
-///    they meet at least twice as often as chance; groups merge while ≥ `minDice`). Groups of two
+///    they meet at least three times as often as chance; groups merge while ≥ `minDice`). Groups of two
 ///    or more terms are threads, ranked by the topicality of their leading terms times their
 ///    cohesion times the square root of the messages holding two or more of their terms.
 public struct TopicSuggester: Sendable {
@@ -176,11 +176,13 @@ public struct TopicSuggester: Sendable {
         for (value, e) in bursty { score[e] = score[e] / 10 + value }
         // A word that nearly always stands in one chosen collocation ("Curzon" in "Curzon Line")
         // is left to the collocation.
-        for e in Array(chosen) where stats[eligible[e]].isBigram {
+        var partOf: [Int: Set<Int>] = [:]
+        for e in Array(chosen).sorted() where stats[eligible[e]].isBigram {
             let parts = WordSequence(stats[eligible[e]].surface, firstLine: 1).words
             for part in parts {
                 guard let t = vocabulary[part.hash], eligibleIndex[Int(t)] >= 0 else { continue }
                 let u = Int(eligibleIndex[Int(t)])
+                partOf[e, default: []].insert(u)
                 if chosen.contains(u), Double(stats[Int(t)].df) <= 1.25 * Double(stats[eligible[e]].df) { chosen.remove(u) }
             }
         }
@@ -207,13 +209,15 @@ public struct TopicSuggester: Sendable {
         }
         func together(_ a: Int, _ b: Int) -> Int32 { a < b ? pair[a * k + b] : pair[b * k + a] }
         let messageCount = Double(texts.count)
-        /// Dice coefficient of two candidates, counted only when they meet at least twice as
-        /// often as chance would have them (lift ≥ 2): frequent words meet everywhere.
+        /// Dice coefficient of two candidates, counted only when they meet at least three times as
+        /// often as chance would have them (lift ≥ 3): frequent words meet everywhere.
         func dice(_ a: Int, _ b: Int) -> Double {
+            // A collocation and one of its own words meet by construction: no evidence of a thread.
+            if partOf[candidates[a]]?.contains(candidates[b]) == true || partOf[candidates[b]]?.contains(candidates[a]) == true { return 0 }
             let c = Double(together(a, b))
             guard c >= 2 else { return 0 }
             let dfa = Double(candidateDF[a]), dfb = Double(candidateDF[b])
-            guard c * messageCount >= 2 * dfa * dfb else { return 0 }
+            guard c * messageCount >= 3 * dfa * dfb else { return 0 }
             return 2 * c / (dfa + dfb)
         }
 
@@ -258,7 +262,7 @@ public struct TopicSuggester: Sendable {
                 if messagePeriod[mi] >= 0 { perPeriod[messagePeriod[mi]] += 1 }
                 for c in inThread { withOther[position[c]!] += 1 }
             }
-            guard support >= Int(minDF) else { continue }
+            guard support >= max(4, Int(minDF)) else { continue }
             let leading = Array(members.prefix(4))
             var pairs = 0.0, sum = 0.0
             for x in 0..<leading.count { for y in (x + 1)..<leading.count { sum += dice(leading[x], leading[y]); pairs += 1 } }
@@ -275,10 +279,10 @@ public struct TopicSuggester: Sendable {
             var peak: String?
             var peakCount = 0, peakSize = 0
             if periods > 1 {
-                var bestDensity = -1.0
                 for p in 0..<periods where perPeriod[p] > 0 {
-                    let density = Double(perPeriod[p]) / Double(periodSize[p])
-                    if density > bestDensity { bestDensity = density; peak = periodList[p]; peakCount = perPeriod[p]; peakSize = periodSize[p] }
+                    let more = perPeriod[p] > peakCount
+                    let denser = perPeriod[p] == peakCount && perPeriod[p] * peakSize > peakCount * periodSize[p]
+                    if more || denser { peak = periodList[p]; peakCount = perPeriod[p]; peakSize = periodSize[p] }
                 }
             }
             let id = TopicSuggester.uniqueID(for: terms[0].text, used: &usedIDs)

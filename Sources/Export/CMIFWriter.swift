@@ -153,17 +153,9 @@ public struct CMIFWriter: Sendable {
         xml.element("persName", attributes, text: person?.name ?? id)
     }
 
-    /// Every authority URI of a person: Wikidata, VIAF, GND, then any full URI kept under
-    /// the `uri` key (a CMIF reader stores unknown authorities that way).
+    /// Every authority URI of a person, as the source wrote them (`Person.authorityURIs`).
     public static func authorityURIs(_ person: Person) -> [String] {
-        var uris: [String] = []
-        if let q = person.authorities["wikidata"] { uris.append("http://www.wikidata.org/entity/\(q)") }
-        if let v = person.authorities["viaf"] { uris.append("http://viaf.org/viaf/\(v)") }
-        if let g = person.authorities["gnd"] { uris.append("http://d-nb.info/gnd/\(g)") }
-        if let u = person.authorities["uri"] {
-            uris += u.split(separator: " ").map(String.init).filter { !uris.contains($0) }
-        }
-        return uris.filter { !$0.contains(where: \.isWhitespace) && !$0.isEmpty }
+        person.authorityURIs
     }
 
     /// `@when` for a known day, month (`YYYY-MM`) or year (`YYYY`), as the precision says; otherwise `@notBefore` and

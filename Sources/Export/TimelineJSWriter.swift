@@ -99,9 +99,28 @@ public struct TimelineJSWriter: Sendable {
         return document.serialized() + "\n"
     }
 
+    /// The body with runs of white space as one space, cut at a word before `excerptLength`.
+    ///
+    /// - Complexity: O(excerptLength): reads the body only as far as the excerpt needs.
     private func excerpt(_ body: String) -> String {
-        let flat = body.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        guard flat.count > excerptLength else { return flat }
+        var flat = ""
+        var count = 0
+        var pendingSpace = false
+        for character in body {
+            if character.isWhitespace {
+                pendingSpace = count > 0
+                continue
+            }
+            if pendingSpace {
+                flat.append(" ")
+                count += 1
+                pendingSpace = false
+            }
+            flat.append(character)
+            count += 1
+            if count > excerptLength { break }
+        }
+        guard count > excerptLength else { return flat }
         var cut = String(flat.prefix(excerptLength))
         if let space = cut.lastIndex(of: " ") { cut = String(cut[..<space]) }
         return cut + " …"

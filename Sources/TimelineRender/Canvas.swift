@@ -1,6 +1,7 @@
 internal import CCairo
 import Correspondence
 import Foundation
+import Synchronization
 
 /// A closure-scoped Cairo document: the surface is created, handed to the drawing closure,
 /// then always finished, its status checked and destroyed, whatever the closure did. Bytes go
@@ -162,28 +163,30 @@ private struct ImageRows: @unchecked Sendable {
 }
 
 /// What each band's drawing ended with, gathered across threads.
-private final class BandOutcomes: @unchecked Sendable {
-    private let lock = NSLock()
-    private var errors: [Error?]
-    private var statuses: [cairo_status_t]
+private final class BandOutcomes: Sendable {
+    private struct Outcomes {
+        var errors: [Error?]
+        var statuses: [cairo_status_t]
+    }
+    private let outcomes: Mutex<Outcomes>
 
     init(count: Int) {
-        errors = Array(repeating: nil, count: count)
-        statuses = Array(repeating: CAIRO_STATUS_SUCCESS, count: count)
+        outcomes = Mutex(Outcomes(errors: Array(repeating: nil, count: count),
+                                  statuses: Array(repeating: CAIRO_STATUS_SUCCESS, count: count)))
     }
 
     func record(_ band: Int, _ error: Error?, _ status: cairo_status_t) {
-        lock.lock()
-        defer { lock.unlock() }
-        errors[band] = error
-        statuses[band] = status
+        outcomes.withLock {
+            $0.errors[band] = error
+            $0.statuses[band] = status
+        }
     }
 
     /// The first error and the first failed status, in band order.
     var first: (Error?, cairo_status_t) {
-        lock.lock()
-        defer { lock.unlock() }
-        return (errors.compactMap { $0 }.first, statuses.first { $0 != CAIRO_STATUS_SUCCESS } ?? CAIRO_STATUS_SUCCESS)
+        outcomes.withLock {
+            ($0.errors.compactMap { $0 }.first, $0.statuses.first { $0 != CAIRO_STATUS_SUCCESS } ?? CAIRO_STATUS_SUCCESS)
+        }
     }
 }
 

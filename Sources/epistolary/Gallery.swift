@@ -3,6 +3,7 @@ import Correspondence
 import Dispatch
 import Export
 import Foundation
+import Synchronization
 import GraphRender
 import Styling
 import TimelineRender
@@ -38,12 +39,13 @@ struct Gallery {
 
     func render(progress: @escaping @Sendable (String) -> Void) throws -> Rendered {
         let analysis = self.analysis, theme = self.theme, styleSpec = self.styleSpec, formats = self.formats
-        let results = ResultSlots(count: 3)
+        // The exports are several independent jobs, so that both cores stay busy at any size.
+        let exportJobs = Self.exportJobs(analysis: analysis, progress: progress)
         let jobs: [@Sendable () throws -> Family] = [
             { Self.graphs(analysis: analysis, theme: theme, styleSpec: styleSpec, formats: formats, progress: progress) },
             { Self.timelines(analysis: analysis, theme: theme, styleSpec: styleSpec, formats: formats, progress: progress) },
-            { Family(files: Self.exports(analysis: analysis, progress: progress)) },
-        ]
+        ] + exportJobs.map { job in { Family(files: job()) } }
+        let results = ResultSlots(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
             let start = DispatchTime.now().uptimeNanoseconds
             let outcome = Result { try jobs[index]() }
@@ -56,7 +58,8 @@ struct Gallery {
             failures += family.failures
         }
         return Rendered(files: files, failures: failures,
-                        timings: Timings(graphs: results.seconds(0), timelines: results.seconds(1), exports: results.seconds(2)))
+                        timings: Timings(graphs: results.seconds(0), timelines: results.seconds(1),
+                                         exports: (2..<jobs.count).map(results.seconds).reduce(0, +)))
     }
 
     /// One family's files and the figures of it that failed.
@@ -161,69 +164,84 @@ struct Gallery {
         return files
     }
 
-    /// Every export, and the message catalogue and corpus report as read.
-    static func exports(analysis: CorpusAnalysis, progress: @Sendable (String) -> Void) -> [GalleryFile] {
-        var files: [GalleryFile] = []
-        func add(_ path: String, _ format: String, _ shows: String, _ text: String) {
-            files.append(GalleryFile(path: "exports/\(path)", kind: .export, format: format, shows: shows, data: Data(text.utf8)))
+    /// Every export, and the message catalogue and corpus report as read, as independent jobs
+    /// (their files in this order).
+    ///
+    /// - Complexity: each job is O(n) (or O(n log n)) in messages.
+    static func exportJobs(analysis: CorpusAnalysis, progress: @escaping @Sendable (String) -> Void) -> [@Sendable () -> [GalleryFile]] {
+        @Sendable func file(_ path: String, _ format: String, _ shows: String, _ text: String) -> GalleryFile {
             progress("exports/\(path)")
+            return GalleryFile(path: "exports/\(path)", kind: .export, format: format, shows: shows, data: Data(text.utf8))
         }
         let graphs: [(ExportGraphKind, String)] = [
             (.correspondents, "people and who wrote to whom, one edge per writer and addressee, weighted by messages"),
             (.replies, "messages (held and inferred) and the reply links between them"),
             (.mentions, "people and places named together in the messages"),
         ]
+        var jobs: [@Sendable () -> [GalleryFile]] = []
         for (kind, what) in graphs {
-            let exporter = Exporter(graphKind: kind)
-            add("\(kind.rawValue).graphml", "graphml", "GraphML of \(what)", exporter.files(.graphml, analysis: analysis).map(\.text).joined())
-            add("\(kind.rawValue).gexf", "gexf", "GEXF 1.2draft with time spells of \(what), for Gephi's timeline", exporter.files(.gexf, analysis: analysis).map(\.text).joined())
-            add("\(kind.rawValue).node-link.json", "json", "NetworkX node-link JSON of \(what)", exporter.files(.nodeLink, analysis: analysis).map(\.text).joined())
-            add("\(kind.rawValue).cyjs", "json", "Cytoscape.js JSON of \(what)", exporter.files(.cytoscape, analysis: analysis).map(\.text).joined())
+            jobs.append {
+                let exporter = Exporter(graphKind: kind)
+                return [file("\(kind.rawValue).graphml", "graphml", "GraphML of \(what)", exporter.files(.graphml, analysis: analysis).map(\.text).joined()),
+                        file("\(kind.rawValue).gexf", "gexf", "GEXF 1.2draft with time spells of \(what), for Gephi's timeline", exporter.files(.gexf, analysis: analysis).map(\.text).joined())]
+            }
+            jobs.append {
+                let exporter = Exporter(graphKind: kind)
+                return [file("\(kind.rawValue).node-link.json", "json", "NetworkX node-link JSON of \(what)", exporter.files(.nodeLink, analysis: analysis).map(\.text).joined()),
+                        file("\(kind.rawValue).cyjs", "json", "Cytoscape.js JSON of \(what)", exporter.files(.cytoscape, analysis: analysis).map(\.text).joined())]
+            }
         }
-        let newer = Exporter(graphKind: .correspondents, gexfVersion: .v1_3)
-        add("correspondents.gexf1.3.gexf", "gexf", "GEXF 1.3 of the correspondents (Gephi 0.9+, NetworkX 3.4+)", newer.files(.gexf, analysis: analysis).map(\.text).joined())
-        for file in Exporter(graphKind: .correspondents).files(.csv, analysis: analysis) {
-            add("csv/\(file.name)", "csv", "CSV table \(file.name) for Gephi's spreadsheet import and Palladio", file.text)
+        jobs.append {
+            let newer = Exporter(graphKind: .correspondents, gexfVersion: .v1_3)
+            var files = [file("correspondents.gexf1.3.gexf", "gexf", "GEXF 1.3 of the correspondents (Gephi 0.9+, NetworkX 3.4+)", newer.files(.gexf, analysis: analysis).map(\.text).joined())]
+            for table in Exporter(graphKind: .correspondents).files(.csv, analysis: analysis) {
+                files.append(file("csv/\(table.name)", "csv", "CSV table \(table.name) for Gephi's spreadsheet import and Palladio", table.text))
+            }
+            return files
         }
-        let plain = Exporter()
-        add("correspondence.cmif.xml", "xml", "CMIF (TEI correspDesc) of every message, for correspSearch", plain.files(.cmif, analysis: analysis).map(\.text).joined())
-        add("timelinejs.json", "json", "TimelineJS 3 events grouped by topic", plain.files(.timelinejs, analysis: analysis).map(\.text).joined())
-        let catalogue = MessageCatalogue(corpus: analysis.corpus, topics: analysis.topicAssignments)
-        add("messages.jsonl", "jsonl", "The catalogue of messages as read, one JSON object each", catalogue.render(.jsonl))
-        add("messages.csv", "csv", "The catalogue of messages as read, as CSV", catalogue.render(.csv))
-        add("report.txt", "txt", "The corpus report: counts, undated messages, fragments, duplicates, unresolved references",
-            CorpusReport(corpus: analysis.corpus).render() + "\n" + UnresolvedReferencesSection(analysis: analysis).render())
-        return files
+        jobs.append {
+            [file("correspondence.cmif.xml", "xml", "CMIF (TEI correspDesc) of every message, for correspSearch", Exporter().files(.cmif, analysis: analysis).map(\.text).joined())]
+        }
+        jobs.append {
+            [file("timelinejs.json", "json", "TimelineJS 3 events grouped by topic", Exporter().files(.timelinejs, analysis: analysis).map(\.text).joined())]
+        }
+        jobs.append {
+            let catalogue = MessageCatalogue(corpus: analysis.corpus, topics: analysis.topicAssignments)
+            return [file("messages.jsonl", "jsonl", "The catalogue of messages as read, one JSON object each", catalogue.render(.jsonl)),
+                    file("messages.csv", "csv", "The catalogue of messages as read, as CSV", catalogue.render(.csv))]
+        }
+        jobs.append {
+            [file("report.txt", "txt", "The corpus report: counts, undated messages, fragments, duplicates, unresolved references",
+                  CorpusReport(corpus: analysis.corpus).render() + "\n" + UnresolvedReferencesSection(analysis: analysis).render())]
+        }
+        return jobs
     }
 }
 
 /// Results of the gallery's parallel jobs, each stored once under a lock.
-private final class ResultSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var outcomes: [Result<Gallery.Family, Error>?]
-    private var durations: [Double]
+private final class ResultSlots: Sendable {
+    private struct Slots {
+        var outcomes: [Result<Gallery.Family, Error>?]
+        var durations: [Double]
+    }
+    private let slots: Mutex<Slots>
 
     init(count: Int) {
-        outcomes = Array(repeating: nil, count: count)
-        durations = Array(repeating: 0, count: count)
+        slots = Mutex(Slots(outcomes: Array(repeating: nil, count: count), durations: Array(repeating: 0, count: count)))
     }
 
     func store(_ index: Int, _ outcome: Result<Gallery.Family, Error>, seconds: Double) {
-        lock.lock()
-        defer { lock.unlock() }
-        outcomes[index] = outcome
-        durations[index] = seconds
+        slots.withLock {
+            $0.outcomes[index] = outcome
+            $0.durations[index] = seconds
+        }
     }
 
     func outcome(_ index: Int) -> Result<Gallery.Family, Error> {
-        lock.lock()
-        defer { lock.unlock() }
-        return outcomes[index] ?? .failure(EpistolaryError(.environment, "a gallery job did not finish"))
+        slots.withLock { $0.outcomes[index] } ?? .failure(EpistolaryError(.environment, "a gallery job did not finish"))
     }
 
     func seconds(_ index: Int) -> Double {
-        lock.lock()
-        defer { lock.unlock() }
-        return durations[index]
+        slots.withLock { $0.durations[index] }
     }
 }

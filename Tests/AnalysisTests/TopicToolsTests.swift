@@ -146,6 +146,23 @@ import Correspondence
         #expect(Set(first).isDisjoint(with: analysis.threads(topic: railway.id).messageIDs))
     }
 
+    @Test func suggestOnTheBundledCorpusFindsThreadsAHistorianKnows() throws {
+        let corpus = try CorpusLoader.load(path: nil)
+        let threads = try TopicSuggester().suggest(corpus.messages)
+        #expect(threads.count == 10)
+        func thread(with term: String) -> SuggestedThread? {
+            threads.first { $0.terms.contains { $0.text.lowercased() == term } }
+        }
+        // The Polish question and the second front are found without any lexicon, each in a thread
+        // of its own, the Polish one densest after 1943.
+        let poland = try #require(thread(with: "poland"))
+        let front = try #require(thread(with: "second front"))
+        #expect(poland.id != front.id)
+        #expect(poland.terms.contains { $0.text == "Polish Government" })
+        #expect((poland.peakPeriod ?? "") >= "1944")
+        #expect(thread(with: "curzon line") != nil)
+    }
+
     @Test func suggestNeedsText() throws {
         let messages = [C.message("m0", "Anna", ["Karl"], "1850-01-01", line: 1, body: "  ")]
         #expect(throws: EpistolaryError.self) { _ = try TopicSuggester().suggest(messages) }

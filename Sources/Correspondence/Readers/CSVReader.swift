@@ -33,16 +33,11 @@ public enum CSVReader {
         guard dateColumn != nil || (lowColumn != nil && highColumn != nil) else {
             throw EpistolaryError(.badData, file: file, line: header.line, "missing column \"date\" (or both \"not_before\" and \"not_after\")")
         }
-        var table = people
-        var matcher = PersonMatcher(people: table)
+        var resolver = PersonResolver(table: people)
         func person(_ raw: String, line: Int) throws -> String {
             let name = raw.trimmingCharacters(in: .whitespaces)
             guard !name.isEmpty else { throw EpistolaryError(.badData, file: file, line: line, "an empty name in sender or recipients") }
-            if table[name] != nil { return name }
-            if let known = matcher.people(in: name).first, PersonMatcher.tokens(name).count <= 6 { return known }
-            table.add(Person(id: name, name: name, role: "", aliases: [name]))
-            matcher = PersonMatcher(people: table)
-            return name
+            return resolver.resolve(name: name)
         }
         var messages: [Message] = []
         for row in rows.dropFirst() {
@@ -83,13 +78,13 @@ public enum CSVReader {
         for m in messages where !m.id.isEmpty { used[m.id, default: 0] += 1 }
         for k in messages.indices where messages[k].id.isEmpty {
             let m = messages[k]
-            let base = "\(m.date.best.iso)-\(CorpusAssembler.slug(m.sender))-\(CorpusAssembler.slug(m.recipients[0]))"
+            let base = "\(m.date.best.iso)-\(Slug.make(m.sender))-\(Slug.make(m.recipients[0]))"
             let n = used[base, default: 0]
             used[base] = n + 1
             messages[k].id = n == 0 ? base : base + "-" + Message.idSuffix(n)
         }
         messages.sort(by: Corpus.stableOrder)
-        return Corpus(sourceName: sourceName, sourceHash: SHA256.hex(Array(text.utf8)), messages: messages, people: table, issues: [])
+        return Corpus(sourceName: sourceName, sourceHash: SHA256.hex(Array(text.utf8)), messages: messages, people: resolver.table, issues: [])
     }
 
     /// `YYYY-MM-DD`, `YYYY-MM` (the whole month) or `YYYY` (the whole year).

@@ -18,15 +18,18 @@ struct CorpusAssembler {
 
     mutating func assemble(sourceName: String, sourceHash: String) -> Corpus {
         let matcher0 = PersonMatcher(people: people)
-        // New people named in headers.
+        // New people named in headers, made by the one identity rule (PersonResolver).
+        var resolver = PersonResolver(table: people)
+        var newPeople: [String: String] = [:]
         for d in drafts {
             guard let h = d.header else { continue }
             for segment in h.unknownRecipientSegments + h.unknownSenderSegments {
-                if let surname = PersonMatcher.unknownSurname(in: segment), matcher0.people(in: surname).isEmpty {
-                    people.add(Person(id: surname, name: surname, role: "", aliases: [surname.uppercased()]))
+                if let surname = PersonMatcher.unknownSurname(in: segment), newPeople[surname] == nil, matcher0.people(in: surname).isEmpty {
+                    newPeople[surname] = resolver.resolve(name: surname)
                 }
             }
         }
+        people = resolver.table
         let matcher = PersonMatcher(people: people)
         // Headers naming someone new are read again with the extended table.
         // Each distinct header text is read once (the same header repeats many times).
@@ -67,7 +70,7 @@ struct CorpusAssembler {
             if let h = headers[k] {
                 var rs = h.recipients
                 for segment in h.unknownRecipientSegments {
-                    if let s = PersonMatcher.unknownSurname(in: segment), !rs.contains(s) { rs.append(s) }
+                    if let s = PersonMatcher.unknownSurname(in: segment).map({ newPeople[$0] ?? $0 }), !rs.contains(s) { rs.append(s) }
                 }
                 recipients.append(rs)
                 if let s = h.senders.first {
@@ -363,7 +366,7 @@ struct CorpusAssembler {
         var slugs: [String: String] = [:]
         func slugOf(_ person: String) -> String {
             if let known = slugs[person] { return known }
-            let made = CorpusAssembler.slug(person)
+            let made = Slug.make(person)
             slugs[person] = made
             return made
         }
@@ -377,33 +380,6 @@ struct CorpusAssembler {
             messages[k].id = n == 0 ? base : base + "-" + Message.idSuffix(n)
         }
     }
-
-    /// Lower-case ASCII: letters and digits kept, common accented letters folded to their
-    /// base letter, everything else a hyphen.
-    static func slug(_ text: String) -> String {
-        var out = ""
-        for u in text.unicodeScalars {
-            var c = u
-            if c.value >= 0x80, let folded = folding[c] { c = folded }
-            if c >= "A" && c <= "Z", let lower = Unicode.Scalar(c.value + 0x20) { c = lower }
-            if (c >= "a" && c <= "z") || (c >= "0" && c <= "9") { out.unicodeScalars.append(c) }
-            else if !out.hasSuffix("-"), !out.isEmpty { out += "-" }
-        }
-        while out.hasSuffix("-") { out.removeLast() }
-        return out.isEmpty ? "unknown" : out
-    }
-
-    private static let folding: [Unicode.Scalar: Unicode.Scalar] = {
-        let pairs: [(String, Unicode.Scalar)] = [
-            ("áàâäãåą", "a"), ("ÁÀÂÄÃÅĄ", "a"), ("çćč", "c"), ("ÇĆČ", "c"), ("éèêëę", "e"), ("ÉÈÊËĘ", "e"),
-            ("íìîï", "i"), ("ÍÌÎÏ", "i"), ("ł", "l"), ("Ł", "l"), ("ñń", "n"), ("ÑŃ", "n"), ("óòôöõø", "o"),
-            ("ÓÒÔÖÕØ", "o"), ("śš", "s"), ("ŚŠ", "s"), ("úùûü", "u"), ("ÚÙÛÜ", "u"), ("ýÿ", "y"), ("żźž", "z"),
-            ("ŻŹŽ", "z"), ("ř", "r"), ("Ř", "r"), ("ď", "d"), ("ť", "t"),
-        ]
-        var table: [Unicode.Scalar: Unicode.Scalar] = [:]
-        for (letters, base) in pairs { for u in letters.unicodeScalars { table[u] = base } }
-        return table
-    }()
 
     /// Address, salutation, paragraphs (page breaks rejoined) and signature of an entry.
     private static func split(_ d: Draft) -> BodyParts {

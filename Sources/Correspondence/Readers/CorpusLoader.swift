@@ -1,35 +1,104 @@
 import Foundation
 
-/// Opens a corpus file, checks it is readable text, and dispatches on its extension:
-/// `.txt` / `.md` telegram text (`TelegramReader`), `.csv` a table (`CSVReader`),
-/// `.xml` CMIF (`CMIFReader`, added by the export module). Without a path it reads the
-/// bundled war telegrams.
+/// The corpus formats Epistolary reads.
+public enum CorpusFormat: String, Sendable, CaseIterable {
+    /// Telegram or letter text, as the bundled corpus (`TelegramReader`).
+    case telegrams
+    /// A table, RFC 4180 (`CSVReader`).
+    case csv
+    /// TEI correspondence metadata (`CMIFReader`).
+    case cmif
+}
+
+/// Opens a corpus and hands it to its reader. The format is the one asked for (`--format`),
+/// else the file's extension (`.txt`, `.md`, `.text` telegrams; `.csv`, `.tsv` a table; `.xml`,
+/// `.tei` CMIF), else the content (see `sniff`). A path of `-` reads standard input. Without
+/// a path it reads the bundled war telegrams.
+///
+/// People: the table given (a user's `--people FILE`) is used for any corpus. Without one,
+/// the bundled person table goes with the bundled corpus's own form, telegram text (the
+/// edition the bundled corpus comes from); a CSV or CMIF corpus starts from an empty table,
+/// so that nobody in it is taken for one of the telegrams' people.
 public enum CorpusLoader {
     /// Reads a corpus; nil reads the bundled one. Throws `.badData` naming the file for a
     /// missing, empty, binary or non-UTF-8 file, or one with nothing recognisable in it.
     public static func load(path: String?, people: PersonTable? = nil) throws -> Corpus {
-        let table = try people ?? PersonTable.bundled()
+        try load(path: path, format: nil, people: people)
+    }
+
+    /// Reads a corpus in the format given (nil: by extension, else by content).
+    public static func load(path: String?, format: CorpusFormat?, people: PersonTable? = nil) throws -> Corpus {
         guard let path else {
-            guard let url = Bundle.module.url(forResource: "war-telegrams", withExtension: "txt", subdirectory: "Resources") else {
-                throw EpistolaryError(.environment, "the bundled corpus war-telegrams.txt is missing from the build")
-            }
-            let text = try decodedText(url: url, shownAs: "war-telegrams.txt")
-            return try TelegramReader.read(text: text, sourceName: "war-telegrams.txt", people: table)
+            let url = try BundledCorpus.url()
+            let text = try decodedText(url: url, shownAs: BundledCorpus.name)
+            return try TelegramReader.read(text: text, sourceName: BundledCorpus.name, people: try people ?? PersonTable.bundled())
         }
-        InputFiles.note(path)
+        let isStdin = path == "-"
+        if !isStdin { InputFiles.note(path) }
         let url = URL(fileURLWithPath: path)
-        let ext = url.pathExtension.lowercased()
-        let name = url.lastPathComponent
-        switch ext {
-        case "txt", "md", "text":
-            return try TelegramReader.read(text: try decodedText(url: url, shownAs: path), sourceName: name, path: path, people: table)
-        case "csv":
-            return try CSVReader.read(text: try decodedText(url: url, shownAs: path), sourceName: name, path: path, people: table)
-        case "xml":
-            return try CMIFReader.read(path: path, people: table)
-        default:
-            throw EpistolaryError(.badUsage, file: path, "unknown corpus format .\(ext) (expected .txt or .md telegram text, .csv, or .xml CMIF)")
+        let name = isStdin ? "stdin" : url.lastPathComponent
+        let shown = isStdin ? "stdin" : path
+        var data: Data?
+        if isStdin {
+            data = FileHandle.standardInput.readDataToEndOfFile()
         }
+        let chosen: CorpusFormat
+        if let format {
+            chosen = format
+        } else if !isStdin, let byExtension = formatByExtension[url.pathExtension.lowercased()] {
+            chosen = byExtension
+        } else {
+            let prefix = try data.map { [UInt8]($0.prefix(65_536)) } ?? readPrefix(url: url, shownAs: shown)
+            chosen = sniff(prefix)
+        }
+        switch chosen {
+        case .cmif:
+            if let data { return try CMIFReader.read(data: data, sourceName: name, shownAs: shown, people: people ?? .empty) }
+            return try CMIFReader.read(path: path, people: people ?? .empty)
+        case .csv, .telegrams:
+            let text = try data.map { try decodedText(data: $0, shownAs: shown) } ?? decodedText(url: url, shownAs: shown)
+            if chosen == .csv {
+                return try CSVReader.read(text: text, sourceName: name, path: shown, people: people ?? .empty)
+            }
+            return try TelegramReader.read(text: text, sourceName: name, path: shown, people: try people ?? PersonTable.bundled())
+        }
+    }
+
+    static let formatByExtension: [String: CorpusFormat] = [
+        "txt": .telegrams, "md": .telegrams, "text": .telegrams, "csv": .csv, "tsv": .csv, "xml": .cmif, "tei": .cmif,
+    ]
+
+    /// The format of a corpus from its first bytes: XML (after a byte order mark and white
+    /// space, a `<`) is CMIF; a first line that splits at commas, semicolons or tabs into
+    /// fields of which one is a column name a table reader knows (`CSVColumn.knownNames`) is
+    /// CSV; anything else is telegram text.
+    public static func sniff(_ bytes: [UInt8]) -> CorpusFormat {
+        var start = bytes.startIndex
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start += 3 }
+        while start < bytes.endIndex, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start]) { start += 1 }
+        guard start < bytes.endIndex else { return .telegrams }
+        if bytes[start] == UInt8(ascii: "<") { return .cmif }
+        let end = bytes[start...].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) ?? bytes.endIndex
+        let firstLine = String(decoding: bytes[start..<end], as: UTF8.self)
+        for separator in [",", ";", "\t"] {
+            let fields = firstLine.components(separatedBy: separator)
+            guard fields.count >= 2 else { continue }
+            let names = fields.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\" ")).lowercased() }
+            if names.contains(where: { CSVColumn.knownNames.contains(CSVColumn.comparable($0)) }) { return .csv }
+        }
+        return .telegrams
+    }
+
+    /// Up to 64 KiB from the start of a file, for `sniff`.
+    private static func readPrefix(url: URL, shownAs shown: String) throws -> [UInt8] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            throw EpistolaryError(.badData, file: shown, "no such file")
+        }
+        guard !isDirectory.boolValue else { throw EpistolaryError(.badData, file: shown, "is a folder, not a corpus file") }
+        guard let handle = try? FileHandle(forReadingFrom: url) else { throw EpistolaryError(.badData, file: shown, "cannot be read") }
+        defer { try? handle.close() }
+        return [UInt8]((try? handle.read(upToCount: 65_536)) ?? Data())
     }
 
     /// The file's text: BOM removed, CRLF and CR line ends made LF. Rejects what is not text.

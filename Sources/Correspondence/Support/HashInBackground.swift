@@ -1,15 +1,17 @@
+import Synchronization
 import Dispatch
 
 /// The SHA-256 of a text, computed on a background thread while the caller does other work
 /// (reading the corpus); `value()` waits for it. The hash only names the input in provenance
 /// records, so it need not hold up the parse.
-final class HashInBackground: @unchecked Sendable {
+final class HashInBackground: Sendable {
     private let done = DispatchSemaphore(value: 0)
-    private var hex = ""
+    private let hex = Mutex("")
 
     init(_ text: String) {
         DispatchQueue.global(qos: .userInitiated).async { [self] in
-            hex = SHA256.hex(text.utf8)
+            let value = SHA256.hex(text.utf8)
+            hex.withLock { $0 = value }
             done.signal()
         }
     }
@@ -17,6 +19,6 @@ final class HashInBackground: @unchecked Sendable {
     /// The hash, waiting for it if it is not finished yet.
     func value() -> String {
         done.wait()
-        return hex
+        return hex.withLock { $0 }
     }
 }

@@ -3,7 +3,14 @@
 /// break JavaScript readers); DEL, C1 controls and non-characters replaced (`UnsafeScalars`); every other character, Cyrillic or Polish, kept as UTF-8.
 /// Shared by the message catalogue and every JSON export.
 public enum JSONText {
+    /// - Complexity: O(n) in the string's length, one pass; a string of plain ASCII with
+    ///   nothing to escape is copied whole (the catalogue and exports call this for every message).
     public static func string(_ s: String) -> String {
+        var copy = s
+        let plain = copy.withUTF8 { bytes in
+            !bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 >= 0x7F }
+        }
+        if plain { return "\"" + s + "\"" }
         var out = "\""
         for u in s.unicodeScalars {
             switch u {

@@ -1,5 +1,6 @@
 internal import CCairo
 internal import CGraphviz
+import Synchronization
 import Correspondence
 import Foundation
 
@@ -10,14 +11,16 @@ import Foundation
 /// layout, every render of that layout and `gvFreeLayout` are a single locked step. Graphviz's
 /// messages are captured and returned as a `GraphvizError`; after a failure the stale render
 /// job is deleted, so good input after bad still works.
-public final class GraphvizEngine: @unchecked Sendable {
+public final class GraphvizEngine: Sendable {
     /// The engine every caller shares.
     public static let shared = GraphvizEngine()
 
-    private let lock = NSLock()
-    /// `GVC_t *`, created lazily under `lock` and never freed (a second context leaks and
-    /// breaks the pango plugin).
-    private var context: OpaquePointer?
+    /// `GVC_t *`, created lazily under the lock and never freed (a second context leaks and
+    /// breaks the pango plugin). Every Graphviz call runs holding this lock.
+    private let context = Mutex<ContextHandle?>(nil)
+
+    /// The `GVC_t *` as a value the lock can hold: it is only ever used under that lock.
+    private struct ContextHandle: @unchecked Sendable { let pointer: OpaquePointer }
 
     private init() {}
 
@@ -152,23 +155,23 @@ public final class GraphvizEngine: @unchecked Sendable {
 
     /// Runs `body` holding the lock, with the context created and the message buffer and
     /// cgraph's sticky error level cleared.
-    func locked<T>(_ body: (OpaquePointer) throws -> T) rethrows -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        let gvc: OpaquePointer
-        if let existing = context {
-            gvc = existing
-        } else {
-            GraphvizMessages.install()
-            guard let created = gvContext() else { fatalError("Graphviz could not allocate its context") }
-            context = created
-            gvc = created
+    func locked<T, Failure: Error>(_ body: (OpaquePointer) throws(Failure) -> T) throws(Failure) -> T {
+        try context.withLock { (context) throws(Failure) -> T in
+            let gvc: OpaquePointer
+            if let existing = context {
+                gvc = existing.pointer
+            } else {
+                GraphvizMessages.install()
+                guard let created = gvContext() else { fatalError("Graphviz could not allocate its context") }
+                context = ContextHandle(pointer: created)
+                gvc = created
+            }
+            _ = GraphvizMessages.shared.drain()
+            _ = agreseterrors()
+            // Graphviz warns about a colour once per process unless this is reset.
+            emit_once_reset()
+            return try body(gvc)
         }
-        _ = GraphvizMessages.shared.drain()
-        _ = agreseterrors()
-        // Graphviz warns about a colour once per process unless this is reset.
-        emit_once_reset()
-        return try body(gvc)
     }
 
     /// Parse, layout, `render`, free the layout and close the graph: one step.

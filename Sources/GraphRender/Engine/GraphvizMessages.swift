@@ -1,14 +1,14 @@
 internal import CGraphviz
+import Synchronization
 import Foundation
 
 /// Collects what Graphviz writes through its error callback. Graphviz calls the callback in
 /// pieces ("Warning", ": ", "message\n"), so pieces accumulate and are split on newlines.
 /// Guarded by its own lock: the callback may arrive from whichever thread holds the engine.
-final class GraphvizMessages: @unchecked Sendable {
+final class GraphvizMessages: Sendable {
     static let shared = GraphvizMessages()
 
-    private let lock = NSLock()
-    private var pending = ""
+    private let pending = Mutex("")
 
     /// Installs the callback and asks for warnings as well as errors. Called once, by the
     /// engine, when it creates the context.
@@ -21,17 +21,15 @@ final class GraphvizMessages: @unchecked Sendable {
     }
 
     func append(_ piece: String) {
-        lock.lock()
-        pending += piece
-        lock.unlock()
+        pending.withLock { $0 += piece }
     }
 
     /// The complete lines received since the last drain; empties the buffer.
     func drain() -> [String] {
-        lock.lock()
-        let text = pending
-        pending = ""
-        lock.unlock()
+        let text = pending.withLock { pending in
+            defer { pending = "" }
+            return pending
+        }
         return text.split(whereSeparator: \.isNewline)
             .map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }
