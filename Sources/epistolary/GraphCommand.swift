@@ -101,6 +101,9 @@ struct GraphCommand: ParsableCommand {
         clock.lap("figure")
         let warnings = try figure.write(to: output.map { URL(fileURLWithPath: $0) })
         clock.lap("render")
+        if kind == .correspondents, GraphFigure.prefersMatrix(analysis, theme: theme).matrix {
+            FileHandle.standardError.write(Data("epistolary: this network has more pairs than a node-link figure draws legibly; `epistolary graph matrix` shows all of it\n".utf8))
+        }
         for warning in warnings { StandardError.write("epistolary: graphviz: \(warning)\n") }
     }
 }
