@@ -28,6 +28,10 @@ public struct CorpusAnalysis: Sendable {
     private var inferredIndex: [String: Int]
 
     /// Analyses `corpus` with `lexicon` and the alias table (`MentionTable.bundled` by default).
+    ///
+    /// - Complexity: O(n log n) in messages (the stable sort; per-message word, topic and
+    ///   mention passes on all cores; reply chains, parallels, graphs and latency, each
+    ///   O(n log n) as their own comments say).
     public init(corpus: Corpus, lexicon: TopicLexicon, mentionTable: MentionTable? = nil) {
         let table = mentionTable ?? (try? MentionTable.bundled(people: corpus.people))
             ?? MentionTable(entities: [], people: corpus.people)
@@ -110,6 +114,8 @@ public struct CorpusAnalysis: Sendable {
     }
 
     /// The thread of one topic.
+    ///
+    /// - Complexity: O(n) in messages.
     public func threads(topic: String) -> TopicThread {
         var ids: [String] = []
         var byCorrespondent: [String: [String]] = [:]
@@ -160,6 +166,8 @@ public struct CorpusAnalysis: Sendable {
     /// - Parameters:
     ///   - excludingTopics: leave out messages that carry any of these topics.
     ///   - between: keep only messages from one of the two people to the other.
+    /// - Complexity: O(n log n) in messages and links (filters with hashed sets, the graphs
+    ///   and latency rebuilt over what is kept).
     public func filtered(from: Day? = nil, to: Day? = nil, topics wanted: [String]? = nil,
                          correspondents: [String]? = nil, excludingTopics: [String]? = nil,
                          between: (String, String)? = nil) -> CorpusAnalysis {

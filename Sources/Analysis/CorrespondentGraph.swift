@@ -77,7 +77,8 @@ public struct CorrespondentGraph: Sendable, Hashable, Codable {
 
     /// The graph of `messages` and `inferred`.
     ///
-    /// - Complexity: O(m log m) for m messages.
+    /// - Complexity: O(n + p log p) for n messages and p pairs (one counting pass, then the
+    ///   nodes and edges sorted).
     public static func build(messages: [Message], inferred: [InferredMessage], people: PersonTable) -> CorrespondentGraph {
         var nodes: [String: Node] = [:]
         func touch(_ id: String) {

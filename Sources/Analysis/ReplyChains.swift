@@ -32,7 +32,10 @@ import Correspondence
 ///    (0.85): the writer names what the exchange was about;
 /// 2. else the latest, when it shares a topic with the messages citing I (0.7);
 /// 3. else the latest earlier one that shares such a topic (0.5);
-/// 4. else the latest (0.55). With no candidate within 90 days, no `answers` link.
+/// 4. else the latest (0.55). With no candidate within 90 days, no `answers` link. Only the
+///    latest `answerCandidates` (64) are looked at: more than that in 90 days is a correspondence
+///    so dense that an answer further back could not be told apart anyway, and the cap keeps
+///    the pass linear however dense a corpus grows.
 ///
 /// **Parallel** texts: see `ParallelTexts`.
 struct ReplyChains: Sendable {
@@ -77,7 +80,14 @@ struct ReplyChains: Sendable {
         let evidence: LinkEvidence
     }
 
+    /// Most of a writer's messages looked at as what an inferred message answers.
+    static let answerCandidates = 64
+
     /// `index` maps each message id to its position in `messages`.
+    ///
+    /// - Complexity: O(n log n + r·b) for n messages, r references and b the largest number of
+    ///   messages one writer sent on one day (the bucket a dated reference is looked up in);
+    ///   the answers pass looks at most `answerCandidates` messages per inferred message.
     init(messages: [Message], index order: [String: Int], topics: [String: [TopicMatch]]) {
         var outgoing: [PairKey: [Int]] = [:]
         var bySenderDay: [SenderDay: [Int]] = [:]
@@ -271,7 +281,7 @@ struct ReplyChains: Sendable {
             var window: [Int] = []
             if let position = latestPosition(list, before: upper) {
                 var k = position
-                while k >= 0, messages[list[k]].date.best >= lower {
+                while k >= 0, messages[list[k]].date.best >= lower, window.count < ReplyChains.answerCandidates {
                     window.append(list[k])
                     k -= 1
                 }

@@ -79,6 +79,8 @@ public struct ReplyLatency: Sendable, Hashable, Codable {
 
     /// Measures the answers among `links` (see the type's comment for the rules).
     /// `index` maps each message id to its position in `messages`.
+    ///
+    /// - Complexity: O(n + l log l) for n messages and l links.
     static func measure(messages: [Message], index order: [String: Int], inferred: [InferredMessage],
                         links: [ReplyLink]) -> ReplyLatency {
         var inferredDay: [String: (Day, String)] = [:]

@@ -49,7 +49,7 @@ public struct TopicSuggester: Sendable {
     public func suggest(_ messages: [Message]) throws -> [SuggestedThread] {
         let stopwords = try TopicSuggester.stopwordHashes()
         // Source order, so that the same letters give the same threads in any order.
-        let texts = messages.filter { !$0.body.allSatisfy(\.isWhitespace) }.sorted {
+        let texts = messages.filter(TopicSuggester.hasText).sorted {
             $0.span.startLine != $1.span.startLine ? $0.span.startLine < $1.span.startLine : $0.id < $1.id
         }
         guard !texts.isEmpty else {
@@ -294,6 +294,11 @@ public struct TopicSuggester: Sendable {
         }
         threads.sort { $0.rank != $1.rank ? $0.rank > $1.rank : $0.thread.id < $1.thread.id }
         return threads.prefix(maxThreads).map(\.thread)
+    }
+
+    /// Whether a message has any text to take terms from (a CMIF letter of metadata has none).
+    public static func hasText(_ message: Message) -> Bool {
+        !message.body.allSatisfy(\.isWhitespace)
     }
 
     /// Dunning's G² for a 2×2 table of message counts (a: term in period, b: term elsewhere,

@@ -53,7 +53,7 @@ struct TopicsSuggestCommand: ParsableCommand {
     static func lexicon(for corpus: Corpus, threads: Int = 10, terms: Int = 10) throws -> String {
         let suggester = TopicSuggester(maxThreads: threads, maxTermsPerThread: terms)
         let found = try suggester.suggest(corpus.messages)
-        let withText = corpus.messages.filter { !$0.body.allSatisfy(\.isWhitespace) }.count
+        let withText = corpus.messages.filter(TopicSuggester.hasText).count
         return StarterLexicon.toml(found, source: corpus.sourceName, messagesWithText: withText)
     }
 }

@@ -65,7 +65,7 @@ import Correspondence
         for topic in ["second_front", "poland", "convoys"] {
             let score = TopicGoldTests.f1(topic, gold: gold, analysis: analysis)
             print("topic \(topic) P=\(score.p) R=\(score.r) F1=\(score.f)")
-            #expect(score.f >= 0.85, "\(topic): F1 \(score.f)")
+            #expect(score.f >= 0.95, "\(topic): F1 \(score.f)")
         }
     }
 }
@@ -91,7 +91,7 @@ import Correspondence
             }
             let p = Double(tp) / Double(max(1, tp + fp)), r = Double(tp) / Double(max(1, tp + fn))
             let f = p + r == 0 ? 0 : 2 * p * r / (p + r)
-            #expect(f >= 0.85, "\(topic): F1 \(f) (P \(p), R \(r))")
+            #expect(f >= 0.95, "\(topic): F1 \(f) (P \(p), R \(r))")
         }
     }
 }

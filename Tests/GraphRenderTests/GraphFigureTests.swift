@@ -112,6 +112,50 @@ struct GraphFigureTests {
         #expect(small.dot != whole.dot)
     }
 
+    /// In every style the replies figure is drawn at its size (Graphviz does not shrink it),
+    /// so no text of it is below 6 pt at the printed width.
+    @Test func repliesTextStaysAtOrAboveTheFloorInEveryStyle() throws {
+        for style in ["paper", "presentation", "grayscale", "colorblind", "dark"] {
+            let figure = try FigureFixtures.figure(.replies, style: style)
+            let svg = String(decoding: try figure.render(.svg).data, as: UTF8.self)
+            let scale = try #require(svg.range(of: "transform=\"scale(").map { svg[$0.upperBound...].prefix { $0 != " " && $0 != ")" } }.flatMap { Double($0) })
+            let graph = try GraphvizEngine.shared.parse(figure.dot)
+            let sizes = graph.nodes.compactMap { $0.attributes["fontsize"].flatMap(Double.init) }
+            #expect((sizes.min() ?? 0) * scale >= 6, "\(style): smallest text \((sizes.min() ?? 0) * scale) pt")
+            #expect(scale >= 0.999, "\(style): shrunk to \(scale)")
+        }
+    }
+
+    /// Another corpus (no topics of the bundled one, 30 correspondents, a year of letters):
+    /// the slice is chosen from its data and named, lanes are capped, and in the large-type
+    /// style the figure is still drawn at its size.
+    @Test func repliesOfAnotherCorpusSlicesFromItsDataAndKeepsItsSize() throws {
+        let people: [Person] = (0..<31).map { (n: Int) -> Person in Person(id: "P\(n)", name: "Writer Number\(n)", role: "") }
+        var messages: [Message] = []
+        for k in 0..<900 {
+            let other = "P\(1 + (k * 7) % 30)"
+            let outgoing = k % 3 != 0
+            let day = Day(year: 1880, month: 1, day: 1)!.adding(days: (k * 13) % 365)
+            messages.append(Message(id: "m\(k)", kind: .message, sender: outgoing ? "P0" : other, recipients: [outgoing ? other : "P0"],
+                                    sentOn: day, dated: nil, date: HistoricalDate(exactly: day, evidence: .sentOn), place: nil,
+                                    classification: "", body: "", references: [], span: SourceSpan(startLine: k * 5 + 1, endLine: k * 5 + 4),
+                                    fieldLines: [:]))
+        }
+        let corpus = Corpus(sourceName: "other.csv", sourceHash: "", messages: messages.sorted(by: Corpus.stableOrder),
+                            people: PersonTable(people: people), issues: [])
+        let analysis = CorpusAnalysis(corpus: corpus, lexicon: try TopicLexicon.bundled())
+        for style in ["paper", "presentation"] {
+            let figure: GraphFigure = try GraphFigure.build(.replies, context: FigureContext(analysis: analysis, theme: FigureFixtures.theme(style), styleSpec: style))
+            #expect(figure.title.contains("busiest") && !figure.title.contains("topic"))
+            let graph = try GraphvizEngine.shared.parse(figure.dot)
+            #expect(RepliesMarks(graph).total <= FigureFixtures.theme(style).graph.replies.marks)
+            #expect(graph.nodes.contains { $0.name == "lane:others" })
+            let rendered: RenderedGraph = try figure.render(GraphFormat.svg)
+            let svg = String(decoding: rendered.data, as: UTF8.self)
+            #expect(svg.contains("transform=\"scale(1 1)"), "\(style): the figure was shrunk")
+        }
+    }
+
     @Test func repliesSliceIsTheBusiestPeriodThatFits() throws {
         let analysis = FigureFixtures.analysis
         let total = analysis.messages.count + analysis.inferred.count

@@ -16,6 +16,10 @@ struct CorpusAssembler {
         var signature: [String] = []
     }
 
+    /// The drafts as a corpus: people, senders and addressees, dates, fragments, references, ids.
+    ///
+    /// - Complexity: O(n log n) in drafts (passes over the drafts, hashed lookups, sorted
+    ///   indexes for fragment owners and neighbouring dates).
     mutating func assemble(sourceName: String, sourceHash: String) -> Corpus {
         let matcher0 = PersonMatcher(people: people)
         // New people named in headers, made by the one identity rule (PersonResolver).

@@ -23,6 +23,9 @@ public enum TelegramReader {
     /// Reads `text` (already decoded, line ends normalised or not) into a corpus.
     /// Throws `.badData` when no message header can be found at all.
     /// `path`, when given, names the file in errors (otherwise `sourceName` does).
+    ///
+    /// - Complexity: O(n log n) in the text's lines and messages: one segmenting pass, then
+    ///   the assembler (`CorpusAssembler.assemble`).
     public static func read(text: String, sourceName: String, path: String? = nil, people: PersonTable) throws -> Corpus {
         // The provenance hash needs none of the parse: it runs on another core meanwhile.
         let hash = HashInBackground(text)

@@ -118,6 +118,8 @@ public struct FigureContext: Sendable {
 
     /// The person at the centre of the correspondence: the one involved in the most messages
     /// of the whole corpus (ties by id). Lanes and counterparts are read relative to them.
+    ///
+    /// - Complexity: O(n) in messages, at every use: read it once per figure.
     public var hub: String? {
         var involvement: [String: Int] = [:]
         for message in analysis.corpus.messages {

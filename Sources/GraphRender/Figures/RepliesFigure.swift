@@ -102,7 +102,11 @@ struct RepliesFigure {
         let ranked = laneCounts.keys.filter { $0 != Self.unknownLane }.sorted { a, b in
             laneCounts[a]! != laneCounts[b]! ? laneCounts[a]! > laneCounts[b]! : a < b
         }
-        let keptLanes = Array(ranked.prefix(max(1, budget.lanes)))
+        // No more lanes than fit half the page's height (the rest is for the legend and the
+        // axis), so Graphviz never shrinks the figure and its text stays at the theme's sizes.
+        let laneHeight = 2 * (diameter(99) + 2) + labelFont.sizePt * 1.2
+        let fitting = Int(style.maxHeightInches * 72 * 0.5 / laneHeight) - 2
+        let keptLanes = Array(ranked.prefix(max(1, min(budget.lanes, fitting))))
         let othersCount = ranked.count - keptLanes.count
         var lanes = keptLanes
         if othersCount > 0 { lanes.append(Self.othersLane) }
