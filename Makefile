@@ -4,7 +4,7 @@ SHELL := /bin/bash
 APT_PACKAGES := libgraphviz-dev libcairo2-dev graphviz fonts-dejavu-core pkg-config libxml2-utils
 BIN := .build/release/epistolary
 
-.PHONY: all deps build renders test bench clean
+.PHONY: all deps build renders test bench fuzz clean
 
 all: renders
 
@@ -35,6 +35,21 @@ test: deps
 
 bench: build
 	Benchmarks/run
+
+# Runs every libFuzzer target of Fuzz/ for FUZZ_SECONDS each, from its seeds (Fuzz/README.md).
+# A crash, a hang (one input over 20 s) or a memory blow-up (over 2 GB) fails the target.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := FuzzTOML FuzzCSV FuzzTelegram FuzzCMIF FuzzDOT
+fuzz:
+	cd Fuzz && swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+	@set -e -o pipefail; for t in $(FUZZ_TARGETS); do \
+	  seeds=$$(echo $$t | sed 's/^Fuzz//' | tr A-Z a-z); work=$$(mktemp -d); \
+	  echo "== $$t for $(FUZZ_SECONDS) s"; \
+	  (cd $$work && $(CURDIR)/Fuzz/.build/release/$$t $$work $(CURDIR)/Fuzz/Seeds/$$seeds \
+	    -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 2>&1 | tail -12) \
+	    || { echo "$$t found a failure; the input is in $$work"; exit 1; }; \
+	  rm -rf $$work; \
+	done
 
 clean:
 	rm -rf .build

@@ -117,6 +117,11 @@ public struct Mention: Sendable, Hashable, Codable {
 
 /// The alias table compiled into one matcher (a class: shared, not copied, by parallel workers).
 final class MentionFinder: Sendable {
+    /// Longest alias searched for, in words: a name is a few words, and matching a longer one
+    /// (a 100 kB field taken as a name) at every word of every body would cost its length
+    /// times the corpus.
+    static let maxAliasWords = 16
+
     private let owners: [Int]
     private let table: MentionTable
     private let matcher: TermMatcher
@@ -127,7 +132,7 @@ final class MentionFinder: Sendable {
         var compiled: [[LexiconTerm.Item]] = []
         for (e, entity) in table.entities.enumerated() {
             for alias in entity.aliases {
-                if case .success(let items) = LexiconTerm(alias).compiled() {
+                if case .success(let items) = LexiconTerm(alias).compiled(), items.count <= Self.maxAliasWords {
                     owners.append(e)
                     compiled.append(items)
                 }

@@ -115,26 +115,45 @@ struct TermMatcher: Sendable {
     }
 
     /// Matches items `item...` of term `t` from word `word`; returns the last word matched.
-    private func matchRest(_ t: Int, item: Int, word: Int, lastMatched: Int, in text: WordSequence) -> Int? {
+    /// A loop, not a recursion (a term as long as a 100 kB name must not overflow the stack):
+    /// each gap keeps a frame with the next number of words it may skip, and a mismatch goes
+    /// back to the innermost gap that can still skip more, as the recursion would.
+    private func matchRest(_ t: Int, item first: Int, word start: Int, lastMatched: Int, in text: WordSequence) -> Int? {
         let term = items[t]
-        if item == term.count { return lastMatched }
-        switch term[item] {
-        case .word(let bytes, let h):
-            guard word < text.count, text.words[word].hash == h, text.wordEquals(word, bytes) else { return nil }
-            return matchRest(t, item: item + 1, word: word + 1, lastMatched: word, in: text)
-        case .prefix(let p):
-            guard word < text.count, text.wordHasPrefix(word, p) else { return nil }
-            return matchRest(t, item: item + 1, word: word + 1, lastMatched: word, in: text)
-        case .anyWord:
-            guard word < text.count else { return nil }
-            return matchRest(t, item: item + 1, word: word + 1, lastMatched: word, in: text)
-        case .gap(let maxWords):
-            for skip in 0...maxWords {
-                if let last = matchRest(t, item: item + 1, word: word + skip, lastMatched: lastMatched, in: text) {
-                    return last
-                }
+        var gaps: [(item: Int, word: Int, skip: Int, last: Int)] = []
+        var item = first, word = start, last = lastMatched
+        while true {
+            if item == term.count { return last }
+            let matched: Bool
+            switch term[item] {
+            case .word(let bytes, let h):
+                matched = word < text.count && text.words[word].hash == h && text.wordEquals(word, bytes)
+            case .prefix(let p):
+                matched = word < text.count && text.wordHasPrefix(word, p)
+            case .anyWord:
+                matched = word < text.count
+            case .gap:
+                gaps.append((item, word, 1, last))   // skip none now; one more on the way back
+                item += 1
+                continue
             }
-            return nil
+            if matched {
+                last = word
+                item += 1
+                word += 1
+                continue
+            }
+            var resumed = false
+            while let gap = gaps.popLast() {
+                guard case .gap(let maxWords) = term[gap.item], gap.skip <= maxWords else { continue }
+                gaps.append((gap.item, gap.word, gap.skip + 1, gap.last))
+                item = gap.item + 1
+                word = gap.word + gap.skip
+                last = gap.last
+                resumed = true
+                break
+            }
+            if !resumed { return nil }
         }
     }
 }

@@ -96,13 +96,13 @@ public enum ScenePainter {
                 setColor(t.color, cr)
                 if t.quarterTurns == 0 {
                     cairo_move_to(cr, t.origin.x, t.origin.y)
-                    cairo_show_text(cr, t.text)
+                    cairo_show_text(cr, UnsafeScalars.replaced(in: t.text))   // Cairo refuses non-characters
                 } else {
                     cairo_save(cr)
                     cairo_translate(cr, t.origin.x, t.origin.y)
                     cairo_rotate(cr, -Double.pi / 2 * Double(t.quarterTurns))
                     cairo_move_to(cr, 0, 0)
-                    cairo_show_text(cr, t.text)
+                    cairo_show_text(cr, UnsafeScalars.replaced(in: t.text))   // Cairo refuses non-characters
                     cairo_restore(cr)
                 }
                 cairo_new_path(cr)

@@ -58,7 +58,7 @@ public final class TextMeasurer {
         var fe = cairo_font_extents_t()
         cairo_font_extents(cr, &fe)
         var te = cairo_text_extents_t()
-        cairo_text_extents(cr, text, &te)
+        cairo_text_extents(cr, UnsafeScalars.replaced(in: text), &te)   // as ScenePainter draws it
         let metrics = TextMetrics(width: te.x_advance, ascent: fe.ascent, descent: fe.descent)
         cache[key] = metrics
         return metrics

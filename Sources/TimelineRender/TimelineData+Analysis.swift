@@ -54,7 +54,7 @@ extension TimelineData {
             for r in entries[i].recipients { note(r) }
         }
         var names: [String: String] = [:]
-        for p in keys { names[p] = analysis.corpus.people.name(of: p) }
+        for p in keys { names[p] = analysis.corpus.people.displayName(of: p) }
         let latency = analysis.latency.samples.map {
             LatencyPoint(incoming: $0.incoming, answer: $0.answer, days: $0.days, correspondent: $0.correspondent, answerID: $0.answerID)
         }

@@ -62,6 +62,18 @@ struct Gallery {
                                          exports: (2..<jobs.count).map(results.seconds).reduce(0, +)))
     }
 
+    /// Figures named in `EPISTOLARY_FAIL_FIGURES` (comma-separated, e.g. `timelines/volume`)
+    /// fail as a figure that cannot be made does: fault injection, so that the partial-gallery
+    /// path is tested on the real binary although no bundled input makes a figure fail.
+    static let injectedFailures: Set<String> = Set(
+        (ProcessInfo.processInfo.environment["EPISTOLARY_FAIL_FIGURES"] ?? "").split(separator: ",").map(String.init))
+
+    static func failIfInjected(_ figure: String) throws {
+        if injectedFailures.contains(figure) {
+            throw EpistolaryError(.environment, "\(figure) failed on request (EPISTOLARY_FAIL_FIGURES)")
+        }
+    }
+
     /// One family's files and the figures of it that failed.
     struct Family: Sendable {
         var files: [GalleryFile] = []
@@ -96,6 +108,7 @@ struct Gallery {
     static func graph(_ kind: GraphFigureKind, analysis: CorpusAnalysis, theme: Theme, styleSpec: String, formats: [DocumentFormat],
                       people: CategoryStyles? = nil, note: String? = nil, progress: @Sendable (String) -> Void) throws -> [GalleryFile] {
         var files: [GalleryFile] = []
+        try failIfInjected("graphs/\(kind.rawValue)")
         // The replies figure chooses its own slice when the corpus is past its budget.
         let context = FigureContext(analysis: analysis, theme: theme, styleSpec: styleSpec, people: people)
         var figure = try GraphFigure.build(kind, context: context)
@@ -151,6 +164,7 @@ struct Gallery {
     static func timeline(_ kind: TimelineKind, maker: TimelineFigureMaker, analysis: CorpusAnalysis, formats: [DocumentFormat],
                          progress: @Sendable (String) -> Void) throws -> [GalleryFile] {
         var files: [GalleryFile] = []
+        try failIfInjected("timelines/\(kind.rawValue)")
         let (figure, caption) = try maker.figure(kind, analysis: analysis)
         let base = "timelines/\(kind.rawValue)"
         let captionPath = base + ".caption.json"

@@ -11,7 +11,7 @@ struct DOTWriterTests {
         "Mołotow", "Сталин", "Łódź → Kraków", "Beneš", "İnönü", "😀",
         "with space", "quote \"inside\"", "\"", "\"\"", "ends with backslash\\", "\\", "\\\\", "back\\slash",
         "slash before quote \\\"", "line\nbreak", "tab\there", "semi;colon", "brace{}[]", "a->b", "a--b",
-        "<html>", "&amp;", "odd run \\\\\\", "even run \\\\", "odd before quote \\\"x", "odd before break \\\nx", "=", "//not a comment", "/*nor this*/", "#hash", "\\N", "\\G", "\\n", "",
+        "<html>", "&amp;", "odd run \\\\\\", "even run \\\\", "odd before quote \\\"x", "odd before break \\\nx", "=", "%1", "%", "//not a comment", "/*nor this*/", "#hash", "\\N", "\\G", "\\n", "",
     ]
 
     @Test func hostileNodeNamesParseBackExactly() throws {
@@ -21,10 +21,25 @@ struct DOTWriterTests {
         #expect(parsed.name == "hostile \"graph\"")
         #expect(parsed.nodes.count == Self.hostileNames.count)
         for name in Self.hostileNames {
-            let node = try #require(parsed.node(name), "node \(name.debugDescription) not read back")
+            // Ids come back as written except `%`, `&` and unsafe characters (DOTWriter.id).
+            let node = try #require(parsed.node(DOTWriter.encodingUnsafeScalars(name)), "node \(name.debugDescription) not read back")
             // Labels are read back as written text; Graphviz expands the escapes when drawing.
             #expect(Self.unescapeLabel(node.attributes["label"] ?? "") == name.replacingOccurrences(of: "\r", with: ""))
         }
+    }
+
+    @Test func idsThatDifferOnlyInUnsafeCharactersStayDistinctNodes() throws {
+        let names = ["a\u{1}", "a\u{2}", "a¤1;", "¤", "%1", "a&#0;", "a&amp;", "a",
+                     String(repeating: "x", count: 10_000), String(repeating: "x", count: 10_001)]
+        var writer = DOTWriter(name: "g")
+        for name in names { writer.node(name, [("label", .text(name))]) }
+        let parsed = try GraphvizEngine.shared.parse(writer.text)
+        #expect(Set(parsed.nodes.map(\.name)).count == names.count)
+        #expect(parsed.nodes.allSatisfy { !$0.name.unicodeScalars.contains { $0.value < 0x20 } && !$0.name.contains("&") })
+        #expect(parsed.node("a\u{FFFD}") == nil && parsed.node("a¤1;") != nil && parsed.node("¤25;1") != nil)
+        #expect(parsed.nodes.allSatisfy { $0.name.unicodeScalars.count <= DOTWriter.maxIDLength })
+        // Labels: the unsafe character is replaced, nothing else changes.
+        #expect(parsed.node("a¤1;")?.attributes["label"] == "a\u{FFFD}")
     }
 
     @Test func unwritableNameIsMarkedNotMangledSilently() throws {
@@ -48,9 +63,11 @@ struct DOTWriterTests {
             #expect(parsed.isDirected == directed)
             #expect(parsed.nodes.count == names.count)
             #expect(parsed.edges.count == names.count)
+            let original = Dictionary(names.map { (DOTWriter.encodingUnsafeScalars($0), $0) }, uniquingKeysWith: { a, _ in a })
             for edge in parsed.edges {
                 let label = Self.unescapeLabel(edge.attributes["label"] ?? "")
-                #expect(label == "\(edge.tail) → \(edge.head)" || label == "\(edge.head) → \(edge.tail)")
+                let tail = original[edge.tail] ?? edge.tail, head = original[edge.head] ?? edge.head
+                #expect(label == "\(tail) → \(head)" || label == "\(head) → \(tail)")
                 #expect(edge.attributes["penwidth"] == "1.5")
             }
         }
@@ -126,6 +143,7 @@ struct DOTWriterTests {
                 out.append(character)
             }
         }
-        return out
+        // `&` is written `&amp;`, which Graphviz draws as `&`.
+        return out.replacingOccurrences(of: "&amp;", with: "&")
     }
 }

@@ -34,6 +34,9 @@ public struct PersonTable: Sendable {
     /// Display name for an id, falling back to the id itself.
     public func name(of id: String) -> String { self[id]?.name ?? id }
 
+    /// The name as a figure shows it: `name(of:)` cut past `DisplayText.maxNameLength`.
+    public func displayName(of id: String) -> String { DisplayText.bounded(name(of: id)) }
+
     /// A table with nobody in it: what a user's corpus starts from without `--people`.
     public static let empty = PersonTable(people: [])
 

@@ -11,8 +11,10 @@ import Foundation
 ///
 /// Graphviz copies ids and labels into its SVG as they are, escaping only markup, so a control
 /// character or non-character (`UnsafeScalars`) would make the SVG ill-formed: in text it is
-/// replaced by U+FFFD; in an id it is written `%u{HEX}` (and `%` itself `%25`), which keeps two
-/// ids that differ only there two nodes.
+/// replaced by U+FFFD; in an id it is written `¤HEX;` (and `¤` itself `¤A4;`), which keeps two
+/// ids that differ only there two nodes. Graphviz also reads `&...;` in labels as an entity and
+/// copies entity-like text into SVG unescaped (`&#0;` is not well-formed), so `&` is written
+/// `&amp;` in text (shown as `&`) and `¤26;` in ids. Ids past `maxIDLength` are bounded.
 public struct DOTWriter: Sendable {
     private var lines: [String] = []
     private var depth = 1
@@ -98,21 +100,29 @@ public struct DOTWriter: Sendable {
         return quotedID(separatingOddBackslashRuns(name))
     }
 
-    /// `%` as `%25` and each unsafe scalar as `%u{HEX}`: one-to-one, so distinct names stay
-    /// distinct nodes, and nothing Graphviz would copy raw into SVG remains.
-    static func encodingUnsafeScalars(_ name: String) -> String {
-        guard name.unicodeScalars.contains(where: { $0 == "%" || UnsafeScalars.isUnsafe($0) }) else { return name }
-        var out = ""
-        for scalar in name.unicodeScalars {
-            if scalar == "%" {
-                out += "%25"
-            } else if UnsafeScalars.isUnsafe(scalar) {
-                out += "%u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-            } else {
-                out.unicodeScalars.append(scalar)
+    /// Longest id written whole, in Unicode scalars; a longer one (a 100 kB name used as an id)
+    /// keeps its first 80 scalars and the SHA-256 of the whole, so it stays distinct but
+    /// Graphviz does not copy it whole into every `<title>` and comment of the SVG.
+    public static let maxIDLength = 200
+
+    /// The id as written into DOT: `¤` as `¤A4;`, `&` as `¤26;` (Graphviz copies `&#0;` or
+    /// `&x;` into SVG as if it were an entity) and each unsafe scalar as `¤HEX;`, one to one, so
+    /// distinct names stay distinct nodes; a leading `%` as `¤25;` (cgraph takes ids that begin
+    /// with `%` for its own anonymous ones and loses the name); then bounded (`maxIDLength`).
+    public static func encodingUnsafeScalars(_ name: String) -> String {
+        var out = name
+        if name.hasPrefix("%") || name.unicodeScalars.contains(where: { $0 == "¤" || $0 == "&" || UnsafeScalars.isUnsafe($0) }) {
+            out = ""
+            for (index, scalar) in name.unicodeScalars.enumerated() {
+                if scalar == "¤" || scalar == "&" || UnsafeScalars.isUnsafe(scalar) || (index == 0 && scalar == "%") {
+                    out += "¤" + String(scalar.value, radix: 16, uppercase: true) + ";"
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
-        return out
+        guard out.unicodeScalars.count > maxIDLength else { return out }
+        return String(String.UnicodeScalarView(out.unicodeScalars.prefix(80))) + "…¤" + SHA256.hex(Array(name.utf8)).prefix(16) + ";"
     }
 
     private static func quotedID(_ name: String) -> String {
@@ -154,13 +164,14 @@ public struct DOTWriter: Sendable {
 
     /// A text attribute value: quoted, with backslashes doubled (Graphviz reads `\\` in a
     /// label as one backslash, and would otherwise expand `\N`, `\G`, `\E`...), quotes escaped
-    /// and line breaks written as `\n` (centred lines).
+    /// line breaks written as `\n` (centred lines) and `&` as `&amp;` (Graphviz reads entities in labels).
     public static func text(_ value: String) -> String {
         var out = "\""
         for character in UnsafeScalars.replaced(in: value).unicodeScalars {
             switch character {
             case "\\": out += "\\\\"
             case "\"": out += "\\\""
+            case "&": out += "&amp;"
             case "\r": continue
             case "\n": out += "\\n"
             default: out.unicodeScalars.append(character)

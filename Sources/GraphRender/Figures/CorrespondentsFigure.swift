@@ -109,13 +109,13 @@ struct CorrespondentsFigure {
             var detail = "\(person.sent + person.received)"
             let inferred = person.inferredSent + person.inferredReceived
             if inferred > 0 { detail += " +\(inferred)" }
-            let name = isOthers ? othersName : context.shortName(of: person.id)
+            let name = isOthers ? othersName : DisplayText.bounded(context.shortName(of: person.id))
             let label = "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"0\"><TR>"
                 + FigureStyle.fixedBox(width: side, height: side, "BGCOLOR=\"\(color.hex)\"")
                 + "<TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">" + FigureStyle.html(name, font: style.labelFont, color: theme.colors.ink.hex)
                 + "<BR ALIGN=\"LEFT\"/>" + FigureStyle.html(detail, font: style.noteFont, color: theme.colors.muted.hex) + "</TD></TR></TABLE>"
             let person_ = analysis.corpus.people[person.id]
-            let tooltip = isOthers ? othersName : (person_.map { $0.role.isEmpty ? $0.name : $0.name + ", " + $0.role } ?? person.name)
+            let tooltip = isOthers ? othersName : DisplayText.bounded(person_.map { $0.role.isEmpty ? $0.name : $0.name + ", " + $0.role } ?? person.name)
             dot.node(person.id, [("label", .html(label)), ("tooltip", .text(tooltip))])
         }
         for edge in graph.edges {

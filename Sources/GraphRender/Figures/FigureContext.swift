@@ -80,13 +80,14 @@ public struct FigureContext: Sendable {
 
     /// How figures name a person where space is short: the surname ("Churchill"), or the
     /// full name when two people of the table share that surname.
+    /// Cut past `DisplayText.maxNameLength` characters, as every name a figure shows.
     public func shortName(of id: String) -> String {
         if let label = settings.labels[id] { return label }
         let table = analysis.corpus.people
-        guard let person = table[id] else { return id }
+        guard let person = table[id] else { return DisplayText.bounded(id) }
         let short = Self.shortForm(name: person.name, aliases: person.aliases)
         let clash = table.people.contains { $0.id != id && Self.shortForm(name: $0.name, aliases: $0.aliases) == short }
-        return clash ? person.name : short
+        return DisplayText.bounded(clash ? person.name : short)
     }
 
     /// How figures name a person where there is room: the author's label, or the full name.

@@ -64,10 +64,10 @@ struct MentionsFigure {
             let isColoured = coloured.contains(node.id)
             let color = isColoured ? context.people[node.id].color : other
             let entity = analysis.mentionTable.entities.first { $0.id == node.id }
-            let label = context.settings.labels[node.id] ?? FigureContext.shortForm(name: node.name, aliases: entity?.aliases ?? [])
+            let label = context.settings.labels[node.id] ?? DisplayText.bounded(FigureContext.shortForm(name: node.name, aliases: entity?.aliases ?? []))
             dot.node(node.id, [("label", .text(label)), ("fillcolor", .text(style.fill(color).hex)),
                                ("color", .text(isColoured ? color.hex : theme.graph.node.pen.hex)),
-                               ("tooltip", .text("\(node.name): named in \(node.messages) messages"))])
+                               ("tooltip", .text("\(DisplayText.bounded(node.name)): named in \(node.messages) messages"))])
         }
         for edge in edges {
             // Widths start at the threshold: the thinnest class begins at the weakest pair shown.

@@ -1,0 +1,18 @@
+import Correspondence
+import Foundation
+import FuzzSupport
+
+/// The CSV reader on arbitrary bytes: it returns a corpus or an `EpistolaryError`; a data
+/// error other than an empty file names its line.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzCSV(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
+    let data = Data(bytes: start, count: count)
+    guard let text = FuzzInput.text(data, file: "fuzz.csv") else { return 0 }
+    do {
+        let corpus = try CSVReader.read(text: text, sourceName: "fuzz.csv", path: "fuzz.csv", people: FuzzInput.people)
+        FuzzInput.check(corpus, lines: text.split(separator: "\n", omittingEmptySubsequences: false).count)
+    } catch {
+        FuzzInput.check(error, file: "fuzz.csv")
+    }
+    return 0
+}

@@ -1,0 +1,17 @@
+import Correspondence
+import Foundation
+import FuzzSupport
+
+/// The telegram text reader on arbitrary bytes: it returns a corpus or an `EpistolaryError`.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzTelegram(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
+    let data = Data(bytes: start, count: count)
+    guard let text = FuzzInput.text(data, file: "fuzz.txt") else { return 0 }
+    do {
+        let corpus = try TelegramReader.read(text: text, sourceName: "fuzz.txt", path: "fuzz.txt", people: FuzzInput.people)
+        FuzzInput.check(corpus, lines: text.split(separator: "\n", omittingEmptySubsequences: false).count)
+    } catch {
+        FuzzInput.check(error, file: "fuzz.txt")
+    }
+    return 0
+}
