@@ -24,8 +24,11 @@ let package = Package(
                        providers: [.apt(["libgraphviz-dev"])]),
         .systemLibrary(name: "CCairo", path: "Sources/CCairo", pkgConfig: "cairo",
                        providers: [.apt(["libcairo2-dev"])]),
+        // libxml2's streaming reader, for CMIF: no size limit, no trap on bad bytes (issue 17).
+        .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
+                       providers: [.apt(["libxml2-dev"])]),
         .target(name: "TOMLReader", swiftSettings: swiftSettings),
-        .target(name: "Correspondence", resources: [.copy("Resources")], swiftSettings: swiftSettings),
+        .target(name: "Correspondence", dependencies: ["CLibXML2"], resources: [.copy("Resources")], swiftSettings: swiftSettings),
         .target(name: "Analysis", dependencies: ["Correspondence", "TOMLReader"], resources: [.copy("Resources")], swiftSettings: swiftSettings),
         .target(name: "Styling", dependencies: ["TOMLReader"], resources: [.process("Sheets")], swiftSettings: swiftSettings),
         .target(name: "GraphRender", dependencies: ["Correspondence", "Analysis", "Styling", "CGraphviz", "CCairo"], swiftSettings: swiftSettings),

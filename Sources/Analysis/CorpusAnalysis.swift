@@ -87,9 +87,9 @@ public struct CorpusAnalysis: Sendable {
         for (k, i) in bySource.enumerated() where k + 1 < bySource.count {
             guard let phrase = scorer.coveringPhrase(words[i]) else { continue }
             let note = messages[i], next = messages[bySource[k + 1]]
-            guard next.sender == note.sender,
-                  note.date.best >= next.date.notBefore.adding(days: -1),
-                  note.date.best <= next.date.notAfter.adding(days: 1),
+            guard next.sender == note.sender, let day = note.date.best,
+                  let (nextFirst, nextLast) = next.date.closedBounds,
+                  day >= nextFirst.adding(days: -1), day <= nextLast.adding(days: 1),
                   let forwarded = topics[next.id] else { continue }
             var own = topics[note.id] ?? []
             for match in forwarded where match.inheritedFrom == nil && !own.contains(where: { $0.topic == match.topic }) {
@@ -176,8 +176,12 @@ public struct CorpusAnalysis: Sendable {
         let unwantedTopics = Set(excludingTopics ?? [])
         var copy = self
         copy.messages = messages.filter { m in
-            if let from, m.date.best < from { return false }
-            if let to, m.date.best > to { return false }
+            // A date slice keeps only messages placed in it: undated ones are left out.
+            if from != nil || to != nil {
+                guard let day = m.date.best else { return false }
+                if let from, day < from { return false }
+                if let to, day > to { return false }
+            }
             if let wantedTopics, !(topics[m.id] ?? []).contains(where: { wantedTopics.contains($0.topic) }) { return false }
             if !unwantedTopics.isEmpty, (topics[m.id] ?? []).contains(where: { unwantedTopics.contains($0.topic) }) { return false }
             if let wantedPeople, !wantedPeople.contains(m.sender), wantedPeople.isDisjoint(with: m.recipients) { return false }

@@ -1,7 +1,8 @@
 import Correspondence
 
 /// Who wrote to whom: people as nodes, directed sender → addressee edges with counts.
-/// A message to several addressees counts once on each edge. Messages the corpus holds and
+/// A message to several addressees counts once on each edge; one with several writers counts
+/// on each writer's edges. Messages the corpus holds and
 /// inferred incoming messages are counted apart (`count` vs `inferredCount`).
 public struct CorrespondentGraph: Sendable, Hashable, Codable {
     public struct Node: Sendable, Hashable, Codable {
@@ -24,10 +25,12 @@ public struct CorrespondentGraph: Sendable, Hashable, Codable {
         public var count: Int
         /// Inferred messages on this edge.
         public var inferredCount: Int
-        /// Best dates of the first and last message (corpus messages; inferred ones when the
-        /// edge has no corpus message).
-        public var first: Day
-        public var last: Day
+        /// Best dates of the first and last dated message (corpus messages; inferred ones when the
+        /// edge has no corpus message); nil when none is dated.
+        public var first: Day?
+        public var last: Day?
+        /// Corpus messages on this edge with no date (counted in `count`, in no year).
+        public var undatedCount: Int = 0
         /// Corpus messages per year (of the best date).
         public var perYear: [Int: Int]
         /// Corpus messages per classification ("" for none).
@@ -90,35 +93,40 @@ public struct CorrespondentGraph: Sendable, Hashable, Codable {
         }
         struct Pair: Hashable { let from: String; let to: String }
         var edges: [Pair: Edge] = [:]
-        func edge(_ from: String, _ to: String, _ day: Day) -> Edge {
-            edges[Pair(from: from, to: to)] ?? Edge(from: from, to: to, count: 0, inferredCount: 0, first: day, last: day,
+        func edge(_ from: String, _ to: String) -> Edge {
+            edges[Pair(from: from, to: to)] ?? Edge(from: from, to: to, count: 0, inferredCount: 0, first: nil, last: nil,
                                                      perYear: [:], perClassification: [:], inferredPerYear: [:])
         }
         // Fragments whose writer or addressee the reader could not tell have empty ids: they
-        // count for the people who are known and draw no edge.
+        // count for the people who are known and draw no edge. Every writer of a letter sends
+        // it (co-senders too), to every addressee. Undated letters count on their edges but set
+        // no first or last day and no year.
         for m in messages {
-            if !m.sender.isEmpty {
-                touch(m.sender)
-                nodes[m.sender]?.sent += 1
+            let writers = m.senders.filter { !$0.isEmpty }
+            var seenWriters = Set<String>()
+            for w in writers where seenWriters.insert(w).inserted {
+                touch(w)
+                nodes[w]?.sent += 1
             }
             var seen = Set<String>()
             for r in m.recipients where !r.isEmpty && seen.insert(r).inserted {
-                guard !m.sender.isEmpty else {
-                    touch(r)
-                    nodes[r]?.received += 1
-                    continue
-                }
                 touch(r)
                 nodes[r]?.received += 1
                 let day = m.date.best
-                var e = edge(m.sender, r, day)
-                if e.count == 0 { e.first = day; e.last = day }
-                e.count += 1
-                e.first = min(e.first, day)
-                e.last = max(e.last, day)
-                e.perYear[day.year, default: 0] += 1
-                e.perClassification[m.classification, default: 0] += 1
-                edges[Pair(from: m.sender, to: r)] = e
+                var from = Set<String>()
+                for w in writers where from.insert(w).inserted {
+                    var e = edge(w, r)
+                    e.count += 1
+                    if let day {
+                        e.first = min(e.first ?? day, day)
+                        e.last = max(e.last ?? day, day)
+                        e.perYear[day.year, default: 0] += 1
+                    } else {
+                        e.undatedCount += 1
+                    }
+                    e.perClassification[m.classification, default: 0] += 1
+                    edges[Pair(from: w, to: r)] = e
+                }
             }
         }
         for inc in inferred {
@@ -126,14 +134,15 @@ public struct CorrespondentGraph: Sendable, Hashable, Codable {
             touch(inc.recipient)
             nodes[inc.sender]?.inferredSent += 1
             nodes[inc.recipient]?.inferredReceived += 1
-            let day = inc.date.best
-            var e = edge(inc.sender, inc.recipient, day)
-            if e.count == 0 {
-                e.first = e.inferredCount == 0 ? day : min(e.first, day)
-                e.last = e.inferredCount == 0 ? day : max(e.last, day)
+            var e = edge(inc.sender, inc.recipient)
+            if let day = inc.date.best {
+                if e.count == 0 {
+                    e.first = min(e.first ?? day, day)
+                    e.last = max(e.last ?? day, day)
+                }
+                e.inferredPerYear[day.year, default: 0] += 1
             }
             e.inferredCount += 1
-            e.inferredPerYear[day.year, default: 0] += 1
             edges[Pair(from: inc.sender, to: inc.recipient)] = e
         }
         let sortedNodes = nodes.values.sorted {

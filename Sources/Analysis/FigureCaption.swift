@@ -14,6 +14,9 @@ public struct FigureCaption: Sendable, Codable, Equatable {
     public var messages: Int
     /// Inferred incoming messages drawn on.
     public var inferredMessages: Int
+    /// Messages with no date at all: left out of a figure placed in time (a timeline, the replies
+    /// figure), drawn in one that is not (a network). Nil (not written) when there are none.
+    public var undatedMessages: Int?
     /// First and last day of the range drawn (ISO), nil when there is nothing to draw.
     public var firstDate: String?
     public var lastDate: String?
@@ -31,12 +34,13 @@ public struct FigureCaption: Sendable, Codable, Equatable {
 
     public init(figure: String, title: String, shows: String, messages: Int, inferredMessages: Int,
                 firstDate: String?, lastDate: String?, filters: String, style: String, corpus: String,
-                inputHash: String, renderer: String, dotHash: String? = nil) {
+                inputHash: String, renderer: String, dotHash: String? = nil, undatedMessages: Int = 0) {
         self.figure = figure
         self.title = title
         self.shows = shows
         self.messages = messages
         self.inferredMessages = inferredMessages
+        self.undatedMessages = undatedMessages > 0 ? undatedMessages : nil
         self.firstDate = firstDate
         self.lastDate = lastDate
         self.filters = filters.isEmpty ? "none" : filters

@@ -30,8 +30,15 @@ public struct MessageExplanation: Sendable {
     }
 
     private static func describe(_ date: HistoricalDate) -> String {
-        let range = date.isExact ? date.notBefore.iso : "\(date.notBefore.iso) to \(date.notAfter.iso), best \(date.best.iso)"
-        return "\(range) [\(date.precision.rawValue), evidence \(date.evidence.rawValue)]"
+        let range: String
+        switch (date.notBefore, date.notAfter) {
+        case let (a?, b?): range = a == b ? a.iso : "\(a.iso) to \(b.iso), best \(date.best?.iso ?? a.iso)"
+        case let (a?, nil): range = "not before \(a.iso) (open end)"
+        case let (nil, b?): range = "not after \(b.iso) (open start)"
+        case (nil, nil): range = "undated" + (date.raw.map { " (source: \"\($0)\")" } ?? "")
+        }
+        let certainty = date.certainty == .certain ? "" : ", \(date.certainty.rawValue)"
+        return "\(range) [\(date.precision.rawValue)\(certainty), evidence \(date.evidence.rawValue)]"
     }
 
     private static func confidence(_ c: Double) -> String {

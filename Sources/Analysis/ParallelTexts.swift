@@ -41,7 +41,8 @@ enum ParallelTexts {
         }
         var buckets: [Bucket: [Int]] = [:]
         for (i, m) in messages.enumerated() {
-            buckets[Bucket(sender: m.sender, day: m.date.best), default: []].append(i)
+            guard let day = m.date.best else { continue }
+            buckets[Bucket(sender: m.sender, day: day), default: []].append(i)
         }
         let crowded = buckets.values.filter { $0.count > 1 }.sorted { $0[0] < $1[0] }
         return ConcurrentMap.map(count: crowded.count) { b in

@@ -91,13 +91,18 @@ struct ReplyChains: Sendable {
     init(messages: [Message], index order: [String: Int], topics: [String: [TopicMatch]]) {
         var outgoing: [PairKey: [Int]] = [:]
         var bySenderDay: [SenderDay: [Int]] = [:]
+        // Only dated messages can answer or be answered by date: undated ones (which sort last)
+        // are left out of both indexes.
         for (i, m) in messages.enumerated() {
+            guard let day = m.date.best else { continue }
             var seen = Set<String>()
             for r in m.recipients where seen.insert(r).inserted {
                 outgoing[PairKey(from: m.sender, to: r), default: []].append(i)
             }
-            bySenderDay[SenderDay(sender: m.sender, day: m.date.best), default: []].append(i)
+            bySenderDay[SenderDay(sender: m.sender, day: day), default: []].append(i)
         }
+        /// The best day of a message in the indexes above (all dated).
+        func when(_ i: Int) -> Day { messages[i].date.best ?? Day(ordinal: Int(Int32.max)) }
 
         /// Position in `list` of the latest message dated before `day` (strictly), or nil.
         func latestPosition(_ list: [Int]?, before day: Day) -> Int? {
@@ -105,7 +110,7 @@ struct ReplyChains: Sendable {
             var lo = 0, hi = list.count
             while lo < hi {
                 let mid = (lo + hi) / 2
-                if messages[list[mid]].date.best < day { lo = mid + 1 } else { hi = mid }
+                if when(list[mid]) < day { lo = mid + 1 } else { hi = mid }
             }
             return lo > 0 ? lo - 1 : nil
         }
@@ -146,8 +151,8 @@ struct ReplyChains: Sendable {
                     let guessed = Set(m.recipients).count > 1
                     let factor = guessed ? 0.7 : 1.0
                     guard let d = r.date else {
-                        if let j = latest(outgoing[PairKey(from: c, to: m.sender)], before: m.date.best.adding(days: 1)), j != i,
-                           messages[j].date.best.days(to: m.date.best) <= ReplyChains.answerWindow {
+                        if let day = m.date.best, let j = latest(outgoing[PairKey(from: c, to: m.sender)], before: day.adding(days: 1)), j != i,
+                           when(j).days(to: day) <= ReplyChains.answerWindow {
                             direct.append(ReplyLink(from: m.id, to: messages[j].id, kind: .inReplyTo, confidence: 0.5 * factor,
                                                     evidence: LinkEvidence(phrase: r.phrase, line: r.line,
                                                                            rule: "undated: the latest message from \(c) in the corpus")))
@@ -236,7 +241,7 @@ struct ReplyChains: Sendable {
                      rule: "received on \(d.iso): the only message from \(c) cited by a date up to 3 days earlier")
                 continue
             }
-            let previous = latest(outgoing[PairKey(from: m.sender, to: c)], before: d).map { messages[$0].date.best }
+            let previous = latest(outgoing[PairKey(from: m.sender, to: c)], before: d).map(when)
             let notBefore = max(previous ?? d.adding(days: -30), d.adding(days: -30))
             cite(InferredKey(sender: c, recipient: m.sender, day: d, received: true), notBefore: notBefore,
                  from: m, r, guessed: guessed, confidence: 0.8 * factor,
@@ -261,7 +266,11 @@ struct ReplyChains: Sendable {
             inferred.append(InferredMessage(id: id, sender: key.sender, recipient: key.recipient, date: date,
                                             citedBy: citers, citations: citations, senderIsGuessed: p.guessed))
         }
-        inferred.sort { $0.date.best != $1.date.best ? $0.date.best < $1.date.best : $0.id < $1.id }
+        // Inferred dates are always closed (a cited day, or a window ending on it).
+        inferred.sort { a, b in
+            let x = a.date.best?.ordinal ?? Int.max, y = b.date.best?.ordinal ?? Int.max
+            return x != y ? x < y : a.id < b.id
+        }
         var links = direct
         for p in pendingLinks {
             if let to = ids[p.key] {
@@ -276,12 +285,12 @@ struct ReplyChains: Sendable {
         for l in ownLinks where ownByPair[PairKey(from: l.from, to: l.to)] == nil { ownByPair[PairKey(from: l.from, to: l.to)] = l }
         for inc in inferred {
             guard let list = outgoing[PairKey(from: inc.recipient, to: inc.sender)] else { continue }
-            let upper = inc.date.notAfter
+            guard let upper = inc.date.notAfter else { continue }
             let lower = upper.adding(days: -90)
             var window: [Int] = []
             if let position = latestPosition(list, before: upper) {
                 var k = position
-                while k >= 0, messages[list[k]].date.best >= lower, window.count < ReplyChains.answerCandidates {
+                while k >= 0, when(list[k]) >= lower, window.count < ReplyChains.answerCandidates {
                     window.append(list[k])
                     k -= 1
                 }
@@ -327,7 +336,8 @@ struct ReplyChains: Sendable {
     /// ("the Aide-Mémoire of June 10, 1942" in a letter of 1943) is a reference back: the link
     /// is kept at half the confidence, and latency leaves it out.
     static func backReference(_ cited: Day, from m: Message, confidence: Double, rule: String) -> (Double, String) {
-        let gap = cited.days(to: m.date.best)
+        guard let day = m.date.best else { return (confidence, rule) }
+        let gap = cited.days(to: day)
         guard gap > answerWindow else { return (confidence, rule) }
         return (confidence * 0.5, rule + "; cited \(gap) days later: a reference back rather than an answer")
     }

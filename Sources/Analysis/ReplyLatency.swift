@@ -84,11 +84,11 @@ public struct ReplyLatency: Sendable, Hashable, Codable {
     static func measure(messages: [Message], index order: [String: Int], inferred: [InferredMessage],
                         links: [ReplyLink]) -> ReplyLatency {
         var inferredDay: [String: (Day, String)] = [:]
-        for inc in inferred { inferredDay[inc.id] = (inc.date.notAfter, inc.sender) }
+        for inc in inferred { if let day = inc.date.notAfter { inferredDay[inc.id] = (day, inc.sender) } }
         func incomingDay(_ id: String) -> (Day, String)? {
             if let known = inferredDay[id] { return known }
-            guard let k = order[id], messages[k].date.isExact else { return nil }
-            return (messages[k].date.notBefore, messages[k].sender)
+            guard let k = order[id], messages[k].date.isExact, let day = messages[k].date.notBefore else { return nil }
+            return (day, messages[k].sender)
         }
         var firstAnswer: [String: Int] = [:]
         for link in links where link.kind == .inReplyTo {
@@ -98,8 +98,7 @@ public struct ReplyLatency: Sendable, Hashable, Codable {
         }
         var samples: [Sample] = []
         for (incoming, a) in firstAnswer {
-            guard let (day, correspondent) = incomingDay(incoming) else { continue }
-            let answer = messages[a].date.notBefore
+            guard let (day, correspondent) = incomingDay(incoming), let answer = messages[a].date.notBefore else { continue }
             let days = day.days(to: answer)
             guard days >= 0, days <= ReplyChains.answerWindow else { continue }
             samples.append(Sample(incomingID: incoming, answerID: messages[a].id, correspondent: correspondent,

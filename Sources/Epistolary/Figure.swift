@@ -40,7 +40,8 @@ public struct Figure {
         return Figure(drawing: .graph(figure), caption: figure.caption)
     }
 
-    /// A dated figure of `analysis`.
+    /// A dated figure of `analysis`. Messages with no date are left out and counted in the
+    /// caption (`FigureCaption.undatedMessages`); an open date is drawn at its known bound.
     ///
     /// - Parameter style: theme sheets, merged left to right ("paper", "paper,colorblind", or paths).
     public static func timeline(_ kind: TimelineKind, of analysis: CorpusAnalysis, style: String = "paper") throws -> Figure {

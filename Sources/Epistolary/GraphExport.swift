@@ -4,7 +4,7 @@ import Export
 import Foundation
 
 /// Files other tools open: GraphML, GEXF, CMIF, Cytoscape.js, node-link JSON, CSV tables and
-/// TimelineJS.
+/// TimelineJS. An open date bound is written open, never filled in.
 ///
 /// ```swift
 /// try GraphExport.write(.gexf, of: analysis, to: URL(fileURLWithPath: "letters.gexf"))

@@ -12,7 +12,8 @@ public enum LetterCorpus {
     /// Reads a corpus file (telegram text, CSV or CMIF, chosen as the command line chooses it),
     /// or the bundled war telegrams when `path` is nil.
     ///
-    /// - Throws: `EpistolaryError` naming the file and line of what could not be read.
+    /// - Throws: `EpistolaryError` naming the file and line of what could not be read. A CMIF
+    ///   record the reader cannot use is skipped and listed in `Corpus.issues` instead.
     public static func read(path: String? = nil) throws -> Corpus {
         try CorpusLoader.load(path: path)
     }

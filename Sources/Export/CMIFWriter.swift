@@ -76,7 +76,7 @@ public struct CMIFWriter: Sendable {
         let messages = Self.describable(corpus)
         let xmlIDs = XMLMarkup.uniqueNameTokens(messages.map(\.id), colon: false).mapValues { "m-" + $0 }
         let biblID = Self.biblID(corpus)
-        let published = messages.map(\.date.notAfter).max() ?? corpus.messages.map(\.date.notAfter).max()
+        let published = messages.compactMap(\.date.drawnBounds?.notAfter).max() ?? corpus.messages.compactMap(\.date.drawnBounds?.notAfter).max()
 
         var xml = XMLMarkup()
         xml.open("TEI", [("xmlns", "http://www.tei-c.org/ns/1.0")])
@@ -160,11 +160,15 @@ public struct CMIFWriter: Sendable {
 
     /// `@when` for a known day, month (`YYYY-MM`) or year (`YYYY`), as the precision says; otherwise `@notBefore` and
     /// `@notAfter`. Never `@cert`, which CMIF does not allow on dates.
+    /// An open bound stays open (only the known one is written); an undated date has no attributes.
     public static func dateAttributes(_ date: HistoricalDate) -> [XMLMarkup.Attribute] {
-        if date.isExact { return [("when", date.notBefore.iso)] }
-        if date.precision == .month && TimelineJSWriter.coversMonth(date) { return [("when", String(date.notBefore.iso.prefix(7)))] }
-        if date.precision == .year && TimelineJSWriter.coversYear(date) { return [("when", String(date.notBefore.iso.prefix(4)))] }
-        return [("notBefore", date.notBefore.iso), ("notAfter", date.notAfter.iso)]
+        guard let (a, b) = date.closedBounds else {
+            return [date.notBefore.map { ("notBefore", $0.iso) }, date.notAfter.map { ("notAfter", $0.iso) }].compactMap { $0 }
+        }
+        if a == b { return [("when", a.iso)] }
+        if date.precision == .month && TimelineJSWriter.coversMonth(date) { return [("when", a.isoMonth)] }
+        if date.precision == .year && TimelineJSWriter.coversYear(date) { return [("when", a.isoYear)] }
+        return [("notBefore", a.iso), ("notAfter", b.iso)]
     }
 
     /// A UUID-shaped `xml:id` for the `bibl`, derived from the corpus hash (stable across

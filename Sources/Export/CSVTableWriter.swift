@@ -63,7 +63,7 @@ public struct CSVTableWriter: Sendable {
                 message.id, message.kind.rawValue, message.sender, corpus.people.name(of: message.sender),
                 message.recipients.joined(separator: separator),
                 message.recipients.map { corpus.people.name(of: $0) }.joined(separator: separator),
-                Self.palladioDate(message.date), message.date.notBefore.iso, message.date.notAfter.iso,
+                Self.palladioDate(message.date), message.date.notBefore?.iso ?? "", message.date.notAfter?.iso ?? "",
                 message.date.precision.rawValue, message.date.evidence.rawValue, message.place ?? "",
                 place?.geonames ?? "", place?.coordinates ?? "",
                 message.classification, (topics[message.id] ?? []).joined(separator: separator),
@@ -74,9 +74,10 @@ public struct CSVTableWriter: Sendable {
     }
 
     /// The one day Palladio's date check accepts (`YYYY-MM-DD`): the day itself, or for an
-    /// uncertain date its best estimate; the bounds and the precision are in their own columns.
+    /// uncertain date its best estimate (an open date: its known bound); the bounds and the
+    /// precision are in their own columns (an open bound empty). Empty when undated.
     static func palladioDate(_ date: HistoricalDate) -> String {
-        date.best.iso
+        date.best?.iso ?? ""
     }
 
     /// The rows as CSV; for Excel with a byte order mark and CRLF between records (a line

@@ -61,8 +61,11 @@ public struct ExportSpell: Sendable, Hashable, Comparable {
         self.end = max(start, end)
     }
 
-    public init(_ date: HistoricalDate) {
-        self.init(start: date.notBefore, end: date.notAfter)
+    /// The spell a message's date places it in: its bounds; an open date at its one known bound
+    /// (the open side is written as open in the date attributes, not invented here); nil when undated.
+    public init?(_ date: HistoricalDate) {
+        guard let (a, b) = date.drawnBounds else { return nil }
+        self.init(start: a, end: b)
     }
 
     public static func < (a: ExportSpell, b: ExportSpell) -> Bool {

@@ -55,16 +55,20 @@ public enum ExportGraphBuilder {
             let onEdge = dates[Pair(from: edge.from, to: edge.to)] ?? []
             var values: [String: ExportValue] = [
                 "count": .int(edge.count), "inferred_count": .int(edge.inferredCount),
-                "first": .date(edge.first), "last": .date(edge.last),
             ]
-            if let lower = onEdge.map(\.notBefore).min(), let upper = onEdge.map(\.notAfter).max() {
-                values["not_before"] = .date(lower)
-                values["not_after"] = .date(upper)
+            values["first"] = edge.first.map { .date($0) }
+            values["last"] = edge.last.map { .date($0) }
+            // The edge's bounds: open when any message on it is open on that side.
+            let dated = onEdge.filter(\.isDated)
+            if !dated.isEmpty {
+                let lowers = dated.map(\.notBefore), uppers = dated.map(\.notAfter)
+                if !lowers.contains(nil), let lower = lowers.compactMap({ $0 }).min() { values["not_before"] = .date(lower) }
+                if !uppers.contains(nil), let upper = uppers.compactMap({ $0 }).max() { values["not_after"] = .date(upper) }
             }
             values["uncertain_dates"] = .int(onEdge.filter { !$0.isExact }.count)
             return ExportEdge(id: "c\(index + 1)", source: edge.from, target: edge.to, kind: "correspondence",
                               weight: Double(edge.count + edge.inferredCount), values: values,
-                              spells: onEdge.map(ExportSpell.init))
+                              spells: onEdge.compactMap(ExportSpell.init))
         }
         return ExportGraph(
             name: "correspondents",
@@ -84,14 +88,18 @@ public enum ExportGraphBuilder {
 
     static func replies(_ analysis: CorpusAnalysis) -> ExportGraph {
         let people = analysis.corpus.people
-        let end = (analysis.messages.map(\.date.notAfter) + analysis.inferred.map(\.date.notAfter)).max()
-        func spell(from day: Day) -> [ExportSpell] {
-            guard let end else { return [] }
+        let end = (analysis.messages.compactMap(\.date.drawnBounds?.notAfter) + analysis.inferred.compactMap(\.date.drawnBounds?.notAfter)).max()
+        func spell(from day: Day?) -> [ExportSpell] {
+            guard let end, let day else { return [] }
             return [ExportSpell(start: day, end: max(day, end))]
         }
+        /// Open bounds and undated dates leave their attributes out (open), never filled in.
         func dateValues(_ date: HistoricalDate) -> [String: ExportValue] {
-            ["date": .date(date.best), "not_before": .date(date.notBefore), "not_after": .date(date.notAfter),
-             "precision": .string(date.precision.rawValue), "evidence": .string(date.evidence.rawValue)]
+            var values: [String: ExportValue] = ["precision": .string(date.precision.rawValue), "evidence": .string(date.evidence.rawValue)]
+            values["date"] = date.best.map { .date($0) }
+            values["not_before"] = date.notBefore.map { .date($0) }
+            values["not_after"] = date.notAfter.map { .date($0) }
+            return values
         }
         var nodes: [ExportNode] = []
         var starts: [String: Day] = [:]
@@ -107,8 +115,8 @@ public enum ExportGraphBuilder {
             let who = message.kind == .fragment ? "Fragment"
                 : "\(people.name(of: message.sender)) to \(message.recipients.map { people.name(of: $0) }.joined(separator: ", "))"
             nodes.append(ExportNode(id: message.id, label: "\(who), \(dateLabel(message.date))", values: values,
-                                    spells: spell(from: message.date.notBefore)))
-            starts[message.id] = message.date.notBefore
+                                    spells: spell(from: message.date.drawnBounds?.notBefore)))
+            starts[message.id] = message.date.drawnBounds?.notBefore
         }
         for inferred in analysis.inferred {
             var values = dateValues(inferred.date)
@@ -119,8 +127,8 @@ public enum ExportGraphBuilder {
             nodes.append(ExportNode(
                 id: inferred.id,
                 label: "\(people.name(of: inferred.sender)) to \(people.name(of: inferred.recipient)), \(dateLabel(inferred.date)) (inferred)",
-                values: values, spells: spell(from: inferred.date.notBefore)))
-            starts[inferred.id] = inferred.date.notBefore
+                values: values, spells: spell(from: inferred.date.drawnBounds?.notBefore)))
+            starts[inferred.id] = inferred.date.drawnBounds?.notBefore
         }
         let present = Set(nodes.map(\.id))
         let edges = analysis.links.filter { present.contains($0.from) && present.contains($0.to) }
@@ -174,7 +182,7 @@ public enum ExportGraphBuilder {
         let edges = graph.edges.enumerated().map { index, edge in
             ExportEdge(id: "m\(index + 1)", source: edge.a, target: edge.b, kind: "co-mention", weight: Double(edge.weight),
                        values: ["messages": .int(edge.weight)],
-                       spells: (pairDates[Pair(a: edge.a, b: edge.b)] ?? []).map(ExportSpell.init))
+                       spells: (pairDates[Pair(a: edge.a, b: edge.b)] ?? []).compactMap(ExportSpell.init))
         }
         return ExportGraph(
             name: "mentions",
@@ -187,19 +195,26 @@ public enum ExportGraphBuilder {
     }
 
     /// One spell from the earliest possible day of the first letter to the latest of the last:
-    /// a correspondent (or a name) is present in the network from first to last letter.
+    /// a correspondent (or a name) is present in the network from first to last letter (open
+    /// dates at their known bound, undated letters left out).
     static func lifetime(_ dates: [HistoricalDate]) -> [ExportSpell] {
-        guard let first = dates.map(\.notBefore).min(), let last = dates.map(\.notAfter).max() else { return [] }
+        let drawn = dates.compactMap(\.drawnBounds)
+        guard let first = drawn.map(\.notBefore).min(), let last = drawn.map(\.notAfter).max() else { return [] }
         return [ExportSpell(start: first, end: last)]
     }
 
-    /// "1942-07-18", "1942-07", "1943", or "1942-07-29/1942-08-06" for a range.
+    /// "1942-07-18", "1942-07", "1943", or "1942-07-29/1942-08-06" for a range, with EDTF's ".."
+    /// for an open end ("../1681-06-23"), "undated" when there is no date.
     static func dateLabel(_ date: HistoricalDate) -> String {
+        guard let (a, b) = date.closedBounds else {
+            guard date.isDated else { return "undated" }
+            return "\(date.notBefore?.iso ?? "..")/\(date.notAfter?.iso ?? "..")"
+        }
         switch date.precision {
-        case .day where date.isExact: return date.notBefore.iso
-        case .month where TimelineJSWriter.coversMonth(date): return String(date.notBefore.iso.prefix(7))
-        case .year where TimelineJSWriter.coversYear(date): return String(date.notBefore.iso.prefix(4))
-        default: return "\(date.notBefore.iso)/\(date.notAfter.iso)"
+        case .day where a == b: return a.iso
+        case .month where TimelineJSWriter.coversMonth(date): return a.isoMonth
+        case .year where TimelineJSWriter.coversYear(date): return a.isoYear
+        default: return "\(a.iso)/\(b.iso)"
         }
     }
 }

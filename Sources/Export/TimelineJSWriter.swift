@@ -43,21 +43,29 @@ public struct TimelineJSWriter: Sendable {
     public func write(corpus: Corpus, title: String, groups: [String: String] = [:], shortNames: [String: String] = [:],
                       eras: [Era] = []) -> String {
         let grouped = !groups.isEmpty
-        let events: [JSONValue] = corpus.messages.map { message in
+        // A timeline places events in time: undated messages are left out (the title counts
+        // them); an open date is placed at its known bound and worded as open.
+        let events: [JSONValue] = corpus.messages.compactMap { message in
             var members: [(String, JSONValue)] = [("unique_id", .string(message.id))]
             let date = message.date
-            switch date.precision {
-            case .day where date.isExact:
-                members.append(("start_date", Self.date(date.notBefore, month: true, day: true)))
-            case .month where Self.coversMonth(date):
-                members.append(("start_date", Self.date(date.notBefore, month: true, day: false)))
-                members.append(("display_date", .string(Self.monthName(date.notBefore.month) + " \(date.notBefore.year)")))
-            case .year where Self.coversYear(date):
-                members.append(("start_date", Self.date(date.notBefore, month: false, day: false)))
-                members.append(("display_date", .string(String(date.notBefore.year))))
-            default:
-                members.append(("start_date", Self.date(date.notBefore, month: true, day: true)))
-                members.append(("end_date", Self.date(date.notAfter, month: true, day: true)))
+            if let (a, b) = date.closedBounds {
+                switch date.precision {
+                case .day where a == b:
+                    members.append(("start_date", Self.date(a, month: true, day: true)))
+                case .month where Self.coversMonth(date):
+                    members.append(("start_date", Self.date(a, month: true, day: false)))
+                    members.append(("display_date", .string(Self.monthName(a.month) + " \(a.year)")))
+                case .year where Self.coversYear(date):
+                    members.append(("start_date", Self.date(a, month: false, day: false)))
+                    members.append(("display_date", .string(String(a.year))))
+                default:
+                    members.append(("start_date", Self.date(a, month: true, day: true)))
+                    members.append(("end_date", Self.date(b, month: true, day: true)))
+                    members.append(("display_date", .string(Self.rangeWording(date))))
+                }
+            } else {
+                guard let known = date.notBefore ?? date.notAfter else { return nil }
+                members.append(("start_date", Self.date(known, month: true, day: true)))
                 members.append(("display_date", .string(Self.rangeWording(date))))
             }
             let isFragment = message.kind == .fragment || message.sender.isEmpty
@@ -79,8 +87,9 @@ public struct TimelineJSWriter: Sendable {
             if grouped { members.append(("group", .string(XMLMarkup.escapeText(groups[message.id] ?? Self.ungroupedLabel)))) }
             return .object(members)
         }
-        let first = corpus.messages.map(\.date.notBefore).min()
-        let last = corpus.messages.map(\.date.notAfter).max()
+        let first = corpus.messages.compactMap(\.date.drawnBounds?.notBefore).min()
+        let last = corpus.messages.compactMap(\.date.drawnBounds?.notAfter).max()
+        let undated = corpus.undatedCount
         let shownEras: [JSONValue] = eras.filter { era in
             guard let first, let last else { return false }
             return era.start <= last && era.end >= first
@@ -92,7 +101,8 @@ public struct TimelineJSWriter: Sendable {
         let document = JSONValue.object([
             ("title", .object([("text", .object([
                 ("headline", .string(XMLMarkup.escapeText(title))),
-                ("text", .string("<p>" + XMLMarkup.escapeText("\(corpus.messages.count) messages from \(corpus.sourceName)") + "</p>")),
+                ("text", .string("<p>" + XMLMarkup.escapeText("\(corpus.messages.count) messages from \(corpus.sourceName)"
+                    + (undated > 0 ? "; \(undated) undated, not shown" : "")) + "</p>")),
             ]))])),
             ("events", .array(events)),
         ] + (shownEras.isEmpty ? [] : [("eras", .array(shownEras))]))
@@ -134,12 +144,16 @@ public struct TimelineJSWriter: Sendable {
     }
 
     static func coversMonth(_ date: HistoricalDate) -> Bool {
-        date.notBefore.day == 1 && date.notAfter.year == date.notBefore.year && date.notAfter.month == date.notBefore.month
+        guard let (notBefore, notAfter) = date.closedBounds else { return false }
+        let date = (notBefore: notBefore, notAfter: notAfter)
+        return date.notBefore.day == 1 && date.notAfter.year == date.notBefore.year && date.notAfter.month == date.notBefore.month
             && date.notAfter.day == Day.daysIn(month: date.notAfter.month, year: date.notAfter.year)
     }
 
     static func coversYear(_ date: HistoricalDate) -> Bool {
-        date.notBefore.month == 1 && date.notBefore.day == 1 && date.notAfter.year == date.notBefore.year
+        guard let (notBefore, notAfter) = date.closedBounds else { return false }
+        let date = (notBefore: notBefore, notAfter: notAfter)
+        return date.notBefore.month == 1 && date.notBefore.day == 1 && date.notAfter.year == date.notBefore.year
             && date.notAfter.month == 12 && date.notAfter.day == 31
     }
 
@@ -152,15 +166,20 @@ public struct TimelineJSWriter: Sendable {
     /// range ("between 12 and 18 July 1942").
     public static func wording(_ date: HistoricalDate) -> String {
         switch date.precision {
-        case .month where coversMonth(date): return monthName(date.notBefore.month) + " \(date.notBefore.year)"
-        case .year where coversYear(date): return String(date.notBefore.year)
+        case .month where coversMonth(date): return date.notBefore.map { monthName($0.month) + " \($0.year)" } ?? ""
+        case .year where coversYear(date): return date.notBefore.map { String($0.year) } ?? ""
         default: return rangeWording(date)
         }
     }
 
     /// "between 12 and 18 July 1942", "between 28 June and 3 July 1942", or across years.
     static func rangeWording(_ date: HistoricalDate) -> String {
-        let a = date.notBefore, b = date.notAfter
+        func words(_ d: Day) -> String { "\(d.day) \(monthName(d.month)) \(d.year)" }
+        guard let (a, b) = date.closedBounds else {
+            if let a = date.notBefore { return "not before " + words(a) }
+            if let b = date.notAfter { return "not after " + words(b) }
+            return "undated"
+        }
         if a == b { return "\(a.day) \(monthName(a.month)) \(a.year)" }
         if a.year != b.year {
             return "between \(a.day) \(monthName(a.month)) \(a.year) and \(b.day) \(monthName(b.month)) \(b.year)"

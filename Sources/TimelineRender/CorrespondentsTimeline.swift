@@ -14,7 +14,7 @@ struct CorrespondentsTimeline {
     func layout() -> TimelineFigure {
         let b = FigureBuilder(style: style, measurer: measurer)
         let assign = LaneAssignment(principal: data.principal)
-        let inRange = { (e: TimelineEntry) in e.date.best >= range.from && e.date.best <= range.to }
+        let inRange = { (e: TimelineEntry) in e.day >= range.from && e.day <= range.to }
         let shown = data.entries.allSatisfy(inRange) ? data.entries : data.entries.filter(inRange)
         let entryLanes = EntryLanes(shown, assignment: assign)
         let lanes = entryLanes.keys
@@ -57,7 +57,7 @@ struct CorrespondentsTimeline {
         // painter can draw each lane's marks of one look in one go. Per lane only the entries'
         // indices are gathered; the scene's items are made once, in their final place.
         let laneStyles = lanes.map { laneStyle($0, keys) }
-        let markX = shown.map { scale.x($0.date.best) }
+        let markX = shown.map { scale.x($0.day) }
         /// The centre of entry `i`'s mark in the lane at `slot`.
         func markCenter(_ i: Int, slot: Int) -> Point {
             let cy = laneCenters[Int(entryLanes.lane[slot])]
@@ -67,13 +67,13 @@ struct CorrespondentsTimeline {
         var filled = Array(repeating: [(entry: Int32, slot: Int32)](), count: lanes.count)
         var hollow = Array(repeating: [(entry: Int32, slot: Int32)](), count: lanes.count)
         for index in shown.indices {
-            let date = shown[index].date, inferred = shown[index].inferred
+            let inferred = shown[index].inferred, drawn = shown[index].span
             for slot in entryLanes.slots(of: index) {
                 let li = Int(entryLanes.lane[slot])
-                if !date.isExact {
+                if drawn.from != drawn.to {
                     let my = markCenter(index, slot: slot).y
                     let s = laneStyles[li]
-                    let a = max(scale.xStart(date.notBefore), scale.x0), z = min(scale.xEnd(date.notAfter), scale.x1)
+                    let a = max(scale.xStart(drawn.from), scale.x0), z = min(scale.xEnd(drawn.to), scale.x1)
                     let w = style.markStrokeWidth
                     rangeLines[li].append(.line(SceneLine(from: Point(x: a, y: my), to: Point(x: z, y: my), color: s.color, width: w)))
                     rangeLines[li].append(.line(SceneLine(from: Point(x: a, y: my - 1.5), to: Point(x: a, y: my + 1.5), color: s.color, width: w)))
@@ -138,7 +138,7 @@ struct CorrespondentsTimeline {
             legend.insert(LegendEntry(.none, "above a lane's line: from \(principalName); below: from the correspondent"), at: 0)
         }
         if inferredCount > 0 { legend.append(LegendEntry(.mark(.circle, fill: style.paper, stroke: style.ink), "inferred from a citation")) }
-        if shown.contains(where: { !$0.date.isExact }) { legend.append(LegendEntry(.range(style.ink), "date known within bounds")) }
+        if shown.contains(where: { $0.span.from != $0.span.to }) { legend.append(LegendEntry(.range(style.ink), "date known within bounds")) }
         if arcs > 0 { legend.append(LegendEntry(.line(style.ink.withAlpha(style.arcOpacity), dash: [], width: style.arcWidth * 1.5), "cited message → answer")) }
         legend += b.eventLegend(labels)
         y = b.legend(legend, top: y + style.labelSize)

@@ -22,7 +22,7 @@ struct EntryLanes {
         fromPrincipal.reserveCapacity(entries.count)
         start.reserveCapacity(entries.count + 1)
         for i in entries.indices {
-            let day = entries[i].date.best.ordinal
+            let day = entries[i].day.ordinal
             assignment.forEachLane(sender: entries[i].sender, recipients: entries[i].recipients) { key, byPrincipal in
                 let k: Int32
                 if let known = index[key] {

@@ -7,6 +7,7 @@ extension FigureCaption {
         self.init(figure: "timeline-\(figure.kind.rawValue)", title: figure.title, shows: figure.caption,
                   messages: figure.messages, inferredMessages: figure.inferredMessages,
                   firstDate: figure.from.iso, lastDate: figure.to.iso, filters: filters, style: style,
-                  corpus: corpus, inputHash: inputHash, renderer: "Cairo \(ScenePainter.cairoVersion)")
+                  corpus: corpus, inputHash: inputHash, renderer: "Cairo \(ScenePainter.cairoVersion)",
+                  undatedMessages: figure.undatedMessages)
     }
 }

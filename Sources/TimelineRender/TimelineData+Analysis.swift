@@ -11,13 +11,15 @@ extension TimelineData {
         // Stable order: best date, then corpus before inferred, then the analysis's own order
         // (date, then source line), compared as one integer key each. Entries are made once,
         // field by field, in that order: a large corpus is not copied message by message.
-        let messages = analysis.messages, inferred = analysis.inferred
+        // Timelines place messages in time: undated ones are left out and counted for the caption.
+        let messages = analysis.messages.filter(\.date.isDated), inferred = analysis.inferred.filter(\.date.isDated)
+        let undated = analysis.messages.count - messages.count
         // Key: (best day, inferred, index) packed in one integer (the index in the low 28 bits).
         let indexBits = 28
         var keyed: [Int] = []
         keyed.reserveCapacity(messages.count + inferred.count)
-        for i in messages.indices { keyed.append((messages[i].date.best.ordinal &* 2) << indexBits | i) }
-        for i in inferred.indices { keyed.append((inferred[i].date.best.ordinal &* 2 &+ 1) << indexBits | (messages.count + i)) }
+        for i in messages.indices { keyed.append(((messages[i].date.best?.ordinal ?? 0) &* 2) << indexBits | i) }
+        for i in inferred.indices { keyed.append(((inferred[i].date.best?.ordinal ?? 0) &* 2 &+ 1) << indexBits | (messages.count + i)) }
         keyed.sort()
         var entries: [TimelineEntry] = []
         entries.reserveCapacity(keyed.count)
@@ -61,5 +63,6 @@ extension TimelineData {
         self.init(sourceName: analysis.corpus.sourceName, sourceHash: analysis.corpus.sourceHash, entries: entries, links: links,
                   topics: analysis.lexicon.topics.map { ($0.id, $0.label) }, personKeys: keys, names: names,
                   latency: latency, from: from, to: to)
+        undatedCount += undated
     }
 }

@@ -1,7 +1,7 @@
 import Correspondence
 
 /// One message placed on a timeline: a message of the corpus, or an incoming one inferred
-/// from a citation (drawn hollow).
+/// from a citation (drawn hollow). `TimelineData` holds dated entries only.
 public struct TimelineEntry: Sendable, Hashable {
     public var id: String
     public var date: HistoricalDate
@@ -19,6 +19,17 @@ public struct TimelineEntry: Sendable, Hashable {
         self.recipients = recipients
         self.inferred = inferred
         self.topics = topics
+    }
+}
+
+extension TimelineEntry {
+    /// The day the entry is drawn at: its best day (an open date at its known bound).
+    /// `TimelineData` keeps dated entries only; an undated one (never drawn) gives day 0.
+    var day: Day { date.best ?? Day(ordinal: 0) }
+    /// The days a range mark spans (an open date: its known bound only).
+    var span: (from: Day, to: Day) {
+        let d = date.drawnBounds ?? (day, day)
+        return (d.notBefore, d.notAfter)
     }
 }
 
@@ -68,6 +79,8 @@ public struct TimelineData: Sendable {
     /// The range asked for (`--from`/`--to`), when given; otherwise the data's own range.
     public var from: Day?
     public var to: Day?
+    /// Corpus messages left out because they have no date (entries hold dated ones only).
+    public var undatedCount = 0
 
     public init(sourceName: String, sourceHash: String, entries: [TimelineEntry], links: [TimelineLink],
                 topics: [(id: String, label: String)], personKeys: [String], names: [String: String],
@@ -82,9 +95,18 @@ public struct TimelineData: Sendable {
         self.latency = latency
         self.from = from
         self.to = to
+        leaveOutUndated()
     }
 
     public func name(_ id: String) -> String { names[id] ?? id }
+
+    /// Keeps the dated entries only (a timeline places messages in time) and counts the corpus
+    /// messages left out, for the caption.
+    mutating func leaveOutUndated() {
+        guard entries.contains(where: { !$0.date.isDated }) else { return }
+        undatedCount += entries.reduce(0) { $0 + ($1.date.isDated || $1.inferred ? 0 : 1) }
+        entries = entries.filter(\.date.isDated)
+    }
 
     /// Messages of the corpus (not inferred).
     public var corpusEntries: [TimelineEntry] { entries.filter { !$0.inferred } }
@@ -93,9 +115,9 @@ public struct TimelineData: Sendable {
     public var range: (from: Day, to: Day)? {
         var lo: Day?, hi: Day?
         for i in entries.indices {
-            let d = entries[i].date
-            if lo.map({ d.notBefore < $0 }) ?? true { lo = d.notBefore }
-            if hi.map({ d.notAfter > $0 }) ?? true { hi = d.notAfter }
+            guard let (a, b) = entries[i].date.drawnBounds else { continue }
+            if lo.map({ a < $0 }) ?? true { lo = a }
+            if hi.map({ b > $0 }) ?? true { hi = b }
         }
         guard let a = from ?? lo, let b = to ?? hi else { return nil }
         return (min(a, b), max(a, b))

@@ -23,6 +23,8 @@ public struct TimelineFigure: Sendable {
     public var messages: Int
     /// Inferred incoming messages drawn (0 for the figures that draw none).
     public var inferredMessages: Int = 0
+    /// Corpus messages left out because they have no date (counted in the caption).
+    public var undatedMessages: Int = 0
     public var from: Day
     public var to: Day
 }
@@ -35,15 +37,28 @@ public enum TimelineLayout {
         guard let range = data.range else {
             throw EpistolaryError(.badData, file: data.sourceName, "no dated messages to draw a timeline from")
         }
+        var figure: TimelineFigure
         switch kind {
         case .correspondents:
-            return CorrespondentsTimeline(data: data, style: style, events: events, measurer: measurer, range: range).layout()
+            figure = CorrespondentsTimeline(data: data, style: style, events: events, measurer: measurer, range: range).layout()
         case .topics:
-            return TopicsTimeline(data: data, style: style, events: events, measurer: measurer, range: range).layout()
+            figure = TopicsTimeline(data: data, style: style, events: events, measurer: measurer, range: range).layout()
         case .volume:
-            return VolumeChart(data: data, style: style, events: events, measurer: measurer, range: range).layout()
+            figure = VolumeChart(data: data, style: style, events: events, measurer: measurer, range: range).layout()
         case .latency:
-            return LatencyChart(data: data, style: style, events: events, measurer: measurer, range: range).layout()
+            figure = LatencyChart(data: data, style: style, events: events, measurer: measurer, range: range).layout()
         }
+        figure.noteUndated(data.undatedCount)
+        return figure
+    }
+}
+
+extension TimelineFigure {
+    /// Counts the undated messages left out and says so at the end of the caption.
+    mutating func noteUndated(_ count: Int) {
+        undatedMessages = count
+        guard count > 0 else { return }
+        caption += (caption.hasSuffix(" ") || caption.isEmpty ? "" : " ")
+            + "\(count) undated message\(count == 1 ? " is" : "s are") not drawn."
     }
 }

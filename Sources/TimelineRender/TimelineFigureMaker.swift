@@ -37,7 +37,9 @@ public struct TimelineFigureMaker {
                 throw EpistolaryError(.badData, file: analysis.corpus.sourceName, "no dated messages to draw a timeline from")
             }
             let style = FigureStyle(theme: theme, categories: theme.topicStyles(analysis.lexicon.topics.map(\.id)), name: styleName)
-            figure = TopicsTimeline(lanes: lanes, style: style, events: events, measurer: measurer).layout()
+            var laid = TopicsTimeline(lanes: lanes, style: style, events: events, measurer: measurer).layout()
+            laid.noteUndated(lanes.undated)
+            figure = laid
         } else {
             // The figures of people draw no topics: the slice has already kept the messages of
             // the topics asked for.

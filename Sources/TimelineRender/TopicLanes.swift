@@ -19,6 +19,8 @@ struct TopicLanes {
     var ids: [[String]]
     /// Corpus messages in range (each counted once, whatever its topics).
     var shown: Int
+    /// Corpus messages left out because they have no date.
+    var undated = 0
 
     /// Gathers messages into lanes, found by id with a short scan (a lexicon has a few dozen
     /// topics at most: cheaper than hashing the id for every message). Ids are compared only
@@ -90,7 +92,7 @@ struct TopicLanes {
         var shown: [Int] = []
         var best: [Int] = []
         for i in entries.indices where !entries[i].inferred {
-            let b = entries[i].date.best.ordinal
+            guard let b = entries[i].date.best?.ordinal else { continue }
             if b >= lo && b <= hi { shown.append(i); best.append(b) }
         }
         var c = Collector(known: data.topics)
@@ -99,6 +101,7 @@ struct TopicLanes {
             for t in entries[i].topics { c.add(t, day: best[k], id: entries[i].id) }
         }
         self.init(sourceName: data.sourceName, range: range, known: data.topics, shown: shown.count, collected: c)
+        undated = data.undatedCount
     }
 
     /// The lanes of an analysis, as `TimelineData(analysis:from:to:)` narrowed to `topics`
@@ -110,16 +113,24 @@ struct TopicLanes {
         var best: [Int] = []
         best.reserveCapacity(messages.count)
         // Only the bounds are read (plain values): copying a whole date would retain its evidence.
+        // An open date is placed at its known bound; an undated message gets no day (Int.min,
+        // below any range) and is counted.
+        var undated = 0
         for i in messages.indices {
-            let notBefore = messages[i].date.notBefore, notAfter = messages[i].date.notAfter
+            guard let (notBefore, notAfter) = messages[i].date.drawnBounds else {
+                undated += 1
+                best.append(Int.min)
+                continue
+            }
             let a = notBefore.ordinal, b = notBefore == notAfter ? a : notAfter.ordinal
             lo = min(lo, a)
             hi = max(hi, b)
             best.append(a == b ? a : (a + b) / 2)
         }
         for i in inferred.indices {
-            lo = min(lo, inferred[i].date.notBefore.ordinal)
-            hi = max(hi, inferred[i].date.notAfter.ordinal)
+            guard let (a, b) = inferred[i].date.drawnBounds else { continue }
+            lo = min(lo, a.ordinal)
+            hi = max(hi, b.ordinal)
         }
         let dataFrom = lo <= hi ? Day(ordinal: lo) : nil, dataTo = lo <= hi ? Day(ordinal: hi) : nil
         guard let a = from ?? dataFrom, let b = to ?? dataTo else { return nil }
@@ -154,5 +165,6 @@ struct TopicLanes {
             if !any { c.addUntopical(day: day, id: id) }
         }
         self.init(sourceName: analysis.corpus.sourceName, range: range, known: known, shown: keyed.count, collected: c)
+        self.undated = undated
     }
 }

@@ -14,7 +14,7 @@ struct VolumeChart {
         var out = Array(repeating: [String: Int](), count: months.count)
         guard let first = months.first else { return out }
         for e in entries {
-            let i = FigureBuilder.monthIndex(e.date.best, from: first)
+            let i = FigureBuilder.monthIndex(e.day, from: first)
             if out.indices.contains(i) { out[i][assign.category(of: e), default: 0] += 1 }
         }
         return out
@@ -23,7 +23,7 @@ struct VolumeChart {
     func layout() -> TimelineFigure {
         let b = FigureBuilder(style: style, measurer: measurer)
         let assign = LaneAssignment(principal: data.principal)
-        let shown = data.corpusEntries.filter { $0.date.best >= range.from && $0.date.best <= range.to }
+        let shown = data.corpusEntries.filter { $0.day >= range.from && $0.day <= range.to }
         var categories = assign.orderedLanes(shown).filter { $0 != LaneAssignment.jointKey }
         if shown.contains(where: { assign.category(of: $0) == LaneAssignment.jointKey }) { categories.append(LaneAssignment.jointKey) }
         let keys = data.personKeys + categories.filter { !data.personKeys.contains($0) }

@@ -102,15 +102,17 @@ struct FilterOptions: ParsableArguments {
         values.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
-    /// A day from YYYY, YYYY-MM or YYYY-MM-DD: the first day of the period, or its last with `end`.
+    /// A day from any date form `DateParser` reads (YYYY, YYYY-MM, YYYY-MM-DD, EDTF): the first
+    /// day of the period, or its last with `end`.
     static func day(_ text: String, option: String, end: Bool) throws -> Day {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
-        let bad = EpistolaryError(.badUsage, "\(option) \"\(text)\" is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
-        guard !parts.isEmpty, parts.count <= 3, let year = parts[0], parts.allSatisfy({ $0 != nil }) else { throw bad }
-        let month = parts.count > 1 ? parts[1] ?? 0 : (end ? 12 : 1)
-        guard (1...12).contains(month) else { throw bad }
-        let dayOfMonth = parts.count > 2 ? parts[2] ?? 0 : (end ? Day.daysIn(month: month, year: year) : 1)
-        guard let day = Day(year: year, month: month, day: dayOfMonth) else { throw bad }
-        return day
+        switch DateParser.parse(text) {
+        case .dated(let date):
+            if let day = end ? date.notAfter : date.notBefore { return day }
+            throw EpistolaryError(.badUsage, "\(option) \"\(text)\" is open at the \(end ? "end" : "start"); give a closed date")
+        case .impossible(_, let reason):
+            throw EpistolaryError(.badUsage, "\(option) \"\(text)\" is not a date (\(reason)); write YYYY, YYYY-MM or YYYY-MM-DD")
+        case .undated, .unreadable:
+            throw EpistolaryError(.badUsage, "\(option) \"\(text)\" is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
+        }
     }
 }

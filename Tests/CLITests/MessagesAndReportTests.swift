@@ -10,7 +10,8 @@ import Testing
         let lines = run.stdout.split(separator: "\n")
         #expect(lines.count > 370)
         let first = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
-        let expected: Set<String> = ["id", "start_line", "end_line", "kind", "sender", "recipients", "sent_on", "dated", "date",
+        let expected: Set<String> = ["id", "start_line", "end_line", "kind", "sender", "senders", "recipients", "sent_on", "dated", "date",
+                                   "not_before", "not_after", "precision", "certainty", "not_before_from", "not_after_from",
                                      "place", "classification", "references", "topics", "note", "body"]
         #expect(Set(first.keys) == expected)
         #expect(first["id"] as? String == "1941-07-18-stalin-churchill")

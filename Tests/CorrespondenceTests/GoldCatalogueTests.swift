@@ -67,7 +67,7 @@ import Correspondence
         // Undated messages are bounded by their neighbours and reported.
         let undated = try #require(at(1310))
         #expect(undated.date.evidence == .neighbours)
-        #expect(undated.date.notBefore.iso == "1943-06-11" && undated.date.notAfter.iso == "1943-06-24")
+        #expect(undated.date.notBefore?.iso == "1943-06-11" && undated.date.notAfter?.iso == "1943-06-24")
         #expect(corpus.issues.contains { $0.kind == .undated && $0.span.startLine == 1310 })
         // Address lines are kept apart, not read as a place.
         #expect(at(897)?.address == "The White House, Washington")

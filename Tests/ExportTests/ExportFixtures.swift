@@ -70,9 +70,9 @@ enum ExportFixtures {
             let ends = key.split(separator: "\u{0}").map(String.init)
             return ExportEdge(id: "e\(index)", source: ends[0], target: ends[1], kind: "correspondence",
                               weight: Double(messages.count),
-                              values: ["count": .int(messages.count), "first": .date(messages[0].date.notBefore),
-                                       "last": .date(messages[messages.count - 1].date.notAfter)],
-                              spells: messages.map { ExportSpell($0.date) })
+                              values: ["count": .int(messages.count), "first": .date(messages[0].date.notBefore!),
+                                       "last": .date(messages[messages.count - 1].date.notAfter!)],
+                              spells: messages.compactMap { ExportSpell($0.date) })
         }
         let nodes = corpus.people.people.map { person in
             ExportNode(id: person.id, label: person.name,

@@ -43,11 +43,11 @@ import Testing
             return rows.dropFirst().map { $0[index] }
         }
         #expect(column("id") == corpus.messages.map(\.id))
-        #expect(column("not_before") == corpus.messages.map(\.date.notBefore.iso))
-        #expect(column("not_after") == corpus.messages.map(\.date.notAfter.iso))
+        #expect(column("not_before") == corpus.messages.map { $0.date.notBefore?.iso ?? "" })
+        #expect(column("not_after") == corpus.messages.map { $0.date.notAfter?.iso ?? "" })
         // Palladio accepts whole days only: every date is YYYY-MM-DD, the uncertainty in the bounds.
         #expect(column("date").allSatisfy { $0.range(of: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", options: .regularExpression) != nil })
-        #expect(column("date") == corpus.messages.map(\.date.best.iso))
+        #expect(column("date") == corpus.messages.map { $0.date.best?.iso ?? "" })
         #expect(column("precision").contains("month") && column("precision").contains("year"))
         #expect(column("place").contains("London \"in exile\" & <elsewhere>"))
         #expect(column("recipient_names").contains("Joseph Stalin;Вячеслав Молотов"))
@@ -62,19 +62,21 @@ import Testing
         #expect(events.count == corpus.messages.count)
         for (event, message) in zip(events, corpus.messages) {
             let start = try #require(event["start_date"] as? [String: Int])
-            #expect(start["year"] == message.date.notBefore.year)
+            #expect(start["year"] == message.date.notBefore?.year)
             switch message.date.precision {
             case .day:
-                #expect(start["day"] == message.date.notBefore.day)
+                #expect(start["day"] == message.date.notBefore?.day)
                 #expect(event["display_date"] == nil)
             case .month:
-                #expect(start["day"] == nil && start["month"] == message.date.notBefore.month)
+                #expect(start["day"] == nil && start["month"] == message.date.notBefore?.month)
                 #expect(event["display_date"] as? String == "July 1942")
             case .year:
                 #expect(start.keys.sorted() == ["year"])
             case .range:
-                #expect((event["end_date"] as? [String: Int])?["day"] == message.date.notAfter.day)
+                #expect((event["end_date"] as? [String: Int])?["day"] == message.date.notAfter?.day)
                 #expect(event["display_date"] as? String == "between 29 July and 6 August 1942")
+            case .undated:
+                Issue.record("the fixture has no undated message")
             }
             let content = try #require(event["text"] as? [String: String])
             #expect(!(content["headline"] ?? "").contains("<"))

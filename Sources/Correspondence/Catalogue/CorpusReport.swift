@@ -15,24 +15,27 @@ public struct CorpusReport: Sendable {
         out += "\(messages.count) messages, \(corpus.messages.count - messages.count) fragments, \(corpus.issues.count) issues\n\n"
 
         // Counts by correspondent pair and year.
-        let years = Array(Set(messages.map { $0.date.best.year })).sorted()
+        // Undated messages are counted in a column of their own, after the years.
+        let undatedColumn = Int.max
+        func column(_ m: Message) -> Int { m.date.best?.year ?? undatedColumn }
+        let years = Array(Set(messages.map(column))).sorted()
         var pairs: [String: [Int: Int]] = [:]
         for m in messages {
             let pair = "\(corpus.people.name(of: m.sender)) -> " + m.recipients.map { corpus.people.name(of: $0) }.joined(separator: " + ")
-            pairs[pair, default: [:]][m.date.best.year, default: 0] += 1
+            pairs[pair, default: [:]][column(m), default: 0] += 1
         }
         let pairNames = pairs.keys.sorted { (total(pairs[$0, default: [:]]), $1) > (total(pairs[$1, default: [:]]), $0) }
         let width = max(12, pairNames.map(\.count).max() ?? 0)
         out += "Messages by correspondents and year (year of the best date)\n"
-        out += pad("", width) + years.map { pad(String($0), 6, right: true) }.joined() + pad("total", 7, right: true) + "\n"
+        out += pad("", width) + years.map { pad($0 == undatedColumn ? "undated" : String($0), $0 == undatedColumn ? 8 : 6, right: true) }.joined() + pad("total", 7, right: true) + "\n"
         for name in pairNames {
             let row = pairs[name, default: [:]]
-            out += pad(name, width) + years.map { pad(row[$0].map(String.init) ?? "-", 6, right: true) }.joined()
+            out += pad(name, width) + years.map { pad(row[$0].map(String.init) ?? "-", $0 == undatedColumn ? 8 : 6, right: true) }.joined()
                 + pad(String(total(row)), 7, right: true) + "\n"
         }
         var yearTotals: [Int: Int] = [:]
-        for m in messages { yearTotals[m.date.best.year, default: 0] += 1 }
-        out += pad("all", width) + years.map { pad(String(yearTotals[$0] ?? 0), 6, right: true) }.joined() + pad(String(messages.count), 7, right: true) + "\n\n"
+        for m in messages { yearTotals[column(m), default: 0] += 1 }
+        out += pad("all", width) + years.map { pad(String(yearTotals[$0] ?? 0), $0 == undatedColumn ? 8 : 6, right: true) }.joined() + pad(String(messages.count), 7, right: true) + "\n\n"
 
         // Messages by writer.
         var bySender: [String: Int] = [:]
@@ -46,6 +49,8 @@ public struct CorpusReport: Sendable {
 
         let sections: [(ReadIssue.Kind, String)] = [
             (.undated, "Undated messages (no Sent-on or date line of their own)"),
+            (.invalidDate, "Dates that name no real day or are not dates (kept undated, raw value shown)"),
+            (.unsupported, "Records read with a part left out or changed"),
             (.fragment, "Fragments (text with no header of its own)"),
             (.duplicate, "Messages printed twice"),
             (.displacedDate, "Dates found but not used as a message's own"),

@@ -27,8 +27,10 @@ public struct MessageCatalogue: Sendable {
         }
     }
 
-    /// One JSON object a line: id, start_line, end_line, kind, sender, recipients, sent_on,
-    /// dated, date, place, classification, references (phrase, whose, date, relation),
+    /// One JSON object a line: id, start_line, end_line, kind, sender, senders (every writer, in
+    /// order), recipients, sent_on, dated, date (null when undated), not_before and not_after (null
+    /// when open), precision, certainty, not_before_from and not_after_from ("source" or
+    /// "inferred"), place, classification, references (phrase, whose, date, relation),
     /// topics, note, body.
     public func jsonLines() -> String {
         var out = ""
@@ -39,10 +41,17 @@ public struct MessageCatalogue: Sendable {
             o += ", \"end_line\": \(m.span.endLine)"
             o += ", \"kind\": \(JSONText.string(m.kind.rawValue))"
             o += ", \"sender\": \(JSONText.string(m.sender))"
+            o += ", \"senders\": [" + m.senders.map(JSONText.string).joined(separator: ", ") + "]"
             o += ", \"recipients\": [" + m.recipients.map(JSONText.string).joined(separator: ", ") + "]"
             o += ", \"sent_on\": \(JSONText.optional(m.sentOn?.iso))"
             o += ", \"dated\": \(JSONText.optional(m.dated?.iso))"
-            o += ", \"date\": \(JSONText.string(m.date.best.iso))"
+            o += ", \"date\": \(JSONText.optional(m.date.best?.iso))"
+            o += ", \"not_before\": \(JSONText.optional(m.date.notBefore?.iso))"
+            o += ", \"not_after\": \(JSONText.optional(m.date.notAfter?.iso))"
+            o += ", \"precision\": \(JSONText.string(m.date.precision.rawValue))"
+            o += ", \"certainty\": \(JSONText.string(m.date.certainty.rawValue))"
+            o += ", \"not_before_from\": \(JSONText.optional(m.date.notBefore.map { _ in m.date.notBeforeOrigin.rawValue }))"
+            o += ", \"not_after_from\": \(JSONText.optional(m.date.notAfter.map { _ in m.date.notAfterOrigin.rawValue }))"
             o += ", \"place\": \(JSONText.optional(m.place))"
             o += ", \"classification\": \(JSONText.string(m.classification))"
             o += ", \"references\": [" + m.references.map { r in
@@ -64,8 +73,8 @@ public struct MessageCatalogue: Sendable {
             let refs = m.references.map { "\($0.whose.rawValue) \($0.relation.rawValue) \($0.date?.iso ?? "undated")" }.joined(separator: "; ")
             let fields: [String] = [
                 m.id, String(m.span.startLine), String(m.span.endLine), m.kind.rawValue, m.sender,
-                m.recipients.joined(separator: ";"), m.sentOn?.iso ?? "", m.dated?.iso ?? "", m.date.best.iso,
-                m.date.notBefore.iso, m.date.notAfter.iso, m.date.precision.rawValue, m.date.evidence.rawValue,
+                m.recipients.joined(separator: ";"), m.sentOn?.iso ?? "", m.dated?.iso ?? "", m.date.best?.iso ?? "",
+                m.date.notBefore?.iso ?? "", m.date.notAfter?.iso ?? "", m.date.precision.rawValue, m.date.evidence.rawValue,
                 m.place ?? "", m.classification, refs, (topics[m.id] ?? []).joined(separator: ";"),
                 m.notes.joined(separator: "; "), m.body,
             ]
@@ -78,7 +87,7 @@ public struct MessageCatalogue: Sendable {
     public func table() -> String {
         var rows: [[String]] = [["date", "lines", "from", "to", "classification", "id"]]
         for m in corpus.messages {
-            let date = m.date.isExact ? m.date.best.iso : "~\(m.date.best.iso)"
+            let date = m.date.best.map { m.date.isExact ? $0.iso : "~\($0.iso)" } ?? "undated"
             rows.append([date, "\(m.span.startLine)-\(m.span.endLine)", m.sender,
                          m.recipients.joined(separator: ", ") + (m.kind == .fragment ? " (fragment)" : ""),
                          m.classification, m.id])
@@ -90,7 +99,7 @@ public struct MessageCatalogue: Sendable {
             out += r.enumerated().map { i, c in i == r.count - 1 ? c : c + String(repeating: " ", count: widths[i] - c.count) }.joined(separator: "  ") + "\n"
             if n == 0 { out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n" }
         }
-        out += "\n\(corpus.messages.filter { $0.kind == .message }.count) messages, \(corpus.messages.filter { $0.kind == .fragment }.count) fragments; ~ marks a date bounded by neighbours\n"
+        out += "\n\(corpus.messages.filter { $0.kind == .message }.count) messages, \(corpus.messages.filter { $0.kind == .fragment }.count) fragments; ~ marks a date known only within bounds\n"
         return out
     }
 }

@@ -8,18 +8,32 @@ public struct Corpus: Sendable {
     public var messages: [Message]
     public var people: PersonTable
     public var issues: [ReadIssue]
+    /// The file's own description (a CMIF `teiHeader`), kept for re-export; nil when the source has none.
+    public var header: CorpusHeader?
 
-    public init(sourceName: String, sourceHash: String, messages: [Message], people: PersonTable, issues: [ReadIssue]) {
+    public init(sourceName: String, sourceHash: String, messages: [Message], people: PersonTable, issues: [ReadIssue],
+                header: CorpusHeader? = nil) {
         self.sourceName = sourceName
         self.sourceHash = sourceHash
         self.messages = messages
         self.people = people
         self.issues = issues
+        self.header = header
     }
 
-    /// Messages in stable order: best date, then source line.
+    /// Messages in stable order: best date (undated messages last), then source line.
     public static func stableOrder(_ a: Message, _ b: Message) -> Bool {
-        if a.date.best != b.date.best { return a.date.best < b.date.best }
-        return a.span.startLine < b.span.startLine
+        switch (a.date.best, b.date.best) {
+        case let (x?, y?) where x != y: return x < y
+        case (.some, nil): return true
+        case (nil, .some): return false
+        default: return a.span.startLine < b.span.startLine
+        }
     }
+
+    /// Messages that can be placed in time (at least one date bound), in corpus order.
+    public var datedMessages: [Message] { messages.filter(\.date.isDated) }
+
+    /// How many messages have no date at all (left out of dated figures, counted in their captions).
+    public var undatedCount: Int { messages.reduce(0) { $0 + ($1.date.isDated ? 0 : 1) } }
 }

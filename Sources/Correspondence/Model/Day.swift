@@ -31,20 +31,32 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     public var month: Int { civil.month }
     public var day: Int { civil.day }
 
-    /// Parses `YYYY-MM-DD`.
+    /// Parses `YYYY-MM-DD`, with a leading `-` for years before year 0 (astronomical years, as
+    /// ISO 8601 and EDTF write them: `-0044-03-15`) and more than four digits allowed.
     public init?(iso: String) {
-        let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+        var text = Substring(iso)
+        let negative = text.first == "-"
+        if negative { text = text.dropFirst() }
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count >= 4, parts[0].count <= 7, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }),
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
-        self.init(year: y, month: m, day: d)
+        self.init(year: negative ? -y : y, month: m, day: d)
     }
 
-    /// `YYYY-MM-DD`.
+    /// `YYYY-MM-DD`; years before year 0 as `-YYYY-MM-DD` (ISO 8601 astronomical years), so the
+    /// text sorts and reads back the same day.
     public var iso: String {
         let (year, month, day) = civil
-        let y = String(year), m = month < 10 ? "0\(month)" : "\(month)", d = day < 10 ? "0\(day)" : "\(day)"
-        return "\(String(repeating: "0", count: max(0, 4 - y.count)))\(y)-\(m)-\(d)"
+        let y = String(abs(year)), m = month < 10 ? "0\(month)" : "\(month)", d = day < 10 ? "0\(day)" : "\(day)"
+        return "\(year < 0 ? "-" : "")\(String(repeating: "0", count: max(0, 4 - y.count)))\(y)-\(m)-\(d)"
     }
+
+    /// `YYYY` (`-YYYY` before year 0), padded as in `iso`.
+    public var isoYear: String { String(iso.dropLast(6)) }
+
+    /// `YYYY-MM`, padded as in `iso`.
+    public var isoMonth: String { String(iso.dropLast(3)) }
 
     public var description: String { iso }
 

@@ -1,8 +1,11 @@
 /// How precisely a historical date is known.
 public enum DatePrecision: String, Sendable, Codable, CaseIterable {
     case day, month, year
-    /// Known only as lying between two bounds (for example, between its neighbours).
+    /// Known only as lying between two bounds (for example, between its neighbours), or
+    /// bounded on one side only.
     case range
+    /// Not dated at all (no date in the source, or one that names no real day).
+    case undated
 }
 
 /// Where a date comes from. Every figure and export can say why a message sits where it does.
@@ -19,21 +22,84 @@ public enum DateEvidence: String, Sendable, Codable, CaseIterable {
     case given
 }
 
-/// A date with its uncertainty: bounds, precision and evidence (DESIGN decision 5).
+/// How sure the source is of a date: EDTF's qualifiers (`?` uncertain, `~` approximate, `%`
+/// both) and TEI's `@cert` (high, medium, low, unknown). `certain` when the source says nothing.
+public enum DateCertainty: String, Sendable, Codable, CaseIterable {
+    case certain
+    /// EDTF `?`.
+    case uncertain
+    /// EDTF `~`.
+    case approximate
+    /// EDTF `%`.
+    case uncertainApproximate = "uncertain_approximate"
+    /// TEI `@cert="high"`.
+    case high
+    /// TEI `@cert="medium"`.
+    case medium
+    /// TEI `@cert="low"`.
+    case low
+    /// TEI `@cert="unknown"`.
+    case unknown
+}
+
+/// Whether a bound was read from the source or worked out by the reader (a neighbour's date,
+/// a citation's window).
+public enum BoundOrigin: String, Sendable, Codable, CaseIterable {
+    case source
+    case inferred
+}
+
+/// A date with its uncertainty: bounds, precision, certainty and evidence (DESIGN decision 5).
 ///
-/// `notBefore...notAfter` always holds the true date. When the day is known both bounds are
-/// equal and `precision == .day`.
+/// `notBefore...notAfter` always holds the true date. A bound the source leaves open stays nil
+/// (never closed with a guess); a message with neither bound is undated, and `raw` keeps what
+/// the source wrote. When the day is known both bounds are equal and `precision == .day`.
 public struct HistoricalDate: Sendable, Hashable, Codable {
-    public var notBefore: Day
-    public var notAfter: Day
+    /// Earliest possible day; nil when open (or undated).
+    public var notBefore: Day?
+    /// Latest possible day; nil when open (or undated).
+    public var notAfter: Day?
     public var precision: DatePrecision
     public var evidence: DateEvidence
+    public var certainty: DateCertainty
+    /// Where `notBefore` came from.
+    public var notBeforeOrigin: BoundOrigin
+    /// Where `notAfter` came from.
+    public var notAfterOrigin: BoundOrigin
+    /// The time of day of an xs:dateTime ("10:30:00", with its zone when given), kept as written.
+    public var time: String?
+    /// The source's own text, when it was a structured value (kept for undated and impossible dates,
+    /// and for re-export).
+    public var raw: String?
+    /// How the source says the date was established (TEI `@evidence`: internal, external, conjecture).
+    public var basis: String?
 
-    public init(notBefore: Day, notAfter: Day, precision: DatePrecision, evidence: DateEvidence) {
-        self.notBefore = min(notBefore, notAfter)
-        self.notAfter = max(notBefore, notAfter)
-        self.precision = precision
+    /// A date with both bounds known (telegram dates, citation windows).
+    public init(notBefore: Day, notAfter: Day, precision: DatePrecision, evidence: DateEvidence,
+                certainty: DateCertainty = .certain) {
+        let inferred: BoundOrigin = evidence == .neighbours || evidence == .citation ? .inferred : .source
+        self.init(bounds: min(notBefore, notAfter), max(notBefore, notAfter), precision: precision, evidence: evidence,
+                  certainty: certainty, origins: (inferred, inferred))
+    }
+
+    /// A date whose bounds may each be open (nil). Bounds given in the wrong order are swapped.
+    public init(bounds lower: Day?, _ upper: Day?, precision: DatePrecision, evidence: DateEvidence,
+                certainty: DateCertainty = .certain, origins: (BoundOrigin, BoundOrigin) = (.source, .source),
+                time: String? = nil, raw: String? = nil) {
+        if let lower, let upper, upper < lower {
+            notBefore = upper
+            notAfter = lower
+        } else {
+            notBefore = lower
+            notAfter = upper
+        }
+        self.precision = lower == nil && upper == nil ? .undated : precision
         self.evidence = evidence
+        self.certainty = certainty
+        notBeforeOrigin = origins.0
+        notAfterOrigin = origins.1
+        self.time = time
+        self.raw = raw
     }
 
     /// A date known to the day.
@@ -41,15 +107,51 @@ public struct HistoricalDate: Sendable, Hashable, Codable {
         self.init(notBefore: day, notAfter: day, precision: .day, evidence: evidence)
     }
 
-    /// True when the day itself is known.
-    public var isExact: Bool { notBefore == notAfter }
-
-    /// The single day to sort and place the message by: the day itself when known,
-    /// otherwise the middle of the bounds.
-    public var best: Day {
-        isExact ? notBefore : Day(ordinal: (notBefore.ordinal + notAfter.ordinal) / 2)
+    /// No date: the source gives none, or one that names no real day (`raw` keeps it).
+    public static func undated(raw: String?, evidence: DateEvidence = .given) -> HistoricalDate {
+        HistoricalDate(bounds: nil, nil, precision: .undated, evidence: evidence, raw: raw)
     }
 
-    /// Width of the uncertainty in days (0 when exact).
-    public var spanDays: Int { notBefore.days(to: notAfter) }
+    /// True when at least one bound is known: the message can be placed in time.
+    public var isDated: Bool { notBefore != nil || notAfter != nil }
+
+    /// True when the day itself is known.
+    public var isExact: Bool { notBefore != nil && notBefore == notAfter }
+
+    /// True when exactly one bound is known.
+    public var isOpen: Bool { (notBefore == nil) != (notAfter == nil) }
+
+    /// The single day to sort and place the message by: the day itself when known, the middle
+    /// of two bounds, the one known bound of an open date; nil when undated.
+    public var best: Day? {
+        switch (notBefore, notAfter) {
+        case let (a?, b?): return a == b ? a : Day(ordinal: (a.ordinal + b.ordinal) / 2)
+        case let (a?, nil): return a
+        case let (nil, b?): return b
+        case (nil, nil): return nil
+        }
+    }
+
+    /// Width of the uncertainty in days (0 when exact); nil when a bound is open or undated.
+    public var spanDays: Int? {
+        guard let a = notBefore, let b = notAfter else { return nil }
+        return a.days(to: b)
+    }
+
+    /// The days a figure draws the date across: both bounds; the one known bound of an open date
+    /// (drawn at that bound, never as a range to an invented end); nil when undated.
+    public var drawnBounds: (notBefore: Day, notAfter: Day)? {
+        switch (notBefore, notAfter) {
+        case let (a?, b?): return (a, b)
+        case let (a?, nil): return (a, a)
+        case let (nil, b?): return (b, b)
+        case (nil, nil): return nil
+        }
+    }
+
+    /// Both bounds, when both are known.
+    public var closedBounds: (notBefore: Day, notAfter: Day)? {
+        guard let a = notBefore, let b = notAfter else { return nil }
+        return (a, b)
+    }
 }

@@ -11,10 +11,26 @@ public struct Message: Sendable, Hashable, Codable, Identifiable {
     /// Stable, readable id: `1942-07-23-stalin-churchill`, with `-b`, `-c`... when two collide.
     public var id: String
     public var kind: MessageKind
-    /// Person id of the writer.
-    public var sender: String
+    /// Person id of the writer: the first of `senders`.
+    public var sender: String {
+        didSet { if senders.first != sender { senders = [sender] + senders.dropFirst() } }
+    }
+    /// Person ids of every writer, in source order (co-senders after the first).
+    public var senders: [String]
     /// Person ids of the addressees, in header order.
     public var recipients: [String]
+    /// What else happened to the letter besides its writing: TEI `correspAction`s of types other
+    /// than `sent` (transmitted, forwarded, redirected, delivered...), and the `received` action
+    /// when it carries a date or a place. In source order.
+    public var actions: [CorrespAction]
+    /// The letter's own identifier in its source (CMIF `xml:id`, or `@key` when unique), kept as written.
+    public var sourceID: String?
+    /// Where the letter is published (CMIF `correspDesc/@ref`), kept as written.
+    public var url: String?
+    /// The edition the letter comes from (CMIF `correspDesc/@source`: a `#bibl` id of the header).
+    public var edition: String?
+    /// Authority URIs of the place of writing (`placeName/@ref`), kept as written, space-separated.
+    public var placeRef: String?
     /// The day of a "Sent on" line, if the message has one.
     public var sentOn: Day?
     /// The day of the message's own date line, if it has one.
@@ -43,15 +59,24 @@ public struct Message: Sendable, Hashable, Codable, Identifiable {
     /// What the reader noticed (a duplicate of another entry, a displaced date...).
     public var notes: [String]
 
-    public init(id: String, kind: MessageKind, sender: String, recipients: [String],
+    /// - Parameter senders: every writer in order; `[sender]` when nil. Its first must be `sender`.
+    public init(id: String, kind: MessageKind, sender: String, senders: [String]? = nil, recipients: [String],
                 sentOn: Day?, dated: Day?, date: HistoricalDate, place: String?,
                 classification: String, salutation: String? = nil, signature: String? = nil,
                 address: String? = nil, body: String, references: [Reference],
-                span: SourceSpan, fieldLines: [String: Int] = [:], notes: [String] = []) {
+                span: SourceSpan, fieldLines: [String: Int] = [:], notes: [String] = [],
+                actions: [CorrespAction] = [], sourceID: String? = nil, url: String? = nil,
+                edition: String? = nil, placeRef: String? = nil) {
         self.id = id
         self.kind = kind
         self.sender = sender
+        self.senders = senders.map { $0.first == sender ? $0 : [sender] + $0 } ?? [sender]
         self.recipients = recipients
+        self.actions = actions
+        self.sourceID = sourceID
+        self.url = url
+        self.edition = edition
+        self.placeRef = placeRef
         self.sentOn = sentOn
         self.dated = dated
         self.date = date

@@ -78,7 +78,7 @@ public enum CSVReader {
         for m in messages where !m.id.isEmpty { used[m.id, default: 0] += 1 }
         for k in messages.indices where messages[k].id.isEmpty {
             let m = messages[k]
-            let base = "\(m.date.best.iso)-\(Slug.make(m.sender))-\(Slug.make(m.recipients[0]))"
+            let base = "\(m.date.best?.iso ?? "undated")-\(Slug.make(m.sender))-\(Slug.make(m.recipients[0]))"
             let n = used[base, default: 0]
             used[base] = n + 1
             messages[k].id = n == 0 ? base : base + "-" + Message.idSuffix(n)
@@ -87,25 +87,11 @@ public enum CSVReader {
         return Corpus(sourceName: sourceName, sourceHash: SHA256.hex(Array(text.utf8)), messages: messages, people: resolver.table, issues: [])
     }
 
-    /// `YYYY-MM-DD`, `YYYY-MM` (the whole month) or `YYYY` (the whole year).
+    /// A date column's value, read by the one date parser (`DateParser`): ISO and EDTF forms.
+    /// Nil when the value is not a date.
     static func parseDate(_ text: String) -> HistoricalDate? {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }), parts[0].count == 4,
-              let y = Int(parts[0]) else { return nil }
-        switch parts.count {
-        case 1:
-            guard let first = Day(year: y, month: 1, day: 1), let last = Day(year: y, month: 12, day: 31) else { return nil }
-            return HistoricalDate(notBefore: first, notAfter: last, precision: .year, evidence: .given)
-        case 2:
-            guard parts[1].count == 2, let m = Int(parts[1]), let first = Day(year: y, month: m, day: 1),
-                  let last = Day(year: y, month: m, day: Day.daysIn(month: m, year: y)) else { return nil }
-            return HistoricalDate(notBefore: first, notAfter: last, precision: .month, evidence: .given)
-        case 3:
-            guard let d = Day(iso: text) else { return nil }
-            return HistoricalDate(exactly: d, evidence: .given)
-        default:
-            return nil
-        }
+        if case .dated(let date) = DateParser.parse(text) { return date }
+        return nil
     }
 
     /// One RFC 4180 record with the lines it starts and ends on.

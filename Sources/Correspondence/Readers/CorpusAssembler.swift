@@ -160,9 +160,8 @@ struct CorpusAssembler {
                 dates.append(HistoricalDate(notBefore: b.0, notAfter: b.1, precision: .range, evidence: .neighbours))
                 notes[k].append("undated: no Sent-on or date line of its own; bounded by its neighbours \(b.0.iso) to \(b.1.iso)")
             } else {
-                // Nothing bounds it (no dated message at all): 1900-01-01 as a placeholder, said in the note.
-                let unknown = Day(ordinal: Day(year: 1900, month: 1, day: 1).map(\.ordinal) ?? 0)
-                dates.append(HistoricalDate(notBefore: unknown, notAfter: unknown, precision: .range, evidence: .neighbours))
+                // Nothing bounds it (no dated message at all): undated, said in the note.
+                dates.append(.undated(raw: nil, evidence: .neighbours))
                 notes[k].append("undated, and no dated neighbour bounds it")
             }
         }
@@ -211,7 +210,7 @@ struct CorpusAssembler {
         var groups: [String: [Int]] = [:]
         var groupOrder: [String] = []
         for k in messages.indices where messages[k].kind == .message && messages[k].date.isExact {
-            let key = messages[k].sender + "|" + messages[k].recipients.joined(separator: ",") + "|" + messages[k].date.best.iso
+            let key = messages[k].sender + "|" + messages[k].recipients.joined(separator: ",") + "|" + (messages[k].date.best?.iso ?? "")
             if groups[key] == nil { groupOrder.append(key) }
             groups[key, default: []].append(k)
         }
@@ -245,9 +244,14 @@ struct CorpusAssembler {
             if m.kind == .fragment {
                 issues.append(ReadIssue(kind: .fragment, span: m.span, detail: "text with no header of its own: " + (m.notes.first ?? ""), messageIDs: [m.id]))
             } else if m.sentOn == nil && m.dated == nil {
-                let detail = m.date.evidence == .neighbours
-                    ? "no Sent-on or date line of its own; bounded by its neighbours \(m.date.notBefore.iso) to \(m.date.notAfter.iso)"
-                    : "no Sent-on or date line of its own; dated \(m.date.best.iso) by a displaced date line"
+                let detail: String
+                if let (a, b) = m.date.closedBounds, m.date.evidence == .neighbours {
+                    detail = "no Sent-on or date line of its own; bounded by its neighbours \(a.iso) to \(b.iso)"
+                } else if let best = m.date.best {
+                    detail = "no Sent-on or date line of its own; dated \(best.iso) by a displaced date line"
+                } else {
+                    detail = "no Sent-on or date line of its own, and no dated neighbour bounds it: undated"
+                }
                 issues.append(ReadIssue(kind: .undated, span: m.span, detail: detail, messageIDs: [m.id]))
             }
         }
@@ -256,7 +260,8 @@ struct CorpusAssembler {
         // each best day at every comparison, a large part of the reading time on big corpora.
         let issueKeys = issues.enumerated().map { ($1.span.startLine, $1.kind.rawValue, $0) }
         issues = issueKeys.sorted { $0 < $1 }.map { issues[$0.2] }
-        let messageKeys = messages.enumerated().map { ($1.date.best.ordinal, $1.span.startLine, $0) }
+        // Undated messages sort last (Corpus.stableOrder).
+        let messageKeys = messages.enumerated().map { ($1.date.best?.ordinal ?? Int.max, $1.span.startLine, $0) }
         messages = messageKeys.sorted { $0 < $1 }.map { messages[$0.2] }
         return Corpus(sourceName: sourceName, sourceHash: sourceHash, messages: messages, people: people, issues: issues)
     }
@@ -376,7 +381,7 @@ struct CorpusAssembler {
         }
         // Fields are read in place: copying each Message costs a retain and release per field.
         for k in messages.indices {
-            var base = "\(messages[k].date.best.iso)-\(slugOf(messages[k].sender))"
+            var base = "\(messages[k].date.best?.iso ?? "undated")-\(slugOf(messages[k].sender))"
             base += "-" + (messages[k].recipients.first.map(slugOf) ?? "unknown")
             if messages[k].kind == .fragment { base += "-fragment" }
             let n = used[base, default: 0]

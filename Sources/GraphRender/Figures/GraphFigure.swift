@@ -165,7 +165,7 @@ public struct GraphFigure: Sendable {
         let f = context.theme.fonts
         fonts = [f.title, f.label, f.tick, f.legend, f.note]
         paper = context.theme.colors.paper
-        let days = messages.map(\.date.best)
+        let days = messages.compactMap(\.date.best)
         caption = FigureCaption(
             figure: kind.rawValue, title: title, shows: shows, messages: messages.count, inferredMessages: inferredCount,
             firstDate: days.min()?.iso, lastDate: days.max()?.iso,
@@ -173,7 +173,8 @@ public struct GraphFigure: Sendable {
             style: context.styleSpec + (context.wide ? " (wide)" : ""),
             corpus: context.analysis.corpus.sourceName, inputHash: context.analysis.corpus.sourceHash,
             renderer: "Graphviz \(GraphvizEngine.shared.version), \(engine.name) layout",
-            dotHash: SHA256.hex(Array(dot.utf8)))
+            dotHash: SHA256.hex(Array(dot.utf8)),
+            undatedMessages: messages.reduce(0) { $0 + ($1.date.isDated ? 0 : 1) })
     }
 
     /// Renders the figure in `format` (PNG at the theme's dpi).

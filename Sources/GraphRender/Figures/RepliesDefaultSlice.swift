@@ -39,8 +39,9 @@ public struct RepliesSlice: Sendable, Equatable {
                               lane: (_ writer: String, _ addressees: [String]) -> String?) -> RepliesSlice? {
         var days: [Day] = []
         days.reserveCapacity(analysis.messages.count + analysis.inferred.count)
-        for message in analysis.messages { days.append(message.date.best) }
-        for incoming in analysis.inferred { days.append(incoming.date.best) }
+        // Marks are placed in time: undated messages are not drawn, so they do not count here.
+        for message in analysis.messages { if let day = message.date.best { days.append(day) } }
+        for incoming in analysis.inferred { if let day = incoming.date.best { days.append(day) } }
         let total = days.count
         guard total > budget else { return nil }
 
@@ -63,10 +64,10 @@ public struct RepliesSlice: Sendable, Equatable {
             if busiest.value > budget {
                 // Even the busiest month is past the budget: its busiest pair.
                 var exchanges: [String: Int] = [:]
-                for message in analysis.messages where message.date.best >= from && message.date.best <= to {
+                for message in analysis.messages where message.date.best.map({ $0 >= from && $0 <= to }) == true {
                     if let other = lane(message.sender, message.recipients) { exchanges[other, default: 0] += 1 }
                 }
-                for incoming in analysis.inferred where incoming.date.best >= from && incoming.date.best <= to {
+                for incoming in analysis.inferred where incoming.date.best.map({ $0 >= from && $0 <= to }) == true {
                     if let other = lane(incoming.sender, [incoming.recipient]) { exchanges[other, default: 0] += 1 }
                 }
                 if let pair = exchanges.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }) {

@@ -82,17 +82,20 @@ struct RepliesFigure {
 
         var items: [Item] = []
         items.reserveCapacity(analysis.messages.count + analysis.inferred.count)
+        // Marks are placed in time: undated messages are left out (the caption counts them).
         for message in analysis.messages {
+            guard let day = message.date.best else { continue }
             let counterpart = Self.counterpart(writer: message.sender, addressees: message.recipients, hub: hub) ?? Self.unknownLane
             items.append(Item(id: message.id, writer: message.sender, lane: counterpart, byCorrespondent: message.sender == counterpart,
-                              day: message.date.best, exactDate: message.date.isExact, inferred: false))
+                              day: day, exactDate: message.date.isExact, inferred: false))
         }
         for incoming in analysis.inferred {
+            guard let day = incoming.date.best else { continue }
             // Inferred messages cited from inside the slice but dated outside it are not drawn.
-            if let slice, incoming.date.best < slice.from || incoming.date.best > slice.to { continue }
+            if let slice, day < slice.from || day > slice.to { continue }
             let counterpart = Self.counterpart(writer: incoming.sender, addressees: [incoming.recipient], hub: hub) ?? Self.unknownLane
             items.append(Item(id: incoming.id, writer: incoming.sender, lane: counterpart, byCorrespondent: incoming.sender == counterpart,
-                              day: incoming.date.best, exactDate: incoming.date.isExact, inferred: true))
+                              day: day, exactDate: incoming.date.isExact, inferred: true))
         }
         items.sort { $0.day != $1.day ? $0.day < $1.day : $0.id < $1.id }
 

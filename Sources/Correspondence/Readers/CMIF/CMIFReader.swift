@@ -1,0 +1,69 @@
+import Foundation
+
+/// Reads a CMIF file (TEI `correspDesc` records, as the CMIF documentation and correspSearch
+/// define them) as a corpus, streaming it through libxml2 (`XMLStream`): no size limit, memory
+/// for the records rather than the document, and every XML error a data error with its line.
+///
+/// Each `correspDesc` is one message:
+/// - every `persName` and `orgName` of the `sent` actions is a sender, in order (co-senders
+///   send); of the `received` actions, a recipient. A name with only a `@ref` still counts; an
+///   `orgName` is an organisation. A letter with no sender (or no addressee) gets an
+///   unidentified person of its own, never a shared hub.
+/// - the other actions (`transmitted`, `forwarded`, `redirected`, `delivered`, any type) and
+///   the `received` action's date and place are kept in `Message.actions`.
+/// - the date is the `sent` action's `date`: `@when`, or `@notBefore`/`@from` and
+///   `@notAfter`/`@to`, at any precision `DateParser` reads (xs:dateTime keeps its time); an
+///   open bound stays open; `@cert` and `@evidence` are kept. Without one the letter is
+///   undated (a receipt date stays with the received action). An impossible date keeps its
+///   raw value, leaves the message undated and is listed.
+/// - the letter's own id (`xml:id`, else `@key` when unique in the file), its URL (`@ref`)
+///   and edition (`@source`) are kept; so is the file's header (`CorpusHeader`).
+///
+/// Lenient: a record that cannot be used whole is adjusted or skipped and listed in
+/// `Corpus.issues` with its file, line and reason; the corpus goes on. Only a document that is
+/// not well-formed XML, or not TEI, is refused as a whole.
+public enum CMIFReader {
+    static let teiNamespace = CMIFWalker.teiNamespace
+
+    /// The TEI action types that are the letter's writing and its receipt.
+    static let sent = "sent", received = "received"
+
+    /// Reads CMIF bytes.
+    /// - Parameters:
+    ///   - sourceName: the corpus's display name (the file name).
+    ///   - shownAs: how errors name the file (the path as the user gave it); `sourceName` if nil.
+    /// - Complexity: O(n) in the size of the document, O(m log m) in its m letters.
+    public static func read(data: Data, sourceName: String, shownAs: String? = nil, people: PersonTable) throws -> Corpus {
+        let shown = shownAs ?? sourceName
+        let hash = HashInBackground(bytes: data)
+        let stream = try XMLStream(bytes: data, shownAs: shown)
+        var walker = CMIFWalker(stream: stream, file: shown)
+        try walker.walk()
+        guard !walker.records.isEmpty else {
+            throw EpistolaryError(.badData, file: shown, line: stream.line,
+                                  "expected at least one correspDesc in the CMIF file, found none")
+        }
+        var builder = CMIFMessageBuilder(file: shown, people: people)
+        var records = walker.takeRecords()
+        let messages = builder.messages(from: &records)
+        let issues = (walker.issues + builder.issues).sorted { ($0.line, $0.detail) < ($1.line, $1.detail) }
+        return Corpus(sourceName: sourceName, sourceHash: hash.value(), messages: messages, people: builder.people.table,
+                      issues: issues, header: walker.hasHeader ? walker.header : nil)
+    }
+
+    /// Reads a CMIF file from disk (mapped, not copied); errors name it as given.
+    public static func read(path: String, people: PersonTable) throws -> Corpus {
+        let url = URL(fileURLWithPath: path)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw EpistolaryError(.badData, file: path, "no such file")
+        }
+        guard !isDirectory.boolValue else { throw EpistolaryError(.badData, file: path, "is a folder, not a CMIF file") }
+        let data: Data
+        do { data = try Data(contentsOf: url, options: .alwaysMapped) } catch {
+            throw EpistolaryError(.badData, file: path, "cannot be read")
+        }
+        guard !data.isEmpty else { throw EpistolaryError(.badData, file: path, "the file is empty") }
+        return try read(data: data, sourceName: url.lastPathComponent, shownAs: path, people: people)
+    }
+}

@@ -1,0 +1,177 @@
+import CLibXML2
+import Foundation
+
+/// A forward-only walk through an XML document with libxml2's streaming reader (xmlTextReader):
+/// no tree is built, so a document of any size is read in memory proportional to its deepest
+/// element. Set up for untrusted input: no network (`XML_PARSE_NONET`), no DTD loading, no
+/// entity substitution, no XInclude, libxml2's own bounds on entity expansion (no
+/// `XML_PARSE_HUGE`), and every external entity refused by the loader. Any libxml2 error —
+/// malformed XML, invalid UTF-8, an entity that expands too far — ends the walk as a data error
+/// naming the file and line, never a trap.
+final class XMLStream {
+    /// One step of the walk.
+    enum Event {
+        /// An element starts (`isEmpty`: it is written `<x/>` and no `.end` follows); `inTEI`
+        /// when it is in the TEI namespace.
+        case start(name: String, inTEI: Bool, isEmpty: Bool, line: Int)
+        case end(name: String, inTEI: Bool)
+        /// Text, CDATA or white space inside an element: `text()` gives it, when wanted.
+        case text
+    }
+
+    private let reader: xmlTextReaderPtr
+    /// The bytes read from, kept alive as long as the reader reads them.
+    private let bytes: Data
+    private let shownAs: String
+    /// libxml2 keeps one copy of each namespace URI: once one pointer is known to be the TEI
+    /// namespace, the others are compared by address, not by text.
+    private var teiPointer: UnsafePointer<xmlChar>?
+    /// The first error libxml2 reported: its line and message.
+    private var failure: (line: Int, message: String, code: Int32)?
+
+    /// The parser options: see the type's comment. `XML_PARSE_BIG_LINES` keeps line numbers
+    /// right past line 65,535.
+    private static let options = Int32(bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue
+                                       | XML_PARSE_NOXINCNODE.rawValue | XML_PARSE_COMPACT.rawValue)
+
+    /// Installs, once per process, an external entity loader that loads nothing: a document
+    /// can name no file or URL that the reader would open.
+    private static let refuseExternalEntities: Void = {
+        xmlSetExternalEntityLoader { _, _, _ in nil }
+    }()
+
+    /// Reads from `bytes` (a file mapped in memory, or standard input); errors name `shownAs`.
+    init(bytes: Data, shownAs: String) throws {
+        _ = Self.refuseExternalEntities
+        guard bytes.count <= Int(Int32.max) else {
+            throw EpistolaryError(.badData, file: shownAs, "is larger than 2 GB, which the XML reader cannot take in one piece")
+        }
+        self.bytes = bytes
+        self.shownAs = shownAs
+        let made: xmlTextReaderPtr? = bytes.withUnsafeBytes { raw in
+            xmlReaderForMemory(raw.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(raw.count), nil, nil, Self.options)
+        }
+        guard let made else {
+            throw EpistolaryError(.environment, file: shownAs, "libxml2 could not start a reader (out of memory?)")
+        }
+        reader = made
+        xmlTextReaderSetStructuredErrorHandler(reader, { context, error in
+            guard let context, let error else { return }
+            let stream = Unmanaged<XMLStream>.fromOpaque(context).takeUnretainedValue()
+            stream.record(error.pointee)
+        }, Unmanaged.passUnretained(self).toOpaque())
+    }
+
+    deinit {
+        xmlFreeTextReader(reader)
+    }
+
+    /// Keeps the first error (warnings are not errors).
+    private func record(_ error: xmlError) {
+        guard error.level.rawValue >= XML_ERR_ERROR.rawValue, failure == nil else { return }
+        let text = error.message.map { String(cString: $0) } ?? "the XML parser stopped"
+        failure = (Int(error.line), text.trimmingCharacters(in: .whitespacesAndNewlines), error.code)
+    }
+
+    /// The next event, or nil at the end of the document.
+    /// - Throws: a `.badData` error naming the file and line for anything libxml2 refuses.
+    func next() throws -> Event? {
+        while true {
+            let status = xmlTextReaderRead(reader)
+            if let failure { throw describe(failure) }
+            if status == 0 { return nil }
+            if status < 0 {
+                throw describe(failure ?? (Int(xmlTextReaderGetParserLineNumber(reader)), "the document is not well-formed", 0))
+            }
+            switch xmlTextReaderNodeType(reader) {
+            case Int32(XML_READER_TYPE_ELEMENT.rawValue):
+                let node = xmlTextReaderCurrentNode(reader)
+                let line = node.map { Int(xmlGetLineNo($0)) } ?? Int(xmlTextReaderGetParserLineNumber(reader))
+                return .start(name: string(xmlTextReaderConstLocalName(reader)) ?? "", inTEI: inTEI(),
+                              isEmpty: xmlTextReaderIsEmptyElement(reader) == 1, line: max(1, line))
+            case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
+                return .end(name: string(xmlTextReaderConstLocalName(reader)) ?? "", inTEI: inTEI())
+            case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
+                 Int32(XML_READER_TYPE_WHITESPACE.rawValue), Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
+                return .text
+            default:
+                continue
+            }
+        }
+    }
+
+    /// The text of the current text node.
+    func text() -> String { string(xmlTextReaderConstValue(reader)) ?? "" }
+
+    /// True when the current node is in the TEI namespace.
+    private func inTEI() -> Bool {
+        guard let pointer = xmlTextReaderConstNamespaceUri(reader) else { return false }
+        if pointer == teiPointer { return true }
+        guard String(cString: pointer) == CMIFWalker.teiNamespace else { return false }
+        teiPointer = pointer
+        return true
+    }
+
+    /// The value of an attribute of the current element (`namespace` for `xml:id` and the like).
+    func attribute(_ name: String, namespace: String? = nil) -> String? {
+        let value: UnsafeMutablePointer<xmlChar>?
+        if let namespace {
+            value = xmlTextReaderGetAttributeNs(reader, name, namespace)
+        } else {
+            value = xmlTextReaderGetAttribute(reader, name)
+        }
+        guard let value else { return nil }
+        defer { epistolary_xml_free(value) }
+        return String(cString: value)
+    }
+
+    /// The parser's current line (for errors found after an element started).
+    var line: Int { max(1, Int(xmlTextReaderGetParserLineNumber(reader))) }
+
+    private func string(_ pointer: UnsafePointer<xmlChar>?) -> String? {
+        pointer.map { String(cString: $0) }
+    }
+
+    /// The error a historian can act on: the line, and what libxml2 found, in words where the
+    /// code is a common one.
+    private func describe(_ failure: (line: Int, message: String, code: Int32)) -> EpistolaryError {
+        let message = failure.message.split(whereSeparator: \.isNewline).first.map(String.init) ?? failure.message
+        let what: String
+        switch failure.code {
+        case Int32(XML_ERR_INVALID_CHAR.rawValue) where message.contains("UTF-8"),
+             Int32(XML_ERR_INVALID_ENCODING.rawValue):
+            what = "not UTF-8 text (save the file as UTF-8, or declare its encoding in the XML declaration)"
+        case Int32(XML_ERR_ENTITY_LOOP.rawValue), Int32(XML_ERR_ENTITY_BOUNDARY.rawValue):
+            what = "an entity that refers to itself or expands beyond the parser's bounds"
+        default:
+            if message.contains("UTF-8") {
+                what = "not UTF-8 text (save the file as UTF-8, or declare its encoding)"
+            } else {
+                what = "malformed XML: " + (Self.meanings[failure.code] ?? "the document is not well-formed")
+            }
+        }
+        return EpistolaryError(.badData, file: shownAs, line: max(1, failure.line),
+                               "\(what): \(Self.bounded(message)); expected a well-formed CMIF (TEI) document")
+    }
+
+    /// What the commonest libxml2 error numbers mean, in words.
+    static let meanings: [Int32: String] = [
+        4: "the document is empty",
+        5: "the document ends inside an element, or has content after its root element",
+        9: "a character XML does not allow (a control character)",
+        26: "an entity XML does not define (write the character itself, or &amp; for &)",
+        39: "an attribute value without quotes",
+        41: "an attribute without a value",
+        42: "an attribute given twice on one element",
+        68: "a bare & or < in text or a tag (write &amp; or &lt;)",
+        73: "a tag without its closing >",
+        76: "a closing tag that does not match the element it closes",
+        77: "an element left open at the end of the document",
+    ]
+
+    /// A message cut to 200 characters with control characters shown as `?`.
+    static func bounded(_ s: String) -> String {
+        let cut = s.count > 200 ? String(s.prefix(200)) + "…" : s
+        return String(cut.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : Character($0) })
+    }
+}
