@@ -3,19 +3,23 @@ import ArgumentParser
 import Correspondence
 import Foundation
 
-/// `epistolary report`: what was read, by correspondents and year, everything the reader
-/// found that does not fit (undated messages, fragments, duplicates, unreadable lines), and
-/// the references that resolve to no message.
+/// `epistolary report`: every record accounted for (read, adjusted and how, skipped and why),
+/// what was read by correspondents and year, people kept apart under one name, everything the
+/// reader found that does not fit (undated messages, fragments, duplicates, unreadable lines),
+/// and the references that resolve to no message. Under `--strict` it exits 1 after the
+/// report when any record was skipped or adjusted.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Report what was read: counts by correspondents and year, undated messages, fragments, duplicates, unreadable lines, unresolved references.")
+        abstract: "Report what was read: every record (read, adjusted and how, skipped and why), counts by correspondents and year, people kept apart under one name, undated messages, fragments, duplicates, unreadable lines, unresolved references.")
 
     @OptionGroup var input: AnalysisOptions
 
     func run() throws {
-        let analysis = try input.analyse()
+        // The report is written whatever --strict says: it is where the skipped records are listed.
+        let analysis = try input.analyse(checkStrictness: false)
         let text = CorpusReport(corpus: analysis.corpus).render() + "\n" + UnresolvedReferencesSection(analysis: analysis).render()
         try StandardOutput.write(text)
+        try input.checkStrict(analysis.corpus)
     }
 }

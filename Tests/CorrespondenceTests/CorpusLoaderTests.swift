@@ -99,8 +99,15 @@ import Correspondence
         expectBadData(try write("sender,date,text\nStalin,1943-01-01,Text\n", name: "nocol.csv"), line: 1, mentioning: "recipients")
     }
 
-    @Test func csvBadDate() throws {
-        expectBadData(try write("sender,recipients,date,text\nStalin,Churchill,1943-01-01,ok\nStalin,Churchill,1943-02-30,bad\n", name: "baddate.csv"), line: 3, mentioning: "1943-02-30")
+    @Test func csvBadDateIsKeptUndatedAndListed() throws {
+        // Lenient: the record is read, undated with its raw value, and listed as adjusted.
+        let path = try write("sender,recipients,date,text\nStalin,Churchill,1943-01-01,ok\nStalin,Churchill,1943-02-30,bad\n", name: "baddate.csv")
+        let corpus = try CorpusLoader.load(path: path)
+        #expect(corpus.messages.count == 2)
+        let bad = try #require(corpus.messages.first { $0.body == "bad" })
+        #expect(!bad.date.isDated && bad.date.raw == "1943-02-30")
+        let issue = try #require(corpus.issues.first { $0.outcome == .adjusted })
+        #expect(issue.file == path && issue.line == 3 && issue.detail.contains("1943-02-30"))
     }
 
     @Test func csvWrongFieldCountAndOpenQuote() throws {

@@ -47,6 +47,9 @@ public struct CorpusReport: Sendable {
         out += "Sent: " + bySender.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\(corpus.people.name(of: $0.key)) \($0.value)" }.joined(separator: ", ") + "\n"
         out += "Received: " + byRecipient.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\(corpus.people.name(of: $0.key)) \($0.value)" }.joined(separator: ", ") + "\n\n"
 
+        out += records()
+        out += homonyms()
+
         let sections: [(ReadIssue.Kind, String)] = [
             (.undated, "Undated messages (no Sent-on or date line of their own)"),
             (.invalidDate, "Dates that name no real day or are not dates (kept undated, raw value shown)"),
@@ -67,6 +70,35 @@ public struct CorpusReport: Sendable {
             out += "\n"
         }
         return out
+    }
+
+    /// Every record accounted for: read (and of those, adjusted, with how), and skipped, with
+    /// file, line and reason.
+    /// - Complexity: O(n + i log i) for n messages and i issues.
+    func records() -> String {
+        let skipped = corpus.issues.filter { $0.outcome == .skipped }.sorted { $0.span.startLine < $1.span.startLine }
+        let adjusted = corpus.issues.filter { $0.outcome == .adjusted }.sorted { $0.span.startLine < $1.span.startLine }
+        let adjustedRecords = Set(adjusted.map(\.span.startLine)).count
+        let read = corpus.messages.filter { $0.kind == .message }.count
+        var out = "Records: \(read + skipped.count) (\(read) read, of which \(adjustedRecords) adjusted; \(skipped.count) skipped)\n"
+        out += "Skipped records: \(skipped.count)\n"
+        for issue in skipped { out += "  \(issue.located)\n" }
+        out += "Adjusted records: \(adjustedRecords)\n"
+        for issue in adjusted { out += "  \(issue.located)\(issue.messageIDs.isEmpty ? "" : " [\(issue.messageIDs.joined(separator: ", "))]")\n" }
+        return out + "\n"
+    }
+
+    /// People shown under one name but kept apart (different authority ids, or one with an id
+    /// and one without): merge them with `--people` if they are one person.
+    func homonyms() -> String {
+        let groups = corpus.people.homonyms()
+        var out = "People kept apart under one name: \(groups.count)\n"
+        for group in groups {
+            out += "  \(group[0].name): " + group.map { p in
+                "\(p.id) (\(p.authorityURIs.isEmpty ? "no authority id" : p.authorityURIs.joined(separator: " ")))"
+            }.joined(separator: "; ") + "\n"
+        }
+        return out + "\n"
     }
 
     private func total(_ row: [Int: Int]) -> Int { row.values.reduce(0, +) }

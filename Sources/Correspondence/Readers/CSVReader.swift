@@ -1,167 +1,259 @@
 import Foundation
 
-/// Reads a user's own corpus kept as a table (RFC 4180 CSV: comma-separated, fields with
-/// commas, quotes or line breaks in double quotes, `""` for a quote inside one; a UTF-8 BOM
-/// and CRLF line ends are fine).
+/// Reads a user's corpus kept as a table (RFC 4180, read by `CSVRecords`): one letter a row,
+/// columns named by the first row. The presets of `CSVColumn` read the CMIF producers' CSV
+/// and Palladio-style tables as published; any other header is mapped with a `CSVLayout`.
 ///
-/// The first row names the columns, in any order, case-insensitively:
-///
-/// | column | required | content |
-/// |---|---|---|
-/// | `sender` | yes | the writer: a person id or any alias of the person table ("J. V. STALIN"), or a new name |
-/// | `recipients` | yes | addressees separated by `;`, in order |
-/// | `date` | one of date or both bounds | `YYYY-MM-DD` (day), `YYYY-MM` (month) or `YYYY` (year) |
-/// | `not_before`, `not_after` | instead of `date` | `YYYY-MM-DD` bounds for a date known only as a range |
-/// | `place` | no | where the message was written |
-/// | `classification` | no | e.g. "personal and secret" (stored lower-case) |
-/// | `text` | yes | the body |
-/// | `id` | no | a stable id; otherwise `<date>-<sender>-<first recipient>` as for the telegrams |
-///
-/// People the table does not know are added to it (id and name as written). A row with a
-/// missing column, a bad date or the wrong number of fields is an error naming file and line.
+/// - People: several in one cell are separated by the layout's separator (`;` by default),
+///   their ids (any authority URIs) in the id column in the same order. Each is resolved by the
+///   one identity rule (`PersonResolver`); all of a file's people are made before its letters,
+///   so that another row order gives the same people and ids. An empty sender or addressee is
+///   an unidentified person (the record is adjusted).
+/// - Dates: ISO, xs:dateTime and EDTF levels 0 and 1, through the one date parser
+///   (`DateParser`); a declared format (`DD.MM.YYYY`) first when the layout has one. Empty,
+///   "s.d.", "[sd]", "o.D." and the like mean undated, kept. A value that is no date or no
+///   real day keeps its raw text, the letter is undated, and the record is adjusted.
+///   `not_before`/`not_after` columns give a range, open at either end.
+/// - Lenient: a row that cannot be read (wrong number of fields, an unclosed quote, an id used
+///   by an earlier row) is skipped and listed as a `ReadIssue` with file, line and reason;
+///   reading goes on. Only a table with no header, no sender and recipient columns, or no
+///   readable row at all is an error.
 public enum CSVReader {
-    public static func read(text: String, sourceName: String, path: String? = nil, people: PersonTable) throws -> Corpus {
+    public static func read(text: String, sourceName: String, path: String? = nil, people: PersonTable,
+                            layout: CSVLayout = CSVLayout()) throws -> Corpus {
         let file = path ?? sourceName
-        let rows = try parse(text, file: file)
-        guard let header = rows.first else { throw EpistolaryError(.badData, file: file, "the file is empty") }
-        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        func column(_ name: String) -> Int? { names.firstIndex(of: name) }
-        for required in ["sender", "recipients", "text"] where column(required) == nil {
-            throw EpistolaryError(.badData, file: file, line: header.line, "missing column \"\(required)\" (columns: sender, recipients, date or not_before/not_after, place, classification, text)")
+        let delimiter = layout.delimiter.flatMap { $0.unicodeScalars.first } ?? CSVRecords.delimiter(of: text)
+        let records = CSVRecords(text, delimiter: delimiter)
+        var issues: [ReadIssue] = records.unclosed.map {
+            ReadIssue(kind: .unreadable, outcome: .skipped, file: file, span: SourceSpan(startLine: $0, endLine: $0),
+                      detail: "a quoted field is never closed: the record is not read (reading goes on at the next line)")
         }
-        let dateColumn = column("date"), lowColumn = column("not_before"), highColumn = column("not_after")
-        guard dateColumn != nil || (lowColumn != nil && highColumn != nil) else {
-            throw EpistolaryError(.badData, file: file, line: header.line, "missing column \"date\" (or both \"not_before\" and \"not_after\")")
+        guard let header = records.rows.first else { throw EpistolaryError(.badData, file: file, "the file is empty") }
+        let columns = try CSVHeader(header.fields, layout: layout, file: file, line: header.line)
+        let separator = layout.peopleSeparator ?? (delimiter == ";" ? "|" : ";")
+
+        // First pass: each row's cells, or why it cannot be read.
+        var rows: [CSVRow] = []
+        var mentions: [PersonMention] = []
+        for row in records.rows.dropFirst() {
+            if row.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            let span = SourceSpan(startLine: row.line, endLine: row.endLine)
+            let extraAreEmpty = row.fields.count > columns.count
+                && row.fields[columns.count...].allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty }
+            guard row.fields.count == columns.count || extraAreEmpty else {
+                issues.append(ReadIssue(kind: .unreadable, outcome: .skipped, file: file, span: span,
+                                        detail: "expected \(columns.count) fields as in the header row, found \(row.fields.count): the record is not read"))
+                continue
+            }
+            var parsed = CSVRow(fields: Array(row.fields.prefix(columns.count)), span: span, columns: columns, separator: separator)
+            if let problem = row.problem { parsed.adjustments.append(problem) }
+            mentions += parsed.senders + parsed.recipients
+            rows.append(parsed)
         }
+
+        // People first, all at once (order-independent ids), then the letters.
         var resolver = PersonResolver(table: people)
-        func person(_ raw: String, line: Int) throws -> String {
-            let name = raw.trimmingCharacters(in: .whitespaces)
-            guard !name.isEmpty else { throw EpistolaryError(.badData, file: file, line: line, "an empty name in sender or recipients") }
-            return resolver.resolve(name: name)
-        }
+        resolver.prepare(mentions)
         var messages: [Message] = []
-        for row in rows.dropFirst() {
-            if row.fields.count == 1, row.fields[0].trimmingCharacters(in: .whitespaces).isEmpty { continue }
-            guard row.fields.count == names.count else {
-                throw EpistolaryError(.badData, file: file, line: row.line, "expected \(names.count) fields as in the header row, found \(row.fields.count)")
-            }
-            func value(_ c: Int?) -> String { c.map { row.fields[$0].trimmingCharacters(in: .whitespaces) } ?? "" }
-            let sender = try person(value(column("sender")), line: row.line)
-            let recipients = try value(column("recipients")).split(separator: ";").map { try person(String($0), line: row.line) }
-            guard !recipients.isEmpty else { throw EpistolaryError(.badData, file: file, line: row.line, "no recipients (separate several with ';')") }
-            let date: HistoricalDate
-            let given = value(dateColumn)
-            if !given.isEmpty {
-                guard let d = parseDate(given) else {
-                    throw EpistolaryError(.badData, file: file, line: row.line, "bad date \"\(given)\" (expected YYYY-MM-DD, YYYY-MM or YYYY)")
+        var firstLineOfID: [String: Int] = [:]
+        for var row in rows {
+            if let id = row.value(.id), !id.isEmpty {
+                if let earlier = firstLineOfID[id] {
+                    issues.append(ReadIssue(kind: .duplicate, outcome: .skipped, file: file, span: row.span,
+                                            detail: "the id \"\(id)\" is already the id of the record on line \(earlier): this record is not read (ids must be unique)"))
+                    continue
                 }
-                date = d
-            } else {
-                let low = value(lowColumn), high = value(highColumn)
-                guard let a = Day(iso: low), let b = Day(iso: high), a <= b else {
-                    throw EpistolaryError(.badData, file: file, line: row.line, "no date: give \"date\" or both \"not_before\" and \"not_after\" as YYYY-MM-DD, not_before first")
-                }
-                date = HistoricalDate(notBefore: a, notAfter: b, precision: a == b ? .day : .range, evidence: .given)
+                firstLineOfID[id] = row.span.startLine
             }
-            let place = value(column("place"))
-            messages.append(Message(
-                id: value(column("id")), kind: .message, sender: sender, recipients: recipients,
-                sentOn: nil, dated: date.isExact ? date.notBefore : nil, date: date,
-                place: place.isEmpty ? nil : place, classification: value(column("classification")).lowercased(),
-                body: value(column("text")), references: [],
-                span: SourceSpan(startLine: row.line, endLine: row.endLine),
-                fieldLines: ["sender": row.line, "recipients": row.line, "dated": row.line, "body": row.line]))
+            let senders = row.people(\.senders, role: "sender", resolver: &resolver)
+            let recipients = row.people(\.recipients, role: "addressee", resolver: &resolver)
+            let date = row.date(layout: layout)
+            var actions: [CorrespAction] = []
+            let receivedDate = row.value(.receivedDate).map { row.dateValue($0, column: .receivedDate, layout: layout) }
+            let receivedPlace = row.value(.receivedPlace)
+            if receivedDate?.isDated == true || receivedPlace != nil {
+                actions.append(CorrespAction(type: "received", participants: recipients, place: receivedPlace,
+                                             placeRef: row.value(.receivedPlaceID), date: receivedDate?.isDated == true ? receivedDate : nil))
+            }
+            let line = row.span.startLine
+            var notes: [String] = []
+            if let note = row.value(.note) { notes.append(note) }
+            let message = Message(
+                id: row.value(.id) ?? "", kind: .message, sender: senders[0], senders: senders, recipients: recipients,
+                sentOn: nil, dated: date.isExact ? date.notBefore : nil, date: date, place: row.value(.place),
+                classification: (row.value(.classification) ?? "").lowercased(), body: row.value(.text) ?? "", references: [],
+                span: row.span, fieldLines: ["sender": line, "recipients": line, "dated": line, "place": line, "body": line],
+                notes: notes, actions: actions, sourceID: row.value(.id), edition: row.value(.edition), placeRef: row.value(.placeID))
+            messages.append(message)
+            for problem in row.adjustments {
+                issues.append(ReadIssue(kind: .unsupported, outcome: .adjusted, file: file, span: row.span, detail: problem))
+            }
+            for problem in row.dateProblems {
+                issues.append(ReadIssue(kind: .invalidDate, outcome: .adjusted, file: file, span: row.span, detail: problem))
+            }
+            if !date.isDated && row.dateProblems.isEmpty {
+                issues.append(ReadIssue(kind: .undated, outcome: .info, file: file, span: row.span,
+                                        detail: "undated in the source (\(date.raw.map { "\"\($0)\"" } ?? "no date given")), kept undated"))
+            }
         }
-        guard !messages.isEmpty else { throw EpistolaryError(.badData, file: file, "a header row but no messages") }
-        // Ids where none was given, as for the telegrams.
-        var used: [String: Int] = [:]
-        for m in messages where !m.id.isEmpty { used[m.id, default: 0] += 1 }
-        for k in messages.indices where messages[k].id.isEmpty {
-            let m = messages[k]
-            let base = "\(m.date.best?.iso ?? "undated")-\(Slug.make(m.sender))-\(Slug.make(m.recipients[0]))"
-            let n = used[base, default: 0]
-            used[base] = n + 1
-            messages[k].id = n == 0 ? base : base + "-" + Message.idSuffix(n)
+        guard !messages.isEmpty else {
+            let first = issues.min { $0.span.startLine < $1.span.startLine }
+            throw EpistolaryError(.badData, file: file, line: first?.span.startLine ?? header.line,
+                                  first.map { "no record could be read; the first: \($0.detail)" } ?? "a header row but no letters")
+        }
+        assignIDs(&messages, among: Set(firstLineOfID.keys))
+        for k in issues.indices {
+            issues[k].messageIDs = messages.filter { $0.span == issues[k].span }.map(\.id)
         }
         messages.sort(by: Corpus.stableOrder)
-        return Corpus(sourceName: sourceName, sourceHash: SHA256.hex(Array(text.utf8)), messages: messages, people: resolver.table, issues: [])
+        issues.sort { ($0.span.startLine, $0.kind.rawValue) < ($1.span.startLine, $1.kind.rawValue) }
+        return Corpus(sourceName: sourceName, sourceHash: SHA256.hex(Array(text.utf8)), messages: messages,
+                      people: resolver.table, issues: issues)
     }
 
-    /// A date column's value, read by the one date parser (`DateParser`): ISO and EDTF forms.
-    /// Nil when the value is not a date.
-    static func parseDate(_ text: String) -> HistoricalDate? {
-        if case .dated(let date) = DateParser.parse(text) { return date }
-        return nil
-    }
-
-    /// One RFC 4180 record with the lines it starts and ends on.
-    public struct Row: Sendable {
-        public var fields: [String]
-        public var line: Int
-        public var endLine: Int
-    }
-
-    /// RFC 4180 records with the line each starts and ends on (shared with the other tables
-    /// users give, such as the places table of `export --places`).
-    public static func parse(_ text: String, file: String) throws -> [Row] {
-        var rows: [Row] = []
-        var fields: [String] = []
-        var field = ""
-        var inQuotes = false
-        var line = 1
-        var rowStart = 1
-        var quoteLine = 1
-        var atFieldStart = true
-        var chars = text.unicodeScalars.makeIterator()
-        var pending: Unicode.Scalar?
-        func next() -> Unicode.Scalar? {
-            if let p = pending { pending = nil; return p }
-            return chars.next()
+    /// The records of a small table read strictly (a places file, a person list): the first
+    /// record that breaks RFC 4180 is an error naming its line.
+    public static func parse(_ text: String, file: String) throws -> [CSVRecords.Row] {
+        let records = CSVRecords(text)
+        if let line = records.unclosed.first {
+            throw EpistolaryError(.badData, file: file, line: line, "a quoted field is never closed")
         }
-        while let c = next() {
-            if inQuotes {
-                if c == "\"" {
-                    if let n = next() {
-                        if n == "\"" { field.unicodeScalars.append("\""); continue }
-                        inQuotes = false
-                        pending = n
-                    } else {
-                        inQuotes = false
-                    }
-                } else {
-                    if c == "\n" { line += 1 }
-                    field.unicodeScalars.append(c)
+        if let bad = records.rows.first(where: { $0.problem != nil }), let problem = bad.problem {
+            throw EpistolaryError(.badData, file: file, line: bad.line, problem.replacingOccurrences(of: "; kept as written", with: "").replacingOccurrences(of: "; kept as a character", with: ""))
+        }
+        return records.rows
+    }
+
+    /// `<date>-<sender>-<first recipient>` (as for the telegrams; `undated` for an undated
+    /// letter) where the table gives no id, `-b`, `-c`... on collision, in row order.
+    private static func assignIDs(_ messages: inout [Message], among given: Set<String>) {
+        var used = given
+        for k in messages.indices where messages[k].id.isEmpty {
+            let m = messages[k]
+            let base = "\(m.date.best?.iso ?? "undated")-\(Slug.make(m.sender))-\(m.recipients.first.map(Slug.make) ?? "unknown")"
+            messages[k].id = Message.uniqueID(base, among: used)
+            used.insert(messages[k].id)
+        }
+    }
+}
+
+/// Which field of a row holds which column, from the header row.
+struct CSVHeader {
+    var index: [CSVColumn: Int] = [:]
+    var count: Int
+
+    init(_ fields: [String], layout: CSVLayout, file: String, line: Int) throws {
+        count = fields.count
+        let names = fields.map(CSVColumn.comparable)
+        for column in CSVColumn.allCases {
+            if let wanted = layout.columns[column] {
+                guard let at = names.firstIndex(of: CSVColumn.comparable(wanted)) else {
+                    throw EpistolaryError(.badData, file: file, line: line,
+                                          "the mapping names the column \"\(wanted)\" for \(column.rawValue), but the header row has: \(fields.joined(separator: ", "))")
                 }
-                continue
-            }
-            switch c {
-            case "\"" where atFieldStart:
-                inQuotes = true
-                quoteLine = line
-                atFieldStart = false
-            case ",":
-                fields.append(field); field = ""; atFieldStart = true
-            case "\r":
-                continue
-            case "\n":
-                fields.append(field); field = ""; atFieldStart = true
-                rows.append(Row(fields: fields, line: rowStart, endLine: line))
-                fields = []
-                line += 1
-                rowStart = line
-            default:
-                if c == "\"" {
-                    throw EpistolaryError(.badData, file: file, line: line, "a quote inside an unquoted field (quote the whole field and double the quote)")
-                }
-                field.unicodeScalars.append(c)
-                atFieldStart = false
+                index[column] = at
+            } else if let at = names.firstIndex(where: { column.presetNames.contains($0) }), !layout.columns.values.contains(where: { CSVColumn.comparable($0) == names[at] }) {
+                index[column] = at
             }
         }
-        if inQuotes { throw EpistolaryError(.badData, file: file, line: quoteLine, "a quoted field is never closed") }
-        if !field.isEmpty || !fields.isEmpty {
-            fields.append(field)
-            rows.append(Row(fields: fields, line: rowStart, endLine: line))
+        for required in [CSVColumn.senders, .recipients] where index[required] == nil {
+            throw EpistolaryError(.badData, file: file, line: line,
+                                  "no column for \(required.rawValue) (known headers: \(required.presetNames.joined(separator: ", ")); the header row has: \(fields.joined(separator: ", ")); map another with --csv-map \(required.rawValue)=HEADER)")
         }
-        return rows
+    }
+}
+
+/// One row's cells, read by column, with what had to be changed to read it.
+struct CSVRow {
+    var fields: [String]
+    var span: SourceSpan
+    var columns: CSVHeader
+    var separator: String
+    var senders: [PersonMention] = []
+    var recipients: [PersonMention] = []
+    var adjustments: [String] = []
+    var dateProblems: [String] = []
+
+    init(fields: [String], span: SourceSpan, columns: CSVHeader, separator: String) {
+        self.fields = fields
+        self.span = span
+        self.columns = columns
+        self.separator = separator
+        senders = mentions(names: .senders, ids: .senderIDs, role: "sender")
+        recipients = mentions(names: .recipients, ids: .recipientIDs, role: "addressee")
+    }
+
+    /// The trimmed value of a column; nil when the table has no such column or the cell is empty.
+    func value(_ column: CSVColumn) -> String? {
+        guard let i = columns.index[column] else { return nil }
+        let v = fields[i].trimmingCharacters(in: .whitespacesAndNewlines)
+        return v.isEmpty ? nil : v
+    }
+
+    private func parts(_ column: CSVColumn) -> [String] {
+        guard let v = value(column) else { return [] }
+        return v.components(separatedBy: separator).map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+
+    /// The people of a names column with the ids of its id column, in the same order.
+    private mutating func mentions(names: CSVColumn, ids: CSVColumn, role: String) -> [PersonMention] {
+        var nameParts = parts(names).filter { !$0.isEmpty }
+        let idParts = parts(ids)
+        if nameParts.isEmpty && idParts.allSatisfy(\.isEmpty) { return [] }
+        if nameParts.isEmpty { nameParts = Array(repeating: "", count: idParts.count) }
+        if idParts.isEmpty || idParts.allSatisfy(\.isEmpty) {
+            return nameParts.map { PersonMention(name: $0) }
+        }
+        if idParts.count == nameParts.count {
+            return zip(nameParts, idParts).map { PersonMention(name: $0.isEmpty ? nil : $0, refs: $1.isEmpty ? [] : [$1]) }
+        }
+        if nameParts.count == 1 {
+            return [PersonMention(name: nameParts[0], refs: idParts.filter { !$0.isEmpty })]
+        }
+        adjustments.append("\(nameParts.count) \(role)s but \(idParts.count) ids in \(ids.rawValue) (separated by \"\(separator)\"): the ids are not attached, as it is not clear whose they are")
+        return nameParts.map { PersonMention(name: $0) }
+    }
+
+    /// Person ids for a side of the letter; an unidentified person when the row names nobody.
+    mutating func people(_ side: KeyPath<CSVRow, [PersonMention]>, role: String, resolver: inout PersonResolver) -> [String] {
+        let list = self[keyPath: side]
+        if list.isEmpty {
+            adjustments.append("no \(role) given: an unidentified person stands for the \(role)")
+            return [resolver.resolve(name: nil)]
+        }
+        return list.map { resolver.resolve($0) }
+    }
+
+    /// The letter's date: the date column, else the `not_before`/`not_after` columns; undated
+    /// when none is given.
+    mutating func date(layout: CSVLayout) -> HistoricalDate {
+        if let given = value(.date) { return dateValue(given, column: .date, layout: layout) }
+        let low = value(.notBefore).map { dateValue($0, column: .notBefore, layout: layout) }
+        let high = value(.notAfter).map { dateValue($0, column: .notAfter, layout: layout) }
+        guard low?.notBefore != nil || high?.notAfter != nil else {
+            return .undated(raw: columns.index[.date] == nil && low == nil && high == nil ? nil : (value(.date) ?? ""))
+        }
+        let a = low?.notBefore, b = high?.notAfter
+        return HistoricalDate(bounds: a, b, precision: a != nil && a == b ? .day : .range, evidence: .given,
+                              certainty: [low?.certainty, high?.certainty].compactMap { $0 }.first { $0 != .certain } ?? .certain,
+                              raw: [value(.notBefore), value(.notAfter)].map { $0 ?? ".." }.joined(separator: "/"))
+    }
+
+    /// One date cell: the declared format first, then ISO and EDTF; what cannot be read keeps
+    /// its raw text and leaves the date undated.
+    mutating func dateValue(_ text: String, column: CSVColumn, layout: CSVLayout) -> HistoricalDate {
+        let reading: DateParser.Reading
+        if let format = layout.dateFormat, let iso = format.iso(text) {
+            var parsed = DateParser.parse(iso)
+            if case .dated(var d) = parsed { d.raw = text; parsed = .dated(d) }
+            reading = parsed
+        } else {
+            reading = DateParser.parse(text)
+        }
+        if let problem = reading.problem {
+            dateProblems.append("\(column.rawValue) \"\(text)\": \(problem); the letter is kept undated with the raw value"
+                                + (layout.dateFormat == nil ? " (a day-first table declares its format, e.g. date_format=DD.MM.YYYY)" : ""))
+        }
+        return reading.date
     }
 }

@@ -26,8 +26,10 @@ public enum CorpusLoader {
         try load(path: path, format: nil, people: people)
     }
 
-    /// Reads a corpus in the format given (nil: by extension, else by content).
-    public static func load(path: String?, format: CorpusFormat?, people: PersonTable? = nil) throws -> Corpus {
+    /// Reads a corpus in the format given (nil: by extension, else by content); `csv` says how a
+    /// table's columns are read.
+    public static func load(path: String?, format: CorpusFormat?, people: PersonTable? = nil,
+                            csv: CSVLayout = CSVLayout()) throws -> Corpus {
         guard let path else {
             let url = try BundledCorpus.url()
             let text = try decodedText(url: url, shownAs: BundledCorpus.name)
@@ -58,7 +60,7 @@ public enum CorpusLoader {
         case .csv, .telegrams:
             let text = try data.map { try decodedText(data: $0, shownAs: shown) } ?? decodedText(url: url, shownAs: shown)
             if chosen == .csv {
-                return try CSVReader.read(text: text, sourceName: name, path: shown, people: people ?? .empty)
+                return try CSVReader.read(text: text, sourceName: name, path: shown, people: people ?? .empty, layout: csv)
             }
             return try TelegramReader.read(text: text, sourceName: name, path: shown, people: try people ?? PersonTable.bundled())
         }
