@@ -21,6 +21,7 @@ public struct Figure {
         public init?(fileExtension: String) { self.init(rawValue: fileExtension.lowercased()) }
     }
 
+    /// The figure of either renderer (its value holds the renderer's own figure type).
     private enum Drawing {
         case graph(GraphFigure)
         case timeline(TimelineFigure, TimelineFigureMaker)

@@ -19,7 +19,8 @@ public struct CytoscapeWriter: Sendable {
             guard let drawn = layout?.nodes[node.id], let layout else { return .object([("data", .object(data))]) }
             data += [("color", .string(drawn.fill.hex)), ("border_color", .string(drawn.stroke.hex)),
                      ("width", .double(ExportLayout.number(drawn.width))), ("height", .double(ExportLayout.number(drawn.height))),
-                     ("in_figure", .bool(drawn.inFigure))]
+                     ("border_width", .double(ExportLayout.number(min(1, min(drawn.width, drawn.height) * 0.08)))),
+                     ("font_size", .double(Self.fontSize(drawn))), ("in_figure", .bool(drawn.inFigure))]
             let position = JSONValue.object([("x", .double(ExportLayout.number(drawn.x))),
                                              ("y", .double(ExportLayout.number(layout.height - drawn.y)))])
             return .object([("data", .object(data)), ("position", position)])
@@ -53,6 +54,12 @@ public struct CytoscapeWriter: Sendable {
         return JSONValue.object(members).serialized() + "\n"
     }
 
+    /// A label size in proportion to the node (at most 9 pt): the figure's small marks keep
+    /// small labels, so a zoomed-in drawing is not covered in text.
+    static func fontSize(_ node: ExportLayout.Node) -> Double {
+        ExportLayout.number(max(1.5, min(9, node.height * 0.4)))
+    }
+
     /// The Cytoscape.js stylesheet that draws each element from its own data.
     static func style(directed: Bool) -> JSONValue {
         func rule(_ selector: String, _ properties: [(String, JSONValue)]) -> JSONValue {
@@ -61,8 +68,8 @@ public struct CytoscapeWriter: Sendable {
         return .array([
             rule("node", [("label", .string("data(label)")), ("shape", .string("round-rectangle")),
                           ("background-color", .string("data(color)")), ("border-color", .string("data(border_color)")),
-                          ("border-width", .int(1)), ("width", .string("data(width)")), ("height", .string("data(height)")),
-                          ("font-size", .int(9)), ("text-valign", .string("center")), ("text-halign", .string("center")),
+                          ("border-width", .string("data(border_width)")), ("width", .string("data(width)")), ("height", .string("data(height)")),
+                          ("font-size", .string("data(font_size)")), ("text-valign", .string("center")), ("text-halign", .string("center")),
                           ("text-wrap", .string("wrap")), ("text-max-width", .string("data(width)"))]),
             rule("edge[color]", [("line-color", .string("data(color)")), ("target-arrow-color", .string("data(color)")),
                                  ("width", .string("data(width)"))]),

@@ -44,6 +44,13 @@ public struct Exporter: Sendable {
     public var cmifURL: String?
     /// CMIF: the contact person (`editor`), instead of a note naming the generator.
     public var cmifEditor: String?
+    /// CMIF: the editor's email address.
+    public var cmifEditorEmail: String?
+    /// CMIF: the citation of the edition (`bibl`) for a corpus whose header names none.
+    public var cmifBibl: String?
+    /// CMIF: the publication date, `YYYY-MM-DD` (`PublicationDate`: by default the day of
+    /// `SOURCE_DATE_EPOCH`, or today).
+    public var published: String
     /// The figure's drawing, carried by the graph formats (GEXF, GraphML, Cytoscape, node-link).
     public var layout: ExportLayout?
     /// CSV: the form Excel opens (byte order mark, CRLF).
@@ -58,7 +65,8 @@ public struct Exporter: Sendable {
     public var rawCSV: Bool
 
     public init(graphKind: ExportGraphKind = .correspondents, gexfVersion: GEXFWriter.Version = .v1_2draft,
-                cmifURL: String? = nil, cmifEditor: String? = nil, layout: ExportLayout? = nil, excel: Bool = false,
+                cmifURL: String? = nil, cmifEditor: String? = nil, cmifEditorEmail: String? = nil, cmifBibl: String? = nil,
+                published: String? = nil, layout: ExportLayout? = nil, excel: Bool = false,
                 places: PlaceTable = PlaceTable(), shortNames: [String: String] = [:], eras: [TimelineJSWriter.Era] = [],
                 rawCSV: Bool = false) {
         self.rawCSV = rawCSV
@@ -66,6 +74,9 @@ public struct Exporter: Sendable {
         self.gexfVersion = gexfVersion
         self.cmifURL = cmifURL
         self.cmifEditor = cmifEditor
+        self.cmifEditorEmail = cmifEditorEmail
+        self.cmifBibl = cmifBibl
+        self.published = published ?? PublicationDate.resolveFromEnvironment()
         self.layout = layout
         self.excel = excel
         self.places = places
@@ -82,10 +93,8 @@ public struct Exporter: Sendable {
         case .cytoscape: return [("", CytoscapeWriter().write(graph(analysis)))]
         case .nodeLink: return [("", NodeLinkWriter().write(graph(analysis)))]
         case .cmif:
-            var header = CMIFWriter.Header.derived(from: analysis.corpus)
-            if let cmifURL { header.idno = cmifURL }
-            if let cmifEditor { header.editor = cmifEditor }
-            return [("", CMIFWriter().write(corpus: analysis.corpus, context: CMIFWriter.Context.from(analysis), header: header))]
+            return [("", CMIFWriter(places: places).write(corpus: analysis.corpus, context: CMIFWriter.Context.from(analysis),
+                                                          header: cmifHeader(analysis.corpus), inferred: analysis.inferred))]
         case .timelinejs:
             return [("", TimelineJSWriter().write(corpus: analysis.corpus,
                                                   title: "Correspondence of \(analysis.corpus.sourceName)",
@@ -95,6 +104,15 @@ public struct Exporter: Sendable {
             let topics = analysis.topicAssignments.mapValues { $0.map { labels[$0] ?? $0 } }
             return CSVTableWriter(excel: excel, places: places, neutralisesFormulas: !rawCSV).tables(graph: graph(analysis), corpus: analysis.corpus, topics: topics)
         }
+    }
+
+    /// The CMIF header: the corpus's own, with what the options give.
+    public func cmifHeader(_ corpus: Corpus) -> CMIFWriter.Header {
+        var header = CMIFWriter.Header.derived(from: corpus, published: published)
+        if let cmifURL { header.idno = cmifURL }
+        if let cmifEditor { header.editors = [CMIFWriter.Editor(name: cmifEditor, email: cmifEditorEmail)] }
+        if let cmifBibl, !header.bibls.isEmpty { header.bibls[0].text = cmifBibl }
+        return header
     }
 
     /// The graph of `graphKind`, with the layout when one is given.

@@ -39,6 +39,14 @@ public struct XMLMarkup: Sendable {
         line("<\(name)\(Self.render(attributes))>\(Self.escapeText(content))</\(name)>")
     }
 
+    /// An element holding text and then one child element with text, on one line (mixed
+    /// content, where indentation would add spaces): `<editor>Name <email>a@b</email></editor>`.
+    public mutating func mixed(_ name: String, _ attributes: [Attribute] = [], text content: String, child: String,
+                               childAttributes: [Attribute] = [], childText: String) {
+        line("<\(name)\(Self.render(attributes))>\(Self.escapeText(content))<\(child)\(Self.render(childAttributes))>"
+             + "\(Self.escapeText(childText))</\(child)></\(name)>")
+    }
+
     /// A comment; `--` is broken up because XML forbids it inside comments.
     public mutating func comment(_ content: String) {
         let safe = Self.removingInvalidCharacters(content).replacingOccurrences(of: "--", with: "- -")
@@ -134,6 +142,38 @@ public struct XMLMarkup: Sendable {
         default:
             guard scalar.value >= 0xC0 else { return false }
             return scalar.properties.isAlphabetic || scalar.properties.generalCategory == .decimalNumber
+        }
+    }
+
+    /// A valid `xml:id` (an XML NCName under every edition of XML, which is what schema
+    /// validators check) from `text`, readable where it can be: ASCII letters, digits, `-`,
+    /// `_` and `.` are kept, letters of the Latin, Greek and Cyrillic blocks too (they are name
+    /// characters in every edition); anything else, ligatures included, is written `_xHHHH_`.
+    /// The result starts with `prefix`, which must itself start with a letter.
+    public static func ncName(_ text: String, prefix: String) -> String {
+        var out = prefix
+        for scalar in text.unicodeScalars {
+            if isPortableNameCharacter(scalar) {
+                out.unicodeScalars.append(scalar)
+            } else {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                out += "_x" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + "_"
+            }
+        }
+        return out
+    }
+
+    /// Name characters in XML 1.0 4th and 5th editions alike: ASCII letters and digits, `-`
+    /// `_` `.`, and the letters of Latin-1, Latin Extended-A/B (less × and ÷), Greek and
+    /// Cyrillic.
+    private static func isPortableNameCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2D, 0x2E, 0x5F: return true
+        case 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x131, 0x134...0x13E, 0x141...0x148, 0x14A...0x17E, 0x180...0x1C3,
+             0x1CD...0x1F0, 0x1F4...0x1F5, 0x1FA...0x217, 0x388...0x38A, 0x38C, 0x38E...0x3A1, 0x3A3...0x3CE,
+             0x401...0x40C, 0x40E...0x44F, 0x451...0x45C, 0x45E...0x481:
+            return true
+        default: return false
         }
     }
 }

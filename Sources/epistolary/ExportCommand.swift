@@ -44,6 +44,15 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .customLong("cmif-editor"), help: ArgumentHelp("CMIF: the editor to contact about the file.", valueName: "NAME"))
     var cmifEditor: String?
 
+    @Option(name: .customLong("cmif-editor-email"), help: ArgumentHelp("CMIF: the editor's email address (with --cmif-editor).", valueName: "EMAIL"))
+    var cmifEditorEmail: String?
+
+    @Option(name: .customLong("cmif-bibl"), help: ArgumentHelp("CMIF: the citation of the edition the letters come from (default: the corpus file's name).", valueName: "TEXT"))
+    var cmifBibl: String?
+
+    @Option(name: .long, help: ArgumentHelp("CMIF: the file's publication date, YYYY-MM-DD (default: the day of SOURCE_DATE_EPOCH, or today).", valueName: "DATE"))
+    var published: String?
+
     @Flag(name: .customLong("no-layout"), help: "Graph formats: leave out the figure's drawing (no Graphviz layout is run).")
     var noLayout = false
 
@@ -74,8 +83,14 @@ struct ExportCommand: ParsableCommand {
         if gexfVersion != nil && format != .gexf {
             throw EpistolaryError(.badUsage, "--gexf-version applies only to the gexf format")
         }
-        if (cmifURL != nil || cmifEditor != nil) && format != .cmif {
-            throw EpistolaryError(.badUsage, "--cmif-url and --cmif-editor apply only to the cmif format")
+        if (cmifURL != nil || cmifEditor != nil || cmifEditorEmail != nil || cmifBibl != nil || published != nil) && format != .cmif {
+            throw EpistolaryError(.badUsage, "--cmif-url, --cmif-editor, --cmif-editor-email, --cmif-bibl and --published apply only to the cmif format")
+        }
+        if cmifEditorEmail != nil && cmifEditor == nil {
+            throw EpistolaryError(.badUsage, "--cmif-editor-email needs --cmif-editor (the editor's name)")
+        }
+        if let cmifEditorEmail, !cmifEditorEmail.contains("@") || cmifEditorEmail.contains(where: \.isWhitespace) {
+            throw EpistolaryError(.badUsage, "--cmif-editor-email \"\(cmifEditorEmail)\" is not an email address")
         }
         if let cmifURL, cmifURL.isEmpty || cmifURL.contains(where: \.isWhitespace) {
             throw EpistolaryError(.badUsage, "--cmif-url must be a URL without spaces, got \"\(cmifURL)\"")
@@ -109,6 +124,12 @@ struct ExportCommand: ParsableCommand {
         let analysis = try slice.apply(to: whole)
         let exporter = try exporter(for: analysis, filterDescription: slice.description)
         let files = exporter.files(format, analysis: analysis)
+        if format == .cmif {
+            let left = CMIFWriter.omitted(analysis.corpus)
+            if !left.isEmpty {
+                FileHandle.standardError.write(Data("epistolary: cmif: \(left.count) entries without a writer (fragments) are not letters CMIF can describe; the file's text/body lists their ids\n".utf8))
+            }
+        }
         // One batch: the three CSV tables are written all or nothing; `-` and devices as streams.
         var batch = OutputBatch()
         if format.writesFolder {
@@ -130,8 +151,11 @@ extension ExportCommand {
     /// figure's layout (GraphRender), short names (the figures' rule), eras (the event calendar).
     func exporter(for analysis: CorpusAnalysis, filterDescription: String) throws -> Exporter {
         let kind = graph ?? .correspondents
+        let date = try PublicationDate.resolve(given: published, environment: ProcessInfo.processInfo.environment,
+                                               now: Date().timeIntervalSince1970)
         var exporter = Exporter(graphKind: kind, gexfVersion: gexfVersion ?? .v1_2draft, cmifURL: cmifURL, cmifEditor: cmifEditor,
-                                excel: excel, places: try places.map { try PlaceTable.load(path: $0) } ?? PlaceTable(), rawCSV: rawCSV)
+                                cmifEditorEmail: cmifEditorEmail, cmifBibl: cmifBibl, published: date, excel: excel,
+                                places: try places.map { try PlaceTable.load(path: $0) } ?? PlaceTable(), rawCSV: rawCSV)
         let needsContext = (Self.drawnFormats.contains(format) && !noLayout) || format == .timelinejs
         guard needsContext else { return exporter }
         let context = FigureContext(analysis: analysis, theme: try style.loadTheme(), styleSpec: style.style,
@@ -140,11 +164,9 @@ extension ExportCommand {
             exporter.layout = try ExportLayoutReader.layout(kind, context: context, graph: exporter.graph(analysis))
         }
         if format == .timelinejs {
-            let people = Set(analysis.corpus.messages.flatMap { [$0.sender] + $0.recipients })
-            exporter.shortNames = Dictionary(uniqueKeysWithValues: people.sorted().map { ($0, context.shortName(of: $0)) })
             let calendar = noEvents ? EventCalendar(events: [])
                 : try events.map { try EventCalendar.load(path: $0) } ?? EventCalendar.bundled()
-            exporter.eras = calendar.events.map { TimelineJSWriter.Era(start: $0.start, end: $0.end, headline: $0.label) }
+            TimelineJSWiring.apply(to: &exporter, analysis: analysis, context: context, calendar: calendar)
         }
         return exporter
     }

@@ -3,6 +3,7 @@ import Analysis
 import Correspondence
 import Export
 import GraphRender
+import Styling
 
 /// Wires a figure's Graphviz layout into an export (DESIGN: an exporter never lays out a
 /// figure, so the command line lays the figure out and hands the exporter plain values).
@@ -17,13 +18,18 @@ enum ExportLayoutReader {
         }
     }
 
-    /// Lays out the figure of `kind` for `context` and reads its drawing back.
+    /// Lays out the figure of `kind` for `context` and reads its drawing back. The figure is
+    /// built to hold every node of the export: every pair drawn (weight 1), and the replies
+    /// figure without its budget (it otherwise draws only its busiest period).
     static func layout(_ kind: ExportGraphKind, context: FigureContext, graph: ExportGraph) throws -> ExportLayout {
         let figureKind = figureKind(for: kind)
-        let figure = try GraphFigure.build(figureKind, context: context,
-                                           minimumWeight: figureKind == .replies ? nil : 1)
+        var whole = context
+        whole.theme.graph.replies.marks = Int.max
+        whole.theme.graph.replies.lanes = Int.max
+        let figure = try GraphFigure.build(figureKind, context: whole, minimumWeight: figureKind == .replies ? nil : 1)
         let parsed = try figure.layout()
-        return exportLayout(parsed, for: graph, source: "Graphviz \(figure.engine.name) layout of the \(figureKind.rawValue) figure")
+        return exportLayout(parsed, marks: figure.marks, for: graph,
+                            source: "Graphviz \(figure.engine.name) layout of the \(figureKind.rawValue) figure")
     }
 
     /// Converts a laid-out graph into an `ExportLayout` for the nodes and edges of `graph`.
@@ -31,7 +37,10 @@ enum ExportLayoutReader {
     /// put in rows under the drawing, in the graph's order, marked `inFigure: false`: a file
     /// whose nodes all sit at the origin would be a pile, not a drawing.
     /// - Complexity: O(nodes + edges) of the figure and the graph.
-    static func exportLayout(_ parsed: ParsedGraph, for graph: ExportGraph, source: String) -> ExportLayout {
+    ///
+    /// Messages the figure draws as one counted mark (`marks`) are set in a grid filling that
+    /// mark, in its colours, so that none is stacked on another.
+    static func exportLayout(_ parsed: ParsedGraph, marks: [String: String] = [:], for graph: ExportGraph, source: String) -> ExportLayout {
         let box = numbers(parsed.attributes["bb"] ?? "")
         let width = box.count == 4 ? box[2] - box[0] : 0
         var height = box.count == 4 ? box[3] - box[1] : 0
@@ -50,8 +59,25 @@ enum ExportLayoutReader {
                 fill: fill, stroke: firstColor(node.attributes["color"]) ?? black)
         }
         var nodes: [String: ExportLayout.Node] = [:]
-        let missing = graph.nodes.filter { placed[$0.id] == nil }
         for node in graph.nodes { if let drawn = placed[node.id] { nodes[node.id] = drawn } }
+        var members: [String: [String]] = [:]
+        for node in graph.nodes where nodes[node.id] == nil {
+            if let mark = marks[node.id], placed[mark] != nil { members[mark, default: []].append(node.id) }
+        }
+        for (mark, ids) in members {
+            guard let centre = placed[mark] else { continue }
+            // A square grid inside the mark's own box: marks do not overlap one another, so
+            // neither do their members.
+            let side = Int(Double(ids.count).squareRoot().rounded(.up))
+            let cell = centre.size / Double(side)
+            for (index, id) in ids.enumerated() {
+                let row = index / side, column = index % side
+                nodes[id] = ExportLayout.Node(x: centre.x + (Double(column) - Double(side - 1) / 2) * cell,
+                                              y: centre.y - (Double(row) - Double(side - 1) / 2) * cell,
+                                              width: cell * 0.85, height: cell * 0.85, fill: centre.fill, stroke: centre.stroke)
+            }
+        }
+        let missing = graph.nodes.filter { nodes[$0.id] == nil }
         if !missing.isEmpty {
             // Rows of cells under the drawing, as wide as the drawing (at least 6 cells).
             let cell = 72.0, gap = 36.0

@@ -40,7 +40,7 @@ struct Gallery {
     func render(progress: @escaping @Sendable (String) -> Void) throws -> Rendered {
         let analysis = self.analysis, theme = self.theme, styleSpec = self.styleSpec, formats = self.formats
         // The exports are several independent jobs, so that both cores stay busy at any size.
-        let exportJobs = Self.exportJobs(analysis: analysis, progress: progress)
+        let exportJobs = Self.exportJobs(analysis: analysis, theme: theme, styleSpec: styleSpec, progress: progress)
         let jobs: [@Sendable () throws -> Family] = [
             { Self.graphs(analysis: analysis, theme: theme, styleSpec: styleSpec, formats: formats, progress: progress) },
             { Self.timelines(analysis: analysis, theme: theme, styleSpec: styleSpec, formats: formats, progress: progress) },
@@ -181,8 +181,19 @@ struct Gallery {
     /// Every export, and the message catalogue and corpus report as read, as independent jobs
     /// (their files in this order).
     ///
+    /// The graph exports carry the drawing of their figure and the TimelineJS file its short
+    /// headlines and eras, as `export` writes them; the CMIF is published on the day of
+    /// SOURCE_DATE_EPOCH, or on a fixed day, never today (the gallery is compared byte for byte).
+    ///
     /// - Complexity: each job is O(n) (or O(n log n)) in messages.
-    static func exportJobs(analysis: CorpusAnalysis, progress: @escaping @Sendable (String) -> Void) -> [@Sendable () -> [GalleryFile]] {
+    static func exportJobs(analysis: CorpusAnalysis, theme: Theme, styleSpec: String,
+                           progress: @escaping @Sendable (String) -> Void) -> [@Sendable () -> [GalleryFile]] {
+        let context = FigureContext(analysis: analysis, theme: theme, styleSpec: styleSpec)
+        @Sendable func drawn(_ kind: ExportGraphKind) -> Exporter {
+            var exporter = Exporter(graphKind: kind)
+            exporter.layout = try? ExportLayoutReader.layout(kind, context: context, graph: exporter.graph(analysis))
+            return exporter
+        }
         @Sendable func file(_ path: String, _ format: String, _ shows: String, _ text: String) -> GalleryFile {
             progress("exports/\(path)")
             return GalleryFile(path: "exports/\(path)", kind: .export, format: format, shows: shows, data: Data(text.utf8))
@@ -195,12 +206,12 @@ struct Gallery {
         var jobs: [@Sendable () -> [GalleryFile]] = []
         for (kind, what) in graphs {
             jobs.append {
-                let exporter = Exporter(graphKind: kind)
+                let exporter = drawn(kind)
                 return [file("\(kind.rawValue).graphml", "graphml", "GraphML of \(what)", exporter.files(.graphml, analysis: analysis).map(\.text).joined()),
                         file("\(kind.rawValue).gexf", "gexf", "GEXF 1.2draft with time spells of \(what), for Gephi's timeline", exporter.files(.gexf, analysis: analysis).map(\.text).joined())]
             }
             jobs.append {
-                let exporter = Exporter(graphKind: kind)
+                let exporter = drawn(kind)
                 return [file("\(kind.rawValue).node-link.json", "json", "NetworkX node-link JSON of \(what)", exporter.files(.nodeLink, analysis: analysis).map(\.text).joined()),
                         file("\(kind.rawValue).cyjs", "json", "Cytoscape.js JSON of \(what)", exporter.files(.cytoscape, analysis: analysis).map(\.text).joined())]
             }
@@ -214,10 +225,15 @@ struct Gallery {
             return files
         }
         jobs.append {
-            [file("correspondence.cmif.xml", "xml", "CMIF (TEI correspDesc) of every message, for correspSearch", Exporter().files(.cmif, analysis: analysis).map(\.text).joined())]
+            [file("correspondence.cmif.xml", "xml", "CMIF (TEI correspDesc) of every message, for correspSearch", Exporter(published: (try? PublicationDate.resolve(given: nil, environment: ProcessInfo.processInfo.environment, now: 0)) ?? "1970-01-01").files(.cmif, analysis: analysis).map(\.text).joined())]
         }
         jobs.append {
-            [file("timelinejs.json", "json", "TimelineJS 3 events grouped by topic", Exporter().files(.timelinejs, analysis: analysis).map(\.text).joined())]
+            var exporter = Exporter()
+            if let calendar = try? EventCalendar.bundled() {
+                TimelineJSWiring.apply(to: &exporter, analysis: analysis, context: context, calendar: calendar)
+            }
+            return [file("timelinejs.json", "json", "TimelineJS 3 events grouped by topic, with the period's events as eras",
+                         exporter.files(.timelinejs, analysis: analysis).map(\.text).joined())]
         }
         jobs.append {
             let catalogue = MessageCatalogue(corpus: analysis.corpus, topics: analysis.topicAssignments)

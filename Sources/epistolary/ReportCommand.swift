@@ -1,6 +1,7 @@
 import Analysis
 import ArgumentParser
 import Correspondence
+import Export
 import Foundation
 
 /// `epistolary report`: every record accounted for (read, adjusted and how, skipped and why),
@@ -19,6 +20,7 @@ struct ReportCommand: ParsableCommand {
         // The report is written whatever --strict says: it is where the skipped records are listed.
         let analysis = try input.analyse(checkStrictness: false)
         let text = CorpusReport(corpus: analysis.corpus).render() + "\n" + UnresolvedReferencesSection(analysis: analysis).render()
+            + "\n" + MissingAuthoritiesSection(corpus: analysis.corpus).render()
         try StandardOutput.write(text)
         try input.checkStrict(analysis.corpus)
     }

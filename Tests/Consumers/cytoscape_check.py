@@ -37,7 +37,7 @@ html,body{margin:0;height:100%%} #cy{position:absolute;left:0;top:0;width:1200px
   var doc = %(document)s;
   var cy = cytoscape({container: document.getElementById('cy'), elements: doc.elements, style: doc.style,
                       layout: doc.layout || {name: 'grid'}});
-  var nodes = cy.nodes().map(function(n){ var b = n.renderedBoundingBox({includeLabels:false});
+  var nodes = cy.nodes().map(function(n){ var b = {w: n.renderedOuterWidth(), h: n.renderedOuterHeight()};
     return {id: n.id(), x: n.position('x'), y: n.position('y'), w: b.w, h: b.h, rx: n.renderedPosition('x'), ry: n.renderedPosition('y'),
             bg: n.style('background-color')}; });
   document.getElementById('result').textContent = JSON.stringify({version: cytoscape.version, nodes: nodes,

@@ -61,6 +61,14 @@ import Testing
         #expect(letter.date.notBefore?.iso == "1798-03-02" && letter.date.isExact)
     }
 
+    @Test func aFileAndItsBytesReadTheSame() throws {
+        let url = Self.fixtures.appendingPathComponent("actions.xml")
+        let fromFile = try Self.read("actions.xml")
+        let fromBytes = try CMIFReader.read(data: try Data(contentsOf: url), sourceName: "actions.xml", people: PersonTable(people: []))
+        #expect(fromFile.sourceHash == fromBytes.sourceHash && fromFile.sourceHash.count == 64)
+        #expect(fromFile.messages == fromBytes.messages)
+    }
+
     @Test func theHeaderIsKept() throws {
         let header = try #require(try Self.read("actions.xml").header)
         #expect(header.title == "Actions: a test file")

@@ -26,6 +26,15 @@ final class HashInBackground: Sendable {
         }
     }
 
+    /// The hash of a file, read in chunks on the background thread ("" if it cannot be read).
+    init(fileAt path: String) {
+        DispatchQueue.global(qos: .userInitiated).async { [self] in
+            let value = SHA256.hex(fileAt: path) ?? ""
+            hex.withLock { $0 = value }
+            done.signal()
+        }
+    }
+
     /// The hash, waiting for it if it is not finished yet.
     func value() -> String {
         done.wait()

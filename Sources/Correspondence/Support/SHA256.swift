@@ -1,3 +1,4 @@
+import Foundation
 /// SHA-256 (FIPS 180-4) of a byte sequence, as lower-case hex. Provenance sidecars name the
 /// input by its hash; Foundation on Linux has no digest API and this avoids a dependency.
 public enum SHA256 {
@@ -32,6 +33,40 @@ public enum SHA256 {
         tail.append(contentsOf: repeatElement(0, count: zeros))
         for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
         tail.withUnsafeBufferPointer { compress($0, into: &h) }
+        let digits = Array("0123456789abcdef")
+        var out = ""
+        for word in [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7] {
+            for shift in stride(from: 28, through: 0, by: -4) { out.append(digits[Int((word >> UInt32(shift)) & 0xf)]) }
+        }
+        return out
+    }
+
+    /// The SHA-256 of a file, read in chunks of 1 MB: a large corpus is hashed without being held
+    /// in memory. Nil when the file cannot be read.
+    /// - Complexity: O(n) in the size of the file.
+    static func hex(fileAt path: String) -> String? {
+        guard let file = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? file.close() }
+        var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
+            (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
+        var pending: [UInt8] = []
+        var total: UInt64 = 0
+        while true {
+            let read: Data?
+            do { read = try file.read(upToCount: 1 << 20) } catch { return nil }
+            // The end of the file is an empty chunk, or none.
+            guard let chunk = read, !chunk.isEmpty else { break }
+            total += UInt64(chunk.count)
+            pending.append(contentsOf: chunk)
+            let whole = pending.count / 64 * 64
+            pending.withUnsafeBufferPointer { compress(UnsafeBufferPointer(rebasing: $0[0..<whole]), into: &h) }
+            pending.removeFirst(whole)
+        }
+        let bitLength = total * 8
+        pending.append(0x80)
+        pending.append(contentsOf: repeatElement(0, count: (64 - (pending.count + 8) % 64) % 64))
+        for shift in stride(from: 56, through: 0, by: -8) { pending.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+        pending.withUnsafeBufferPointer { compress($0, into: &h) }
         let digits = Array("0123456789abcdef")
         var out = ""
         for word in [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7] {

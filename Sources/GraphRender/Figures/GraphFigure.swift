@@ -20,6 +20,10 @@ public struct GraphFigure: Sendable {
     /// The theme's fonts, whose Graphviz names ("DejaVu Serif Bold") the SVG writes as family,
     /// weight and style.
     var fonts: [FontStyle]
+    /// The DOT node drawing each message, by message id, where it is not the message's own
+    /// node (the replies figure draws messages of one row and bin as one counted mark); empty
+    /// for figures whose nodes are named by the ids they draw. For exports that carry the drawing.
+    public var marks: [String: String] = [:]
 
     /// Builds `kind` from `context`.
     ///

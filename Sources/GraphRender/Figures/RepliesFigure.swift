@@ -336,8 +336,10 @@ struct RepliesFigure {
         let inferredDrawn = items.filter(\.inferred).count
         var captioned = context
         captioned.filterDescription = words
-        return GraphFigure(kind: .replies, title: title, shows: shows, dot: dot.text, engine: graphvizRoutesLinks ? .neato : .pinned, context: captioned,
-                           messages: analysis.messages, inferredCount: inferredDrawn)
+        var figure = GraphFigure(kind: .replies, title: title, shows: shows, dot: dot.text, engine: graphvizRoutesLinks ? .neato : .pinned,
+                                 context: captioned, messages: analysis.messages, inferredCount: inferredDrawn)
+        figure.marks = groupOf.compactMapValues { $0 < names.count ? names[$0] : nil }
+        return figure
     }
 
     /// Diameter of a single mark, in points.

@@ -35,8 +35,13 @@ public enum CMIFReader {
     /// - Complexity: O(n) in the size of the document, O(m log m) in its m letters.
     public static func read(data: Data, sourceName: String, shownAs: String? = nil, people: PersonTable) throws -> Corpus {
         let shown = shownAs ?? sourceName
-        let hash = HashInBackground(bytes: data)
-        let stream = try XMLStream(bytes: data, shownAs: shown)
+        return try read(stream: try XMLStream(bytes: data, shownAs: shown), hash: HashInBackground(bytes: data),
+                        sourceName: sourceName, shown: shown, people: people)
+    }
+
+    /// Walks the document, then builds the messages.
+    private static func read(stream: XMLStream, hash: HashInBackground, sourceName: String, shown: String,
+                             people: PersonTable) throws -> Corpus {
         var walker = CMIFWalker(stream: stream, file: shown)
         try walker.walk()
         guard !walker.records.isEmpty else {
@@ -51,7 +56,8 @@ public enum CMIFReader {
                       issues: issues, header: walker.hasHeader ? walker.header : nil)
     }
 
-    /// Reads a CMIF file from disk (mapped, not copied); errors name it as given.
+    /// Reads a CMIF file from disk, streamed in chunks by libxml2 and hashed in chunks on another
+    /// core: the file is never held whole in memory. Errors name it as given.
     public static func read(path: String, people: PersonTable) throws -> Corpus {
         let url = URL(fileURLWithPath: path)
         var isDirectory: ObjCBool = false
@@ -59,11 +65,10 @@ public enum CMIFReader {
             throw EpistolaryError(.badData, file: path, "no such file")
         }
         guard !isDirectory.boolValue else { throw EpistolaryError(.badData, file: path, "is a folder, not a CMIF file") }
-        let data: Data
-        do { data = try Data(contentsOf: url, options: .alwaysMapped) } catch {
-            throw EpistolaryError(.badData, file: path, "cannot be read")
-        }
-        guard !data.isEmpty else { throw EpistolaryError(.badData, file: path, "the file is empty") }
-        return try read(data: data, sourceName: url.lastPathComponent, shownAs: path, people: people)
+        guard FileManager.default.isReadableFile(atPath: path) else { throw EpistolaryError(.badData, file: path, "cannot be read") }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+        guard size > 0 else { throw EpistolaryError(.badData, file: path, "the file is empty") }
+        return try read(stream: try XMLStream(path: path, shownAs: path), hash: HashInBackground(fileAt: path),
+                        sourceName: url.lastPathComponent, shown: path, people: people)
     }
 }

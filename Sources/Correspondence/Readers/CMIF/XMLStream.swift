@@ -20,8 +20,8 @@ final class XMLStream {
     }
 
     private let reader: xmlTextReaderPtr
-    /// The bytes read from, kept alive as long as the reader reads them.
-    private let bytes: Data
+    /// The bytes read from (nil for a file), kept alive as long as the reader reads them.
+    private let bytes: Data?
     private let shownAs: String
     /// libxml2 keeps one copy of each namespace URI: once one pointer is known to be the TEI
     /// namespace, the others are compared by address, not by text.
@@ -53,6 +53,22 @@ final class XMLStream {
         }
         guard let made else {
             throw EpistolaryError(.environment, file: shownAs, "libxml2 could not start a reader (out of memory?)")
+        }
+        reader = made
+        xmlTextReaderSetStructuredErrorHandler(reader, { context, error in
+            guard let context, let error else { return }
+            let stream = Unmanaged<XMLStream>.fromOpaque(context).takeUnretainedValue()
+            stream.record(error.pointee)
+        }, Unmanaged.passUnretained(self).toOpaque())
+    }
+
+    /// Reads a file from disk in chunks (it is never held whole in memory); errors name `shownAs`.
+    init(path: String, shownAs: String) throws {
+        _ = Self.refuseExternalEntities
+        bytes = nil
+        self.shownAs = shownAs
+        guard let made = xmlReaderForFile(path, nil, Self.options) else {
+            throw EpistolaryError(.badData, file: shownAs, "cannot be read")
         }
         reader = made
         xmlTextReaderSetStructuredErrorHandler(reader, { context, error in
