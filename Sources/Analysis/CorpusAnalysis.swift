@@ -175,12 +175,17 @@ public struct CorpusAnalysis: Sendable {
     /// restriction. Links, inferred messages, graphs and latency keep only what the kept messages
     /// support; nothing is re-resolved, so a chain is never re-attached to a different message.
     ///
+    /// - Parameters:
+    ///   - excludingTopics: leave out messages that carry any of these topics.
+    ///   - between: keep only messages from one of the two people to the other.
     /// - Complexity: O(n log n) in messages and links (filters with hashed sets, the graphs
     ///   and latency rebuilt over what is kept).
     public func filtered(from: Day? = nil, to: Day? = nil, topics wanted: [String]? = nil,
-                         correspondents: [String]? = nil) -> CorpusAnalysis {
+                         correspondents: [String]? = nil, excludingTopics: [String]? = nil,
+                         between: (String, String)? = nil) -> CorpusAnalysis {
         let wantedTopics = wanted.map(Set.init)
         let wantedPeople = correspondents.map(Set.init)
+        let unwantedTopics = Set(excludingTopics ?? [])
         var copy = self
         copy.messages = messages.filter { m in
             // A date slice keeps only messages placed in it: undated ones are left out.
@@ -190,7 +195,9 @@ public struct CorpusAnalysis: Sendable {
                 if let to, day > to { return false }
             }
             if let wantedTopics, !(topics[m.id] ?? []).contains(where: { wantedTopics.contains($0.topic) }) { return false }
+            if !unwantedTopics.isEmpty, (topics[m.id] ?? []).contains(where: { unwantedTopics.contains($0.topic) }) { return false }
             if let wantedPeople, !wantedPeople.contains(m.sender), wantedPeople.isDisjoint(with: m.recipients) { return false }
+            if let (a, b) = between, !((m.sender == a && m.recipients.contains(b)) || (m.sender == b && m.recipients.contains(a))) { return false }
             return true
         }
         let kept = Set(copy.messages.map(\.id))
@@ -199,6 +206,7 @@ public struct CorpusAnalysis: Sendable {
             var inc = inc
             inc.citedBy = inc.citedBy.filter { kept.contains($0) }
             inc.citations = inc.citations.filter { kept.contains($0.messageID) }
+            if let (a, b) = between, Set([inc.sender, inc.recipient]) != Set([a, b]) { return nil }
             return inc.citedBy.isEmpty ? nil : inc
         }
         let keptInferred = Set(copy.inferred.map(\.id))

@@ -52,9 +52,37 @@ public struct CorrespondentGraph: Sendable, Hashable, Codable {
     public func node(_ id: String) -> Node? { nodes.first { $0.id == id } }
     public func edge(from: String, to: String) -> Edge? { edges.first { $0.from == from && $0.to == to } }
 
+    /// The graph of `messages` and `inferred` with every person outside `keep` merged into
+    /// one node `othersID` named `othersName`: the shape a figure takes past its budget. A
+    /// message counts once on the others node however many of them it names; messages among
+    /// the others are a loop on that node.
+    ///
+    /// - Complexity: O(m log m) for m messages.
+    public static func aggregated(messages: [Message], inferred: [InferredMessage], people: PersonTable,
+                                  keep: Set<String>, othersID: String, othersName: String) -> CorrespondentGraph {
+        func map(_ id: String) -> String { id.isEmpty || keep.contains(id) ? id : othersID }
+        let mappedMessages = messages.map { message -> Message in
+            var copy = message
+            copy.sender = map(message.sender)
+            copy.recipients = message.recipients.map(map)
+            return copy
+        }
+        let mappedInferred = inferred.map { message -> InferredMessage in
+            var copy = message
+            copy.sender = map(message.sender)
+            copy.recipient = map(message.recipient)
+            return copy
+        }
+        var table = people
+        table.add(Person(id: othersID, name: othersName, role: "", aliases: [], authorities: [:]))
+        return build(messages: mappedMessages, inferred: mappedInferred, people: table)
+    }
+
+    /// The graph of `messages` and `inferred`.
+    ///
     /// - Complexity: O(n + p log p) for n messages and p pairs (one counting pass, then the
     ///   nodes and edges sorted).
-    static func build(messages: [Message], inferred: [InferredMessage], people: PersonTable) -> CorrespondentGraph {
+    public static func build(messages: [Message], inferred: [InferredMessage], people: PersonTable) -> CorrespondentGraph {
         var nodes: [String: Node] = [:]
         func touch(_ id: String) {
             if nodes[id] == nil {

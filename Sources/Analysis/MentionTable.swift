@@ -28,12 +28,29 @@ public struct MentionEntity: Sendable, Hashable, Codable {
 /// aliases that contain a word of the person's name (so "W. CHURCHILL" is kept but the
 /// ambiguous "THE PRIME MINISTER" is not). People of the person table missing from the file are
 /// added the same way.
+///
+/// An entry is the person of the person table with the same id, or else with the same full name
+/// compared by `nameKey` (ignoring case, accents, punctuation and spacing): one person is
+/// one entity, whichever file gave them which id, and entries that come to share an id are one.
 public struct MentionTable: Sendable, Hashable {
     public private(set) var entities: [MentionEntity]
 
     public init(entities: [MentionEntity], people: PersonTable) {
-        var merged = entities
-        var index = Dictionary(merged.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var byName: [String: String] = [:]
+        for person in people.people where byName[Self.nameKey(person.name)] == nil { byName[Self.nameKey(person.name)] = person.id }
+        var merged: [MentionEntity] = []
+        var index: [String: Int] = [:]
+        for var entity in entities {
+            if entity.kind == .person, people[entity.id] == nil, let id = byName[Self.nameKey(entity.name)] { entity.id = id }
+            if let i = index[entity.id] {
+                for a in entity.aliases where !merged[i].aliases.contains(where: { $0.caseInsensitiveCompare(a) == .orderedSame }) {
+                    merged[i].aliases.append(a)
+                }
+            } else {
+                index[entity.id] = merged.count
+                merged.append(entity)
+            }
+        }
         for person in people.people {
             let nameWords = Set(WordSequence.words(of: person.name).map { String(decoding: $0, as: UTF8.self).lowercased() })
                 .filter { $0.count > 2 }
@@ -53,6 +70,13 @@ public struct MentionTable: Sendable, Hashable {
             }
         }
         self.entities = merged
+    }
+
+    /// A name folded for comparison: lower case, no accents, letters and digits only, so
+    /// "Archibald Clark Kerr", "ARCHIBALD CLARK-KERR" and "Archibald  Clark Kerr" agree.
+    static func nameKey(_ name: String) -> String {
+        String(name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            .unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
     }
 
     /// The bundled table, merged with `people`.

@@ -3,6 +3,7 @@
 #include <graphviz/gvc.h>
 #include <graphviz/cgraph.h>
 #include <fontconfig/fontconfig.h>
+#include <zlib.h>
 
 /* Exported by libgvc but declared only in a private header. */
 extern void gvjobs_delete(GVC_t *gvc);

@@ -48,6 +48,9 @@ public struct PageStyle: Sendable, Equatable {
     public var dpi: Int
     /// Whether the figure carries its own title; journal figures leave it to the caption.
     public var showTitle: Bool
+    /// Whether every figure is exactly the page size (slides), its drawing scaled to fit and
+    /// centred, rather than as tall as its content within the page.
+    public var exactSize: Bool = false
 
     /// Width and height in mm of the single-column or the wide (double-column) figure.
     public func size(wide: Bool) -> (widthMM: Double, heightMM: Double) {
@@ -181,6 +184,7 @@ public struct GraphStyle: Sendable, Equatable {
     public var edge: GraphEdgeStyle
     public var inferred: GraphInferredStyle
     public var links: GraphLinkStyles
+    public var budget: GraphBudget
     public var replies: GraphRepliesBudget
 }
 
@@ -190,6 +194,15 @@ public struct GraphRepliesBudget: Sendable, Equatable {
     public var marks: Int
     /// Most correspondent lanes; the rest share one "others" lane.
     public var lanes: Int
+}
+
+/// How much a network figure may hold before it aggregates: past `nodes` people it keeps the
+/// busiest and merges the rest into one "others" node (or row), past `edges` pairs it keeps the
+/// heaviest; and no text is printed smaller than `minTextPt` at the figure's printed width.
+public struct GraphBudget: Sendable, Equatable {
+    public var nodes: Int
+    public var edges: Int
+    public var minTextPt: Double
 }
 
 public struct GraphNodeStyle: Sendable, Equatable {

@@ -55,6 +55,7 @@ public enum ThemeSchema {
         add("page.margin_left_mm", length, "blank margin left of the drawing, in mm")
         add("page.dpi", .integer(36...2400), "PNG resolution, in dots per inch (journals ask 300-600)")
         add("page.show_title", .bool, "draw the title in the figure (journals put it in the caption instead)")
+        add("page.exact_size", .bool, "make every figure exactly the page size, its drawing scaled and centred (slides: 16:9)")
 
         for (role, what) in [("title", "figure titles"), ("label", "node, lane and mark labels"),
                              ("tick", "axis tick labels"), ("legend", "legend entries"),
@@ -115,6 +116,9 @@ public enum ThemeSchema {
         add("graph.links.in_reply_to", .choice(graphvizLineStyles), "line style of an 'in reply to' link")
         add("graph.links.cites_own", .choice(graphvizLineStyles), "line style of a link to one's own earlier message")
         add("graph.links.parallel", .choice(graphvizLineStyles), "line style of a parallel (same-day, same-matter) link")
+        add("graph.budget.nodes", .integer(2...200), "most people a network figure or matrix shows; the rest become one 'others' node or row")
+        add("graph.budget.edges", .integer(1...2000), "most writer-addressee pairs a network figure draws; the lightest are left out, and the caption says so")
+        add("graph.budget.min_text_pt", .number(2...72), "smallest text at the printed width; a figure that would shrink below it shows fewer people")
         add("graph.replies.marks", .integer(10...5000), "replies figure: most messages drawn; past it the figure shows the busiest period (or pair)")
         add("graph.replies.lanes", .integer(1...40), "replies figure: most correspondent lanes; the rest share an 'others' lane")
 

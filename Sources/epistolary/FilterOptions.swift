@@ -4,8 +4,8 @@ import Correspondence
 import Foundation
 
 /// The slice of the correspondence a figure shows: `--from`, `--to`, `--topic`,
-/// `--correspondent`. Shared by `graph` and `timeline`, so the same words choose the same
-/// messages in both.
+/// `--exclude-topic`, `--correspondent`, `--between`. Shared by `graph`, `timeline` and the
+/// exports, so the same words choose the same messages in each.
 struct FilterOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Only messages dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).", valueName: "DATE"))
     var from: String?
@@ -20,20 +20,29 @@ struct FilterOptions: ParsableArguments {
         "Only messages from or to this person id; repeat or separate with commas for several.", valueName: "P"))
     var correspondent: [String] = []
 
+    @Option(name: .long, help: ArgumentHelp("Leave out messages on this topic id; repeat or separate with commas for several.", valueName: "T"))
+    var excludeTopic: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Only messages from one of two people to the other (either way, joint messages to others too): two person ids separated by a comma.", valueName: "A,B"))
+    var between: String?
+
     /// A resolved slice: days, ids checked against the analysis, and the words for captions.
     struct Slice {
         var from: Day?
         var to: Day?
         var topics: [String]?
         var correspondents: [String]?
+        var excludedTopics: [String]? = nil
+        var between: (String, String)? = nil
         var description: String
 
-        var isEmpty: Bool { from == nil && to == nil && topics == nil && correspondents == nil }
+        var isEmpty: Bool { from == nil && to == nil && topics == nil && correspondents == nil && excludedTopics == nil && between == nil }
 
         /// The analysis restricted to the slice (the analysis itself when nothing is asked).
         func apply(to analysis: CorpusAnalysis) throws -> CorpusAnalysis {
             guard !isEmpty else { return analysis }
-            let sliced = analysis.filtered(from: from, to: to, topics: topics, correspondents: correspondents)
+            let sliced = analysis.filtered(from: from, to: to, topics: topics, correspondents: correspondents,
+                                           excludingTopics: excludedTopics, between: between)
             guard !sliced.messages.isEmpty else {
                 throw EpistolaryError(.badUsage, "no messages match the filters (\(description))")
             }
@@ -59,13 +68,33 @@ struct FilterOptions: ParsableArguments {
         if let unknown = people.first(where: { !involved.contains($0) }) {
             throw EpistolaryError(.badUsage, "unknown --correspondent \"\(unknown)\"; the corpus has: \(involved.sorted().joined(separator: ", "))")
         }
+        let excluded = Self.list(excludeTopic)
+        if let unknown = excluded.first(where: { !known.contains($0) }) {
+            throw EpistolaryError(.badUsage, "unknown --exclude-topic \"\(unknown)\"; the lexicon has: \(known.joined(separator: ", "))")
+        }
+        var pair: (String, String)?
+        if let between {
+            let two = Self.list([between])
+            guard two.count == 2, two[0] != two[1] else {
+                throw EpistolaryError(.badUsage, "--between takes two different person ids separated by a comma (got \"\(between)\")")
+            }
+            if let unknown = two.first(where: { !involved.contains($0) }) {
+                throw EpistolaryError(.badUsage, "unknown person \"\(unknown)\" in --between; the corpus has: \(involved.sorted().joined(separator: ", "))")
+            }
+            pair = (two[0], two[1])
+        }
+        let label = { (id: String) in analysis.corpus.people.name(of: id) }
+        let topicLabel = { (id: String) in analysis.lexicon.topics.first { $0.id == id }?.label ?? id }
         var words: [String] = []
-        if !topics.isEmpty { words.append((topics.count == 1 ? "topic " : "topics ") + topics.joined(separator: ", ")) }
-        if !people.isEmpty { words.append((people.count == 1 ? "correspondent " : "correspondents ") + people.joined(separator: ", ")) }
+        if !topics.isEmpty { words.append((topics.count == 1 ? "topic " : "topics ") + topics.map(topicLabel).joined(separator: ", ")) }
+        if !excluded.isEmpty { words.append("without " + (excluded.count == 1 ? "topic " : "topics ") + excluded.map(topicLabel).joined(separator: ", ")) }
+        if !people.isEmpty { words.append((people.count == 1 ? "correspondent " : "correspondents ") + people.map(label).joined(separator: ", ")) }
+        if let pair { words.append("between \(label(pair.0)) and \(label(pair.1))") }
         if let from { words.append("from \(from)") }
         if let to { words.append("to \(to)") }
         return Slice(from: first, to: last, topics: topics.isEmpty ? nil : topics,
-                     correspondents: people.isEmpty ? nil : people, description: words.joined(separator: "; "))
+                     correspondents: people.isEmpty ? nil : people, excludedTopics: excluded.isEmpty ? nil : excluded,
+                     between: pair, description: words.joined(separator: "; "))
     }
 
     /// Repeated and comma-separated values as one list, in order, without blanks.

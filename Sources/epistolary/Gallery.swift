@@ -84,9 +84,19 @@ struct Gallery {
     static func graphs(analysis: CorpusAnalysis, theme: Theme, styleSpec: String, formats: [DocumentFormat],
                        progress: @Sendable (String) -> Void) -> Family {
         var family = Family()
-        for kind in GraphFigureKind.allCases {
+        // Who wrote to whom: nodes and links, or a matrix when the network is too dense; the caption says which and why.
+        let network = GraphFigure.prefersMatrix(analysis, theme: theme)
+        // Colours follow the corpus's ranking of correspondents: the same in every figure.
+        let people = FigureContext.peopleStyles(ranking: FigureContext.rankedCorrespondents(analysis), theme: theme)
+        for kind in GraphFigureKind.allCases where kind != (network.matrix ? .correspondents : .matrix) {
+            // A figure with nothing to show on this corpus (topics without text) is skipped with its reason, not drawn empty.
+            if let reason = GraphFigure.unavailableReason(kind, analysis: analysis) {
+                FileHandle.standardError.write(Data("epistolary: skipped graphs/\(kind.rawValue): \(reason)\n".utf8))
+                continue
+            }
             do {
-                family.files += try graph(kind, analysis: analysis, theme: theme, styleSpec: styleSpec, formats: formats, progress: progress)
+                family.files += try graph(kind, analysis: analysis, theme: theme, styleSpec: styleSpec, formats: formats, people: people,
+                                          note: kind == .correspondents || kind == .matrix ? network.reason : nil, progress: progress)
             } catch {
                 family.failures.append(GalleryFailure(figure: "graphs/\(kind.rawValue)", error: error))
             }
@@ -96,12 +106,13 @@ struct Gallery {
 
     /// One graph figure in each format, its DOT and its caption sidecar.
     static func graph(_ kind: GraphFigureKind, analysis: CorpusAnalysis, theme: Theme, styleSpec: String, formats: [DocumentFormat],
-                      progress: @Sendable (String) -> Void) throws -> [GalleryFile] {
+                      people: CategoryStyles? = nil, note: String? = nil, progress: @Sendable (String) -> Void) throws -> [GalleryFile] {
         var files: [GalleryFile] = []
         try failIfInjected("graphs/\(kind.rawValue)")
         // The replies figure chooses its own slice when the corpus is past its budget.
-        let context = FigureContext(analysis: analysis, theme: theme, styleSpec: styleSpec)
-        let figure = try GraphFigure.build(kind, context: context)
+        let context = FigureContext(analysis: analysis, theme: theme, styleSpec: styleSpec, people: people)
+        var figure = try GraphFigure.build(kind, context: context)
+        if let note { figure.caption.shows += " " + note }
         let base = "graphs/\(kind.rawValue)"
         let captionPath = base + ".caption.json"
         let graphFormats = formats.map { format -> GraphFormat in

@@ -42,7 +42,7 @@ struct GraphCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         let captionURL = folder.appendingPathComponent("replies-1944.caption.json")
         let caption = try JSONSerialization.jsonObject(with: Data(contentsOf: captionURL)) as? [String: Any]
-        #expect(caption?["filters"] as? String == "topic poland; from 1944; to 1944-06")
+        #expect(caption?["filters"] as? String == "topic Poland; from 1944; to 1944-06")
         #expect((caption?["firstDate"] as? String ?? "") >= "1944-01-01")
         #expect((caption?["lastDate"] as? String ?? "9") <= "1944-06-30")
         #expect(caption?["style"] as? String == "paper (wide)")

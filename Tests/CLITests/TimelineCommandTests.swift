@@ -51,7 +51,7 @@ struct TimelineCommandTests {
         let caption = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("t.caption.json"))) as? [String: Any]
         #expect(caption?["firstDate"] as? String == "1944-01-01")
         #expect(caption?["lastDate"] as? String == "1944-12-31")
-        #expect((caption?["filters"] as? String)?.contains("topics poland, second_front") == true)
+        #expect((caption?["filters"] as? String)?.contains("topics Poland, Second front") == true)
         #expect((caption?["messages"] as? Int ?? 999) < 60)
     }
 

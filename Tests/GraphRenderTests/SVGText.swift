@@ -62,8 +62,9 @@ struct SVGLayout {
         pairs(texts, tolerance: tolerance)
     }
 
+    /// Overlapping shapes of different nodes (a table node's cells are one node's parts).
     func overlappingNodes(tolerance: Double = 0.3) -> [(Box, Box)] {
-        pairs(nodes, tolerance: tolerance)
+        pairs(nodes, tolerance: tolerance).filter { $0.0.label != $0.1.label }
     }
 
     private func pairs(_ boxes: [Box], tolerance: Double) -> [(Box, Box)] {

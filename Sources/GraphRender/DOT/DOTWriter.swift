@@ -65,6 +65,14 @@ public struct DOTWriter: Sendable {
         statement("// " + UnsafeScalars.replaced(in: text).replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " "))
     }
 
+    /// `dot` (a graph's text) with `attributes` set in a last graph statement, which wins over
+    /// any earlier one: for settings known only once the figure is laid out (a PNG's `dpi`, the
+    /// padding that centres a drawing on an exact page).
+    public static func appendingGraphAttributes(_ dot: String, _ attributes: DOTAttributes) -> String {
+        guard let close = dot.lastIndex(of: "}") else { return dot }
+        return String(dot[..<close]) + "  graph" + list(attributes) + "\n" + String(dot[close...])
+    }
+
     /// The finished DOT text.
     public var text: String {
         ([header] + lines + ["}"]).joined(separator: "\n") + "\n"

@@ -28,58 +28,83 @@ public final class GraphvizEngine: Sendable {
 
     /// Parses `dot`, lays it out with `engine` and renders it as `format`.
     ///
-    /// - Parameter dpi: resolution of a PNG (ignored by the other formats). It is applied to
-    ///   the parsed graph, not written into the DOT: Graphviz scales SVG and PDF by `dpi` too.
+    /// - Parameter dpi: resolution of a PNG (ignored by the other formats): written into the
+    ///   PNG's DOT as the graph's `dpi` attribute, and into the file as its pHYs chunk.
     /// - Throws: `GraphvizError` with Graphviz's own messages.
     public func render(_ dot: String, engine: LayoutEngine = .dot, format: GraphFormat, dpi: Double? = nil) throws -> RenderedGraph {
-        if format == .dot {
-            // The DOT itself, checked by a full parse (no layout: a large graph can take dot
-            // minutes to lay out, and exporting DOT is how one hands such a graph on).
-            _ = try parse(dot)
-            return RenderedGraph(data: Data(dot.utf8), format: .dot, warnings: [])
+        guard let rendered = try render(dot, engine: engine, formats: [format], dpi: dpi)[format] else {
+            throw GraphvizError(.render, messages: ["Graphviz returned no \(format.rawValue) output"])
         }
-        let (data, warnings) = try withLaidOutGraph(dot, engine: engine, dpi: format == .png ? dpi : nil) { gvc, graph in
-            try renderFormat(format, gvc, graph, dot: dot)
-        }
-        return RenderedGraph(data: data, format: format, warnings: warnings)
+        return rendered
     }
 
-    /// Parses `dot`, lays it out once with `engine` and renders that one layout in every
-    /// format of `formats`, all in one locked step. Each format's bytes are the same as a
-    /// single-format `render` of the same DOT (PDF included, through the same dateless Cairo
-    /// document), so a gallery pays for one layout per figure instead of one per format.
+    /// Parses `dot`, lays it out with `engine` and renders it in every format of `formats`.
     ///
-    /// - Parameter dpi: resolution of the PNG only; SVG and PDF keep the DOT's own (as
-    ///   `render` does, which applies `dpi` to PNG alone).
-    /// - Returns: a rendering per distinct requested format; the warnings of each are the
+    /// DOT is the only door into Graphviz (DESIGN decision 1): SVG and PDF come from one
+    /// layout of `dot` as given; a PNG from a layout of `dot` with its `dpi` attribute set
+    /// (Graphviz scales every device by `dpi`, so the vector formats must not see it), which
+    /// then carries that resolution in a pHYs chunk. The PDF is drawn once, onto a dateless
+    /// Cairo surface sized from the SVG of the same layout (same bytes every run).
+    ///
+    /// - Returns: a rendering per distinct requested format; the warnings of each are its
     ///   layout's plus that render's.
     /// - Throws: `GraphvizError` with Graphviz's own messages; nothing is returned then.
     public func render(_ dot: String, engine: LayoutEngine = .dot, formats: [GraphFormat], dpi: Double? = nil) throws -> [GraphFormat: RenderedGraph] {
         var wanted: [GraphFormat] = []
         for format in formats where !wanted.contains(format) { wanted.append(format) }
         var results: [GraphFormat: RenderedGraph] = [:]
-        let drawn = wanted.filter { $0 != .dot }
         if wanted.contains(.dot) {
-            _ = try parse(dot)  // the same check as a single DOT render (stricter than a layout's)
+            // The DOT itself, checked by a full parse (no layout: a large graph can take dot
+            // minutes to lay out, and exporting DOT is how one hands such a graph on).
+            _ = try parse(dot)
             results[.dot] = RenderedGraph(data: Data(dot.utf8), format: .dot, warnings: [])
         }
-        guard !drawn.isEmpty else { return results }
-        try locked { gvc in
-            try withLayout(gvc, dot, engine: engine, dpi: nil) { graph, layoutWarnings in
-                // Graphviz reads `dpi` into the layout's drawing record, and every render
-                // scales by that record: set it per format (the layout itself does not use it).
-                // (`render` writes the attribute as a whole number; so does this.)
-                let ownDPI = Self.drawingDPI(of: graph)
-                let pngDPI = dpi.flatMap { Double(String(format: "%.0f", $0)) } ?? ownDPI
-                for format in drawn {
-                    Self.setDrawingDPI(format == .png ? pngDPI : ownDPI, of: graph)
-                    let data = try renderFormat(format, gvc, graph, dot: dot)
-                    let warnings = layoutWarnings + (try GraphvizMessageTriage.check(GraphvizMessages.shared.drain(), stage: .render))
-                    results[format] = RenderedGraph(data: data, format: format, warnings: warnings)
+        let vector = wanted.filter { $0 == .svg || $0 == .pdf }
+        if !vector.isEmpty {
+            try locked { gvc in
+                try withLayout(gvc, dot, engine: engine) { graph, layoutWarnings in
+                    let svg = try renderData(gvc, graph, device: "svg")
+                    let svgWarnings = layoutWarnings + (try GraphvizMessageTriage.check(GraphvizMessages.shared.drain(), stage: .render))
+                    if vector.contains(.svg) { results[.svg] = RenderedGraph(data: svg, format: .svg, warnings: svgWarnings) }
+                    if vector.contains(.pdf) {
+                        guard let page = SVGPageSize(svg) else {
+                            throw GraphvizError(.render, messages: ["Graphviz's SVG has no readable width and height"])
+                        }
+                        let data = try renderPDF(gvc, graph, width: page.widthPt, height: page.heightPt)
+                        let warnings = layoutWarnings + (try GraphvizMessageTriage.check(GraphvizMessages.shared.drain(), stage: .render))
+                        results[.pdf] = RenderedGraph(data: data, format: .pdf, warnings: warnings)
+                    }
                 }
             }
         }
+        if wanted.contains(.png) {
+            let resolution = (dpi ?? 72).rounded()
+            let (data, warnings) = try withLaidOutGraph(Self.dot(dot, dpi: resolution), engine: engine) { gvc, graph in
+                try renderData(gvc, graph, device: "png")
+            }
+            results[.png] = RenderedGraph(data: try PNGResolution.stamp(data, dpi: resolution), format: .png, warnings: warnings)
+        }
         return results
+    }
+
+    /// `dot` with the graph attribute `dpi` set.
+    static func dot(_ dot: String, dpi: Double) -> String {
+        DOTWriter.appendingGraphAttributes(dot, [("dpi", .number(dpi))])
+    }
+
+    /// The size in points a figure is drawn at, and the factor Graphviz scaled it by to fit
+    /// its `size` (1 when it fits): what a figure checks its smallest text against.
+    public struct DrawingSize: Sendable, Equatable {
+        public var widthPt: Double
+        public var heightPt: Double
+        public var scale: Double
+    }
+
+    /// Lays `dot` out and reads the drawing's size and scale from its SVG.
+    public func drawingSize(_ dot: String, engine: LayoutEngine) throws -> DrawingSize {
+        let svg = try render(dot, engine: engine, format: .svg).data
+        guard let page = SVGPageSize(svg) else { throw GraphvizError(.render, messages: ["Graphviz's SVG has no readable width and height"]) }
+        return DrawingSize(widthPt: page.widthPt, heightPt: page.heightPt, scale: page.scale)
     }
 
     /// Renders like `render` and writes the bytes to `url` atomically (temporary file, then
@@ -112,7 +137,7 @@ public final class GraphvizEngine: Sendable {
     /// into its own DOT output (points, y upwards). For exports that carry a figure's drawing.
     public func layout(_ dot: String, engine: LayoutEngine = .dot) throws -> ParsedGraph {
         try locked { gvc in
-            try withLayout(gvc, dot, engine: engine, dpi: nil) { graph, _ in
+            try withLayout(gvc, dot, engine: engine) { graph, _ in
                 // The `dot` device writes the layout into the graph's attributes as it renders.
                 _ = try renderData(gvc, graph, device: "dot")
                 _ = GraphvizMessages.shared.drain()
@@ -149,28 +174,27 @@ public final class GraphvizEngine: Sendable {
         }
     }
 
-    /// Parse, (optional dpi,) layout, `render`, free the layout and close the graph: one step.
-    private func withLaidOutGraph(_ dot: String, engine: LayoutEngine, dpi: Double?,
+    /// Parse, layout, `render`, free the layout and close the graph: one step.
+    private func withLaidOutGraph(_ dot: String, engine: LayoutEngine,
                                   render: (OpaquePointer, UnsafeMutablePointer<Agraph_t>) throws -> Data) throws -> (Data, [String]) {
         try locked { gvc in
-            try withLayout(gvc, dot, engine: engine, dpi: dpi) { graph, layoutWarnings in
+            try withLayout(gvc, dot, engine: engine) { graph, layoutWarnings in
                 let data = try render(gvc, graph)
                 return (data, layoutWarnings + (try GraphvizMessageTriage.check(GraphvizMessages.shared.drain(), stage: .render)))
             }
         }
     }
 
-    /// Within the locked step: parses `dot`, sets `dpi` if given, lays it out, checks the
-    /// messages, runs `body` with the laid-out graph and the layout's warnings, then frees the
-    /// layout and closes the graph (also when anything throws).
-    private func withLayout<T>(_ gvc: OpaquePointer, _ dot: String, engine: LayoutEngine, dpi: Double?,
+    /// Within the locked step: parses `dot`, lays it out, checks the messages, runs `body`
+    /// with the laid-out graph and the layout's warnings, then frees the layout and closes
+    /// the graph (also when anything throws).
+    private func withLayout<T>(_ gvc: OpaquePointer, _ dot: String, engine: LayoutEngine,
                                _ body: (UnsafeMutablePointer<Agraph_t>, [String]) throws -> T) throws -> T {
         guard let graph = epi_agmemread(dot) else {
             throw GraphvizError(.parse, messages: GraphvizMessages.shared.drain())
         }
         defer { agclose(graph) }
         _ = try GraphvizMessageTriage.check(GraphvizMessages.shared.drain(), stage: .parse)
-        if let dpi { _ = epi_agsafeset(UnsafeMutableRawPointer(graph), "dpi", String(format: "%.0f", dpi)) }
         if epi_gvLayout(gvc, graph, engine.name) != 0 {
             gvFreeLayout(gvc, graph)
             throw GraphvizError(.layout, messages: GraphvizMessages.shared.drain())
@@ -182,29 +206,6 @@ public final class GraphvizEngine: Sendable {
         }
         let warnings = try GraphvizMessageTriage.check(GraphvizMessages.shared.drain(), stage: .layout)
         return try body(graph, warnings)
-    }
-
-    /// Renders the laid-out graph in `format` (`dot` is the source text itself).
-    private func renderFormat(_ format: GraphFormat, _ gvc: OpaquePointer, _ graph: UnsafeMutablePointer<Agraph_t>, dot: String) throws -> Data {
-        switch format {
-        case .svg, .png: return try renderData(gvc, graph, device: format.rawValue)
-        case .pdf: return try renderPDF(gvc, graph)
-        case .dot: return Data(dot.utf8)
-        }
-    }
-
-    /// The resolution in the layout's drawing record (`GD_drawing(g)->dpi`, read from the
-    /// `dpi` attribute by the layout), which every render scales by.
-    private static func drawingDPI(of graph: UnsafeMutablePointer<Agraph_t>) -> Double {
-        guard let record = graph.pointee.base.data else { return 0 }
-        let info = UnsafeMutableRawPointer(record).assumingMemoryBound(to: Agraphinfo_t.self)
-        return info.pointee.drawing?.pointee.dpi ?? 0
-    }
-
-    private static func setDrawingDPI(_ dpi: Double, of graph: UnsafeMutablePointer<Agraph_t>) {
-        guard let record = graph.pointee.base.data else { return }
-        let info = UnsafeMutableRawPointer(record).assumingMemoryBound(to: Agraphinfo_t.self)
-        info.pointee.drawing?.pointee.dpi = dpi
     }
 
     /// Names of shapes Graphviz did not know, which it replaced by a box (it says so only the
@@ -238,19 +239,11 @@ public final class GraphvizEngine: Sendable {
         return Data(bytes: buffer, count: Int(length))
     }
 
-    /// Renders PDF with the same bytes every run.
-    ///
-    /// Graphviz's own PDF carries a `/CreationDate` of the moment. So the page size is read
-    /// from a first, throw-away render (its `/MediaBox`, which accounts for `size`, `margin`
-    /// and `pad`), and the figure is then rendered with `gvRenderContext` onto our own Cairo
-    /// PDF surface of that size, whose creation date is removed. Fonts are embedded (subset)
-    /// by Cairo.
-    private func renderPDF(_ gvc: OpaquePointer, _ graph: UnsafeMutablePointer<Agraph_t>) throws -> Data {
-        let probe = try renderData(gvc, graph, device: "pdf")
-        guard let page = PDFMediaBox(in: probe) else {
-            throw GraphvizError(.render, messages: ["Graphviz's PDF has no readable /MediaBox"])
-        }
-        let document = try CairoPDFDocument(width: page.width, height: page.height)
+    /// Renders the laid-out graph as PDF onto a Cairo PDF surface of `width` × `height`
+    /// points whose creation date is removed: Graphviz's own PDF carries the moment as
+    /// `/CreationDate`. Fonts are embedded (subset) by Cairo.
+    private func renderPDF(_ gvc: OpaquePointer, _ graph: UnsafeMutablePointer<Agraph_t>, width: Double, height: Double) throws -> Data {
+        let document = try CairoPDFDocument(width: width, height: height)
         if epi_gvRenderContext(gvc, graph, "pdf", UnsafeMutableRawPointer(document.context)) != 0 {
             gvjobs_delete(gvc)
             throw GraphvizError(.render, messages: GraphvizMessages.shared.drain())

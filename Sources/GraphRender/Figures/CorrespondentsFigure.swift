@@ -1,47 +1,92 @@
 import Analysis
 import Correspondence
+import Foundation
 import Styling
 
-/// Who wrote to whom. People are boxes sized by the messages they wrote and received, labelled
-/// with those counts; an arrow runs from writer to addressee, as wide as the messages on it
-/// and labelled with their number. Incoming messages the corpus lacks, known only because a
-/// message cites them, are drawn apart as dashed arrows with their own count.
+/// Who wrote to whom. Each person is a square whose area grows with the messages they wrote
+/// and received (the label beside it gives the count, so the label never sets the size); an
+/// arrow runs from writer to addressee, its width one of a few classes of message counts and
+/// its label the count. Incoming messages the corpus lacks, known only because a message
+/// cites them, are drawn apart as dashed arrows with their own count.
 ///
-/// A large network is not legible at column width (and `dot` takes minutes on hundreds of
-/// labelled edges: 9 minutes for the 972 pairs of a synthetic 5,000-message corpus): only
-/// pairs exchanging at least `minimumWeight` messages (corpus and inferred together) are
-/// drawn, by default the smallest weight that keeps at most `legibleEdges` pairs; the title
-/// says so whenever pairs are left out.
+/// Within budget (`graph.budget` of the theme): past `nodes` people the figure keeps the most
+/// involved and merges everyone else into one "others (k people, n messages)" node; past
+/// `edges` pairs it keeps the heaviest. Only the people with a colour of their own (the first
+/// of the run's ranking, as many as the palette holds) are coloured; the rest are grey. The
+/// title and caption say whenever people are merged or pairs left out.
 struct CorrespondentsFigure {
     let context: FigureContext
     let engine: LayoutEngine
     let minimumWeight: Int?
+    /// Most people drawn as themselves (the others node comes on top); nil for the theme's budget.
+    var peopleLimit: Int? = nil
+    var style: FigureStyle
 
-    /// Most writer → addressee pairs drawn when the weight is chosen automatically.
-    static let legibleEdges = 30
+    init(context: FigureContext, engine: LayoutEngine, minimumWeight: Int?, peopleLimit: Int? = nil) {
+        self.context = context
+        self.engine = engine
+        self.minimumWeight = minimumWeight
+        self.peopleLimit = peopleLimit
+        style = FigureStyle(context: context)
+    }
 
-    /// The smallest weight at which at most `legibleEdges` pairs remain.
-    static func automaticWeight(_ graph: CorrespondentGraph) -> Int {
-        let weights = graph.edges.map { $0.count + $0.inferredCount }
-        for weight in 1...max(1, weights.max() ?? 1) where weights.filter({ $0 >= weight }).count <= legibleEdges {
-            return weight
-        }
-        return weights.max() ?? 1
+    /// The id of the merged node; not a valid person id of any reader (it has a space).
+    static let othersID = "others (merged)"
+
+    /// Side of a person's square in points for `volume` messages when the busiest has
+    /// `largest`: area proportional to messages, whole points (as HTML-like cells are sized),
+    /// never under 3 points.
+    static func side(_ volume: Int, largest: Int, maxSide: Int) -> Int {
+        guard largest > 0 else { return 3 }
+        return max(3, Int((Double(maxSide) * (Double(volume) / Double(largest)).squareRoot()).rounded()))
+    }
+
+    /// The smallest weight at which at most `limit` pairs remain (and at least `floor`).
+    static func weightThreshold(_ weights: [Int], limit: Int, floor: Int) -> Int {
+        let sorted = weights.sorted(by: >)
+        guard sorted.count > limit, limit >= 0 else { return floor }
+        // Pairs with weight > sorted[limit] number at most `limit`.
+        return max(floor, sorted[limit] + 1)
     }
 
     func figure() -> GraphFigure {
         let analysis = context.analysis
-        let full = analysis.correspondents
-        let threshold = minimumWeight ?? Self.automaticWeight(full)
-        let keptEdges = full.edges.filter { $0.count + $0.inferredCount >= threshold }
-        let keptPeople = Set(keptEdges.flatMap { [$0.from, $0.to] })
-        let graph = CorrespondentGraph(nodes: full.nodes.filter { keptPeople.contains($0.id) || keptEdges.isEmpty }, edges: keptEdges)
-        let style = FigureStyle(theme: context.theme, wide: context.wide)
         let theme = context.theme
+        let ranking = FigureContext.rankedCorrespondents(analysis)
+        let limit = peopleLimit ?? theme.graph.budget.nodes
+        let merging = ranking.count > limit
+        let kept = merging ? Array(ranking.prefix(max(1, limit - 1))) : ranking
+        let keptSet = Set(kept)
+        let others = merging ? ranking.filter { !keptSet.contains($0) } : []
+        var othersMessages = 0
+        if merging {
+            let othersSet = Set(others)
+            othersMessages = analysis.messages.count { m in othersSet.contains(m.sender) || m.recipients.contains { othersSet.contains($0) } }
+        }
+        let othersName = "others (\(others.count) people, \(othersMessages) messages)"
+        let full = merging
+            ? CorrespondentGraph.aggregated(messages: analysis.messages, inferred: analysis.inferred, people: analysis.corpus.people,
+                                            keep: keptSet, othersID: Self.othersID, othersName: othersName)
+            : analysis.correspondents
+        let loops = full.edges.filter { $0.from == $0.to }
+        let pairs = full.edges.filter { $0.from != $0.to }
+        let threshold = Self.weightThreshold(pairs.map { $0.count + $0.inferredCount }, limit: theme.graph.budget.edges,
+                                             floor: minimumWeight ?? 1)
+        let keptEdges = pairs.filter { $0.count + $0.inferredCount >= threshold }
+        let graph = CorrespondentGraph(nodes: full.nodes, edges: keptEdges)
+        let showsInferred = keptEdges.contains { $0.inferredCount > 0 }
+
         var qualifiers: [String] = []
         if !context.filterDescription.isEmpty { qualifiers.append(context.filterDescription) }
-        if keptEdges.count < full.edges.count { qualifiers.append("pairs with ≥ \(threshold) messages") }
-        let title = "Who wrote to whom" + (qualifiers.isEmpty ? "" : " (" + qualifiers.joined(separator: "; ") + ")")
+        if merging { qualifiers.append("top \(kept.count) of \(ranking.count) people") }
+        if keptEdges.count < pairs.count { qualifiers.append("pairs with ≥ \(threshold) messages") }
+        let automatic = "Who wrote to whom" + (qualifiers.isEmpty ? "" : " (" + qualifiers.joined(separator: "; ") + ")")
+        let title = context.title(automatic: automatic)
+
+        let volume = { (node: CorrespondentGraph.Node) in node.sent + node.received + node.inferredSent + node.inferredReceived }
+        let largest = graph.nodes.map(volume).max() ?? 1
+        let maxSide = Self.maxSide(theme: theme)
+        let classes = style.lineClasses(maximum: max(1, keptEdges.map { max($0.count, $0.inferredCount) }.max() ?? 1))
 
         var dot = DOTWriter(name: "correspondents")
         dot.comment("Epistolary correspondents figure of \(analysis.corpus.sourceName); sha256 \(analysis.corpus.sourceHash)")
@@ -51,65 +96,98 @@ struct CorrespondentsFigure {
             ("ranksep", .number(min(theme.graph.ranksepIn, 0.45))),
             ("nodesep", .number(max(0.08, theme.graph.nodesepIn * 0.5))),
             ("splines", .text(theme.graph.splines)),
-        ]) + legend(title: title).graphAttributes(style: style))
-        dot.nodeDefaults(style.nodeDefaults([("shape", .text(theme.graph.node.shape)), ("style", .text(style.nodeStyle)),
-                                             ("margin", .number(theme.graph.node.marginIn))]))
+            ("overlap", .text(theme.graph.overlap)),
+            ("concentrate", .text(theme.graph.concentrate ? "true" : "false")),
+        ]) + legend(title: title, largest: largest, maxSide: maxSide, classes: classes, showsInferred: showsInferred).graphAttributes(style: style))
+        dot.nodeDefaults(style.nodeDefaults([("shape", "plain")]))
         dot.edgeDefaults(style.edgeDefaults())
 
-        let volume = { (node: CorrespondentGraph.Node) in node.sent + node.received }
-        let largest = graph.nodes.map(volume).max() ?? 1
-        let node = theme.graph.node
         for person in graph.nodes {
-            let share = largest > 0 ? (Double(volume(person)) / Double(largest)).squareRoot() : 0
-            var lines = [DisplayText.bounded(person.name), "\(person.sent) sent, \(person.received) received"]
+            let isOthers = person.id == Self.othersID
+            let color = isOthers ? context.people.other.color : context.people[person.id].color
+            let side = Self.side(volume(person), largest: largest, maxSide: maxSide)
+            var detail = "\(person.sent + person.received)"
             let inferred = person.inferredSent + person.inferredReceived
-            if inferred > 0 { lines.append("+\(inferred) inferred") }
-            dot.node(person.id, [
-                ("label", .text(lines.joined(separator: "\n"))),
-                ("fillcolor", .text(style.fill(context.people[person.id].color).hex)),
-                // Area grows with messages, up to the theme's widest node less a quarter, leaving the
-                // column room for the arrows and their counts.
-                ("width", .number(node.minWidthIn + (node.maxWidthIn * 0.75 - node.minWidthIn) * share)),
-                ("height", .number(node.minHeightIn * (1 + share))),
-                ("tooltip", .text(DisplayText.bounded(person.role.isEmpty ? person.name : person.name + ", " + person.role))),
-            ])
+            if inferred > 0 { detail += " +\(inferred)" }
+            let name = isOthers ? othersName : DisplayText.bounded(context.shortName(of: person.id))
+            let label = "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"0\"><TR>"
+                + FigureStyle.fixedBox(width: side, height: side, "BGCOLOR=\"\(color.hex)\"")
+                + "<TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">" + FigureStyle.html(name, font: style.labelFont, color: theme.colors.ink.hex)
+                + "<BR ALIGN=\"LEFT\"/>" + FigureStyle.html(detail, font: style.noteFont, color: theme.colors.muted.hex) + "</TD></TR></TABLE>"
+            let person_ = analysis.corpus.people[person.id]
+            let tooltip = isOthers ? othersName : DisplayText.bounded(person_.map { $0.role.isEmpty ? $0.name : $0.name + ", " + $0.role } ?? person.name)
+            dot.node(person.id, [("label", .html(label)), ("tooltip", .text(tooltip))])
         }
-        let heaviest = graph.edges.map { max($0.count, $0.inferredCount) }.max() ?? 1
         for edge in graph.edges {
-            let color = theme.graph.edge.colorBySender ? context.people[edge.from].color : theme.graph.edge.color
+            let senderColor = context.people.contains(edge.from) ? context.people[edge.from].color : context.people.other.color
+            let color = theme.graph.edge.colorBySender ? senderColor : theme.graph.edge.color
             if edge.count > 0 {
-                var attributes: DOTAttributes = [("color", .text(color.hex)), ("penwidth", .number(style.penWidth(edge.count, maximum: heaviest)))]
-                if theme.graph.edge.labelCounts { attributes.append(("label", .text("\(edge.count)"))) }
+                var attributes: DOTAttributes = [("color", .text(color.hex)), ("penwidth", .number(Double(FigureStyle.lineWidth(edge.count, classes: classes))))]
+                if theme.graph.edge.labelCounts { attributes.append(("label", .html(FigureStyle.html("\(edge.count)", font: style.noteFont, color: theme.colors.muted.hex)))) }
                 dot.edge(edge.from, edge.to, attributes)
             }
             if edge.inferredCount > 0 {
                 var attributes: DOTAttributes = [("color", .text(theme.graph.inferred.color.hex)), ("style", .text(theme.graph.inferred.style)),
-                                                 ("penwidth", .number(style.penWidth(edge.inferredCount, maximum: heaviest)))]
-                if theme.graph.edge.labelCounts { attributes.append(("label", .text("\(edge.inferredCount)"))) }
+                                                 ("penwidth", .number(Double(FigureStyle.lineWidth(edge.inferredCount, classes: classes))))]
+                if theme.graph.edge.labelCounts { attributes.append(("label", .html(FigureStyle.html("\(edge.inferredCount)", font: style.noteFont, color: theme.colors.muted.hex)))) }
                 dot.edge(edge.from, edge.to, attributes)
             }
         }
-        var shows = "Correspondents of \(analysis.corpus.sourceName) as boxes sized by messages written and received; "
-            + "arrows from writer to addressee, width and label by message count; dashed arrows count incoming messages "
-            + "known only from citations (inferred)."
-        if keptEdges.count < full.edges.count {
-            shows += " Only the \(keptEdges.count) of \(full.edges.count) writer-addressee pairs with at least \(threshold) messages are drawn"
-                + " (\(graph.nodes.count) of \(full.nodes.count) people)."
+        var shows = "Correspondents of \(analysis.corpus.sourceName): each person a square whose area grows with the messages "
+            + "they wrote and received; arrows from writer to addressee, width by class of message count, labelled with the count."
+        if showsInferred { shows += " Dashed arrows count incoming messages known only from citations (inferred)." }
+        if merging {
+            shows += " The \(kept.count) most involved of \(ranking.count) people are drawn; the other \(others.count) are merged into one "
+                + "node (\(othersMessages) messages)"
+            if let loop = loops.first { shows += ", \(loop.count) of them among themselves" }
+            shows += "."
         }
-        return GraphFigure(kind: .correspondents, title: title, shows: shows, dot: dot.text,
+        if keptEdges.count < pairs.count {
+            shows += " Only the \(keptEdges.count) of \(pairs.count) writer-addressee pairs with at least \(threshold) messages are drawn."
+        }
+        return GraphFigure(kind: .correspondents, title: title ?? automatic, shows: shows, dot: dot.text,
                            engine: engine, context: context,
                            messages: analysis.messages, inferredCount: analysis.inferred.count)
     }
 
-    private func legend(title: String) -> FigureLegend {
+    /// The largest square side in points: a quarter of the theme's widest node, at most three
+    /// and a half times the label size (so squares and names keep their proportion at any size).
+    static func maxSide(theme: Theme) -> Int {
+        max(6, Int(min(theme.graph.node.maxWidthIn * 72 * 0.25, theme.fonts.label.sizePt * 3.5).rounded()))
+    }
+
+    /// Legend samples of square sizes: the busiest person's count, then about a quarter and a
+    /// twentieth of it, rounded to one significant digit, each at the size it is drawn.
+    static func sizeSamples(largest: Int) -> [Int] {
+        var samples = [largest]
+        for fraction in [0.25, 0.04] {
+            let raw = Double(largest) * fraction
+            guard raw >= 1 else { continue }
+            let magnitude = pow(10, floor(log10(raw)))
+            let value = Int((raw / magnitude).rounded() * magnitude)
+            if value >= 1, !samples.contains(value) { samples.append(value) }
+        }
+        return samples.sorted()
+    }
+
+    private func legend(title: String?, largest: Int, maxSide: Int, classes: [FigureStyle.LineClass], showsInferred: Bool) -> FigureLegend {
         let theme = context.theme
-        let lines = [
-            FigureLegend.Entry(swatch: .line(theme.graph.edge.color, style: "solid", heavy: false), text: "messages in the corpus"),
-            FigureLegend.Entry(swatch: .line(theme.graph.inferred.color, style: theme.graph.inferred.style, heavy: false),
-                               text: "inferred from citations"),
-        ]
-        let notes = ["Arrows run from writer to addressee in the writer’s colour; width and label give the number of messages. "
-                     + "Box size grows with messages written and received."]
-        return FigureLegend(title: title, groups: [lines], notes: notes)
+        let muted = theme.colors.muted
+        let sizes = Self.sizeSamples(largest: largest).map {
+            FigureLegend.Entry(swatch: .square(muted, sidePt: Self.side($0, largest: largest, maxSide: maxSide)), text: "\($0)")
+        }
+        let lines = classes.map { FigureLegend.Entry(swatch: .bar(muted, widthPt: $0.widthPt, dashed: false), text: $0.label) }
+        var kinds: [FigureLegend.Entry] = []
+        if showsInferred {
+            kinds.append(FigureLegend.Entry(swatch: .bar(theme.graph.inferred.color, widthPt: classes.first?.widthPt ?? 1, dashed: true),
+                                            text: "inferred from citations"))
+        }
+        let notes = ["Square area and number: messages written and received" + (showsInferred ? " (+ inferred)" : "") + ". Arrows: writer to addressee"
+                     + (theme.graph.edge.colorBySender ? ", in the writer’s colour (grey: not among the \(context.people.keys.count) coloured people)" : "")
+                     + "; width by number of messages."]
+        return FigureLegend(title: title, groups: [sizes.isEmpty ? [] : [FigureLegend.Entry(swatch: .none, text: "messages:")] + sizes,
+                                                   [FigureLegend.Entry(swatch: .none, text: "per arrow:")] + lines,
+                                                   kinds],
+                            notes: notes)
     }
 }

@@ -8,6 +8,8 @@ import Styling
 /// colour in every figure, whatever the filter.
 public struct FigureContext: Sendable {
     public var analysis: CorpusAnalysis
+    /// The theme, with the author's `--width` and `--height` (from `settings`) already set as
+    /// its page size and `--no-title` as its `show_title`, so every figure reads one size.
     public var theme: Theme
     public var people: CategoryStyles
     public var topics: CategoryStyles
@@ -17,33 +19,81 @@ public struct FigureContext: Sendable {
     public var styleSpec: String
     /// The filters applied, in words ("topic poland; from 1943-01-01"), for the caption; "" for none.
     public var filterDescription: String
+    /// The author's size, title and labels.
+    public var settings: FigureSettings
 
+    /// - Parameter people: the run's people styles; by default `peopleStyles(ranking:theme:)`
+    ///   of this analysis. Pass the styles of the whole corpus when `analysis` is a slice, so
+    ///   that a person keeps one colour in every figure of the run.
     public init(analysis: CorpusAnalysis, theme: Theme, wide: Bool = false, styleSpec: String, filterDescription: String = "",
-                people: CategoryStyles? = nil, topics: CategoryStyles? = nil) {
+                settings: FigureSettings = FigureSettings(), people: CategoryStyles? = nil, topics: CategoryStyles? = nil) {
         self.analysis = analysis
+        var theme = theme
+        if let width = settings.widthMM { theme.page.widthMM = width; theme.page.wideWidthMM = width }
+        if let height = settings.heightMM { theme.page.heightMM = height; theme.page.wideHeightMM = height }
+        if settings.title == .none { theme.page.showTitle = false }
+        if case .custom = settings.title { theme.page.showTitle = true }
         self.theme = theme
         self.wide = wide
         self.styleSpec = styleSpec
         self.filterDescription = filterDescription
+        self.settings = settings
         self.people = people ?? theme.peopleStyles(Self.runPeople(analysis))
         self.topics = topics ?? theme.topicStyles(analysis.ranking.topics)
     }
 
-    /// Every person id of the run ranked by activity in the whole corpus: the key list for
-    /// people's styles (the busiest get colours, the rest are "others").
+    /// Every person id of the run ranked by activity in the whole corpus (before any filter):
+    /// the key list for people's styles (the busiest get colours, the rest are "others").
     public static func runPeople(_ analysis: CorpusAnalysis) -> [String] {
         analysis.ranking.people
+    }
+
+    /// The correspondents of `analysis` (writers and addressees of its messages), most
+    /// involved first (messages written plus received, inferred ones included; ties by id):
+    /// the order in which people get colours and places in budgeted figures.
+    ///
+    /// - Complexity: O(m + p log p) for m messages and p people.
+    public static func rankedCorrespondents(_ analysis: CorpusAnalysis) -> [String] {
+        var involvement: [String: Int] = [:]
+        for message in analysis.messages {
+            if !message.sender.isEmpty { involvement[message.sender, default: 0] += 1 }
+            for recipient in Set(message.recipients) where !recipient.isEmpty { involvement[recipient, default: 0] += 1 }
+        }
+        for inferred in analysis.inferred {
+            involvement[inferred.sender, default: 0] += 1
+            involvement[inferred.recipient, default: 0] += 1
+        }
+        return involvement.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
+    }
+
+    /// People's styles for a run ranked by `ranking`: the theme gives the busiest, as many as
+    /// its people's palette holds, a colour of their own, and everyone else `other` (grey).
+    public static func peopleStyles(ranking: [String], theme: Theme) -> CategoryStyles {
+        theme.peopleStyles(ranking)
+    }
+
+    /// The title to draw for a figure whose own title is `automatic`: the author's, the
+    /// figure's, or nil when the figure carries none (`--no-title`, or `show_title = false`).
+    public func title(automatic: String) -> String? {
+        guard theme.page.showTitle else { return nil }
+        return settings.title(automatic: automatic)
     }
 
     /// How figures name a person where space is short: the surname ("Churchill"), or the
     /// full name when two people of the table share that surname.
     /// Cut past `DisplayText.maxNameLength` characters, as every name a figure shows.
     public func shortName(of id: String) -> String {
+        if let label = settings.labels[id] { return label }
         let table = analysis.corpus.people
         guard let person = table[id] else { return DisplayText.bounded(id) }
         let short = Self.shortForm(name: person.name, aliases: person.aliases)
         let clash = table.people.contains { $0.id != id && Self.shortForm(name: $0.name, aliases: $0.aliases) == short }
         return DisplayText.bounded(clash ? person.name : short)
+    }
+
+    /// How figures name a person where there is room: the author's label, or the full name.
+    public func fullName(of id: String) -> String {
+        settings.labels[id] ?? analysis.corpus.people.name(of: id)
     }
 
     /// The short form of a name: the first alias that ends the full name ("Clark Kerr" for
@@ -53,6 +103,14 @@ public struct FigureContext: Sendable {
         if let alias = aliases.first(where: { !$0.isEmpty && $0 != name && name.hasSuffix(" " + $0) }) { return alias }
         return name.split(separator: " ").last.map(String.init) ?? name
     }
+
+    /// The central person of the figure's messages, if the corpus has one (Analysis's one
+    /// rule, `Principal`); nil for a corpus without a centre, which then gets no wording
+    /// relative to one person.
+    public var principal: String? { analysis.principal.id }
+
+    /// How the matrix figure orders its people.
+    public var matrixOrder: MatrixOrder = .activity
 
     /// The person at the centre of the correspondence: the one involved in the most messages
     /// of the whole corpus (ties by id). Lanes and counterparts are read relative to them.

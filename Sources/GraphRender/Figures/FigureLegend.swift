@@ -14,6 +14,14 @@ struct FigureLegend {
         case diamond(RGBColor)
         case hollowDiamond(RGBColor)
         case line(RGBColor, style: String, heavy: Bool)
+        /// A filled square `sidePt` points wide: exactly a node's symbol of that size.
+        case square(RGBColor, sidePt: Int)
+        /// A line sample `widthPt` points thick (dashed: three dashes), exactly as drawn.
+        case bar(RGBColor, widthPt: Int, dashed: Bool)
+        /// A table tile in `fill`, outlined like the table's tiles.
+        case tile(RGBColor, outline: RGBColor)
+        /// No swatch: the entry is a heading for the samples after it.
+        case none
 
         var glyph: String {
             switch self {
@@ -29,12 +37,44 @@ struct FigureLegend {
                 case "dotted": return heavy ? "┉┉┉" : "┈┈┈"
                 default: return heavy ? "━━━" : "───"
                 }
+            case .square, .bar, .tile, .none: return ""
+            }
+        }
+
+        /// The swatch as one HTML-like cell, at its real size in points: a line sample is the
+        /// cell's bottom border, `widthPt` thick and dashed as the lines are.
+        func cell(font: FontStyle) -> String {
+            switch self {
+            case .square(let color, let side):
+                return FigureStyle.fixedBox(width: side, height: side, "BGCOLOR=\"\(color.hex)\"")
+            case .bar(let color, let width, let dashed):
+                return FigureStyle.fixedBox(width: max(24, 2 * width + 4), height: max(2 * width + 2, Int(font.sizePt.rounded())),
+                                            "SIDES=\"B\" BORDER=\"\(width)\" COLOR=\"\(color.hex)\"" + (dashed ? " STYLE=\"dashed\"" : ""))
+            case .tile(let fill, let outline):
+                return FigureStyle.fixedBox(width: 12, height: 9, "BORDER=\"1\" COLOR=\"\(outline.hex)\" BGCOLOR=\"\(fill.hex)\"")
+            case .none:
+                return "<TD></TD>"
+            default:
+                return "<TD ALIGN=\"RIGHT\">" + FigureStyle.html(glyph, font: font.plain, color: color.hex) + "</TD>"
+            }
+        }
+
+        /// Width in points the swatch takes.
+        func widthPoints(font: FontStyle) -> Double {
+            switch self {
+            case .square(_, let side): return Double(side)
+            case .bar(_, let width, _): return Double(max(24, 2 * width + 4))
+            case .tile: return 12
+            case .none: return 0
+            default: return Double(glyph.count) * font.sizePt
             }
         }
 
         var color: RGBColor {
             switch self {
-            case .box(let c), .disc(let c), .ring(let c), .doubleRing(let c), .diamond(let c), .hollowDiamond(let c), .line(let c, _, _): return c
+            case .box(let c), .disc(let c), .ring(let c), .doubleRing(let c), .diamond(let c), .hollowDiamond(let c), .line(let c, _, _),
+                 .square(let c, _), .bar(let c, _, _), .tile(let c, _): return c
+            case .none: return RGBColor(red: 0, green: 0, blue: 0)
             }
         }
     }
@@ -44,7 +84,8 @@ struct FigureLegend {
         var text: String
     }
 
-    var title: String
+    /// The title row; nil draws none (the caption carries it).
+    var title: String?
     /// Groups of entries; each group starts on a new row (e.g. people, then line styles).
     var groups: [[Entry]]
     /// Lines of explanation under the entries, in the note font.
@@ -58,38 +99,54 @@ struct FigureLegend {
         let font = style.legendFont
         let noteFont = style.noteFont
         let ink = style.theme.colors.ink.hex
-        let face = "FACE=\"\(DOTWriter.html(font.graphvizName))\" POINT-SIZE=\"\(DOTWriter.number(font.sizePt))\""
-        let space = "&#160;"
+        let entries = groups.flatMap { $0 }
+        // A grid: as many entries a row as the widest entry allows, each entry a swatch cell and a text cell.
+        // Entries wider than half the page take a row of their own and do not set the grid.
+        let widths = entries.map { $0.swatch.widthPoints(font: font) + FigureStyle.textWidth("\u{00A0}\u{00A0}\u{00A0}" + $0.text, font: font) }
+        let widest = widths.filter { $0 <= widthPoints / 2 }.max() ?? widths.max() ?? 0
+        let longest = groups.map(\.count).max() ?? 1
+        let perRow = widest > 0 ? max(1, min(longest, Int(widthPoints / widest))) : 1
+        let columns = 2 * perRow
+        // Notes wrap to the grid's width when it is narrower than the page, so they do not
+        // stretch it (Graphviz spreads a table's extra width over all its columns).
+        let noteWidth = entries.isEmpty ? widthPoints : min(widthPoints, max(widest * Double(perRow), widthPoints * 0.6))
 
-        func cell(_ content: String) -> String {
-            "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">" + content + "</TD></TR>"
+        func wide(_ content: String) -> String {
+            "<TR><TD COLSPAN=\"\(columns)\" ALIGN=\"LEFT\" BALIGN=\"LEFT\">" + content + "</TD></TR>"
         }
-        func block(_ text: String, _ blockFont: FontStyle, color: String) -> String {
-            let lines = Self.wrap(text, font: blockFont, width: widthPoints).map(DOTWriter.html).joined(separator: "<BR ALIGN=\"LEFT\"/>")
-            return cell("<FONT FACE=\"\(DOTWriter.html(blockFont.graphvizName))\" POINT-SIZE=\"\(DOTWriter.number(blockFont.sizePt))\" COLOR=\"\(color)\">\(lines)<BR ALIGN=\"LEFT\"/></FONT>")
+        func block(_ text: String, _ blockFont: FontStyle, color: String, width: Double? = nil) -> String {
+            let lines = Self.wrap(text, font: blockFont, width: width ?? widthPoints).map { FigureStyle.html($0, font: blockFont, color: color) }
+            return wide(lines.joined(separator: "<BR ALIGN=\"LEFT\"/>") + "<BR ALIGN=\"LEFT\"/>")
         }
 
-        var rows = [block(title, titleFont, color: ink)]
+        var rows: [String] = []
+        if let title, style.theme.page.showTitle { rows.append(block(title, titleFont, color: ink)) }
         for group in groups where !group.isEmpty {
-            var line = ""
-            var used = 0.0
-            for entry in group {
-                // Glyphs are about one em wide; text is measured generously; three spaces follow.
-                let width = Double(entry.swatch.glyph.count) * font.sizePt + FigureStyle.textWidth(" " + entry.text, font: font) + font.sizePt
-                if used > 0, used + width > widthPoints {
-                    rows.append(cell(line))
-                    line = ""
-                    used = 0
+            var start = 0
+            while start < group.count {
+                var end = start
+                var used = 0.0
+                while end < group.count, end - start < perRow {
+                    let w = group[end].swatch.widthPoints(font: font) + FigureStyle.textWidth("\u{00A0}\u{00A0}\u{00A0}" + group[end].text, font: font)
+                    if end > start, used + w > widthPoints { break }
+                    used += max(w, widest)
+                    end += 1
                 }
-                if used > 0 { line += "<FONT \(face)>\(space)\(space)\(space)</FONT>" }
-                line += "<FONT \(face) COLOR=\"\(entry.swatch.color.hex)\">\(entry.swatch.glyph)</FONT>"
-                    + "<FONT \(face) COLOR=\"\(ink)\">\(space)\(DOTWriter.html(entry.text))</FONT>"
-                used += width
+                let line = group[start..<end]
+                var cells = ""
+                for (offset, entry) in line.enumerated() {
+                    cells += entry.swatch.cell(font: font)
+                    let span = offset == line.count - 1 ? columns - 2 * offset - 1 : 1
+                    cells += "<TD ALIGN=\"LEFT\"" + (span > 1 ? " COLSPAN=\"\(span)\"" : "") + ">"
+                        + FigureStyle.html("\u{00A0}" + entry.text + "\u{00A0}\u{00A0}", font: font, color: ink) + "</TD>"
+                }
+                rows.append("<TR>" + cells + "</TR>")
+                start = end
             }
-            if !line.isEmpty { rows.append(cell(line)) }
         }
-        for note in notes { rows.append(block(note, noteFont, color: style.theme.colors.muted.hex)) }
-        return "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">" + rows.joined() + "</TABLE>"
+        for note in notes { rows.append(block(note, noteFont, color: style.theme.colors.muted.hex, width: noteWidth)) }
+        guard !rows.isEmpty else { return "" }
+        return "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\" CELLPADDING=\"1\">" + rows.joined() + "</TABLE>"
     }
 
     /// Greedy word wrap of `text` to `width` points.
@@ -111,6 +168,8 @@ struct FigureLegend {
 
     /// Graph attributes placing this legend above the drawing, left-aligned.
     func graphAttributes(style: FigureStyle) -> DOTAttributes {
-        [("label", .html(html(style: style, widthPoints: style.drawingWidthPoints - 4))), ("labelloc", "t"), ("labeljust", "l")]
+        let markup = html(style: style, widthPoints: style.drawingWidthPoints - 4)
+        guard !markup.isEmpty else { return [] }
+        return [("label", .html(markup)), ("labelloc", "t"), ("labeljust", "l")]
     }
 }

@@ -1,3 +1,4 @@
+import Analysis
 import Styling
 
 /// The theme turned into Graphviz attributes every figure shares: fonts set on graph, node
@@ -6,9 +7,26 @@ import Styling
 struct FigureStyle {
     let theme: Theme
     let wide: Bool
+    /// Tallest drawing in millimetres (the author's `--height`), nil for a journal page.
+    var heightMM: Double? = nil
+    /// Widest drawing in inches when text would otherwise fall below the floor (set by
+    /// `GraphFigure.fitted`), nil for the page width.
+    var widthOverrideInches: Double? = nil
+
+    init(theme: Theme, wide: Bool) {
+        self.theme = theme
+        self.wide = wide
+    }
+
+    /// The style of a figure drawn in `context`: its theme, width and the author's height.
+    init(context: FigureContext) {
+        self.init(theme: context.theme, wide: context.wide)
+        heightMM = context.settings.heightMM
+    }
 
     /// Drawing width in inches: the page width less its side margins.
     var widthInches: Double {
+        if let widthOverrideInches { return widthOverrideInches }
         let page = theme.page.size(wide: wide)
         return max(1, ThemeUnits.inches(mm: page.widthMM - theme.page.marginLeftMM - theme.page.marginRightMM))
     }
@@ -21,7 +39,10 @@ struct FigureStyle {
 
     /// Tallest drawing allowed before Graphviz scales it down: a journal page (230 mm) less
     /// margins; the width is what binds for every figure here.
-    var maxHeightInches: Double { ThemeUnits.inches(mm: 230 - theme.page.marginTopMM - theme.page.marginBottomMM) }
+    var maxHeightInches: Double { ThemeUnits.inches(mm: (heightMM ?? 230) - theme.page.marginTopMM - theme.page.marginBottomMM) }
+
+    /// The smallest font size the figure's text uses, in points (before any scaling).
+    var smallestFontPt: Double { [labelFont, noteFont, legendFont, titleFont].map(\.sizePt).min() ?? labelFont.sizePt }
 
     var labelFont: FontStyle { theme.fonts.label }
     var noteFont: FontStyle { theme.fonts.note }
@@ -31,7 +52,7 @@ struct FigureStyle {
     /// Attributes of the root graph: page size, fonts, colours, no outer margin.
     func graphAttributes(_ extra: DOTAttributes = []) -> DOTAttributes {
         [
-            ("fontname", .text(labelFont.graphvizName)),
+            ("fontname", .text(labelFont.family)),
             ("fontsize", .number(labelFont.sizePt)),
             ("fontcolor", .text(theme.colors.ink.hex)),
             ("bgcolor", .text(theme.colors.paper.hex)),
@@ -44,7 +65,7 @@ struct FigureStyle {
 
     func nodeDefaults(_ extra: DOTAttributes = []) -> DOTAttributes {
         [
-            ("fontname", .text(labelFont.graphvizName)),
+            ("fontname", .text(labelFont.family)),
             ("fontsize", .number(labelFont.sizePt)),
             ("fontcolor", .text(theme.colors.ink.hex)),
             ("color", .text(theme.graph.node.pen.hex)),
@@ -54,7 +75,7 @@ struct FigureStyle {
 
     func edgeDefaults(_ extra: DOTAttributes = []) -> DOTAttributes {
         [
-            ("fontname", .text(noteFont.graphvizName)),
+            ("fontname", .text(noteFont.family)),
             ("fontsize", .number(noteFont.sizePt)),
             ("fontcolor", .text(theme.colors.muted.hex)),
             ("color", .text(theme.graph.edge.color.hex)),
@@ -88,9 +109,74 @@ struct FigureStyle {
         return edge.penWidthPt + (edge.maxPenWidthPt - edge.penWidthPt) * share
     }
 
+    /// `text` as HTML-like label markup in `font`: its family as FACE, its weight and style as
+    /// `<B>` and `<I>` (so the SVG names a real family, with weight and style as attributes).
+    static func html(_ text: String, font: FontStyle, color: String? = nil) -> String {
+        var inner = DOTWriter.html(text)
+        if font.italic { inner = "<I>" + inner + "</I>" }
+        if font.bold { inner = "<B>" + inner + "</B>" }
+        let colour = color.map { " COLOR=\"\($0)\"" } ?? ""
+        return "<FONT FACE=\"\(DOTWriter.html(font.family))\" POINT-SIZE=\"\(DOTWriter.number(font.sizePt))\"\(colour)>" + inner + "</FONT>"
+    }
+
+    /// A cell holding a box of exactly `width` × `height` points drawn by `attributes` (a
+    /// fill, a border): the box sits in a fixed-size table, because Graphviz fills a cell's
+    /// whole allotted area and spreads a table over its cell, but places a fixed table as it is.
+    static func fixedBox(width: Int, height: Int, _ attributes: String, align: String = "RIGHT") -> String {
+        "<TD ALIGN=\"\(align)\"><TABLE FIXEDSIZE=\"TRUE\" WIDTH=\"\(width)\" HEIGHT=\"\(height)\" ALIGN=\"\(align)\" "
+            + "BORDER=\"0\" CELLPADDING=\"0\" CELLSPACING=\"0\"><TR><TD FIXEDSIZE=\"TRUE\" WIDTH=\"\(width)\" HEIGHT=\"\(height)\" "
+            + attributes + "></TD></TR></TABLE></TD>"
+    }
+
+    /// Line-width classes for counts from 1 to `maximum`: up to four classes, their upper
+    /// bounds growing with the square of the class (areas, not lengths, are what the eye
+    /// compares), each drawn in whole points from the theme's edge width to its maximum, so
+    /// that a legend sample (an HTML-like cell, whole points tall) is exactly the line's width.
+    func lineClasses(maximum: Int) -> [LineClass] {
+        let thinnest = max(1, Int(theme.graph.edge.penWidthPt.rounded()))
+        let thickest = max(thinnest, Int(theme.graph.edge.maxPenWidthPt.rounded()))
+        let count = min(4, max(1, maximum), thickest - thinnest + 1)
+        var classes: [LineClass] = []
+        var lower = 1
+        for i in 1...count {
+            let share = Double(i) / Double(count)
+            let upper = i == count ? max(1, maximum) : max(lower, Int((Double(maximum) * share * share).rounded()))
+            guard upper >= lower else { continue }
+            let width = count == 1 ? thinnest : thinnest + Int((Double(thickest - thinnest) * Double(i - 1) / Double(count - 1)).rounded())
+            classes.append(LineClass(lower: lower, upper: upper, widthPt: width))
+            lower = upper + 1
+            if lower > maximum { break }
+        }
+        return classes
+    }
+
+    /// A range of counts drawn at one line width.
+    struct LineClass: Equatable {
+        var lower: Int
+        var upper: Int
+        var widthPt: Int
+
+        var label: String { lower == upper ? "\(lower)" : "\(lower)–\(upper)" }
+    }
+
+    /// The width of a line for `count` among `classes`.
+    static func lineWidth(_ count: Int, classes: [LineClass]) -> Int {
+        (classes.first { count <= $0.upper } ?? classes.last)?.widthPt ?? 1
+    }
+
     /// Approximate width in points of `text` in `font`: DejaVu's average advance is about
     /// 0.6 em (serif and sans alike), wide enough to never underestimate Latin text.
     static func textWidth(_ text: String, font: FontStyle) -> Double {
         Double(text.count) * font.sizePt * 0.6 * (font.bold ? 1.08 : 1)
+    }
+}
+
+extension FontStyle {
+    /// The same family and size, upright and of normal weight (for glyphs).
+    var plain: FontStyle {
+        var font = self
+        font.bold = false
+        font.italic = false
+        return font
     }
 }

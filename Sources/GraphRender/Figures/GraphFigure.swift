@@ -13,6 +13,13 @@ public struct GraphFigure: Sendable {
     public var caption: FigureCaption
     /// PNG resolution from the theme.
     public var dpi: Double
+    /// The exact pixel size of the PNG when the theme draws every figure at the page size.
+    var pagePixels: (width: Int, height: Int)? = nil
+    /// The page colour around a centred drawing.
+    var paper: RGBColor
+    /// The theme's fonts, whose Graphviz names ("DejaVu Serif Bold") the SVG writes as family,
+    /// weight and style.
+    var fonts: [FontStyle]
     /// The DOT node drawing each message, by message id, where it is not the message's own
     /// node (the replies figure draws messages of one row and bin as one counted mark); empty
     /// for figures whose nodes are named by the ids they draw. For exports that carry the drawing.
@@ -31,18 +38,123 @@ public struct GraphFigure: Sendable {
     ///     (default: the smallest weight that keeps the figure legible).
     public static func build(_ kind: GraphFigureKind, context: FigureContext, engine: LayoutEngine? = nil,
                              minimumWeight: Int? = nil) throws -> GraphFigure {
+        let budget = context.theme.graph.budget.nodes
         switch kind {
         case .correspondents:
-            return CorrespondentsFigure(context: context, engine: engine ?? LayoutEngine(context.theme.graph.layout), minimumWeight: minimumWeight).figure()
+            let layout = engine ?? LayoutEngine(context.theme.graph.layout)
+            return try fitted(context: context, start: budget) { limit, width in
+                var figure = CorrespondentsFigure(context: context, engine: layout, minimumWeight: minimumWeight, peopleLimit: limit)
+                figure.style.widthOverrideInches = width
+                return figure.figure()
+            }
         case .replies:
             if let engine, engine != .neato, engine != .pinned {
                 throw EpistolaryError(.badUsage, "the replies figure places messages by date and lane itself and draws its links; only --engine neato (which then routes the links, slowly) applies to it")
             }
             return RepliesFigure(context: context, graphvizRoutesLinks: engine == .neato).figure()
         case .topics:
-            return TopicsFigure(context: context, engine: engine ?? .dot).figure()
+            return try fitted(context: context, start: budget) { limit, width in
+                var figure = TopicsFigure(context: context, peopleLimit: limit)
+                figure.style.widthOverrideInches = width
+                return figure.figure()
+            }
         case .mentions:
-            return MentionsFigure(context: context, engine: engine ?? .neato, minimumWeight: minimumWeight).figure()
+            return try fitted(context: context, start: max(budget, MentionsFigure.legiblePeople)) { limit, width in
+                var figure = MentionsFigure(context: context, engine: engine ?? .neato, minimumWeight: minimumWeight, peopleLimit: limit)
+                figure.style.widthOverrideInches = width
+                return figure.figure()
+            }
+        case .matrix:
+            return try fitted(context: context, start: budget) { limit, width in
+                var figure = MatrixFigure(context: context, peopleLimit: limit, order: context.matrixOrder)
+                figure.style.widthOverrideInches = width
+                return figure.figure()
+            }
+        }
+    }
+
+    /// `figure` at exactly the page size when the theme asks for it (`page.exact_size`, slides):
+    /// the drawing scaled to fit the page (up or down, through the DOT's `size`), and its PNG
+    /// centred on a canvas of exactly the page, so a 16:9 page gives a 16:9 file (1920 × 1080
+    /// pixels at 192 dpi on a 10-inch page).
+    static func exactPage(_ figure: GraphFigure, style: FigureStyle) throws -> GraphFigure {
+        guard style.theme.page.exactSize else { return figure }
+        let page = style.theme.page.size(wide: style.wide)
+        let width = page.widthMM / 25.4, height = (style.heightMM ?? page.heightMM) / 25.4
+        let pad = FigureStyle.padInches
+        var fitted = figure
+        fitted.dot = DOTWriter.appendingGraphAttributes(figure.dot, [
+            ("size", .text(DOTWriter.number(width - 2 * pad) + "," + DOTWriter.number(height - 2 * pad) + "!")),
+        ])
+        fitted.pagePixels = (Int((width * fitted.dpi).rounded()), Int((height * fitted.dpi).rounded()))
+        fitted.caption.dotHash = SHA256.hex(Array(fitted.dot.utf8))
+        return fitted
+    }
+
+    /// Why `kind` cannot be drawn from `analysis`, in one line, or nil when it can: figures that
+    /// read the text (topics, mentions) have nothing to show on a corpus without text (a CMIF
+    /// catalogue), and are skipped with this reason rather than drawn empty.
+    ///
+    /// - Complexity: O(m) for m messages.
+    public static func unavailableReason(_ kind: GraphFigureKind, analysis: CorpusAnalysis) -> String? {
+        let hasText = analysis.messages.contains { !$0.body.allSatisfy(\.isWhitespace) }
+        switch kind {
+        case .topics, .mentions:
+            if !hasText { return "the corpus has no message text, and the \(kind.rawValue) figure reads the text" }
+            if kind == .topics, analysis.topics.isEmpty {
+                return "no message matches a topic of the lexicon (\(analysis.lexicon.source.isEmpty ? "given" : analysis.lexicon.source))"
+            }
+            if kind == .mentions, analysis.mentions.restricted(to: .person).edges.isEmpty {
+                return "no two people are named together in any message"
+            }
+            return nil
+        case .correspondents, .matrix:
+            let pairs = analysis.messages.contains { !$0.sender.isEmpty && $0.recipients.contains { !$0.isEmpty } }
+            return pairs ? nil : "no message names both its writer and an addressee"
+        case .replies:
+            return analysis.messages.isEmpty ? "the corpus has no messages" : nil
+        }
+    }
+
+    /// Whether the gallery draws the network of who wrote to whom as a matrix rather than as
+    /// nodes and links, and the sentence its caption gives: a matrix when the network has more
+    /// writer-addressee pairs than the node-link figure draws (`graph.budget.edges`), so that
+    /// a node-link drawing would leave pairs out or turn into a hairball.
+    public static func prefersMatrix(_ analysis: CorpusAnalysis, theme: Theme) -> (matrix: Bool, reason: String) {
+        let pairs = analysis.correspondents.edges.filter { $0.from != $0.to && $0.count > 0 }.count
+        let people = analysis.correspondents.nodes.count
+        let density = people > 1 ? Double(pairs) / Double(people * (people - 1)) : 0
+        let words = "\(pairs) writer-addressee pairs among \(people) people (density \(String(format: "%.3f", density)))"
+        let budget = theme.graph.budget.edges
+        return pairs > budget
+            ? (true, "Drawn as a matrix: \(words) are more than a node-link figure draws legibly (\(budget)).")
+            : (false, "Drawn as nodes and links: \(words) fit a node-link figure (up to \(budget)).")
+    }
+
+    /// The figure `make` draws with the most people (from `start` down) whose smallest text,
+    /// once Graphviz scales the drawing to the printed width, stays at or above the theme's
+    /// floor (`graph.budget.min_text_pt`). If even two people do not fit, the figure is drawn
+    /// wider than the page rather than with smaller text, and its caption says so.
+    ///
+    /// `make(limit, widthInches)` draws with at most `limit` people, at `widthInches` when
+    /// given. Each try lays the figure out once (figures within budget lay out in milliseconds).
+    static func fitted(context: FigureContext, start: Int, make: (Int, Double?) -> GraphFigure) throws -> GraphFigure {
+        let floor = context.theme.graph.budget.minTextPt
+        let style = FigureStyle(context: context)
+        let smallest = style.smallestFontPt
+        var limit = max(2, start)
+        while true {
+            let figure = make(limit, nil)
+            let size = try GraphvizEngine.shared.drawingSize(figure.dot, engine: figure.engine)
+            if smallest * size.scale >= floor - 0.01 { return try exactPage(figure, style: style) }
+            if limit <= 2 {
+                // Draw wider: the width at which the smallest text is exactly the floor.
+                let width = style.widthInches * floor / (smallest * size.scale)
+                var wide = make(limit, width)
+                wide.caption.shows += " Drawn \(DOTWriter.number(width * 25.4)) mm wide so that no text is under \(DOTWriter.number(floor)) pt."
+                return try exactPage(wide, style: style)
+            }
+            limit = max(2, min(limit - 1, Int(Double(limit) * 0.8)))
         }
     }
 
@@ -54,6 +166,9 @@ public struct GraphFigure: Sendable {
         self.dot = dot
         self.engine = engine
         dpi = Double(context.theme.page.dpi)
+        let f = context.theme.fonts
+        fonts = [f.title, f.label, f.tick, f.legend, f.note]
+        paper = context.theme.colors.paper
         let days = messages.compactMap(\.date.best)
         caption = FigureCaption(
             figure: kind.rawValue, title: title, shows: shows, messages: messages.count, inferredMessages: inferredCount,
@@ -68,7 +183,10 @@ public struct GraphFigure: Sendable {
 
     /// Renders the figure in `format` (PNG at the theme's dpi).
     public func render(_ format: GraphFormat) throws -> RenderedGraph {
-        try GraphvizEngine.shared.render(dot, engine: engine, format: format, dpi: dpi)
+        guard let rendered = try render(formats: [format])[format] else {
+            throw EpistolaryError(.environment, "Graphviz returned no \(format.rawValue) rendering")
+        }
+        return rendered
     }
 
     /// The figure laid out, read back from Graphviz (node positions, sizes and colours), for
@@ -77,10 +195,21 @@ public struct GraphFigure: Sendable {
         try GraphvizEngine.shared.layout(dot, engine: engine)
     }
 
-    /// Renders the figure in every format of `formats` from one layout (PNG at the theme's
-    /// dpi): the same bytes as `render(_:)` per format, for one layout's cost.
+    /// Renders the figure in every format of `formats` (PNG at the theme's dpi): the same
+    /// bytes as `render(_:)` per format. SVG text names real font families, with weight and
+    /// style as attributes.
     public func render(formats: [GraphFormat]) throws -> [GraphFormat: RenderedGraph] {
-        try GraphvizEngine.shared.render(dot, engine: engine, formats: formats, dpi: dpi)
+        var rendered = try GraphvizEngine.shared.render(dot, engine: engine, formats: formats, dpi: dpi)
+        if var svg = rendered[.svg] {
+            svg.data = SVGFontNames.rewrite(svg.data, fonts: fonts)
+            rendered[.svg] = svg
+        }
+        if let pagePixels, var png = rendered[.png] {
+            png.data = try PNGResolution.stamp(try PNGPage.centre(png.data, width: pagePixels.width, height: pagePixels.height,
+                                                                  paper: paper), dpi: dpi)
+            rendered[.png] = png
+        }
+        return rendered
     }
 
     /// Renders the figure once per format and writes each of `urls` (format from its

@@ -8,4 +8,7 @@ public enum GraphFigureKind: String, CaseIterable, Sendable, Codable {
     case topics
     /// People named together in the message bodies.
     case mentions
+    /// People against people, each cell the messages from the row's person to the column's:
+    /// the idiom for a network a node-link drawing would turn into a hairball.
+    case matrix
 }

@@ -14,6 +14,17 @@ struct MentionsFigure {
     let context: FigureContext
     let engine: LayoutEngine
     let minimumWeight: Int?
+    /// Most people drawn (the figure raises the weight until no more have a line).
+    var peopleLimit: Int? = nil
+    var style: FigureStyle
+
+    init(context: FigureContext, engine: LayoutEngine, minimumWeight: Int?, peopleLimit: Int? = nil) {
+        self.context = context
+        self.engine = engine
+        self.minimumWeight = minimumWeight
+        self.peopleLimit = peopleLimit
+        style = FigureStyle(context: context)
+    }
 
     /// Most people drawn when the weight is chosen automatically.
     static let legiblePeople = 20
@@ -21,66 +32,80 @@ struct MentionsFigure {
     func figure() -> GraphFigure {
         let analysis = context.analysis
         let theme = context.theme
-        let style = FigureStyle(theme: theme, wide: context.wide)
         let graph = analysis.mentions.restricted(to: .person)
-        let threshold = minimumWeight ?? Self.automaticWeight(graph)
+        let limit = peopleLimit ?? Self.legiblePeople
+        // The weight keeps at most `limit` people; an author's --min-weight may only raise it.
+        let threshold = max(minimumWeight ?? 1, Self.automaticWeight(graph, people: limit))
         let edges = graph.edges.filter { $0.weight >= threshold }
         var shown = Set<String>()
         for edge in edges { shown.insert(edge.a); shown.insert(edge.b) }
         let nodes = graph.nodes.filter { shown.contains($0.id) }
-        let title = "People named together (in ≥ \(threshold) messages)" + (context.filterDescription.isEmpty ? "" : " (\(context.filterDescription))")
+        var qualifiers = ["in ≥ \(threshold) messages"]
+        if !context.filterDescription.isEmpty { qualifiers.append(context.filterDescription) }
+        let automatic = "People named together (" + qualifiers.joined(separator: "; ") + ")"
+        let title = context.title(automatic: automatic)
+        // Only correspondents (people who wrote or received a message of the corpus) with a colour
+        // of their own are coloured; everyone named in the text but not a correspondent is grey.
+        let correspondents = Set(analysis.correspondents.nodes.filter { $0.sent + $0.received > 0 }.map(\.id))
+        let coloured = nodes.filter { correspondents.contains($0.id) && context.people.contains($0.id) }.map(\.id)
+        let heaviest = edges.map(\.weight).max() ?? threshold
+        let classes = style.lineClasses(maximum: heaviest - threshold + 1)
 
         var dot = DOTWriter(name: "mentions", directed: false)
         dot.comment("Epistolary mentions figure of \(analysis.corpus.sourceName); sha256 \(analysis.corpus.sourceHash)")
         dot.graph(style.graphAttributes([("layout", .text(engine.name)), ("start", "1"), ("mode", "major"), ("overlap", "vpsc"), ("sep", "+6"),
                                          ("splines", "true"), ("esep", "+2")])
-                  + legend(title: title, threshold: threshold, heaviest: edges.map(\.weight).max() ?? threshold).graphAttributes(style: style))
+                  + legend(title: title, threshold: threshold, classes: classes, coloured: coloured).graphAttributes(style: style))
         dot.nodeDefaults(style.nodeDefaults([("shape", "ellipse"), ("style", "filled"), ("margin", "0.02,0.01"),
                                              ("width", .number(0.3)), ("height", .number(0.2))]))
-        dot.edgeDefaults(style.edgeDefaults())
+        dot.edgeDefaults(style.edgeDefaults([("color", .text(theme.colors.muted.hex))]))
+        let other = context.people.other.color
         for node in nodes {
-            // A correspondent of the run keeps their colour; anyone else is drawn in the theme's `other` colour.
-            let color = context.people.contains(node.id) ? context.people[node.id].color : context.people.other.color
+            let isColoured = coloured.contains(node.id)
+            let color = isColoured ? context.people[node.id].color : other
             let entity = analysis.mentionTable.entities.first { $0.id == node.id }
-            let label = FigureContext.shortForm(name: node.name, aliases: entity?.aliases ?? [])
+            let label = context.settings.labels[node.id] ?? DisplayText.bounded(FigureContext.shortForm(name: node.name, aliases: entity?.aliases ?? []))
             dot.node(node.id, [("label", .text(label)), ("fillcolor", .text(style.fill(color).hex)),
-                               ("color", .text(color.hex)),
+                               ("color", .text(isColoured ? color.hex : theme.graph.node.pen.hex)),
                                ("tooltip", .text("\(DisplayText.bounded(node.name)): named in \(node.messages) messages"))])
         }
-        let heaviest = edges.map(\.weight).max() ?? 1
         for edge in edges {
-            // Widths start at the threshold: the thinnest line drawn is the weakest pair shown.
-            let width = style.penWidth(edge.weight - threshold + 1, maximum: heaviest - threshold + 1)
-            dot.edge(edge.a, edge.b, [("penwidth", .number(width)), ("len", .number(0.6)),
+            // Widths start at the threshold: the thinnest class begins at the weakest pair shown.
+            let width = FigureStyle.lineWidth(edge.weight - threshold + 1, classes: classes)
+            dot.edge(edge.a, edge.b, [("penwidth", .number(Double(width))), ("len", .number(0.6)),
                                       ("tooltip", .text("named together in \(edge.weight) messages"))])
         }
-        let shows = "People named together in the bodies of the messages of \(analysis.corpus.sourceName): a line joins two "
-            + "people named in at least \(threshold) of the same messages, wider for more; the outline of a person grows with "
-            + "the messages naming them."
+        var shows = "People named together in the bodies of the messages of \(analysis.corpus.sourceName): a line joins two "
+            + "people named in at least \(threshold) of the same messages, wider for more (by class)."
+        shows += coloured.isEmpty ? " All are drawn grey." : " Correspondents of the corpus are drawn in their colour; people who are only named are grey."
         let named = Set(edges.flatMap { edge in
             graph.byMessage.filter { $0.value.contains { $0.entity == edge.a } && $0.value.contains { $0.entity == edge.b } }.map(\.key)
         })
-        return GraphFigure(kind: .mentions, title: title, shows: shows, dot: dot.text, engine: engine, context: context,
+        return GraphFigure(kind: .mentions, title: title ?? automatic, shows: shows, dot: dot.text, engine: engine, context: context,
                            messages: analysis.messages.filter { named.contains($0.id) }, inferredCount: 0)
     }
 
-    /// The smallest weight at which at most `legiblePeople` people have a line.
-    static func automaticWeight(_ graph: MentionGraph) -> Int {
+    /// The smallest weight at which at most `people` people have a line.
+    static func automaticWeight(_ graph: MentionGraph, people limit: Int = legiblePeople) -> Int {
         let heaviest = graph.edges.map(\.weight).max() ?? 1
         for weight in 1...max(1, heaviest) {
             var people = Set<String>()
             for edge in graph.edges where edge.weight >= weight { people.insert(edge.a); people.insert(edge.b) }
-            if people.count <= legiblePeople { return weight }
+            if people.count <= limit { return weight }
         }
         return heaviest
     }
 
-    private func legend(title: String, threshold: Int, heaviest: Int) -> FigureLegend {
-        let muted = context.theme.colors.muted
-        return FigureLegend(title: title, groups: [[
-            FigureLegend.Entry(swatch: .line(muted, style: "solid", heavy: false), text: "in \(threshold) messages"),
-            FigureLegend.Entry(swatch: .line(muted, style: "solid", heavy: true), text: "in \(heaviest) messages"),
-        ]], notes: ["A line joins two people named in the same messages. "
-                    + "Correspondents in their colour, others grey."])
+    private func legend(title: String?, threshold: Int, classes: [FigureStyle.LineClass], coloured: [String]) -> FigureLegend {
+        let theme = context.theme
+        let muted = theme.colors.muted
+        let lines = classes.map { c -> FigureLegend.Entry in
+            let lower = c.lower + threshold - 1, upper = c.upper + threshold - 1
+            return FigureLegend.Entry(swatch: .bar(muted, widthPt: c.widthPt, dashed: false), text: lower == upper ? "\(lower)" : "\(lower)–\(upper)")
+        }
+        let people = coloured.map { FigureLegend.Entry(swatch: .disc(style.fill(context.people[$0].color)), text: context.shortName(of: $0)) }
+            + [FigureLegend.Entry(swatch: .disc(style.fill(context.people.other.color)), text: coloured.isEmpty ? "people named" : "named, not a correspondent")]
+        return FigureLegend(title: title, groups: [[FigureLegend.Entry(swatch: .none, text: "messages naming both:")] + lines, people],
+                            notes: ["A line joins two people named in the same messages."])
     }
 }
