@@ -96,7 +96,7 @@ struct FigureClaimTests {
         // Only the palette's worth of people are coloured; the others node is grey.
         let theme = context.theme
         let colours = Set(graph.nodes.compactMap { FigureClaims.samples(in: $0.attributes["label"]!).first?.fill ?? Self.squareFill($0.attributes["label"]!) })
-        #expect(colours.count <= theme.categories.colors.count + 1)
+        #expect(colours.count <= theme.palettes.people.colors.count + 1)
         #expect(Self.squareFill(others.attributes["label"]!) == context.people.other.color.hex)
     }
 
