@@ -43,7 +43,7 @@ struct AnalysisOptions: ParsableArguments {
         let corpus = try CorpusLoader.load(path: corpus, format: corpusFormat, people: table, csv: try csvLayout())
         let skipped = corpus.issues.filter { $0.outcome == .skipped }.count
         if skipped > 0 {
-            FileHandle.standardError.write(Data("epistolary: \(corpus.sourceName): \(skipped) record\(skipped == 1 ? "" : "s") skipped (`epistolary report` lists each with its line and reason)\n".utf8))
+            StandardError.write("epistolary: \(corpus.sourceName): \(skipped) record\(skipped == 1 ? "" : "s") skipped (`epistolary report` lists each with its line and reason)\n")
         }
         if checkStrictness { try checkStrict(corpus) }
         return corpus

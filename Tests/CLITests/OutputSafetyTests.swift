@@ -157,19 +157,19 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let gallery = folder.appendingPathComponent("gallery")
         let run = try CLIRunner.run(["figures", "--corpus", corpus.path, "--formats", "svg,png", "--out", gallery.path],
-                                    environment: ["EPISTOLARY_FAIL_FIGURES": "graphs/mentions,timelines/volume"])
+                                    environment: ["EPISTOLARY_FAIL_FIGURES": "graphs/correspondents,timelines/volume"])
         #expect(run.status == 4, "\(run.stderr)")
         #expect(run.stderr.contains("partial gallery"), "\(run.stderr)")
         let manifest = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: gallery.appendingPathComponent("manifest.json"))) as? [String: Any])
         let failed = try #require(manifest["failed"] as? [[String: String]])
-        #expect(failed.map { $0["figure"] ?? "" } == ["graphs/mentions", "timelines/volume"])
+        #expect(failed.map { $0["figure"] ?? "" } == ["graphs/correspondents", "timelines/volume"])
         for failure in failed {
             let figure = try #require(failure["figure"])
             #expect(run.stderr.contains("\(figure): not made: "), "\(figure) is not reported")
             #expect(!(failure["reason"] ?? "").isEmpty)
             #expect(!FileManager.default.fileExists(atPath: gallery.appendingPathComponent(figure + ".svg").path))
         }
-        for made in ["graphs/correspondents.svg", "graphs/correspondents.png", "timelines/latency.png", "exports/correspondents.graphml"] {
+        for made in ["graphs/replies.svg", "graphs/replies.png", "timelines/latency.png", "exports/correspondents.graphml"] {
             #expect(FileManager.default.fileExists(atPath: gallery.appendingPathComponent(made).path), "\(made) was not written")
         }
         _ = try Self.manifestHash(gallery)
