@@ -14,3 +14,11 @@ public func fuzzCMIF(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     }
     return 0
 }
+
+/// The entry point SwiftPM links this executable with; it starts libFuzzer's driver.
+@_cdecl("FuzzCMIF_main")
+public func FuzzCMIFEntry(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+    runLibFuzzer(argc, argv) { bytes, count in
+        fuzzCMIF(bytes.map { UnsafeRawPointer($0) } ?? emptyFuzzInput, count)
+    }
+}

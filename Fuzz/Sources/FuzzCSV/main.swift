@@ -16,3 +16,11 @@ public func fuzzCSV(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     }
     return 0
 }
+
+/// The entry point SwiftPM links this executable with; it starts libFuzzer's driver.
+@_cdecl("FuzzCSV_main")
+public func FuzzCSVEntry(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+    runLibFuzzer(argc, argv) { bytes, count in
+        fuzzCSV(bytes.map { UnsafeRawPointer($0) } ?? emptyFuzzInput, count)
+    }
+}

@@ -41,3 +41,11 @@ public func fuzzDOT(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     FuzzSVG.check(svg)
     return 0
 }
+
+/// The entry point SwiftPM links this executable with; it starts libFuzzer's driver.
+@_cdecl("FuzzDOT_main")
+public func FuzzDOTEntry(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+    runLibFuzzer(argc, argv) { bytes, count in
+        fuzzDOT(bytes.map { UnsafeRawPointer($0) } ?? emptyFuzzInput, count)
+    }
+}

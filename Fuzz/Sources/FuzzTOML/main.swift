@@ -1,3 +1,4 @@
+import FuzzSupport
 import Foundation
 import Styling
 import TOMLReader
@@ -33,4 +34,12 @@ public func fuzzTOML(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
         fatalError("ThemeSheet threw \(type(of: error)): \(error)")
     }
     return 0
+}
+
+/// The entry point SwiftPM links this executable with; it starts libFuzzer's driver.
+@_cdecl("FuzzTOML_main")
+public func FuzzTOMLEntry(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+    runLibFuzzer(argc, argv) { bytes, count in
+        fuzzTOML(bytes.map { UnsafeRawPointer($0) } ?? emptyFuzzInput, count)
+    }
 }

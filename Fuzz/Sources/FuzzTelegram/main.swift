@@ -15,3 +15,11 @@ public func fuzzTelegram(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     }
     return 0
 }
+
+/// The entry point SwiftPM links this executable with; it starts libFuzzer's driver.
+@_cdecl("FuzzTelegram_main")
+public func FuzzTelegramEntry(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+    runLibFuzzer(argc, argv) { bytes, count in
+        fuzzTelegram(bytes.map { UnsafeRawPointer($0) } ?? emptyFuzzInput, count)
+    }
+}
