@@ -287,10 +287,11 @@ final class FigureBuilder {
         var x = left, y = top + max(m.ascent, swatch / 2 + m.ascent / 2)
         var rowHasItems = false
         for entry in entries {
-            let label = fitted(entry.label, font: font, width: right - left - swatch - 3)
             let sw = entry.swatch == .none ? -3 : swatch
-            let w = sw + 3 + measurer.width(label, font: font)
-            if rowHasItems && x + w > right {
+            // A label wider than the legend is wrapped, never cut: a legend's claim is read whole.
+            let lines = wrap(entry.label, font: font, width: right - left - sw - 3)
+            let w = sw + 3 + (lines.map { measurer.width($0, font: font) }.max() ?? 0)
+            if rowHasItems && (x + w > right || lines.count > 1) {
                 x = left
                 y += rowHeight
                 rowHasItems = false
@@ -298,10 +299,17 @@ final class FigureBuilder {
             if draw {
                 let cy = y - m.ascent / 2 + m.descent / 2 - 0.5
                 drawSwatch(entry.swatch, x: x, cy: cy, size: swatch)
-                text(label, x: x + sw + 3, baseline: y, font: font)
+                for (index, line) in lines.enumerated() {
+                    text(line, x: x + sw + 3, baseline: y + Double(index) * (m.height + 1), font: font)
+                }
             }
             x += w + gap
             rowHasItems = true
+            if lines.count > 1 {
+                // The next entry starts a row of its own, below the wrapped lines.
+                y += Double(lines.count - 1) * (m.height + 1)
+                x = right + 1
+            }
         }
         let bottom = y + max(m.descent, swatch / 2 - m.ascent / 2) + (style.legendFrame ? 2 : 0)
         if draw && style.legendFrame && !entries.isEmpty {

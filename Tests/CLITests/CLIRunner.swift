@@ -2,6 +2,7 @@ import Correspondence
 @testable import EpistolaryCLI
 import EpistolaryTestSupport
 import Foundation
+import Synchronization
 
 /// Runs command lines for every CLI test suite: in process through the command types, or,
 /// for the few smoke tests, the built `epistolary` binary.
@@ -52,10 +53,18 @@ enum CLIRunner {
     /// own working folder) launches the built binary instead.
     static func run(_ arguments: [String], environment: [String: String] = [:], in folder: URL? = nil) throws -> Run {
         guard environment.isEmpty, folder == nil else { return try runBinary(arguments, environment: environment, in: folder) }
-        let capture = OutputCapture()
-        let status = OutputCapture.$current.withValue(capture) { Epistolary.run(arguments) }
-        return Run(status: status, stdout: capture.standardOutput, stderr: capture.standardError)
+        // One command at a time, each with only its own inputs noted: the input guard keys
+        // files by inode, and a file another test deleted may hand its inode to this run's output.
+        return inProcess.withLock { _ in
+            InputFiles.reset()
+            let capture = OutputCapture()
+            let status = OutputCapture.$current.withValue(capture) { Epistolary.run(arguments) }
+            return Run(status: status, stdout: capture.standardOutput, stderr: capture.standardError)
+        }
     }
+
+    /// Held while a command runs in process.
+    private static let inProcess = Mutex(())
 
     /// Runs the built binary with `arguments`, as a user would (the smoke tests, and runs that
     /// need their own environment or folder). Throws `NotBuilt` when the binary is missing.
