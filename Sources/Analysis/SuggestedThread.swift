@@ -15,7 +15,7 @@ public struct SuggestedThread: Sendable, Hashable {
         public var exampleLines: [Int]
     }
 
-    /// A lexicon id made from the first term ("second_front").
+    /// A lexicon id made from the first term ("trade_route" for "trade route").
     public var id: String
     /// The first three terms ("second front, Overlord, cross-Channel").
     public var label: String

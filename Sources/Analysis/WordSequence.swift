@@ -7,9 +7,9 @@
 /// `u s s r`, "de Gaulle's" is `de gaulle s`), and the Unicode punctuation of the corpus (dashes,
 /// curly quotes, no-break space, superscript footnote markers such as ³ and ⁵⁰). Words are
 /// compared without case and without diacritics, in any Unicode normalisation form: each word has
-/// a *key* (see `LetterFolding`), so "Mikołajczyk", "MIKOLAJCZYK" and "Mikolajczyk" are one word,
-/// as are "émigré" (NFC or NFD) and "emigre". There is no stemming: "convoy" and "convoys" are
-/// different words (a lexicon says `convoy*`).
+/// a *key* (see `LetterFolding`), so "Łódź", "LODZ" and "Lodz" are one word,
+/// as are "émigré" (NFC or NFD) and "emigre". There is no stemming: "letter" and "letters" are
+/// different words (a lexicon says `letter*`).
 ///
 /// Lines: a body's first line is the source line of its first paragraph (`fieldLines["body"]`)
 /// and each newline of the body advances one line. The reader separates paragraphs by a blank

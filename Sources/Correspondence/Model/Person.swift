@@ -6,7 +6,7 @@ public struct Person: Sendable, Hashable, Codable {
         case person, organisation
     }
 
-    /// Short stable key used everywhere in the model and in ids ("Stalin", "max-weber-118629743").
+    /// Short stable key used everywhere in the model and in ids ("max-weber-118629743", "jane-doe").
     public var id: String
     /// Full display name ("Winston Churchill"; "Weber, Max" is shown "Max Weber").
     public var name: String
