@@ -64,13 +64,15 @@ public struct Figure {
         }
     }
 
-    /// Writes the figure in the format its extension names, and its caption beside it, each
-    /// through a temporary file, so an interrupted write never leaves half a figure.
+    /// Writes the figure in the format its extension names, and its caption beside it, all or
+    /// nothing (`OutputBatch`), so an interrupted write never leaves half a figure.
     public func write(to url: URL) throws {
         guard let format = Format(fileExtension: url.pathExtension) else {
             throw EpistolaryError(.badUsage, file: url.path, "expected a file ending in .svg, .png or .pdf")
         }
-        try AtomicFile.write(try data(as: format), to: url)
-        try AtomicFile.write(caption.json(), to: FigureCaption.sidecarURL(for: url))
+        var batch = OutputBatch()
+        batch.add(try data(as: format), to: url)
+        batch.add(try caption.json(), to: FigureCaption.sidecarURL(for: url))
+        try batch.commit()
     }
 }

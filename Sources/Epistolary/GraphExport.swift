@@ -16,14 +16,17 @@ public enum GraphExport {
         Exporter().files(format, analysis: analysis)
     }
 
-    /// Writes the export to `url`: a file, or for `csv` a folder of tables.
+    /// Writes the export to `url`: a file, or for `csv` a folder of tables, all or nothing
+    /// (`OutputBatch`, as the command line writes them).
     public static func write(_ format: ExportFormat, of analysis: CorpusAnalysis, to url: URL) throws {
         let files = files(format, of: analysis)
+        var batch = OutputBatch()
         if format.writesFolder {
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-            for file in files { try AtomicFile.write(Data(file.text.utf8), to: url.appendingPathComponent(file.name)) }
-        } else if let file = files.first {
-            try AtomicFile.write(Data(file.text.utf8), to: url)
+            for file in files { batch.add(file.text, to: url.appendingPathComponent(file.name)) }
+        } else {
+            batch.add(files.map(\.text).joined(), to: url)
         }
+        try batch.commit()
     }
 }
