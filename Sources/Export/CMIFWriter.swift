@@ -5,14 +5,18 @@ import Foundation
 /// Writes a corpus as CMIF (the TEI `correspDesc` profile correspSearch harvests): one
 /// `correspDesc` per letter with its sent and received actions (`persName` with one authority
 /// URI, `placeName` with its GeoNames URI, `date` as `@when` or `@notBefore`/`@notAfter`),
-/// reply links as `correspContext`, and a header fit for harvesting (see `Header`).
+/// reply links as `correspContext`, and a header fit for harvesting (`CorpusHeader`, completed
+/// by `completed(_:corpus:)`). The source's notes (`Message.sourceNotes`) go back where they
+/// stood; the reader's diagnostics (`Message.notes`) are never written.
 ///
 /// The output is valid against the CMIF RELAX NG schema and obeys its Schematron rules (both
 /// actions present, `@source` points to a `bibl`, every date dated, no `@cert` on dates).
 ///
-/// What CMIF cannot say is said where it can be:
-/// - a letter without an addressee has a received action holding only a `note` (no person is
-///   invented);
+/// What CMIF cannot say is said where it can be, in notes typed `generated` when they are ours:
+/// - an action other than sent and received is a `note type="correspAction"` that
+///   `CMIFReader` reads back as the action (see `CMIFReader.actionNoteType`);
+/// - a letter without an addressee (or writer) has a received (or sent) action holding only a
+///   `note` (no person is invented);
 /// - letters known only from citations (`InferredMessage`) are described as letters of their
 ///   own, each with a `note` saying that it is not extant and where it is cited, and linked to
 ///   the letters citing them by `correspContext` refs;

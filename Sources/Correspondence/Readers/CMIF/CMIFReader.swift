@@ -18,6 +18,9 @@ import Foundation
 ///   raw value, leaves the message undated and is listed.
 /// - the letter's own id (`xml:id`, else `@key` when unique in the file), its URL (`@ref`)
 ///   and edition (`@source`) are kept; so is the file's header (`CorpusHeader`).
+/// - every `note` of the letter, of one of its actions or of its `correspContext` is kept in
+///   `Message.sourceNotes` with where it stood; a `note type="correspAction"` (how a CMIF export
+///   writes an action CMIF cannot hold) is read as that action.
 ///
 /// Lenient: a record that cannot be used whole is adjusted or skipped and listed in
 /// `Corpus.issues` with its file, line and reason; the corpus goes on. Only a document that is
