@@ -73,9 +73,11 @@ struct LatencyChart {
 
         // The strip panel's height, reserved below the time view.
         let stripH = max(style.labelSize * 1.6, style.markSize * 2.5)
-        let stripAxis = measurer.measure("0", font: style.tickFont).height + style.tickLength + style.tickLabelGap + style.labelSize
+        // Under the strips: their axis (ticks and labels) and the line saying what it counts.
+        let tickHeight = measurer.measure("0", font: style.tickFont).height
+        let stripAxis = style.tickLength + style.tickLabelGap + tickHeight + tickHeight + 1
         let stripPanel = Double(stripNames.count) * stripH + stripAxis + style.labelSize
-        let eventEstimate = events.events(from: range.from, to: range.to).isEmpty ? [] : [LegendEntry(.band(style.bandFill), "event named above the plot (dashed line: a single day)")]
+        let eventEstimate = b.eventLegendEstimate(events, from: range.from, to: range.to)
         let plot = b.valuePlot(from: range.from, to: range.to, tickLabels: tickLabels, axisTitle: axisTitle, events: events.events,
                                below: y, reserveBelow: style.labelSize + stripPanel + b.legendHeight(legend + eventEstimate))
         let scale = plot.scale, labels = plot.events, plotTop = plot.top, plotH = plot.height, plotBottom = plot.bottom

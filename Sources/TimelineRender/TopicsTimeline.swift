@@ -54,7 +54,7 @@ struct TopicsTimeline {
         let legendGuess = [LegendEntry(.mark(.bar, fill: nil, stroke: style.ink), "a letter on the topic (lane label: how many)"),
                            LegendEntry(.rect(style.ink), "1 letter in the month"), LegendEntry(.rect(style.ink), "00"),
                            LegendEntry(.rect(style.ink), "000 (busiest month of any topic)")]
-            + (events.events(from: range.from, to: range.to).isEmpty ? [] : [LegendEntry(.band(style.bandFill), "event named above the plot (dashed line: a single day)")])
+            + b.eventLegendEstimate(events, from: range.from, to: range.to)
         let candidate = lanePlan.kept.map(label) + (lanePlan.folded.isEmpty ? [] : [foldedLabel(lanePlan.folded)])
         let planned = b.planPlot(from: range.from, to: range.to, gutter: b.laneGutter(candidate), valueAxis: false, events: events.events,
                                  below: y, reserveBelow: style.labelSize + b.legendHeight(legendGuess))
