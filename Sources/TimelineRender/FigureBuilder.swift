@@ -312,7 +312,9 @@ final class FigureBuilder {
             // A label wider than the legend is wrapped, never cut: a legend's claim is read whole.
             let lines = wrap(entry.label, font: font, width: right - left - sw - 3)
             let w = sw + 3 + (lines.map { measurer.width($0, font: font) }.max() ?? 0)
-            if rowHasItems && (x + w > right || lines.count > 1) {
+            // A note without a sample starts a row of its own: beside a sample it would read
+            // as part of that sample's label ("by A above a lane's line…").
+            if rowHasItems && (x + w > right || lines.count > 1 || entry.swatch == .none) {
                 x = left
                 y += rowHeight
                 rowHasItems = false
