@@ -289,7 +289,8 @@ final class FigureBuilder {
     /// The legend in rows across the width; returns the y below it.
     @discardableResult
     func legend(_ entries: [LegendEntry], top: Double) -> Double {
-        legendRows(entries, top: top, draw: true)
+        // No entries take no room, as `legendHeight` says (a figure plans with it).
+        entries.isEmpty ? top : legendRows(entries, top: top, draw: true)
     }
 
     /// The height `legend` takes for `entries`.

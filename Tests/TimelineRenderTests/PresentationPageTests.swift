@@ -75,9 +75,12 @@ struct PresentationPageTests {
         #expect(width == 1920 && height == 1080, "\(what): the PNG is \(width) x \(height)")
         let svg = String(decoding: try ScenePainter.render(f.scene, as: .svg, dpi: 192), as: UTF8.self)
         #expect(svg.contains("width=\"720pt\" height=\"405pt\" viewBox=\"0 0 720 405\""), "\(what): the SVG is not the slide's size")
-        // Scaled, text stays readable from the back of a room.
+        // Scaled, text keeps at least 60% of the style's sizes (its 14 pt notes stay above 8 pt):
+        // past that the figure folds lanes instead.
+        let fonts = try ThemeLoader.load(spec: "presentation").fonts
+        let floor = [fonts.title, fonts.label, fonts.tick, fonts.legend, fonts.note].map(\.sizePt).min()! * ExactPage.smallestScale
         let smallest = f.scene.texts.map(\.font.size).min() ?? 0
-        #expect(smallest >= FigureStyle.minimumTextSize, "\(what): \(smallest) pt text")
+        #expect(smallest >= floor - 1e-9, "\(what): \(smallest) pt text, under \(floor) pt")
     }
 
     @Test("the bundled corpus: every kind is 1920 x 1080", arguments: TimelineKind.allCases)
@@ -97,6 +100,12 @@ struct PresentationPageTests {
         if kind == .correspondents {
             #expect(f.scene.texts.contains { $0.text.hasPrefix("others (") }, "past the lane budget, an others lane")
         }
+    }
+
+    @Test("the CMIF edition: every kind it has is 1920 x 1080", arguments: [TimelineKind.correspondents, .volume, .latency])
+    func edition(kind: TimelineKind) throws {
+        let f = try EditionRun.maker("presentation").figure(kind, analysis: EditionRun.analysis()).figure
+        try Self.expectSlide(f, messages: nil, "edition \(kind.rawValue)")
     }
 
     @Test("a style without exact_size keeps the content's height (paper grows rather than cuts)")
