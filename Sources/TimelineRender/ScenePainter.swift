@@ -1,6 +1,7 @@
 internal import CCairo
 import Correspondence
 import Foundation
+import Drawing
 
 /// Paints a `Scene` with Cairo, item by item in order, and turns it into document bytes.
 public enum ScenePainter {

@@ -1,4 +1,5 @@
 import Correspondence
+import Drawing
 
 /// The timeline figures the CLI can draw.
 public enum TimelineKind: String, Sendable, CaseIterable {
