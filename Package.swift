@@ -33,7 +33,7 @@ let package = Package(
         .target(name: "TOMLReader", swiftSettings: swiftSettings),
         .target(name: "Correspondence", dependencies: ["CLibXML2"], resources: [.copy("Resources")], swiftSettings: swiftSettings),
         .target(name: "Analysis", dependencies: ["Correspondence", "TOMLReader"], resources: [.copy("Resources")], swiftSettings: swiftSettings),
-        .target(name: "Styling", dependencies: ["TOMLReader"], resources: [.process("Sheets")], swiftSettings: swiftSettings),
+        .target(name: "Styling", dependencies: ["Correspondence", "TOMLReader"], resources: [.process("Sheets")], swiftSettings: swiftSettings),
         // What both renderers draw with: the one time axis, text measured by Cairo, Cairo
         // documents written into memory, PNGs through libpng.
         .target(name: "Drawing", dependencies: ["Correspondence", "CCairo", "CLibPNG"], swiftSettings: swiftSettings),
@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(name: "TOMLReaderTests", dependencies: ["TOMLReader"], swiftSettings: swiftSettings),
         .testTarget(name: "CorrespondenceTests", dependencies: ["Correspondence"], swiftSettings: swiftSettings),
         .testTarget(name: "AnalysisTests", dependencies: ["Correspondence", "Analysis"], swiftSettings: swiftSettings),
-        .testTarget(name: "StylingTests", dependencies: ["Styling", "TOMLReader"], swiftSettings: swiftSettings),
+        .testTarget(name: "StylingTests", dependencies: ["Styling", "Correspondence", "TOMLReader"], swiftSettings: swiftSettings),
         .testTarget(name: "GraphRenderTests", dependencies: ["GraphRender", "Correspondence", "Analysis", "Styling", "CCairo"], exclude: ["valgrind-render-loop.sh"], swiftSettings: swiftSettings),
         .testTarget(name: "TimelineRenderTests", dependencies: ["TimelineRender", "Drawing", "Analysis", "Styling", "Correspondence", "CCairo"], swiftSettings: swiftSettings),
         .testTarget(name: "ExportTests", dependencies: ["Export", "Correspondence", "Analysis"], swiftSettings: swiftSettings),

@@ -93,7 +93,7 @@ public struct RepliesSlice: Sendable, Equatable {
         case 1: return "\(monthNames[month]) \(year)"
         default:
             let last = month + length - 1
-            return "\(monthNames[month].prefix(3))–\(monthNames[last].prefix(3)) \(year)"
+            return "\(MonthNames.abbreviated[month])–\(MonthNames.abbreviated[last]) \(year)"
         }
     }
 
