@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(name: "AnalysisTests", dependencies: ["Correspondence", "Analysis"], swiftSettings: swiftSettings),
         .testTarget(name: "StylingTests", dependencies: ["Styling", "Correspondence", "TOMLReader"], swiftSettings: swiftSettings),
         .testTarget(name: "GraphRenderTests", dependencies: ["GraphRender", "Correspondence", "Analysis", "Styling", "CCairo"], exclude: ["valgrind-render-loop.sh"], swiftSettings: swiftSettings),
-        .testTarget(name: "TimelineRenderTests", dependencies: ["TimelineRender", "Drawing", "Analysis", "Styling", "Correspondence", "CCairo"], swiftSettings: swiftSettings),
+        .testTarget(name: "TimelineRenderTests", dependencies: ["TimelineRender", "Drawing", "Analysis", "Styling", "Correspondence", "CCairo", "EpistolaryTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ExportTests", dependencies: ["Export", "Correspondence", "Analysis"], swiftSettings: swiftSettings),
         .testTarget(name: "CLITests", dependencies: ["EpistolaryCLI", "EpistolaryTestSupport", "Correspondence", "GraphRender", "TimelineRender",
                                                   .product(name: "ArgumentParser", package: "swift-argument-parser")],
