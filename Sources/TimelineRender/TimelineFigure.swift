@@ -1,3 +1,4 @@
+import Analysis
 import Correspondence
 import Drawing
 
@@ -55,6 +56,10 @@ public enum TimelineLayout {
             figure = LatencyChart(data: data, style: style, events: events, measurer: measurer, range: range).layout()
         }
         figure.noteUndated(data.undatedCount)
+        // Say so whenever the figure names the unidentified people's one lane or series.
+        if let group = data.unidentifiedGroup, figure.scene.texts.contains(where: { $0.text.contains(group.label) }) {
+            figure.caption += (figure.caption.isEmpty ? "" : " ") + group.sentence
+        }
         return figure
     }
 }
