@@ -69,6 +69,7 @@ public struct MessageExplanation: Sendable {
         let words = m.body.split(whereSeparator: { $0 == " " || $0 == "\n" }).count
         let opening = m.body.split(separator: "\n").first.map { String($0.prefix(70)) } ?? ""
         out += field("body", "\(words) words: \"\(opening)\(opening.count == 70 ? "..." : "")\"", line: m.fieldLines["body"])
+        for note in m.sourceNotes { out += field("source note", note.text, line: nil) }
         for note in m.notes { out += field("note", note, line: nil) }
 
         out += "\nReferences\n"
@@ -98,7 +99,10 @@ public struct MessageExplanation: Sendable {
         for t in assigned {
             let threshold = a.lexicon.topic(t.topic)?.threshold ?? 0
             out += "  \(t.topic)  score \(t.score) (threshold \(threshold))"
-            if let from = t.inheritedFrom { out += "  taken from the forwarded message \(from)" }
+            if let from = t.inheritedFrom {
+                let part = m.continues == from || a.message(id: from)?.continues == m.id
+                out += part ? "  taken from the other part of this letter, \(from)" : "  taken from the forwarded message \(from)"
+            }
             out += "\n"
             for s in t.spans {
                 out += "      line \(s.line): \"\(s.phrase)\" (\(s.term), \(s.weight))\n"

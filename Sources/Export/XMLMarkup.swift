@@ -39,12 +39,28 @@ public struct XMLMarkup: Sendable {
         line("<\(name)\(Self.render(attributes))>\(Self.escapeText(content))</\(name)>")
     }
 
-    /// An element holding text and then one child element with text, on one line (mixed
-    /// content, where indentation would add spaces): `<editor>Name <email>a@b</email></editor>`.
-    public mutating func mixed(_ name: String, _ attributes: [Attribute] = [], text content: String, child: String,
-                               childAttributes: [Attribute] = [], childText: String) {
-        line("<\(name)\(Self.render(attributes))>\(Self.escapeText(content))<\(child)\(Self.render(childAttributes))>"
-             + "\(Self.escapeText(childText))</\(child)></\(name)>")
+    /// One piece of mixed content: text, or an element holding only text.
+    public enum Inline: Sendable {
+        case text(String)
+        case element(String, [Attribute], String)
+    }
+
+    /// An element of mixed content on one line (where indentation would add spaces):
+    /// `<editor>Name <email>a@b</email></editor>`.
+    public mutating func inline(_ name: String, _ attributes: [Attribute] = [], _ content: [Inline]) {
+        line("<\(name)\(Self.render(attributes))>" + content.map(Self.render).joined() + "</\(name)>")
+    }
+
+    /// One element holding only text (or bare text) on a line of its own.
+    public mutating func inline(_ piece: Inline) {
+        line(Self.render(piece))
+    }
+
+    private static func render(_ piece: Inline) -> String {
+        switch piece {
+        case .text(let text): return escapeText(text)
+        case let .element(name, attributes, text): return "<\(name)\(render(attributes))>\(escapeText(text))</\(name)>"
+        }
     }
 
     /// A comment; `--` is broken up because XML forbids it inside comments.
@@ -68,30 +84,11 @@ public struct XMLMarkup: Sendable {
     }
 
     /// Escapes text content: `&`, `<`, `>`; replaces characters XML 1.0 cannot carry.
-    public static func escapeText(_ value: String) -> String { escape(value, attribute: false) }
+    public static func escapeText(_ value: String) -> String { XMLText.content(value) }
 
     /// Escapes an attribute value: as text, plus both quotes and the whitespace characters
     /// that attribute normalisation would otherwise turn into spaces.
-    public static func escapeAttribute(_ value: String) -> String { escape(value, attribute: true) }
-
-    private static func escape(_ value: String, attribute: Bool) -> String {
-        var out = ""
-        out.reserveCapacity(value.utf8.count)
-        for scalar in removingInvalidCharacters(value).unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"" where attribute: out += "&quot;"
-            case "'" where attribute: out += "&apos;"
-            case "\n" where attribute: out += "&#10;"
-            case "\r" where attribute: out += "&#13;"
-            case "\t" where attribute: out += "&#9;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    public static func escapeAttribute(_ value: String) -> String { XMLText.attribute(value) }
 
     /// Replaces what XML 1.0 forbids or discourages (control characters other than tab, line
     /// feed and carriage return; non-characters) with U+FFFD, by the shared `UnsafeScalars` rule.
