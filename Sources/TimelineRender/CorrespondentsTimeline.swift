@@ -1,6 +1,7 @@
 import Foundation
 import Analysis
 import Correspondence
+import Drawing
 
 /// The swimlane figure: a lane per correspondent of the central person (per person when the
 /// corpus has none). In a lane, letters its person wrote lie above the line and letters to
@@ -38,7 +39,7 @@ struct CorrespondentsTimeline {
         let busiest = entryLanes.keys.indices.sorted { (-perLane[$0], entryLanes.keys[$0]) < (-perLane[$1], entryLanes.keys[$1]) }
 
         // Title and reading note.
-        let title = principalName.map { "\($0) and correspondents, \(yearSpan)" } ?? "Letters by correspondent, \(yearSpan)"
+        let title = principalName.map { "\(Principal.titleWords(centre: $0)), \(yearSpan)" } ?? "Letters by correspondent, \(yearSpan)"
         let rows = "Above each lane's line: letters its person wrote; below: letters to them; colour and shape: the writer."
         let note = "\(corpusCount) letters of \(data.sourceName)" + (inferredCount > 0 ? " and \(inferredCount) incoming ones known only from citations" : "")
             + ", \(FigureBuilder.longDate(range.from)) to \(FigureBuilder.longDate(range.to)). " + rows

@@ -3,6 +3,7 @@ import Correspondence
 import Foundation
 import Styling
 import Testing
+import Drawing
 @testable import TimelineRender
 
 /// A mark drawn hollow because its date is known only within bounds is explained by the
