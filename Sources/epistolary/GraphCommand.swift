@@ -13,8 +13,9 @@ struct GraphCommand: ParsableCommand {
         abstract: "Draw a network figure (correspondents, matrix, replies, topics or mentions) as SVG, PNG, PDF or DOT.",
         discussion: """
         correspondents  who wrote to whom: a square per person, its area by messages; arrows by
-                        count, inferred (cited but lost) incoming messages as dashed arrows. Past
-                        the style's budget (graph.budget: nodes, edges) the least involved people
+                        count, in the writer's colour and line style; inferred (cited but lost)
+                        incoming messages as dashed arrows with a hollow head. Past the
+                        style's budget (graph.budget: nodes, edges) the least involved people
                         are merged into one "others" node and the lightest pairs left out; the
                         title and caption say so. --min-weight N draws only pairs of N or more.
         matrix          who wrote to whom as a table: a row per writer, a column per addressee,

@@ -156,7 +156,8 @@ struct FigurePeopleTests {
         let figure = try FigureFixtures.figure(.mentions, style: "paper,grayscale")
         let graph = try GraphvizEngine.shared.parse(figure.dot)
         let glyphs = FigureClaims.glyphs(in: graph.attributes["label"]!)
-        let boxes = Set(glyphs.filter { $0.glyph == "■" }.map(\.text))
+        // An entry names every correspondent of its fill ("Churchill, Roosevelt" in greyscale).
+        let boxes = Set(glyphs.filter { $0.glyph == "■" }.flatMap { $0.text.components(separatedBy: ", ") })
         #expect(!boxes.isEmpty)
         #expect(glyphs.contains { $0.glyph == "●" })
         for node in graph.nodes {

@@ -47,11 +47,16 @@ struct GraphFigureTests {
         #expect(marks.total <= FigureFixtures.theme().graph.replies.marks)
         let analysis = FigureFixtures.analysis
         let inferredIDs = Set(analysis.inferred.map(\.id))
-        // Inferred messages are hollow (paper fill); uncertain dates are diamonds.
+        // Inferred messages are hollow (paper fill); a bar spans each uncertain date's bounds.
         let paper = FigureFixtures.theme().colors.paper.hex
         for mark in marks.singles {
             #expect((mark.attributes["fillcolor"] == paper) == inferredIDs.contains(mark.name), "\(mark.name)")
-            if let message = analysis.message(id: mark.name) { #expect((mark.attributes["shape"] == "diamond") == !message.date.isExact) }
+        }
+        let bars = graph.edges.filter { $0.tail.hasPrefix("range:") }
+        for bar in bars {
+            let id = String((bar.attributes["tooltip"] ?? "").prefix { $0 != ":" })
+            let date = analysis.message(id: id)?.date ?? analysis.inferredMessage(id: id)?.date
+            #expect(date.map { !$0.isExact } == true, "a bar for \(id), whose date is exact")
         }
         // Left to right by date.
         let dated = marks.singles.compactMap { node in analysis.message(id: node.name).flatMap { m in m.date.best.map { (node, $0) } } }.sorted { $0.1 < $1.1 }
@@ -60,7 +65,7 @@ struct GraphFigureTests {
         }
         #expect(graph.nodes.filter { $0.name.hasPrefix("lane:") }.count >= 3)
         #expect(graph.nodes.contains { $0.name.hasPrefix("tick:") })
-        #expect(graph.edges.contains { !$0.tail.hasPrefix("axis:") })
+        #expect(graph.edges.contains { !$0.tail.hasPrefix("axis:") && !$0.tail.hasPrefix("range:") })
         #expect(figure.engine == .pinned)
         try expectThemed(graph, title: nil)
     }
@@ -344,7 +349,7 @@ struct RepliesMarks {
     let graph: ParsedGraph
     init(_ graph: ParsedGraph) { self.graph = graph }
 
-    var all: [ParsedGraph.Node] { graph.nodes.filter { !["lane:", "axis:", "tick:"].contains(where: $0.name.hasPrefix) } }
+    var all: [ParsedGraph.Node] { graph.nodes.filter { !["lane:", "axis:", "tick:", "range:"].contains(where: $0.name.hasPrefix) } }
     var groups: [ParsedGraph.Node] { all.filter { $0.name.hasPrefix("group:") } }
     var singles: [ParsedGraph.Node] { all.filter { !$0.name.hasPrefix("group:") } }
     var total: Int { singles.count + groups.map { Int($0.attributes["label"] ?? "") ?? 0 }.reduce(0, +) }

@@ -67,9 +67,9 @@ struct LinkRouterTests {
             let parts = text.split(separator: ",").compactMap { Double($0.replacingOccurrences(of: "!", with: "")) }
             return parts.count == 2 ? Point(x: parts[0], y: parts[1]) : nil
         }
-        let marks = graph.nodes.filter { !["lane:", "axis:", "tick:"].contains(where: $0.name.hasPrefix) }
+        let marks = graph.nodes.filter { !["lane:", "axis:", "tick:", "range:"].contains(where: $0.name.hasPrefix) }
         let centres = Dictionary(uniqueKeysWithValues: marks.compactMap { node in node.attributes["pos"].flatMap { point(Substring($0)) }.map { (node.name, $0) } })
-        let links = graph.edges.filter { !$0.tail.hasPrefix("axis:") }
+        let links = graph.edges.filter { !$0.tail.hasPrefix("axis:") && !$0.tail.hasPrefix("range:") }
         #expect(!links.isEmpty)
         for link in links {
             let pos = try #require(link.attributes["pos"], "\(link.tail) -> \(link.head)")

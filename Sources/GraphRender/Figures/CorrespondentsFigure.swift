@@ -20,6 +20,9 @@ struct CorrespondentsFigure {
     let minimumWeight: Int?
     /// Most people drawn as themselves (the others node comes on top); nil for the theme's budget.
     var peopleLimit: Int? = nil
+    /// The direction of ranks instead of the theme's (`GraphFigure.build` tries top to bottom
+    /// when left to right would merge people to keep the text legible).
+    var rankdir: String? = nil
     var style: FigureStyle
 
     init(context: FigureContext, engine: LayoutEngine, minimumWeight: Int?, peopleLimit: Int? = nil) {
@@ -92,7 +95,7 @@ struct CorrespondentsFigure {
         dot.comment("Epistolary correspondents figure of \(analysis.corpus.sourceName); sha256 \(analysis.corpus.sourceHash)")
         dot.graph(style.graphAttributes([
             ("layout", .text(engine.name)),
-            ("rankdir", .text(theme.graph.rankdir)),
+            ("rankdir", .text(rankdir ?? theme.graph.rankdir)),
             ("ranksep", .number(theme.graph.ranksepIn)),
             ("nodesep", .number(max(0.08, theme.graph.nodesepIn * 0.5))),
             ("splines", .text(theme.graph.splines)),
@@ -150,9 +153,11 @@ struct CorrespondentsFigure {
         if keptEdges.count < pairs.count {
             shows += " Only the \(keptEdges.count) of \(pairs.count) writer-addressee pairs with at least \(threshold) messages are drawn."
         }
-        return GraphFigure(kind: .correspondents, title: title ?? automatic, shows: shows, dot: dot.text,
-                           engine: engine, context: context,
-                           messages: analysis.messages, inferredCount: analysis.inferred.count)
+        var figure = GraphFigure(kind: .correspondents, title: title ?? automatic, shows: shows, dot: dot.text,
+                                 engine: engine, context: context,
+                                 messages: analysis.messages, inferredCount: analysis.inferred.count)
+        figure.peopleDrawn = kept.count
+        return figure
     }
 
     /// The largest square side in whole points: the theme's `graph.node.max_width_in`.

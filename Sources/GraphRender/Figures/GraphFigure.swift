@@ -24,6 +24,8 @@ public struct GraphFigure: Sendable {
     /// node (the replies figure draws messages of one row and bin as one counted mark); empty
     /// for figures whose nodes are named by the ids they draw. For exports that carry the drawing.
     public var marks: [String: String] = [:]
+    /// People drawn as themselves (not merged into "others"), for the figures that merge.
+    var peopleDrawn = 0
 
     /// Builds `kind` from `context`.
     ///
@@ -42,11 +44,22 @@ public struct GraphFigure: Sendable {
         switch kind {
         case .correspondents:
             let layout = engine ?? LayoutEngine(context.theme.graph.layout)
-            return try fitted(context: context, start: budget) { limit, width in
-                var figure = CorrespondentsFigure(context: context, engine: layout, minimumWeight: minimumWeight, peopleLimit: limit)
-                figure.style.widthOverrideInches = width
-                return figure.figure()
+            func drawn(rankdir: String?) throws -> GraphFigure {
+                try fitted(context: context, start: budget) { limit, width in
+                    var figure = CorrespondentsFigure(context: context, engine: layout, minimumWeight: minimumWeight, peopleLimit: limit)
+                    figure.rankdir = rankdir
+                    figure.style.widthOverrideInches = width
+                    return figure.figure()
+                }
             }
+            let themed = try drawn(rankdir: nil)
+            // Left to right is wide: when it had to merge people to keep the text legible in
+            // the column, top to bottom may keep more of them.
+            let everyone = FigureContext.rankedCorrespondents(context.analysis).count
+            let withinBudget = everyone > budget ? max(1, budget - 1) : everyone
+            guard layout == .dot, ["LR", "RL"].contains(context.theme.graph.rankdir), themed.peopleDrawn < withinBudget else { return themed }
+            let upright = try drawn(rankdir: "TB")
+            return upright.peopleDrawn > themed.peopleDrawn ? upright : themed
         case .replies:
             if let engine, engine != .neato, engine != .pinned {
                 throw EpistolaryError(.badUsage, "the replies figure places messages by date and lane itself and draws its links; only --engine neato (which then routes the links, slowly) applies to it")

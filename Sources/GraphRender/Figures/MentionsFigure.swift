@@ -112,7 +112,14 @@ struct MentionsFigure {
             let lower = c.lower + threshold - 1, upper = c.upper + threshold - 1
             return FigureLegend.Entry(swatch: .bar(muted, widthPt: c.widthPt, style: "solid"), text: lower == upper ? "\(lower)" : "\(lower)–\(upper)")
         }
-        let people = coloured.map { FigureLegend.Entry(swatch: .box(style.fill(context.people[$0].color)), text: context.shortName(of: $0)) }
+        // One entry per fill: correspondents whose fills print alike (greyscale) share it, so
+        // no two entries look the same.
+        var fills: [(fill: RGBColor, names: [String])] = []
+        for id in coloured {
+            let fill = style.fill(context.people[id].color)
+            if let i = fills.firstIndex(where: { $0.fill == fill }) { fills[i].names.append(context.shortName(of: id)) } else { fills.append((fill, [context.shortName(of: id)])) }
+        }
+        let people = fills.map { FigureLegend.Entry(swatch: .box($0.fill), text: $0.names.joined(separator: ", ")) }
             + [FigureLegend.Entry(swatch: .disc(style.fill(context.people.other.color)), text: coloured.isEmpty ? "people named" : "named, not a correspondent")]
         return FigureLegend(title: title, groups: [[FigureLegend.Entry(swatch: .none, text: "messages naming both:")] + lines, people],
                             notes: ["A line joins two people named in the same messages."])

@@ -34,6 +34,8 @@ struct RepliesFigure {
         var byCorrespondent: Bool
         var day: Day
         var exactDate: Bool
+        /// The date's bounds when they are days apart (an uncertain date), else nil.
+        var bounds: (from: Day, to: Day)? = nil
         var inferred: Bool
     }
 
@@ -97,7 +99,7 @@ struct RepliesFigure {
             guard let day = message.date.best else { continue }
             let lane = principal.firstLane(writer: message.sender, addressees: message.recipients)
             items.append(Item(id: message.id, writer: message.sender, lane: lane.person, byCorrespondent: lane.wroteIt,
-                              day: day, exactDate: message.date.isExact, inferred: false))
+                              day: day, exactDate: message.date.isExact, bounds: Self.range(message.date), inferred: false))
         }
         for incoming in analysis.inferred {
             guard let day = incoming.date.best else { continue }
@@ -105,7 +107,7 @@ struct RepliesFigure {
             if let slice, day < slice.from || day > slice.to { continue }
             let lane = principal.firstLane(writer: incoming.sender, addressees: [incoming.recipient])
             items.append(Item(id: incoming.id, writer: incoming.sender, lane: lane.person, byCorrespondent: lane.wroteIt,
-                              day: day, exactDate: incoming.date.isExact, inferred: true))
+                              day: day, exactDate: incoming.date.isExact, bounds: Self.range(incoming.date), inferred: true))
         }
         items.sort { $0.day != $1.day ? $0.day < $1.day : $0.id < $1.id }
 
@@ -224,6 +226,17 @@ struct RepliesFigure {
             groups[index].y = rowY[groups[index].lane * 2 + (groups[index].upper ? 0 : 1)]
         }
 
+        // The bars of uncertain dates (drawn below), known before the legend.
+        var rangeBars: [(LinkRouter.Point, LinkRouter.Point, String)] = []
+        var seenRanges = Set<[Int]>()
+        for item in items {
+            guard let bounds = item.bounds, let g = groupOf[item.id] else { continue }
+            let x0 = max(axisLeft - step / 2, scale.xStart(bounds.from)), x1 = min(axisRight + step / 2, scale.xStart(bounds.to.adding(days: 1)))
+            guard x1 - x0 >= 1, seenRanges.insert([Int(x0.rounded()), Int(x1.rounded()), Int(groups[g].y.rounded())]).inserted else { continue }
+            rangeBars.append((LinkRouter.Point(x: x0, y: groups[g].y), LinkRouter.Point(x: x1, y: groups[g].y),
+                              "\(item.id): \(bounds.from.iso) to \(bounds.to.iso)"))
+        }
+
         var dot = DOTWriter(name: "replies")
         dot.comment("Epistolary replies figure of \(analysis.corpus.sourceName); sha256 \(analysis.corpus.sourceHash)")
         let layout: DOTAttributes = graphvizRoutesLinks
@@ -234,7 +247,7 @@ struct RepliesFigure {
         let anyCounted = groups.contains { $0.count > 1 }
         dot.graph(style.graphAttributes(layout + [("outputorder", "edgesfirst")])
                   + legend(title: title, writers: lanes.filter { coloured.contains($0) }, coloured: coloured, mixed: anyMixed, others: anyOthers,
-                           counted: anyCounted ? daysPerBin : nil).graphAttributes(style: style))
+                           ranges: !rangeBars.isEmpty, counted: anyCounted ? daysPerBin : nil).graphAttributes(style: style))
         dot.nodeDefaults(style.nodeDefaults([("shape", "circle"), ("fixedsize", "true"), ("label", ""),
                                              ("width", .number(mark / 72)), ("height", .number(mark / 72)),
                                              ("style", "filled"), ("penwidth", .number(theme.lines.thinPt))]))
@@ -264,15 +277,13 @@ struct RepliesFigure {
             var attributes: DOTAttributes = [("pos", .text(Self.pin(group.x, group.y))), ("color", .text(color.hex)),
                                              ("fillcolor", .text(allInferred ? theme.colors.paper.hex : color.hex))]
             if look.shape != .circle { attributes.append(("shape", .text(look.shape.graphvizShape))) }
-            // Uncertain dates are outlined twice (the shape belongs to the writer).
-            if group.uncertain > 0 { attributes.append(("peripheries", "2")) }
             let grow = Self.textRoom(look.shape)
             var radius = mark / 2
             if group.count == 1 {
                 name = group.firstID
                 attributes.append(("tooltip", .text(group.firstID + (group.uncertain > 0 ? " (date uncertain)" : ""))))
-                if grow > 1 || group.uncertain > 0 {
-                    let size = mark * (group.uncertain > 0 ? 1.25 : 1) * min(grow, 1.25)
+                if grow > 1 {
+                    let size = mark * min(grow, 1.25)
                     attributes.append(("width", .number(size / 72)))
                     attributes.append(("height", .number(size / 72)))
                     radius = size / 2
@@ -292,6 +303,19 @@ struct RepliesFigure {
             dot.node(name, attributes)
             names.append(name)
             obstacles[name] = LinkRouter.Obstacle(centre: LinkRouter.Point(x: group.x, y: group.y), radius: radius + 0.3)
+        }
+
+        // Uncertain dates: a bar under the mark across the date's bounds (the mark at the
+        // middle), once per row and span, clipped to the axis; drawn first, under everything.
+        let rangeColor = Self.rangeColor(theme)
+        for (index, bar) in rangeBars.enumerated() {
+            let (a, b, tooltip) = bar
+            let name = "range:\(index)"
+            dot.node(name + ":from", [("shape", "point"), ("width", .number(0.01)), ("style", "invis"), ("pos", .text(Self.pin(a.x, a.y)))])
+            dot.node(name + ":to", [("shape", "point"), ("width", .number(0.01)), ("style", "invis"), ("pos", .text(Self.pin(b.x, b.y)))])
+            dot.edge(name + ":from", name + ":to", [("arrowhead", "none"), ("color", .text(rangeColor.hex)), ("penwidth", .number(Self.rangeWidth(mark))),
+                                                    ("tooltip", .text(tooltip))]
+                     + (graphvizRoutesLinks ? [] : [("pos", .text(Self.line(a, b)))]))
         }
 
         // Links between drawn marks, once per pair of marks and kind: drawn here unless neato
@@ -363,7 +387,7 @@ struct RepliesFigure {
 
         var shows = "Messages of \(analysis.corpus.sourceName) placed by date (left to right) in a lane per correspondent; "
             + "upper row written by the correspondent, lower row to them; hollow marks are incoming messages known only from "
-            + "citations; marks outlined twice have uncertain dates (middle of the range); marks take their writer's colour and shape; lines join a message to what it answers or cites."
+            + "citations; a bar under a mark spans an uncertain date's bounds (the mark at the middle); marks take their writer's colour and shape; lines join a message to what it answers or cites."
         if anyCounted { shows += " Messages of one row within \(Self.days(daysPerBin)) are one mark with their number." }
         if let slice { shows += " The whole correspondence is past the figure's budget of \(budget.marks) messages: this is its \(slice.words(name: context.shortName(of:)))." }
         if othersCount > 0 { shows += " The \(othersCount) correspondents after the \(keptLanes.count) busiest share the lane \"others\"." }
@@ -375,6 +399,21 @@ struct RepliesFigure {
         figure.marks = groupOf.compactMapValues { $0 < names.count ? names[$0] : nil }
         return figure
     }
+
+    /// The bounds of an uncertain date (days apart), nil for a date known to the day.
+    static func range(_ date: HistoricalDate) -> (from: Day, to: Day)? {
+        guard !date.isExact, let bounds = date.drawnBounds, bounds.notBefore < bounds.notAfter else { return nil }
+        return (bounds.notBefore, bounds.notAfter)
+    }
+
+    /// The bar of an uncertain date: the muted colour halfway to the paper, so it stays under the marks.
+    static func rangeColor(_ theme: Theme) -> RGBColor {
+        let m = theme.colors.muted, p = theme.colors.paper
+        return RGBColor(red: (m.red + p.red) / 2, green: (m.green + p.green) / 2, blue: (m.blue + p.blue) / 2)
+    }
+
+    /// The bar's width in whole points (a legend sample is as thick): about a third of a mark.
+    static func rangeWidth(_ mark: Double) -> Double { max(1, (mark * 0.4).rounded()) }
 
     /// How mark looks are chosen: a writer drawn in their own colour takes their palette
     /// entry's colour and marker; a mark of several writers, or of a writer past the palette,
@@ -439,7 +478,8 @@ struct RepliesFigure {
         day.month == 12 ? Day(year: day.year + 1, month: 1, day: 1) : Day(year: day.year, month: day.month + 1, day: 1)
     }
 
-    private func legend(title: String, writers lanes: [String], coloured: Set<String>, mixed: Bool, others: Bool, counted daysPerBin: Double?) -> FigureLegend {
+    private func legend(title: String, writers lanes: [String], coloured: Set<String>, mixed: Bool, others: Bool, ranges: Bool,
+                        counted daysPerBin: Double?) -> FigureLegend {
         let theme = context.theme
         var writers = lanes
         if let centre = context.analysis.principal.id, !writers.contains(centre), coloured.contains(centre) { writers.insert(centre, at: 0) }
@@ -453,8 +493,11 @@ struct RepliesFigure {
         if mixed { people.append(FigureLegend.Entry(swatch: .marker(otherLook.color, otherLook.shape), text: "several writers")) }
         var kinds = [
             FigureLegend.Entry(swatch: .ring(muted), text: "hollow: inferred (cited, lost)"),
-            FigureLegend.Entry(swatch: .doubleRing(muted), text: "outlined twice: uncertain date"),
         ]
+        if ranges {
+            kinds.append(FigureLegend.Entry(swatch: .bar(Self.rangeColor(theme), widthPt: Int(Self.rangeWidth(Self.markDiameter(style: FigureStyle(theme: theme, wide: context.wide)))), style: "solid"),
+                                            text: "bar: uncertain date’s bounds"))
+        }
         // One entry per line style, naming every kind of link drawn in it.
         let links = theme.graph.links
         let named: [(String, String)] = [(links.answers, "answers"), (links.inReplyTo, "replies to"),
