@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(name: "GraphRenderTests", dependencies: ["GraphRender", "Correspondence", "Analysis", "Styling", "CCairo", "TimelineRender", "Drawing"], exclude: ["valgrind-render-loop.sh"], swiftSettings: swiftSettings),
         .testTarget(name: "TimelineRenderTests", dependencies: ["TimelineRender", "Drawing", "Analysis", "Styling", "Correspondence", "CCairo", "EpistolaryTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ExportTests", dependencies: ["Export", "Correspondence", "Analysis"], swiftSettings: swiftSettings),
-        .testTarget(name: "CLITests", dependencies: ["EpistolaryCLI", "EpistolaryTestSupport", "Correspondence", "GraphRender", "TimelineRender",
+        .testTarget(name: "CLITests", dependencies: ["EpistolaryCLI", "EpistolaryTestSupport", "Correspondence", "Analysis", "GraphRender", "TimelineRender",
                                                   .product(name: "ArgumentParser", package: "swift-argument-parser")],
                     swiftSettings: swiftSettings),
         .testTarget(name: "EpistolaryTests", dependencies: ["Epistolary"], swiftSettings: swiftSettings),

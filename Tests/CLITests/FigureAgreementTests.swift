@@ -1,3 +1,4 @@
+import Analysis
 import ArgumentParser
 import Correspondence
 @testable import EpistolaryCLI
@@ -27,13 +28,14 @@ struct FigureAgreementTests {
 
     /// Builds the replies figure as `epistolary graph replies ARGS` does and reads its DOT.
     static func replies(_ arguments: [String]) throws -> RepliesDrawing {
-        let dot = try CLIRunner.inTurn { () throws -> String in
+        let (dot, writers) = try CLIRunner.inTurn { () throws -> (String, [String: String]) in
             guard let command = try GraphCommand.parseAsRoot(["replies", "-o", "unused.svg"] + arguments) as? GraphCommand else {
                 throw EpistolaryError(.badUsage, "not a graph command")
             }
             var clock = StageClock(enabled: false, prefix: "test")
             let built = try command.build(clock: &clock)
-            return built.figure.dot
+            // Who wrote each message: data of the corpus, not the figure's rule.
+            return (built.figure.dot, Dictionary(built.analysis.messages.map { ($0.id, $0.sender) }, uniquingKeysWith: { a, _ in a }))
         }
         let graph = try GraphvizEngine.shared.parse(dot)
         let label = graph.attributes["label"] ?? ""
@@ -46,10 +48,6 @@ struct FigureAgreementTests {
         let laneNodes = graph.nodes.filter { $0.name.hasPrefix("lane:") }
         let laneYs = laneNodes.compactMap { point($0)?.y }
         var lower: Set<String> = []
-        let writers = try CLIRunner.inTurn { () throws -> [String: String] in
-            let corpus = try CorpusLoader.load(path: arguments.firstIndex(of: "--corpus").map { arguments[$0 + 1] })
-            return Dictionary(corpus.messages.map { ($0.id, $0.sender) }, uniquingKeysWith: { a, _ in a })
-        }
         for node in graph.nodes where !["lane:", "axis:", "tick:", "group:"].contains(where: node.name.hasPrefix) {
             guard let writer = writers[node.name], let y = point(node)?.y,
                   let lane = laneYs.min(by: { abs($0 - y) < abs($1 - y) }), y < lane else { continue }
