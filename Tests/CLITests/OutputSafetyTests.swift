@@ -209,26 +209,40 @@ import Testing
         // The second run draws from another corpus, so old and new galleries differ.
         let other = folder.appendingPathComponent("bundled-like.csv")
         try Data((Self.csv + "Cy Example,Ada Example,1900-03-01,A third\n").utf8).write(to: other)
+        // The kill moments close in on the swap whatever the machine's speed: a kill that
+        // found the new gallery comes earlier next time, one that found the old comes later.
         var sawOld = false, sawNew = false
-        for delay in stride(from: 0.05, through: 2.5, by: 0.35) {
+        var delay = 0.4
+        var kills = 0
+        while kills < 24 && !(sawOld && sawNew && kills >= 8) {
+            kills += 1
             let process = Process()
             process.executableURL = CLIRunner.binary
             process.arguments = ["figures", "--corpus", other.path, "--formats", "svg,pdf", "--out", gallery.path]
             process.standardError = FileHandle.nullDevice
             try process.run()
+            let killedAt = delay
             Thread.sleep(forTimeInterval: delay)
-            kill(process.processIdentifier, delay.truncatingRemainder(dividingBy: 0.7) < 0.35 ? SIGTERM : SIGINT)
+            kill(process.processIdentifier, kills % 2 == 0 ? SIGTERM : SIGINT)
             process.waitUntilExit()
             let now = try Self.manifestHash(gallery)   // checks every file against the manifest
-            if now == old { sawOld = true } else { sawNew = true }
+            let foundNew = now != old
+            if !foundNew {
+                sawOld = true
+                delay = min(delay * 1.7, 8)
+            } else {
+                sawNew = true
+                delay = max(delay / 2, 0.005)
+            }
             let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }
-            #expect(leftovers.isEmpty, "after a kill at \(delay) s: \(leftovers)")
-            if sawNew {
+            #expect(leftovers.isEmpty, "after a kill at \(killedAt) s: \(leftovers)")
+            if foundNew {
                 // Restore the old gallery for the next kill.
                 _ = try CLIRunner.run(["figures", "--corpus", corpus.path, "--formats", "svg", "--out", gallery.path])
             }
         }
         #expect(sawOld, "no kill came before the swap")
+        #expect(sawNew, "no kill came after the swap")
     }
 
     /// The manifest's own hash, after checking that the folder holds exactly the files it

@@ -169,13 +169,28 @@ public enum TemporaryFiles {
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler {
                 lock.lock()
-                for path in live { if unlink(path) != 0 { try? FileManager.default.removeItem(atPath: path) } }
+                for path in live { removeWhileWritten(path) }
                 live.removeAll()
                 // The lock stays held: nothing more is created or renamed before the exit.
                 _exit(128 + number)
             }
             source.resume()
             signalSources.append(source)
+        }
+    }
+
+    /// Removes `path` on a signal, while other threads may still be writing into it: a folder
+    /// is first renamed to a fresh name, so that no new file can be created in it by its old
+    /// path, then removed, again until nothing is left (a file opened just before the rename
+    /// can still appear in it).
+    private static func removeWhileWritten(_ path: String) {
+        if unlink(path) == 0 { return }
+        let dying = path + ".\(randomSuffix()).gone"
+        let target = rename(path, dying) == 0 ? dying : path
+        for _ in 0..<100 {
+            try? FileManager.default.removeItem(atPath: target)
+            var info = stat()
+            if lstat(target, &info) != 0 { return }
         }
     }
 
