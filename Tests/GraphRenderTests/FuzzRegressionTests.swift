@@ -43,4 +43,18 @@ struct FuzzRegressionTests {
         let svg = try GraphvizEngine.shared.render(dot.text, format: .svg).data
         #expect(String(decoding: svg, as: UTF8.self).contains("</svg>"))
     }
+
+    /// FuzzDOT, crash-f361e10f: names "" and "\n" became one node, because cgraph reads the
+    /// quoted id of a lone line feed as "". Ids of line breaks alone are now encoded.
+    @Test func aNameOfALineBreakStaysApartFromTheEmptyName() throws {
+        let names = ["", "\n", "\n\n", "\r", "\r\n", "¤A;"]
+        var dot = DOTWriter(name: "g")
+        for name in names { dot.node(name, [("label", .text(name))]) }
+        dot.edge("", "\n")
+        let parsed = try GraphvizEngine.shared.parse(dot.text)
+        #expect(parsed.nodes.count == names.count)
+        #expect(Set(names.map(DOTWriter.encodingUnsafeScalars)).count == names.count)
+        #expect(parsed.node(DOTWriter.encodingUnsafeScalars("\n")) != nil && parsed.node("") != nil)
+        #expect(parsed.edges.count == 1 && parsed.edges[0].tail != parsed.edges[0].head)
+    }
 }
