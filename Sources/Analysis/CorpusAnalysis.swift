@@ -66,6 +66,7 @@ public struct CorpusAnalysis: Sendable {
             if !result.topics.isEmpty { topics[m.id] = result.topics }
             if !result.mentions.isEmpty { mentionsByMessage[m.id] = result.mentions }
         }
+        CorpusAnalysis.shareTopicsOfDisplacedParts(messages: messages, lexicon: lexicon, topics: &topics)
         CorpusAnalysis.inheritCoveringNotes(messages: messages, phrases: perMessage.map(\.coveringPhrase), scorer: scorer, topics: &topics)
 
         let chains = ReplyChains(messages: messages, index: messageIndex, topics: topics)
@@ -89,6 +90,27 @@ public struct CorpusAnalysis: Sendable {
         self.mentions = MentionGraph.build(byMessage: mentionsByMessage, messageOrder: messages.map(\.id), table: table)
         self.messageIndex = messageIndex
         self.inferredIndex = Dictionary(chains.inferred.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// A fragment printed away from its message (`Message.continues`, found by the reader) and
+    /// that message are one letter: each takes the topics the other's text has, with the other's
+    /// evidence, so a letter's topics do not depend on which page its subject falls on.
+    /// - Complexity: O(n) in messages.
+    private static func shareTopicsOfDisplacedParts(messages: [Message], lexicon: TopicLexicon,
+                                                    topics: inout [String: [TopicMatch]]) {
+        let ids = Set(messages.map(\.id))
+        let order = Dictionary(lexicon.topics.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let own = topics
+        for fragment in messages {
+            guard let head = fragment.continues, head != fragment.id, ids.contains(head) else { continue }
+            for (to, from) in [(head, fragment.id), (fragment.id, head)] {
+                var mine = topics[to] ?? []
+                for match in own[from] ?? [] where match.inheritedFrom == nil && !mine.contains(where: { $0.topic == match.topic }) {
+                    mine.append(TopicMatch(topic: match.topic, score: match.score, spans: match.spans, inheritedFrom: from))
+                }
+                if !mine.isEmpty { topics[to] = mine.sorted { (order[$0.topic] ?? 0) < (order[$1.topic] ?? 0) } }
+            }
+        }
     }
 
     /// A covering note (a short message with a phrase such as "I enclose") takes the topics of the

@@ -98,7 +98,10 @@ public struct MessageExplanation: Sendable {
         for t in assigned {
             let threshold = a.lexicon.topic(t.topic)?.threshold ?? 0
             out += "  \(t.topic)  score \(t.score) (threshold \(threshold))"
-            if let from = t.inheritedFrom { out += "  taken from the forwarded message \(from)" }
+            if let from = t.inheritedFrom {
+                let part = m.continues == from || a.message(id: from)?.continues == m.id
+                out += part ? "  taken from the other part of this letter, \(from)" : "  taken from the forwarded message \(from)"
+            }
             out += "\n"
             for s in t.spans {
                 out += "      line \(s.line): \"\(s.phrase)\" (\(s.term), \(s.weight))\n"

@@ -5,7 +5,8 @@ public struct TopicMatch: Sendable, Hashable, Codable {
     public var score: Double
     /// The occurrences that counted (positive and, with negative weight, exclusions), in text order.
     public var spans: [MatchedSpan]
-    /// For a covering note, the id of the forwarded message whose topic it takes.
+    /// For a covering note, the id of the forwarded message whose topic it takes; for one part
+    /// of a letter printed in two places (`Message.continues`), the id of the other part.
     public var inheritedFrom: String?
 
     public init(topic: String, score: Double, spans: [MatchedSpan], inheritedFrom: String? = nil) {

@@ -39,6 +39,8 @@ public struct TopicSuggester: Sendable {
         var repeated: Int32 = 0
         var occurrences: Int32 = 0
         var capitalised: Int32 = 0
+        /// Occurrences joined by a hyphen to the next word ("Anglo" in "Anglo-American").
+        var hyphenated: Int32 = 0
         var examples: [Int32] = []
     }
 
@@ -103,6 +105,7 @@ public struct TopicSuggester: Sendable {
                     }
                     stats[Int(t)].occurrences += 1
                     if words.isCapitalised(first) { stats[Int(t)].capitalised += 1 }
+                    if !isBigram && TopicSuggester.hyphenatedToNext(words, k) { stats[Int(t)].hyphenated += 1 }
                     let n = local[t, default: 0]
                     if n == 0 && stats[Int(t)].examples.count < 3 { stats[Int(t)].examples.append(Int32(word.line)) }
                     local[t] = n + 1
@@ -124,7 +127,11 @@ public struct TopicSuggester: Sendable {
         let n = Double(texts.count)
         let minDF = Int32(max(3, texts.count / 2000))
         let maxDF = Int32(max(Double(minDF), n * 0.5))
-        let eligible = stats.indices.filter { stats[$0].df >= minDF && stats[$0].df <= maxDF }
+        // A word that nearly only stands as the first half of hyphenated compounds ("Anglo",
+        // "Franco") is a term only within them.
+        let eligible = stats.indices.filter {
+            stats[$0].df >= minDF && stats[$0].df <= maxDF && stats[$0].hyphenated * 10 < stats[$0].occurrences * 9
+        }
         var eligibleIndex = [Int32](repeating: -1, count: stats.count)
         for (e, t) in eligible.enumerated() { eligibleIndex[t] = Int32(e) }
         let periods = periodList.count
@@ -249,7 +256,15 @@ public struct TopicSuggester: Sendable {
         var threads: [(rank: Double, thread: SuggestedThread)] = []
         var usedIDs = Set<String>()
         for case let group? in groups where group.count >= 2 {
-            let members = Array(group.prefix(maxTermsPerThread))
+            // A word is left to a collocation of the same thread that holds most of its letters
+            // ("second" to "second front"): the two would match the same words.
+            let redundant = Set(group.filter { c in
+                group.contains { b in
+                    partOf[candidates[b]]?.contains(candidates[c]) == true && 2 * candidateDF[b] > candidateDF[c]
+                }
+            })
+            let members = Array(group.filter { !redundant.contains($0) }.prefix(maxTermsPerThread))
+            guard members.count >= 2 else { continue }
             let memberSet = Set(members.map { Int32($0) })
             var support = 0
             var perPeriod = Array(repeating: 0, count: periods)
@@ -319,6 +334,13 @@ public struct TopicSuggester: Sendable {
         guard start - end <= 3 else { return false }
         for i in end..<start where ![0x20, 0x0A, 0x0D, 0x09, 0x2D].contains(words.bytes[i]) { return false }
         return true
+    }
+
+    /// Whether word `k` is joined to the next word by a hyphen alone ("Anglo-American").
+    private static func hyphenatedToNext(_ words: WordSequence, _ k: Int) -> Bool {
+        guard k + 1 < words.count else { return false }
+        let end = Int(words.words[k].end)
+        return Int(words.words[k + 1].start) == end + 1 && words.bytes[end] == 0x2D
     }
 
     /// A word that may be a term: at least three letters of key, not only digits.

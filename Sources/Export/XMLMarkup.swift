@@ -68,30 +68,11 @@ public struct XMLMarkup: Sendable {
     }
 
     /// Escapes text content: `&`, `<`, `>`; replaces characters XML 1.0 cannot carry.
-    public static func escapeText(_ value: String) -> String { escape(value, attribute: false) }
+    public static func escapeText(_ value: String) -> String { XMLText.content(value) }
 
     /// Escapes an attribute value: as text, plus both quotes and the whitespace characters
     /// that attribute normalisation would otherwise turn into spaces.
-    public static func escapeAttribute(_ value: String) -> String { escape(value, attribute: true) }
-
-    private static func escape(_ value: String, attribute: Bool) -> String {
-        var out = ""
-        out.reserveCapacity(value.utf8.count)
-        for scalar in removingInvalidCharacters(value).unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"" where attribute: out += "&quot;"
-            case "'" where attribute: out += "&apos;"
-            case "\n" where attribute: out += "&#10;"
-            case "\r" where attribute: out += "&#13;"
-            case "\t" where attribute: out += "&#9;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    public static func escapeAttribute(_ value: String) -> String { XMLText.attribute(value) }
 
     /// Replaces what XML 1.0 forbids or discourages (control characters other than tab, line
     /// feed and carriage return; non-characters) with U+FFFD, by the shared `UnsafeScalars` rule.

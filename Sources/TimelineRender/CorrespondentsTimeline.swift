@@ -77,7 +77,12 @@ struct CorrespondentsTimeline {
             legend.append(LegendEntry(.mark(.circle, fill: style.paper, stroke: style.ink), principalName.map { "ringed: a letter between two of \($0)'s correspondents, in both lanes" } ?? "ringed"))
         }
         if inferredCount > 0 { legend.append(LegendEntry(.mark(.circle, fill: style.paper, stroke: style.muted), "hollow: incoming letter known only from a citation")) }
-        if anyUncertain { legend.append(LegendEntry(.range(style.ink), "date known within bounds (mark at the middle)")) }
+        if anyUncertain {
+            // With `hollow_uncertain` the mark on a range is hollow, and the legend says so.
+            legend.append(LegendEntry(.range(style.ink, hollow: style.hollowUncertain),
+                                      style.hollowUncertain ? "hollow mark on a bar: date known only within bounds (mark at the middle)"
+                                                            : "date known within bounds (mark at the middle)"))
+        }
         let arcLegend = LegendEntry(.line(style.arcColor ?? style.ink, dash: [], width: style.arcWidth * 1.5), "cited letter → answer")
         let eventEstimate = events.events(from: range.from, to: range.to).isEmpty ? [] : [LegendEntry(.band(style.bandFill), "event named above the plot (dashed line: a single day)")]
         let plan = b.planPlot(from: range.from, to: range.to, gutter: b.laneGutter(candidateLabels), valueAxis: false, events: events.events,
@@ -211,7 +216,7 @@ struct CorrespondentsTimeline {
         caption += ". In each lane, letters its person wrote are above the line and letters to them below; a mark has its writer's colour and shape"
         caption += anyThirdParty ? "; letters between two correspondents are ringed and drawn in both their lanes. " : ". "
         caption += arcs > 0 ? "\(arcs) curves join a cited letter to its answer. " : (arcsWanted ? "" : "Reply curves are left out: the figure holds more than \(style.budget.marks) marks. ")
-        caption += anyUncertain ? "Dates known only within bounds are drawn as ranges with the mark at the middle. " : ""
+        caption += anyUncertain ? "Dates known only within bounds are drawn as ranges with the mark at the middle\(style.hollowUncertain ? ", hollow" : ""). " : ""
         caption += b.eventSentence(labels)
         return TimelineFigure(kind: .correspondents, scene: scene, title: style.titleText ?? title, caption: caption.trimmingCharacters(in: .whitespaces),
                               messages: corpusCount, inferredMessages: inferredCount, from: range.from, to: range.to, legend: legend)

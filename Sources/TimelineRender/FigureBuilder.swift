@@ -334,12 +334,12 @@ final class FigureBuilder {
             front.append(.rect(SceneRect(rect: Rect(x: x, y: cy - size * 0.5, width: size, height: size), fill: c, stroke: style.bandLine, strokeWidth: style.gridWidth)))
         case .line(let c, let dash, let w):
             line(Point(x: x, y: cy), Point(x: x + size, y: cy), color: c, width: w, dash: dash, layer: .front)
-        case .range(let c):
+        case .range(let c, let hollow):
             line(Point(x: x, y: cy), Point(x: x + size, y: cy), color: c, width: style.markStrokeWidth, layer: .front)
             line(Point(x: x, y: cy - 1.5), Point(x: x, y: cy + 1.5), color: c, width: style.markStrokeWidth, layer: .front)
             line(Point(x: x + size, y: cy - 1.5), Point(x: x + size, y: cy + 1.5), color: c, width: style.markStrokeWidth, layer: .front)
             front.append(.mark(SceneMark(center: Point(x: x + size / 2, y: cy), shape: .circle, size: style.markSize,
-                                         fill: c, stroke: c, strokeWidth: style.markStrokeWidth)))
+                                         fill: hollow ? style.paper : c, stroke: c, strokeWidth: style.markStrokeWidth)))
         }
     }
 

@@ -6,8 +6,9 @@ public struct LegendEntry: Sendable, Hashable {
         /// A filled swatch with a hatching over it.
         case hatched(PaintColor, Hatch)
         case line(PaintColor, dash: [Double], width: Double)
-        /// A range bar with a hollow mark: a date known only within bounds.
-        case range(PaintColor)
+        /// A range bar with a mark at its middle, hollow when the figure draws such marks
+        /// hollow: a date known only within bounds.
+        case range(PaintColor, hollow: Bool)
         /// A shaded band (an event lasting several days).
         case band(PaintColor)
         /// Text only (a note such as "+3 more events").

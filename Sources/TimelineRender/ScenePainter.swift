@@ -2,15 +2,19 @@ internal import CCairo
 import Correspondence
 import Foundation
 
-/// Paints a `Scene` with Cairo, item by item in order, and turns it into document bytes.
+/// Paints a `Scene` with Cairo, item by item in order, and turns it into PNG or PDF bytes (SVG
+/// is written by `SceneSVG` in the same order and geometry).
 public enum ScenePainter {
     /// The version of the Cairo library in use ("1.16.0"), for provenance.
     public static var cairoVersion: String { String(cString: cairo_version_string()) }
 
     /// The scene as SVG, PNG (at `dpi`) or PDF bytes. A large PNG is drawn in `bands` (one per
     /// core unless given; the bytes do not depend on it, see `Canvas`).
+    /// SVG is written from the scene itself (`SceneSVG`: real `<text>`), not through Cairo's SVG
+    /// surface, which draws text as glyph outlines.
     public static func render(_ scene: Scene, as format: DocumentFormat, dpi: Double, bands: Int? = nil) throws -> Data {
-        try Canvas.render(format, width: scene.width, height: scene.height, dpi: dpi, bands: bands) { cr in
+        if format == .svg { return try SceneSVG.document(scene) }
+        return try Canvas.render(format, width: scene.width, height: scene.height, dpi: dpi, bands: bands) { cr in
             paint(scene, on: cr)
         }
     }
@@ -207,35 +211,20 @@ public enum ScenePainter {
         cairo_save(cr)
         cairo_rectangle(cr, r.x, r.y, r.width, r.height)
         cairo_clip(cr)
-        let step = max(h.spacing, 0.5)
-        let span = r.width + r.height
-        var t = step / 2
-        while t < span {
-            switch h.direction {
-            case .horizontal:
-                if t < r.height { cairo_move_to(cr, r.minX, r.minY + t); cairo_line_to(cr, r.maxX, r.minY + t) }
-            case .vertical:
-                if t < r.width { cairo_move_to(cr, r.minX + t, r.minY); cairo_line_to(cr, r.minX + t, r.maxY) }
-            case .rising, .cross:
-                cairo_move_to(cr, r.minX + t - r.height, r.maxY); cairo_line_to(cr, r.minX + t, r.minY)
-                if h.direction == .cross { cairo_move_to(cr, r.minX + t - r.height, r.minY); cairo_line_to(cr, r.minX + t, r.maxY) }
-            case .falling:
-                cairo_move_to(cr, r.minX + t - r.height, r.minY); cairo_line_to(cr, r.minX + t, r.maxY)
-            }
-            t += step
-        }
+        var sink = CairoOutline(cr: cr)
+        MarkOutline.traceHatch(h, over: r, into: &sink)
         stroke(h.color, width: h.width, dash: [], cr)
         cairo_restore(cr)
     }
 
     /// A mark's centre to a hundredth of a point, as one number.
-    private static func markKey(_ center: Point) -> Int64 {
+    static func markKey(_ center: Point) -> Int64 {
         Int64((center.x * 100).rounded()) &* 1_000_003 &+ Int64((center.y * 100).rounded())
     }
 
     /// The look of the mark item at `start` (a mark or a run) and the index after the
     /// consecutive mark items of that look: they are painted together.
-    private static func lookRun(_ items: [SceneItem], from start: Int) -> (look: SceneMark, end: Int) {
+    static func lookRun(_ items: [SceneItem], from start: Int) -> (look: SceneMark, end: Int) {
         func look(_ item: SceneItem) -> SceneMark? {
             switch item {
             case .mark(let m): return m
@@ -250,7 +239,7 @@ public enum ScenePainter {
     }
 
     /// Calls `body` with the centre of every mark of the mark items in `range`, in order.
-    private static func forEachCenter(_ items: [SceneItem], _ range: Range<Int>, _ body: (Point) -> Void) {
+    static func forEachCenter(_ items: [SceneItem], _ range: Range<Int>, _ body: (Point) -> Void) {
         for k in range {
             switch items[k] {
             case .mark(let m): body(m.center)
@@ -299,49 +288,21 @@ public enum ScenePainter {
 
     /// The path of a mark of look `m` centred on `center`.
     private static func markPath(_ m: SceneMark, at center: Point, _ cr: OpaquePointer) {
-        let x = center.x, y = center.y, h = m.size / 2
-        switch m.shape {
-        case .circle:
-            cairo_new_sub_path(cr)
-            cairo_arc(cr, x, y, h, 0, 2 * Double.pi)
-        case .square:
-            let s = h * 0.89
-            cairo_rectangle(cr, x - s, y - s, 2 * s, 2 * s)
-        case .triangle:
-            cairo_move_to(cr, x, y - h)
-            cairo_line_to(cr, x + h, y + h * 0.8)
-            cairo_line_to(cr, x - h, y + h * 0.8)
-            cairo_close_path(cr)
-        case .triangleDown:
-            cairo_move_to(cr, x, y + h)
-            cairo_line_to(cr, x + h, y - h * 0.8)
-            cairo_line_to(cr, x - h, y - h * 0.8)
-            cairo_close_path(cr)
-        case .diamond:
-            cairo_move_to(cr, x, y - h)
-            cairo_line_to(cr, x + h, y)
-            cairo_line_to(cr, x, y + h)
-            cairo_line_to(cr, x - h, y)
-            cairo_close_path(cr)
-        case .pentagon, .hexagon:
-            let n = m.shape == .pentagon ? 5 : 6
-            let start = m.shape == .pentagon ? -Double.pi / 2 : 0
-            for i in 0..<n {
-                let a = start + 2 * Double.pi * Double(i) / Double(n)
-                if i == 0 { cairo_move_to(cr, x + h * cos(a), y + h * sin(a)) } else { cairo_line_to(cr, x + h * cos(a), y + h * sin(a)) }
-            }
-            cairo_close_path(cr)
-        case .cross:
-            let s = h * 0.8
-            cairo_move_to(cr, x - s, y - s); cairo_line_to(cr, x + s, y + s)
-            cairo_move_to(cr, x + s, y - s); cairo_line_to(cr, x - s, y + s)
-        case .plus:
-            cairo_move_to(cr, x - h, y); cairo_line_to(cr, x + h, y)
-            cairo_move_to(cr, x, y - h); cairo_line_to(cr, x, y + h)
-        case .bar:
-            cairo_move_to(cr, x, y - h); cairo_line_to(cr, x, y + h)
-        }
+        var sink = CairoOutline(cr: cr)
+        MarkOutline.trace(m.shape, size: m.size, at: center, into: &sink)
     }
+}
+
+/// An outline traced as Cairo path calls.
+private struct CairoOutline: OutlineSink {
+    let cr: OpaquePointer
+    func move(_ x: Double, _ y: Double) { cairo_move_to(cr, x, y) }
+    func line(_ x: Double, _ y: Double) { cairo_line_to(cr, x, y) }
+    func circle(_ x: Double, _ y: Double, radius: Double) {
+        cairo_new_sub_path(cr)
+        cairo_arc(cr, x, y, radius, 0, 2 * Double.pi)
+    }
+    func close() { cairo_close_path(cr) }
 }
 
 /// A raster page's size in pixels, and where on it the target drawn into (a band) starts.

@@ -1,6 +1,7 @@
 internal import CCairo
 import Foundation
 import Correspondence
+import Synchronization
 
 /// The size of a text as Cairo will draw it: advance width, and the font's ascent and descent
 /// (the same for every text of a font, so rows of labels line up).
@@ -79,6 +80,29 @@ public final class TextMeasurer {
     public static func installed(family: String) -> Bool {
         !family.trimmingCharacters(in: .whitespaces).isEmpty && epistolary_font_family_installed(family) == 1
     }
+
+    /// The family fontconfig resolves `font` to, as fontconfig spells it: the font Cairo draws
+    /// with, named the way a viewer of an SVG finds it ("dejavu sans" in a theme is written
+    /// "DejaVu Sans"). The theme's family when nothing matches (the figure maker refuses such
+    /// a theme before anything is drawn).
+    public static func resolvedFamily(_ font: FontSpec) -> String {
+        let key = ResolvedFamilyKey(family: font.family, bold: font.bold, italic: font.italic)
+        if let known = resolvedFamilies.withLock({ $0[key] }) { return known }
+        var buffer = [CChar](repeating: 0, count: 256)
+        let found = epistolary_font_family_resolved(font.family, font.bold ? 1 : 0, font.italic ? 1 : 0, &buffer, buffer.count) == 1
+        let family = found ? String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) : font.family
+        resolvedFamilies.withLock { $0[key] = family }
+        return family
+    }
+
+    private struct ResolvedFamilyKey: Hashable {
+        var family: String
+        var bold: Bool
+        var italic: Bool
+    }
+
+    /// Fontconfig's answers, once per family, weight and slant in a process.
+    private static let resolvedFamilies = Mutex<[ResolvedFamilyKey: String]>([:])
 
     private func select(_ font: FontSpec) {
         guard currentFont != font else { return }

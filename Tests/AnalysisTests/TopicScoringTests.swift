@@ -58,6 +58,26 @@ import Correspondence
         #expect(note.spans.first?.phrase == "I enclose")
     }
 
+    /// A page printed away from its message: the head and the displaced tail are one letter and
+    /// share what either part's text gives; a message that only sits next to them takes nothing.
+    @Test func displacedPartsOfOneLetterShareTheirTopics() throws {
+        let lexicon = try TopicLexicon.parse(TopicScoringTests.toml, file: "test.toml")
+        let head = C.message("head", "Stalin", ["Churchill"], "1942-02-18", line: 900, body: "Thank you for the credit.")
+        var tail = C.message("tail", "Stalin", ["Churchill"], "1942-02-18", line: 10, body: "the second front, and the second front again.")
+        tail.kind = .fragment
+        tail.continues = "head"
+        let other = C.message("other", "Stalin", ["Churchill"], "1942-02-19", line: 20, body: "Thank you for the credit.")
+        let a = CorpusAnalysis(corpus: C.corpus([head, tail, other]), lexicon: lexicon)
+        let shared = try #require(a.topics["head"]?.first)
+        #expect(shared.topic == "second_front")
+        #expect(shared.inheritedFrom == "tail")
+        #expect(shared.spans.map(\.line) == [12, 12])
+        #expect(a.topics["tail"]?.first?.inheritedFrom == nil)
+        #expect(a.topics["other"] == nil)
+        let explained = try MessageExplanation(id: "head", analysis: a).text
+        #expect(explained.contains("taken from the other part of this letter, tail"))
+    }
+
     @Test func aBadTopicFileNamesFileLineAndKey() throws {
         let bad = """
         [[topic]]

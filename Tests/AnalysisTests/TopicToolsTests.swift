@@ -161,6 +161,11 @@ import Correspondence
         #expect(poland.terms.contains { $0.text == "Polish Government" })
         #expect((poland.peakPeriod ?? "") >= "1944")
         #expect(thread(with: "curzon line") != nil)
+        // A word that stands only as the first half of hyphenated compounds ("Anglo" in
+        // "Anglo-American") is no term of its own, and a word that mostly stands in a collocation
+        // of its thread ("second" in "second front") is left to the collocation.
+        #expect(thread(with: "anglo") == nil)
+        #expect(!front.terms.contains { $0.text.lowercased() == "second" })
     }
 
     @Test func suggestNeedsText() throws {

@@ -58,6 +58,10 @@ public struct Message: Sendable, Hashable, Codable, Identifiable {
     public var fieldLines: [String: Int]
     /// What the reader noticed (a duplicate of another entry, a displaced date...).
     public var notes: [String]
+    /// For a fragment printed away from its message (a displaced page): the id of the message
+    /// whose text it continues, when the reader found it. The two are one letter, so what is
+    /// judged from the text as a whole (its topics) is judged on both.
+    public var continues: String? = nil
 
     /// - Parameter senders: every writer in order; `[sender]` when nil. Its first must be `sender`.
     public init(id: String, kind: MessageKind, sender: String, senders: [String]? = nil, recipients: [String],

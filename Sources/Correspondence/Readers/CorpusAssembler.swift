@@ -112,6 +112,7 @@ struct CorpusAssembler {
                 guard drafts[k].kind == .message, let day = exact[k] else { return nil }
                 return (k, day.ordinal)
             })
+        var continues: [Int?] = Array(repeating: nil, count: drafts.count)
         for (k, d) in drafts.enumerated() where d.kind == .fragment {
             let startsLower = d.bodyLines.first.map { BodyText.startsLower($0.cleaned) } ?? false
             if startsLower {
@@ -120,6 +121,7 @@ struct CorpusAssembler {
                 if let m = owners.takeNearestTruncated(to: target?.ordinal) {
                     senders[k] = senders[m]
                     recipients[k] = recipients[m]
+                    continues[k] = m
                     notes[k].append("orphan text: continues the message whose header is at line \(drafts[m].startLine), which breaks off mid-sentence at line \(drafts[m].bodyLines.last?.line ?? drafts[m].endLine)")
                     notes[m].append("its text breaks off mid-sentence; the rest is at lines \(d.startLine)-\(d.endLine)" + (exact[k].map { ", dated \($0.iso)" } ?? ""))
                     if exact[m] == nil, let day = exact[k] {
@@ -137,6 +139,7 @@ struct CorpusAssembler {
                 if let m = candidates.max(), candidates.allSatisfy({ senders[$0] == senders[m] && recipients[$0] == recipients[m] }) {
                     senders[k] = senders[m]
                     recipients[k] = recipients[m]
+                    continues[k] = m
                     notes[k].append("orphan text: probably the end of the message whose header is at line \(drafts[m].startLine), printed out of place")
                     if exact[k] == nil, let day = exact[m] {
                         exact[k] = day
@@ -204,6 +207,7 @@ struct CorpusAssembler {
         }
 
         assignIDs(&messages)
+        for (k, m) in continues.enumerated() { if let m { messages[k].continues = messages[m].id } }
 
         // Duplicates: same writer, addressees and day, and (nearly) the same words: a message
         // printed twice, possibly from two printings with small differences.
