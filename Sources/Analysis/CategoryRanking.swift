@@ -43,4 +43,26 @@ public struct CategoryRanking: Sendable, Hashable {
         }
         self.topicMessages = perTopic
     }
+
+    /// The ranking with the people of `members` as one person `group`, ranked by the messages
+    /// they take part in together (at most the sum of theirs; `letters` when known): how
+    /// figures rank the unidentified people they draw as one.
+    ///
+    /// - Complexity: O(p log p) in people.
+    public func grouping(_ members: Set<String>, into group: String, letters: Int) -> CategoryRanking {
+        var messages = personMessages.filter { !members.contains($0.key) }
+        messages[group] = letters
+        let kept = people.filter { !members.contains($0) }
+        let position = kept.firstIndex { (messages[$0] ?? 0) < letters } ?? kept.count
+        var people = kept
+        people.insert(group, at: position)
+        return CategoryRanking(people: people, topics: topics, personMessages: messages, topicMessages: topicMessages)
+    }
+
+    private init(people: [String], topics: [String], personMessages: [String: Int], topicMessages: [String: Int]) {
+        self.people = people
+        self.topics = topics
+        self.personMessages = personMessages
+        self.topicMessages = topicMessages
+    }
 }

@@ -29,7 +29,10 @@ public struct CorpusAnalysis: Sendable {
     public let corpusPrincipal: Principal
     /// People and topics by activity in the whole corpus (kept through filters): the order
     /// in which they get colours.
-    public let ranking: CategoryRanking
+    public private(set) var ranking: CategoryRanking
+    /// Set when figures draw this analysis with every unidentified person as one
+    /// (`groupingUnidentified()`); nil for the analysis as read.
+    public private(set) var unidentifiedGroup: UnidentifiedGroup? = nil
 
     private let scorer: TopicScorer
     private var messageIndex: [String: Int]
@@ -246,6 +249,60 @@ public struct CorpusAnalysis: Sendable {
         copy.mentions = MentionGraph.build(byMessage: mentions.byMessage.filter { kept.contains($0.key) },
                                            messageOrder: copy.messages.map(\.id), table: mentionTable)
         copy.inferredIndex = Dictionary(copy.inferred.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return copy
+    }
+}
+
+extension CorpusAnalysis {
+    /// This analysis as figures draw it: every unidentified person (a placeholder such as
+    /// "Unbekannt" or "N.N.", or a letter with no name: each a person of its own in the corpus
+    /// and in exports, never merged there) becomes one person, `UnidentifiedGroup.id`, named
+    /// "unidentified (n letters)", so that a corpus with many of them does not draw each as a
+    /// node or lane of its own. The graphs and latency are rebuilt, and the group takes the
+    /// place in the colour ranking its letters give it; the central person stays. Returns the analysis
+    /// unchanged when no unidentified person takes part, or when it is grouped already.
+    ///
+    /// - Complexity: O(m + i + p) for m messages, i inferred messages and p people, plus the
+    ///   rebuilt graph and latency (O(m log m)).
+    public func groupingUnidentified() -> CorpusAnalysis {
+        guard unidentifiedGroup == nil else { return self }
+        let placeholders = Set(corpus.people.people.filter(\.unidentified).map(\.id))
+        guard !placeholders.isEmpty else { return self }
+        let group = UnidentifiedGroup.id
+        var taking = Set<String>()
+        var letters = 0
+        func map(_ id: String) -> String {
+            guard placeholders.contains(id) else { return id }
+            taking.insert(id)
+            return group
+        }
+        func regrouped(_ m: Message) -> Message {
+            var copy = m
+            copy.senders = m.senders.map(map)
+            copy.sender = map(m.sender)
+            copy.recipients = m.recipients.map(map)
+            return copy
+        }
+        var copy = self
+        copy.messages = messages.map { m in
+            let r = regrouped(m)
+            if r.senders.contains(group) || r.recipients.contains(group) { letters += 1 }
+            return r
+        }
+        guard !taking.isEmpty else { return self }
+        copy.corpus.messages = corpus.messages.map(regrouped)
+        copy.inferred = inferred.map { inc in
+            var inc = inc
+            inc.sender = map(inc.sender)
+            inc.recipient = map(inc.recipient)
+            return inc
+        }
+        let summary = UnidentifiedGroup(people: taking.count, letters: letters)
+        copy.corpus.people.add(Person(id: group, name: summary.label, refs: [], short: summary.label))
+        copy.unidentifiedGroup = summary
+        copy.ranking = ranking.grouping(placeholders, into: group, letters: letters)
+        copy.correspondents = CorrespondentGraph.build(messages: copy.messages, inferred: copy.inferred, people: copy.corpus.people)
+        copy.latency = ReplyLatency.measure(messages: copy.messages, index: copy.messageIndex, inferred: copy.inferred, links: copy.links)
         return copy
     }
 }

@@ -69,6 +69,7 @@ public struct MessageExplanation: Sendable {
         let words = m.body.split(whereSeparator: { $0 == " " || $0 == "\n" }).count
         let opening = m.body.split(separator: "\n").first.map { String($0.prefix(70)) } ?? ""
         out += field("body", "\(words) words: \"\(opening)\(opening.count == 70 ? "..." : "")\"", line: m.fieldLines["body"])
+        for note in m.sourceNotes { out += field("source note", note.text, line: nil) }
         for note in m.notes { out += field("note", note, line: nil) }
 
         out += "\nReferences\n"

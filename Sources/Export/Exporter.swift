@@ -114,10 +114,10 @@ public struct Exporter: Sendable {
     }
 
     /// The CMIF header: the corpus's own, with what the options give.
-    public func cmifHeader(_ corpus: Corpus) -> CMIFWriter.Header {
-        var header = CMIFWriter.Header.derived(from: corpus, published: published)
+    public func cmifHeader(_ corpus: Corpus) -> CorpusHeader {
+        var header = CMIFWriter.header(for: corpus, published: published)
         if let cmifURL { header.idno = cmifURL }
-        if let cmifEditor { header.editors = [CMIFWriter.Editor(name: cmifEditor, email: cmifEditorEmail)] }
+        if let cmifEditor { header.editors = [CorpusHeader.Editor(name: cmifEditor, email: cmifEditorEmail)] }
         if let cmifBibl, !header.bibls.isEmpty { header.bibls[0].text = cmifBibl }
         return header
     }

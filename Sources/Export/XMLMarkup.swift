@@ -39,12 +39,28 @@ public struct XMLMarkup: Sendable {
         line("<\(name)\(Self.render(attributes))>\(Self.escapeText(content))</\(name)>")
     }
 
-    /// An element holding text and then one child element with text, on one line (mixed
-    /// content, where indentation would add spaces): `<editor>Name <email>a@b</email></editor>`.
-    public mutating func mixed(_ name: String, _ attributes: [Attribute] = [], text content: String, child: String,
-                               childAttributes: [Attribute] = [], childText: String) {
-        line("<\(name)\(Self.render(attributes))>\(Self.escapeText(content))<\(child)\(Self.render(childAttributes))>"
-             + "\(Self.escapeText(childText))</\(child)></\(name)>")
+    /// One piece of mixed content: text, or an element holding only text.
+    public enum Inline: Sendable {
+        case text(String)
+        case element(String, [Attribute], String)
+    }
+
+    /// An element of mixed content on one line (where indentation would add spaces):
+    /// `<editor>Name <email>a@b</email></editor>`.
+    public mutating func inline(_ name: String, _ attributes: [Attribute] = [], _ content: [Inline]) {
+        line("<\(name)\(Self.render(attributes))>" + content.map(Self.render).joined() + "</\(name)>")
+    }
+
+    /// One element holding only text (or bare text) on a line of its own.
+    public mutating func inline(_ piece: Inline) {
+        line(Self.render(piece))
+    }
+
+    private static func render(_ piece: Inline) -> String {
+        switch piece {
+        case .text(let text): return escapeText(text)
+        case let .element(name, attributes, text): return "<\(name)\(render(attributes))>\(escapeText(text))</\(name)>"
+        }
     }
 
     /// A comment; `--` is broken up because XML forbids it inside comments.

@@ -79,12 +79,11 @@ public struct FontStyles: Sendable, Equatable {
     public var note: FontStyle
 }
 
-/// The theme's four line weights, in points.
+/// The theme's three line weights, in points.
 public struct LineWidths: Sendable, Equatable {
     public var hairlinePt: Double
     public var thinPt: Double
     public var regularPt: Double
-    public var thickPt: Double
 }
 
 public struct ThemeColors: Sendable, Equatable {
@@ -127,11 +126,16 @@ public struct CategoryPalette: Sendable, Equatable {
     /// How many categories get a look of their own: the longest run of leading entries that
     /// are told apart from each other and from "others" both in colour and printed in grey.
     /// - Complexity: O(c²) in the palette's colours.
+    ///
+    /// A palette without dashes or markers (topics: every topic's lane and row is labelled,
+    /// and no figure draws a topic's line or mark) tells its entries apart by colour alone.
     public var capacity: Int {
+        let colourOnly = dashes.isEmpty && markers.isEmpty
+        func apart(_ a: CategoryStyle, _ b: CategoryStyle) -> Bool { colourOnly ? a.color != b.color : Self.distinct(a, b) }
         var n = 0
         while n < colors.count {
             let candidate = entry(n)
-            let clash = (0..<n).contains { !Self.distinct(entry($0), candidate) } || !Self.distinct(otherStyle, candidate)
+            let clash = (0..<n).contains { !apart(entry($0), candidate) } || !apart(otherStyle, candidate)
             if clash { break }
             n += 1
         }
@@ -206,19 +210,14 @@ public struct GraphBudget: Sendable, Equatable {
 }
 
 public struct GraphNodeStyle: Sendable, Equatable {
-    /// Graphviz shape: ellipse, box, circle, plaintext, ...
-    public var shape: String
-    public var rounded: Bool
+    /// Fill of a person's square when not filled by category.
     public var fill: RGBColor
     public var fillByCategory: Bool
     /// 0 keeps the category colour, 1 turns it into the paper colour; lighter fills keep labels legible.
     public var fillTint: Double
     public var pen: RGBColor
     public var penWidthPt: Double
-    public var minWidthIn: Double
-    public var minHeightIn: Double
-    public var marginIn: Double
-    public var sizeByVolume: Bool
+    /// Side of the busiest person's square in the correspondents figure (area grows with messages).
     public var maxWidthIn: Double
 }
 

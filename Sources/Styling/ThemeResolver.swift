@@ -19,9 +19,12 @@ struct ThemeResolver {
                       bold: try string("fonts.\(role).weight") == "bold", italic: try bool("fonts.\(role).italic"))
         }
         func palette(_ group: String) throws -> CategoryPalette {
-            CategoryPalette(colors: try setting("palette.\(group).colors", as: \.colorsValue).map { try resolve($0, colors) },
-                            dashes: try setting("palette.\(group).dashes", as: \.dashesValue),
-                            markers: try setting("palette.\(group).markers", as: \.markersValue),
+            // Topics are told apart by colour alone (their lanes and rows are labelled; no figure
+            // draws a topic's line or mark), so their palette has no dashes or markers.
+            let shaped = ThemeSchema.field("palette.\(group).dashes") != nil
+            return CategoryPalette(colors: try setting("palette.\(group).colors", as: \.colorsValue).map { try resolve($0, colors) },
+                            dashes: shaped ? try setting("palette.\(group).dashes", as: \.dashesValue) : [],
+                            markers: shaped ? try setting("palette.\(group).markers", as: \.markersValue) : [],
                             other: try color("palette.\(group).other"))
         }
         func pins(_ entries: [String: ThemeSheet.Entry]) throws -> [String: RGBColor] {
@@ -43,7 +46,7 @@ struct ThemeResolver {
             fonts: FontStyles(title: try font("title"), label: try font("label"), tick: try font("tick"),
                               legend: try font("legend"), note: try font("note")),
             lines: LineWidths(hairlinePt: try number("lines.hairline_pt"), thinPt: try number("lines.thin_pt"),
-                              regularPt: try number("lines.regular_pt"), thickPt: try number("lines.thick_pt")),
+                              regularPt: try number("lines.regular_pt")),
             colors: colors,
             palettes: CategoryPalettes(people: try palette("people"), topics: try palette("topics")),
             pins: CategoryPins(people: try pins(settings.peoplePins), topics: try pins(settings.topicPins)),
@@ -53,12 +56,9 @@ struct ThemeResolver {
                 splines: try string("graph.splines"), overlap: try string("graph.overlap"),
                 concentrate: try bool("graph.concentrate"),
                 node: GraphNodeStyle(
-                    shape: try string("graph.node.shape"), rounded: try bool("graph.node.rounded"),
                     fill: try color("graph.node.fill"), fillByCategory: try bool("graph.node.fill_by_category"),
                     fillTint: try number("graph.node.fill_tint"), pen: try color("graph.node.pen"),
-                    penWidthPt: try number("graph.node.pen_width_pt"), minWidthIn: try number("graph.node.min_width_in"),
-                    minHeightIn: try number("graph.node.min_height_in"), marginIn: try number("graph.node.margin_in"),
-                    sizeByVolume: try bool("graph.node.size_by_volume"), maxWidthIn: try number("graph.node.max_width_in")),
+                    penWidthPt: try number("graph.node.pen_width_pt"), maxWidthIn: try number("graph.node.max_width_in")),
                 edge: GraphEdgeStyle(
                     color: try color("graph.edge.color"), colorBySender: try bool("graph.edge.color_by_sender"),
                     penWidthPt: try number("graph.edge.pen_width_pt"), maxPenWidthPt: try number("graph.edge.max_pen_width_pt"),

@@ -46,9 +46,9 @@ public enum ThemeSchema {
         let color = Kind.color(allowsNames: true)
 
         add("page.width_mm", .number(10...2000), "figure width for a single column, in mm")
-        add("page.height_mm", .number(10...2000), "figure height (a graph is scaled to fit inside; a timeline is laid out to it), in mm")
+        add("page.height_mm", .number(10...2000), "figure height: a timeline is laid out to it; a graph is as tall as it needs (up to a journal page) unless exact_size or --height fits it inside, in mm")
         add("page.wide_width_mm", .number(10...2000), "figure width of the wide (double-column) size, in mm")
-        add("page.wide_height_mm", .number(10...2000), "figure height for the wide size, in mm")
+        add("page.wide_height_mm", .number(10...2000), "figure height for the wide size (graphs: with exact_size), in mm")
         add("page.margin_top_mm", length, "blank margin above the drawing, in mm")
         add("page.margin_right_mm", length, "blank margin right of the drawing, in mm")
         add("page.margin_bottom_mm", length, "blank margin below the drawing, in mm")
@@ -69,18 +69,19 @@ public enum ThemeSchema {
         add("lines.hairline_pt", points, "the thinnest rule: gridlines, separators, in points")
         add("lines.thin_pt", points, "thin lines: ticks, frames, in points")
         add("lines.regular_pt", points, "regular lines: edges, arcs, axes, in points")
-        add("lines.thick_pt", points, "emphasis lines, in points")
 
         add("colors.ink", .color(allowsNames: false), "text, axes and outlines")
         add("colors.paper", .color(allowsNames: false), "background")
         add("colors.muted", .color(allowsNames: false), "secondary text and lines: inferred messages, minor ticks")
         add("colors.faint", .color(allowsNames: false), "gridlines, lane stripes, bands")
-        add("colors.highlight", .color(allowsNames: false), "one emphasised element, used sparingly")
+        add("colors.highlight", .color(allowsNames: false), "a colour kept for emphasis: pins and colour keys may name it (`highlight`); no figure uses it by default")
 
         for (group, what) in [("people", "people"), ("topics", "topics")] {
             add("palette.\(group).colors", .colors, "colours of the busiest \(what), in rank order; the rest are 'others'")
-            add("palette.\(group).dashes", .dashes, "dash pattern of each entry, cycled ([] is solid), in points")
-            add("palette.\(group).markers", .markers, "marker shape of each entry, cycled")
+            if group == "people" {
+                add("palette.people.dashes", .dashes, "dash pattern of each entry, cycled ([] is solid), in points: timeline lines and, in graphs, arrows in the writer's look")
+                add("palette.people.markers", .markers, "marker shape of each entry, cycled: timeline marks and the replies graph's marks")
+            }
             add("palette.\(group).other", color, "colour of the \(what) past the palette ('others')")
         }
 
@@ -91,18 +92,12 @@ public enum ThemeSchema {
         add("graph.splines", .choice(["true", "false", "line", "polyline", "curved", "ortho", "spline"]), "edge routing (Graphviz splines)")
         add("graph.overlap", .choice(["false", "scale", "prism", "compress", "true"]), "node overlap removal for neato/fdp/sfdp")
         add("graph.concentrate", .bool, "merge parallel edges (Graphviz concentrate)")
-        add("graph.node.shape", .choice(["ellipse", "box", "circle", "plaintext", "plain", "rect", "oval", "point"]), "node shape")
-        add("graph.node.rounded", .bool, "round the corners of box nodes")
-        add("graph.node.fill", color, "node fill when not filled by category")
-        add("graph.node.fill_by_category", .bool, "fill each person's node with their category colour")
+        add("graph.node.fill", color, "fill of a person's square (correspondents figure) when not filled by category")
+        add("graph.node.fill_by_category", .bool, "fill each person's square with their category colour (the busiest get colours, the rest 'others')")
         add("graph.node.fill_tint", unit, "how far a category fill is lightened toward the paper (0 none, 1 paper)")
         add("graph.node.pen", color, "node outline colour")
         add("graph.node.pen_width_pt", points, "node outline width, in points")
-        add("graph.node.min_width_in", inches, "smallest node width, in inches")
-        add("graph.node.min_height_in", inches, "smallest node height, in inches")
-        add("graph.node.margin_in", inches, "space between a node label and its outline, in inches")
-        add("graph.node.size_by_volume", .bool, "grow nodes with the number of messages")
-        add("graph.node.max_width_in", inches, "largest node width when sized by volume, in inches")
+        add("graph.node.max_width_in", .number(0.05...3), "side of the busiest person's square (correspondents figure; area grows with messages), in inches")
         add("graph.edge.color", color, "edge colour when not coloured by sender")
         add("graph.edge.color_by_sender", .bool, "draw each edge in its sender's category colour")
         add("graph.edge.pen_width_pt", points, "width of an edge carrying one message, in points")

@@ -74,7 +74,8 @@ struct CorrespondentsTimeline {
         var legend = writerLegend(writers, principal: principal)
         legend.append(LegendEntry(.none, "above a lane's line: letters its person wrote; below: letters to them"))
         if anyThirdParty {
-            legend.append(LegendEntry(.mark(.circle, fill: style.paper, stroke: style.ink), principalName.map { "ringed: a letter between two of \($0)'s correspondents, in both lanes" } ?? "ringed"))
+            // A filled sample with the ring: an empty ring would read as the hollow marks.
+            legend.append(LegendEntry(.mark(.circle, fill: style.muted, stroke: style.ink), principalName.map { "ringed: a letter between two of \($0)'s correspondents, in both lanes" } ?? "ringed"))
         }
         if inferredCount > 0 { legend.append(LegendEntry(.mark(.circle, fill: style.paper, stroke: style.muted), "hollow: incoming letter known only from a citation")) }
         if anyUncertain {
@@ -84,7 +85,7 @@ struct CorrespondentsTimeline {
                                                             : "date known within bounds (mark at the middle)"))
         }
         let arcLegend = LegendEntry(.line(style.arcColor ?? style.ink, dash: [], width: style.arcWidth * 1.5), "cited letter → answer")
-        let eventEstimate = events.events(from: range.from, to: range.to).isEmpty ? [] : [LegendEntry(.band(style.bandFill), "event named above the plot (dashed line: a single day)")]
+        let eventEstimate = b.eventLegendEstimate(events, from: range.from, to: range.to)
         let plan = b.planPlot(from: range.from, to: range.to, gutter: b.laneGutter(candidateLabels), valueAxis: false, events: events.events,
                               below: y, reserveBelow: style.labelSize + b.legendHeight(legend + [arcLegend] + eventEstimate))
         // Lanes share the height the page leaves (never less than the theme's lane height);

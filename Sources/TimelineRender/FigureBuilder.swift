@@ -9,6 +9,9 @@ final class FigureBuilder {
     private(set) var back: [SceneItem] = []
     private(set) var middle: [SceneItem] = []
     private(set) var front: [SceneItem] = []
+    /// How the events were drawn: as shaded bands, as dashed lines (too short for a band at
+    /// this width), or both; the legend explains what is drawn, not what the dates are.
+    private(set) var eventDrawing = (bands: false, lines: false)
 
     init(style: FigureStyle, measurer: TextMeasurer) {
         self.style = style
@@ -231,13 +234,15 @@ final class FigureBuilder {
         for e in labels.events {
             let a = max(scale.xStart(e.start), scale.x0), b = min(scale.xEnd(e.end), scale.x1)
             if b - a >= 2 {
+                eventDrawing.bands = true
                 back.insert(.rect(SceneRect(rect: Rect(x: a, y: plotTop, width: b - a, height: plotBottom - plotTop), fill: style.bandFill)), at: 0)
                 // Dashed edges: a band is an annotation, not data, also in grey print.
                 for x in [a, b] {
                     line(Point(x: x, y: plotTop), Point(x: x, y: plotBottom), color: style.bandLine, width: style.gridWidth, dash: [1.5, 1.5])
                 }
             } else {
-                line(Point(x: (a + b) / 2, y: plotTop), Point(x: (a + b) / 2, y: plotBottom), color: style.bandLine, width: style.gridWidth * 1.5, dash: [2, 1.5])
+                eventDrawing.lines = true
+                line(Point(x: (a + b) / 2, y: plotTop), Point(x: (a + b) / 2, y: plotBottom), color: style.bandLine, width: style.gridWidth * 1.5, dash: FigureBuilder.eventDash)
             }
         }
         let byID = Dictionary(labels.events.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -256,19 +261,36 @@ final class FigureBuilder {
 
     // MARK: Legend
 
-    /// The legend entries every figure with event bands shares.
+    /// The dashes of an event drawn as a line.
+    static let eventDash: [Double] = [2, 1.5]
+
+    /// The legend entries of the events drawn (`drawEvents` first): a band sample when some
+    /// are shaded spans, a dashed line when some are too short for a band at this width.
     func eventLegend(_ labels: EventLabels) -> [LegendEntry] {
         guard !labels.events.isEmpty else { return [] }
-        let days = labels.events.contains { $0.start != $0.end }
-        let single = labels.events.contains { $0.start == $0.end }
-        let what = days && single ? "event named above the plot (dashed line: a single day)" : single ? "event of a single day, named above the plot" : "event named above the plot"
-        return [LegendEntry(.band(style.bandFill), what)]
+        var out: [LegendEntry] = []
+        if eventDrawing.bands { out.append(LegendEntry(.band(style.bandFill), "event named above the plot")) }
+        if eventDrawing.lines {
+            out.append(LegendEntry(.line(style.bandLine, dash: FigureBuilder.eventDash, width: style.gridWidth * 1.5),
+                                   eventDrawing.bands ? "event too short for a band, named above the plot" : "event named above the plot"))
+        }
+        return out
+    }
+
+    /// The most room the event legend can take, for planning a figure before its events are
+    /// drawn: both entries when `events` has any in the figure's range.
+    func eventLegendEstimate(_ events: EventCalendar, from: Day, to: Day) -> [LegendEntry] {
+        events.events(from: from, to: to).isEmpty ? [] : [
+            LegendEntry(.band(style.bandFill), "event named above the plot"),
+            LegendEntry(.line(style.bandLine, dash: FigureBuilder.eventDash, width: style.gridWidth * 1.5), "event too short for a band, named above the plot"),
+        ]
     }
 
     /// The legend in rows across the width; returns the y below it.
     @discardableResult
     func legend(_ entries: [LegendEntry], top: Double) -> Double {
-        legendRows(entries, top: top, draw: true)
+        // No entries take no room, as `legendHeight` says (a figure plans with it).
+        entries.isEmpty ? top : legendRows(entries, top: top, draw: true)
     }
 
     /// The height `legend` takes for `entries`.
@@ -291,7 +313,9 @@ final class FigureBuilder {
             // A label wider than the legend is wrapped, never cut: a legend's claim is read whole.
             let lines = wrap(entry.label, font: font, width: right - left - sw - 3)
             let w = sw + 3 + (lines.map { measurer.width($0, font: font) }.max() ?? 0)
-            if rowHasItems && (x + w > right || lines.count > 1) {
+            // A note without a sample starts a row of its own: beside a sample it would read
+            // as part of that sample's label ("by A above a lane's line…").
+            if rowHasItems && (x + w > right || lines.count > 1 || entry.swatch == .none) {
                 x = left
                 y += rowHeight
                 rowHasItems = false

@@ -59,6 +59,7 @@ extension FigureStyle {
         laneStripes = t.lane.stripes
         showTitle = theme.page.showTitle
         pageHeight = (heightMM ?? theme.page.heightMM) * mm
+        exactSize = theme.page.exactSize
         roleFonts = RoleFonts(title: font(theme.fonts.title), label: font(theme.fonts.label), tick: font(theme.fonts.tick),
                               legend: font(theme.fonts.legend), note: font(theme.fonts.note))
         axisColor = PaintColor(t.axis.color)

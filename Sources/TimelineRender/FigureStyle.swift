@@ -35,6 +35,9 @@ public struct FigureStyle: Sendable, Hashable {
     /// content decide. Lanes share what the plot is given, down to `laneHeight` each; past
     /// that the lane budget shrinks.
     public var pageHeight: Double? = nil
+    /// Whether the figure is exactly `pageWidth` × `pageHeight` (`page.exact_size`, slides):
+    /// content that would be taller is laid out larger and scaled to the page (`ExactPage`).
+    public var exactSize: Bool = false
     /// A title given by the user (`--title`), replacing the figure's own.
     public var titleText: String? = nil
     /// Fonts of each role, from the theme's `[fonts.*]`; nil falls back to `fontFamily` and the sizes above.

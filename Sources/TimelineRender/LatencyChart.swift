@@ -69,19 +69,38 @@ struct LatencyChart {
             let s = style.otherSeries ?? style.fallback[0]
             legend.append(LegendEntry(.mark(s.shape, fill: s.color, stroke: s.color), "answer by others"))
         }
-        legend.append(LegendEntry(.rect(style.laneFill), "box: middle half of a pair's answers, line: median"))
+        if !samples.isEmpty { legend.append(LegendEntry(.rect(style.laneFill), "box: middle half of a pair's answers, line: median")) }
 
         // The strip panel's height, reserved below the time view.
-        let stripH = max(style.labelSize * 1.6, style.markSize * 2.5)
-        let stripAxis = measurer.measure("0", font: style.tickFont).height + style.tickLength + style.tickLabelGap + style.labelSize
+        // Strip labels take at most two fifths of the width, so the strips keep room to read;
+        // a longer label is wrapped, never cut.
+        let gutter = min(b.laneGutter(stripNames), (b.right - b.left) * 0.4)
+        func labelLines(_ s: String) -> [String] {
+            b.laneGutter([s]) <= gutter ? [s] : b.wrap(s, font: style.labelFont, width: gutter - style.labelSize)
+        }
+        let lineHeight = measurer.measure("Xg", font: style.labelFont).height
+        let mostLines = stripNames.map { labelLines($0).count }.max() ?? 1
+        let stripH = max(style.labelSize * 1.6, style.markSize * 2.5, Double(mostLines) * lineHeight + 2)
+        // Under the strips: their axis (ticks and labels) and the line saying what it counts.
+        let tickHeight = measurer.measure("0", font: style.tickFont).height
+        let stripAxis = style.tickLength + style.tickLabelGap + tickHeight + tickHeight + 1
         let stripPanel = Double(stripNames.count) * stripH + stripAxis + style.labelSize
-        let eventEstimate = events.events(from: range.from, to: range.to).isEmpty ? [] : [LegendEntry(.band(style.bandFill), "event named above the plot (dashed line: a single day)")]
+        let eventEstimate = b.eventLegendEstimate(events, from: range.from, to: range.to)
         let plot = b.valuePlot(from: range.from, to: range.to, tickLabels: tickLabels, axisTitle: axisTitle, events: events.events,
                                below: y, reserveBelow: style.labelSize + stripPanel + b.legendHeight(legend + eventEstimate))
         let scale = plot.scale, labels = plot.events, plotTop = plot.top, plotH = plot.height, plotBottom = plot.bottom
         let inset = style.markSize
         func yOf(_ v: Double) -> Double { plotBottom - inset - fraction(v) * (plotH - inset) }
         b.valueAxis(plot, ticks: Array(ticks), labels: tickLabels, yOf: yOf, title: axisTitle)
+        if samples.isEmpty {
+            // Said in the plot, so an empty chart is not read as answers too few to see.
+            let note = "No letter here answers a dated letter it cites: no time to answer to show."
+            var line = plot.top + plot.height / 2 - measurer.measure("Xg", font: style.noteFont).height
+            for part in b.wrap(note, font: style.noteFont, width: (scale.x1 - scale.x0) * 0.9) {
+                line += measurer.measure(part, font: style.noteFont).height
+                b.text(part, x: (scale.x0 + scale.x1) / 2, baseline: line, font: style.noteFont, color: style.muted, anchor: .center)
+            }
+        }
 
         // The time view: answers by answerer, jittered by under half a day so equal values spread.
         let ordered = samples.sorted { (strip($0), $0.answer, $0.answerID) < (strip($1), $1.answer, $1.answerID) }
@@ -95,7 +114,6 @@ struct LatencyChart {
 
         // The strip panel: a row per pair, days across on the same log scale.
         let stripTop = y + style.labelSize
-        let gutter = b.widest(stripNames, font: style.labelFont) + style.labelSize
         let x0 = b.left + gutter, x1 = b.right - style.tickSize
         func xOf(_ v: Double) -> Double { x0 + fraction(v) * (x1 - x0) }
         let m = measurer.measure("X", font: style.labelFont)
@@ -103,7 +121,15 @@ struct LatencyChart {
         for s in samples { byStrip[strip(s)].append(s) }
         for (i, name) in stripNames.enumerated() {
             let top = stripTop + Double(i) * stripH, cy = top + stripH / 2
-            b.text(name, x: x0 - style.labelSize * 0.6, baseline: cy + m.ascent * 0.35, font: style.labelFont, anchor: .end)
+            let lines = labelLines(name)
+            if lines.count == 1 {
+                b.text(name, x: x0 - style.labelSize * 0.6, baseline: cy + m.ascent * 0.35, font: style.labelFont, anchor: .end)
+            } else {
+                let firstBaseline = cy - Double(lines.count) * lineHeight / 2 + measurer.measure("Xg", font: style.labelFont).ascent
+                for (k, line) in lines.enumerated() {
+                    b.text(line, x: x0 - style.labelSize * 0.6, baseline: firstBaseline + Double(k) * lineHeight, font: style.labelFont, anchor: .end)
+                }
+            }
             if let summary = ReplyLatency.Summary(days: byStrip[i].map(\.days)) {
                 let boxTop = cy - stripH * 0.32
                 b.addMiddle(.rect(SceneRect(rect: Rect(x: xOf(summary.q1), y: boxTop, width: max(0.5, xOf(summary.q3) - xOf(summary.q1)), height: stripH * 0.64),

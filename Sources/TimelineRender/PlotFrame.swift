@@ -60,7 +60,8 @@ extension FigureBuilder {
                    below y: Double, reserveBelow: Double) -> PlotFrame {
         let plan = planPlot(from: from, to: to, gutter: valueGutter(tickLabels: tickLabels, axisTitle: axisTitle), valueAxis: true,
                             events: events, below: y, reserveBelow: reserveBelow)
-        let height = max(plan.available ?? style.laneHeight * 10, style.labelSize * 4)
+        // At least as tall as its axis title, which reads along the plot's left side.
+        let height = max(plan.available ?? style.laneHeight * 10, style.labelSize * 4, measurer.width(axisTitle, font: style.labelFont) + style.labelSize)
         return frame(plan, height: height)
     }
 

@@ -255,14 +255,16 @@ public struct Scene: Sendable, Hashable {
         }
     }
 
-    /// Pairs of texts whose boxes overlap (empty for a good layout).
+    /// Pairs of texts whose boxes overlap (empty for a good layout). Boxes that touch do not
+    /// overlap, also when a scaled scene's rounding puts them a millionth of a point apart.
     public func overlappingTexts() -> [(SceneText, SceneText)] {
+        func inner(_ r: Rect) -> Rect { Rect(x: r.x + 1e-6, y: r.y + 1e-6, width: r.width - 2e-6, height: r.height - 2e-6) }
         let ts = texts.sorted { $0.bounds.minX < $1.bounds.minX }
         var out: [(SceneText, SceneText)] = []
         for i in ts.indices {
             var j = i + 1
             while j < ts.count, ts[j].bounds.minX < ts[i].bounds.maxX {
-                if ts[i].bounds.intersects(ts[j].bounds) { out.append((ts[i], ts[j])) }
+                if inner(ts[i].bounds).intersects(inner(ts[j].bounds)) { out.append((ts[i], ts[j])) }
                 j += 1
             }
         }

@@ -8,6 +8,8 @@ extension TimelineData {
     /// the entries' topics: the others pass `topics: false` and a large corpus skips looking
     /// them up.
     public init(analysis: CorpusAnalysis, from: Day? = nil, to: Day? = nil, topics withTopics: Bool = true) {
+        // Every unidentified person is drawn as one lane or series (exports keep them apart).
+        let analysis = analysis.groupingUnidentified()
         // Stable order: best date, then corpus before inferred, then the analysis's own order
         // (date, then source line), compared as one integer key each. Entries are made once,
         // field by field, in that order: a large corpus is not copied message by message.
@@ -69,6 +71,7 @@ extension TimelineData {
                   topics: analysis.lexicon.topics.map { ($0.id, $0.label) }, personKeys: keys, names: names,
                   latency: latency, from: from, to: to, principal: analysis.principal)
         fragmentCount = fragments
+        unidentifiedGroup = analysis.unidentifiedGroup
         undatedCount += undated
     }
 

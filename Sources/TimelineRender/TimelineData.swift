@@ -93,6 +93,8 @@ public struct TimelineData: Sendable {
     /// The central person of the slice, if any (`CorpusAnalysis.principal`): lanes, titles and
     /// captions read it, never a copy of the rule.
     public var principal: Principal
+    /// Set when the unidentified people are drawn as one (`CorpusAnalysis.groupingUnidentified`).
+    public var unidentifiedGroup: UnidentifiedGroup? = nil
 
     public init(sourceName: String, sourceHash: String, entries: [TimelineEntry], links: [TimelineLink],
                 topics: [(id: String, label: String)], personKeys: [String], names: [String: String],

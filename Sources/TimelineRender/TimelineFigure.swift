@@ -1,3 +1,4 @@
+import Analysis
 import Correspondence
 
 /// The timeline figures the CLI can draw.
@@ -42,18 +43,23 @@ public enum TimelineLayout {
         guard let range = data.range else {
             throw EpistolaryError(.badData, file: data.sourceName, "no dated messages to draw a timeline from")
         }
-        var figure: TimelineFigure
-        switch kind {
-        case .correspondents:
-            figure = CorrespondentsTimeline(data: data, style: style, events: events, measurer: measurer, range: range).layout()
-        case .topics:
-            figure = TopicsTimeline(data: data, style: style, events: events, measurer: measurer, range: range).layout()
-        case .volume:
-            figure = VolumeChart(data: data, style: style, events: events, measurer: measurer, range: range).layout()
-        case .latency:
-            figure = LatencyChart(data: data, style: style, events: events, measurer: measurer, range: range).layout()
+        var figure = ExactPage.fit(style) { style -> TimelineFigure in
+            switch kind {
+            case .correspondents:
+                return CorrespondentsTimeline(data: data, style: style, events: events, measurer: measurer, range: range).layout()
+            case .topics:
+                return TopicsTimeline(data: data, style: style, events: events, measurer: measurer, range: range).layout()
+            case .volume:
+                return VolumeChart(data: data, style: style, events: events, measurer: measurer, range: range).layout()
+            case .latency:
+                return LatencyChart(data: data, style: style, events: events, measurer: measurer, range: range).layout()
+            }
         }
         figure.noteUndated(data.undatedCount)
+        // Say so whenever the figure names the unidentified people's one lane or series.
+        if let group = data.unidentifiedGroup, figure.scene.texts.contains(where: { $0.text.contains(group.label) }) {
+            figure.caption += (figure.caption.isEmpty ? "" : " ") + group.sentence
+        }
         return figure
     }
 }

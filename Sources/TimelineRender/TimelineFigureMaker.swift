@@ -53,7 +53,7 @@ public struct TimelineFigureMaker {
                                       "no letter carries a topic (the corpus has no text to find topics in): the topics timeline is not drawn")
             }
             let style = figureStyle(theme.topicStyles(analysis.ranking.topics))
-            var laid = TopicsTimeline(lanes: lanes, style: style, events: events, measurer: measurer).layout()
+            var laid = ExactPage.fit(style) { TopicsTimeline(lanes: lanes, style: $0, events: events, measurer: measurer).layout() }
             laid.noteUndated(lanes.undated)
             figure = laid
         } else {

@@ -54,11 +54,20 @@ struct TopicsTimeline {
         let legendGuess = [LegendEntry(.mark(.bar, fill: nil, stroke: style.ink), "a letter on the topic (lane label: how many)"),
                            LegendEntry(.rect(style.ink), "1 letter in the month"), LegendEntry(.rect(style.ink), "00"),
                            LegendEntry(.rect(style.ink), "000 (busiest month of any topic)")]
-            + (events.events(from: range.from, to: range.to).isEmpty ? [] : [LegendEntry(.band(style.bandFill), "event named above the plot (dashed line: a single day)")])
+            + b.eventLegendEstimate(events, from: range.from, to: range.to)
         let candidate = lanePlan.kept.map(label) + (lanePlan.folded.isEmpty ? [] : [foldedLabel(lanePlan.folded)])
-        let planned = b.planPlot(from: range.from, to: range.to, gutter: b.laneGutter(candidate), valueAxis: false, events: events.events,
+        // Lane labels take at most two fifths of the width (a column figure keeps a plot to
+        // read); a longer label is wrapped onto lines of its own, never cut.
+        let maxGutter = (b.right - b.left) * 0.4
+        let gutter = min(b.laneGutter(candidate), maxGutter)
+        func labelLines(_ s: String) -> [String] {
+            b.laneGutter([s]) <= gutter ? [s] : b.wrap(s, font: style.labelFont, width: gutter - style.labelSize)
+        }
+        let lineHeight = measurer.measure("Xg", font: style.labelFont).height
+        let mostLines = candidate.map { labelLines($0).count }.max() ?? 1
+        let planned = b.planPlot(from: range.from, to: range.to, gutter: gutter, valueAxis: false, events: events.events,
                                  below: y, reserveBelow: style.labelSize + b.legendHeight(legendGuess))
-        let minLane = style.laneHeight * 1.35
+        let minLane = max(style.laneHeight * 1.35, Double(mostLines) * lineHeight + 2)
         // Lane contents: kept lanes as they are, the folded ones merged (each letter once).
         var laneIDs: [String] = lanePlan.kept.map { lanes.lanes[$0].id }
         var laneLabels: [String] = lanePlan.kept.map(label)
@@ -106,7 +115,16 @@ struct TopicsTimeline {
             let base = top + laneH - 1
             let s = laneID == Self.noTopic || laneID == Self.othersLane ? SeriesStyle(color: style.muted, dash: [], shape: .bar) : style.series(laneID)
             if i > 0 { b.line(Point(x: scale.x0, y: top), Point(x: scale.x1, y: top), color: style.grid, width: style.gridWidth) }
-            b.text(laneLabels[i], x: scale.x0 - style.labelSize * 0.6, baseline: top + laneH / 2 + m.ascent * 0.35, font: style.labelFont, anchor: .end)
+            let lines = labelLines(laneLabels[i])
+            if lines.count == 1 {
+                b.text(laneLabels[i], x: scale.x0 - style.labelSize * 0.6, baseline: top + laneH / 2 + m.ascent * 0.35, font: style.labelFont, anchor: .end)
+            } else {
+                let font = measurer.measure("Xg", font: style.labelFont)
+                let firstBaseline = top + laneH / 2 - Double(lines.count) * lineHeight / 2 + font.ascent
+                for (k, line) in lines.enumerated() {
+                    b.text(line, x: scale.x0 - style.labelSize * 0.6, baseline: firstBaseline + Double(k) * lineHeight, font: style.labelFont, anchor: .end)
+                }
+            }
             // Density strip: a cell per month, darker the more messages (one scale for all lanes).
             let c = counts[i]
             for (j, month) in months.enumerated() where c[j] > 0 {

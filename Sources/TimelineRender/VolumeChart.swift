@@ -121,7 +121,7 @@ struct VolumeChart {
         var legend = stacks.map { c in
             LegendEntry((hatchOf[c] ?? nil).map { .hatched(seriesColor(c), $0) } ?? .rect(seriesColor(c)), label(c))
         }
-        let eventEstimate = events.events(from: range.from, to: range.to).isEmpty ? [] : [LegendEntry(.band(style.bandFill), "event named above the plot (dashed line: a single day)")]
+        let eventEstimate = b.eventLegendEstimate(events, from: range.from, to: range.to)
         let plot = b.valuePlot(from: starts[0], to: lastEnd, tickLabels: tickLabels, axisTitle: axisTitle, events: events.events, below: y,
                                reserveBelow: style.labelSize + b.legendHeight(legend + eventEstimate))
         let scale = plot.scale, labels = plot.events, plotTop = plot.top, plotH = plot.height, plotBottom = plot.bottom

@@ -17,7 +17,7 @@ struct ExportCommand: ParsableCommand {
         for correspSearch), cytoscape (Cytoscape.js JSON), node-link (NetworkX JSON), csv (a folder \
         with nodes.csv, edges.csv and messages.csv for Gephi and Palladio), timelinejs (TimelineJS 3 JSON).
         Graph formats write the graph chosen by --graph. Use -o - to write a single-file format to standard output.
-        Every export takes the figures' filters (--from, --to, --topic, --correspondent).
+        Every export takes the figures' filters (--from, --to, --topic, --exclude-topic, --correspondent, --between).
         GraphML, GEXF, Cytoscape and node-link files carry the drawing of the matching figure
         (positions, colours, sizes and widths from its Graphviz layout, every pair drawn),
         so Gephi and Cytoscape open them laid out as the figure; --no-layout leaves it out.

@@ -76,7 +76,10 @@ import Testing
     @Test func labelsAndKinds() {
         #expect(PersonName.labels("Weber, Max", kind: .person) == ("Max Weber", "Weber"))
         #expect(PersonName.labels("von Humboldt,  Alexander", kind: .person) == ("Alexander von Humboldt", "von Humboldt"))
-        #expect(PersonName.labels("Smith, Jr.", kind: .person) == ("Smith, Jr.", "Jr."))
+        // A generational suffix is never the short label.
+        #expect(PersonName.labels("Smith, Jr.", kind: .person) == ("Smith, Jr.", "Smith"))
+        #expect(PersonName.labels("Edward Stettinius Jr.", kind: .person) == ("Edward Stettinius Jr.", "Stettinius"))
+        #expect(PersonName.labels("Martin Luther King, Jr.", kind: .person) == ("Martin Luther King, Jr.", "King"))
         #expect(PersonName.labels("Royal Society, London", kind: .organisation) == ("Royal Society, London", "Royal Society, London"))
         var resolver = PersonResolver(table: .empty)
         let org = resolver.resolve(name: "Weber", kind: .organisation)

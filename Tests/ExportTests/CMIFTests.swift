@@ -63,7 +63,7 @@ import Testing
     }
 
     @Test func cmifHeaderIsPublishedOnTheGivenDayNeverALettersDate() throws {
-        let header = CMIFWriter.Header.derived(from: corpus, published: "2026-03-01")
+        let header = CMIFWriter.header(for: corpus, published: "2026-03-01")
         let text = CMIFWriter().write(corpus: corpus, header: header)
         #expect(text.contains("<date when=\"2026-03-01\"/>"))
         #expect(!text.contains("<date when=\"1943-12-31\"/>"))
@@ -79,10 +79,10 @@ import Testing
     }
 
     @Test func headerCarriesEditorsWithEmailAndEveryBiblHasAnID() throws {
-        var header = CMIFWriter.Header.derived(from: corpus, published: "2026-03-01")
-        header.editors = [CMIFWriter.Editor(name: "Anna Nowak & Co", email: "anna@example.org")]
-        header.bibls.append(CMIFWriter.Bibl(id: CMIFWriter.biblID("second"), type: "online", text: "Letters online",
-                                            target: "https://example.org/edition?a=1&b=2"))
+        var header = CMIFWriter.header(for: corpus, published: "2026-03-01")
+        header.editors = [CorpusHeader.Editor(name: "Anna Nowak & Co", email: "anna@example.org")]
+        header.bibls.append(CorpusHeader.Bibl(id: CMIFWriter.biblID("second"), type: "online", text: "Letters online",
+                                              target: "https://example.org/edition?a=1&b=2"))
         let text = CMIFWriter().write(corpus: corpus, header: header)
         #expect(text.contains("<editor>Anna Nowak &amp; Co <email>anna@example.org</email></editor>"))
         #expect(text.contains("<ref target=\"https://example.org/edition?a=1&amp;b=2\">"))
@@ -126,7 +126,7 @@ import Testing
         odd.messages[0].recipients = []
         let text = CMIFWriter().write(corpus: odd)
         #expect(!text.contains("Unknown"))
-        #expect(text.contains("<note>The source names no addressee.</note>"))
+        #expect(text.contains("<note type=\"generated\">The source names no addressee.</note>"))
         let lint = try ExternalTool.xmllint(try ExternalTool.temporaryFile(text, name: "cmif.xml"), schema: "cmif/cmi-customization.rng")
         #expect(lint.status == 0, "\(lint.output)")
     }

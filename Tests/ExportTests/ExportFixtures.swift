@@ -1,6 +1,9 @@
 import Correspondence
 import Export
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 
 /// Corpora, graphs and tools shared by the export tests.
 enum ExportFixtures {
@@ -134,5 +137,26 @@ enum ExternalTool {
     /// Runs a Python snippet with the file path as `sys.argv[1]`; returns its stdout.
     static func python(_ script: String, _ path: String) throws -> Result {
         try run("python3", ["-c", script, path])
+    }
+}
+
+/// The rules of the CMIF Schematron (`cmif.sch` is XSLT2, which xmllint cannot run), checked
+/// by XPath: E0001/E0002 both actions, E0003 `@source` points to a bibl, E0004 every date dated.
+enum CMIFRules {
+    static func problems(_ text: String) throws -> [String] {
+        let document = try XMLDocument(data: Data(text.utf8))
+        let biblIDs = Set(try document.nodes(forXPath: "//*[local-name()='bibl']/@*[local-name()='id']").compactMap(\.stringValue))
+        var problems: [String] = []
+        for desc in try document.nodes(forXPath: "//*[local-name()='correspDesc']") {
+            let key = try desc.nodes(forXPath: "@key").first?.stringValue ?? "?"
+            if try desc.nodes(forXPath: "*[local-name()='correspAction'][@type='sent']").isEmpty { problems.append("E0001 \(key)") }
+            if try desc.nodes(forXPath: "*[local-name()='correspAction'][@type='received']").isEmpty { problems.append("E0002 \(key)") }
+            let source = try desc.nodes(forXPath: "@source").first?.stringValue ?? ""
+            if !biblIDs.contains(String(source.drop { $0 != "#" }.dropFirst())) { problems.append("E0003 \(key) \(source)") }
+        }
+        for date in try document.nodes(forXPath: "//*[local-name()='date']") {
+            if try date.nodes(forXPath: "@when | @from | @to | @notBefore | @notAfter").isEmpty { problems.append("E0004 \(date.xmlString)") }
+        }
+        return problems
     }
 }

@@ -41,6 +41,17 @@ enum FigureClaims {
         }
     }
 
+    /// Every glyph legend sample (a coloured symbol: ● ■ ▲ ...) with its colour and the text of
+    /// the cell after it.
+    static func glyphs(in label: String) -> [(glyph: String, color: String, text: String)] {
+        let pattern = #"<TD ALIGN="RIGHT"><FONT [^>]*COLOR="(#[0-9a-f]{6})">([^<]+)</FONT></TD><TD ALIGN="LEFT"[^>]*>(.*?)</TD>"#
+        let regex = try! NSRegularExpression(pattern: pattern)
+        let ns = label as NSString
+        return regex.matches(in: label, range: NSRange(location: 0, length: ns.length)).map { match in
+            (ns.substring(with: match.range(at: 2)), ns.substring(with: match.range(at: 1)), text(of: ns.substring(with: match.range(at: 3))))
+        }
+    }
+
     /// The side of the first fixed-size square in a node's label.
     static func squareSide(_ label: String) -> Int? {
         guard let range = label.range(of: "<TABLE FIXEDSIZE=\"TRUE\" WIDTH=\"") else { return nil }

@@ -195,10 +195,13 @@ struct GraphFigureTests {
         #expect(heavier.edges.count == people.edges.filter { $0.weight >= threshold + 2 }.count)
     }
 
-    @Test func shortFormsAvoidTitles() {
-        #expect(FigureContext.shortForm(name: "Archibald Clark Kerr", aliases: ["Clark Kerr", "Kerr"]) == "Clark Kerr")
-        #expect(FigureContext.shortForm(name: "Harold Alexander", aliases: ["Field Marshal Alexander"]) == "Alexander")
-        #expect(FigureContext.shortForm(name: "Deane", aliases: []) == "Deane")
+    /// Short labels come from the one rule (`Person.shortLabel`, with the table's `short`).
+    @Test func shortLabelsOfTheBundledTable() {
+        let context = FigureContext(analysis: FigureFixtures.analysis, theme: FigureFixtures.theme(), styleSpec: "paper")
+        #expect(context.shortName(of: "Kerr") == "Clark Kerr")
+        #expect(context.shortName(of: "Stettinius") == "Stettinius")
+        #expect(context.shortName(of: "deGaulle") == "de Gaulle")
+        #expect(context.shortName(of: "Churchill") == "Churchill")
     }
 
     /// Fonts on graph, node and edge; page width as `size`; the legend and title as the graph label.

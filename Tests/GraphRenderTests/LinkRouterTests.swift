@@ -79,8 +79,9 @@ struct LinkRouterTests {
             let curve = fields.dropFirst().compactMap(point)
             #expect(curve.count == 4)
             let tail = try #require(centres[link.tail]), head = try #require(centres[link.head])
-            #expect(curve[0].distance(to: tail) < 6)
-            #expect(tip.distance(to: head) < 6)
+            // A link starts and ends at its marks' outlines (a writer's shape may be a little wider than a circle).
+            #expect(curve[0].distance(to: tail) < 8)
+            #expect(tip.distance(to: head) < 8)
             for sample in LinkRouter.samples(curve, step: 1) {
                 for (name, centre) in centres where name != link.tail && name != link.head {
                     #expect(sample.distance(to: centre) > 2, "\(link.tail) -> \(link.head) crosses \(name)")

@@ -60,7 +60,10 @@ import Testing
     @Test(arguments: ["base", "paper", "paper,colorblind", "paper,grayscale", "dark", "presentation"])
     func namedCategoriesSurviveGreyscalePrintAndStayVisible(spec: String) throws {
         let theme = try ThemeLoader.load(spec: spec)
-        for palette in [theme.palettes.people, theme.palettes.topics] {
+        // Topics are labelled in every figure (a lane or row each) and told apart by colour
+        // alone; people's marks and lines must survive greyscale print.
+        #expect(theme.palettes.topics.dashes.isEmpty && theme.palettes.topics.markers.isEmpty)
+        for palette in [theme.palettes.people] {
             let looks = (0..<palette.capacity).map(palette.entry) + [palette.otherStyle]
             for i in looks.indices {
                 for j in looks.indices where j > i {
@@ -85,7 +88,11 @@ import Testing
             for color in palette.colors { #expect(color.contrast(with: theme.colors.paper) >= 2.5, "\(color) too pale on paper") }
             #expect(palette.capacity == palette.colors.count)
         }
-        #expect(!theme.graph.edge.colorBySender && !theme.timeline.arc.colorBySender)
+        // Graph arrows take their writer's grey and dash (solid, dashed, dotted tell apart the
+        // people of one grey); timeline arcs are ink.
+        #expect(theme.graph.edge.colorBySender && !theme.timeline.arc.colorBySender)
+        let dashes = Set((0..<theme.palettes.people.capacity).map { theme.palettes.people.entry($0).dash.graphvizStyle + theme.palettes.people.colors[$0].hex })
+        #expect(dashes.count == theme.palettes.people.capacity, "each person's arrow differs in grey or Graphviz line style")
     }
 
     @Test(arguments: ["paper", "dark", "presentation", "paper,grayscale", "paper,colorblind"])

@@ -236,7 +236,27 @@ struct SmallDataTests {
         let named = Set(f.caption.components(separatedBy: "Event ").dropFirst().compactMap { $0.split(separator: " ").first.map(String.init) })
         #expect(named.count == labelled.count, "caption names \(named), drawn \(labelled.map(\.text))")
         let bands = f.scene.items.filter { if case .rect(let r) = $0, r.fill == (try? style())?.bandFill { return true } else { return false } }
-        let dayLines = f.scene.items.filter { if case .line(let l) = $0, l.dash == [2, 1.5] { return true } else { return false } }
-        #expect(bands.count + dayLines.count <= labelled.count + 1, "no band without a label (one may be the legend's sample)")
+        let dayLines = f.scene.items.filter { if case .line(let l) = $0, l.dash == FigureBuilder.eventDash { return true } else { return false } }
+        #expect(bands.count + dayLines.count <= labelled.count + 2, "no band without a label (two may be the legend's samples)")
+    }
+}
+
+@Suite("Event legend: what is drawn, not what the dates are")
+struct EventLegendTests {
+    @Test("a dashed-line sample exactly when an event is drawn as a line, a band sample exactly when one is a band", arguments: [89.0, 183.0])
+    func legendMatchesDrawing(widthMM: Double) throws {
+        let d = try BundledRun.data()
+        var s = try BundledRun.style(data: d)
+        s.pageWidth = widthMM * 72 / 25.4
+        let f = try TimelineLayout.layout(.correspondents, data: d, style: s, events: try EventCalendar.bundled(), measurer: try TextMeasurer())
+        // Drawn through the plot: vertical dashed lines and shaded rectangles taller than a legend swatch.
+        let lines = f.scene.items.filter { if case .line(let l) = $0, l.dash == FigureBuilder.eventDash, l.to.y - l.from.y > 20 { return true } else { return false } }
+        let bands = f.scene.items.filter { if case .rect(let r) = $0, r.fill == s.bandFill, r.rect.height > 20 { return true } else { return false } }
+        let lineSample = f.legend.contains { if case .line(_, let dash, _) = $0.swatch, dash == FigureBuilder.eventDash { return true } else { return false } }
+        let bandSample = f.legend.contains { if case .band = $0.swatch { return true } else { return false } }
+        #expect(lineSample == !lines.isEmpty, "\(widthMM) mm: \(lines.count) events drawn as lines, legend sample: \(lineSample)")
+        #expect(bandSample == !bands.isEmpty, "\(widthMM) mm: \(bands.count) events drawn as bands, legend sample: \(bandSample)")
+        #expect(!f.scene.texts.contains { $0.text.contains("single day") }, "the legend no longer claims dashed lines are single days")
+        #expect(!lines.isEmpty, "at \(widthMM) mm some events (D-Day at least) are lines")
     }
 }

@@ -58,7 +58,7 @@ public struct MessageCatalogue: Sendable {
                 "{\"phrase\": \(JSONText.string(r.phrase)), \"whose\": \(JSONText.string(r.whose.rawValue)), \"date\": \(JSONText.optional(r.date?.iso)), \"relation\": \(JSONText.string(r.relation.rawValue))}"
             }.joined(separator: ", ") + "]"
             o += ", \"topics\": [" + (topics[m.id] ?? []).map(JSONText.string).joined(separator: ", ") + "]"
-            o += ", \"note\": \(JSONText.string(m.notes.joined(separator: "; ")))"
+            o += ", \"note\": \(JSONText.string((m.sourceNotes.map(\.text) + m.notes).joined(separator: "; ")))"
             o += ", \"body\": \(JSONText.string(m.body))"
             o += "}\n"
             out += o
@@ -76,7 +76,7 @@ public struct MessageCatalogue: Sendable {
                 m.recipients.joined(separator: ";"), m.sentOn?.iso ?? "", m.dated?.iso ?? "", m.date.best?.iso ?? "",
                 m.date.notBefore?.iso ?? "", m.date.notAfter?.iso ?? "", m.date.precision.rawValue, m.date.evidence.rawValue,
                 m.place ?? "", m.classification, refs, (topics[m.id] ?? []).joined(separator: ";"),
-                m.notes.joined(separator: "; "), m.body,
+                (m.sourceNotes.map(\.text) + m.notes).joined(separator: "; "), m.body,
             ]
             out += fields.map { CSVText.field($0, neutralisingFormulas: !rawCSV) }.joined(separator: ",") + "\r\n"
         }

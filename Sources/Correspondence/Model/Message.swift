@@ -56,8 +56,11 @@ public struct Message: Sendable, Hashable, Codable, Identifiable {
     /// The source line each field was read from ("sender", "recipients", "sent_on", "dated",
     /// "classification", "place", "body"), for `explain`.
     public var fieldLines: [String: Int]
-    /// What the reader noticed (a duplicate of another entry, a displaced date...).
+    /// What the reader noticed (a duplicate of another entry, a displaced date...): Epistolary's
+    /// diagnostics, never written into an export as the source's words.
     public var notes: [String]
+    /// The notes the source gives about the letter (CMIF `note`), kept to be written back.
+    public var sourceNotes: [SourceNote]
     /// For a fragment printed away from its message (a displaced page): the id of the message
     /// whose text it continues, when the reader found it. The two are one letter, so what is
     /// judged from the text as a whole (its topics) is judged on both.
@@ -70,7 +73,7 @@ public struct Message: Sendable, Hashable, Codable, Identifiable {
                 address: String? = nil, body: String, references: [Reference],
                 span: SourceSpan, fieldLines: [String: Int] = [:], notes: [String] = [],
                 actions: [CorrespAction] = [], sourceID: String? = nil, url: String? = nil,
-                edition: String? = nil, placeRef: String? = nil) {
+                edition: String? = nil, placeRef: String? = nil, sourceNotes: [SourceNote] = []) {
         self.id = id
         self.kind = kind
         self.sender = sender
@@ -94,6 +97,7 @@ public struct Message: Sendable, Hashable, Codable, Identifiable {
         self.span = span
         self.fieldLines = fieldLines
         self.notes = notes
+        self.sourceNotes = sourceNotes
     }
 }
 

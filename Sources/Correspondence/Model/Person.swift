@@ -25,6 +25,13 @@ public struct Person: Sendable, Hashable, Codable {
     /// A placeholder for someone unknown ("Unbekannt", "N.N.", "[?]"): each occurrence is a
     /// person of its own, never one hub; figures may group them or leave them out.
     public var unidentified: Bool
+
+    /// The name of the unidentified person a reader makes for a letter whose source names
+    /// nobody (no name, no ref): a stand-in of Epistolary's, which exports do not write as a name.
+    public static let unnamed = "[unnamed]"
+
+    /// True for the stand-in of a person the source does not name at all (`unnamed`).
+    public var isUnnamed: Bool { unidentified && name == Self.unnamed }
     /// The short form figures use where space is short ("Weber" for "Weber, Max"); nil
     /// means the rule of `PersonName.labels`.
     public var short: String?

@@ -44,7 +44,10 @@ public enum PersonName {
                 return ("\(forenames) \(surname)", surname)
             }
         }
-        return (name, name.split(separator: " ").last.map(String.init) ?? name)
+        // The last word, passing over a generational suffix ("Edward Stettinius Jr." -> "Stettinius").
+        var words = name.split(separator: " ").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ",")) }.filter { !$0.isEmpty }
+        while words.count > 1, let last = words.last, isSuffix(last) { words.removeLast() }
+        return (name, words.last ?? name)
     }
 
     private static func isSuffix(_ text: String) -> Bool {

@@ -76,14 +76,15 @@ public enum CSVReader {
                                              placeRef: row.value(.receivedPlaceID), date: receivedDate?.isDated == true ? receivedDate : nil))
             }
             let line = row.span.startLine
-            var notes: [String] = []
-            if let note = row.value(.note) { notes.append(note) }
+            // The table's own note is the source's word (written back by exports), not a diagnostic.
+            let sourceNotes = row.value(.note).map { [SourceNote(text: $0)] } ?? []
             let message = Message(
                 id: row.value(.id) ?? "", kind: .message, sender: senders[0], senders: senders, recipients: recipients,
                 sentOn: nil, dated: date.isExact ? date.notBefore : nil, date: date, place: row.value(.place),
                 classification: (row.value(.classification) ?? "").lowercased(), body: row.value(.text) ?? "", references: [],
                 span: row.span, fieldLines: ["sender": line, "recipients": line, "dated": line, "place": line, "body": line],
-                notes: notes, actions: actions, sourceID: row.value(.id), edition: row.value(.edition), placeRef: row.value(.placeID))
+                actions: actions, sourceID: row.value(.id), edition: row.value(.edition), placeRef: row.value(.placeID),
+                sourceNotes: sourceNotes)
             messages.append(message)
             for problem in row.adjustments {
                 issues.append(ReadIssue(kind: .unsupported, outcome: .adjusted, file: file, span: row.span, detail: problem))

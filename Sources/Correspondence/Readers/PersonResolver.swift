@@ -72,7 +72,7 @@ public struct PersonResolver: Sendable {
             return create(refs: mention.refs, keys: keys, names: written.isEmpty ? [] : [written], kind: mention.kind)
         }
         if written.isEmpty || PersonName.isPlaceholder(written) {
-            return createUnidentified(written.isEmpty ? "[unnamed]" : written, kind: mention.kind)
+            return createUnidentified(written.isEmpty ? Person.unnamed : written, kind: mention.kind)
         }
         let nameKey = Self.nameKey(written, kind: mention.kind)
         if let id = byName[nameKey] { return id }

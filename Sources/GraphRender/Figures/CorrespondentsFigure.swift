@@ -93,18 +93,20 @@ struct CorrespondentsFigure {
         dot.graph(style.graphAttributes([
             ("layout", .text(engine.name)),
             ("rankdir", .text(theme.graph.rankdir)),
-            ("ranksep", .number(min(theme.graph.ranksepIn, 0.45))),
+            ("ranksep", .number(theme.graph.ranksepIn)),
             ("nodesep", .number(max(0.08, theme.graph.nodesepIn * 0.5))),
             ("splines", .text(theme.graph.splines)),
             ("overlap", .text(theme.graph.overlap)),
             ("concentrate", .text(theme.graph.concentrate ? "true" : "false")),
-        ]) + legend(title: title, largest: largest, maxSide: maxSide, classes: classes, showsInferred: showsInferred).graphAttributes(style: style))
+        ]) + legend(title: title, largest: largest, maxSide: maxSide, classes: classes, showsInferred: showsInferred,
+                    writers: writers(keptEdges)).graphAttributes(style: style))
         dot.nodeDefaults(style.nodeDefaults([("shape", "plain")]))
         dot.edgeDefaults(style.edgeDefaults())
 
         for person in graph.nodes {
             let isOthers = person.id == Self.othersID
-            let color = isOthers ? context.people.other.color : context.people[person.id].color
+            let color = !theme.graph.node.fillByCategory ? theme.graph.node.fill
+                : isOthers ? context.people.other.color : context.people[person.id].color
             let side = Self.side(volume(person), largest: largest, maxSide: maxSide)
             var detail = "\(person.sent + person.received)"
             let inferred = person.inferredSent + person.inferredReceived
@@ -119,15 +121,17 @@ struct CorrespondentsFigure {
             dot.node(person.id, [("label", .html(label)), ("tooltip", .text(tooltip))])
         }
         for edge in graph.edges {
-            let senderColor = context.people.contains(edge.from) ? context.people[edge.from].color : context.people.other.color
-            let color = theme.graph.edge.colorBySender ? senderColor : theme.graph.edge.color
+            let look = edgeLook(writer: edge.from)
             if edge.count > 0 {
-                var attributes: DOTAttributes = [("color", .text(color.hex)), ("penwidth", .number(Double(FigureStyle.lineWidth(edge.count, classes: classes))))]
+                var attributes: DOTAttributes = [("color", .text(look.color.hex)), ("penwidth", .number(Double(FigureStyle.lineWidth(edge.count, classes: classes))))]
+                if look.style != "solid" { attributes.append(("style", .text(look.style))) }
                 if theme.graph.edge.labelCounts { attributes.append(("label", .html(FigureStyle.html("\(edge.count)", font: style.noteFont, color: theme.colors.muted.hex)))) }
                 dot.edge(edge.from, edge.to, attributes)
             }
             if edge.inferredCount > 0 {
+                // A hollow arrowhead as well as the inferred line style: a writer's own dash may be that style.
                 var attributes: DOTAttributes = [("color", .text(theme.graph.inferred.color.hex)), ("style", .text(theme.graph.inferred.style)),
+                                                 ("arrowhead", .text(Self.inferredArrowhead)),
                                                  ("penwidth", .number(Double(FigureStyle.lineWidth(edge.inferredCount, classes: classes))))]
                 if theme.graph.edge.labelCounts { attributes.append(("label", .html(FigureStyle.html("\(edge.inferredCount)", font: style.noteFont, color: theme.colors.muted.hex)))) }
                 dot.edge(edge.from, edge.to, attributes)
@@ -135,7 +139,8 @@ struct CorrespondentsFigure {
         }
         var shows = "Correspondents of \(analysis.corpus.sourceName): each person a square whose area grows with the messages "
             + "they wrote and received; arrows from writer to addressee, width by class of message count, labelled with the count."
-        if showsInferred { shows += " Dashed arrows count incoming messages known only from citations (inferred)." }
+        if showsInferred { shows += " Arrows with a hollow head count incoming messages known only from citations (inferred)." }
+        if theme.graph.edge.colorBySender { shows += " An arrow takes its writer's colour and line style (grey: not among the coloured people)." }
         if merging {
             shows += " The \(kept.count) most involved of \(ranking.count) people are drawn; the other \(others.count) are merged into one "
                 + "node (\(othersMessages) messages)"
@@ -150,10 +155,9 @@ struct CorrespondentsFigure {
                            messages: analysis.messages, inferredCount: analysis.inferred.count)
     }
 
-    /// The largest square side in points: a quarter of the theme's widest node, at most three
-    /// and a half times the label size (so squares and names keep their proportion at any size).
+    /// The largest square side in whole points: the theme's `graph.node.max_width_in`.
     static func maxSide(theme: Theme) -> Int {
-        max(6, Int(min(theme.graph.node.maxWidthIn * 72 * 0.25, theme.fonts.label.sizePt * 3.5).rounded()))
+        max(6, Int((theme.graph.node.maxWidthIn * 72).rounded()))
     }
 
     /// Legend samples of square sizes: the busiest person's count, then about a quarter and a
@@ -170,20 +174,54 @@ struct CorrespondentsFigure {
         return samples.sorted()
     }
 
-    private func legend(title: String?, largest: Int, maxSide: Int, classes: [FigureStyle.LineClass], showsInferred: Bool) -> FigureLegend {
+    /// The arrowhead of inferred messages: hollow, as inferred marks are in every figure.
+    static let inferredArrowhead = "empty"
+
+    /// How an arrow by `writer` is drawn: in the writer's colour and line style (their palette
+    /// entry's dash as Graphviz's nearest style) when the theme colours arrows by writer, so
+    /// that people whose colours print alike in grey still differ; else the theme's edge colour.
+    func edgeLook(writer: String) -> (color: RGBColor, style: String) {
+        let edge = context.theme.graph.edge
+        guard edge.colorBySender else { return (edge.color, "solid") }
+        let look = context.people.contains(writer) ? context.people[writer] : context.people.other
+        return (look.color, look.dash.graphvizStyle)
+    }
+
+    /// The writers of `edges` with a look of their own, in the run's colour order: the legend's
+    /// arrow samples (only when arrows are drawn by writer).
+    private func writers(_ edges: [CorrespondentGraph.Edge]) -> (named: [String], others: Bool) {
+        guard context.theme.graph.edge.colorBySender else { return ([], false) }
+        let split = context.people.split(edges.filter { $0.count > 0 }.map(\.from))
+        return (split.named, !split.others.isEmpty)
+    }
+
+    private func legend(title: String?, largest: Int, maxSide: Int, classes: [FigureStyle.LineClass], showsInferred: Bool,
+                        writers: (named: [String], others: Bool)) -> FigureLegend {
         let theme = context.theme
         let muted = theme.colors.muted
         let sizes = Self.sizeSamples(largest: largest).map {
             FigureLegend.Entry(swatch: .square(muted, sidePt: Self.side($0, largest: largest, maxSide: maxSide)), text: "\($0)")
         }
-        let lines = classes.map { FigureLegend.Entry(swatch: .bar(muted, widthPt: $0.widthPt, dashed: false), text: $0.label) }
+        let lines = classes.map { FigureLegend.Entry(swatch: .bar(muted, widthPt: $0.widthPt, style: "solid"), text: $0.label) }
+        let sample = classes.first?.widthPt ?? 1
         var kinds: [FigureLegend.Entry] = []
+        if !writers.named.isEmpty {
+            kinds.append(FigureLegend.Entry(swatch: .none, text: "arrows by:"))
+            for writer in writers.named {
+                let look = edgeLook(writer: writer)
+                kinds.append(FigureLegend.Entry(swatch: .bar(look.color, widthPt: sample, style: look.style), text: context.shortName(of: writer)))
+            }
+            if writers.others {
+                let look = (context.people.other.color, context.people.other.dash.graphvizStyle)
+                kinds.append(FigureLegend.Entry(swatch: .bar(look.0, widthPt: sample, style: look.1), text: "others"))
+            }
+        }
         if showsInferred {
-            kinds.append(FigureLegend.Entry(swatch: .bar(theme.graph.inferred.color, widthPt: classes.first?.widthPt ?? 1, dashed: true),
-                                            text: "inferred from citations"))
+            kinds.append(FigureLegend.Entry(swatch: .bar(theme.graph.inferred.color, widthPt: sample, style: theme.graph.inferred.style),
+                                            text: "inferred from citations (hollow head)"))
         }
         let notes = ["Square area and number: messages written and received" + (showsInferred ? " (+ inferred)" : "") + ". Arrows: writer to addressee"
-                     + (theme.graph.edge.colorBySender ? ", in the writer’s colour (grey: not among the \(context.people.keys.count) coloured people)" : "")
+                     + (theme.graph.edge.colorBySender ? ", in the writer’s colour and line style" : "")
                      + "; width by number of messages."]
         return FigureLegend(title: title, groups: [sizes.isEmpty ? [] : [FigureLegend.Entry(swatch: .none, text: "messages:")] + sizes,
                                                    [FigureLegend.Entry(swatch: .none, text: "per arrow:")] + lines,

@@ -2,7 +2,8 @@ import Analysis
 import Correspondence
 import Styling
 
-/// What a figure is drawn from: the analysis (already filtered to what the figure shows), the
+/// What a figure is drawn from: the analysis (already filtered to what the figure shows, with
+/// every unidentified person drawn as one: `CorpusAnalysis.groupingUnidentified`), the
 /// theme, and the run's category styles, built from the run's full key lists (every person of
 /// the person table, every topic of the lexicon) so that a person or topic has the same
 /// colour in every figure, whatever the filter.
@@ -27,6 +28,7 @@ public struct FigureContext: Sendable {
     ///   that a person keeps one colour in every figure of the run.
     public init(analysis: CorpusAnalysis, theme: Theme, wide: Bool = false, styleSpec: String, filterDescription: String = "",
                 settings: FigureSettings = FigureSettings(), people: CategoryStyles? = nil, topics: CategoryStyles? = nil) {
+        let analysis = analysis.groupingUnidentified()
         self.analysis = analysis
         var theme = theme
         if let width = settings.widthMM { theme.page.widthMM = width; theme.page.wideWidthMM = width }
@@ -40,7 +42,13 @@ public struct FigureContext: Sendable {
         self.settings = settings
         self.people = people ?? theme.peopleStyles(Self.runPeople(analysis))
         self.topics = topics ?? theme.topicStyles(analysis.ranking.topics)
+        var shorts: [String: Int] = [:]
+        for person in analysis.corpus.people.people { shorts[person.shortLabel, default: 0] += 1 }
+        shortLabelCounts = shorts
     }
+
+    /// How many people of the table share each short label: a shared one is not used.
+    private var shortLabelCounts: [String: Int]
 
     /// Every person id of the run ranked by activity in the whole corpus (before any filter):
     /// the key list for people's styles (the busiest get colours, the rest are "others").
@@ -82,16 +90,16 @@ public struct FigureContext: Sendable {
         return settings.title(automatic: automatic)
     }
 
-    /// How figures name a person where space is short: the surname ("Churchill"), or the
-    /// full name when two people of the table share that surname.
-    /// Cut past `DisplayText.maxNameLength` characters, as every name a figure shows.
+    /// How figures name a person where space is short: the author's label, else the person's
+    /// short label (`Person.shortLabel`, the one rule: "Weber" for "Weber, Max"), or their
+    /// full name when another person of the table has the same short label ("Max Weber" and
+    /// "Alfred Weber"), so two people never share a label. Cut past
+    /// `DisplayText.maxNameLength` characters, as every name a figure shows.
     public func shortName(of id: String) -> String {
         if let label = settings.labels[id] { return label }
-        let table = analysis.corpus.people
-        guard let person = table[id] else { return DisplayText.bounded(id) }
-        let short = Self.shortForm(name: person.name, aliases: person.aliases)
-        let clash = table.people.contains { $0.id != id && Self.shortForm(name: $0.name, aliases: $0.aliases) == short }
-        return DisplayText.bounded(clash ? person.name : short)
+        guard let person = analysis.corpus.people[id] else { return DisplayText.bounded(id) }
+        let short = person.shortLabel
+        return DisplayText.bounded((shortLabelCounts[short] ?? 0) > 1 ? person.name : short)
     }
 
     /// How figures name a person where there is room: the author's label, or the full name.
@@ -99,13 +107,6 @@ public struct FigureContext: Sendable {
         settings.labels[id] ?? analysis.corpus.people.name(of: id)
     }
 
-    /// The short form of a name: the first alias that ends the full name ("Clark Kerr" for
-    /// "Archibald Clark Kerr", "Churchill" for "Winston Churchill"), so titles such as
-    /// "General" are never taken; otherwise the last word of the name.
-    static func shortForm(name: String, aliases: [String]) -> String {
-        if let alias = aliases.first(where: { !$0.isEmpty && $0 != name && name.hasSuffix(" " + $0) }) { return alias }
-        return name.split(separator: " ").last.map(String.init) ?? name
-    }
 
     /// The central person of the figure's messages, if the corpus has one (Analysis's one
     /// rule, `Principal`); nil for a corpus without a centre, which then gets no wording

@@ -13,11 +13,14 @@ struct FigureLegend {
         case doubleRing(RGBColor)
         case diamond(RGBColor)
         case hollowDiamond(RGBColor)
+        /// A mark of the given shape, filled: exactly the shape of the nodes it describes.
+        case marker(RGBColor, MarkerShape)
         case line(RGBColor, style: String, heavy: Bool)
         /// A filled square `sidePt` points wide: exactly a node's symbol of that size.
         case square(RGBColor, sidePt: Int)
-        /// A line sample `widthPt` points thick (dashed: three dashes), exactly as drawn.
-        case bar(RGBColor, widthPt: Int, dashed: Bool)
+        /// A line sample `widthPt` points thick in a Graphviz line style (solid, dashed,
+        /// dotted), exactly as the lines it describes are drawn.
+        case bar(RGBColor, widthPt: Int, style: String)
         /// A table tile in `fill`, outlined like the table's tiles.
         case tile(RGBColor, outline: RGBColor)
         /// No swatch: the entry is a heading for the samples after it.
@@ -31,6 +34,7 @@ struct FigureLegend {
             case .doubleRing: return "◎"
             case .diamond: return "◆"
             case .hollowDiamond: return "◇"
+            case .marker(_, let shape): return Self.glyph(of: shape)
             case .line(_, let style, let heavy):
                 switch style {
                 case "dashed": return heavy ? "╍╍╍" : "╌╌╌"
@@ -41,15 +45,31 @@ struct FigureLegend {
             }
         }
 
+        /// The filled glyph drawing `shape` (DejaVu Sans has all of them).
+        static func glyph(of shape: MarkerShape) -> String {
+            switch shape {
+            case .circle: return "●"
+            case .square: return "■"
+            case .triangle: return "▲"
+            case .diamond: return "◆"
+            case .triangleDown: return "▼"
+            case .pentagon: return "⬟"
+            case .hexagon: return "⬢"
+            }
+        }
+
         /// The swatch as one HTML-like cell, at its real size in points: a line sample is the
         /// cell's bottom border, `widthPt` thick and dashed as the lines are.
         func cell(font: FontStyle) -> String {
             switch self {
             case .square(let color, let side):
                 return FigureStyle.fixedBox(width: side, height: side, "BGCOLOR=\"\(color.hex)\"")
-            case .bar(let color, let width, let dashed):
+            case .bar(let color, let width, let lineStyle):
+                // Graphviz's HTML-like cells draw dashed and dotted borders; "solid" (or any
+                // other style) is the default.
+                let styled = ["dashed", "dotted"].contains(lineStyle) ? " STYLE=\"\(lineStyle)\"" : ""
                 return FigureStyle.fixedBox(width: max(24, 2 * width + 4), height: max(2 * width + 2, Int(font.sizePt.rounded())),
-                                            "SIDES=\"B\" BORDER=\"\(width)\" COLOR=\"\(color.hex)\"" + (dashed ? " STYLE=\"dashed\"" : ""))
+                                            "SIDES=\"B\" BORDER=\"\(width)\" COLOR=\"\(color.hex)\"" + styled)
             case .tile(let fill, let outline):
                 return FigureStyle.fixedBox(width: 12, height: 9, "BORDER=\"1\" COLOR=\"\(outline.hex)\" BGCOLOR=\"\(fill.hex)\"")
             case .none:
@@ -72,7 +92,7 @@ struct FigureLegend {
 
         var color: RGBColor {
             switch self {
-            case .box(let c), .disc(let c), .ring(let c), .doubleRing(let c), .diamond(let c), .hollowDiamond(let c), .line(let c, _, _),
+            case .box(let c), .disc(let c), .ring(let c), .doubleRing(let c), .diamond(let c), .hollowDiamond(let c), .marker(let c, _), .line(let c, _, _),
                  .square(let c, _), .bar(let c, _, _), .tile(let c, _): return c
             case .none: return RGBColor(red: 0, green: 0, blue: 0)
             }

@@ -95,11 +95,6 @@ struct FigureStyle {
                         blue: color.blue + (paper.blue - color.blue) * t)
     }
 
-    /// Node `style` for the theme's boxes: filled, rounded when asked.
-    var nodeStyle: String {
-        theme.graph.node.rounded && ["box", "rect", "rectangle", "square"].contains(theme.graph.node.shape) ? "rounded,filled" : "filled"
-    }
-
     /// A pen width growing with the square root of `value / maximum` between the theme's edge
     /// width and its maximum: areas, not lengths, are what the eye compares.
     func penWidth(_ value: Int, maximum: Int) -> Double {

@@ -171,6 +171,12 @@ public struct GraphFigure: Sendable {
         fonts = [f.title, f.label, f.tick, f.legend, f.note]
         paper = context.theme.colors.paper
         let days = messages.compactMap(\.date.best)
+        // Say so whenever the figure draws the unidentified people as one.
+        var shows = shows
+        if let group = context.analysis.unidentifiedGroup, dot.contains(UnidentifiedGroup.labelStem),
+           messages.contains(where: { $0.senders.contains(UnidentifiedGroup.id) || $0.recipients.contains(UnidentifiedGroup.id) }) {
+            shows += " " + group.sentence
+        }
         caption = FigureCaption(
             figure: kind.rawValue, title: title, shows: shows, messages: messages.count, inferredMessages: inferredCount,
             firstDate: days.min()?.iso, lastDate: days.max()?.iso,

@@ -26,6 +26,9 @@ struct MentionsFigure {
         style = FigureStyle(context: context)
     }
 
+    /// The node shape of a correspondent (legend: a box); people only named are ellipses (a disc).
+    static let correspondentShape = "box"
+
     /// Most people drawn when the weight is chosen automatically.
     static let legiblePeople = 20
 
@@ -63,9 +66,15 @@ struct MentionsFigure {
         for node in nodes {
             let isColoured = coloured.contains(node.id)
             let color = isColoured ? context.people[node.id].color : other
-            let entity = analysis.mentionTable.entities.first { $0.id == node.id }
-            let label = context.settings.labels[node.id] ?? DisplayText.bounded(FigureContext.shortForm(name: node.name, aliases: entity?.aliases ?? []))
-            dot.node(node.id, [("label", .text(label)), ("fillcolor", .text(style.fill(color).hex)),
+            // A correspondent's short label is the one rule's (`FigureContext.shortName`); a
+            // person only named in the text is labelled by the same rule from the name.
+            let label = analysis.corpus.people[node.id] != nil || context.settings.labels[node.id] != nil
+                ? context.shortName(of: node.id)
+                : DisplayText.bounded(Person(id: node.id, name: node.name, refs: []).shortLabel)
+            var shape: DOTAttributes = []
+            // Correspondents are boxes, people only named are ellipses: told apart by shape as well as colour.
+            if isColoured { shape = [("shape", .text(Self.correspondentShape)), ("style", "rounded,filled")] }
+            dot.node(node.id, shape + [("label", .text(label)), ("fillcolor", .text(style.fill(color).hex)),
                                ("color", .text(isColoured ? color.hex : theme.graph.node.pen.hex)),
                                ("tooltip", .text("\(DisplayText.bounded(node.name)): named in \(node.messages) messages"))])
         }
@@ -101,9 +110,9 @@ struct MentionsFigure {
         let muted = theme.colors.muted
         let lines = classes.map { c -> FigureLegend.Entry in
             let lower = c.lower + threshold - 1, upper = c.upper + threshold - 1
-            return FigureLegend.Entry(swatch: .bar(muted, widthPt: c.widthPt, dashed: false), text: lower == upper ? "\(lower)" : "\(lower)–\(upper)")
+            return FigureLegend.Entry(swatch: .bar(muted, widthPt: c.widthPt, style: "solid"), text: lower == upper ? "\(lower)" : "\(lower)–\(upper)")
         }
-        let people = coloured.map { FigureLegend.Entry(swatch: .disc(style.fill(context.people[$0].color)), text: context.shortName(of: $0)) }
+        let people = coloured.map { FigureLegend.Entry(swatch: .box(style.fill(context.people[$0].color)), text: context.shortName(of: $0)) }
             + [FigureLegend.Entry(swatch: .disc(style.fill(context.people.other.color)), text: coloured.isEmpty ? "people named" : "named, not a correspondent")]
         return FigureLegend(title: title, groups: [[FigureLegend.Entry(swatch: .none, text: "messages naming both:")] + lines, people],
                             notes: ["A line joins two people named in the same messages."])

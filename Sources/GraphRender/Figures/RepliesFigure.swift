@@ -5,8 +5,10 @@ import Styling
 /// Messages in time. Each message is a small mark placed by its date on an honest time axis
 /// (left to right), in the lane of the correspondent it was exchanged with: in each lane the
 /// upper row holds what the correspondent wrote, the lower row what they received. Marks take
-/// the writer's colour; incoming messages known only from a citation (inferred) are hollow;
-/// a date known only within bounds is a diamond at the middle of its range. Lines join a
+/// the writer's colour and marker shape (as in the correspondents timeline, so that writers
+/// whose colours print alike in grey still differ); incoming messages known only from a
+/// citation (inferred) are hollow; a date known only within bounds is outlined twice, at the
+/// middle of its range. Lines join a
 /// message to what it answers or cites, in the theme's line style for each kind of link.
 ///
 /// The figure has a budget (`graph.replies.marks`, `graph.replies.lanes`): past it, it draws
@@ -115,13 +117,13 @@ struct RepliesFigure {
         if othersCount > 0 { lanes.append(Self.othersLane) }
         if laneCounts[Self.unknownLane] != nil { lanes.append(Self.unknownLane) }
         let laneIndex = Dictionary(uniqueKeysWithValues: lanes.enumerated().map { ($1, $0) })
-        // Writers drawn in their own colour: the hub and the kept lanes; the rest are "others".
-        // Writers drawn in their own colour: the hub, then the kept lanes, each only while its
-        // colour is not taken by one before it (no colour stands for two people here); the
-        // rest are grey "others".
+        // Writers drawn in their own look: the hub, then the kept lanes, each only while its
+        // look (colour and marker shape) is not taken by one before it (no look stands for two
+        // people here); the rest are grey "others".
         var coloured: Set<String> = []
-        var takenColours: Set<String> = []
-        for writer in (hub.map { [$0] } ?? []) + keptLanes where takenColours.insert(context.people[writer].color.hex).inserted {
+        var takenLooks: Set<String> = []
+        for writer in (hub.map { [$0] } ?? []) + keptLanes
+        where context.people.contains(writer) && takenLooks.insert(context.people[writer].color.hex + context.people[writer].marker.name).inserted {
             coloured.insert(writer)
         }
         func laneName(_ lane: String) -> String {
@@ -241,24 +243,30 @@ struct RepliesFigure {
         var names: [String] = []
         names.reserveCapacity(groups.count)
         for group in groups {
-            let color = group.mixedWriters || !coloured.contains(group.writer) ? theme.colors.muted : context.people[group.writer].color
+            let look = markLook(group.mixedWriters ? nil : group.writer, coloured: coloured)
+            let color = look.color
             let allInferred = group.inferred == group.count
             let name: String
             var attributes: DOTAttributes = [("pos", .text(Self.pin(group.x, group.y))), ("color", .text(color.hex)),
                                              ("fillcolor", .text(allInferred ? theme.colors.paper.hex : color.hex))]
+            if look.shape != .circle { attributes.append(("shape", .text(look.shape.graphvizShape))) }
+            // Uncertain dates are outlined twice (the shape belongs to the writer).
+            if group.uncertain > 0 { attributes.append(("peripheries", "2")) }
+            let grow = Self.textRoom(look.shape)
             var radius = mark / 2
             if group.count == 1 {
                 name = group.firstID
                 attributes.append(("tooltip", .text(group.firstID + (group.uncertain > 0 ? " (date uncertain)" : ""))))
-                if group.uncertain > 0 {
-                    attributes.append(("shape", "diamond"))
-                    attributes.append(("width", .number(mark * 1.25 / 72)))
-                    attributes.append(("height", .number(mark * 1.25 / 72)))
-                    radius = mark * 1.25 / 2
+                if grow > 1 || group.uncertain > 0 {
+                    let size = mark * (group.uncertain > 0 ? 1.25 : 1) * min(grow, 1.25)
+                    attributes.append(("width", .number(size / 72)))
+                    attributes.append(("height", .number(size / 72)))
+                    radius = size / 2
                 }
             } else {
                 name = "group:\(group.lane):\(group.upper ? "upper" : "lower"):\(group.bin)"
-                let size = diameter(group.count)
+                // A polygon holds its number in a smaller inner circle: grow it so the number fits.
+                let size = diameter(group.count) * grow
                 radius = size / 2
                 let text = allInferred || color.luminance > 0.3 ? theme.colors.ink : theme.colors.paper
                 attributes += [("width", .number(size / 72)), ("height", .number(size / 72)), ("label", .text(String(group.count))),
@@ -329,7 +337,7 @@ struct RepliesFigure {
 
         var shows = "Messages of \(analysis.corpus.sourceName) placed by date (left to right) in a lane per correspondent; "
             + "upper row written by the correspondent, lower row to them; hollow marks are incoming messages known only from "
-            + "citations; diamonds have uncertain dates (middle of the range); lines join a message to what it answers or cites."
+            + "citations; marks outlined twice have uncertain dates (middle of the range); marks take their writer's colour and shape; lines join a message to what it answers or cites."
         if anyCounted { shows += " Messages of one row within \(Self.days(daysPerBin)) are one mark with their number." }
         if let slice { shows += " The whole correspondence is past the figure's budget of \(budget.marks) messages: this is its \(slice.words(name: context.shortName(of:)))." }
         if othersCount > 0 { shows += " The \(othersCount) correspondents after the \(keptLanes.count) busiest share the lane \"others\"." }
@@ -340,6 +348,26 @@ struct RepliesFigure {
                                  context: captioned, messages: analysis.messages, inferredCount: inferredDrawn)
         figure.marks = groupOf.compactMapValues { $0 < names.count ? names[$0] : nil }
         return figure
+    }
+
+    /// How mark looks are chosen: a writer drawn in their own colour takes their palette
+    /// entry's colour and marker; a mark of several writers, or of a writer past the palette,
+    /// is muted, in the "others" marker shape.
+    func markLook(_ writer: String?, coloured: Set<String>) -> (color: RGBColor, shape: MarkerShape) {
+        guard let writer, coloured.contains(writer) else { return (context.theme.colors.muted, context.people.other.marker) }
+        let look = context.people[writer]
+        return (look.color, look.marker)
+    }
+
+    /// How much wider than a circle a shape must be for the same text to fit inside it.
+    static func textRoom(_ shape: MarkerShape) -> Double {
+        switch shape {
+        case .circle, .square: return 1
+        case .hexagon: return 1.15
+        case .pentagon: return 1.25
+        case .diamond: return 1.45
+        case .triangle, .triangleDown: return 1.8
+        }
     }
 
     /// Diameter of a single mark, in points.
@@ -453,12 +481,16 @@ struct RepliesFigure {
         var writers = lanes
         if let hub, !writers.contains(hub), coloured.contains(hub) { writers.insert(hub, at: 0) }
         let muted = theme.colors.muted
-        var people = writers.map { FigureLegend.Entry(swatch: .disc(context.people[$0].color), text: context.shortName(of: $0)) }
-        if others { people.append(FigureLegend.Entry(swatch: .disc(muted), text: "others")) }
-        if mixed { people.append(FigureLegend.Entry(swatch: .disc(muted), text: "several writers")) }
+        var people = writers.map { writer in
+            let look = markLook(writer, coloured: coloured)
+            return FigureLegend.Entry(swatch: .marker(look.color, look.shape), text: context.shortName(of: writer))
+        }
+        let otherLook = markLook(nil, coloured: coloured)
+        if others { people.append(FigureLegend.Entry(swatch: .marker(otherLook.color, otherLook.shape), text: "others")) }
+        if mixed { people.append(FigureLegend.Entry(swatch: .marker(otherLook.color, otherLook.shape), text: "several writers")) }
         var kinds = [
-            FigureLegend.Entry(swatch: .ring(muted), text: "inferred (cited, lost)"),
-            FigureLegend.Entry(swatch: .diamond(muted), text: "uncertain date"),
+            FigureLegend.Entry(swatch: .ring(muted), text: "hollow: inferred (cited, lost)"),
+            FigureLegend.Entry(swatch: .doubleRing(muted), text: "outlined twice: uncertain date"),
         ]
         // One entry per line style, naming every kind of link drawn in it.
         let links = theme.graph.links
@@ -470,7 +502,7 @@ struct RepliesFigure {
             let words = named.filter { $0.0 == lineStyle }.map(\.1).joined(separator: ", ")
             kinds.append(FigureLegend.Entry(swatch: .line(muted, style: lineStyle, heavy: false), text: words))
         }
-        var notes = ["A lane per correspondent: upper row written by them, lower row to them; marks in the writer’s colour, by date."]
+        var notes = ["A lane per correspondent: upper row written by them, lower row to them; marks in the writer’s colour and shape, by date."]
         if let daysPerBin { notes.append("A number in a mark counts the messages of its row within \(Self.days(daysPerBin)).") }
         return FigureLegend(title: title, groups: [people, kinds], notes: notes)
     }

@@ -109,7 +109,7 @@ struct CMIFMessageBuilder {
                        place: place?.text.nonEmpty, classification: "", body: "", references: [],
                        span: span, fieldLines: fieldLines, notes: notes, actions: actions,
                        sourceID: sourceID, url: record.ref?.trimmed.nonEmpty, edition: record.source?.trimmed.nonEmpty,
-                       placeRef: place?.ref?.trimmed.nonEmpty)
+                       placeRef: place?.ref?.trimmed.nonEmpty, sourceNotes: record.notes)
     }
 
     /// The recipients named in one received action (already resolved in `all`, in order).
@@ -124,7 +124,7 @@ struct CMIFMessageBuilder {
 
     /// The action's type, lower-cased and trimmed ("" when missing).
     private static func type(_ action: CMIFRecord.Action) -> String {
-        (action.type ?? "").trimmed.lowercased()
+        CMIFReader.actionType(action.type)
     }
 
     /// A `date` element as a date: `@when`, else the bounds; `@cert` and `@evidence` kept. A

@@ -18,6 +18,9 @@ import Foundation
 ///   raw value, leaves the message undated and is listed.
 /// - the letter's own id (`xml:id`, else `@key` when unique in the file), its URL (`@ref`)
 ///   and edition (`@source`) are kept; so is the file's header (`CorpusHeader`).
+/// - every `note` of the letter, of one of its actions or of its `correspContext` is kept in
+///   `Message.sourceNotes` with where it stood; a `note type="correspAction"` (how a CMIF export
+///   writes an action CMIF cannot hold) is read as that action.
 ///
 /// Lenient: a record that cannot be used whole is adjusted or skipped and listed in
 /// `Corpus.issues` with its file, line and reason; the corpus goes on. Only a document that is
@@ -26,7 +29,37 @@ public enum CMIFReader {
     static let teiNamespace = CMIFWalker.teiNamespace
 
     /// The TEI action types that are the letter's writing and its receipt.
-    static let sent = "sent", received = "received"
+    public static let sent = "sent", received = "received"
+
+    /// CMIF allows only `sent` and `received` correspActions. A CMIF export writes any other
+    /// action (TEI's `transmitted`, `forwarded`, `redirected`...) as a note of this `@type`
+    /// in the `correspDesc`, its action type as `@subtype`, its people and place as `persName`,
+    /// `orgName` and `placeName` inside, and its date as a note of type `actionDateNoteType`
+    /// (CMIF allows no `date` in a note); the reader reads such a note back as the action.
+    public static let actionNoteType = "correspAction"
+    /// The date of an action written as a note: `YYYY[-MM[-DD]]`, or `FROM/TO` with `..` for an
+    /// open end (ISO 8601 intervals), `@cert="low"` when doubted, `@subtype="conjecture"` when
+    /// worked out (the values of CMIF's `date/@cert` and `@evidence`).
+    public static let actionDateNoteType = "date"
+
+    /// An action's `@type` as compared: trimmed and lower-cased, "" when missing.
+    public static func actionType(_ raw: String?) -> String {
+        (raw ?? "").trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+    }
+
+    /// The dating attributes a date note's text stands for (see `actionDateNoteType`).
+    static func dateAttributes(interval text: String, cert: String?, evidence: String?, line: Int) -> CMIFRecord.DateAttributes {
+        let parts = text.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
+        func bound(_ s: String) -> String? { s.isEmpty || s == ".." ? nil : s }
+        if parts.count == 2 {
+            return CMIFRecord.DateAttributes(when: nil, notBefore: bound(parts[0]), notAfter: bound(parts[1]), from: nil, to: nil,
+                                             cert: cert, evidence: evidence, line: line)
+        }
+        return CMIFRecord.DateAttributes(when: bound(text), notBefore: nil, notAfter: nil, from: nil, to: nil,
+                                         cert: cert, evidence: evidence, line: line)
+    }
 
     /// Reads CMIF bytes.
     /// - Parameters:

@@ -44,6 +44,9 @@ struct CMIFRecord {
         /// What the action held beyond the one place and one date the model keeps.
         var extraPlaces = 0
         var extraDates = 0
+        /// True for an action CMIF could not hold as a `correspAction` and a CMIF export wrote as
+        /// `<note type="correspAction" subtype="TYPE">` (see `CMIFReader.actionNoteType`).
+        var fromNote = false
     }
 
     var xmlID: String?
@@ -53,6 +56,8 @@ struct CMIFRecord {
     /// `@source`: the `#id` of the header's `bibl`.
     var source: String?
     var actions: [Action] = []
+    /// The `note`s of the letter, its actions and its `correspContext`, in document order.
+    var notes: [SourceNote] = []
     var startLine: Int
     var endLine: Int
 }

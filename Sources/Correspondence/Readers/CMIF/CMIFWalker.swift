@@ -27,6 +27,13 @@ struct CMIFWalker {
     private var biblTarget: String?
     private var biblAttributes: (id: String?, type: String?)?
     private var licenceTarget: String?
+    /// The open `note`'s `@type` and where it stands, while its text is gathered.
+    private var noteType: String?
+    private var noteAnchor = SourceNote.Anchor.letter
+    /// The depth of the `note` that holds an action written as a note, while it is open.
+    private var actionNoteDepth: Int?
+    /// `@cert` and `@subtype` of the date note of such an action, while its text is gathered.
+    private var actionNoteDate: (cert: String?, evidence: String?)?
 
     init(stream: XMLStream, file: String) {
         self.stream = stream
@@ -110,6 +117,8 @@ struct CMIFWalker {
             begin(name, line: line, ref: stream.attribute("ref"))
         case "placeName" where action != nil, "settlement" where action != nil:
             if action?.place == nil { begin(name, line: line, ref: stream.attribute("ref")) } else { action?.extraPlaces += 1 }
+        case "note" where record != nil:
+            startNote(line: line)
         case "date" where action != nil:
             guard action?.date == nil else { action?.extraDates += 1; return }
             action?.date = CMIFRecord.DateAttributes(
@@ -119,6 +128,33 @@ struct CMIFWalker {
         default:
             break
         }
+    }
+
+    /// A `note` of a letter: kept with where it stands (`SourceNote`), unless it is an action
+    /// that a CMIF export wrote as a note (`CMIFReader.actionNoteType`), which is read as the
+    /// action it describes: its names, its place and its date note.
+    private mutating func startNote(line: Int) {
+        let type = stream.attribute("type")
+        if action == nil, within("correspDesc", "note"), type == CMIFReader.actionNoteType {
+            let subtype = CMIFReader.actionType(stream.attribute("subtype"))
+            if subtype != CMIFReader.sent && subtype != CMIFReader.received {
+                action = CMIFRecord.Action(type: subtype, line: line, fromNote: true)
+                actionNoteDepth = path.count
+                return
+            }
+        }
+        if action?.fromNote == true, type == CMIFReader.actionDateNoteType, action?.date == nil {
+            actionNoteDate = (stream.attribute("cert"), stream.attribute("subtype"))
+            begin("actionDate", line: line)
+            return
+        }
+        noteType = type
+        if let action {
+            noteAnchor = .action(CMIFReader.actionType(action.type))
+        } else {
+            noteAnchor = inside("correspContext") ? .context : .letter
+        }
+        begin("note", line: line)
     }
 
     private mutating func startHeader(_ name: String, line: Int) {
@@ -156,9 +192,13 @@ struct CMIFWalker {
             return
         }
         switch name {
-        case "correspAction":
+        case "correspAction" where action?.fromNote != true:
             if let done = action { record?.actions.append(done) }
             action = nil
+        case "note" where actionNoteDepth == path.count:
+            if let done = action { record?.actions.append(done) }
+            action = nil
+            actionNoteDepth = nil
         case "correspDesc" where !inside("correspDesc"):
             guard var done = record else { return }
             done.endLine = stream.line
@@ -175,6 +215,12 @@ struct CMIFWalker {
             action?.names.append(CMIFRecord.Name(text: text, ref: ref, isOrganisation: element == "orgName", line: line))
         case "placeName", "settlement":
             action?.place = CMIFRecord.Place(text: text, ref: ref, line: line)
+        case "note":
+            if !text.isEmpty { record?.notes.append(SourceNote(text: text, type: noteType, anchor: noteAnchor)) }
+            noteType = nil
+        case "actionDate":
+            action?.date = CMIFReader.dateAttributes(interval: text, cert: actionNoteDate?.cert, evidence: actionNoteDate?.evidence, line: line)
+            actionNoteDate = nil
         case "title":
             header.title = text
         case "editor":
