@@ -1,7 +1,7 @@
 # Epistolary: `make` installs what is missing, builds in release and renders the bundled
 # corpus into Renders/; `make test` runs the whole test suite.
 SHELL := /bin/bash
-APT_PACKAGES := libgraphviz-dev libcairo2-dev graphviz fonts-dejavu-core pkg-config libxml2-utils libxml2-dev fontconfig librsvg2-bin
+APT_PACKAGES := libgraphviz-dev libcairo2-dev libpng-dev graphviz fonts-dejavu-core pkg-config libxml2-utils libxml2-dev fontconfig librsvg2-bin
 BIN := .build/release/epistolary
 
 .PHONY: all deps build renders test bench fuzz clean
@@ -41,16 +41,18 @@ bench: build
 # A crash, a hang (one input over 20 s) or a memory blow-up (over 2 GB) fails the target.
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS := FuzzTOML FuzzCSV FuzzTelegram FuzzCMIF FuzzDOT
-# Leak detection is off: the CMIF reader's background hash can outlive a read that failed, and
-# LeakSanitizer reports the input it still holds (an open item of issue 17).
-FUZZ_FLAGS ?= -detect_leaks=0
+# Leak detection is on (libFuzzer's default). LeakSanitizer ignores only what third-party
+# libraries keep for the life of the process (Fuzz/lsan.supp: Graphviz's context, font caches).
+# Swift's own crash backtracer is off so that a crash is reported by the sanitizer alone.
+FUZZ_FLAGS ?=
+FUZZ_ENV = LSAN_OPTIONS=suppressions=$(CURDIR)/Fuzz/lsan.supp SWIFT_BACKTRACE=enable=no
 
 fuzz:
 	cd Fuzz && swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
 	@set -e -o pipefail; for t in $(FUZZ_TARGETS); do \
 	  seeds=$$(echo $$t | sed 's/^Fuzz//' | tr A-Z a-z); work=$$(mktemp -d); \
 	  echo "== $$t for $(FUZZ_SECONDS) s"; \
-	  (cd $$work && $(CURDIR)/Fuzz/.build/release/$$t $$work $(CURDIR)/Fuzz/Seeds/$$seeds \
+	  (cd $$work && $(FUZZ_ENV) $(CURDIR)/Fuzz/.build/release/$$t $$work $(CURDIR)/Fuzz/Seeds/$$seeds \
 	    -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 $(FUZZ_FLAGS) 2>&1 | tail -12) \
 	    || { echo "$$t found a failure; the input is in $$work"; exit 1; }; \
 	  rm -rf $$work; \

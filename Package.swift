@@ -27,12 +27,18 @@ let package = Package(
         // libxml2's streaming reader, for CMIF: no size limit, no trap on bad bytes (issue 17).
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
                        providers: [.apt(["libxml2-dev"])]),
+        // libpng, for the figures' PNGs (a fast filter and a low zlib level; DESIGN.md).
+        .systemLibrary(name: "CLibPNG", path: "Sources/CLibPNG", pkgConfig: "libpng",
+                       providers: [.apt(["libpng-dev"])]),
         .target(name: "TOMLReader", swiftSettings: swiftSettings),
         .target(name: "Correspondence", dependencies: ["CLibXML2"], resources: [.copy("Resources")], swiftSettings: swiftSettings),
         .target(name: "Analysis", dependencies: ["Correspondence", "TOMLReader"], resources: [.copy("Resources")], swiftSettings: swiftSettings),
-        .target(name: "Styling", dependencies: ["TOMLReader"], resources: [.process("Sheets")], swiftSettings: swiftSettings),
-        .target(name: "GraphRender", dependencies: ["Correspondence", "Analysis", "Styling", "CGraphviz", "CCairo"], swiftSettings: swiftSettings),
-        .target(name: "TimelineRender", dependencies: ["Correspondence", "Analysis", "Styling", "TOMLReader", "CCairo"], resources: [.copy("Resources")], swiftSettings: swiftSettings),
+        .target(name: "Styling", dependencies: ["Correspondence", "TOMLReader"], resources: [.process("Sheets")], swiftSettings: swiftSettings),
+        // What both renderers draw with: the one time axis, text measured by Cairo, Cairo
+        // documents written into memory, PNGs through libpng.
+        .target(name: "Drawing", dependencies: ["Correspondence", "CCairo", "CLibPNG"], swiftSettings: swiftSettings),
+        .target(name: "GraphRender", dependencies: ["Correspondence", "Analysis", "Styling", "Drawing", "CGraphviz", "CCairo"], swiftSettings: swiftSettings),
+        .target(name: "TimelineRender", dependencies: ["Correspondence", "Analysis", "Styling", "Drawing", "TOMLReader", "CCairo"], resources: [.copy("Resources")], swiftSettings: swiftSettings),
         .target(name: "Export", dependencies: ["Correspondence", "Analysis"], swiftSettings: swiftSettings),
         // The library: a small API over the modules above (read, analyse, draw, export).
         .target(name: "Epistolary", dependencies: [
@@ -54,11 +60,11 @@ let package = Package(
         .testTarget(name: "TOMLReaderTests", dependencies: ["TOMLReader"], swiftSettings: swiftSettings),
         .testTarget(name: "CorrespondenceTests", dependencies: ["Correspondence"], swiftSettings: swiftSettings),
         .testTarget(name: "AnalysisTests", dependencies: ["Correspondence", "Analysis"], swiftSettings: swiftSettings),
-        .testTarget(name: "StylingTests", dependencies: ["Styling", "TOMLReader"], swiftSettings: swiftSettings),
-        .testTarget(name: "GraphRenderTests", dependencies: ["GraphRender", "Correspondence", "Analysis", "Styling", "CCairo", "TimelineRender"], exclude: ["valgrind-render-loop.sh"], swiftSettings: swiftSettings),
-        .testTarget(name: "TimelineRenderTests", dependencies: ["TimelineRender", "Analysis", "Styling", "Correspondence", "CCairo", "EpistolaryTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "StylingTests", dependencies: ["Styling", "Correspondence", "TOMLReader"], swiftSettings: swiftSettings),
+        .testTarget(name: "GraphRenderTests", dependencies: ["GraphRender", "Correspondence", "Analysis", "Styling", "CCairo", "TimelineRender", "Drawing"], exclude: ["valgrind-render-loop.sh"], swiftSettings: swiftSettings),
+        .testTarget(name: "TimelineRenderTests", dependencies: ["TimelineRender", "Drawing", "Analysis", "Styling", "Correspondence", "CCairo", "EpistolaryTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ExportTests", dependencies: ["Export", "Correspondence", "Analysis"], swiftSettings: swiftSettings),
-        .testTarget(name: "CLITests", dependencies: ["EpistolaryCLI", "EpistolaryTestSupport", "Correspondence",
+        .testTarget(name: "CLITests", dependencies: ["EpistolaryCLI", "EpistolaryTestSupport", "Correspondence", "GraphRender", "TimelineRender",
                                                   .product(name: "ArgumentParser", package: "swift-argument-parser")],
                     swiftSettings: swiftSettings),
         .testTarget(name: "EpistolaryTests", dependencies: ["Epistolary"], swiftSettings: swiftSettings),

@@ -129,6 +129,20 @@ public struct Principal: Sendable, Hashable {
         return out
     }
 
+    /// The one lane of a figure that draws each letter once (the replies figure): the first of
+    /// its lanes (`forEachLane`), so a letter between others lies in its writer's lane, above.
+    public func firstLane(writer: String, addressees: [String]) -> (person: String, wroteIt: Bool) {
+        var first: (person: String, wroteIt: Bool)?
+        forEachLane(writer: writer, addressees: addressees) { person, wroteIt in
+            if first == nil { first = (person, wroteIt) }
+        }
+        return first ?? (Principal.unknownLane, false)
+    }
+
+    /// How a title names the correspondence of the central person called `name` ("Ada
+    /// Lovelace and correspondents"): the same words in every figure of the corpus.
+    public static func titleWords(centre name: String) -> String { "\(name) and correspondents" }
+
     /// The one other party a message is counted under in totals (stacks, heat tables): the
     /// writer, unless the central person wrote it; then its only addressee other than them,
     /// `jointCounterpart` when it went to several, `unknownLane` when to none. With no central

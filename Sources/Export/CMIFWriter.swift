@@ -127,7 +127,14 @@ public struct CMIFWriter: Sendable {
             used.insert(candidate)
             xmlIDs[id] = candidate
         }
-        for message in messages { assign(message.id, prefix: "m-") }
+        // A letter keeps the source's own xml:id (CMIF's, read back as `sourceID`) when it is a
+        // valid one; the others, and any clash, get one made from the message id.
+        for message in messages {
+            if let own = message.sourceID, XMLMarkup.isPortableNCName(own), !own.hasPrefix("m-"), !own.hasPrefix("i-"), used.insert(own).inserted {
+                xmlIDs[message.id] = own
+            }
+        }
+        for message in messages where xmlIDs[message.id] == nil { assign(message.id, prefix: "m-") }
         for letter in inferred { assign(letter.id, prefix: "i-") }
         let defaultBibl = header.bibls.first?.id ?? Self.biblID(corpus.sourceName)
         let biblIDs = Set(header.bibls.compactMap(\.id))

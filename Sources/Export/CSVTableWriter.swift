@@ -5,8 +5,9 @@ import Correspondence
 /// import recognises, and `messages.csv`, one row per message with sender, recipients and
 /// date bounds, in the shape Palladio loads: `date` always a whole `YYYY-MM-DD` day (Palladio
 /// rejects `YYYY-MM`), the uncertainty in `not_before`/`not_after` (Palladio's start and end
-/// of a timespan) and `precision`; with a places table, the place's GeoNames URI and
-/// `coordinates` as "lat,lon" for Palladio's map. Several values in a cell are separated by `;`.
+/// of a timespan) and `precision`; the place's GeoNames URI as the source gave it, else the
+/// places table's, with the table's `coordinates` as "lat,lon" for Palladio's map; the source's
+/// notes in `note`. Several values in a cell are separated by `;`.
 ///
 /// `excel` writes the form Excel opens as UTF-8 without an import dialog: a byte order mark
 /// and CRLF line ends (RFC 4180's own line end).
@@ -56,7 +57,7 @@ public struct CSVTableWriter: Sendable {
         let separator = Self.multiValueSeparator
         var rows = [["id", "kind", "sender", "sender_name", "recipients", "recipient_names", "date", "not_before",
                      "not_after", "precision", "evidence", "place", "place_geonames", "coordinates", "classification", "topics",
-                     "first_line", "last_line"]]
+                     "first_line", "last_line", "note"]]
         for message in corpus.messages {
             let place = places[message.place]
             rows.append([
@@ -65,9 +66,11 @@ public struct CSVTableWriter: Sendable {
                 message.recipients.map { corpus.people.name(of: $0) }.joined(separator: separator),
                 Self.palladioDate(message.date), message.date.notBefore?.iso ?? "", message.date.notAfter?.iso ?? "",
                 message.date.precision.rawValue, message.date.evidence.rawValue, message.place ?? "",
-                place?.geonames ?? "", place?.coordinates ?? "",
+                message.placeRef ?? place?.geonames ?? "", place?.coordinates ?? "",
                 message.classification, (topics[message.id] ?? []).joined(separator: separator),
                 String(message.span.startLine), String(message.span.endLine),
+                // The source's notes (never the reader's diagnostics), as the CSV reader's `note` column reads them.
+                message.sourceNotes.map(\.text).joined(separator: "; "),
             ])
         }
         return table(rows)

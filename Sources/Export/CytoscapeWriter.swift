@@ -2,7 +2,9 @@
 /// `data` object), which Cytoscape.js loads directly and Cytoscape desktop imports as `.cyjs`.
 ///
 /// With a layout (`ExportGraph.layout`) every node has a `position` (y flipped: Cytoscape's
-/// grows downwards) and its drawing in `data` (`color`, `border_color`, `width`, `height`),
+/// grows downwards) and its drawing in `data` (`color`, `border_color`, `width`, `height`;
+/// `background_opacity` 0 and `border_width` 0 where the figure draws a node as its label
+/// alone, `label_color` the label's colour),
 /// every edge its `color` and `width`; the document names the `preset` layout and carries a
 /// `style` that maps those data fields, so `cytoscape({container, ...document})` shows the
 /// figure's drawing without running a layout of its own.
@@ -19,7 +21,8 @@ public struct CytoscapeWriter: Sendable {
             guard let drawn = layout?.nodes[node.id], let layout else { return .object([("data", .object(data))]) }
             data += [("color", .string(drawn.fill.hex)), ("border_color", .string(drawn.stroke.hex)),
                      ("width", .double(ExportLayout.number(drawn.width))), ("height", .double(ExportLayout.number(drawn.height))),
-                     ("border_width", .double(ExportLayout.number(min(1, min(drawn.width, drawn.height) * 0.08)))),
+                     ("border_width", .double(drawn.outlined ? ExportLayout.number(min(1, min(drawn.width, drawn.height) * 0.08)) : 0)),
+                     ("background_opacity", .double(drawn.filled ? 1 : 0)), ("label_color", .string(drawn.text.hex)),
                      ("font_size", .double(Self.fontSize(drawn))), ("in_figure", .bool(drawn.inFigure))]
             let position = JSONValue.object([("x", .double(ExportLayout.number(drawn.x))),
                                              ("y", .double(ExportLayout.number(layout.height - drawn.y)))])
@@ -67,7 +70,8 @@ public struct CytoscapeWriter: Sendable {
         }
         return .array([
             rule("node", [("label", .string("data(label)")), ("shape", .string("round-rectangle")),
-                          ("background-color", .string("data(color)")), ("border-color", .string("data(border_color)")),
+                          ("background-color", .string("data(color)")), ("background-opacity", .string("data(background_opacity)")),
+                          ("color", .string("data(label_color)")), ("border-color", .string("data(border_color)")),
                           ("border-width", .string("data(border_width)")), ("width", .string("data(width)")), ("height", .string("data(height)")),
                           ("font-size", .string("data(font_size)")), ("text-valign", .string("center")), ("text-halign", .string("center")),
                           ("text-wrap", .string("wrap")), ("text-max-width", .string("data(width)"))]),

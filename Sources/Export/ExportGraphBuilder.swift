@@ -31,12 +31,14 @@ public enum ExportGraphBuilder {
         struct Pair: Hashable { let from: String; let to: String }
         var dates: [Pair: [HistoricalDate]] = [:]
         var personDates: [String: [HistoricalDate]] = [:]
+        // Every writer (co-senders too, as `CorrespondentGraph` counts them) to every addressee.
         for message in analysis.messages {
+            let writers = Set(message.senders.filter { !$0.isEmpty })
             for recipient in Set(message.recipients) {
-                dates[Pair(from: message.sender, to: recipient), default: []].append(message.date)
+                for writer in writers { dates[Pair(from: writer, to: recipient), default: []].append(message.date) }
                 personDates[recipient, default: []].append(message.date)
             }
-            personDates[message.sender, default: []].append(message.date)
+            for writer in writers { personDates[writer, default: []].append(message.date) }
         }
         for inferred in analysis.inferred {
             dates[Pair(from: inferred.sender, to: inferred.recipient), default: []].append(inferred.date)

@@ -47,8 +47,17 @@ public struct ExportLayout: Sendable, Hashable {
         /// False for a node the figure leaves out (below its weight threshold, say): it is
         /// placed in a row under the drawing so that nothing is stacked.
         public var inFigure: Bool
+        /// False when the figure does not fill the node's shape (Graphviz draws no fill unless
+        /// `style=filled`): a viewer that can draws it transparent, not in `fill`.
+        public var filled: Bool
+        /// False when the figure draws the node as its label alone (shapes `plain`, `plaintext`,
+        /// `none`): no outline.
+        public var outlined: Bool
+        /// The label's colour.
+        public var text: Color
 
-        public init(x: Double, y: Double, width: Double, height: Double, fill: Color, stroke: Color, inFigure: Bool = true) {
+        public init(x: Double, y: Double, width: Double, height: Double, fill: Color, stroke: Color, inFigure: Bool = true,
+                    filled: Bool = true, outlined: Bool = true, text: Color = Color(red: 0, green: 0, blue: 0)) {
             self.x = x
             self.y = y
             self.width = width
@@ -56,6 +65,9 @@ public struct ExportLayout: Sendable, Hashable {
             self.fill = fill
             self.stroke = stroke
             self.inFigure = inFigure
+            self.filled = filled
+            self.outlined = outlined
+            self.text = text
         }
 
         /// One number for formats with a single size (GEXF viz:size, GraphML `size`): the

@@ -160,6 +160,13 @@ public struct XMLMarkup: Sendable {
         return out
     }
 
+    /// True when `text` is already an `xml:id` `ncName` would keep as it is: portable name
+    /// characters only, starting with a letter or `_`.
+    public static func isPortableNCName(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, first == "_" || (first.properties.isAlphabetic && isPortableNameCharacter(first)) else { return false }
+        return text.unicodeScalars.allSatisfy(isPortableNameCharacter)
+    }
+
     /// Name characters in XML 1.0 4th and 5th editions alike: ASCII letters and digits, `-`
     /// `_` `.`, and the letters of Latin-1, Latin Extended-A/B (less × and ÷), Greek and
     /// Cyrillic.

@@ -1,3 +1,4 @@
+import Correspondence
 import Foundation
 import TOMLReader
 
@@ -31,7 +32,7 @@ public enum ThemeLoader {
         let parts = spec.split(separator: ",", omittingEmptySubsequences: false)
             .map { $0.trimmingCharacters(in: .whitespaces) }
         guard !parts.contains(where: \.isEmpty) else {
-            throw ThemeError(.badUsage, "empty style name in \"\(spec)\"; write names separated by commas, e.g. paper,colorblind")
+            throw EpistolaryError(.badUsage, "empty style name in \"\(spec)\"; write names separated by commas, e.g. paper,colorblind")
         }
         return parts
     }
@@ -49,7 +50,7 @@ public enum ThemeLoader {
                 text = try TOMLDocument.text(ofFile: element)
             } catch let error as TOMLError {
                 // Unreadable or too large: usage; bytes that are not UTF-8: data, with their line.
-                throw ThemeError(error.line == nil ? .badUsage : .badData, file: element, line: error.line,
+                throw EpistolaryError(error.line == nil ? .badUsage : .badData, file: element, line: error.line,
                                  "cannot read the style sheet: \(error.message)")
             }
             return try ThemeSheet.parse(text, name: element, file: element)
@@ -65,11 +66,11 @@ public enum ThemeLoader {
             var message = "unknown style \"\(name)\""
             if let near = NearestKey.suggestion(for: name, among: names) { message += "; did you mean \(near)?" }
             message += " (styles: \(names.joined(separator: ", ")); a path to a sheet must contain '/' or end in .toml)"
-            throw ThemeError(.badUsage, message)
+            throw EpistolaryError(.badUsage, message)
         }
         let path = directory.appendingPathComponent(name + ".toml").path
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw ThemeError(.environment, file: path, "cannot read the bundled style sheet")
+            throw EpistolaryError(.environment, file: path, "cannot read the bundled style sheet")
         }
         return try ThemeSheet.parse(text, name: name, file: path)
     }
@@ -108,7 +109,7 @@ public enum ThemeLoader {
         where FileManager.default.fileExists(atPath: candidate.appendingPathComponent(baseName + ".toml").path) {
             return candidate
         }
-        throw ThemeError(.environment, "cannot find the bundled style sheets (\(bundleName) next to the executable); reinstall, or set EPISTOLARY_STYLES to the Styles folder")
+        throw EpistolaryError(.environment, "cannot find the bundled style sheets (\(bundleName) next to the executable); reinstall, or set EPISTOLARY_STYLES to the Styles folder")
     }
 
     /// Name and one-line description of every bundled sheet, for `styles list`.

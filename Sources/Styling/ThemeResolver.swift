@@ -1,3 +1,4 @@
+import Correspondence
 import TOMLReader
 
 /// Turns complete merged settings into a typed `Theme`: reads each schema key with its type and
@@ -7,7 +8,7 @@ struct ThemeResolver {
 
     func theme() throws -> Theme {
         if let missing = settings.missingKeys.first {
-            throw ThemeError(.badData, file: settings.sources.first,
+            throw EpistolaryError(.badData, file: settings.sources.first,
                              "the base sheet does not set \(missing) (and \(settings.missingKeys.count - 1) more keys); the base must be complete")
         }
         let colors = ThemeColors(ink: try rgb("colors.ink"), paper: try rgb("colors.paper"),
@@ -29,7 +30,7 @@ struct ThemeResolver {
         }
         func pins(_ entries: [String: ThemeSheet.Entry]) throws -> [String: RGBColor] {
             try entries.mapValues { entry in
-                guard let value = entry.value.colorValue else { throw ThemeError(.badData, "pin is not a colour") }
+                guard let value = entry.value.colorValue else { throw EpistolaryError(.badData, "pin is not a colour") }
                 return try resolve(value, colors)
             }
         }
@@ -111,10 +112,10 @@ struct ThemeResolver {
 
     private func setting<T>(_ key: String, as read: (ThemeSetting) -> T?) throws -> T {
         guard let entry = settings.values[key] else {
-            throw ThemeError(.badData, "no sheet sets \(key)")
+            throw EpistolaryError(.badData, "no sheet sets \(key)")
         }
         guard let value = read(entry.value) else {
-            throw ThemeError(.badData, file: entry.location.file, line: entry.location.line,
+            throw EpistolaryError(.badData, file: entry.location.file, line: entry.location.line,
                              "key \(key) holds a value of the wrong type")
         }
         return value
@@ -127,7 +128,7 @@ struct ThemeResolver {
     private func rgb(_ key: String) throws -> RGBColor {
         let value = try setting(key, as: \.colorValue)
         guard case .rgb(let color) = value else {
-            throw ThemeError(.badData, "key \(key) must be a #rrggbb colour")
+            throw EpistolaryError(.badData, "key \(key) must be a #rrggbb colour")
         }
         return color
     }
@@ -140,7 +141,7 @@ struct ThemeResolver {
         case .named("muted"): return colors.muted
         case .named("faint"): return colors.faint
         case .named("highlight"): return colors.highlight
-        case .named(let other): throw ThemeError(.badData, "unknown theme colour \(other)")
+        case .named(let other): throw EpistolaryError(.badData, "unknown theme colour \(other)")
         }
     }
 }

@@ -1,9 +1,9 @@
-/// Recursive-descent parser of the TOML subset `TOMLDocument` documents, over the text's
-/// Unicode scalars, counting lines as it goes.
+/// Parser of the TOML subset `TOMLDocument` documents, over the text's Unicode scalars,
+/// counting lines as it goes.
 ///
-/// The input cannot drive the work or the stack without bound: arrays and inline tables nest at
-/// most `maxNesting` deep together with the dotted parts of their keys (so recursion is at most
-/// that deep), one key holds at most `maxKeyLength` scalars and a full dotted path at most
+/// The input cannot drive the work or the stack without bound: nothing recurses (arrays and
+/// inline tables are kept on an explicit stack), they nest at most `maxNesting` deep together
+/// with the dotted parts of their keys, one key holds at most `maxKeyLength` scalars and a full dotted path at most
 /// `maxPathLength`; each limit is an error naming the line.
 /// - Complexity: O(n) in the length of the text.
 struct TOMLParser {
@@ -108,7 +108,7 @@ struct TOMLParser {
                 var length = 0
                 while let s = peek(), TOMLKeyPath.isBareKeyScalar(s) {
                     length += 1
-                    if length > Self.maxKeyLength { break }
+                    if length > Self.maxKeyLength { throw error("a key longer than \(Self.maxKeyLength) characters") }
                     bare.unicodeScalars.append(s)
                     advance()
                 }
@@ -263,71 +263,153 @@ struct TOMLParser {
 
     // MARK: Values
 
-    /// A value `depth` levels deep; arrays and inline tables go one level deeper, and no value
-    /// may be `maxNesting` deep, so the recursion through them is bounded.
+    /// An array or inline table whose closing bracket has not been read yet: one level of the
+    /// explicit stack `parseValue` keeps instead of recursing.
+    private struct OpenContainer {
+        enum Kind {
+            case array(elements: [TOMLValue])
+            /// `keys` is the key whose value is being read.
+            case inlineTable(TOMLTableBuilder, keys: [KeyPart])
+        }
+        var kind: Kind
+        /// Where the container starts (its key and line).
+        let location: TOMLLocation
+        /// How deep its own values are.
+        let depth: Int
+    }
+
+    /// What the innermost open container asks for next.
+    private enum Step {
+        /// A value for `location`, `depth` levels deep.
+        case value(at: TOMLLocation, depth: Int)
+        /// The container closed; this is its value.
+        case closed(TOMLValue)
+    }
+
+    /// A value `depth` levels deep. Arrays and inline tables go one level deeper, and no value
+    /// may be `maxNesting` deep. Nesting is kept on an explicit stack (`OpenContainer`), not
+    /// the call stack, so no input can drive recursion.
+    /// - Complexity: O(n) in the length of the value's text.
     private mutating func parseValue(at location: TOMLLocation, depth: Int) throws -> TOMLValue {
-        let here = TOMLLocation(file: file, line: line, key: location.key)
-        guard let c = peek() else { throw error(key: location.key, "expected a value for key \(location.key)") }
-        switch c {
-        case "\"":
-            if peek(1) == "\"", peek(2) == "\"" {
-                index += 3
-                return TOMLValue(.string(try parseMultilineBasicString()), at: here)
+        var open: [OpenContainer] = []
+        var slot = location
+        var slotDepth = depth
+        while true {
+            var step: Step
+            let here = TOMLLocation(file: file, line: line, key: slot.key)
+            guard let c = peek() else { throw error(key: slot.key, "expected a value for key \(slot.key)") }
+            switch c {
+            case "\"":
+                if peek(1) == "\"", peek(2) == "\"" {
+                    index += 3
+                    step = .closed(TOMLValue(.string(try parseMultilineBasicString()), at: here))
+                } else {
+                    advance()
+                    step = .closed(TOMLValue(.string(try parseBasicString()), at: here))
+                }
+            case "'":
+                if peek(1) == "'", peek(2) == "'" {
+                    index += 3
+                    step = .closed(TOMLValue(.string(try parseMultilineLiteralString()), at: here))
+                } else {
+                    advance()
+                    step = .closed(TOMLValue(.string(try parseLiteralString()), at: here))
+                }
+            case "[", "{":
+                if slotDepth >= Self.maxNesting {
+                    throw error(key: slot.key, "arrays and inline tables nest deeper than \(Self.maxNesting) levels (key \(slot.key))")
+                }
+                advance()
+                let kind: OpenContainer.Kind = c == "["
+                    ? .array(elements: [])
+                    : .inlineTable(TOMLTableBuilder(origin: .header, location: here), keys: [])
+                open.append(OpenContainer(kind: kind, location: here, depth: slotDepth + 1))
+                step = try resume(&open, afterValue: false)
+            case "\n", "\r", "#":
+                throw error(key: slot.key, "expected a value for key \(slot.key)")
+            default:
+                step = .closed(try parseScalarToken(at: here))
             }
-            advance()
-            return TOMLValue(.string(try parseBasicString()), at: here)
-        case "'":
-            if peek(1) == "'", peek(2) == "'" {
-                index += 3
-                return TOMLValue(.string(try parseMultilineLiteralString()), at: here)
+            // Hand each finished value to the container around it, until one asks for another.
+            while case .closed(let value) = step {
+                guard !open.isEmpty else { return value }
+                let last = open.count - 1
+                switch open[last].kind {
+                case .array(var elements):
+                    open[last].kind = .array(elements: [])   // so the append below does not copy
+                    elements.append(value)
+                    open[last].kind = .array(elements: elements)
+                case .inlineTable(let table, let keys):
+                    try insert(keys, value: value, into: table)
+                }
+                step = try resume(&open, afterValue: true)
             }
-            advance()
-            return TOMLValue(.string(try parseLiteralString()), at: here)
-        case "[", "{":
-            if depth >= Self.maxNesting {
-                throw error(key: location.key, "arrays and inline tables nest deeper than \(Self.maxNesting) levels (key \(location.key))")
+            if case .value(let location, let depth) = step {
+                slot = location
+                slotDepth = depth
             }
-            return c == "[" ? try parseArray(at: here, depth: depth + 1) : try parseInlineTable(at: here, depth: depth + 1)
-        case "\n", "\r", "#":
-            throw error(key: location.key, "expected a value for key \(location.key)")
-        default:
-            return try parseScalarToken(at: here)
         }
     }
 
-    private mutating func parseArray(at location: TOMLLocation, depth: Int) throws -> TOMLValue {
-        advance()
-        let parent = TOMLLocation(file: file, line: location.line, key: location.key)   // one path string shared by the elements
-        var elements: [TOMLValue] = []
-        while true {
+    /// Reads the innermost open container on from where its last value ended (or from just
+    /// after its opening bracket): up to the next value it needs, or to its closing bracket,
+    /// which pops it off `open`.
+    private mutating func resume(_ open: inout [OpenContainer], afterValue: Bool) throws -> Step {
+        let container = open[open.count - 1]
+        let location = container.location
+        switch container.kind {
+        case .array(let elements):
+            if afterValue {
+                try skipSpacesNewlinesAndComments()
+                guard let next = peek() else { throw TOMLError(at: location, "unterminated array for key \(location.key); expected ']'") }
+                if next == "]" {
+                    advance()
+                    open.removeLast()
+                    return .closed(TOMLValue(.array(elements), at: location))
+                }
+                guard next == "," else {
+                    throw error(key: location.key, "expected ',' or ']' in the array for key \(location.key), found \(describe(next))")
+                }
+                advance()
+            }
             try skipSpacesNewlinesAndComments()
             guard let c = peek() else { throw TOMLError(at: location, "unterminated array for key \(location.key); expected ']'") }
-            if c == "]" { advance(); break }
-            let element = try parseValue(at: parent.element(elements.count, line: line), depth: depth)
-            elements.append(element)
-            try skipSpacesNewlinesAndComments()
-            guard let next = peek() else { throw TOMLError(at: location, "unterminated array for key \(location.key); expected ']'") }
-            if next == "," { advance(); continue }
-            if next == "]" { advance(); break }
-            throw error(key: location.key, "expected ',' or ']' in the array for key \(location.key), found \(describe(next))")
-        }
-        return TOMLValue(.array(elements), at: location)
-    }
+            if c == "]" {
+                advance()
+                open.removeLast()
+                return .closed(TOMLValue(.array(elements), at: location))
+            }
+            let parent = TOMLLocation(file: file, line: location.line, key: location.key)
+            return .value(at: parent.element(elements.count, line: line), depth: container.depth)
 
-    /// `{ a = 1, b.c = "x" }` on one line (TOML 1.0); inline tables are closed to later additions.
-    private mutating func parseInlineTable(at location: TOMLLocation, depth: Int) throws -> TOMLValue {
-        advance()
-        let table = TOMLTableBuilder(origin: .header, location: location)
-        skipSpaces()
-        if peek() == "}" {
-            advance()
-            return TOMLValue(.table(table.frozen()), at: location)
-        }
-        while true {
+        case .inlineTable(let table, _):
+            // `{ a = 1, b.c = "x" }` on one line (TOML 1.0); inline tables are closed to later additions.
             skipSpaces()
-            if peek() == "}" { throw error(key: location.key, "trailing ',' in the inline table for key \(location.key)") }
+            if afterValue {
+                guard let next = peek() else {
+                    throw TOMLError(at: location, "unterminated inline table for key \(location.key); expected '}'")
+                }
+                if next == "}" {
+                    advance()
+                    open.removeLast()
+                    return .closed(TOMLValue(.table(table.frozen()), at: location))
+                }
+                if next == "\n" || next == "\r" {
+                    throw error(key: location.key, "an inline table must be on one line (key \(location.key)); use a [table] instead")
+                }
+                guard next == "," else {
+                    throw error(key: location.key, "expected ',' or '}' in the inline table \(location.key), found \(describe(next))")
+                }
+                advance()
+                skipSpaces()
+                if peek() == "}" { throw error(key: location.key, "trailing ',' in the inline table for key \(location.key)") }
+            } else if peek() == "}" {
+                advance()
+                open.removeLast()
+                return .closed(TOMLValue(.table(table.frozen()), at: location))
+            }
             let keyLine = line
-            let keys = try parseKey(depth: depth)
+            let keys = try parseKey(depth: container.depth)
             skipSpaces()
             guard peek() == "=" else {
                 throw error(key: location.key, "expected '=' after the key \(keyPathText(keys)) in the inline table \(location.key)")
@@ -335,20 +417,9 @@ struct TOMLParser {
             advance()
             skipSpaces()
             let valueLocation = try keyLocation(keys, in: location, line: keyLine)
-            let value = try parseValue(at: valueLocation, depth: depth + keys.count)
-            try insert(keys, value: value, into: table)
-            skipSpaces()
-            guard let next = peek() else {
-                throw TOMLError(at: location, "unterminated inline table for key \(location.key); expected '}'")
-            }
-            if next == "," { advance(); continue }
-            if next == "}" { advance(); break }
-            if next == "\n" || next == "\r" {
-                throw error(key: location.key, "an inline table must be on one line (key \(location.key)); use a [table] instead")
-            }
-            throw error(key: location.key, "expected ',' or '}' in the inline table \(location.key), found \(describe(next))")
+            open[open.count - 1].kind = .inlineTable(table, keys: keys)
+            return .value(at: valueLocation, depth: container.depth + keys.count)
         }
-        return TOMLValue(.table(table.frozen()), at: location)
     }
 
     /// Booleans and numbers (and dates, which are rejected): a run of token characters.

@@ -86,16 +86,18 @@ public struct TOMLTable: Sendable, Equatable {
     /// key path relative to this table. Arrays count as leaves, including arrays of tables.
     public var leaves: [(path: [String], value: TOMLValue)] {
         var out: [(path: [String], value: TOMLValue)] = []
-        func walk(_ table: TOMLTable, _ prefix: [String]) {
-            for entry in table.entries {
-                if case .table(let sub) = entry.value.kind {
-                    walk(sub, prefix + [entry.key])
-                } else {
-                    out.append((prefix + [entry.key], entry.value))
-                }
+        // An explicit stack of (table, its path, next entry), not recursion.
+        var stack: [(table: TOMLTable, prefix: [String], next: Int)] = [(self, [], 0)]
+        while let top = stack.last {
+            guard top.next < top.table.entries.count else { stack.removeLast(); continue }
+            stack[stack.count - 1].next += 1
+            let entry = top.table.entries[top.next]
+            if case .table(let sub) = entry.value.kind {
+                stack.append((sub, top.prefix + [entry.key], 0))
+            } else {
+                out.append((top.prefix + [entry.key], entry.value))
             }
         }
-        walk(self, [])
         return out
     }
 }

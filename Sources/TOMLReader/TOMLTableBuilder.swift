@@ -47,22 +47,41 @@ final class TOMLTableBuilder {
         }
     }
 
-    /// The immutable table, keys in written order.
+    /// The immutable table, keys in written order. Tables nested by headers and dotted keys
+    /// are frozen children first from an explicit list, not by recursion.
+    /// - Complexity: O(n) in the number of tables and keys below this one.
     func frozen() -> TOMLTable {
-        let entries = order.compactMap { key in
-            slots[key].map { TOMLTable.Entry(key: key, line: $0.line, value: Self.value(of: $0.item)) }
+        var preorder: [TOMLTableBuilder] = []
+        var pending = [self]
+        while let builder = pending.popLast() {
+            preorder.append(builder)
+            for key in builder.order {
+                switch builder.slots[key]?.item {
+                case .table(let t)?: pending.append(t)
+                case .tableArray(let a)?: pending.append(contentsOf: a.tables)
+                default: break
+                }
+            }
         }
-        return TOMLTable(entries: entries, location: location)
+        // Reversed preorder puts every table after all the tables below it.
+        var done: [ObjectIdentifier: TOMLTable] = [:]
+        for builder in preorder.reversed() {
+            let entries = builder.order.compactMap { key in
+                builder.slots[key].map { TOMLTable.Entry(key: key, line: $0.line, value: Self.value(of: $0.item, done)) }
+            }
+            done[ObjectIdentifier(builder)] = TOMLTable(entries: entries, location: builder.location)
+        }
+        return done[ObjectIdentifier(self)]!
     }
 
-    private static func value(of item: Item) -> TOMLValue {
+    private static func value(of item: Item, _ done: [ObjectIdentifier: TOMLTable]) -> TOMLValue {
         switch item {
         case .value(let v):
             return v
         case .table(let t):
-            return TOMLValue(.table(t.frozen()), at: t.location)
+            return TOMLValue(.table(done[ObjectIdentifier(t)]!), at: t.location)
         case .tableArray(let a):
-            let elements = a.tables.map { TOMLValue(.table($0.frozen()), at: $0.location) }
+            let elements = a.tables.map { TOMLValue(.table(done[ObjectIdentifier($0)]!), at: $0.location) }
             return TOMLValue(.array(elements), at: a.location)
         }
     }

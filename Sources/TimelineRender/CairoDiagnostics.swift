@@ -1,5 +1,6 @@
 internal import CCairo
 import Foundation
+import Drawing
 
 /// What `epistolary doctor` reports about Cairo in this process: the library's version and
 /// whether each document format the timelines use can actually be drawn (each is tried with

@@ -1,13 +1,12 @@
 internal import CCairo
 import Correspondence
+import Drawing
 import Foundation
 import Synchronization
 
 /// A closure-scoped Cairo document: the surface is created, handed to the drawing closure,
 /// then always finished, its status checked and destroyed, whatever the closure did. Bytes go
-/// to memory through a stream callback; files are written atomically from those bytes.
-///
-/// This type (with `TextMeasurer` and `ScenePainter`) is the only user of Cairo in the project.
+/// to memory (`CairoDocument`, `PNGImage`); files are written atomically from those bytes.
 enum Canvas {
     /// Largest side of a PNG in pixels: Cairo's image surfaces stop at 32,767.
     static let maxPixels = 32_767.0
@@ -31,35 +30,31 @@ enum Canvas {
         guard dpi.isFinite, dpi >= 10, dpi <= 2400 else {
             throw EpistolaryError(.badUsage, "the PNG resolution must lie between 10 and 2400 dpi, got \(dpi)")
         }
-        let sink = ByteSink()
-        let boxed = Unmanaged.passRetained(sink)
-        defer { boxed.release() }
-        let closure = boxed.toOpaque()
-
-        let surface: OpaquePointer?
+        let document: CairoDocument?
+        let surface: OpaquePointer
         var scale = 1.0
         switch format {
         case .svg:
-            surface = cairo_svg_surface_create_for_stream(writeToSink, closure, width, height)
+            document = try CairoDocument(.svg, width: width, height: height, creator: "Epistolary")
+            surface = document!.surface
         case .pdf:
-            surface = cairo_pdf_surface_create_for_stream(writeToSink, closure, width, height)
-            if let surface {
-                // A fixed creation date (none): same input, same bytes (GRAPHVIZ-CAIRO.md).
-                cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, "")
-                cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Epistolary")
-            }
+            document = try CairoDocument(.pdf, width: width, height: height, creator: "Epistolary")
+            surface = document!.surface
         case .png:
+            document = nil
             scale = dpi / 72
             let pw = (width * scale - 1e-6).rounded(.up), ph = (height * scale - 1e-6).rounded(.up)
             guard pw <= maxPixels, ph <= maxPixels else {
                 throw EpistolaryError(.badUsage, "a PNG of \(Int(pw)) x \(Int(ph)) pixels is larger than Cairo can draw (32,767 per side): lower the dpi")
             }
             // Opaque (the scene paints its paper first): RGB PNGs are smaller and faster to encode.
-            surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(pw), Int32(ph))
+            guard let image = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(pw), Int32(ph)) else {
+                throw EpistolaryError(.environment, "Cairo could not create a png surface")
+            }
+            surface = image
         }
-        guard let surface else { throw EpistolaryError(.environment, "Cairo could not create a \(format.rawValue) surface") }
-        defer { cairo_surface_destroy(surface) }
-        try check(cairo_surface_status(surface), "create a \(format.rawValue) surface")
+        defer { if document == nil { cairo_surface_destroy(surface) } }
+        if document == nil { try CairoStatus.check(cairo_surface_status(surface), "create a png surface") }
 
         var drawError: Error?
         var drawStatus = CAIRO_STATUS_SUCCESS
@@ -77,21 +72,30 @@ enum Canvas {
         } else {
             (drawError, drawStatus) = drawBands(count, of: surface, scale: scale, draw: draw)
         }
+        var png: Data?
         if format == .png, drawError == nil, drawStatus == CAIRO_STATUS_SUCCESS {
-            cairo_surface_flush(surface)
-            if let png = PNGEncoder.encode(surface, dpi: scale * 72) {
-                sink.data = Data(png)
-            } else {
-                try check(cairo_surface_write_to_png_stream(surface, writeToSink, closure), "write the PNG")
+            png = PNGImage.encode(surface, dpi: scale * 72)
+        }
+        let finished: Result<Data, EpistolaryError>
+        if let document {
+            finished = Result { () throws(EpistolaryError) -> Data in try document.finish() }
+        } else {
+            cairo_surface_finish(surface)
+            finished = Result { () throws(EpistolaryError) -> Data in
+                try CairoStatus.check(cairo_surface_status(surface), "finish the png document")
+                return Data()
             }
         }
-        cairo_surface_finish(surface)
-        let finishStatus = cairo_surface_status(surface)
         if let drawError { throw drawError }
-        try check(drawStatus, "draw the \(format.rawValue) figure")
-        try check(finishStatus, "finish the \(format.rawValue) document")
-        if sink.failed { throw EpistolaryError(.environment, "Cairo wrote the \(format.rawValue) document in pieces larger than memory allows") }
-        return format == .svg ? SVGSurfaceIDs.renumber(sink.data) : sink.data
+        try CairoStatus.check(drawStatus, "draw the \(format.rawValue) figure")
+        let data = try finished.get()
+        switch format {
+        case .svg: return SVGSurfaceIDs.renumber(data)
+        case .pdf: return data
+        case .png:
+            guard let png else { throw EpistolaryError(.environment, "libpng could not write the PNG") }
+            return png
+        }
     }
 
     /// Draws `count` bands of the image `surface` at once, each on its own context over its
@@ -123,14 +127,6 @@ enum Canvas {
         }
         cairo_surface_mark_dirty(surface)
         return outcomes.first
-    }
-
-    /// Turns a Cairo status into an error naming what failed.
-    static func check(_ status: cairo_status_t, _ doing: String) throws {
-        guard status != CAIRO_STATUS_SUCCESS else { return }
-        let reason = String(cString: cairo_status_to_string(status))
-        let kind: EpistolaryError.Kind = status == CAIRO_STATUS_WRITE_ERROR || status == CAIRO_STATUS_NO_MEMORY ? .environment : .badData
-        throw EpistolaryError(kind, "Cairo could not \(doing): \(reason)")
     }
 }
 
@@ -188,24 +184,4 @@ private final class BandOutcomes: Sendable {
             ($0.errors.compactMap { $0 }.first, $0.statuses.first { $0 != CAIRO_STATUS_SUCCESS } ?? CAIRO_STATUS_SUCCESS)
         }
     }
-}
-
-/// Where a stream surface's bytes accumulate; retained for the surface's lifetime.
-final class ByteSink {
-    var data = Data()
-    var failed = false
-}
-
-/// The C callback of Cairo's stream surfaces: appends to the `ByteSink` passed as closure.
-private let writeToSink: cairo_write_func_t = { closure, bytes, length in
-    guard let closure else { return CAIRO_STATUS_WRITE_ERROR }
-    let sink = Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue()
-    if length > 0 {
-        guard let bytes else {
-            sink.failed = true
-            return CAIRO_STATUS_WRITE_ERROR
-        }
-        sink.data.append(bytes, count: Int(length))
-    }
-    return CAIRO_STATUS_SUCCESS
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Analysis
 import Correspondence
+import Drawing
 
 /// The swimlane figure: a lane per correspondent of the central person (per person when the
 /// corpus has none). In a lane, letters its person wrote lie above the line and letters to
@@ -38,7 +39,7 @@ struct CorrespondentsTimeline {
         let busiest = entryLanes.keys.indices.sorted { (-perLane[$0], entryLanes.keys[$0]) < (-perLane[$1], entryLanes.keys[$1]) }
 
         // Title and reading note.
-        let title = principalName.map { "\($0) and correspondents, \(yearSpan)" } ?? "Letters by correspondent, \(yearSpan)"
+        let title = principalName.map { "\(Principal.titleWords(centre: $0)), \(yearSpan)" } ?? "Letters by correspondent, \(yearSpan)"
         let rows = "Above each lane's line: letters its person wrote; below: letters to them; colour and shape: the writer."
         let note = "\(corpusCount) letters of \(data.sourceName)" + (inferredCount > 0 ? " and \(inferredCount) incoming ones known only from citations" : "")
             + ", \(FigureBuilder.longDate(range.from)) to \(FigureBuilder.longDate(range.to)). " + rows
@@ -53,6 +54,8 @@ struct CorrespondentsTimeline {
         }
         let anyThirdParty = thirdParty.contains(true)
         let anyUncertain = shown.contains { $0.span.from != $0.span.to }
+        // Dated only from one side (TEI/CMIF notBefore or notAfter alone): drawn at that day.
+        let openDated = shown.reduce(0) { $0 + ($1.date.isOpen ? 1 : 0) }
 
         // Lanes: at most the budget; a fixed height may allow fewer (each at least the theme's
         // lane height). Past that, the busiest keep their lane and the rest share "others".
@@ -83,6 +86,9 @@ struct CorrespondentsTimeline {
             legend.append(LegendEntry(.range(style.ink, hollow: style.hollowUncertain),
                                       style.hollowUncertain ? "hollow mark on a bar: date known only within bounds (mark at the middle)"
                                                             : "date known within bounds (mark at the middle)"))
+        }
+        if openDated > 0 {
+            legend.append(LegendEntry(.none, "a letter dated only \"not before\" or \"not after\" a day is drawn at that day"))
         }
         let arcLegend = LegendEntry(.line(style.arcColor ?? style.ink, dash: [], width: style.arcWidth * 1.5), "cited letter → answer")
         let eventEstimate = b.eventLegendEstimate(events, from: range.from, to: range.to)
@@ -218,6 +224,9 @@ struct CorrespondentsTimeline {
         caption += anyThirdParty ? "; letters between two correspondents are ringed and drawn in both their lanes. " : ". "
         caption += arcs > 0 ? "\(arcs) curves join a cited letter to its answer. " : (arcsWanted ? "" : "Reply curves are left out: the figure holds more than \(style.budget.marks) marks. ")
         caption += anyUncertain ? "Dates known only within bounds are drawn as ranges with the mark at the middle\(style.hollowUncertain ? ", hollow" : ""). " : ""
+        if openDated > 0 {
+            caption += "\(openDated) letter\(openDated == 1 ? " is" : "s are") dated only \"not before\" or \"not after\" a day and drawn at that day. "
+        }
         caption += b.eventSentence(labels)
         return TimelineFigure(kind: .correspondents, scene: scene, title: style.titleText ?? title, caption: caption.trimmingCharacters(in: .whitespaces),
                               messages: corpusCount, inferredMessages: inferredCount, from: range.from, to: range.to, legend: legend)

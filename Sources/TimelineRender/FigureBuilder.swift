@@ -1,4 +1,5 @@
 import Correspondence
+import Drawing
 
 /// Collects a figure's scene in three layers (bands and grids behind, data in the middle,
 /// text in front) and lays out the parts every timeline figure shares: title, time axis,

@@ -1,4 +1,5 @@
 import Styling
+import Drawing
 
 extension PaintColor {
     /// The theme's colour, opaque.

@@ -1,3 +1,5 @@
+import Drawing
+
 /// Everything a timeline figure's layout needs to know about its look, in points and paint
 /// colours: taken from the run's `Theme` (see `FigureStyle(theme:categories:)`), so the
 /// layout code itself holds no magic numbers or colours.

@@ -1,6 +1,7 @@
 import Analysis
 import Correspondence
 import Foundation
+import Drawing
 
 /// Reply latency, in two panels. Above, over time: each answered incoming letter is a mark at
 /// the answer's date and the days it took (log scale of days + 1, so same-day answers sit

@@ -1,4 +1,5 @@
 import Correspondence
+import Drawing
 
 /// The frame every timeline figure shares: a left gutter (lane labels, or a value axis's tick
 /// labels and title), the time scale, the event labels and bands, and the plot area below them.

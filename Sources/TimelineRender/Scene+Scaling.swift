@@ -1,3 +1,5 @@
+import Drawing
+
 /// Scenes scaled as a whole (a slide's figure laid out on a larger page, then fitted to its
 /// page): every coordinate, size, line width, dash and font size times one factor.
 extension Scene {

@@ -1,6 +1,7 @@
 internal import CCairo
 import Correspondence
 import Foundation
+import Drawing
 
 /// Paints a `Scene` with Cairo, item by item in order, and turns it into PNG or PDF bytes (SVG
 /// is written by `SceneSVG` in the same order and geometry).

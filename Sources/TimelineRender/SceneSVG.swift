@@ -1,4 +1,5 @@
 import Correspondence
+import Drawing
 import Foundation
 
 /// Writes a `Scene` as an SVG 1.1 document, item by item in paint order, the way `ScenePainter`

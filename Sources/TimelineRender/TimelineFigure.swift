@@ -1,5 +1,6 @@
 import Analysis
 import Correspondence
+import Drawing
 
 /// The timeline figures the CLI can draw.
 public enum TimelineKind: String, Sendable, CaseIterable {

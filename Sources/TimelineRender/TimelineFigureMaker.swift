@@ -2,6 +2,7 @@ import Analysis
 import Correspondence
 import Foundation
 import Styling
+import Drawing
 
 /// Lays out timeline figures of an analysis in a theme: the steps the `timeline` command and
 /// the gallery share, so the same request gives the same figure from either.

@@ -1,5 +1,6 @@
 import Foundation
 import Correspondence
+import Drawing
 
 /// A lane per topic: a tick per message on the topic, over a strip whose height is the
 /// topic's messages per month (one scale for all lanes, so lanes compare), so a topic's

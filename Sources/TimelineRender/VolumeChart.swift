@@ -1,6 +1,7 @@
 import Foundation
 import Analysis
 import Correspondence
+import Drawing
 
 /// Letters of the corpus per month (per quarter or year when months would be too thin to
 /// read) as bars stacked by correspondent, on a y axis from zero. Fragments are not letters

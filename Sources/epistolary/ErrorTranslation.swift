@@ -13,14 +13,6 @@ enum ErrorTranslation {
             return error
         case let error as GraphvizError:
             return error.epistolaryError
-        case let error as ThemeError:
-            let kind: EpistolaryError.Kind
-            switch error.kind {
-            case .badUsage: kind = .badUsage
-            case .badData: kind = .badData
-            case .environment: kind = .environment
-            }
-            return EpistolaryError(kind, file: error.file, line: error.line, error.message)
         case let error as TOMLError:
             // A TOML error without a line is a file that could not be read at all: usage.
             return EpistolaryError(error.line == nil ? .badUsage : .badData, file: error.file, line: error.line, error.message)

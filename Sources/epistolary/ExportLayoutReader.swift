@@ -52,11 +52,16 @@ enum ExportLayoutReader {
             let position = numbers(node.attributes["pos"] ?? "")
             guard position.count >= 2 else { continue }
             let fill = firstColor(node.attributes["fillcolor"]) ?? firstColor(node.attributes["color"]) ?? grey
+            // Graphviz fills a shape only with style=filled, and draws plain shapes as their label.
+            let shape = (node.attributes["shape"] ?? "").lowercased()
+            let filled = (node.attributes["style"] ?? "").lowercased().contains("filled")
             placed[node.name] = ExportLayout.Node(
                 x: position[0] - originX, y: position[1] - originY,
                 width: (Double(node.attributes["width"] ?? "") ?? 0.5) * 72,
                 height: (Double(node.attributes["height"] ?? "") ?? 0.3) * 72,
-                fill: fill, stroke: firstColor(node.attributes["color"]) ?? black)
+                fill: fill, stroke: firstColor(node.attributes["color"]) ?? black,
+                filled: filled, outlined: !["plain", "plaintext", "none"].contains(shape),
+                text: firstColor(node.attributes["fontcolor"]) ?? black)
         }
         var nodes: [String: ExportLayout.Node] = [:]
         for node in graph.nodes { if let drawn = placed[node.id] { nodes[node.id] = drawn } }
@@ -74,7 +79,8 @@ enum ExportLayoutReader {
                 let row = index / side, column = index % side
                 nodes[id] = ExportLayout.Node(x: centre.x + (Double(column) - Double(side - 1) / 2) * cell,
                                               y: centre.y - (Double(row) - Double(side - 1) / 2) * cell,
-                                              width: cell * 0.85, height: cell * 0.85, fill: centre.fill, stroke: centre.stroke)
+                                              width: cell * 0.85, height: cell * 0.85, fill: centre.fill, stroke: centre.stroke,
+                                              filled: centre.filled, outlined: centre.outlined, text: centre.text)
             }
         }
         let missing = graph.nodes.filter { nodes[$0.id] == nil }

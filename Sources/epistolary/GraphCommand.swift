@@ -84,6 +84,18 @@ struct GraphCommand: ParsableCommand {
     func run() throws {
         try checkUsage()
         var clock = StageClock(enabled: timings, prefix: "graph")
+        let (figure, analysis, theme) = try build(clock: &clock)
+        let warnings = try figure.write(to: output.map { URL(fileURLWithPath: $0) })
+        clock.lap("render")
+        if kind == .correspondents, GraphFigure.prefersMatrix(analysis, theme: theme).matrix {
+            FileHandle.standardError.write(Data("epistolary: this network has more pairs than a node-link figure draws legibly; `epistolary graph matrix` shows all of it\n".utf8))
+        }
+        for warning in warnings { StandardError.write("epistolary: graphviz: \(warning)\n") }
+    }
+
+    /// Reads, analyses and builds the figure (its DOT), as `run` does before rendering; with the
+    /// analysis it was drawn from and the theme. Tests check the DOT through this.
+    func build(clock: inout StageClock) throws -> (figure: GraphFigure, analysis: CorpusAnalysis, theme: Theme) {
         let theme = try style.loadTheme()
         let whole = try input.analyse()
         let slice = try filters.slice(for: whole)
@@ -99,12 +111,7 @@ struct GraphCommand: ParsableCommand {
         context.matrixOrder = MatrixOrder(rawValue: order) ?? .activity
         let figure = try GraphFigure.build(kind, context: context, engine: engine.map(LayoutEngine.init), minimumWeight: minWeight)
         clock.lap("figure")
-        let warnings = try figure.write(to: output.map { URL(fileURLWithPath: $0) })
-        clock.lap("render")
-        if kind == .correspondents, GraphFigure.prefersMatrix(analysis, theme: theme).matrix {
-            FileHandle.standardError.write(Data("epistolary: this network has more pairs than a node-link figure draws legibly; `epistolary graph matrix` shows all of it\n".utf8))
-        }
-        for warning in warnings { StandardError.write("epistolary: graphviz: \(warning)\n") }
+        return (figure, analysis, theme)
     }
 }
 

@@ -69,7 +69,7 @@ struct StyleOptions: ParsableArguments {
         return try Self.mappingErrors { try ThemeLoader.load(spec: style) }
     }
 
-    /// Runs `body`, turning `TOMLError` and `ThemeError` into `EpistolaryError`.
+    /// Runs `body`, turning `TOMLError` into `EpistolaryError`.
     static func mappingErrors<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()

@@ -50,8 +50,28 @@ struct TimelineCommand: ParsableCommand {
 
     func run() throws {
         let formats = try output.map { try DocumentFormat(path: $0) }
-        let theme = try style.loadTheme()
         var clock = StageClock(enabled: timings, prefix: "timeline")
+        let (figure, caption, maker) = try layout(clock: &clock)
+        // Every format is drawn before any file is written: a failure leaves no partial output.
+        var documents: [(URL, Data)] = []
+        for (path, format) in zip(output, formats) {
+            documents.append((URL(fileURLWithPath: path), try maker.render(figure, as: format)))
+            clock.lap("paint.\(format.rawValue)")
+        }
+        // Every figure and caption in one batch: all of them are written, or none.
+        var batch = OutputBatch()
+        for (url, bytes) in documents {
+            batch.add(bytes, to: url)
+            if !OutputBatch.isStream(url.path) { batch.add(try caption.json(), to: FigureCaption.sidecarURL(for: url)) }
+        }
+        try batch.commit()
+        clock.lap("write")
+    }
+
+    /// Reads, analyses and lays the figure out, as `run` does before painting: the figure (its
+    /// `Scene`), its caption and the maker that paints it. Tests check the scene through this.
+    func layout(clock: inout StageClock) throws -> (figure: TimelineFigure, caption: FigureCaption, maker: TimelineFigureMaker) {
+        let theme = try style.loadTheme()
         let whole = try input.analyse()
         let slice = try filters.slice(for: whole)
         let analysis = try slice.apply(to: whole)
@@ -67,20 +87,7 @@ struct TimelineCommand: ParsableCommand {
         let (figure, caption) = try maker.figure(kind, analysis: analysis, from: slice.from, to: slice.to,
                                                  topics: slice.topics, filters: words)
         clock.lap("layout")
-        // Every format is drawn before any file is written: a failure leaves no partial output.
-        var documents: [(URL, Data)] = []
-        for (path, format) in zip(output, formats) {
-            documents.append((URL(fileURLWithPath: path), try maker.render(figure, as: format)))
-            clock.lap("paint.\(format.rawValue)")
-        }
-        // Every figure and caption in one batch: all of them are written, or none.
-        var batch = OutputBatch()
-        for (url, bytes) in documents {
-            batch.add(bytes, to: url)
-            if !OutputBatch.isStream(url.path) { batch.add(try caption.json(), to: FigureCaption.sidecarURL(for: url)) }
-        }
-        try batch.commit()
-        clock.lap("write")
+        return (figure, caption, maker)
     }
 }
 

@@ -63,6 +63,15 @@ enum CLIRunner {
         }
     }
 
+    /// Runs `body` (a command's own steps, called directly rather than through `run`) in the
+    /// same turn as in-process commands: one at a time, with only its own inputs noted.
+    static func inTurn<T: Sendable>(_ body: () throws -> T) throws -> T {
+        try inProcess.withLock { _ in
+            InputFiles.reset()
+            return try body()
+        }
+    }
+
     /// Held while a command runs in process.
     private static let inProcess = Mutex(())
 

@@ -173,6 +173,11 @@ import Testing
         #expect(!nodes.isEmpty && positions.count == nodes.count)
         #expect(Set(positions).count == positions.count, "nodes stacked: \(positions)")
         #expect((json?["layout"] as? [String: Any])?["name"] as? String == "preset")
+        // The figure draws people as their labels (Graphviz shape plain): no filled box, no
+        // outline, the label in its colour; not black boxes hiding black labels.
+        let data = nodes.compactMap { $0["data"] as? [String: Any] }
+        #expect(data.allSatisfy { $0["background_opacity"] as? Double == 0 && $0["border_width"] as? Double == 0 }, "\(data)")
+        #expect(data.allSatisfy { ($0["label_color"] as? String)?.hasPrefix("#") == true })
         let plain = try CLIRunner.run(["export", "cytoscape", "--no-layout", "-o", folder.appendingPathComponent("p.cyjs").path])
         #expect(plain.status == 0)
         #expect(!(try String(contentsOf: folder.appendingPathComponent("p.cyjs"), encoding: .utf8)).contains("\"position\""))

@@ -72,5 +72,41 @@ done
   --cmif-editor "Example Editor" --cmif-editor-email editor@example.org -o "$out/letters.xml" 2>/dev/null \
   && check "cmif schema+schematron" "$pynew" $here/cmif_check.py "$out/letters.xml" Tests/Fixtures/schemas/cmif/cmi-customization.rng
 
+# A user's CMIF read and written again (notes, other actions, several editions), valid, and the
+# same bytes when the export is read and written once more.
+for fixture in notes actions edition; do
+  "$bin" export cmif --corpus Tests/Fixtures/cmif/$fixture.xml --published 2026-01-01 -o "$out/$fixture-1.xml" 2>/dev/null \
+    && check "cmif round trip $fixture" "$pynew" $here/cmif_check.py "$out/$fixture-1.xml" Tests/Fixtures/schemas/cmif/cmi-customization.rng
+  "$bin" export cmif --corpus "$out/$fixture-1.xml" --published 2026-01-01 -o "$out/$fixture-2.xml" 2>/dev/null \
+    && check "cmif round trip $fixture stable" cmp "$out/$fixture-1.xml" "$out/$fixture-2.xml"
+done
+
+# A user's CSV corpus (csv2cmi's columns) through every consumer, and a pair filter.
+user=Tests/Fixtures/csv/cmif-producers.csv
+for format in node-link gexf graphml cytoscape; do
+  ext=$format; [ "$format" = node-link ] && ext=json; [ "$format" = cytoscape ] && ext=cyjs
+  "$bin" export "$format" --corpus $user -o "$out/user.$ext" 2>/dev/null || { echo "FAIL export $format user"; failed=$((failed + 1)); }
+done
+check "networkx-3.2+igraph user csv" "$py32" $here/graph_check.py --igraph "$out/user.json" "$out/user.gexf" "$out/user.graphml"
+check "networkx-current+igraph user csv" "$pynew" $here/graph_check.py --igraph "$out/user.json" "$out/user.gexf" "$out/user.graphml"
+check "cytoscape.js-chromium user csv" "$pynew" $here/cytoscape_check.py "$out/user.cyjs" "$chunk" "$cache/screenshots/user.png"
+"$bin" export timelinejs --corpus $user -o "$out/user-timeline.json" 2>/dev/null \
+  && check "timelinejs user csv" "$pynew" $here/timelinejs_check.py "$out/user-timeline.json"
+"$bin" export cmif --corpus $user --cmif-url https://example.org/cmif/user.xml --published 2026-01-01 -o "$out/user.xml" 2>/dev/null \
+  && check "cmif schema+schematron user csv" "$pynew" $here/cmif_check.py "$out/user.xml" Tests/Fixtures/schemas/cmif/cmi-customization.rng
+for format in node-link gexf graphml; do
+  ext=$format; [ "$format" = node-link ] && ext=json
+  "$bin" export "$format" --between Stalin,Roosevelt -o "$out/pair.$ext" || { echo "FAIL export $format --between"; failed=$((failed + 1)); }
+done
+check "networkx-current+igraph --between" "$pynew" $here/graph_check.py --igraph "$out/pair.json" "$out/pair.gexf" "$out/pair.graphml"
+
+# Palladio and Excel: the CSV tables, with a places table giving coordinates.
+printf 'name,geonames,latitude,longitude\nMoscow,https://www.geonames.org/524901,55.75222,37.61556\nBerlin,https://www.geonames.org/2950159,52.52437,13.41053\n' > "$out/places.csv"
+"$bin" export csv --places "$out/places.csv" -o "$out/palladio" && check "palladio csv" python3 $here/csv_check.py "$out/palladio"
+"$bin" export csv --corpus Tests/Fixtures/cmif/notes.xml --places "$out/places.csv" -o "$out/palladio-user" 2>/dev/null \
+  && check "palladio csv user cmif" python3 $here/csv_check.py "$out/palladio-user"
+"$bin" export csv --excel -o "$out/excel" && check "excel csv" python3 $here/csv_check.py "$out/excel" --excel
+"$bin" export csv --corpus $user --excel -o "$out/user-excel" 2>/dev/null && check "excel csv user" python3 $here/csv_check.py "$out/user-excel" --excel
+
 echo "consumers: $passed passed, $failed failed"
 [ "$failed" = 0 ]

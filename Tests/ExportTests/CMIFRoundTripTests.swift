@@ -39,6 +39,9 @@ import Testing
             fields.append("date " + date(message.date))
             fields.append("place \(message.place ?? "-") \(message.placeRef ?? "-")")
             fields.append("url \(message.url ?? "-")")
+            // The source's own id; an id the writer made for a letter without one ("m-...") is
+            // read back as the letter's id, which is not a loss.
+            fields.append("source id \(message.sourceID.flatMap { $0.hasPrefix("m-") ? nil : $0 } ?? "-")")
             fields.append("edition \(message.edition ?? "-")")
             for action in message.actions {
                 fields.append("action \(action.type) \(action.participants.map(person).joined(separator: " | ")) \(action.place ?? "-") \(action.placeRef ?? "-") \(date(action.date))")
@@ -101,6 +104,9 @@ import Testing
         let forwarded = try #require(first.actions.last)
         #expect(forwarded.date?.notBefore?.iso == "1915-11-20" && forwarded.date?.notAfter == nil)
         #expect(first.date.basis == "conjecture")
+        // The source's own xml:id is the exported letter's xml:id (read back as its id).
+        #expect(corpus.messages.contains { $0.sourceID == "brief-2" })
+        #expect(try Self.roundTrip(corpus).text.contains("xml:id=\"brief-2\""))
         let unaddressed = try #require(corpus.messages.first { $0.sourceID == "N3" })
         #expect(unaddressed.sourceNotes == [SourceNote(text: "The addressee is not known.", anchor: .action("received"))])
         #expect(!unaddressed.notes.isEmpty, "the reader's own diagnostic")

@@ -1,3 +1,4 @@
+import Analysis
 import Correspondence
 @testable import Export
 import Foundation
@@ -8,6 +9,21 @@ import Testing
 @Suite struct GraphFormatTests {
     let corpus = ExportFixtures.hostileCorpus()
     var graph: ExportGraph { ExportFixtures.correspondentGraph(corpus) }
+
+    /// A co-sent letter counts in time for every writer: each co-sender's edge has the letter's
+    /// spell and each co-sender lives from it (Gephi's timeline showed them never).
+    @Test func coSendersHaveTheLettersSpells() throws {
+        let corpus = try CMIFRoundTripTests.read("actions.xml")
+        let analysis = CorpusAnalysis(corpus: corpus, lexicon: try TopicLexicon.bundled())
+        let graph = ExportGraphBuilder.graph(.correspondents, from: analysis)
+        let coSent = try #require(corpus.messages.first { $0.senders.count == 3 })
+        for writer in coSent.senders {
+            #expect(graph.nodes.first { $0.id == writer }?.spells.isEmpty == false, "\(writer)")
+            for recipient in coSent.recipients {
+                #expect(graph.edges.first { $0.source == writer && $0.target == recipient }?.spells.isEmpty == false, "\(writer) to \(recipient)")
+            }
+        }
+    }
 
     @Test func graphMLIsValidAgainstTheSchema() throws {
         let path = try ExternalTool.temporaryFile(GraphMLWriter().write(graph), name: "graph.graphml")

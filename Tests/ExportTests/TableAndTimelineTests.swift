@@ -19,6 +19,21 @@ import Testing
         return try JSONDecoder().decode([[String]].self, from: Data(result.output.utf8))
     }
 
+    /// messages.csv keeps what the source said of a letter: its GeoNames ref (over the places
+    /// table's) and its notes; the reader's diagnostics stay out.
+    @Test func messagesTableKeepsTheSourcesPlaceRefsAndNotes() throws {
+        let corpus = try CMIFRoundTripTests.read("notes.xml")
+        let rows = try readCSV(CSVTableWriter(places: PlaceTable()).messages(corpus))
+        let header = try #require(rows.first)
+        let geonames = try #require(header.firstIndex(of: "place_geonames")), note = try #require(header.firstIndex(of: "note"))
+        let first = try #require(rows.first { $0.first == "N1" })
+        #expect(first[geonames] == "https://www.geonames.org/2950159")
+        #expect(first[note].contains("Only the envelope survives; Planck kept the letter.") && first[note].contains("Dated from the postmark."))
+        let unaddressed = try #require(rows.first { $0.first == "N3" })
+        #expect(unaddressed[note] == "The addressee is not known.")
+        for diagnostic in corpus.messages.flatMap(\.notes) { #expect(!rows.joined().joined(separator: "\n").contains(diagnostic)) }
+    }
+
     @Test func nodesAndEdgesHaveGephiColumnsAndSurviveQuoting() throws {
         let tables = CSVTableWriter().tables(graph: graph, corpus: corpus)
         #expect(tables.map(\.name) == ["nodes.csv", "edges.csv", "messages.csv"])

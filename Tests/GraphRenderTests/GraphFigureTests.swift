@@ -40,7 +40,7 @@ struct GraphFigureTests {
         let graph = try GraphvizEngine.shared.parse(figure.dot)
         let marks = RepliesMarks(graph)
         // The bundled corpus is past the default budget: the title names the slice chosen.
-        #expect(figure.title.hasPrefix("Replies in time (busiest "))
+        #expect(figure.title.hasPrefix("Replies in time: Joseph Stalin and correspondents (busiest "), "the corpus's centre, then the slice")
         #expect(figure.caption.filters.hasPrefix("busiest "))
         // Every drawn message is in exactly one mark: singles by id, groups by their count.
         #expect(marks.total == figure.caption.messages + figure.caption.inferredMessages)
@@ -99,7 +99,7 @@ struct GraphFigureTests {
         var theme = FigureFixtures.theme()
         theme.graph.replies.marks = 5000
         let whole = try GraphFigure.build(.replies, context: FigureContext(analysis: FigureFixtures.analysis, theme: theme, styleSpec: "paper"))
-        #expect(whole.title == "Replies in time")
+        #expect(whole.title == "Replies in time: Joseph Stalin and correspondents")
         #expect(RepliesMarks(try GraphvizEngine.shared.parse(whole.dot)).total
                 == FigureFixtures.analysis.messages.count + FigureFixtures.analysis.inferred.count)
         theme.graph.replies.marks = 40
@@ -160,7 +160,7 @@ struct GraphFigureTests {
         let analysis = FigureFixtures.analysis
         let total = analysis.messages.count + analysis.inferred.count
         #expect(RepliesSlice.choose(analysis, budget: total) { _, _ in nil } == nil)
-        let slice = try #require(RepliesSlice.choose(analysis, budget: 60) { w, a in RepliesFigure.counterpart(writer: w, addressees: a, hub: "Stalin") })
+        let slice = try #require(RepliesSlice.choose(analysis, budget: 60) { w, a in analysis.principal.firstLane(writer: w, addressees: a).person })
         #expect(slice.marks <= 60 || slice.correspondent != nil)
         #expect(slice.total == total)
         let inside = analysis.messages.filter { $0.date.best.map { $0 >= slice.from && $0 <= slice.to } == true }.count

@@ -1,5 +1,6 @@
 import Analysis
 import Correspondence
+import Drawing
 import Foundation
 @testable import GraphRender
 @testable import Styling
@@ -31,7 +32,7 @@ struct ThemeKeyEffectTests {
         Probe(name: "correspondents DOT") { theme in
             Array(CorrespondentsFigure(context: context(theme), engine: LayoutEngine(theme.graph.layout), minimumWeight: nil).figure().dot.utf8)
         },
-        Probe(name: "replies DOT") { Array(RepliesFigure(context: context($0)).figure().dot.utf8) },
+        Probe(name: "replies DOT") { Array(try RepliesFigure(context: context($0)).figure().dot.utf8) },
         Probe(name: "topics DOT") { Array(TopicsFigure(context: context($0)).figure().dot.utf8) },
         Probe(name: "mentions DOT") { Array(MentionsFigure(context: context($0), engine: .neato, minimumWeight: nil).figure().dot.utf8) },
         Probe(name: "matrix DOT") { Array(MatrixFigure(context: context($0), peopleLimit: nil, order: .activity).figure().dot.utf8) },

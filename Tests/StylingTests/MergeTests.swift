@@ -1,3 +1,4 @@
+import Correspondence
 import Foundation
 import Testing
 import TOMLReader
@@ -87,19 +88,19 @@ import TOMLReader
     }
 
     @Test func specErrors() throws {
-        #expect(throws: ThemeError(.badUsage, "empty style name in \"paper,\"; write names separated by commas, e.g. paper,colorblind")) {
+        #expect(throws: EpistolaryError(.badUsage, "empty style name in \"paper,\"; write names separated by commas, e.g. paper,colorblind")) {
             try ThemeLoader.load(spec: "paper,")
         }
         #expect {
             try ThemeLoader.load(spec: "paper,colourblind")
         } throws: { error in
-            guard let e = error as? ThemeError else { return false }
+            guard let e = error as? EpistolaryError else { return false }
             return e.kind == .badUsage && e.message.hasPrefix("unknown style \"colourblind\"; did you mean colorblind?")
         }
         #expect {
             try ThemeLoader.load(spec: "/nonexistent/mine.toml")
         } throws: { error in
-            (error as? ThemeError)?.kind == .badUsage && (error as? ThemeError)?.file == "/nonexistent/mine.toml"
+            (error as? EpistolaryError)?.kind == .badUsage && (error as? EpistolaryError)?.file == "/nonexistent/mine.toml"
         }
         let bad = try temporarySheet("[page]\n\ndpi = \"high\"")
         #expect(throws: TOMLError(file: bad, line: 3, key: "page.dpi", "expected an integer for key page.dpi (found a string)")) {

@@ -3,6 +3,7 @@ import Foundation
 import CCairo
 import Styling
 import Testing
+import Drawing
 @testable import TimelineRender
 
 /// Counts calls from several threads.

@@ -3,6 +3,7 @@ import Correspondence
 import Foundation
 import Styling
 import Testing
+import Drawing
 @testable import TimelineRender
 
 /// Defaults come from the corpus: no ego wording without a central person, events only from a

@@ -3,6 +3,7 @@ import Analysis
 import Correspondence
 import Styling
 import Testing
+import Drawing
 @testable import TimelineRender
 
 /// The bundled corpus, analysed once for all figure tests.

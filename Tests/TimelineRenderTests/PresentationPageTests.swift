@@ -3,6 +3,7 @@ import Correspondence
 import Foundation
 import Styling
 import Testing
+import Drawing
 @testable import TimelineRender
 
 /// A corpus of many correspondents made in process (none of them ours): a central person

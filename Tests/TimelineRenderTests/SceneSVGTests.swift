@@ -8,6 +8,7 @@ import FoundationXML
 #endif
 import Styling
 import Testing
+import Drawing
 @testable import TimelineRender
 
 /// The `<text>` elements of an SVG document, read back by an XML parser.

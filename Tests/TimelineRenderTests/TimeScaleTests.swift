@@ -1,5 +1,6 @@
 import Correspondence
 import Testing
+@testable import Drawing
 @testable import TimelineRender
 
 @Suite("Time scale: tick choice and labels that never collide")

@@ -3,6 +3,7 @@ import Correspondence
 import Foundation
 import Styling
 import Testing
+import Drawing
 @testable import TimelineRender
 
 /// A mark drawn hollow because its date is known only within bounds is explained by the
@@ -46,6 +47,11 @@ struct UncertainDateLegendTests {
         let swatch = try #require(sample(for: claim, in: f.scene), "no legend sample beside \"\(claim.text)\"")
         #expect(swatch.fill == paper, "the legend's sample of a range-dated letter is hollow")
         #expect(f.caption.contains("hollow"))
+        // Its letter dated only "not before" 1 January 1800 is drawn at that day, and the legend says so.
+        let open = try EditionRun.analysis().messages.filter(\.date.isOpen)
+        try #require(open.count == 1)
+        #expect(f.scene.texts.contains { $0.text.contains("\"not before\" or \"not after\"") })
+        #expect(f.caption.contains("1 letter is dated only \"not before\" or \"not after\" a day"))
     }
 
     @Test("filled range-dated marks (hollow_uncertain = false): the legend makes no claim of hollowness")
@@ -71,6 +77,7 @@ struct UncertainDateLegendTests {
         let style = FigureStyle(theme: theme, categories: theme.peopleStyles(d.personKeys), name: "paper")
         let f = try TimelineLayout.layout(.correspondents, data: d, style: style, events: EventCalendar(events: []), measurer: try TextMeasurer())
         #expect(f.scene.texts.contains { $0.text.contains("within bounds") } == withRange)
+        #expect(!f.scene.texts.contains { $0.text.contains("not before") }, "no open date, no such note")
         #expect(f.scene.marks.contains { $0.messageID == "m2" && $0.fill == style.paper } == withRange)
     }
 }

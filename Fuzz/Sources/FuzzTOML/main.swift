@@ -1,3 +1,4 @@
+import Correspondence
 import FuzzSupport
 import Foundation
 import Styling
@@ -29,7 +30,7 @@ public func fuzzTOML(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
             }
         }
     } catch is TOMLError {
-    } catch is ThemeError {
+    } catch is EpistolaryError {
     } catch {
         fatalError("ThemeSheet threw \(type(of: error)): \(error)")
     }

@@ -127,13 +127,13 @@ public enum CSVReader {
 
     /// `<date>-<sender>-<first recipient>` (as for the telegrams; `undated` for an undated
     /// letter) where the table gives no id, `-b`, `-c`... on collision, in row order.
+    /// - Complexity: O(m) in the m messages (`MessageIDAllocator`), also when all share one base.
     private static func assignIDs(_ messages: inout [Message], among given: Set<String>) {
-        var used = given
+        var ids = MessageIDAllocator(used: given)
         for k in messages.indices where messages[k].id.isEmpty {
             let m = messages[k]
             let base = "\(m.date.best?.iso ?? "undated")-\(Slug.make(m.sender))-\(m.recipients.first.map(Slug.make) ?? "unknown")"
-            messages[k].id = Message.uniqueID(base, among: used)
-            used.insert(messages[k].id)
+            messages[k].id = ids.id(for: base)
         }
     }
 }

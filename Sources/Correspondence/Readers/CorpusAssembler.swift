@@ -16,10 +16,15 @@ struct CorpusAssembler {
         var signature: [String] = []
     }
 
+    /// How many later messages of the same writer, addressees and day each message is compared
+    /// with for duplicates: all of them in any real group, a bound on a repeated block.
+    static let duplicateWindow = 16
+
     /// The drafts as a corpus: people, senders and addressees, dates, fragments, references, ids.
     ///
     /// - Complexity: O(n log n) in drafts (passes over the drafts, hashed lookups, sorted
-    ///   indexes for fragment owners and neighbouring dates).
+    ///   indexes for fragment owners and neighbouring dates; duplicates compared within a
+    ///   window of `duplicateWindow`).
     mutating func assemble(sourceName: String, sourceHash: String) -> Corpus {
         let matcher0 = PersonMatcher(people: people)
         // New people named in headers, made by the one identity rule (PersonResolver).
@@ -210,7 +215,10 @@ struct CorpusAssembler {
         for (k, m) in continues.enumerated() { if let m { messages[k].continues = messages[m].id } }
 
         // Duplicates: same writer, addressees and day, and (nearly) the same words: a message
-        // printed twice, possibly from two printings with small differences.
+        // printed twice, possibly from two printings with small differences. Each message is
+        // compared with the next `duplicateWindow` of its group, not with all of them: a group
+        // of thousands (one block of text repeated) would otherwise take quadratic time and give
+        // each message a note per copy.
         var groups: [String: [Int]] = [:]
         var groupOrder: [String] = []
         for k in messages.indices where messages[k].kind == .message && messages[k].date.isExact {
@@ -222,7 +230,7 @@ struct CorpusAssembler {
             guard let members = groups[key], members.count > 1 else { continue }
             var words: [Set<Substring>?] = Array(repeating: nil, count: members.count)
             for a in members.indices {
-                for b in members.indices where b > a {
+                for b in (a + 1)..<min(members.count, a + 1 + Self.duplicateWindow) {
                     // Only texts of about the same length can be the same text.
                     let la = messages[members[a]].body.utf8.count, lb = messages[members[b]].body.utf8.count
                     guard min(la, lb) * 10 >= max(la, lb) * 8 else { continue }

@@ -211,13 +211,10 @@ public enum DateParser {
         }
         guard dayText.allSatisfy(isDigit), let dayNumber = Int(String(decoding: dayText, as: UTF8.self)) else { throw unreadable }
         guard let day = Day(year: year, month: month, day: dayNumber) else {
-            throw Failure(impossible: true, reason: "\"\(shown)\" is not a day: \(monthNames[month - 1]) \(year) has \(Day.daysIn(month: month, year: year)) days")
+            throw Failure(impossible: true, reason: "\"\(shown)\" is not a day: \(MonthNames.full[month - 1]) \(year) has \(Day.daysIn(month: month, year: year)) days")
         }
         return Point(first: day, last: day, precision: .day, certainty: certainty, time: time)
     }
-
-    static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
-                             "September", "October", "November", "December"]
 
     /// `hh:mm[:ss[.f+]][Z|±hh:mm]`, hours 00-24, minutes 00-59, seconds 00-60.
     private static func validTime(_ bytes: ArraySlice<UInt8>) -> Bool {

@@ -146,8 +146,8 @@ struct ReferenceFinder {
             // "this message", "the message will be recorded": the writer's own text, not a reference
             if words[d].text == "the", i + 1 < words.count, ["will", "is", "was"].contains(words[i + 1].text) { continue }
             usedClauses.insert(cStart)
-            let clause = words.filter { $0.start >= cStart && $0.end <= cEnd }
-            let before = words[..<i].filter { $0.start >= cStart }
+            let clause = Array(ReferenceFinder.words(words, from: cStart, to: cEnd))
+            let before = Array(words[ReferenceFinder.firstWord(words, from: cStart)..<max(i, ReferenceFinder.firstWord(words, from: cStart))])
             var whose = owner(of: words, noun: i, sender: sender, recipients: recipients)
             if whose == nil { whose = clauseOwner(clause, before: Array(before), nounStart: w.start) }
             let received = clause.contains { $0.isReceiveVerb }
@@ -232,7 +232,33 @@ struct ReferenceFinder {
 
     private static let abbreviations: Set<String> = ["mr", "mrs", "dr", "st", "messrs", "gen", "col", "no", "u", "s", "a", "v", "m", "r", "i", "d", "f", "j", "h", "c", "w", "e"]
 
-    /// Byte range of the sentence (or clause after a semicolon) around `position`.
+    /// Index of the first of `words` (in text order, not overlapping) that starts at or after
+    /// `position`, by binary search.
+    private static func firstWord(_ words: [Word], from position: Int) -> Int {
+        var lo = 0, hi = words.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if words[mid].start < position { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// The words lying wholly inside `from..<to`: a slice found by binary search, so that each
+    /// clause costs its own words, not the paragraph's.
+    private static func words(_ words: [Word], from lower: Int, to upper: Int) -> ArraySlice<Word> {
+        let first = firstWord(words, from: lower)
+        var end = first
+        while end < words.count, words[end].end <= upper { end += 1 }
+        return words[first..<end]
+    }
+
+    /// Longest reach of a clause on either side of what it is around, in bytes: far longer
+    /// than any sentence of a letter, and a bound on the work for a paragraph of megabytes
+    /// without a full stop (a search per date or noun there was quadratic).
+    static let maxClauseReach = 2_000
+
+    /// Byte range of the sentence (or clause after a semicolon) around `position`, at most
+    /// `maxClauseReach` bytes either side.
     static func clause(_ bytes: [UInt8], around position: Int, end: Int) -> (Int, Int) {
         func isBoundary(_ k: Int) -> Bool {
             let b = bytes[k]
@@ -247,12 +273,12 @@ struct ReferenceFinder {
             return !abbreviations.contains(word)
         }
         var start = position
-        while start > 0 {
+        while start > 0, position - start < maxClauseReach {
             if isBoundary(start - 1), start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x22 { break }
             start -= 1
         }
         var stop = end
-        while stop < bytes.count {
+        while stop < bytes.count, stop - end < maxClauseReach {
             if isBoundary(stop), stop + 1 >= bytes.count || bytes[stop + 1] == 0x20 || bytes[stop + 1] == 0x22 { break }
             stop += 1
         }
@@ -262,8 +288,8 @@ struct ReferenceFinder {
     private func reference(for m: DateText.Mention, bytes: [UInt8], words: [Word], line: Int, sender: String,
                            recipients: [String], anchor: Day?) -> Reference? {
         let (cStart, cEnd) = ReferenceFinder.clause(bytes, around: m.start, end: m.end)
-        let before = words.filter { $0.start >= cStart && $0.end <= m.start }
-        let after = words.filter { $0.start >= m.end && $0.end <= cEnd }
+        let before = Array(ReferenceFinder.words(words, from: cStart, to: m.start))
+        let after = Array(ReferenceFinder.words(words, from: m.end, to: cEnd))
         let clauseWords = before + after
         guard !before.isEmpty || !after.isEmpty else { return nil }
         let previous = before.last?.text ?? ""

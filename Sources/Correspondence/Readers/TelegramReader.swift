@@ -32,6 +32,7 @@ public enum TelegramReader {
         var parser = TelegramSegmenter(text: text, people: people)
         parser.segment()
         guard parser.drafts.contains(where: { $0.kind == .message }) else {
+            hash.cancel()   // the background hash must not outlive a failed read
             throw EpistolaryError(.badData, file: path ?? sourceName, "no message header found (expected lines such as \"FROM X TO Y\" or \"X TO Y\")")
         }
         var assembler = CorpusAssembler(drafts: parser.drafts, people: parser.people, issues: parser.issues)

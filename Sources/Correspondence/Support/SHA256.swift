@@ -14,18 +14,27 @@ public enum SHA256 {
     ]
 
     public static func hex<Bytes: Sequence>(_ input: Bytes) -> String where Bytes.Element == UInt8 {
-        // Contiguous input (an array, a native string's UTF-8) is hashed in place: a corpus of
-        // tens of megabytes is not copied just to append the padding.
-        if let digest = input.withContiguousStorageIfAvailable({ hex(buffer: $0) }) { return digest }
-        return Array(input).withUnsafeBufferPointer { hex(buffer: $0) }
+        hex(input, unless: { false }) ?? ""
     }
 
-    private static func hex(buffer input: UnsafeBufferPointer<UInt8>) -> String {
+    /// The hash, or nil as soon as `cancelled` says so (it is asked once a megabyte).
+    static func hex<Bytes: Sequence>(_ input: Bytes, unless cancelled: () -> Bool) -> String? where Bytes.Element == UInt8 {
+        // Contiguous input (an array, a native string's UTF-8) is hashed in place: a corpus of
+        // tens of megabytes is not copied just to append the padding.
+        if let digest = input.withContiguousStorageIfAvailable({ hex(buffer: $0, unless: cancelled) }) { return digest }
+        return Array(input).withUnsafeBufferPointer { hex(buffer: $0, unless: cancelled) }
+    }
+
+    private static func hex(buffer input: UnsafeBufferPointer<UInt8>, unless cancelled: () -> Bool) -> String? {
         var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
             (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
-        // The whole 64-byte blocks straight from the input, then the rest with its padding.
+        // The whole 64-byte blocks straight from the input, a megabyte at a time, then the rest
+        // with its padding.
         let whole = input.count / 64 * 64
-        compress(UnsafeBufferPointer(rebasing: input[0..<whole]), into: &h)
+        for start in stride(from: 0, to: whole, by: 1 << 20) {
+            if cancelled() { return nil }
+            compress(UnsafeBufferPointer(rebasing: input[start..<min(start + (1 << 20), whole)]), into: &h)
+        }
         var tail = Array(input[whole...])
         let bitLength = UInt64(input.count) * 8
         tail.append(0x80)
@@ -42,9 +51,9 @@ public enum SHA256 {
     }
 
     /// The SHA-256 of a file, read in chunks of 1 MB: a large corpus is hashed without being held
-    /// in memory. Nil when the file cannot be read.
+    /// in memory. Nil when the file cannot be read, or when `cancelled` says so between chunks.
     /// - Complexity: O(n) in the size of the file.
-    static func hex(fileAt path: String) -> String? {
+    static func hex(fileAt path: String, unless cancelled: () -> Bool = { false }) -> String? {
         guard let file = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? file.close() }
         var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
@@ -52,6 +61,7 @@ public enum SHA256 {
         var pending: [UInt8] = []
         var total: UInt64 = 0
         while true {
+            if cancelled() { return nil }
             let read: Data?
             do { read = try file.read(upToCount: 1 << 20) } catch { return nil }
             // The end of the file is an empty chunk, or none.

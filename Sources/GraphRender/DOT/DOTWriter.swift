@@ -165,7 +165,12 @@ public struct DOTWriter: Sendable {
     /// A text attribute value: quoted, with backslashes doubled (Graphviz reads `\\` in a
     /// label as one backslash, and would otherwise expand `\N`, `\G`, `\E`...), quotes escaped
     /// line breaks written as `\n` (centred lines) and `&` as `&amp;` (Graphviz reads entities in labels).
+    ///
+    /// A value of line breaks alone is written empty (`""`): Graphviz 2.43 aborts the process
+    /// (an assertion in xlabels.c, `lblenclosing`) laying out a graph with an `xlabel` and an
+    /// edge label that has lines but no character. Nothing visible is lost.
     public static func text(_ value: String) -> String {
+        if isLineBreaksAlone(value) { return "\"\"" }
         var out = "\""
         for character in UnsafeScalars.replaced(in: value).unicodeScalars {
             switch character {
@@ -178,6 +183,11 @@ public struct DOTWriter: Sendable {
             }
         }
         return out + "\""
+    }
+
+    /// True for a non-empty value of nothing but line ends.
+    private static func isLineBreaksAlone(_ value: String) -> Bool {
+        !value.isEmpty && value.unicodeScalars.allSatisfy { $0 == "\n" || $0 == "\r" }
     }
 
     /// Text escaped for inside an HTML-like label: `&`, `<`, `>`, `"` as entities.
@@ -214,7 +224,9 @@ public struct DOTWriter: Sendable {
             case .number(let number): rendered = "\"" + Self.number(number) + "\""
             case .lines(let lines, let justification):
                 let escaped = lines.map { line in String(Self.text(line.replacingOccurrences(of: "\n", with: " ")).dropFirst().dropLast()) }
-                rendered = "\"" + escaped.map { $0 + "\\" + justification.rawValue }.joined() + "\""
+                // Empty lines alone would be line breaks alone (see `text`): written empty.
+                rendered = escaped.allSatisfy(\.isEmpty) ? "\"\""
+                    : "\"" + escaped.map { $0 + "\\" + justification.rawValue }.joined() + "\""
             }
             return id(key) + "=" + rendered
         }

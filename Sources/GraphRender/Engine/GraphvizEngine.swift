@@ -2,6 +2,7 @@ internal import CCairo
 internal import CGraphviz
 import Synchronization
 import Correspondence
+import Drawing
 import Foundation
 
 /// The process's one Graphviz engine (DESIGN decision 2).
@@ -239,15 +240,24 @@ public final class GraphvizEngine: Sendable {
         return Data(bytes: buffer, count: Int(length))
     }
 
-    /// Renders the laid-out graph as PDF onto a Cairo PDF surface of `width` × `height`
-    /// points whose creation date is removed: Graphviz's own PDF carries the moment as
-    /// `/CreationDate`. Fonts are embedded (subset) by Cairo.
+    /// Renders the laid-out graph as PDF onto a Cairo PDF document of `width` × `height`
+    /// points whose creation date is removed (`CairoDocument`): Graphviz's own PDF carries the
+    /// moment as `/CreationDate`. Fonts are embedded (subset) by Cairo.
     private func renderPDF(_ gvc: OpaquePointer, _ graph: UnsafeMutablePointer<Agraph_t>, width: Double, height: Double) throws -> Data {
-        let document = try CairoPDFDocument(width: width, height: height)
-        if epi_gvRenderContext(gvc, graph, "pdf", UnsafeMutableRawPointer(document.context)) != 0 {
-            gvjobs_delete(gvc)
-            throw GraphvizError(.render, messages: GraphvizMessages.shared.drain())
+        do {
+            let document = try CairoDocument(.pdf, width: width, height: height, creator: "Epistolary (Graphviz, Cairo)")
+            guard let context = cairo_create(document.surface) else {
+                throw EpistolaryError(.environment, "Cairo could not create a drawing context")
+            }
+            let failed = epi_gvRenderContext(gvc, graph, "pdf", UnsafeMutableRawPointer(context)) != 0
+            cairo_destroy(context)
+            if failed {
+                gvjobs_delete(gvc)
+                throw GraphvizError(.render, messages: GraphvizMessages.shared.drain())
+            }
+            return try document.finish()
+        } catch let error as EpistolaryError {
+            throw GraphvizError(.render, messages: [error.message])
         }
-        return try document.finish()
     }
 }

@@ -1,19 +1,16 @@
 internal import CCairo
+import Drawing
 import Foundation
 import Styling
 
 /// A PNG centred on a canvas of an exact pixel size in the paper colour (a slide's 1920 × 1080),
-/// scaled down first if it is larger. Cairo reads and writes the image; nothing else draws.
+/// scaled down first if it is larger. Cairo reads and draws the image, `PNGImage` writes it.
 enum PNGPage {
     /// Bytes read by Cairo's PNG reader.
     private final class Source {
         let bytes: [UInt8]
         var offset = 0
         init(_ data: Data) { bytes = [UInt8](data) }
-    }
-
-    private final class Sink {
-        var data = Data()
     }
 
     static func centre(_ png: Data, width: Int, height: Int, paper: RGBColor) throws -> Data {
@@ -48,16 +45,9 @@ enum PNGPage {
         cairo_paint(cr)
         cairo_destroy(cr)
         cairo_surface_flush(page)
-        let sink = Unmanaged.passRetained(Sink())
-        defer { sink.release() }
-        let status = cairo_surface_write_to_png_stream(page, { closure, bytes, length in
-            guard let closure, let bytes else { return CAIRO_STATUS_WRITE_ERROR }
-            Unmanaged<Sink>.fromOpaque(closure).takeUnretainedValue().data.append(bytes, count: Int(length))
-            return CAIRO_STATUS_SUCCESS
-        }, sink.toOpaque())
-        guard status == CAIRO_STATUS_SUCCESS else {
-            throw GraphvizError(.render, messages: ["Cairo: \(String(cString: cairo_status_to_string(status)))"])
+        guard let png = PNGImage.encode(page) else {
+            throw GraphvizError(.render, messages: ["libpng could not write the \(width) × \(height) image"])
         }
-        return sink.takeUnretainedValue().data
+        return png
     }
 }

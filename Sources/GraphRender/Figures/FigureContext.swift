@@ -115,17 +115,4 @@ public struct FigureContext: Sendable {
 
     /// How the matrix figure orders its people.
     public var matrixOrder: MatrixOrder = .activity
-
-    /// The person at the centre of the correspondence: the one involved in the most messages
-    /// of the whole corpus (ties by id). Lanes and counterparts are read relative to them.
-    ///
-    /// - Complexity: O(n) in messages, at every use: read it once per figure.
-    public var hub: String? {
-        var involvement: [String: Int] = [:]
-        for message in analysis.corpus.messages {
-            involvement[message.sender, default: 0] += 1
-            for recipient in Set(message.recipients) { involvement[recipient, default: 0] += 1 }
-        }
-        return involvement.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }?.key
-    }
 }

@@ -51,7 +51,7 @@ public struct GraphFigure: Sendable {
             if let engine, engine != .neato, engine != .pinned {
                 throw EpistolaryError(.badUsage, "the replies figure places messages by date and lane itself and draws its links; only --engine neato (which then routes the links, slowly) applies to it")
             }
-            return RepliesFigure(context: context, graphvizRoutesLinks: engine == .neato).figure()
+            return try RepliesFigure(context: context, graphvizRoutesLinks: engine == .neato).figure()
         case .topics:
             let tally = TopicsFigure.Tally(context: context)
             return try fitted(context: context, start: budget) { limit, width in

@@ -8,7 +8,7 @@ import Correspondence
 /// The busiest period first: of year, quarter and month, the coarsest unit whose busiest period
 /// fits the budget and whose bins (one mark wide) stay within `maximumDaysPerBin`, so that an
 /// answer is rarely counted in one mark with what it answers; and that period. When even the busiest month is past the budget, the
-/// correspondent with the most exchanges in that month (the pair with the hub).
+/// correspondent with the most exchanges in that month (the pair with the central person, `Principal`).
 public struct RepliesSlice: Sendable, Equatable {
     /// First and last day drawn.
     public var from: Day
@@ -93,7 +93,7 @@ public struct RepliesSlice: Sendable, Equatable {
         case 1: return "\(monthNames[month]) \(year)"
         default:
             let last = month + length - 1
-            return "\(monthNames[month].prefix(3))–\(monthNames[last].prefix(3)) \(year)"
+            return "\(MonthNames.abbreviated[month])–\(MonthNames.abbreviated[last]) \(year)"
         }
     }
 

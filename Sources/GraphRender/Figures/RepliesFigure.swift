@@ -1,5 +1,6 @@
 import Analysis
 import Correspondence
+import Drawing
 import Styling
 
 /// Messages in time. Each message is a small mark placed by its date on an honest time axis
@@ -10,6 +11,8 @@ import Styling
 /// citation (inferred) are hollow; a date known only within bounds is outlined twice, at the
 /// middle of its range. Lines join a
 /// message to what it answers or cites, in the theme's line style for each kind of link.
+/// Lanes and the title follow the corpus's central person (`CorpusAnalysis.principal`, the rule
+/// every figure reads); the time axis is the timelines' `TimeScale`.
 ///
 /// The figure has a budget (`graph.replies.marks`, `graph.replies.lanes`): past it, it draws
 /// the slice `RepliesSlice` chooses from the data and names it in the title, and the lanes
@@ -56,10 +59,11 @@ struct RepliesFigure {
     /// - Complexity: O(n log n) in messages and inferred messages (the slice choice, one sort
     ///   and one pass into a flat grid of bins); drawing is bounded by the grid (lanes × bins)
     ///   and link routing does bounded work per drawn link (`LinkRouter`).
-    func figure() -> GraphFigure {
+    func figure() throws -> GraphFigure {
         let theme = context.theme
         let style = FigureStyle(theme: theme, wide: context.wide)
-        let hub = context.hub
+        let principal = context.analysis.principal
+        let measurer = try TextMeasurer()
         let whole = context.analysis
         let budget = theme.graph.replies
         let labelFont = style.labelFont
@@ -76,27 +80,31 @@ struct RepliesFigure {
         }
         // About as many bins as the figure will have: the plot is most of the width.
         let binEstimate = Int(style.drawingWidthPoints * 0.6 / (diameter(99) + 2))
-        let slice = RepliesSlice.choose(whole, budget: budget.marks, bins: binEstimate) { Self.counterpart(writer: $0, addressees: $1, hub: hub) }
+        let slice = RepliesSlice.choose(whole, budget: budget.marks, bins: binEstimate) { writer, addressees in
+            let lane = principal.firstLane(writer: writer, addressees: addressees).person
+            return Principal.isPlaceholder(lane) ? nil : lane
+        }
         let analysis = slice.map { whole.filtered(from: $0.from, to: $0.to, correspondents: $0.correspondent.map { [$0] }) } ?? whole
         var words = context.filterDescription
         if let slice { words += (words.isEmpty ? "" : "; ") + slice.words(name: context.shortName(of:)) }
-        let title = "Replies in time" + (words.isEmpty ? "" : " (\(words))")
+        let centre = principal.id.map { Principal.titleWords(centre: DisplayText.bounded(context.fullName(of: $0))) }
+        let title = "Replies in time" + (centre.map { ": " + $0 } ?? "") + (words.isEmpty ? "" : " (\(words))")
 
         var items: [Item] = []
         items.reserveCapacity(analysis.messages.count + analysis.inferred.count)
         // Marks are placed in time: undated messages are left out (the caption counts them).
         for message in analysis.messages {
             guard let day = message.date.best else { continue }
-            let counterpart = Self.counterpart(writer: message.sender, addressees: message.recipients, hub: hub) ?? Self.unknownLane
-            items.append(Item(id: message.id, writer: message.sender, lane: counterpart, byCorrespondent: message.sender == counterpart,
+            let lane = principal.firstLane(writer: message.sender, addressees: message.recipients)
+            items.append(Item(id: message.id, writer: message.sender, lane: lane.person, byCorrespondent: lane.wroteIt,
                               day: day, exactDate: message.date.isExact, inferred: false))
         }
         for incoming in analysis.inferred {
             guard let day = incoming.date.best else { continue }
             // Inferred messages cited from inside the slice but dated outside it are not drawn.
             if let slice, day < slice.from || day > slice.to { continue }
-            let counterpart = Self.counterpart(writer: incoming.sender, addressees: [incoming.recipient], hub: hub) ?? Self.unknownLane
-            items.append(Item(id: incoming.id, writer: incoming.sender, lane: counterpart, byCorrespondent: incoming.sender == counterpart,
+            let lane = principal.firstLane(writer: incoming.sender, addressees: [incoming.recipient])
+            items.append(Item(id: incoming.id, writer: incoming.sender, lane: lane.person, byCorrespondent: lane.wroteIt,
                               day: day, exactDate: incoming.date.isExact, inferred: true))
         }
         items.sort { $0.day != $1.day ? $0.day < $1.day : $0.id < $1.id }
@@ -104,7 +112,7 @@ struct RepliesFigure {
         // Lanes: most marks first, then id; past the budget, the rest share the others' lane.
         var laneCounts: [String: Int] = [:]
         for item in items { laneCounts[item.lane, default: 0] += 1 }
-        let ranked = laneCounts.keys.filter { $0 != Self.unknownLane }.sorted { a, b in
+        let ranked = laneCounts.keys.filter { $0 != Principal.unknownLane }.sorted { a, b in
             laneCounts[a]! != laneCounts[b]! ? laneCounts[a]! > laneCounts[b]! : a < b
         }
         // No more lanes than fit half the page's height (the rest is for the legend and the
@@ -115,20 +123,20 @@ struct RepliesFigure {
         let othersCount = ranked.count - keptLanes.count
         var lanes = keptLanes
         if othersCount > 0 { lanes.append(Self.othersLane) }
-        if laneCounts[Self.unknownLane] != nil { lanes.append(Self.unknownLane) }
+        if laneCounts[Principal.unknownLane] != nil { lanes.append(Principal.unknownLane) }
         let laneIndex = Dictionary(uniqueKeysWithValues: lanes.enumerated().map { ($1, $0) })
-        // Writers drawn in their own look: the hub, then the kept lanes, each only while its
+        // Writers drawn in their own look: the central person, then the kept lanes, each only while its
         // look (colour and marker shape) is not taken by one before it (no look stands for two
         // people here); the rest are grey "others".
         var coloured: Set<String> = []
         var takenLooks: Set<String> = []
-        for writer in (hub.map { [$0] } ?? []) + keptLanes
+        for writer in (principal.id.map { [$0] } ?? []) + keptLanes
         where context.people.contains(writer) && takenLooks.insert(context.people[writer].color.hex + context.people[writer].marker.name).inserted {
             coloured.insert(writer)
         }
         func laneName(_ lane: String) -> String {
             switch lane {
-            case Self.unknownLane: return "unknown"
+            case Principal.unknownLane: return "unknown"
             case Self.othersLane: return "others (\(othersCount))"
             default: return context.shortName(of: lane)
             }
@@ -140,12 +148,15 @@ struct RepliesFigure {
         func laneLabelWidth(_ lane: String) -> Double { FigureStyle.textWidth(laneName(lane), font: labelFont) * 1.33 + 4 }
         let labelColumn = (lanes.map(laneLabelWidth).max() ?? 0) + 4
         // The axis runs over whole months, from the first message's month to the end of the
-        // last one's, so no mark sits on the axis's end and both ends fall on a tick.
+        // last one's, so no mark sits on the axis's end and both ends fall on a tick. It is the
+        // timelines' `TimeScale` (one day-to-x map, one choice of ticks and labels), its labels
+        // measured by Cairo in the note font.
         let firstDay = slice?.from ?? items.first?.day ?? Day(ordinal: 0)
         let lastDay = slice?.to ?? items.last?.day ?? firstDay
         let first = Day(year: firstDay.year, month: firstDay.month, day: 1) ?? firstDay
-        let last = Self.monthAfter(lastDay) ?? lastDay
-        let span = Double(max(1, first.days(to: last)))
+        let last = (Self.monthAfter(lastDay) ?? lastDay.adding(days: 1)).adding(days: -1)
+        let axisFont = FontSpec(family: noteFont.family, size: noteFont.sizePt, bold: noteFont.bold, italic: noteFont.italic)
+        var laidOutScale: TimeScale?
 
         // Bins: each row is a flat grid of bins as wide as its widest mark (plus 2 pt, more
         // than twice the routing margin); a bin's messages are one mark with their count.
@@ -158,13 +169,16 @@ struct RepliesFigure {
             axisLeft = labelColumn + step / 2
             axisRight = width - step / 2 - 2
             binCount = max(1, Int((axisRight - axisLeft) / step))
+            let scale = TimeScale(from: first, to: last, x0: axisLeft, x1: axisRight, font: axisFont, measurer: measurer, overhang: step / 2 + 2)
+            laidOutScale = scale
+            let binWidth = (scale.x1 - scale.x0) / Double(binCount)
             var grid = [Int32](repeating: -1, count: lanes.count * 2 * binCount)
             groups = []
             groupOf = [:]
             groupOf.reserveCapacity(items.count)
             for item in items {
                 let lane = laneIndex[lanes.contains(item.lane) ? item.lane : Self.othersLane] ?? 0
-                let bin = min(binCount - 1, max(0, Int(Double(first.days(to: item.day)) / span * Double(binCount))))
+                let bin = min(binCount - 1, max(0, Int((scale.xStart(item.day) - scale.x0) / binWidth)))
                 let cell = (lane * 2 + (item.byCorrespondent ? 0 : 1)) * binCount + bin
                 var index = Int(grid[cell])
                 if index < 0 {
@@ -184,17 +198,17 @@ struct RepliesFigure {
             if widest + 2 <= step + 1e-9 { break }
             step = widest + 2
         }
+        guard let scale = laidOutScale else { preconditionFailure("the bins loop runs at least once") }
         let binWidth = (axisRight - axisLeft) / Double(binCount)
-        let daysPerBin = span / Double(binCount)
-        func x(_ day: Day) -> Double {
-            axisLeft + Double(first.days(to: day)) / span * (axisRight - axisLeft)
-        }
+        let daysPerBin = 1 / scale.pointsPerDay * binWidth
 
-        // Vertical layout, bottom up: the axis, then the lanes (the first lane on top), each
-        // with its lower row (to the correspondent) under its upper row (by them).
-        let axisLabelY = 0.0
+        // Vertical layout, bottom up: the axis's period labels ("1943" under months), its tick
+        // labels, the axis, then the lanes (the first lane on top), each with its lower row (to
+        // the correspondent) under its upper row (by them).
+        let periodRow = scale.context.isEmpty ? 0 : noteFont.sizePt * 1.2
+        let axisLabelY = periodRow
         let laneGap = labelFont.sizePt * 1.2
-        var y = noteFont.sizePt + laneGap
+        var y = periodRow + noteFont.sizePt + laneGap
         var laneCentre = [Double](repeating: 0, count: lanes.count)
         var rowY = [Double](repeating: 0, count: lanes.count * 2)
         for lane in lanes.indices.reversed() {
@@ -288,7 +302,7 @@ struct RepliesFigure {
             guard let from = groupOf[link.from], let to = groupOf[link.to], from != to else { continue }
             if seenLinks.insert([from, to, Self.kindNumber(link.kind)]).inserted { drawnLinks.append((from, to, link)) }
         }
-        let axisY = noteFont.sizePt * 0.9 + 2
+        let axisY = periodRow + noteFont.sizePt * 0.9 + 2
         let router = LinkRouter(marks: obstacles,
                                 forbidden: [LinkRouter.Area(minX: -1e9, minY: -1e9, maxX: labelColumn, maxY: 1e9),
                                             LinkRouter.Area(minX: -1e9, minY: -1e9, maxX: 1e9, maxY: axisY + 1),
@@ -310,29 +324,41 @@ struct RepliesFigure {
             dot.edge(names[drawn.from], names[drawn.to], attributes)
         }
 
-        // The time axis: a rule under the lanes, a tick at each month (or quarter, or year,
-        // whichever keeps ticks apart), and labels at the densest step that never crowds.
-        // Its segments carry their own `pos` (Graphviz draws them as given).
+        // The time axis (`TimeScale`): a rule under the lanes, a tick at each labelled step
+        // (longer) and at each finer one, the tick labels, and under them the periods they lie
+        // in with a separator where one starts. Its segments carry their own `pos` (Graphviz
+        // draws them as given).
         let axisStart = LinkRouter.Point(x: axisLeft - step / 2, y: axisY), axisEnd = LinkRouter.Point(x: axisRight + step / 2, y: axisY)
         dot.node("axis:start", [("shape", "point"), ("width", .number(0.01)), ("style", "invis"), ("pos", .text(Self.pin(axisStart.x, axisStart.y)))])
         dot.node("axis:end", [("shape", "point"), ("width", .number(0.01)), ("style", "invis"), ("pos", .text(Self.pin(axisEnd.x, axisEnd.y)))])
         let rule: DOTAttributes = [("arrowhead", "none"), ("color", .text(theme.colors.muted.hex)), ("penwidth", .number(theme.lines.hairlinePt))]
         dot.edge("axis:start", "axis:end", rule + (graphvizRoutesLinks ? [] : [("pos", .text(Self.line(axisStart, axisEnd)))]))
-        let axis = Self.axis(first: first, last: last, x: x, font: noteFont, minimumX: 0, maximumX: width)
-        for tick in axis.marks where !graphvizRoutesLinks {
-            let labelled = axis.labels.contains { $0.day == tick.day }
-            let top = LinkRouter.Point(x: tick.x, y: axisY), bottom = LinkRouter.Point(x: tick.x, y: axisY - (labelled ? 3 : 2))
-            let name = "axis:tick:" + tick.day.iso
+        /// A vertical segment of the axis at `x` from `top` down to `bottom`, named `name`.
+        func axisMark(_ name: String, x: Double, from topY: Double? = nil, down length: Double) {
+            guard !graphvizRoutesLinks else { return }
+            let top = LinkRouter.Point(x: x, y: topY ?? axisY), bottom = LinkRouter.Point(x: x, y: (topY ?? axisY) - length)
             dot.node(name, [("shape", "point"), ("width", .number(0.01)), ("style", "invis"), ("pos", .text(Self.pin(bottom.x, bottom.y)))])
             dot.edge("axis:start", name, rule + [("pos", .text(Self.line(top, bottom)))])
         }
-        for tick in axis.labels {
-            // Named by day: labels repeat ("Apr" every year), nodes must not.
-            dot.node("tick:" + tick.day.iso, [("shape", "plaintext"), ("fixedsize", "false"), ("style", "solid"), ("label", .text(tick.label)),
-                                            ("fontsize", .number(noteFont.sizePt)), ("fontname", .text(noteFont.graphvizName)),
-                                            ("fontcolor", .text(theme.colors.muted.hex)), ("margin", .number(0)),
-                                            ("width", .number(FigureStyle.textWidth(tick.label, font: noteFont) / 72)), ("height", .number(noteFont.sizePt / 72)),
-                                            ("pos", .text(Self.pin(tick.x, axisLabelY)))])
+        for (index, x) in scale.minorTicks.enumerated() { axisMark("axis:minor:\(index)", x: x, down: 1.5) }
+        for tick in scale.ticks { axisMark("axis:tick:" + tick.day.iso, x: tick.x, down: tick.label == nil ? 2 : 3) }
+        /// A label of the axis centred at (x, y).
+        func axisLabel(_ name: String, _ text: String, x: Double, y: Double, color: RGBColor) {
+            dot.node(name, [("shape", "plaintext"), ("fixedsize", "false"), ("style", "solid"), ("label", .text(text)),
+                            ("fontsize", .number(noteFont.sizePt)), ("fontname", .text(noteFont.graphvizName)),
+                            ("fontcolor", .text(color.hex)), ("margin", .number(0)),
+                            ("width", .number(measurer.width(text, font: axisFont) / 72)), ("height", .number(noteFont.sizePt / 72)),
+                            ("pos", .text(Self.pin(x, y)))])
+        }
+        // Named by day: labels repeat ("Apr" every year), nodes must not.
+        for tick in scale.ticks { if let label = tick.label { axisLabel("tick:" + tick.day.iso, label, x: tick.x, y: axisLabelY, color: theme.colors.muted) } }
+        for period in scale.context {
+            axisLabel("tick:period:" + scale.day(atX: period.startX).iso, period.label, x: period.x, y: 0, color: theme.colors.ink)
+            if period.startX > scale.x0 + 0.5 {
+                // In the period row only, below the tick labels (as the timelines draw it).
+                axisMark("axis:period:" + scale.day(atX: period.startX).iso, x: period.startX,
+                         from: periodRow - noteFont.sizePt * 0.45, down: periodRow)
+            }
         }
 
         var shows = "Messages of \(analysis.corpus.sourceName) placed by date (left to right) in a lane per correspondent; "
@@ -395,17 +421,6 @@ struct RepliesFigure {
         return n == 1 ? "a day" : "\(n) days"
     }
 
-    /// The other party of a message, seen from the hub: its writer when the hub received it,
-    /// otherwise its first addressee who is not the hub; nil when there is none (a fragment
-    /// whose addressee is unknown).
-    static func counterpart(writer: String, addressees: [String], hub: String?) -> String? {
-        if writer != hub { return writer }
-        return addressees.first { $0 != hub }
-    }
-
-    /// The lane of messages with no known counterpart.
-    static let unknownLane = "?"
-
     static func pin(_ x: Double, _ y: Double) -> String {
         DOTWriter.number(x) + "," + DOTWriter.number(y) + "!"
     }
@@ -424,62 +439,10 @@ struct RepliesFigure {
         day.month == 12 ? Day(year: day.year + 1, month: 1, day: 1) : Day(year: day.year, month: day.month + 1, day: 1)
     }
 
-    /// A time axis from `first` to `last` (both first days of a month): tick marks at every
-    /// month, quarter, year or more, the first step keeping marks at least 4 pt apart; labels
-    /// at the densest step of months, quarters, half-years, years, 2, 5 or 10 years whose
-    /// labels keep half an em apart within `minimumX...maximumX`. A label reads the month
-    /// ("Apr"), the year at January ("1944"), and month and year on the first label.
-    static func axis(first: Day, last: Day, x: (Day) -> Double, font: FontStyle, minimumX: Double, maximumX: Double)
-        -> (marks: [(day: Day, x: Double)], labels: [(label: String, day: Day, x: Double)]) {
-        let months = MonthNames.abbreviated
-        var monthStarts: [Day] = []
-        var day = first
-        while day <= last {
-            monthStarts.append(day)
-            guard let next = monthAfter(day) else { break }
-            day = next
-        }
-        func every(_ step: Int) -> [Day] { monthStarts.filter { (($0.year * 12) + $0.month - 1) % step == 0 } }
-        let steps = [1, 3, 6, 12, 24, 60, 120]
-        var marks: [(day: Day, x: Double)] = []
-        for step in steps {
-            let days = every(step)
-            let positions = days.map(x)
-            if zip(positions, positions.dropFirst()).allSatisfy({ $1 - $0 >= 4 }) || step == steps.last {
-                marks = zip(days, positions).map { ($0, $1) }
-                break
-            }
-        }
-        for step in steps {
-            var kept: [(label: String, day: Day, x: Double)] = []
-            var fits = true
-            for candidate in every(step) {
-                let text = candidate.month == 1 ? "\(candidate.year)"
-                    : (kept.isEmpty ? "\(months[candidate.month - 1]) \(candidate.year)" : months[candidate.month - 1])
-                let position = x(candidate)
-                let half = FigureStyle.textWidth(text, font: font) / 2
-                if position - half < minimumX || position + half > maximumX { continue }
-                if let previous = kept.last, previous.x + FigureStyle.textWidth(previous.label, font: font) / 2 + font.sizePt / 2 > position - half {
-                    fits = false
-                    break
-                }
-                kept.append((text, candidate, position))
-            }
-            if fits && !kept.isEmpty {
-                // Every label sits on a tick mark.
-                let marked = Set(marks.map(\.day))
-                marks += kept.filter { !marked.contains($0.day) }.map { ($0.day, $0.x) }
-                return (marks.sorted { $0.day < $1.day }, kept)
-            }
-        }
-        return (marks, [])
-    }
-
     private func legend(title: String, writers lanes: [String], coloured: Set<String>, mixed: Bool, others: Bool, counted daysPerBin: Double?) -> FigureLegend {
         let theme = context.theme
-        let hub = context.hub
         var writers = lanes
-        if let hub, !writers.contains(hub), coloured.contains(hub) { writers.insert(hub, at: 0) }
+        if let centre = context.analysis.principal.id, !writers.contains(centre), coloured.contains(centre) { writers.insert(centre, at: 0) }
         let muted = theme.colors.muted
         var people = writers.map { writer in
             let look = markLook(writer, coloured: coloured)

@@ -20,7 +20,7 @@ struct CMIFMessageBuilder {
         // The letter's own id: xml:id, else @key when no other record has the same one.
         var keyCount: [String: Int] = [:]
         for r in records { if let k = r.key?.trimmed, !k.isEmpty { keyCount[k, default: 0] += 1 } }
-        var used = Set<String>()
+        var ids = MessageIDAllocator()
         var messages: [Message] = []
         messages.reserveCapacity(records.count)
         // Taken from the end of the reversed list: document order, each record freed after use.
@@ -32,8 +32,7 @@ struct CMIFMessageBuilder {
             // The message id: the record's key (as CMIF exports write theirs), else its xml:id,
             // else one made from date and correspondents.
             let base = (uniqueKey.flatMap(Self.usableID) ?? xmlID.flatMap(Self.usableID)) ?? Self.generatedID(message, people: people.table)
-            message.id = Message.uniqueID(base, among: used)
-            used.insert(message.id)
+            message.id = ids.id(for: base)
             messages.append(message)
         }
         // Stable order (best date, undated last, then source line) through one key per message:

@@ -76,10 +76,15 @@ public enum CMIFReader {
     private static func read(stream: XMLStream, hash: HashInBackground, sourceName: String, shown: String,
                              people: PersonTable) throws -> Corpus {
         var walker = CMIFWalker(stream: stream, file: shown)
-        try walker.walk()
-        guard !walker.records.isEmpty else {
-            throw EpistolaryError(.badData, file: shown, line: stream.line,
-                                  "expected at least one correspDesc in the CMIF file, found none")
+        do {
+            try walker.walk()
+            guard !walker.records.isEmpty else {
+                throw EpistolaryError(.badData, file: shown, line: stream.line,
+                                      "expected at least one correspDesc in the CMIF file, found none")
+            }
+        } catch {
+            hash.cancel()   // the background hash must not outlive a failed read
+            throw error
         }
         var builder = CMIFMessageBuilder(file: shown, people: people)
         var records = walker.takeRecords()

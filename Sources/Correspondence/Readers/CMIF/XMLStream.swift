@@ -1,4 +1,4 @@
-import CLibXML2
+internal import CLibXML2
 import Foundation
 
 /// A forward-only walk through an XML document with libxml2's streaming reader (xmlTextReader):

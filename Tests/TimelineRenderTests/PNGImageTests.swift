@@ -1,12 +1,14 @@
 import CCairo
+import Drawing
 import Foundation
 import Testing
 @testable import TimelineRender
 
-/// The PNG encoder is checked against an independent decoder (libpng, through Cairo's PNG
-/// reader): every pixel must come back exactly.
-@Suite("PNG encoder: lossless, valid, deterministic")
-struct PNGEncoderTests {
+/// The PNG writer (libpng with a fast filter, `PNGImage`) is checked by reading its files back
+/// through Cairo's PNG reader: every pixel must come back exactly, whatever the byte order of
+/// Cairo's pixels and libpng's rows.
+@Suite("PNG writer: lossless, valid, deterministic")
+struct PNGImageTests {
     /// An RGB24 surface of `width` x `height` filled by `pixel(x, y)` (0xRRGGBB).
     private static func surface(_ width: Int, _ height: Int, _ pixel: (Int, Int) -> UInt32) throws -> OpaquePointer {
         let s = try #require(cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height)))
@@ -39,8 +41,8 @@ struct PNGEncoderTests {
     private static func roundTrip(_ width: Int, _ height: Int, _ pixel: @escaping (Int, Int) -> UInt32) throws {
         let s = try surface(width, height, pixel)
         defer { cairo_surface_destroy(s) }
-        let png = try #require(PNGEncoder.encode(s))
-        #expect(PNGEncoder.encode(s) == png, "same pixels, same bytes")
+        let png = [UInt8](try #require(PNGImage.encode(s)))
+        #expect(PNGImage.encode(s).map { [UInt8]($0) } == png, "same pixels, same bytes")
         let back = try decode(png)
         #expect(back.width == width && back.height == height)
         var expected: [UInt32] = []
@@ -68,7 +70,7 @@ struct PNGEncoderTests {
         try Self.roundTrip(97, 61) { x, y in noise[y * 97 + x] }
         try Self.roundTrip(1, 1) { _, _ in 0x123456 }
         try Self.roundTrip(3, 2) { x, y in UInt32(x * 40 + y * 90) }
-        // Matches reaching back the whole 32 KB window and longer than 258 bytes.
+        // A row wider than zlib's window.
         try Self.roundTrip(5_000, 12) { x, y in (x % 4_096) == 7 ? 0x010203 : UInt32(y) }
     }
 
@@ -81,10 +83,24 @@ struct PNGEncoderTests {
         #expect(Set(back.pixels).count > 10, "the figure has colours and antialiasing, not a blank page")
     }
 
-    @Test("Adler-32 and CRC-32 match their published check values")
-    func checksums() {
-        #expect(PNGEncoder.adler32(Array("Wikipedia".utf8)) == 0x11E6_0398)
-        #expect(PNGEncoder.crc32(Array("123456789".utf8)) ^ 0xFFFF_FFFF == 0xCBF4_3926)
+    @Test("a resolution is written as a pHYs chunk in pixels per metre; none without one")
+    func resolution() throws {
+        let s = try Self.surface(4, 3) { _, _ in 0xFFFFFF }
+        defer { cairo_surface_destroy(s) }
+        let png = [UInt8](try #require(PNGImage.encode(s, dpi: 300)))
+        let phys = try #require(png.indices.first { png[$0..<min($0 + 4, png.count)].elementsEqual(Array("pHYs".utf8)) })
+        let perMetre = png[(phys + 4)..<(phys + 8)].reduce(0) { $0 << 8 | UInt32($1) }
+        #expect(perMetre == 11_811, "300 dpi is 11,811 pixels per metre")
+        #expect(png[phys + 12] == 1, "unit: the metre")
+        let plain = [UInt8](try #require(PNGImage.encode(s)))
+        #expect(!plain.indices.contains { plain[$0..<min($0 + 4, plain.count)].elementsEqual(Array("pHYs".utf8)) })
+    }
+
+    @Test("only an opaque image surface is written")
+    func refusesOtherSurfaces() throws {
+        let argb = try #require(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 4, 4))
+        defer { cairo_surface_destroy(argb) }
+        #expect(PNGImage.encode(argb) == nil)
     }
 }
 

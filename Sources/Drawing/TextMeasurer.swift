@@ -39,7 +39,7 @@ public final class TextMeasurer {
         self.cr = cr
         TextMeasurer.applyFontOptions(cr)
         do {
-            try Canvas.check(cairo_status(cr), "prepare to measure text")
+            try CairoStatus.check(cairo_status(cr), "prepare to measure text")
         } catch {
             cairo_destroy(cr)
             cairo_surface_destroy(surface)
@@ -111,7 +111,7 @@ public final class TextMeasurer {
     }
 
     /// Selects a font on a context the way both measuring and painting do.
-    static func select(_ font: FontSpec, on cr: OpaquePointer) {
+    package static func select(_ font: FontSpec, on cr: OpaquePointer) {
         cairo_select_font_face(cr, font.family,
                                font.italic ? CAIRO_FONT_SLANT_ITALIC : CAIRO_FONT_SLANT_NORMAL,
                                font.bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
@@ -120,42 +120,11 @@ public final class TextMeasurer {
 
     /// Unhinted metrics on every surface, so advances do not snap to whole pixels in PNGs
     /// and differ from the SVG and PDF.
-    static func applyFontOptions(_ cr: OpaquePointer) {
+    package static func applyFontOptions(_ cr: OpaquePointer) {
         guard let options = cairo_font_options_create() else { return }
         cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
         cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
         cairo_set_font_options(cr, options)
         cairo_font_options_destroy(options)
     }
-}
-
-extension TextMeasurer {
-    /// A `SceneText` with its measured box: `x` is the left end, `baseline` the baseline, or,
-    /// for `anchor` `.center`/`.end`, the middle or right end.
-    public func text(_ s: String, x: Double, baseline: Double, font: FontSpec, color: PaintColor,
-                     anchor: TextAnchor = .start) -> SceneText {
-        let m = measure(s, font: font)
-        let left: Double
-        switch anchor {
-        case .start: left = x
-        case .center: left = x - m.width / 2
-        case .end: left = x - m.width
-        }
-        return SceneText(text: s, origin: Point(x: left, y: baseline), font: font, color: color,
-                         bounds: Rect(x: left, y: baseline - m.ascent, width: m.width, height: m.height))
-    }
-
-    /// A text turned a quarter anticlockwise (reading upwards), centred on `centerY`, with its
-    /// baseline at `x` (the glyphs lie to the left of it).
-    public func verticalText(_ s: String, baselineX x: Double, centerY: Double, font: FontSpec, color: PaintColor) -> SceneText {
-        let m = measure(s, font: font)
-        let bottom = centerY + m.width / 2
-        return SceneText(text: s, origin: Point(x: x, y: bottom), font: font, color: color, quarterTurns: 1,
-                         bounds: Rect(x: x - m.ascent, y: bottom - m.width, width: m.height, height: m.width))
-    }
-}
-
-/// Which point of a text its x coordinate names.
-public enum TextAnchor: Sendable {
-    case start, center, end
 }

@@ -1,0 +1,44 @@
+@testable import Correspondence
+import Testing
+
+/// Inputs the black-box run (`Fuzz/blackbox`) found hanging, kept as ordinary tests.
+@Suite struct FuzzRegressionTests {
+    /// One message block repeated hundreds of times (a mutated telegram file of 350 kB ran
+    /// over 20 s and took 580 MB): every copy is a duplicate of every other, and comparing
+    /// all pairs was quadratic, with a note per copy on each message. Each message is now
+    /// compared with the next `duplicateWindow` (16) of its writer, addressees and day.
+    @Test func aBlockRepeatedTwoThousandTimesIsReadInLinearWork() throws {
+        let block = "FROM ANNA MUSTER TO BERND BEISPIEL\n\nThe parcel of books arrived safely, and I thank you for the catalogue.\n\nMarch 1, 1850\n\n"
+        let copies = 2_000
+        let corpus = try TelegramReader.read(text: String(repeating: block, count: copies), sourceName: "repeated.txt", people: .empty)
+        #expect(corpus.messages.count == copies)
+        let duplicates = corpus.issues.filter { $0.kind == .duplicate }
+        // Pairs within the window: 16 for each message but the last 16.
+        #expect(duplicates.count == (copies - 16) * 16 + 16 * 15 / 2)
+        let first = try #require(corpus.messages.min { $0.span.startLine < $1.span.startLine })
+        #expect(first.notes.filter { $0.hasPrefix("printed twice") }.count == 16)
+        // A real pair is still found.
+        let pair = try TelegramReader.read(text: String(repeating: block, count: 2), sourceName: "pair.txt", people: .empty)
+        #expect(pair.issues.filter { $0.kind == .duplicate }.count == 1)
+    }
+
+    /// A paragraph of 800 kB with no full stop and thousands of dates (black-box hang, over
+    /// 20 s): each date's clause was searched to the paragraph's ends. A clause now reaches at
+    /// most `maxClauseReach` bytes either side.
+    @Test func aClauseReachesNoFurtherThanItsBound() throws {
+        let bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 100_000)
+        let (start, stop) = ReferenceFinder.clause(bytes, around: 50_000, end: 50_010)
+        #expect(50_000 - start == ReferenceFinder.maxClauseReach)
+        #expect(stop - 50_010 == ReferenceFinder.maxClauseReach)
+        // A sentence inside the bound still ends at its full stop.
+        let sentence = Array("We received your letter today. Then more.".utf8)
+        let period = try #require(sentence.firstIndex(of: UInt8(ascii: ".")))
+        #expect(ReferenceFinder.clause(sentence, around: 17, end: 23) == (0, period))
+
+        let paragraph = String(repeating: "I thank you for your message of March 1, 1850 and ", count: 3_000)
+        let text = "FROM ANNA MUSTER TO BERND BEISPIEL\n\n" + paragraph + "\n\nMarch 9, 1850\n"
+        let corpus = try TelegramReader.read(text: text, sourceName: "long.txt", people: .empty)
+        #expect(corpus.messages.count == 1)
+        #expect(!(corpus.messages.first?.references.isEmpty ?? true))
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+@testable import GraphRender
+
+/// Inputs the libFuzzer targets (`Fuzz/`) found crashing, kept as ordinary tests.
+@Suite(.serialized)
+struct FuzzRegressionTests {
+    /// FuzzDOT, crash-0b202fe6: names split at NUL, one of them empty. The edge into the empty
+    /// name had the label `"\l\l"` (two empty lines), and with an `xlabel` in the graph Graphviz
+    /// 2.43 aborted the whole process (xlabels.c: `lblenclosing` assertion). A label of line
+    /// breaks alone is now written empty.
+    @Test func anEdgeLabelOfEmptyLinesBesideAnXLabelRenders() throws {
+        let input: [UInt8] = [0x65, 0, 0x67, 0x72, 0x61, 0x70, 0x68, 0, 0x64, 0x69, 0x67, 0x72, 0x61, 0x70, 0x68, 0,
+                              0x73, 0x75, 0x62, 0, 0, 0, 0x27, 0x68, 0, 0x73, 0x74, 0x72, 0x69, 0x63, 0x74, 0,
+                              0x31, 0x32, 0, 0x2d, 0x31, 0x2e, 0x35]
+        let names = input.split(separator: 0, omittingEmptySubsequences: false).prefix(8).map { String(decoding: $0, as: UTF8.self) }
+        #expect(names.contains(""))
+        var dot = DOTWriter(name: names[0])
+        for (i, name) in names.enumerated() {
+            // (An empty `<B></B>` is a Graphviz syntax error of its own; any xlabel will do.)
+            dot.node(name, [("label", .text(name)), ("xlabel", .text(name.isEmpty ? "x" : name))])
+            if i > 0 { dot.edge(names[i - 1], name, [("label", .lines([name, name], .left))]) }
+        }
+        #expect(!dot.text.contains("\\l\\l\""))
+        #expect(dot.text.contains("\"label\"=\"\"]"))
+        let svg = try GraphvizEngine.shared.render(dot.text, format: .svg).data
+        #expect(String(decoding: svg, as: UTF8.self).contains("</svg>"))
+    }
+
+    @Test func labelsOfLineBreaksAloneAreWrittenEmpty() throws {
+        #expect(DOTWriter.text("\n") == "\"\"")
+        #expect(DOTWriter.text("\r\n\n") == "\"\"")
+        #expect(DOTWriter.text("") == "\"\"")
+        #expect(DOTWriter.text("a\n") == "\"a\\n\"")
+        var dot = DOTWriter(name: "g")
+        dot.node("a", [("xlabel", .text("a"))])
+        dot.edge("a", "b", [("label", .text("\n"))])
+        dot.edge("b", "c", [("label", .lines(["", ""], .left))])
+        dot.edge("c", "a", [("label", .lines(["", "x"], .right))])
+        #expect(dot.text.contains("\"a\" -> \"b\" [\"label\"=\"\"]"))
+        #expect(dot.text.contains("\"b\" -> \"c\" [\"label\"=\"\"]"))
+        #expect(dot.text.contains("\"label\"=\"\\rx\\r\""))
+        let svg = try GraphvizEngine.shared.render(dot.text, format: .svg).data
+        #expect(String(decoding: svg, as: UTF8.self).contains("</svg>"))
+    }
+}
