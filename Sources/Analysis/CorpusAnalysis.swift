@@ -51,14 +51,17 @@ public struct CorpusAnalysis: Sendable {
         let scorer = TopicScorer(lexicon: lexicon)
         let finder = MentionFinder(table: table)
 
+        // Each message's words are made, used and dropped in one task: holding the words of every
+        // message at once would take several times the corpus in memory.
         struct PerMessage: Sendable {
-            let words: WordSequence
             let topics: [TopicMatch]
             let mentions: [Mention]
+            /// The covering-note phrase of a short message ("I enclose"), if it has one.
+            let coveringPhrase: MatchedSpan?
         }
         let perMessage = ConcurrentMap.map(count: messages.count) { i -> PerMessage in
-            let w = WordSequence(messages[i].body, firstLine: messages[i].fieldLines["body"] ?? messages[i].span.startLine)
-            return PerMessage(words: w, topics: scorer.assigned(w), mentions: finder.mentions(w))
+            let w = WordSequence(bodyOf: messages[i])
+            return PerMessage(topics: scorer.assigned(w), mentions: finder.mentions(w), coveringPhrase: scorer.coveringPhrase(w))
         }
         var topics: [String: [TopicMatch]] = [:]
         var mentionsByMessage: [String: [Mention]] = [:]
@@ -66,12 +69,11 @@ public struct CorpusAnalysis: Sendable {
             if !result.topics.isEmpty { topics[m.id] = result.topics }
             if !result.mentions.isEmpty { mentionsByMessage[m.id] = result.mentions }
         }
-        let words = perMessage.map(\.words)
         CorpusAnalysis.shareTopicsOfDisplacedParts(messages: messages, lexicon: lexicon, topics: &topics)
-        CorpusAnalysis.inheritCoveringNotes(messages: messages, words: words, scorer: scorer, topics: &topics)
+        CorpusAnalysis.inheritCoveringNotes(messages: messages, phrases: perMessage.map(\.coveringPhrase), scorer: scorer, topics: &topics)
 
         let chains = ReplyChains(messages: messages, index: messageIndex, topics: topics)
-        let links = (chains.links + ParallelTexts.links(messages: messages, words: words)).sorted(by: ReplyChains.linkOrder)
+        let links = (chains.links + ParallelTexts.links(messages: messages)).sorted(by: ReplyChains.linkOrder)
 
         self.corpus = corpus
         self.lexicon = lexicon
@@ -116,13 +118,14 @@ public struct CorpusAnalysis: Sendable {
 
     /// A covering note (a short message with a phrase such as "I enclose") takes the topics of the
     /// message it forwards: the next entry of the source from the same sender, dated within a day.
-    private static func inheritCoveringNotes(messages: [Message], words: [WordSequence], scorer: TopicScorer,
+    /// `phrases`: each message's covering phrase (`TopicScorer.coveringPhrase`), in `messages` order.
+    private static func inheritCoveringNotes(messages: [Message], phrases: [MatchedSpan?], scorer: TopicScorer,
                                              topics: inout [String: [TopicMatch]]) {
         guard !scorer.lexicon.coveringNotes.phrases.isEmpty else { return }
         let bySource = messages.indices.sorted { messages[$0].span.startLine < messages[$1].span.startLine }
         let order = Dictionary(scorer.lexicon.topics.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         for (k, i) in bySource.enumerated() where k + 1 < bySource.count {
-            guard let phrase = scorer.coveringPhrase(words[i]) else { continue }
+            guard let phrase = phrases[i] else { continue }
             let note = messages[i], next = messages[bySource[k + 1]]
             guard next.sender == note.sender, let day = note.date.best,
                   let (nextFirst, nextLast) = next.date.closedBounds,
@@ -147,7 +150,7 @@ public struct CorpusAnalysis: Sendable {
     /// Every topic's score for one message, including topics below their threshold (for `explain`).
     public func topicScores(id: String) -> [TopicMatch] {
         guard let m = message(id: id) else { return [] }
-        return scorer.scores(WordSequence(m.body, firstLine: m.fieldLines["body"] ?? m.span.startLine))
+        return scorer.scores(WordSequence(bodyOf: m))
     }
 
     /// The thread of one topic.

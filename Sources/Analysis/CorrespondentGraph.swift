@@ -57,32 +57,25 @@ public struct CorrespondentGraph: Sendable, Hashable, Codable {
     /// message counts once on the others node however many of them it names; messages among
     /// the others are a loop on that node.
     ///
+    /// Every writer (co-senders too) and addressee is mapped as it is counted: no message is copied.
+    ///
     /// - Complexity: O(m log m) for m messages.
     public static func aggregated(messages: [Message], inferred: [InferredMessage], people: PersonTable,
                                   keep: Set<String>, othersID: String, othersName: String) -> CorrespondentGraph {
-        func map(_ id: String) -> String { id.isEmpty || keep.contains(id) ? id : othersID }
-        let mappedMessages = messages.map { message -> Message in
-            var copy = message
-            copy.sender = map(message.sender)
-            copy.recipients = message.recipients.map(map)
-            return copy
-        }
-        let mappedInferred = inferred.map { message -> InferredMessage in
-            var copy = message
-            copy.sender = map(message.sender)
-            copy.recipient = map(message.recipient)
-            return copy
-        }
         var table = people
         table.add(Person(id: othersID, name: othersName, role: "", aliases: [], authorities: [:]))
-        return build(messages: mappedMessages, inferred: mappedInferred, people: table)
+        return build(messages: messages, inferred: inferred, people: table) { id in
+            id.isEmpty || keep.contains(id) ? id : othersID
+        }
     }
 
-    /// The graph of `messages` and `inferred`.
+    /// The graph of `messages` and `inferred`, each person id passed through `merge` first
+    /// (`aggregated`: everyone past the budget becomes one node).
     ///
     /// - Complexity: O(n + p log p) for n messages and p pairs (one counting pass, then the
     ///   nodes and edges sorted).
-    public static func build(messages: [Message], inferred: [InferredMessage], people: PersonTable) -> CorrespondentGraph {
+    public static func build(messages: [Message], inferred: [InferredMessage], people: PersonTable,
+                             merge: ((String) -> String)? = nil) -> CorrespondentGraph {
         var nodes: [String: Node] = [:]
         func touch(_ id: String) {
             if nodes[id] == nil {
@@ -93,57 +86,70 @@ public struct CorrespondentGraph: Sendable, Hashable, Codable {
         }
         struct Pair: Hashable { let from: String; let to: String }
         var edges: [Pair: Edge] = [:]
-        func edge(_ from: String, _ to: String) -> Edge {
-            edges[Pair(from: from, to: to)] ?? Edge(from: from, to: to, count: 0, inferredCount: 0, first: nil, last: nil,
-                                                     perYear: [:], perClassification: [:], inferredPerYear: [:])
+        /// Changes the edge in place (its per-year tables are not copied for each message).
+        func update(_ from: String, _ to: String, _ change: (inout Edge) -> Void) {
+            let key = Pair(from: from, to: to)
+            if edges[key] == nil {
+                edges[key] = Edge(from: from, to: to, count: 0, inferredCount: 0, first: nil, last: nil,
+                                  perYear: [:], perClassification: [:], inferredPerYear: [:])
+            }
+            change(&edges[key]!)
         }
+        let merge = merge ?? { $0 }
         // Fragments whose writer or addressee the reader could not tell have empty ids: they
         // count for the people who are known and draw no edge. Every writer of a letter sends
         // it (co-senders too), to every addressee. Undated letters count on their edges but set
         // no first or last day and no year.
-        for m in messages {
-            let writers = m.senders.filter { !$0.isEmpty }
-            var seenWriters = Set<String>()
-            for w in writers where seenWriters.insert(w).inserted {
+        for index in messages.indices {
+            // Fields read in place: the message itself is not copied.
+            var writers: [String] = []
+            for w in messages[index].senders where !w.isEmpty {
+                let id = merge(w)
+                if !writers.contains(id) { writers.append(id) }
+            }
+            for w in writers {
                 touch(w)
                 nodes[w]?.sent += 1
             }
+            let day = messages[index].date.best
+            let classification = messages[index].classification
             var seen = Set<String>()
-            for r in m.recipients where !r.isEmpty && seen.insert(r).inserted {
+            for r in messages[index].recipients where !r.isEmpty {
+                let r = merge(r)
+                guard seen.insert(r).inserted else { continue }
                 touch(r)
                 nodes[r]?.received += 1
-                let day = m.date.best
-                var from = Set<String>()
-                for w in writers where from.insert(w).inserted {
-                    var e = edge(w, r)
-                    e.count += 1
-                    if let day {
-                        e.first = min(e.first ?? day, day)
-                        e.last = max(e.last ?? day, day)
-                        e.perYear[day.year, default: 0] += 1
-                    } else {
-                        e.undatedCount += 1
+                for w in writers {
+                    update(w, r) { e in
+                        e.count += 1
+                        if let day {
+                            e.first = min(e.first ?? day, day)
+                            e.last = max(e.last ?? day, day)
+                            e.perYear[day.year, default: 0] += 1
+                        } else {
+                            e.undatedCount += 1
+                        }
+                        e.perClassification[classification, default: 0] += 1
                     }
-                    e.perClassification[m.classification, default: 0] += 1
-                    edges[Pair(from: w, to: r)] = e
                 }
             }
         }
         for inc in inferred {
-            touch(inc.sender)
-            touch(inc.recipient)
-            nodes[inc.sender]?.inferredSent += 1
-            nodes[inc.recipient]?.inferredReceived += 1
-            var e = edge(inc.sender, inc.recipient)
-            if let day = inc.date.best {
-                if e.count == 0 {
-                    e.first = min(e.first ?? day, day)
-                    e.last = max(e.last ?? day, day)
+            let sender = merge(inc.sender), recipient = merge(inc.recipient)
+            touch(sender)
+            touch(recipient)
+            nodes[sender]?.inferredSent += 1
+            nodes[recipient]?.inferredReceived += 1
+            update(sender, recipient) { e in
+                if let day = inc.date.best {
+                    if e.count == 0 {
+                        e.first = min(e.first ?? day, day)
+                        e.last = max(e.last ?? day, day)
+                    }
+                    e.inferredPerYear[day.year, default: 0] += 1
                 }
-                e.inferredPerYear[day.year, default: 0] += 1
+                e.inferredCount += 1
             }
-            e.inferredCount += 1
-            edges[Pair(from: inc.sender, to: inc.recipient)] = e
         }
         let sortedNodes = nodes.values.sorted {
             let a = $0.sent + $0.received + $0.inferredSent + $0.inferredReceived

@@ -34,7 +34,9 @@ enum ParallelTexts {
     /// - Complexity: O(n log n) in messages: one pass into buckets, then per bucket either
     ///   all pairs of at most `exhaustiveBucket` messages, or the pairs sharing a min-hash
     ///   (bounded by the links found, not the bucket's square).
-    static func links(messages: [Message], words: [WordSequence]) -> [ReplyLink] {
+    ///   Words are made only for the messages of buckets with more than one message, and only
+    ///   while their bucket is compared.
+    static func links(messages: [Message]) -> [ReplyLink] {
         struct Bucket: Hashable {
             let sender: String
             let day: Day
@@ -46,7 +48,7 @@ enum ParallelTexts {
         }
         let crowded = buckets.values.filter { $0.count > 1 }.sorted { $0[0] < $1[0] }
         return ConcurrentMap.map(count: crowded.count) { b in
-            compare(crowded[b], messages: messages, words: words)
+            compare(crowded[b], messages: messages)
         }.flatMap { $0 }
     }
 
@@ -81,12 +83,12 @@ enum ParallelTexts {
         return union == 0 ? 0 : Double(shared) / Double(union)
     }
 
-    private static func compare(_ members: [Int], messages: [Message], words: [WordSequence]) -> [ReplyLink] {
+    private static func compare(_ members: [Int], messages: [Message]) -> [ReplyLink] {
         var cache: [Int: Shingles] = [:]
         var exact: [Int: [UInt64]] = [:]
         func shinglesOf(_ i: Int) -> Shingles {
             if let s = cache[i] { return s }
-            let s = shingles(words[i])
+            let s = shingles(WordSequence(bodyOf: messages[i]))
             cache[i] = s
             return s
         }
@@ -111,7 +113,7 @@ enum ParallelTexts {
                 let similarity = jaccard(ei, ej)
                 guard similarity >= threshold else { continue }
                 let (first, second) = messages[i].span.startLine <= messages[j].span.startLine ? (i, j) : (j, i)
-                let w = words[second]
+                let w = WordSequence(bodyOf: messages[second])
                 let opening = w.count > 0 ? w.text(from: 0, through: min(w.count, 8) - 1) : ""
                 let rounded = (similarity * 100).rounded() / 100
                 out.append(ReplyLink(from: messages[first].id, to: messages[second].id, kind: .parallel, confidence: rounded,

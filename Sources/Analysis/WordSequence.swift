@@ -1,3 +1,5 @@
+import Correspondence
+
 /// The words of a text as byte ranges of its UTF-8, each with a case-folded hash and the
 /// source line it stands on. Built once per message body and shared by the topic and mention
 /// matchers, so that 50,000 messages are scanned without creating a `String` per word.
@@ -35,6 +37,12 @@ struct WordSequence: Sendable {
     let words: [Word]
 
     var count: Int { words.count }
+
+    /// The words of a message's body, lines counted from where the body stands in its source.
+    /// - Complexity: O(n) in the bytes of the body.
+    init(bodyOf message: Message) {
+        self.init(message.body, firstLine: message.fieldLines["body"] ?? message.span.startLine)
+    }
 
     /// Splits `text` into words; the first line of `text` is source line `firstLine`.
     /// - Complexity: O(n) in the bytes of `text`; an ASCII text allocates no key buffer.

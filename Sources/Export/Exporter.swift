@@ -86,7 +86,14 @@ public struct Exporter: Sendable {
 
     /// The files of the export as (name, text). A single-file format gives one entry whose
     /// name is empty (the caller names the file); csv gives nodes.csv, edges.csv, messages.csv.
-    public func files(_ format: ExportFormat, analysis: CorpusAnalysis) -> [(name: String, text: String)] {
+    /// `built`: the graph of `graphKind` from `graph(_:)` when the caller already has it (the
+    /// gallery writes four formats of one graph), so that it is not built again.
+    public func files(_ format: ExportFormat, analysis: CorpusAnalysis, built: ExportGraph? = nil) -> [(name: String, text: String)] {
+        func graph(_ analysis: CorpusAnalysis) -> ExportGraph {
+            guard var built else { return self.graph(analysis) }
+            built.layout = layout
+            return built
+        }
         switch format {
         case .graphml: return [("", GraphMLWriter().write(graph(analysis)))]
         case .gexf: return [("", GEXFWriter(version: gexfVersion).write(graph(analysis)))]

@@ -18,9 +18,9 @@ struct FiguresCommand: ParsableCommand {
         timelines/ (correspondents, topics, volume, latency, with captions), exports/ (GraphML, GEXF, node-link JSON, \
         Cytoscape.js for each graph; CSV tables; CMIF; TimelineJS; the message catalogue and the corpus report) and \
         manifest.json (each file with what it shows, its caption, size and SHA-256; the input's hash, the style and the \
-        versions of the tool, Graphviz and Cairo). Everything is rendered before anything is written; the gallery is \
-        built in a new folder beside DIR and swapped in with one rename, so an interrupted run leaves the old gallery \
-        whole. DIR must be new, empty, or an earlier gallery (it holds manifest.json). A figure that cannot be made is \
+        versions of the tool, Graphviz and Cairo). The gallery is built in a new folder beside DIR, each file written \
+        as it is made, and swapped in with one rename when all are done, so an interrupted or failed run leaves the old \
+        gallery whole. DIR must be new, empty, or an earlier gallery (it holds manifest.json). A figure that cannot be made is \
         reported (which and why) and left out, everything else is written, and the exit code is 4 (partial gallery).
         """)
 
@@ -46,11 +46,17 @@ struct FiguresCommand: ParsableCommand {
         clock.lap("read")
         let analysis = CorpusAnalysis(corpus: corpus, lexicon: try input.loadLexicon())
         clock.lap("analysis")
-        try GalleryFolder.checkTarget(out)
+        let staging = try GalleryStaging(out: out)
 
         let progress = GalleryProgress(enabled: isatty(STDERR_FILENO) == 1)
-        let gallery = Gallery(analysis: analysis, theme: theme, styleSpec: style.style, formats: wanted)
-        let rendered = try gallery.render(progress: progress.report)
+        let gallery = Gallery(analysis: analysis, theme: theme, styleSpec: style.style, formats: wanted, staging: staging)
+        let rendered: Gallery.Rendered
+        do {
+            rendered = try gallery.render(progress: progress.report)
+        } catch {
+            staging.abandon()
+            throw error
+        }
         let files = rendered.files
         progress.finish()
         clock.lap("render")
@@ -69,7 +75,9 @@ struct FiguresCommand: ParsableCommand {
             style: style.style,
             versions: .init(epistolary: EpistolaryVersion.current, graphviz: GraphvizEngine.shared.version,
                             cairo: ScenePainter.cairoVersion))
-        try GalleryFolder.write(files, manifest: try manifest.json(), to: out)
+        let manifestData: Data
+        do { manifestData = try manifest.json() } catch { staging.abandon(); throw error }
+        try staging.finish(manifest: manifestData)
         clock.lap("write")
 
         let figures = files.filter { $0.kind == .figure }.count, exports = files.filter { $0.kind == .export }.count

@@ -8,9 +8,10 @@ import GraphRender
 import Styling
 import TimelineRender
 
-/// Every figure and export of one corpus, rendered in memory: the graph figures (Graphviz),
-/// the timelines (Cairo) and the exports, each family on its own thread since Graphviz work
-/// is serialised anyway and the machine has cores to spare. Nothing is written here.
+/// Every figure and export of one corpus: the graph figures (Graphviz), the timelines (Cairo)
+/// and the exports, each family on its own thread since Graphviz work is serialised anyway
+/// and the machine has cores to spare. Each file is written to the staging folder as soon as
+/// it is made and only its manifest entry is kept; the command swaps the folder in at the end.
 ///
 /// A figure that cannot be made (too large for Cairo, a Graphviz failure) does not take the
 /// gallery with it: it is left out and reported as a `GalleryFailure` (which figure, why),
@@ -21,6 +22,8 @@ struct Gallery {
     let theme: Theme
     let styleSpec: String
     let formats: [DocumentFormat]
+    /// Where each file goes as it is made.
+    let staging: GalleryStaging
 
     /// Wall time of each family, for `--timings`.
     struct Timings {
@@ -29,29 +32,31 @@ struct Gallery {
         var exports = 0.0
     }
 
-    /// What a render produced: the files in a stable order (graphs, timelines, exports; each
-    /// in its order), the figures that could not be made, and the time each family took.
+    /// What a render produced: the manifest entries of the files written, in a stable order
+    /// (graphs, timelines, exports; each in its order), the figures that could not be made,
+    /// and the time each family took.
     struct Rendered {
-        var files: [GalleryFile]
+        var files: [GalleryManifest.Entry]
         var failures: [GalleryFailure]
         var timings: Timings
     }
 
     func render(progress: @escaping @Sendable (String) -> Void) throws -> Rendered {
         let analysis = self.analysis, theme = self.theme, styleSpec = self.styleSpec, formats = self.formats
+        let staging = self.staging
         // The exports are several independent jobs, so that both cores stay busy at any size.
-        let exportJobs = Self.exportJobs(analysis: analysis, theme: theme, styleSpec: styleSpec, progress: progress)
+        let exportJobs = Self.exportJobs(analysis: analysis, theme: theme, styleSpec: styleSpec, staging: staging, progress: progress)
         let jobs: [@Sendable () throws -> Family] = [
-            { Self.graphs(analysis: analysis, theme: theme, styleSpec: styleSpec, formats: formats, progress: progress) },
-            { Self.timelines(analysis: analysis, theme: theme, styleSpec: styleSpec, formats: formats, progress: progress) },
-        ] + exportJobs.map { job in { Family(files: job()) } }
+            { try Self.graphs(analysis: analysis, theme: theme, styleSpec: styleSpec, formats: formats, staging: staging, progress: progress) },
+            { try Self.timelines(analysis: analysis, theme: theme, styleSpec: styleSpec, formats: formats, staging: staging, progress: progress) },
+        ] + exportJobs.map { job in { Family(files: try job()) } }
         let results = ResultSlots(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
             let start = DispatchTime.now().uptimeNanoseconds
             let outcome = Result { try jobs[index]() }
             results.store(index, outcome, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         }
-        var files: [GalleryFile] = [], failures: [GalleryFailure] = []
+        var files: [GalleryManifest.Entry] = [], failures: [GalleryFailure] = []
         for index in 0..<jobs.count {
             let family = try results.outcome(index).get()
             files += family.files
@@ -74,15 +79,17 @@ struct Gallery {
         }
     }
 
-    /// One family's files and the figures of it that failed.
+    /// One family's files (written, as manifest entries) and the figures of it that failed.
     struct Family: Sendable {
-        var files: [GalleryFile] = []
+        var files: [GalleryManifest.Entry] = []
         var failures: [GalleryFailure] = []
     }
 
     /// The four graph figures in each format, their DOT and caption sidecars.
+    /// A figure that cannot be made is a failure of the family; a file that cannot be written
+    /// (a full disk) ends the run.
     static func graphs(analysis: CorpusAnalysis, theme: Theme, styleSpec: String, formats: [DocumentFormat],
-                       progress: @Sendable (String) -> Void) -> Family {
+                       staging: GalleryStaging, progress: @Sendable (String) -> Void) throws -> Family {
         var family = Family()
         // Who wrote to whom: nodes and links, or a matrix when the network is too dense; the caption says which and why.
         let network = GraphFigure.prefersMatrix(analysis, theme: theme)
@@ -94,12 +101,15 @@ struct Gallery {
                 FileHandle.standardError.write(Data("epistolary: skipped graphs/\(kind.rawValue): \(reason)\n".utf8))
                 continue
             }
+            let made: [GalleryFile]
             do {
-                family.files += try graph(kind, analysis: analysis, theme: theme, styleSpec: styleSpec, formats: formats, people: people,
-                                          note: kind == .correspondents || kind == .matrix ? network.reason : nil, progress: progress)
+                made = try graph(kind, analysis: analysis, theme: theme, styleSpec: styleSpec, formats: formats, people: people,
+                                 note: kind == .correspondents || kind == .matrix ? network.reason : nil, progress: progress)
             } catch {
                 family.failures.append(GalleryFailure(figure: "graphs/\(kind.rawValue)", error: error))
+                continue
             }
+            family.files += try made.map(staging.write)
         }
         return family
     }
@@ -141,7 +151,7 @@ struct Gallery {
 
     /// The four timelines in each format and their caption sidecars.
     static func timelines(analysis: CorpusAnalysis, theme: Theme, styleSpec: String, formats: [DocumentFormat],
-                          progress: @Sendable (String) -> Void) -> Family {
+                          staging: GalleryStaging, progress: @Sendable (String) -> Void) throws -> Family {
         var family = Family()
         let maker: TimelineFigureMaker
         do {
@@ -160,11 +170,14 @@ struct Gallery {
                 progress("timelines/topics skipped: no letter carries a topic (the corpus has no text to find topics in)")
                 continue
             }
+            let made: [GalleryFile]
             do {
-                family.files += try timeline(kind, maker: maker, analysis: analysis, formats: formats, progress: progress)
+                made = try timeline(kind, maker: maker, analysis: analysis, formats: formats, progress: progress)
             } catch {
                 family.failures.append(GalleryFailure(figure: "timelines/\(kind.rawValue)", error: error))
+                continue
             }
+            family.files += try made.map(staging.write)
         }
         return family
     }
@@ -188,69 +201,75 @@ struct Gallery {
     }
 
     /// Every export, and the message catalogue and corpus report as read, as independent jobs
-    /// (their files in this order).
+    /// (their files in this order), each file written to `staging` as soon as it is made.
     ///
     /// The graph exports carry the drawing of their figure and the TimelineJS file its short
     /// headlines and eras, as `export` writes them; the CMIF is published on the day of
     /// SOURCE_DATE_EPOCH, or on a fixed day, never today (the gallery is compared byte for byte).
     ///
     /// - Complexity: each job is O(n) (or O(n log n)) in messages.
-    static func exportJobs(analysis: CorpusAnalysis, theme: Theme, styleSpec: String,
-                           progress: @escaping @Sendable (String) -> Void) -> [@Sendable () -> [GalleryFile]] {
+    static func exportJobs(analysis: CorpusAnalysis, theme: Theme, styleSpec: String, staging: GalleryStaging,
+                           progress: @escaping @Sendable (String) -> Void) -> [@Sendable () throws -> [GalleryManifest.Entry]] {
         let context = FigureContext(analysis: analysis, theme: theme, styleSpec: styleSpec)
-        @Sendable func drawn(_ kind: ExportGraphKind) -> Exporter {
+        /// The exporter of `kind` with its drawing, and the graph it draws (built once).
+        @Sendable func drawn(_ kind: ExportGraphKind) -> (Exporter, ExportGraph) {
             var exporter = Exporter(graphKind: kind)
-            exporter.layout = try? ExportLayoutReader.layout(kind, context: context, graph: exporter.graph(analysis))
-            return exporter
+            let graph = exporter.graph(analysis)
+            exporter.layout = try? ExportLayoutReader.layout(kind, context: context, graph: graph)
+            return (exporter, graph)
         }
-        @Sendable func file(_ path: String, _ format: String, _ shows: String, _ text: String) -> GalleryFile {
+        @Sendable func file(_ path: String, _ format: String, _ shows: String, _ text: String) throws -> GalleryManifest.Entry {
             progress("exports/\(path)")
-            return GalleryFile(path: "exports/\(path)", kind: .export, format: format, shows: shows, data: Data(text.utf8))
+            return try staging.write(text: text, path: "exports/\(path)", kind: .export, format: format, shows: shows)
+        }
+        /// The one text of an export (joined when a writer hands it in parts).
+        @Sendable func text(_ files: [(name: String, text: String)]) -> String {
+            files.count == 1 ? files[0].text : files.map(\.text).joined()
         }
         let graphs: [(ExportGraphKind, String)] = [
             (.correspondents, "people and who wrote to whom, one edge per writer and addressee, weighted by messages"),
             (.replies, "messages (held and inferred) and the reply links between them"),
             (.mentions, "people and places named together in the messages"),
         ]
-        var jobs: [@Sendable () -> [GalleryFile]] = []
+        var jobs: [@Sendable () throws -> [GalleryManifest.Entry]] = []
         for (kind, what) in graphs {
+            // One job per graph: its drawing (a Graphviz layout of the whole graph) is made once
+            // for its four files.
             jobs.append {
-                let exporter = drawn(kind)
-                return [file("\(kind.rawValue).graphml", "graphml", "GraphML of \(what)", exporter.files(.graphml, analysis: analysis).map(\.text).joined()),
-                        file("\(kind.rawValue).gexf", "gexf", "GEXF 1.2draft with time spells of \(what), for Gephi's timeline", exporter.files(.gexf, analysis: analysis).map(\.text).joined())]
-            }
-            jobs.append {
-                let exporter = drawn(kind)
-                return [file("\(kind.rawValue).node-link.json", "json", "NetworkX node-link JSON of \(what)", exporter.files(.nodeLink, analysis: analysis).map(\.text).joined()),
-                        file("\(kind.rawValue).cyjs", "json", "Cytoscape.js JSON of \(what)", exporter.files(.cytoscape, analysis: analysis).map(\.text).joined())]
+                let (exporter, graph) = drawn(kind)
+                return [try file("\(kind.rawValue).graphml", "graphml", "GraphML of \(what)", text(exporter.files(.graphml, analysis: analysis, built: graph))),
+                        try file("\(kind.rawValue).gexf", "gexf", "GEXF 1.2draft with time spells of \(what), for Gephi's timeline", text(exporter.files(.gexf, analysis: analysis, built: graph))),
+                        try file("\(kind.rawValue).node-link.json", "json", "NetworkX node-link JSON of \(what)", text(exporter.files(.nodeLink, analysis: analysis, built: graph))),
+                        try file("\(kind.rawValue).cyjs", "json", "Cytoscape.js JSON of \(what)", text(exporter.files(.cytoscape, analysis: analysis, built: graph)))]
             }
         }
         jobs.append {
             let newer = Exporter(graphKind: .correspondents, gexfVersion: .v1_3)
-            var files = [file("correspondents.gexf1.3.gexf", "gexf", "GEXF 1.3 of the correspondents (Gephi 0.9+, NetworkX 3.4+)", newer.files(.gexf, analysis: analysis).map(\.text).joined())]
-            for table in Exporter(graphKind: .correspondents).files(.csv, analysis: analysis) {
-                files.append(file("csv/\(table.name)", "csv", "CSV table \(table.name) for Gephi's spreadsheet import and Palladio", table.text))
+            let graph = newer.graph(analysis)   // undrawn, as both files are
+            var files = [try file("correspondents.gexf1.3.gexf", "gexf", "GEXF 1.3 of the correspondents (Gephi 0.9+, NetworkX 3.4+)", text(newer.files(.gexf, analysis: analysis, built: graph)))]
+            for table in Exporter(graphKind: .correspondents).files(.csv, analysis: analysis, built: graph) {
+                files.append(try file("csv/\(table.name)", "csv", "CSV table \(table.name) for Gephi's spreadsheet import and Palladio", table.text))
             }
             return files
         }
         jobs.append {
-            [file("correspondence.cmif.xml", "xml", "CMIF (TEI correspDesc) of every message, for correspSearch", Exporter(published: (try? PublicationDate.resolve(given: nil, environment: ProcessInfo.processInfo.environment, now: 0)) ?? "1970-01-01").files(.cmif, analysis: analysis).map(\.text).joined())]
+            [try file("correspondence.cmif.xml", "xml", "CMIF (TEI correspDesc) of every message, for correspSearch", text(Exporter(published: (try? PublicationDate.resolve(given: nil, environment: ProcessInfo.processInfo.environment, now: 0)) ?? "1970-01-01").files(.cmif, analysis: analysis)))]
         }
         jobs.append {
             var exporter = Exporter()
             if let calendar = try? EventCalendar.bundled() {
                 TimelineJSWiring.apply(to: &exporter, analysis: analysis, context: context, calendar: calendar)
             }
-            return [file("timelinejs.json", "json", "TimelineJS 3 events grouped by topic, with the period's events as eras",
-                         exporter.files(.timelinejs, analysis: analysis).map(\.text).joined())]
+            return [try file("timelinejs.json", "json", "TimelineJS 3 events grouped by topic, with the period's events as eras",
+                             text(exporter.files(.timelinejs, analysis: analysis)))]
         }
         jobs.append {
             let catalogue = MessageCatalogue(corpus: analysis.corpus, topics: analysis.topicAssignments)
-            return [file("messages.jsonl", "jsonl", "The catalogue of messages as read, one JSON object each", catalogue.render(.jsonl)),
-                    file("messages.csv", "csv", "The catalogue of messages as read, as CSV", catalogue.render(.csv))]
+            return [try file("messages.jsonl", "jsonl", "The catalogue of messages as read, one JSON object each", catalogue.render(.jsonl)),
+                    try file("messages.csv", "csv", "The catalogue of messages as read, as CSV", catalogue.render(.csv))]
         }
         jobs.append {
-            [file("report.txt", "txt", "The corpus report: counts, undated messages, fragments, duplicates, unresolved references",
+            [try file("report.txt", "txt", "The corpus report: counts, undated messages, fragments, duplicates, unresolved references",
                   CorpusReport(corpus: analysis.corpus).render() + "\n" + UnresolvedReferencesSection(analysis: analysis).render())]
         }
         return jobs

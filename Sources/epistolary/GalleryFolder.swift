@@ -1,9 +1,9 @@
 import Correspondence
 import Foundation
 
-/// Where a gallery is written: built whole in a fresh folder beside the target, then swapped
-/// in with one rename (`TemporaryFiles.swapFolder`), so an interrupted run leaves the old
-/// gallery whole and a finished run leaves exactly the new one, never a mix of two runs.
+/// Where a gallery is written: built in a fresh folder beside the target (`GalleryStaging`),
+/// then swapped in with one rename (`TemporaryFiles.swapFolder`), so an interrupted run leaves
+/// the old gallery whole and a finished run leaves exactly the new one, never a mix of two runs.
 enum GalleryFolder {
     /// Refuses (exit 2) a target the swap would harm: a file; a folder that holds other things
     /// than a gallery (no manifest.json: the swap would remove them); a folder holding an input.
@@ -19,30 +19,6 @@ enum GalleryFolder {
         }
         if let input = InputFiles.inside(folder: out) {
             throw EpistolaryError(.badUsage, file: input, "is an input of this run inside the gallery folder \(out), which the gallery replaces; move it out or choose another --out")
-        }
-    }
-
-    /// Writes `files` and the manifest into a fresh sibling of `out` and swaps it in.
-    static func write(_ files: [GalleryFile], manifest: Data, to out: String) throws {
-        let target = URL(fileURLWithPath: out).standardized.path
-        try checkTarget(target)
-        let parent = (target as NSString).deletingLastPathComponent
-        try FileManager.default.createDirectory(atPath: parent.isEmpty ? "/" : parent, withIntermediateDirectories: true)
-        let staging = try TemporaryFiles.createFolder(nextTo: target)
-        do {
-            var folders = Set<String>()
-            for file in files {
-                let folder = (file.path as NSString).deletingLastPathComponent
-                if !folder.isEmpty, folders.insert(folder).inserted {
-                    try FileManager.default.createDirectory(atPath: staging + "/" + folder, withIntermediateDirectories: true)
-                }
-                try AtomicFile.createNew(file.data, at: staging + "/" + file.path)
-            }
-            try AtomicFile.createNew(manifest, at: staging + "/manifest.json")
-            try TemporaryFiles.swapFolder(staging, into: target)
-        } catch {
-            TemporaryFiles.remove(staging)
-            throw error
         }
     }
 }

@@ -5,7 +5,7 @@ import Foundation
 /// SHA-256; the input's hash, the style, and the versions of the tool, Graphviz and Cairo.
 /// No timestamps, so the same input gives the same manifest.
 struct GalleryManifest: Encodable {
-    struct Entry: Encodable {
+    struct Entry: Encodable, Sendable {
         var path: String
         var kind: GalleryFile.Kind
         var format: String
@@ -35,15 +35,13 @@ struct GalleryManifest: Encodable {
     /// Figures that could not be made (nil, so left out, when there is none).
     var failed: [GalleryFailure]?
 
-    init(files: [GalleryFile], failed: [GalleryFailure] = [], input: Input, style: String, versions: Versions) {
+    /// `files`: the entries `GalleryStaging` returned as it wrote each file, in gallery order.
+    init(files: [Entry], failed: [GalleryFailure] = [], input: Input, style: String, versions: Versions) {
         self.failed = failed.isEmpty ? nil : failed
         self.input = input
         self.style = style
         self.versions = versions
-        self.files = files.map {
-            Entry(path: $0.path, kind: $0.kind, format: $0.format, shows: $0.shows, caption: $0.caption,
-                  bytes: $0.data.count, sha256: SHA256.hex($0.data))
-        }
+        self.files = files
     }
 
     /// Pretty JSON with sorted keys, ending in a newline.

@@ -29,12 +29,18 @@ public enum AtomicFile {
     /// Writes a new file at `path` inside a folder this process made for itself (a gallery
     /// being built): `O_CREAT|O_EXCL|O_NOFOLLOW`, so nothing already there is followed or reused.
     public static func createNew(_ data: Data, at path: String) throws {
+        try data.withUnsafeBytes { try createNew(bytes: $0, at: path) }
+    }
+
+    /// `createNew` of bytes in place (a string's UTF-8), so that a large export is not copied
+    /// into a `Data` just to be written.
+    public static func createNew(bytes: UnsafeRawBufferPointer, at path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
         guard fd >= 0 else {
             throw EpistolaryError(.environment, file: path, "cannot create (\(String(cString: strerror(errno))))")
         }
         do {
-            try OutputPath.writeAll(data, to: fd, path: path)
+            try OutputPath.writeAll(bytes, to: fd, path: path)
         } catch {
             close(fd)
             throw error
@@ -183,18 +189,20 @@ enum OutputPath {
 
     /// Writes all of `data`; a short or failed write (ENOSPC, EPIPE, EIO) is an environment error.
     static func writeAll(_ data: Data, to fd: Int32, path: String) throws {
-        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-            guard var pointer = buffer.baseAddress else { return }
-            var left = buffer.count
-            while left > 0 {
-                let n = Glibc.write(fd, pointer, min(left, 1 << 30))
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw EpistolaryError(.environment, file: path, "cannot write (\(String(cString: strerror(errno))))")
-                }
-                pointer += n
-                left -= n
+        try data.withUnsafeBytes { try writeAll($0, to: fd, path: path) }
+    }
+
+    static func writeAll(_ buffer: UnsafeRawBufferPointer, to fd: Int32, path: String) throws {
+        guard var pointer = buffer.baseAddress else { return }
+        var left = buffer.count
+        while left > 0 {
+            let n = Glibc.write(fd, pointer, min(left, 1 << 30))
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw EpistolaryError(.environment, file: path, "cannot write (\(String(cString: strerror(errno))))")
             }
+            pointer += n
+            left -= n
         }
     }
 

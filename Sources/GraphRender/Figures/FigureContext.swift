@@ -63,9 +63,12 @@ public struct FigureContext: Sendable {
     /// - Complexity: O(m + p log p) for m messages and p people.
     public static func rankedCorrespondents(_ analysis: CorpusAnalysis) -> [String] {
         var involvement: [String: Int] = [:]
-        for message in analysis.messages {
-            if !message.sender.isEmpty { involvement[message.sender, default: 0] += 1 }
-            for recipient in Set(message.recipients) where !recipient.isEmpty { involvement[recipient, default: 0] += 1 }
+        let messages = analysis.messages
+        for index in messages.indices {
+            // Fields read in place: the message itself is not copied.
+            let sender = messages[index].sender
+            if !sender.isEmpty { involvement[sender, default: 0] += 1 }
+            for recipient in Set(messages[index].recipients) where !recipient.isEmpty { involvement[recipient, default: 0] += 1 }
         }
         for inferred in analysis.inferred {
             involvement[inferred.sender, default: 0] += 1

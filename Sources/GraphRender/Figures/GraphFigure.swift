@@ -66,8 +66,9 @@ public struct GraphFigure: Sendable {
             }
             return try RepliesFigure(context: context, graphvizRoutesLinks: engine == .neato).figure()
         case .topics:
+            let tally = TopicsFigure.Tally(context: context)
             return try fitted(context: context, start: budget) { limit, width in
-                var figure = TopicsFigure(context: context, peopleLimit: limit)
+                var figure = TopicsFigure(context: context, peopleLimit: limit, tally: tally)
                 figure.style.widthOverrideInches = width
                 return figure.figure()
             }

@@ -18,36 +18,56 @@ struct TopicsFigure {
     let context: FigureContext
     var peopleLimit: Int? = nil
     var style: FigureStyle
+    /// The counts over all messages, which do not depend on the limit: made once for every
+    /// size the figure is tried at.
+    let tally: Tally
 
-    init(context: FigureContext, peopleLimit: Int? = nil) {
+    init(context: FigureContext, peopleLimit: Int? = nil, tally: Tally? = nil) {
         self.context = context
         self.peopleLimit = peopleLimit
+        self.tally = tally ?? Tally(context: context)
         style = FigureStyle(context: context)
     }
 
-    /// - Complexity: O(m · t) for m messages with t topics each.
+    /// Messages per topic and person, over every message with a topic.
+    struct Tally {
+        var perTopic: [String: [String: Int]] = [:]
+        var topicTotals: [String: Int] = [:]
+        var involvement: [String: Int] = [:]
+        /// Each message with a topic: its topics and its people (without the central person).
+        var tagged: [(topics: Set<String>, people: Set<String>)] = []
+        /// The messages with a topic, for the caption.
+        var counted: [Message] = []
+
+        /// - Complexity: O(m · t) for m messages with t topics each.
+        init(context: FigureContext) {
+            let analysis = context.analysis, centre = context.principal
+            let messages = analysis.messages
+            for index in messages.indices {
+                guard let matches = analysis.topics[messages[index].id], !matches.isEmpty else { continue }
+                counted.append(messages[index])
+                var people = Set(messages[index].recipients)
+                people.insert(messages[index].sender)
+                people.remove("")
+                if let centre { people.remove(centre) }
+                for person in people { involvement[person, default: 0] += 1 }
+                let topics = Set(matches.map(\.topic))
+                for topic in topics {
+                    topicTotals[topic, default: 0] += 1
+                    for person in people { perTopic[topic, default: [:]][person, default: 0] += 1 }
+                }
+                tagged.append((topics, people))
+            }
+        }
+    }
+
+    /// - Complexity: O(m · t) for m messages with t topics each (the tally, once).
     func figure() -> GraphFigure {
         let analysis = context.analysis
         let theme = context.theme
         let centre = context.principal
-
-        var perTopic: [String: [String: Int]] = [:]
-        var topicTotals: [String: Int] = [:]
-        var involvement: [String: Int] = [:]
-        var counted: [Message] = []
-        for message in analysis.messages {
-            guard let matches = analysis.topics[message.id], !matches.isEmpty else { continue }
-            counted.append(message)
-            var people = Set(message.recipients)
-            people.insert(message.sender)
-            people.remove("")
-            if let centre { people.remove(centre) }
-            for person in people { involvement[person, default: 0] += 1 }
-            for topic in Set(matches.map(\.topic)) {
-                topicTotals[topic, default: 0] += 1
-                for person in people { perTopic[topic, default: [:]][person, default: 0] += 1 }
-            }
-        }
+        let perTopic = tally.perTopic, topicTotals = tally.topicTotals, involvement = tally.involvement
+        let counted = tally.counted
         let topics = analysis.lexicon.topics.filter { (topicTotals[$0.id] ?? 0) > 0 }
         let ranked = involvement.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
         let limit = max(2, peopleLimit ?? theme.graph.budget.nodes)
@@ -60,9 +80,8 @@ struct TopicsFigure {
             var row = shown.map { perTopic[topic.id]?[$0] ?? 0 }
             if merging {
                 // Messages on the topic with at least one of the others (a message naming two counts once).
-                let n = counted.count { m in
-                    (analysis.topics[m.id] ?? []).contains { $0.topic == topic.id }
-                        && (others.contains(m.sender) || m.recipients.contains { others.contains($0) })
+                let n = tally.tagged.count { m in
+                    m.topics.contains(topic.id) && m.people.contains { others.contains($0) }
                 }
                 row.append(n)
             }

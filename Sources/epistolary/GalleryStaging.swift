@@ -1,0 +1,74 @@
+import Correspondence
+import Foundation
+import Synchronization
+
+/// A gallery being written: a fresh, registered folder beside the target (removed if the run
+/// fails or is interrupted), filled file by file as each figure or export is made, then
+/// swapped in with one rename (`TemporaryFiles.swapFolder`), all or nothing.
+///
+/// Each file goes to disk as soon as it is made and only its manifest entry (size, SHA-256)
+/// is kept, so a gallery of 500,000 messages never holds all its exports in memory at once.
+final class GalleryStaging: Sendable {
+    /// The gallery folder as given, and the staging folder beside it.
+    let target: String
+    let path: String
+    /// Sub-folders already made in the staging folder.
+    private let folders = Mutex<Set<String>>([])
+
+    /// Checks `out` (`GalleryFolder.checkTarget`) and makes the staging folder beside it.
+    init(out: String) throws {
+        target = URL(fileURLWithPath: out).standardized.path
+        try GalleryFolder.checkTarget(target)
+        let parent = (target as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: parent.isEmpty ? "/" : parent, withIntermediateDirectories: true)
+        path = try TemporaryFiles.createFolder(nextTo: target)
+    }
+
+    /// Writes `file` into the staging folder and returns its manifest entry.
+    func write(_ file: GalleryFile) throws -> GalleryManifest.Entry {
+        try file.data.withUnsafeBytes { bytes in
+            try write(bytes, path: file.path, kind: file.kind, format: file.format, shows: file.shows, caption: file.caption)
+        }
+    }
+
+    /// Writes `text` as UTF-8 without copying it first (an export of hundreds of megabytes).
+    func write(text: String, path file: String, kind: GalleryFile.Kind, format: String, shows: String,
+               caption: String? = nil) throws -> GalleryManifest.Entry {
+        var text = text
+        return try text.withUTF8 { utf8 in
+            try write(UnsafeRawBufferPointer(utf8), path: file, kind: kind, format: format, shows: shows, caption: caption)
+        }
+    }
+
+    private func write(_ bytes: UnsafeRawBufferPointer, path file: String, kind: GalleryFile.Kind, format: String,
+                       shows: String, caption: String?) throws -> GalleryManifest.Entry {
+        let folder = (file as NSString).deletingLastPathComponent
+        if !folder.isEmpty {
+            try folders.withLock { made in
+                if !made.contains(folder) {
+                    try FileManager.default.createDirectory(atPath: path + "/" + folder, withIntermediateDirectories: true)
+                    made.insert(folder)
+                }
+            }
+        }
+        try AtomicFile.createNew(bytes: bytes, at: path + "/" + file)
+        return GalleryManifest.Entry(path: file, kind: kind, format: format, shows: shows, caption: caption,
+                                     bytes: bytes.count, sha256: SHA256.hex(bytes.bindMemory(to: UInt8.self)))
+    }
+
+    /// Writes the manifest and swaps the staging folder in for the target.
+    func finish(manifest: Data) throws {
+        do {
+            try AtomicFile.createNew(manifest, at: path + "/manifest.json")
+            try TemporaryFiles.swapFolder(path, into: target)
+        } catch {
+            abandon()
+            throw error
+        }
+    }
+
+    /// Removes the staging folder: the target keeps the gallery it had.
+    func abandon() {
+        TemporaryFiles.remove(path)
+    }
+}
