@@ -30,8 +30,11 @@ let package = Package(
         // libpng, for the figures' PNGs (a fast filter and a low zlib level; DESIGN.md).
         .systemLibrary(name: "CLibPNG", path: "Sources/CLibPNG", pkgConfig: "libpng",
                        providers: [.apt(["libpng-dev"])]),
+        // OpenSSL's libcrypto, for SHA-256 (DESIGN.md: measured against our own code).
+        .systemLibrary(name: "CLibCrypto", path: "Sources/CLibCrypto", pkgConfig: "libcrypto",
+                       providers: [.apt(["libssl-dev"])]),
         .target(name: "TOMLReader", swiftSettings: swiftSettings),
-        .target(name: "Correspondence", dependencies: ["CLibXML2"], resources: [.copy("Resources")], swiftSettings: swiftSettings),
+        .target(name: "Correspondence", dependencies: ["CLibXML2", "CLibCrypto"], resources: [.copy("Resources")], swiftSettings: swiftSettings),
         .target(name: "Analysis", dependencies: ["Correspondence", "TOMLReader"], resources: [.copy("Resources")], swiftSettings: swiftSettings),
         .target(name: "Styling", dependencies: ["Correspondence", "TOMLReader"], resources: [.process("Sheets")], swiftSettings: swiftSettings),
         // What both renderers draw with: the one time axis, text measured by Cairo, Cairo
