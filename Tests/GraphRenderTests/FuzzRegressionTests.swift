@@ -57,4 +57,18 @@ struct FuzzRegressionTests {
         #expect(parsed.node(DOTWriter.encodingUnsafeScalars("\n")) != nil && parsed.node("") != nil)
         #expect(parsed.edges.count == 1 && parsed.edges[0].tail != parsed.edges[0].head)
     }
+
+    /// FuzzDOT (a run of 20,817 executions): cgraph drops a line break that follows a quote in
+    /// a quoted id, so `onload="` and `onload="` + line feed became one node. Every line break
+    /// in an id is now encoded.
+    @Test func aLineBreakAfterAQuoteKeepsTwoNamesApart() throws {
+        let names = ["onload=\"", "onload=\"\n", "onload=\"\r\n", "a\nb", "a\\\nb", "x\"\n\"y"]
+        var dot = DOTWriter(name: "g")
+        for name in names { dot.node(name, [("label", .text(name))]) }
+        dot.edge(names[0], names[1])
+        let parsed = try GraphvizEngine.shared.parse(dot.text)
+        #expect(parsed.nodes.count == names.count, "\(parsed.nodes.map(\.name))")
+        for name in names { #expect(parsed.node(DOTWriter.encodingUnsafeScalars(name)) != nil, "\(name.debugDescription) is not a node of its own") }
+        #expect(parsed.edges.count == 1 && parsed.edges[0].tail != parsed.edges[0].head)
+    }
 }

@@ -109,15 +109,18 @@ public struct DOTWriter: Sendable {
     /// `&x;` into SVG as if it were an entity) and each unsafe scalar as `¤HEX;`, one to one, so
     /// distinct names stay distinct nodes; a leading `%` as `¤25;` (cgraph takes ids that begin
     /// with `%` for its own anonymous ones and loses the name); then bounded (`maxIDLength`).
-    /// An id of line breaks alone has them written as `¤A;`, `¤D;`: cgraph reads the id of a
-    /// lone line feed as the empty id, which would make two names one node (found by FuzzDOT).
+    /// Every line break is written as `¤A;` or `¤D;`: cgraph reads the id of a lone line feed
+    /// as the empty id, and drops a line break that follows a quote, either of which would
+    /// make two names one node (both found by FuzzDOT).
     public static func encodingUnsafeScalars(_ name: String) -> String {
         var out = name
-        let breaksAlone = isLineBreaksAlone(name)
-        if breaksAlone || name.hasPrefix("%") || name.unicodeScalars.contains(where: { $0 == "¤" || $0 == "&" || UnsafeScalars.isUnsafe($0) }) {
+        func encoded(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == "¤" || scalar == "&" || scalar == "\n" || scalar == "\r" || UnsafeScalars.isUnsafe(scalar)
+        }
+        if name.hasPrefix("%") || name.unicodeScalars.contains(where: encoded) {
             out = ""
             for (index, scalar) in name.unicodeScalars.enumerated() {
-                if breaksAlone || scalar == "¤" || scalar == "&" || UnsafeScalars.isUnsafe(scalar) || (index == 0 && scalar == "%") {
+                if encoded(scalar) || (index == 0 && scalar == "%") {
                     out += "¤" + String(scalar.value, radix: 16, uppercase: true) + ";"
                 } else {
                     out.unicodeScalars.append(scalar)
