@@ -42,11 +42,15 @@ public struct PlaceTable: Sendable, Hashable {
         return places[name.trimmingCharacters(in: .whitespaces)]
     }
 
-    /// Reads a places file.
+    /// Reads a places file: a regular file or a stream (a pipe such as `<(...)`), noted as an
+    /// input of the run so that no output replaces it.
     public static func load(path: String) throws -> PlaceTable {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        InputFiles.note(path)
+        guard let handle = FileHandle(forReadingAtPath: path),
+              let data = (try? handle.readToEnd()).map({ $0 ?? Data() }) else {
             throw EpistolaryError(.badUsage, file: path, "cannot read the places file")
         }
+        try? handle.close()
         guard let text = String(data: data, encoding: .utf8) else {
             throw EpistolaryError(.badData, file: path, "the places file is not UTF-8 text")
         }

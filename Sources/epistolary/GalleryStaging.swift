@@ -45,9 +45,16 @@ final class GalleryStaging: Sendable {
         let folder = (file as NSString).deletingLastPathComponent
         if !folder.isEmpty {
             try folders.withLock { made in
-                if !made.contains(folder) {
-                    try FileManager.default.createDirectory(atPath: path + "/" + folder, withIntermediateDirectories: true)
-                    made.insert(folder)
+                // One level at a time, never the staging folder itself: after an interrupt has
+                // removed it, a job still writing must fail, not make it again.
+                var prefix = ""
+                for component in folder.split(separator: "/") {
+                    prefix += (prefix.isEmpty ? "" : "/") + component
+                    if made.contains(prefix) { continue }
+                    if mkdir(path + "/" + prefix, 0o755) != 0 && errno != EEXIST {
+                        throw EpistolaryError(.environment, file: target, "cannot make the folder \(prefix) of the new gallery (\(String(cString: strerror(errno))))")
+                    }
+                    made.insert(prefix)
                 }
             }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 /// Each output-path case of the tool, run as a user runs it: an output that is an input,
@@ -238,7 +239,8 @@ import Testing
             #expect(leftovers.isEmpty, "after a kill at \(killedAt) s: \(leftovers)")
             if foundNew {
                 // Restore the old gallery for the next kill.
-                _ = try CLIRunner.run(["figures", "--corpus", corpus.path, "--formats", "svg", "--out", gallery.path])
+                let restored = try CLIRunner.run(["figures", "--corpus", corpus.path, "--formats", "svg", "--out", gallery.path])
+                #expect(restored.status == 0, "restoring the old gallery: \(restored.stderr)")
             }
         }
         #expect(sawOld, "no kill came before the swap")
@@ -269,9 +271,8 @@ import Testing
 }
 
 /// Bytes handed over from the FIFO reader's thread.
-private final class Received: @unchecked Sendable {
-    private let lock = NSLock()
-    private var data: Data?
-    func set(_ value: Data) { lock.lock(); data = value; lock.unlock() }
-    func get() -> Data? { lock.lock(); defer { lock.unlock() }; return data }
+private final class Received: Sendable {
+    private let data = Mutex<Data?>(nil)
+    func set(_ value: Data) { data.withLock { $0 = value } }
+    func get() -> Data? { data.withLock { $0 } }
 }

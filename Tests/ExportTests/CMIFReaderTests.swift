@@ -169,10 +169,10 @@ import Testing
         }
     }
 
-    @Test func entityExpansionIsBounded() {
-        let started = Date()
+    /// Refused as a data error; an unbounded expansion would exhaust memory or hang, which
+    /// the time limit turns into a failure instead of a stuck suite.
+    @Test(.timeLimit(.minutes(1))) func entityExpansionIsBounded() {
         expectDataError("billion-laughs.xml", mentioning: "entity")
-        #expect(Date().timeIntervalSince(started) < 5)
     }
 
     @Test func aDocumentThatIsNotTEIIsRefused() throws {

@@ -166,6 +166,24 @@ import Testing
         #expect(rows.dropFirst().filter { $0[place].isEmpty }.allSatisfy { $0[coordinates].isEmpty })
     }
 
+    /// `--places <(...)` hands a pipe: it is read as a stream, as a file is.
+    @Test func placesTableIsReadFromAPipe() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("places-pipe-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fifo = folder.appendingPathComponent("places.csv").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let writer = Thread {
+            let fd = open(fifo, O_WRONLY)
+            let text = "name,geonames,latitude,longitude\nMoscow,https://www.geonames.org/524901,55.75222,37.61556\n"
+            _ = text.utf8CString.withUnsafeBufferPointer { write(fd, $0.baseAddress, $0.count - 1) }
+            close(fd)
+        }
+        writer.start()
+        let table = try PlaceTable.load(path: fifo)
+        #expect(table["Moscow"]?.geonames == "https://www.geonames.org/524901")
+    }
+
     @Test func placesTableErrorsNameTheLine() {
         func message(_ text: String) -> String {
             do { _ = try PlaceTable.parse(text, file: "p.csv"); return "" } catch { return "\(error)" }

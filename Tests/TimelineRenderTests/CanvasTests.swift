@@ -2,16 +2,16 @@ import Correspondence
 import Foundation
 import CCairo
 import Styling
+import Synchronization
 import Testing
 import Drawing
 @testable import TimelineRender
 
 /// Counts calls from several threads.
-final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var count = 0
-    func add() { lock.lock(); count += 1; lock.unlock() }
-    var value: Int { lock.lock(); defer { lock.unlock() }; return count }
+final class Counter: Sendable {
+    private let count = Mutex(0)
+    func add() { count.withLock { $0 += 1 } }
+    var value: Int { count.withLock { $0 } }
 }
 
 @Suite("Canvas: formats, errors, same bytes")

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -14,6 +15,8 @@ import Glibc
 /// the process exits with 128 + the signal. Creation, renaming and that clean-up take one
 /// lock, so an interrupted run leaves either the old files or the new ones, and no temporary.
 public enum TemporaryFiles {
+    /// An NSLock, not a `Mutex`: the signal clean-up keeps it held through `_exit`, so that
+    /// nothing is created or renamed after the clean-up, which `Mutex.withLock` cannot express.
     private static let lock = NSLock()
     nonisolated(unsafe) private static var live: Set<String> = []
     nonisolated(unsafe) private static var signalSources: [DispatchSourceSignal] = []
@@ -212,41 +215,34 @@ public enum TemporaryFiles {
 /// they open (`note`), and `AtomicFile` refuses a target that is the same file (same device
 /// and inode, whatever the path: a symlink or a hard link is caught too).
 public enum InputFiles {
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var files: [(device: UInt64, inode: UInt64, path: String)] = []
+    private static let files = Mutex<[(device: UInt64, inode: UInt64, path: String)]>([])
 
     /// Notes `path` as an input of this run; a path that cannot be stat'ed is ignored (reading
     /// it will fail with its own error).
     public static func note(_ path: String) {
         var info = stat()
         guard stat(path, &info) == 0 else { return }
-        lock.lock()
-        defer { lock.unlock() }
-        if !files.contains(where: { $0.device == UInt64(info.st_dev) && $0.inode == UInt64(info.st_ino) }) {
-            files.append((UInt64(info.st_dev), UInt64(info.st_ino), path))
+        files.withLock { files in
+            if !files.contains(where: { $0.device == UInt64(info.st_dev) && $0.inode == UInt64(info.st_ino) }) {
+                files.append((UInt64(info.st_dev), UInt64(info.st_ino), path))
+            }
         }
     }
 
     /// Forgets every noted input (for tests running several commands in one process).
     public static func reset() {
-        lock.lock()
-        defer { lock.unlock() }
-        files.removeAll()
+        files.withLock { $0.removeAll() }
     }
 
     /// The first noted input that lies inside `folder` (after resolving symlinks), if any.
     public static func inside(folder: String) -> String? {
         let root = URL(fileURLWithPath: folder).resolvingSymlinksInPath().standardized.path
-        lock.lock()
-        let paths = files.map(\.path)
-        lock.unlock()
+        let paths = files.withLock { $0.map(\.path) }
         return paths.first { URL(fileURLWithPath: $0).resolvingSymlinksInPath().standardized.path.hasPrefix(root + "/") }
     }
 
     static func refuseIfInput(_ path: String, device: UInt64, inode: UInt64) throws {
-        lock.lock()
-        let input = files.first { $0.device == device && $0.inode == inode }
-        lock.unlock()
+        let input = files.withLock { files in files.first { $0.device == device && $0.inode == inode } }
         if let input {
             throw EpistolaryError(.badUsage, file: path, "is an input of this run (\(input.path)); choose another output")
         }
