@@ -59,6 +59,7 @@ struct FigureLegend {
             case .triangleDown: return "▼"
             case .pentagon: return "⬟"
             case .hexagon: return "⬢"
+            case .star: return "★"
             }
         }
 
