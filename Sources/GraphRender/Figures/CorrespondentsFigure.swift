@@ -262,20 +262,23 @@ struct CorrespondentsFigure {
     func edgeLook(writer: String) -> (color: RGBColor, style: String) {
         let edge = context.theme.graph.edge
         guard edge.colorBySender else { return (edge.color, "solid") }
-        let look = context.people.contains(writer) ? context.people[writer] : context.people.other
+        // The people's styles decide: a named writer's look, the unidentified group's own, else others'.
+        let people = context.people
+        let look = people.contains(writer) || people.isUnidentified(writer) ? people[writer] : people.other
         return (look.color, look.dash.graphvizStyle)
     }
 
     /// The writers of `edges` with a look of their own, in the run's colour order: the legend's
     /// arrow samples (only when arrows are drawn by writer).
-    private func writers(_ edges: [CorrespondentGraph.Edge]) -> (named: [String], others: Bool) {
-        guard context.theme.graph.edge.colorBySender else { return ([], false) }
-        let split = context.people.split(edges.filter { $0.count > 0 }.map(\.from))
-        return (split.named, !split.others.isEmpty)
+    private func writers(_ edges: [CorrespondentGraph.Edge]) -> (named: [String], others: Bool, unidentified: Bool) {
+        guard context.theme.graph.edge.colorBySender else { return ([], false, false) }
+        let writers = edges.filter { $0.count > 0 }.map(\.from)
+        let split = context.people.split(writers)
+        return (split.named, !split.others.isEmpty, writers.contains { context.people.isUnidentified($0) })
     }
 
     private func legend(title: String?, largest: Int, maxSide: Int, classes: [FigureStyle.LineClass], showsInferred: Bool,
-                        writers: (named: [String], others: Bool)) -> FigureLegend {
+                        writers: (named: [String], others: Bool, unidentified: Bool)) -> FigureLegend {
         let theme = context.theme
         let muted = theme.colors.muted
         let sizes = Self.sizeSamples(largest: largest).map {
@@ -284,7 +287,7 @@ struct CorrespondentsFigure {
         let lines = classes.map { FigureLegend.Entry(swatch: .bar(muted, widthPt: $0.widthPt, style: "solid"), text: $0.label) }
         let sample = classes.first?.widthPt ?? 1
         var kinds: [FigureLegend.Entry] = []
-        if !writers.named.isEmpty {
+        if !writers.named.isEmpty || writers.unidentified {
             kinds.append(FigureLegend.Entry(swatch: .none, text: "arrows by:"))
             for writer in writers.named {
                 let look = edgeLook(writer: writer)
@@ -293,6 +296,10 @@ struct CorrespondentsFigure {
             if writers.others {
                 let look = (context.people.other.color, context.people.other.dash.graphvizStyle)
                 kinds.append(FigureLegend.Entry(swatch: .bar(look.0, widthPt: sample, style: look.1), text: "others"))
+            }
+            if writers.unidentified {
+                let look = context.people.unidentified
+                kinds.append(FigureLegend.Entry(swatch: .bar(look.color, widthPt: sample, style: look.dash.graphvizStyle), text: "unidentified"))
             }
         }
         if showsInferred {

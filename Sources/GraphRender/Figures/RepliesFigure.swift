@@ -243,10 +243,11 @@ struct RepliesFigure {
             ? [("layout", "neato"), ("inputscale", .number(72)), ("splines", "true"), ("overlap", "true"), ("esep", "+0.8")]
             : [("layout", .text(LayoutEngine.pinned.name)), ("inputscale", .number(72)), ("splines", "true"), ("overlap", "true")]
         let anyMixed = groups.contains { $0.mixedWriters }
-        let anyOthers = groups.contains { !$0.mixedWriters && !coloured.contains($0.writer) }
+        let anyOthers = groups.contains { !$0.mixedWriters && !coloured.contains($0.writer) && !context.people.isUnidentified($0.writer) }
+        let anyUnidentified = groups.contains { !$0.mixedWriters && context.people.isUnidentified($0.writer) }
         let anyCounted = groups.contains { $0.count > 1 }
         dot.graph(style.graphAttributes(layout + [("outputorder", "edgesfirst")])
-                  + legend(title: title, writers: lanes.filter { coloured.contains($0) }, coloured: coloured, mixed: anyMixed, others: anyOthers,
+                  + legend(title: title, writers: lanes.filter { coloured.contains($0) }, coloured: coloured, mixed: anyMixed, others: anyOthers, unidentified: anyUnidentified,
                            ranges: !rangeBars.isEmpty, counted: anyCounted ? daysPerBin : nil).graphAttributes(style: style))
         dot.nodeDefaults(style.nodeDefaults([("shape", "circle"), ("fixedsize", "true"), ("label", ""),
                                              ("width", .number(mark / 72)), ("height", .number(mark / 72)),
@@ -419,6 +420,8 @@ struct RepliesFigure {
     /// entry's colour and marker; a mark of several writers, or of a writer past the palette,
     /// is muted, in the "others" marker shape.
     func markLook(_ writer: String?, coloured: Set<String>) -> (color: RGBColor, shape: MarkerShape) {
+        // The unidentified people drawn as one have their own look (Styling's one rule), never others'.
+        if let writer, context.people.isUnidentified(writer) { return (context.people.unidentified.color, context.people.unidentified.marker) }
         guard let writer, coloured.contains(writer) else { return (context.theme.colors.muted, context.people.other.marker) }
         let look = context.people[writer]
         return (look.color, look.marker)
@@ -479,7 +482,7 @@ struct RepliesFigure {
         day.month == 12 ? Day(year: day.year + 1, month: 1, day: 1) : Day(year: day.year, month: day.month + 1, day: 1)
     }
 
-    private func legend(title: String, writers lanes: [String], coloured: Set<String>, mixed: Bool, others: Bool, ranges: Bool,
+    private func legend(title: String, writers lanes: [String], coloured: Set<String>, mixed: Bool, others: Bool, unidentified: Bool, ranges: Bool,
                         counted daysPerBin: Double?) -> FigureLegend {
         let theme = context.theme
         var writers = lanes
@@ -491,6 +494,10 @@ struct RepliesFigure {
         }
         let otherLook = markLook(nil, coloured: coloured)
         if others { people.append(FigureLegend.Entry(swatch: .marker(otherLook.color, otherLook.shape), text: "others")) }
+        if unidentified {
+            let look = context.people.unidentified
+            people.append(FigureLegend.Entry(swatch: .marker(look.color, look.marker), text: "unidentified"))
+        }
         if mixed { people.append(FigureLegend.Entry(swatch: .marker(otherLook.color, otherLook.shape), text: "several writers")) }
         var kinds = [
             FigureLegend.Entry(swatch: .ring(muted), text: "hollow: inferred (cited, lost)"),
