@@ -1,3 +1,5 @@
+import Correspondence
+
 /// Writes an `ExportGraph` as Cytoscape.js JSON (`elements.nodes` / `elements.edges`, each a
 /// `data` object), which Cytoscape.js loads directly and Cytoscape desktop imports as `.cyjs`.
 ///
@@ -11,9 +13,16 @@
 public struct CytoscapeWriter: Sendable {
     public init() {}
 
+    /// The document as text (`write(_:to:)` into memory).
     public func write(_ graph: ExportGraph) -> String {
+        ByteSink.text { write(graph, to: $0) }
+    }
+
+    /// Writes the document into `sink` as it goes, one element at a time.
+    /// - Complexity: O(nodes + edges) times their attributes.
+    public func write(_ graph: ExportGraph, to sink: ByteSink) {
         let layout = graph.layout
-        let nodes: [JSONValue] = graph.nodes.map { node in
+        func node(_ node: ExportNode) -> JSONValue {
             var data: [(String, JSONValue)] = [("id", .string(node.id)), ("label", .string(node.label))]
             for attribute in graph.nodeAttributes {
                 if let value = node.values[attribute.key] { data.append((attribute.key, value.json)) }
@@ -28,7 +37,7 @@ public struct CytoscapeWriter: Sendable {
                                              ("y", .double(ExportLayout.number(layout.height - drawn.y)))])
             return .object([("data", .object(data)), ("position", position)])
         }
-        let edges: [JSONValue] = graph.edges.map { edge in
+        func edge(_ edge: ExportEdge) -> JSONValue {
             var data: [(String, JSONValue)] = [
                 ("id", .string(edge.id)), ("source", .string(edge.source)), ("target", .string(edge.target)),
                 ("interaction", .string(edge.kind)), ("weight", .double(edge.weight)),
@@ -41,20 +50,34 @@ public struct CytoscapeWriter: Sendable {
             }
             return .object([("data", .object(data))])
         }
-        var members: [(String, JSONValue)] = [
-            ("format_version", .string("1.0")),
-            ("generated_by", .string("Epistolary")),
-            ("target_cytoscapejs_version", .string("~3")),
-            ("data", .object([("name", .string(graph.name)), ("description", .string(graph.description)),
-                              ("directed", .bool(graph.directed))]
-                             + (layout.map { [("layout", .string($0.source))] } ?? []))),
-            ("elements", .object([("nodes", .array(nodes)), ("edges", .array(edges))])),
-        ]
+        var json = JSONWriter(into: sink)
+        json.beginObject()
+        json.member("format_version", "1.0")
+        json.member("generated_by", "Epistolary")
+        json.member("target_cytoscapejs_version", "~3")
+        json.key("data")
+        JSONValue.object([("name", .string(graph.name)), ("description", .string(graph.description)),
+                          ("directed", .bool(graph.directed))]
+                         + (layout.map { [("layout", .string($0.source))] } ?? [])).write(to: &json)
+        json.key("elements")
+        json.beginObject()
+        json.key("nodes")
+        json.beginArray()
+        for item in graph.nodes { node(item).write(to: &json) }
+        json.endArray()
+        json.key("edges")
+        json.beginArray()
+        for item in graph.edges { edge(item).write(to: &json) }
+        json.endArray()
+        json.endObject()
         if layout != nil {
-            members.append(("layout", .object([("name", .string("preset")), ("fit", .bool(true)), ("padding", .int(10))])))
-            members.append(("style", Self.style(directed: graph.directed)))
+            json.key("layout")
+            JSONValue.object([("name", .string("preset")), ("fit", .bool(true)), ("padding", .int(10))]).write(to: &json)
+            json.key("style")
+            Self.style(directed: graph.directed).write(to: &json)
         }
-        return JSONValue.object(members).serialized() + "\n"
+        json.endObject()
+        sink.write("\n" as StaticString)
     }
 
     /// A label size in proportion to the node (at most 9 pt): the figure's small marks keep

@@ -27,8 +27,15 @@ public struct GEXFWriter: Sendable {
         self.version = version
     }
 
+    /// The document as text (`write(_:to:)` into memory).
     public func write(_ graph: ExportGraph) -> String {
-        var xml = XMLMarkup()
+        ByteSink.text { write(graph, to: $0) }
+    }
+
+    /// Writes the document into `sink` as it goes.
+    /// - Complexity: O(nodes + edges) times their attributes, plus O(s log s) in each element's spells.
+    public func write(_ graph: ExportGraph, to sink: ByteSink) {
+        var xml = XMLMarkup(into: sink)
         switch version {
         case .v1_3:
             xml.open("gexf", [("xmlns", "http://gexf.net/1.3")]
@@ -106,7 +113,7 @@ public struct GEXFWriter: Sendable {
             xml.close()
         }
         xml.close()
-        return xml.finish()
+        xml.end()
     }
 
     private func writeValues(_ values: [String: ExportValue], declared: [ExportAttribute],

@@ -10,9 +10,16 @@ import Correspondence
 public struct NodeLinkWriter: Sendable {
     public init() {}
 
+    /// The document as text (`write(_:to:)` into memory).
     public func write(_ graph: ExportGraph) -> String {
+        ByteSink.text { write(graph, to: $0) }
+    }
+
+    /// Writes the document into `sink` as it goes, one element at a time (the edges twice).
+    /// - Complexity: O(nodes + edges) times their attributes, plus O(s log s) in each element's spells.
+    public func write(_ graph: ExportGraph, to sink: ByteSink) {
         let multigraph = graph.hasParallelEdges
-        let nodes: [JSONValue] = graph.nodes.map { node in
+        func node(_ node: ExportNode) -> JSONValue {
             var members: [(String, JSONValue)] = [("id", .string(node.id)), ("label", .string(node.label))]
             for attribute in graph.nodeAttributes {
                 if let value = node.values[attribute.key] { members.append((attribute.key, value.json)) }
@@ -24,7 +31,7 @@ public struct NodeLinkWriter: Sendable {
             }
             return .object(members)
         }
-        let edges: [JSONValue] = graph.edges.map { edge in
+        func edge(_ edge: ExportEdge) -> JSONValue {
             var members: [(String, JSONValue)] = [("source", .string(edge.source)), ("target", .string(edge.target))]
             if multigraph { members.append(("key", .string(edge.id))) }
             members += [("id", .string(edge.id)), ("type", .string(edge.kind)), ("weight", .double(edge.weight))]
@@ -37,15 +44,24 @@ public struct NodeLinkWriter: Sendable {
             }
             return .object(members)
         }
-        let document = JSONValue.object([
-            ("directed", .bool(graph.directed)),
-            ("multigraph", .bool(multigraph)),
-            ("graph", .object([("name", .string(graph.name)), ("description", .string(graph.description))])),
-            ("nodes", .array(nodes)),
-            ("links", .array(edges)),
-            ("edges", .array(edges)),
-        ])
-        return document.serialized() + "\n"
+        var json = JSONWriter(into: sink)
+        json.beginObject()
+        json.member("directed", bool: graph.directed)
+        json.member("multigraph", bool: multigraph)
+        json.key("graph")
+        JSONValue.object([("name", .string(graph.name)), ("description", .string(graph.description))]).write(to: &json)
+        json.key("nodes")
+        json.beginArray()
+        for item in graph.nodes { node(item).write(to: &json) }
+        json.endArray()
+        for key in ["links", "edges"] {
+            json.key(key)
+            json.beginArray()
+            for item in graph.edges { edge(item).write(to: &json) }
+            json.endArray()
+        }
+        json.endObject()
+        sink.write("\n" as StaticString)
     }
 
     private func spells(_ spells: [ExportSpell]) -> JSONValue {

@@ -42,10 +42,17 @@ public struct TimelineJSWriter: Sendable {
     /// - Complexity: O(messages + eras).
     public func write(corpus: Corpus, title: String, groups: [String: String] = [:], shortNames: [String: String] = [:],
                       eras: [Era] = []) -> String {
+        ByteSink.text { write(corpus: corpus, title: title, groups: groups, shortNames: shortNames, eras: eras, to: $0) }
+    }
+
+    /// `write(corpus:title:groups:shortNames:eras:)` into `sink`, one event at a time.
+    /// - Complexity: O(messages + eras).
+    public func write(corpus: Corpus, title: String, groups: [String: String] = [:], shortNames: [String: String] = [:],
+                      eras: [Era] = [], to sink: ByteSink) {
         let grouped = !groups.isEmpty
         // A timeline places events in time: undated messages are left out (the title counts
         // them); an open date is placed at its known bound and worded as open.
-        let events: [JSONValue] = corpus.messages.compactMap { message in
+        func event(_ message: Message) -> JSONValue? {
             var members: [(String, JSONValue)] = [("unique_id", .string(message.id))]
             let date = message.date
             if let (a, b) = date.closedBounds {
@@ -98,15 +105,26 @@ public struct TimelineJSWriter: Sendable {
                      ("end_date", Self.date(era.end, month: true, day: true)),
                      ("text", .object([("headline", .string(XMLMarkup.escapeText(era.headline)))]))])
         }
-        let document = JSONValue.object([
-            ("title", .object([("text", .object([
-                ("headline", .string(XMLMarkup.escapeText(title))),
-                ("text", .string("<p>" + XMLMarkup.escapeText("\(corpus.messages.count) messages from \(corpus.sourceName)"
-                    + (undated > 0 ? "; \(undated) undated, not shown" : "")) + "</p>")),
-            ]))])),
-            ("events", .array(events)),
-        ] + (shownEras.isEmpty ? [] : [("eras", .array(shownEras))]))
-        return document.serialized() + "\n"
+        var json = JSONWriter(into: sink)
+        json.beginObject()
+        json.key("title")
+        JSONValue.object([("text", .object([
+            ("headline", .string(XMLMarkup.escapeText(title))),
+            ("text", .string("<p>" + XMLMarkup.escapeText("\(corpus.messages.count) messages from \(corpus.sourceName)"
+                + (undated > 0 ? "; \(undated) undated, not shown" : "")) + "</p>")),
+        ]))]).write(to: &json)
+        json.key("events")
+        json.beginArray()
+        for message in corpus.messages {
+            event(message)?.write(to: &json)
+        }
+        json.endArray()
+        if !shownEras.isEmpty {
+            json.key("eras")
+            JSONValue.array(shownEras).write(to: &json)
+        }
+        json.endObject()
+        sink.write("\n" as StaticString)
     }
 
     /// The body with runs of white space as one space, cut at a word before `excerptLength`.

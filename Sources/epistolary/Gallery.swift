@@ -218,13 +218,14 @@ struct Gallery {
             exporter.layout = try? ExportLayoutReader.layout(kind, context: context, graph: graph)
             return (exporter, graph)
         }
-        @Sendable func file(_ path: String, _ format: String, _ shows: String, _ text: String) throws -> GalleryManifest.Entry {
+        /// Streams one file of an export into the staging folder as it is made.
+        @Sendable func file(_ path: String, _ format: String, _ shows: String, _ write: (ByteSink) -> Void) throws -> GalleryManifest.Entry {
             progress("exports/\(path)")
-            return try staging.write(text: text, path: "exports/\(path)", kind: .export, format: format, shows: shows)
+            return try staging.write(path: "exports/\(path)", kind: .export, format: format, shows: shows, produce: write)
         }
-        /// The one text of an export (joined when a writer hands it in parts).
-        @Sendable func text(_ files: [(name: String, text: String)]) -> String {
-            files.count == 1 ? files[0].text : files.map(\.text).joined()
+        /// The one file of a single-file export (its parts one after the other, should a writer hand it in parts).
+        @Sendable func whole(_ parts: [ExportPart]) -> (ByteSink) -> Void {
+            { sink in for part in parts { part.write(sink) } }
         }
         let graphs: [(ExportGraphKind, String)] = [
             (.correspondents, "people and who wrote to whom, one edge per writer and addressee, weighted by messages"),
@@ -237,23 +238,23 @@ struct Gallery {
             // for its four files.
             jobs.append {
                 let (exporter, graph) = drawn(kind)
-                return [try file("\(kind.rawValue).graphml", "graphml", "GraphML of \(what)", text(exporter.files(.graphml, analysis: analysis, built: graph))),
-                        try file("\(kind.rawValue).gexf", "gexf", "GEXF 1.2draft with time spells of \(what), for Gephi's timeline", text(exporter.files(.gexf, analysis: analysis, built: graph))),
-                        try file("\(kind.rawValue).node-link.json", "json", "NetworkX node-link JSON of \(what)", text(exporter.files(.nodeLink, analysis: analysis, built: graph))),
-                        try file("\(kind.rawValue).cyjs", "json", "Cytoscape.js JSON of \(what)", text(exporter.files(.cytoscape, analysis: analysis, built: graph)))]
+                return [try file("\(kind.rawValue).graphml", "graphml", "GraphML of \(what)", whole(exporter.parts(.graphml, analysis: analysis, built: graph))),
+                        try file("\(kind.rawValue).gexf", "gexf", "GEXF 1.2draft with time spells of \(what), for Gephi's timeline", whole(exporter.parts(.gexf, analysis: analysis, built: graph))),
+                        try file("\(kind.rawValue).node-link.json", "json", "NetworkX node-link JSON of \(what)", whole(exporter.parts(.nodeLink, analysis: analysis, built: graph))),
+                        try file("\(kind.rawValue).cyjs", "json", "Cytoscape.js JSON of \(what)", whole(exporter.parts(.cytoscape, analysis: analysis, built: graph)))]
             }
         }
         jobs.append {
             let newer = Exporter(graphKind: .correspondents, gexfVersion: .v1_3)
             let graph = newer.graph(analysis)   // undrawn, as both files are
-            var files = [try file("correspondents.gexf1.3.gexf", "gexf", "GEXF 1.3 of the correspondents (Gephi 0.9+, NetworkX 3.4+)", text(newer.files(.gexf, analysis: analysis, built: graph)))]
-            for table in Exporter(graphKind: .correspondents).files(.csv, analysis: analysis, built: graph) {
-                files.append(try file("csv/\(table.name)", "csv", "CSV table \(table.name) for Gephi's spreadsheet import and Palladio", table.text))
+            var files = [try file("correspondents.gexf1.3.gexf", "gexf", "GEXF 1.3 of the correspondents (Gephi 0.9+, NetworkX 3.4+)", whole(newer.parts(.gexf, analysis: analysis, built: graph)))]
+            for table in Exporter(graphKind: .correspondents).parts(.csv, analysis: analysis, built: graph) {
+                files.append(try file("csv/\(table.name)", "csv", "CSV table \(table.name) for Gephi's spreadsheet import and Palladio", table.write))
             }
             return files
         }
         jobs.append {
-            [try file("correspondence.cmif.xml", "xml", "CMIF (TEI correspDesc) of every message, for correspSearch", text(Exporter(published: (try? PublicationDate.resolve(given: nil, environment: ProcessInfo.processInfo.environment, now: 0)) ?? "1970-01-01").files(.cmif, analysis: analysis)))]
+            [try file("correspondence.cmif.xml", "xml", "CMIF (TEI correspDesc) of every message, for correspSearch", whole(Exporter(published: (try? PublicationDate.resolve(given: nil, environment: ProcessInfo.processInfo.environment, now: 0)) ?? "1970-01-01").parts(.cmif, analysis: analysis)))]
         }
         jobs.append {
             var exporter = Exporter()
@@ -261,16 +262,17 @@ struct Gallery {
                 TimelineJSWiring.apply(to: &exporter, analysis: analysis, context: context, calendar: calendar)
             }
             return [try file("timelinejs.json", "json", "TimelineJS 3 events grouped by topic, with the period's events as eras",
-                             text(exporter.files(.timelinejs, analysis: analysis)))]
+                             whole(exporter.parts(.timelinejs, analysis: analysis)))]
         }
         jobs.append {
             let catalogue = MessageCatalogue(corpus: analysis.corpus, topics: analysis.topicAssignments)
-            return [try file("messages.jsonl", "jsonl", "The catalogue of messages as read, one JSON object each", catalogue.render(.jsonl)),
-                    try file("messages.csv", "csv", "The catalogue of messages as read, as CSV", catalogue.render(.csv))]
+            return [try file("messages.jsonl", "jsonl", "The catalogue of messages as read, one JSON object each") { catalogue.write(.jsonl, to: $0) },
+                    try file("messages.csv", "csv", "The catalogue of messages as read, as CSV") { catalogue.write(.csv, to: $0) }]
         }
         jobs.append {
-            [try file("report.txt", "txt", "The corpus report: counts, undated messages, fragments, duplicates, unresolved references",
-                  CorpusReport(corpus: analysis.corpus).render() + "\n" + UnresolvedReferencesSection(analysis: analysis).render())]
+            [try file("report.txt", "txt", "The corpus report: counts, undated messages, fragments, duplicates, unresolved references") { sink in
+                sink.write(CorpusReport(corpus: analysis.corpus).render() + "\n" + UnresolvedReferencesSection(analysis: analysis).render())
+            }]
         }
         return jobs
     }
