@@ -26,6 +26,17 @@ public enum ExportValue: Sendable, Hashable {
         }
     }
 
+    /// Writes the value as `json` gives it (dates as ISO strings), without building it first.
+    public func write(to json: inout JSONWriter) {
+        switch self {
+        case .int(let i): json.int(i)
+        case .double(let d): json.double(d)
+        case .bool(let b): json.bool(b)
+        case .string(let s): json.string(s)
+        case .date(let d): json.string(d.iso)
+        }
+    }
+
     /// The value as JSON (dates as ISO strings).
     public var json: JSONValue {
         switch self {

@@ -30,6 +30,8 @@ struct Gallery {
         var graphs = 0.0
         var timelines = 0.0
         var exports = 0.0
+        /// Wall time of each export job, by name.
+        var exportJobs: [(name: String, seconds: Double)] = []
     }
 
     /// What a render produced: the manifest entries of the files written, in a stable order
@@ -49,7 +51,7 @@ struct Gallery {
         let jobs: [@Sendable () throws -> Family] = [
             { try Self.graphs(analysis: analysis, theme: theme, styleSpec: styleSpec, formats: formats, staging: staging, progress: progress) },
             { try Self.timelines(analysis: analysis, theme: theme, styleSpec: styleSpec, formats: formats, staging: staging, progress: progress) },
-        ] + exportJobs.map { job in { Family(files: try job()) } }
+        ] + exportJobs.map { job in { Family(files: try job.run()) } }
         let results = ResultSlots(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
             let start = DispatchTime.now().uptimeNanoseconds
@@ -64,7 +66,8 @@ struct Gallery {
         }
         return Rendered(files: files, failures: failures,
                         timings: Timings(graphs: results.seconds(0), timelines: results.seconds(1),
-                                         exports: (2..<jobs.count).map(results.seconds).reduce(0, +)))
+                                         exports: (2..<jobs.count).map(results.seconds).reduce(0, +),
+                                         exportJobs: exportJobs.indices.map { (exportJobs[$0].name, results.seconds($0 + 2)) }))
     }
 
     /// Figures named in `EPISTOLARY_FAIL_FIGURES` (comma-separated, e.g. `timelines/volume`)
@@ -209,7 +212,7 @@ struct Gallery {
     ///
     /// - Complexity: each job is O(n) (or O(n log n)) in messages.
     static func exportJobs(analysis: CorpusAnalysis, theme: Theme, styleSpec: String, staging: GalleryStaging,
-                           progress: @escaping @Sendable (String) -> Void) -> [@Sendable () throws -> [GalleryManifest.Entry]] {
+                           progress: @escaping @Sendable (String) -> Void) -> [(name: String, run: @Sendable () throws -> [GalleryManifest.Entry])] {
         let context = FigureContext(analysis: analysis, theme: theme, styleSpec: styleSpec)
         /// The exporter of `kind` with its drawing, and the graph it draws (built once).
         @Sendable func drawn(_ kind: ExportGraphKind) -> (Exporter, ExportGraph) {
@@ -232,19 +235,19 @@ struct Gallery {
             (.replies, "messages (held and inferred) and the reply links between them"),
             (.mentions, "people and places named together in the messages"),
         ]
-        var jobs: [@Sendable () throws -> [GalleryManifest.Entry]] = []
+        var jobs: [(name: String, run: @Sendable () throws -> [GalleryManifest.Entry])] = []
         for (kind, what) in graphs {
             // One job per graph: its drawing (a Graphviz layout of the whole graph) is made once
             // for its four files.
-            jobs.append {
+            jobs.append((kind.rawValue, {
                 let (exporter, graph) = drawn(kind)
                 return [try file("\(kind.rawValue).graphml", "graphml", "GraphML of \(what)", whole(exporter.parts(.graphml, analysis: analysis, built: graph))),
                         try file("\(kind.rawValue).gexf", "gexf", "GEXF 1.2draft with time spells of \(what), for Gephi's timeline", whole(exporter.parts(.gexf, analysis: analysis, built: graph))),
                         try file("\(kind.rawValue).node-link.json", "json", "NetworkX node-link JSON of \(what)", whole(exporter.parts(.nodeLink, analysis: analysis, built: graph))),
                         try file("\(kind.rawValue).cyjs", "json", "Cytoscape.js JSON of \(what)", whole(exporter.parts(.cytoscape, analysis: analysis, built: graph)))]
-            }
+            }))
         }
-        jobs.append {
+        jobs.append(("gexf1.3+csv", {
             let newer = Exporter(graphKind: .correspondents, gexfVersion: .v1_3)
             let graph = newer.graph(analysis)   // undrawn, as both files are
             var files = [try file("correspondents.gexf1.3.gexf", "gexf", "GEXF 1.3 of the correspondents (Gephi 0.9+, NetworkX 3.4+)", whole(newer.parts(.gexf, analysis: analysis, built: graph)))]
@@ -252,28 +255,28 @@ struct Gallery {
                 files.append(try file("csv/\(table.name)", "csv", "CSV table \(table.name) for Gephi's spreadsheet import and Palladio", table.write))
             }
             return files
-        }
-        jobs.append {
+        }))
+        jobs.append(("cmif", {
             [try file("correspondence.cmif.xml", "xml", "CMIF (TEI correspDesc) of every message, for correspSearch", whole(Exporter(published: (try? PublicationDate.resolve(given: nil, environment: ProcessInfo.processInfo.environment, now: 0)) ?? "1970-01-01").parts(.cmif, analysis: analysis)))]
-        }
-        jobs.append {
+        }))
+        jobs.append(("timelinejs", {
             var exporter = Exporter()
             if let calendar = try? EventCalendar.bundled() {
                 TimelineJSWiring.apply(to: &exporter, analysis: analysis, context: context, calendar: calendar)
             }
             return [try file("timelinejs.json", "json", "TimelineJS 3 events grouped by topic, with the period's events as eras",
                              whole(exporter.parts(.timelinejs, analysis: analysis)))]
-        }
-        jobs.append {
+        }))
+        jobs.append(("catalogue", {
             let catalogue = MessageCatalogue(corpus: analysis.corpus, topics: analysis.topicAssignments)
             return [try file("messages.jsonl", "jsonl", "The catalogue of messages as read, one JSON object each") { catalogue.write(.jsonl, to: $0) },
                     try file("messages.csv", "csv", "The catalogue of messages as read, as CSV") { catalogue.write(.csv, to: $0) }]
-        }
-        jobs.append {
+        }))
+        jobs.append(("report", {
             [try file("report.txt", "txt", "The corpus report: counts, undated messages, fragments, duplicates, unresolved references") { sink in
                 sink.write(CorpusReport(corpus: analysis.corpus).render() + "\n" + UnresolvedReferencesSection(analysis: analysis).render())
             }]
-        }
+        }))
         return jobs
     }
 }

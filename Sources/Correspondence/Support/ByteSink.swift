@@ -30,7 +30,7 @@ public final class ByteSink {
     /// A sink that collects every byte in memory (`collected`).
     public init() {
         drain = nil
-        capacity = 4096
+        capacity = 256
         buffer = .allocate(capacity: capacity)
     }
 
@@ -226,6 +226,34 @@ struct ByteEscapes: Sendable {
         self.codes = codes
         self.replacements = replacements
         self.lineSeparators = lineSeparators
+    }
+
+    /// True when `value` has nothing to replace: the String forms of the rules then return it
+    /// without copying.
+    /// - Complexity: O(n) in the UTF-8 length of `value`.
+    func leavesUnchanged(_ value: String) -> Bool {
+        var value = value
+        return value.withUTF8 { utf8 in
+            codes.withUnsafeBufferPointer { codes in
+                var i = 0
+                while i < utf8.count {
+                    let byte = utf8[i]
+                    if byte < 0x80 {
+                        if codes[Int(byte)] != 0 { return false }
+                        i += 1
+                        continue
+                    }
+                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                    var scalar = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                    for k in 1..<length { scalar = scalar << 6 | UInt32(utf8[i + k] & 0x3F) }
+                    if UnsafeScalars.isUnsafe(Unicode.Scalar(scalar)!) || (lineSeparators && (scalar == 0x2028 || scalar == 0x2029)) {
+                        return false
+                    }
+                    i += length
+                }
+                return true
+            }
+        }
     }
 
     @inline(__always)

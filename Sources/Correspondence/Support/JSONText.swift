@@ -6,7 +6,7 @@
 public enum JSONText {
     /// - Complexity: O(n) in the string's length, one pass.
     public static func string(_ s: String) -> String {
-        ByteSink.text { write(s, to: $0) }
+        escapes.leavesUnchanged(s) ? "\"" + s + "\"" : ByteSink.text { write(s, to: $0) }
     }
 
     public static func optional(_ s: String?) -> String { s.map(string) ?? "null" }

@@ -7,10 +7,14 @@
 /// (`content`, `attribute`) are built on it.
 public enum XMLText {
     /// `value` as element content.
-    public static func content(_ value: String) -> String { ByteSink.text { writeContent(value, to: $0) } }
+    public static func content(_ value: String) -> String {
+        contentEscapes.leavesUnchanged(value) ? value : ByteSink.text { writeContent(value, to: $0) }
+    }
 
     /// `value` as an attribute value between double or single quotes.
-    public static func attribute(_ value: String) -> String { ByteSink.text { writeAttribute(value, to: $0) } }
+    public static func attribute(_ value: String) -> String {
+        attributeEscapes.leavesUnchanged(value) ? value : ByteSink.text { writeAttribute(value, to: $0) }
+    }
 
     /// Appends `value` escaped as element content.
     /// - Complexity: O(n) in the UTF-8 length of `value`.
