@@ -11,10 +11,15 @@ struct ByteSinkTests {
     /// and a leading or trailing space.
     static let samples: [String] = [
         "", "plain", "Żółć текст", "a\"b\\c\nd\re\tf\u{1}g\u{1f}\u{7f}", "x\u{2028}y\u{2029}z\u{2027}",
-        "<&>'\"", "\u{85}C1\u{9f}", "\u{FDD0}\u{FDEF}\u{FFFE}\u{FFFF}", "\u{1FFFE}\u{10FFFF}\u{1F600}",
+        "<&>'\"", "\u{85}C1\u{9f}", scalars(0xFDD0, 0xFDEF, 0xFFFE, 0xFFFF), scalars(0x1FFFE, 0x10FFFF, 0x1F600, 0x2FFFF),
         " lead", "trail ", " ", " \u{301}x", "x \u{301}", "=HYPERLINK(\"x\")", "-3", "+1.5", "-", "-1.2.3", "@a", "\ta",
         "\r\nb", "a,b", "e\u{301},\u{301}", "汉字 ,\"q\"",
     ]
+
+    /// A string of the given code points (the compiler refuses some non-characters in literals).
+    static func scalars(_ values: UInt32...) -> String {
+        String(String.UnicodeScalarView(values.compactMap(Unicode.Scalar.init)))
+    }
 
     @Test func escapesGiveTheBytesOfTheScalarRules() {
         for sample in Self.samples {
@@ -91,15 +96,21 @@ struct ByteSinkTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bytesink-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
+        let blocker = folder.appendingPathComponent("plain-file").path
+        #expect(FileManager.default.createFile(atPath: blocker, contents: Data("x".utf8)))
         let good = folder.appendingPathComponent("a.txt").path
-        try Data("old".utf8).write(to: URL(fileURLWithPath: good))
+        // The second file cannot be made (its folder would be inside a file): neither is written.
+        var failing = OutputBatch()
+        failing.add(toPath: good) { $0.write(String(repeating: "streamed ", count: 20_000)) }
+        failing.add(toPath: blocker + "/inside/b.txt") { $0.write("b") }
+        #expect(throws: EpistolaryError.self) { try failing.commit() }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["plain-file"], "no file and no temporary left")
         var batch = OutputBatch()
-        batch.add(toPath: good) { $0.write("new") }
+        batch.add(toPath: good) { $0.write(String(repeating: "streamed ", count: 20_000)) }
         batch.add(toPath: folder.appendingPathComponent("missing/deeper/b.txt").path) { $0.write("b") }
         try batch.commit()
-        #expect(try String(contentsOfFile: good, encoding: .utf8) == "new")
+        #expect(try String(contentsOfFile: good, encoding: .utf8) == String(repeating: "streamed ", count: 20_000))
         #expect(try String(contentsOfFile: folder.appendingPathComponent("missing/deeper/b.txt").path, encoding: .utf8) == "b")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["a.txt", "missing"])
     }
 }
 
