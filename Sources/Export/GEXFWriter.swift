@@ -118,7 +118,7 @@ public struct GEXFWriter: Sendable {
 
     /// The `attvalues` of an element: each declared attribute it has a value for (`type`, when
     /// given, is the value of the attribute of that key), then the dynamic weights.
-    private func writeValues(_ values: [String: ExportValue], declared: [ExportAttribute], type: String? = nil,
+    private func writeValues(_ values: ExportValues, declared: [ExportAttribute], type: String? = nil,
                              dynamic weights: [(spell: ExportSpell, letters: Int)] = [], into xml: inout XMLMarkup) {
         var opened = false
         for attribute in declared {

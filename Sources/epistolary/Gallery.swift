@@ -30,8 +30,9 @@ struct Gallery {
         var graphs = 0.0
         var timelines = 0.0
         var exports = 0.0
-        /// Wall time of each export job, by name.
-        var exportJobs: [(name: String, seconds: Double)] = []
+        /// Wall time and CPU time of each export job (the CPU of the thread that ran it, so
+        /// not inflated by other work on the machine), by name.
+        var exportJobs: [(name: String, seconds: Double, cpu: Double)] = []
     }
 
     /// What a render produced: the manifest entries of the files written, in a stable order
@@ -54,9 +55,10 @@ struct Gallery {
         ] + exportJobs.map { job in { Family(files: try job.run()) } }
         let results = ResultSlots(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
-            let start = DispatchTime.now().uptimeNanoseconds
+            let start = DispatchTime.now().uptimeNanoseconds, cpu = Self.threadCPUSeconds()
             let outcome = Result { try jobs[index]() }
-            results.store(index, outcome, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            results.store(index, outcome, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9,
+                          cpu: Self.threadCPUSeconds() - cpu)
         }
         var files: [GalleryManifest.Entry] = [], failures: [GalleryFailure] = []
         for index in 0..<jobs.count {
@@ -67,7 +69,14 @@ struct Gallery {
         return Rendered(files: files, failures: failures,
                         timings: Timings(graphs: results.seconds(0), timelines: results.seconds(1),
                                          exports: (2..<jobs.count).map(results.seconds).reduce(0, +),
-                                         exportJobs: exportJobs.indices.map { (exportJobs[$0].name, results.seconds($0 + 2)) }))
+                                         exportJobs: exportJobs.indices.map { (exportJobs[$0].name, results.seconds($0 + 2), results.cpu($0 + 2)) }))
+    }
+
+    /// CPU time of the calling thread so far (a job runs on one thread).
+    static func threadCPUSeconds() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
     }
 
     /// Figures named in `EPISTOLARY_FAIL_FIGURES` (comma-separated, e.g. `timelines/volume`)
@@ -286,17 +295,20 @@ private final class ResultSlots: Sendable {
     private struct Slots {
         var outcomes: [Result<Gallery.Family, Error>?]
         var durations: [Double]
+        var cpu: [Double]
     }
     private let slots: Mutex<Slots>
 
     init(count: Int) {
-        slots = Mutex(Slots(outcomes: Array(repeating: nil, count: count), durations: Array(repeating: 0, count: count)))
+        slots = Mutex(Slots(outcomes: Array(repeating: nil, count: count), durations: Array(repeating: 0, count: count),
+                             cpu: Array(repeating: 0, count: count)))
     }
 
-    func store(_ index: Int, _ outcome: Result<Gallery.Family, Error>, seconds: Double) {
+    func store(_ index: Int, _ outcome: Result<Gallery.Family, Error>, seconds: Double, cpu: Double) {
         slots.withLock {
             $0.outcomes[index] = outcome
             $0.durations[index] = seconds
+            $0.cpu[index] = cpu
         }
     }
 
@@ -306,5 +318,9 @@ private final class ResultSlots: Sendable {
 
     func seconds(_ index: Int) -> Double {
         slots.withLock { $0.durations[index] }
+    }
+
+    func cpu(_ index: Int) -> Double {
+        slots.withLock { $0.cpu[index] }
     }
 }
