@@ -34,7 +34,8 @@ struct CMIFMessageBuilder {
         self.file = file
         people = CMIFPeople(table: table)
         messages.reserveCapacity(expected)
-        slots.reserveCapacity(expected * 4)
+        // A count and a person for the senders and for the recipients, and some co-senders.
+        slots.reserveCapacity(expected * 5)
     }
 
     private mutating func note(_ kind: ReadIssue.Kind, _ outcome: ReadIssue.Outcome, line: Int, _ detail: String) {
@@ -69,8 +70,9 @@ struct CMIFMessageBuilder {
         lists = []
         // Stable order through one key per message, applied in place: sorting the messages
         // themselves would move each large value many times, and mapping them would hold two arrays.
-        let keys = messages.indices.map { (messages[$0].date.best?.ordinal ?? Int.max, messages[$0].span.startLine, $0) }
-        Self.permute(&messages, to: keys.sorted { $0 < $1 }.map(\.2))
+        var keys = messages.indices.map { (messages[$0].date.best?.ordinal ?? Int.max, messages[$0].span.startLine, $0) }
+        keys.sort { $0 < $1 }
+        Self.permute(&messages, to: keys.map(\.2))
         return messages
     }
 
