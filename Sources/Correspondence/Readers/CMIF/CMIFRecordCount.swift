@@ -16,7 +16,7 @@ enum CMIFRecordCount {
     private static let maxPrefix = 48
     /// The most bytes a start tag's `<`, prefix, name and the byte after take.
     private static let tagReach = 1 + maxPrefix + 1 + name.count + 1
-    private static let block = 1 << 22
+    static let defaultBlock = 1 << 22
 
     /// The count in bytes held in memory.
     /// - Complexity: O(n) in the bytes.
@@ -38,9 +38,10 @@ enum CMIFRecordCount {
         return total
     }
 
-    /// The count in a file, read in blocks (never held whole); 0 when it cannot be read.
+    /// The count in a file, read in blocks of `block` bytes (never held whole); 0 when it
+    /// cannot be read.
     /// - Complexity: O(n) in the size of the file.
-    static func count(fileAt path: String) -> Int {
+    static func count(fileAt path: String, block: Int = defaultBlock) -> Int {
         guard let file = fopen(path, "rb") else { return 0 }
         defer { fclose(file) }
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: tagReach + block, alignment: 16)

@@ -63,12 +63,12 @@ struct CMIFWalker {
                 path.append(local)
                 start(local, line: line)
                 if isEmpty {
-                    end(local)
+                    end(local, line: line)
                     path.removeLast()
                 }
-            case let .end(name, inTEI):
+            case let .end(name, inTEI, line):
                 let local = inTEI ? name : ""
-                end(local)
+                end(local, line: line)
                 if !path.isEmpty { path.removeLast() }
             case .text:
                 if capture != nil {
@@ -188,7 +188,7 @@ struct CMIFWalker {
         }
     }
 
-    private mutating func end(_ name: String) {
+    private mutating func end(_ name: String, line: Int) {
         if let open = capture {
             if name == "email", inEmail { inEmail = false; return }
             guard path.count == open.depth else { return }
@@ -206,7 +206,7 @@ struct CMIFWalker {
             actionNoteDepth = nil
         case "correspDesc" where !inside("correspDesc"):
             guard var done = record else { return }
-            done.endLine = stream.line
+            done.endLine = line
             completed = done
             record = nil
         default:
