@@ -156,7 +156,7 @@ final class FigureBuilder {
                 line(Point(x: t.x, y: plotTop), Point(x: t.x, y: plotBottom), color: style.grid, width: style.gridWidth, dash: style.gridDash)
             }
             line(Point(x: t.x, y: plotBottom), Point(x: t.x, y: plotBottom + style.tickLength), color: axisColor, width: style.axisWidth, layer: .front)
-            if let l = t.label { text(l, x: t.x, baseline: labelBaseline, font: tickFont, anchor: .center) }
+            if let l = t.label { text(l, x: t.labelX, baseline: labelBaseline, font: tickFont, anchor: .center) }
         }
         var bottom = labelBaseline + m.descent
         if !scale.context.isEmpty {

@@ -375,7 +375,7 @@ struct RepliesFigure {
                             ("pos", .text(Self.pin(x, y)))])
         }
         // Named by day: labels repeat ("Apr" every year), nodes must not.
-        for tick in scale.ticks { if let label = tick.label { axisLabel("tick:" + tick.day.iso, label, x: tick.x, y: axisLabelY, color: theme.colors.muted) } }
+        for tick in scale.ticks { if let label = tick.label { axisLabel("tick:" + tick.day.iso, label, x: tick.labelX, y: axisLabelY, color: theme.colors.muted) } }
         for period in scale.context {
             axisLabel("tick:period:" + scale.day(atX: period.startX).iso, period.label, x: period.x, y: 0, color: theme.colors.ink)
             if period.startX > scale.x0 + 0.5 {
