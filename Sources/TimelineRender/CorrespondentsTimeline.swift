@@ -55,7 +55,8 @@ struct CorrespondentsTimeline {
         let anyThirdParty = thirdParty.contains(true)
         let anyUncertain = shown.contains { $0.span.from != $0.span.to }
         // Dated only from one side (TEI/CMIF notBefore or notAfter alone): drawn at that day.
-        let openDated = shown.reduce(0) { $0 + ($1.date.isOpen ? 1 : 0) }
+        let openLater = shown.reduce(0) { $0 + ($1.date.isOpen && $1.date.notAfter == nil ? 1 : 0) }
+        let openEarlier = shown.reduce(0) { $0 + ($1.date.isOpen && $1.date.notBefore == nil ? 1 : 0) }
 
         // Lanes: at most the budget; a fixed height may allow fewer (each at least the theme's
         // lane height). Past that, the busiest keep their lane and the rest share "others".
@@ -87,9 +88,9 @@ struct CorrespondentsTimeline {
                                       style.hollowUncertain ? "hollow mark on a bar: date known only within bounds (mark at the middle)"
                                                             : "date known within bounds (mark at the middle)"))
         }
-        if openDated > 0 {
-            legend.append(LegendEntry(.none, "a letter dated only \"not before\" or \"not after\" a day is drawn at that day"))
-        }
+        // Open dates: a sample only for the side drawn.
+        if openLater > 0 { legend.append(LegendEntry(.openDate(style.ink, later: true), "dated only \"not before\" a day: mark at that day, arrow toward the later dates it may have")) }
+        if openEarlier > 0 { legend.append(LegendEntry(.openDate(style.ink, later: false), "dated only \"not after\" a day: mark at that day, arrow toward the earlier dates it may have")) }
         let arcLegend = LegendEntry(.line(style.arcColor ?? style.ink, dash: [], width: style.arcWidth * 1.5), "cited letter → answer")
         let eventEstimate = b.eventLegendEstimate(events, from: range.from, to: range.to)
         let plan = b.planPlot(from: range.from, to: range.to, gutter: b.laneGutter(candidateLabels), valueAxis: false, events: events.events,
@@ -154,6 +155,10 @@ struct CorrespondentsTimeline {
                     rangeLines[li].append(.line(SceneLine(from: Point(x: a, y: c.y), to: Point(x: z, y: c.y), color: color, width: rangeWidth)))
                     rangeLines[li].append(.line(SceneLine(from: Point(x: a, y: c.y - 1.5), to: Point(x: a, y: c.y + 1.5), color: color, width: style.markStrokeWidth)))
                     rangeLines[li].append(.line(SceneLine(from: Point(x: z, y: c.y - 1.5), to: Point(x: z, y: c.y + 1.5), color: color, width: style.markStrokeWidth)))
+                }
+                if shown[index].date.isOpen {
+                    rangeLines[li].append(contentsOf: b.openWhisker(from: c, later: shown[index].date.notAfter == nil,
+                                                                    color: s.color.withAlpha(style.rangeOpacity)))
                 }
                 let look = Look(lane: li, writer: style.isNamed(writer) || style.isUnidentified(writer) ? writer : CorrespondentsTimeline.othersLane, hollow: hollow, ringed: thirdParty[index])
                 if groups[look] == nil { groupOrder.append(look) }
@@ -224,8 +229,11 @@ struct CorrespondentsTimeline {
         caption += anyThirdParty ? "; letters between two correspondents are ringed and drawn in both their lanes. " : ". "
         caption += arcs > 0 ? "\(arcs) curves join a cited letter to its answer. " : (arcsWanted ? "" : "Reply curves are left out: the figure holds more than \(style.budget.marks) marks. ")
         caption += anyUncertain ? "Dates known only within bounds are drawn as ranges with the mark at the middle\(style.hollowUncertain ? ", hollow" : ""). " : ""
-        if openDated > 0 {
-            caption += "\(openDated) letter\(openDated == 1 ? " is" : "s are") dated only \"not before\" or \"not after\" a day and drawn at that day. "
+        if openLater > 0 {
+            caption += "\(openLater) letter\(openLater == 1 ? " is" : "s are") dated only \"not before\" a day: drawn at that day with a dotted arrow toward later dates. "
+        }
+        if openEarlier > 0 {
+            caption += "\(openEarlier) letter\(openEarlier == 1 ? " is" : "s are") dated only \"not after\" a day: drawn at that day with a dotted arrow toward earlier dates. "
         }
         caption += b.eventSentence(labels)
         return TimelineFigure(kind: .correspondents, scene: scene, title: style.titleText ?? title, caption: caption.trimmingCharacters(in: .whitespaces),

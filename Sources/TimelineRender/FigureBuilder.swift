@@ -310,7 +310,7 @@ final class FigureBuilder {
         var x = left, y = top + max(m.ascent, swatch / 2 + m.ascent / 2)
         var rowHasItems = false
         for entry in entries {
-            let sw = entry.swatch == .none ? -3 : swatch
+            let sw = entry.swatch == .none ? -3 : swatchWidth(entry.swatch, swatch)
             // A label wider than the legend is wrapped, never cut: a legend's claim is read whole.
             let lines = wrap(entry.label, font: font, width: right - left - sw - 3)
             let w = sw + 3 + (lines.map { measurer.width($0, font: font) }.max() ?? 0)
@@ -323,7 +323,7 @@ final class FigureBuilder {
             }
             if draw {
                 let cy = y - m.ascent / 2 + m.descent / 2 - 0.5
-                drawSwatch(entry.swatch, x: x, cy: cy, size: swatch)
+                drawSwatch(entry.swatch, x: x, cy: cy, size: sw)
                 for (index, line) in lines.enumerated() {
                     text(line, x: x + sw + 3, baseline: y + Double(index) * (m.height + 1), font: font)
                 }
@@ -342,6 +342,12 @@ final class FigureBuilder {
                                          fill: nil, stroke: style.muted, strokeWidth: style.gridWidth)))
         }
         return bottom
+    }
+
+    /// A swatch's width: the square size, or as wide as an open date's mark and whisker.
+    private func swatchWidth(_ s: LegendEntry.Swatch, _ size: Double) -> Double {
+        if case .openDate = s { return max(size, style.markSize * 3.4 + 1) }
+        return size
     }
 
     private func drawSwatch(_ s: LegendEntry.Swatch, x: Double, cy: Double, size: Double) {
@@ -365,8 +371,33 @@ final class FigureBuilder {
             line(Point(x: x + size, y: cy - 1.5), Point(x: x + size, y: cy + 1.5), color: c, width: style.markStrokeWidth, layer: .front)
             front.append(.mark(SceneMark(center: Point(x: x + size / 2, y: cy), shape: .circle, size: style.markSize,
                                          fill: hollow ? style.paper : c, stroke: c, strokeWidth: style.markStrokeWidth)))
+        case .openDate(let c, let later):
+            // The mark at the swatch's start (or end), its whisker across the swatch.
+            let center = Point(x: later ? x + style.markSize / 2 + 0.5 : x + size - style.markSize / 2 - 0.5, y: cy)
+            front.append(contentsOf: openWhisker(from: center, later: later, color: c))
+            front.append(.mark(SceneMark(center: center, shape: .circle, size: style.markSize, fill: c, stroke: c, strokeWidth: style.markStrokeWidth)))
         }
     }
+
+    /// The whisker of a letter dated from one side only (TEI/CMIF `notBefore` or `notAfter`
+    /// alone, EDTF `../1681-06-23`): from the mark at its known day, a dotted line toward the
+    /// open side ending in an open arrowhead, so it reads neither as an exact date (no line)
+    /// nor as a closed range (a solid bar with end caps). The legend sample is drawn by it too.
+    func openWhisker(from c: Point, later: Bool, color: PaintColor) -> [SceneItem] {
+        let length = style.markSize * 2.4, head = style.markSize * 0.55
+        let sign = later ? 1.0 : -1.0
+        let tip = Point(x: c.x + sign * (style.markSize * 0.5 + length), y: c.y)
+        let start = Point(x: c.x + sign * style.markSize * 0.5, y: c.y)
+        let w = style.markStrokeWidth
+        return [
+            .line(SceneLine(from: start, to: tip, color: color, width: w, dash: FigureBuilder.openDash)),
+            .line(SceneLine(from: Point(x: tip.x - sign * head, y: c.y - head * 0.8), to: tip, color: color, width: w)),
+            .line(SceneLine(from: Point(x: tip.x - sign * head, y: c.y + head * 0.8), to: tip, color: color, width: w)),
+        ]
+    }
+
+    /// The dash of an open date's whisker: short dots, unlike a range's solid bar.
+    static let openDash: [Double] = [1, 1]
 
     /// Hatchings for categories (in legend order) whose colours would print as the same grey:
     /// the first of a look-alike group gets none, the others a direction each.
