@@ -399,6 +399,82 @@ final class FigureBuilder {
     /// The dash of an open date's whisker: short dots, unlike a range's solid bar.
     static let openDash: [Double] = [1, 1]
 
+    // MARK: Counted bins (past the marks budget)
+
+    /// One drawn mark of a binned figure: the letters of one row within one time bin.
+    struct CountedCell {
+        var row: Int
+        var bin: Int
+        var count: Int
+        /// The first letter counted (its id goes on the mark).
+        var first: Int
+        /// The key (writer, topic) its letters share; `mixed` when they do not.
+        var key: String
+        var mixed: Bool
+    }
+
+    /// The font of a count in a disc: a point under the tick labels and notes, never under
+    /// the text floor (as the replies graph counts), upright.
+    var countFont: FontSpec {
+        var f = style.tickFont
+        f.size = max(FigureStyle.minimumTextSize, min(style.tickFont.size, style.noteFont.size) - 1)
+        f.bold = false
+        f.italic = false
+        return f
+    }
+
+    /// The diameter of a disc holding the number `n`: wide enough for it.
+    func countDiameter(_ n: Int) -> Double {
+        max(style.markSize * 1.25, measurer.width(String(n), font: countFont) + 3)
+    }
+
+    /// The letters of `rows` rows counted in a flat grid of time bins on `scale` (the replies
+    /// graph's rule, `TimeBins`): bins as wide as the widest disc and 2 pt, widened (up to
+    /// three passes) when a count needs more digits. `points` gives each drawn letter's row,
+    /// day, entry index and key.
+    /// - Complexity: O(p) per pass in the points (every letter's slots), at most three passes.
+    func countBins(scale: TimeScale, rows: Int, points: [(row: Int, day: Day, entry: Int, key: String)]) -> (bins: TimeBins, cells: [CountedCell]) {
+        var step = countDiameter(99) + 2
+        var result: (TimeBins, [CountedCell])?
+        for _ in 0..<3 {
+            let bins = TimeBins(scale: scale, minimumWidth: step)
+            var grid = [Int32](repeating: -1, count: max(1, rows) * bins.count)
+            var cells: [CountedCell] = []
+            for p in points {
+                let bin = bins.bin(of: p.day, on: scale)
+                let cell = bins.cell(row: p.row, bin: bin)
+                if grid[cell] < 0 {
+                    grid[cell] = Int32(cells.count)
+                    cells.append(CountedCell(row: p.row, bin: bin, count: 0, first: p.entry, key: p.key, mixed: false))
+                }
+                let i = Int(grid[cell])
+                cells[i].count += 1
+                if cells[i].key != p.key { cells[i].mixed = true }
+            }
+            result = (bins, cells)
+            let widest = cells.map { countDiameter($0.count) }.max() ?? 0
+            if widest + 2 <= step + 1e-9 { break }
+            step = widest + 2
+        }
+        return result!
+    }
+
+    /// The widest disc of `cells` and its gap: the least room a row of them needs.
+    func countStep(_ cells: [CountedCell]) -> Double {
+        (cells.map { countDiameter($0.count) }.max() ?? style.markSize) + 2
+    }
+
+    /// Draws a disc of `fill` at `c` holding the number `count`, in ink or paper, whichever
+    /// reads better on the fill.
+    func countedDisc(_ count: Int, at c: Point, fill: PaintColor, messageID: String?) {
+        front.append(.mark(SceneMark(center: c, shape: .circle, size: countDiameter(count), fill: fill, stroke: fill,
+                                     strokeWidth: style.markStrokeWidth, messageID: messageID)))
+        let m = measurer.measure("0", font: countFont)
+        func lum(_ p: PaintColor) -> Double { 0.2126 * p.red + 0.7152 * p.green + 0.0722 * p.blue }
+        let ink = abs(lum(fill) - lum(style.ink)) >= abs(lum(fill) - lum(style.paper)) ? style.ink : style.paper
+        text(String(count), x: c.x, baseline: c.y + (m.ascent - m.descent) / 2, font: countFont, color: ink, anchor: .center)
+    }
+
     /// Hatchings for categories (in legend order) whose colours would print as the same grey:
     /// the first of a look-alike group gets none, the others a direction each.
     func hatches(for colors: [PaintColor]) -> [Hatch?] {
