@@ -98,7 +98,14 @@ struct CorrespondentsTimeline {
         if openEarlier > 0 && !binned { legend.append(LegendEntry(.openDate(style.ink, later: false), "dated only \"not after\" a day: mark at that day, arrow toward the earlier dates it may have")) }
         let arcLegend = LegendEntry(.line(style.arcColor ?? style.ink, dash: [], width: style.arcWidth * 1.5), "cited letter → answer")
         let eventEstimate = b.eventLegendEstimate(events, from: range.from, to: range.to)
-        let plan = b.planPlot(from: range.from, to: range.to, gutter: b.laneGutter(candidateLabels), valueAxis: false, events: events.events,
+        // Lane labels take at most two fifths of the width (as in the topics figure), so a
+        // column figure keeps a plot to read; a longer label is wrapped, never cut.
+        let gutter = min(b.laneGutter(candidateLabels), (b.right - b.left) * 0.4)
+        func labelLines(_ s: String) -> [String] {
+            b.laneGutter([s]) <= gutter ? [s] : b.wrap(s, font: style.labelFont, width: gutter - style.labelSize)
+        }
+        let lineHeight = measurer.measure("Xg", font: style.labelFont).height
+        let plan = b.planPlot(from: range.from, to: range.to, gutter: gutter, valueAxis: false, events: events.events,
                               below: y, reserveBelow: style.labelSize + b.legendHeight(legend + [arcLegend] + eventEstimate))
         // Lanes share the height the page leaves (never less than the theme's lane height);
         // the lane budget alone decides how many there are.
@@ -123,7 +130,9 @@ struct CorrespondentsTimeline {
             counted = b.countBins(scale: plan.scale, rows: laneCount * 2, points: points)
         }
         let countStep = counted.map { b.countStep($0.cells) } ?? 0
-        let laneH = max(plan.available.map { max(style.laneHeight, $0 / Double(max(laneCount, 1))) } ?? style.laneHeight, 2 * countStep + 2)
+        let mostLines = laneNames.map { labelLines($0).count }.max() ?? 1
+        let laneH = max(plan.available.map { max(style.laneHeight, $0 / Double(max(laneCount, 1))) } ?? style.laneHeight, 2 * countStep + 2,
+                        mostLines > 1 ? Double(mostLines) * lineHeight + 2 : 0)
         let plot = b.frame(plan, height: Double(max(laneCount, 1)) * laneH)
         let scale = plot.scale, labels = plot.events, plotTop = plot.top, plotBottom = plot.bottom
 
@@ -141,8 +150,12 @@ struct CorrespondentsTimeline {
                        color: style.separatorColor ?? style.grid, width: style.separatorWidth)
             }
             b.line(Point(x: scale.x0, y: cy), Point(x: scale.x1, y: cy), color: style.muted.lightened(0.45), width: style.gridWidth)
-            b.text(laneNames[i], x: scale.x0 - style.labelSize * 0.6, baseline: cy + tick.ascent * 0.35, font: style.labelFont,
-                   color: i == othersIndex ? style.muted : nil, anchor: .end)
+            let lines = labelLines(laneNames[i])
+            let firstBaseline = cy + tick.ascent * 0.35 - Double(lines.count - 1) * lineHeight / 2
+            for (k, line) in lines.enumerated() {
+                b.text(line, x: scale.x0 - style.labelSize * 0.6, baseline: firstBaseline + Double(k) * lineHeight, font: style.labelFont,
+                       color: i == othersIndex ? style.muted : nil, anchor: .end)
+            }
         }
 
         // Marks, gathered per lane and look (writer's style, filled/hollow, ringed), so the
@@ -239,7 +252,8 @@ struct CorrespondentsTimeline {
             for cell in counted.cells {
                 let cy = laneCenters[cell.row / 2] + (cell.row % 2 == 0 ? -offset : offset)
                 let fill = cell.mixed ? style.muted : style.series(cell.key).color
-                b.countedDisc(cell.count, at: Point(x: counted.bins.centerX(cell.bin), y: cy), fill: fill, messageID: shown[cell.first].id)
+                b.countedDisc(cell.count, at: Point(x: counted.bins.centerX(cell.bin), y: cy), fill: fill, outlined: cell.mixed,
+                              diameter: countStep - 2, messageID: shown[cell.first].id)
             }
             if let i = legend.firstIndex(where: { $0.label == CorrespondentsTimeline.rowsNote("00000 days", mixed: true) }) {
                 legend[i].label = CorrespondentsTimeline.rowsNote(counted.bins.span, mixed: counted.cells.contains(where: \.mixed))
@@ -259,7 +273,7 @@ struct CorrespondentsTimeline {
         caption += ". In each lane, letters its person wrote are above the line and letters to them below"
         if let counted {
             caption += ". The figure holds more than \(style.budget.marks) marks, so letters are binned by \(counted.bins.span): "
-                + "one disc per lane row and bin (\(counted.cells.count) discs), numbers are counts, colour is the writer's (grey: several writers)"
+                + "one disc per lane row and bin (\(counted.cells.count) discs), numbers are counts, colour is the writer's (outlined: several writers)"
         } else {
             caption += "; a mark has its writer's colour and shape"
         }
@@ -310,7 +324,7 @@ struct CorrespondentsTimeline {
     /// The legend's reading note, and when the letters are binned (by `binnedBy`), how.
     static func rowsNote(_ binnedBy: String?, mixed: Bool) -> String {
         "above a lane's line: letters its person wrote; below: letters to them"
-            + (binnedBy.map { "; letters binned by \($0), numbers are counts" + (mixed ? " (grey: several writers)" : "") } ?? "")
+            + (binnedBy.map { "; letters binned by \($0), numbers are counts" + (mixed ? " (outlined: several writers)" : "") } ?? "")
     }
 
     private var yearSpan: String {

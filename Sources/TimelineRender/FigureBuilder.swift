@@ -464,11 +464,15 @@ final class FigureBuilder {
         (cells.map { countDiameter($0.count) }.max() ?? style.markSize) + 2
     }
 
-    /// Draws a disc of `fill` at `c` holding the number `count`, in ink or paper, whichever
-    /// reads better on the fill.
-    func countedDisc(_ count: Int, at c: Point, fill: PaintColor, messageID: String?) {
-        front.append(.mark(SceneMark(center: c, shape: .circle, size: countDiameter(count), fill: fill, stroke: fill,
-                                     strokeWidth: style.markStrokeWidth, messageID: messageID)))
+    /// Draws a disc `diameter` wide (one size for the whole figure, so that no disc reads as
+    /// bigger for holding more digits: the number is the count) of `fill` at `c` holding the
+    /// number `count`, in ink or paper, whichever reads better on the fill. With `outlined` the
+    /// disc is paper ringed in `fill` (letters of several writers).
+    func countedDisc(_ count: Int, at c: Point, fill: PaintColor, outlined: Bool = false, diameter: Double, messageID: String?) {
+        let inside = outlined ? style.paper : fill
+        front.append(.mark(SceneMark(center: c, shape: .circle, size: diameter, fill: inside, stroke: fill,
+                                     strokeWidth: style.markStrokeWidth * (outlined ? 1.5 : 1), messageID: messageID)))
+        let fill = inside
         let m = measurer.measure("0", font: countFont)
         func lum(_ p: PaintColor) -> Double { 0.2126 * p.red + 0.7152 * p.green + 0.0722 * p.blue }
         let ink = abs(lum(fill) - lum(style.ink)) >= abs(lum(fill) - lum(style.paper)) ? style.ink : style.paper

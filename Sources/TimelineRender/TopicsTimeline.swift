@@ -161,7 +161,7 @@ struct TopicsTimeline {
             if let counted {
                 for cell in counted.cells where cell.row == i {
                     b.countedDisc(cell.count, at: Point(x: counted.bins.centerX(cell.bin), y: top + countStep / 2 + 1), fill: s.color,
-                                  messageID: flatIDs[cell.first])
+                                  diameter: countStep - 2, messageID: flatIDs[cell.first])
                 }
             } else if !laneDays.isEmpty {
                 let look = SceneMark(center: Point(x: 0, y: 0), shape: .bar, size: tickH, fill: nil, stroke: s.color,
