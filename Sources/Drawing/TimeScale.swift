@@ -150,16 +150,24 @@ public struct TimeScale: Sendable {
     static func namedPeriods(_ ticks: [TimeTick], step: TickStep, first: Day, last: Day, probe: TimeScaleProbe,
                              font: FontSpec, measurer: TextMeasurer, gap: Double, lo: Double, hi: Double)
         -> (ticks: [TimeTick], context: [TimeContextLabel])? {
-        // A label is centred on its tick, or moved inward (still over the tick) at the ends.
-        func fitted(_ t: TimeTick) -> TimeTick? {
+        // A label is centred on its tick; a label naming a period may move inward (still over
+        // its tick) at the ends, where the other ticks are left out instead.
+        func fitted(_ t: TimeTick, shift: Bool) -> TimeTick? {
             guard let l = t.label else { return nil }
             let w = measurer.width(l, font: font)
             guard w <= hi - lo, t.x >= lo, t.x <= hi else { return nil }
             var u = t
             u.labelX = min(max(t.x, lo + w / 2), hi - w / 2)
-            return u
+            return shift || u.labelX == t.x ? u : nil
         }
-        var kept = ticks.compactMap(fitted)
+        func startsPeriod(_ d: Day) -> Bool {
+            switch step.unit {
+            case .year: return false
+            case .month: return d.month == 1 && d.day == 1
+            case .day, .week: return d.day == 1
+            }
+        }
+        var kept = ticks.compactMap { fitted($0, shift: startsPeriod($0.day)) }
         guard step.unit != .year else { return (kept, []) }
         let context = contextLabels(step: step, first: first, last: last, probe: probe, font: font, measurer: measurer, gap: gap, hi: hi)
         let named = Set(context.map(\.label))
@@ -173,11 +181,11 @@ public struct TimeScale: Sendable {
             }
             // The first tick of a period that the context row does not name carries the name;
             // when the longer label does not fit, the tick is left out and the next one tries.
-            let atStart = step.unit == .month ? t.day.month == 1 : t.day.day == 1
+            let atStart = startsPeriod(t.day)
             let tick = t.label ?? ""
             t.label = atStart ? (step.unit == .month ? name : tick + " " + monthAbbreviations[t.day.month - 1] + " " + String(t.day.year))
                               : tick + " " + name
-            guard let placed = fitted(t) else { continue }
+            guard let placed = fitted(t, shift: true) else { continue }
             namedByTick.insert(name)
             out.append(placed)
         }
