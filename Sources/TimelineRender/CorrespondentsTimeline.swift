@@ -78,7 +78,10 @@ struct CorrespondentsTimeline {
         // Past the marks budget, letters are counted in a flat grid of bins: one disc per lane
         // row and bin with its number (`FigureBuilder.countBins`), no ranges, rings or curves.
         let binned = !arcsWanted
-        var legend = writerLegend(writers, principal: principal, discs: binned)
+        // A counted mark keeps its writer's shape (grey print tells writers apart by it), made
+        // as much larger than a disc as the shape needs to hold its number.
+        let countRoom = { (writer: String) in FigureBuilder.textRoom(style.series(writer).shape) }
+        var legend = writerLegend(writers, principal: principal)
         // Binned, the reading note says so too (planned with the longest wording: the bin's
         // length is known once the scale is).
         legend.append(LegendEntry(.none, CorrespondentsTimeline.rowsNote(binned ? "00000 days" : nil, mixed: true)))
@@ -127,9 +130,9 @@ struct CorrespondentsTimeline {
                     points.append((row, shown[index].day, index, shown[index].sender))
                 }
             }
-            counted = b.countBins(scale: plan.scale, rows: laneCount * 2, points: points)
+            counted = b.countBins(scale: plan.scale, rows: laneCount * 2, points: points, room: countRoom)
         }
-        let countStep = counted.map { b.countStep($0.cells) } ?? 0
+        let countStep = counted.map { b.countStep($0.cells, room: countRoom) } ?? 0
         let mostLines = laneNames.map { labelLines($0).count }.max() ?? 1
         let laneH = max(plan.available.map { max(style.laneHeight, $0 / Double(max(laneCount, 1))) } ?? style.laneHeight, 2 * countStep + 2,
                         mostLines > 1 ? Double(mostLines) * lineHeight + 2 : 0)
@@ -249,11 +252,13 @@ struct CorrespondentsTimeline {
         // Counted bins: a disc per lane row and bin, in its writer's colour (grey when several
         // wrote), holding its number.
         if let counted {
+            let box = b.countBox(counted.cells)
             for cell in counted.cells {
                 let cy = laneCenters[cell.row / 2] + (cell.row % 2 == 0 ? -offset : offset)
-                let fill = cell.mixed ? style.muted : style.series(cell.key).color
-                b.countedDisc(cell.count, at: Point(x: counted.bins.centerX(cell.bin), y: cy), fill: fill, outlined: cell.mixed,
-                              diameter: countStep - 2, messageID: shown[cell.first].id)
+                let look = style.series(cell.key)
+                b.countedDisc(cell.count, at: Point(x: counted.bins.centerX(cell.bin), y: cy), fill: cell.mixed ? style.muted : look.color,
+                              shape: cell.mixed ? .circle : look.shape, outlined: cell.mixed,
+                              diameter: box * (cell.mixed ? 1 : countRoom(cell.key)), messageID: shown[cell.first].id)
             }
             if let i = legend.firstIndex(where: { $0.label == CorrespondentsTimeline.rowsNote("00000 days", mixed: true) }) {
                 legend[i].label = CorrespondentsTimeline.rowsNote(counted.bins.span, mixed: counted.cells.contains(where: \.mixed))
@@ -273,7 +278,7 @@ struct CorrespondentsTimeline {
         caption += ". In each lane, letters its person wrote are above the line and letters to them below"
         if let counted {
             caption += ". The figure holds more than \(style.budget.marks) marks, so letters are binned by \(counted.bins.span): "
-                + "one disc per lane row and bin (\(counted.cells.count) discs), numbers are counts, colour is the writer's (outlined: several writers)"
+                + "one disc per lane row and bin (\(counted.cells.count) discs), numbers are counts, colour and shape are the writer's (an outlined disc: several writers)"
         } else {
             caption += "; a mark has its writer's colour and shape"
         }
@@ -295,9 +300,8 @@ struct CorrespondentsTimeline {
 
     /// One legend entry per writer with a look of their own (the central person first, then
     /// by letters written), within the legend budget, and one for all other writers.
-    private func writerLegend(_ writers: [String: Int], principal: Principal, discs: Bool) -> [LegendEntry] {
-        // Binned, every mark is a disc: the samples are discs too.
-        func sample(_ s: SeriesStyle) -> LegendEntry.Swatch { .mark(discs ? .circle : s.shape, fill: s.color, stroke: s.color) }
+    private func writerLegend(_ writers: [String: Int], principal: Principal) -> [LegendEntry] {
+        func sample(_ s: SeriesStyle) -> LegendEntry.Swatch { .mark(s.shape, fill: s.color, stroke: s.color) }
         let named = writers.keys.filter { style.isNamed($0) && !LaneAssignment.isSpecial($0) }
             .sorted { a, b in
                 if (a == principal.id) != (b == principal.id) { return a == principal.id }
@@ -324,7 +328,7 @@ struct CorrespondentsTimeline {
     /// The legend's reading note, and when the letters are binned (by `binnedBy`), how.
     static func rowsNote(_ binnedBy: String?, mixed: Bool) -> String {
         "above a lane's line: letters its person wrote; below: letters to them"
-            + (binnedBy.map { "; letters binned by \($0), numbers are counts" + (mixed ? " (outlined: several writers)" : "") } ?? "")
+            + (binnedBy.map { "; letters binned by \($0), numbers are counts" + (mixed ? " (outlined disc: several writers)" : "") } ?? "")
     }
 
     private var yearSpan: String {

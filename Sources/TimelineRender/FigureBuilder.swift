@@ -1,5 +1,6 @@
 import Correspondence
 import Drawing
+import Styling
 
 /// Collects a figure's scene in three layers (bands and grids behind, data in the middle,
 /// text in front) and lays out the parts every timeline figure shares: title, time axis,
@@ -433,7 +434,8 @@ final class FigureBuilder {
     /// three passes) when a count needs more digits. `points` gives each drawn letter's row,
     /// day, entry index and key.
     /// - Complexity: O(p) per pass in the points (every letter's slots), at most three passes.
-    func countBins(scale: TimeScale, rows: Int, points: [(row: Int, day: Day, entry: Int, key: String)]) -> (bins: TimeBins, cells: [CountedCell]) {
+    func countBins(scale: TimeScale, rows: Int, points: [(row: Int, day: Day, entry: Int, key: String)],
+                   room: (String) -> Double = { _ in 1 }) -> (bins: TimeBins, cells: [CountedCell]) {
         var step = countDiameter(99) + 2
         var result: (TimeBins, [CountedCell])?
         for _ in 0..<3 {
@@ -452,25 +454,38 @@ final class FigureBuilder {
                 if cells[i].key != p.key { cells[i].mixed = true }
             }
             result = (bins, cells)
-            let widest = cells.map { countDiameter($0.count) }.max() ?? 0
-            if widest + 2 <= step + 1e-9 { break }
-            step = widest + 2
+            let needed = countStep(cells, room: room)
+            if needed <= step + 1e-9 { break }
+            step = needed
         }
         return result!
     }
 
-    /// The widest disc of `cells` and its gap: the least room a row of them needs.
-    func countStep(_ cells: [CountedCell]) -> Double {
-        (cells.map { countDiameter($0.count) }.max() ?? style.markSize) + 2
+    /// The text box every counted mark of `cells` gets: wide enough for the longest number.
+    func countBox(_ cells: [CountedCell]) -> Double {
+        cells.map { countDiameter($0.count) }.max() ?? style.markSize
+    }
+
+    /// The widest counted mark of `cells` (the text box times its shape's `room`; a mark of
+    /// several writers is a disc) and its gap: the least room a row of them needs.
+    func countStep(_ cells: [CountedCell], room: (String) -> Double = { _ in 1 }) -> Double {
+        let box = countBox(cells)
+        return (cells.map { box * ($0.mixed ? 1 : room($0.key)) }.max() ?? box) + 2
+    }
+
+    /// How much wider than a disc `shape` must be to hold the same number (`MarkerShape.textRoom`).
+    static func textRoom(_ shape: MarkShape) -> Double {
+        Styling.MarkerShape(rawValue: shape == .triangleDown ? "triangle_down" : shape.rawValue)?.textRoom ?? 1
     }
 
     /// Draws a disc `diameter` wide (one size for the whole figure, so that no disc reads as
     /// bigger for holding more digits: the number is the count) of `fill` at `c` holding the
     /// number `count`, in ink or paper, whichever reads better on the fill. With `outlined` the
     /// disc is paper ringed in `fill` (letters of several writers).
-    func countedDisc(_ count: Int, at c: Point, fill: PaintColor, outlined: Bool = false, diameter: Double, messageID: String?) {
+    func countedDisc(_ count: Int, at c: Point, fill: PaintColor, shape: MarkShape = .circle, outlined: Bool = false, diameter: Double,
+                     messageID: String?) {
         let inside = outlined ? style.paper : fill
-        front.append(.mark(SceneMark(center: c, shape: .circle, size: diameter, fill: inside, stroke: fill,
+        front.append(.mark(SceneMark(center: c, shape: shape, size: diameter, fill: inside, stroke: fill,
                                      strokeWidth: style.markStrokeWidth * (outlined ? 1.5 : 1), messageID: messageID)))
         let fill = inside
         let m = measurer.measure("0", font: countFont)

@@ -159,9 +159,10 @@ struct TopicsTimeline {
             let tickY = top + tickH / 2 + 1.5
             let laneDays = days[i]
             if let counted {
+                let box = b.countBox(counted.cells)
                 for cell in counted.cells where cell.row == i {
                     b.countedDisc(cell.count, at: Point(x: counted.bins.centerX(cell.bin), y: top + countStep / 2 + 1), fill: s.color,
-                                  diameter: countStep - 2, messageID: flatIDs[cell.first])
+                                  diameter: box, messageID: flatIDs[cell.first])
                 }
             } else if !laneDays.isEmpty {
                 let look = SceneMark(center: Point(x: 0, y: 0), shape: .bar, size: tickH, fill: nil, stroke: s.color,

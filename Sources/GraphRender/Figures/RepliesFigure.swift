@@ -428,16 +428,7 @@ struct RepliesFigure {
     }
 
     /// How much wider than a circle a shape must be for the same text to fit inside it.
-    static func textRoom(_ shape: MarkerShape) -> Double {
-        switch shape {
-        case .circle, .square: return 1
-        case .hexagon: return 1.15
-        case .pentagon: return 1.25
-        case .diamond: return 1.45
-        case .triangle, .triangleDown: return 1.8
-        case .star: return 2.2
-        }
-    }
+    static func textRoom(_ shape: MarkerShape) -> Double { shape.textRoom }
 
     /// Diameter of a single mark, in points.
     static func markDiameter(style: FigureStyle) -> Double { max(4.5, style.labelFont.sizePt * 0.6) }
