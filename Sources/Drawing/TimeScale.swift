@@ -26,6 +26,16 @@ public struct TimeTick: Sendable, Hashable {
     public var day: Day
     public var x: Double
     public var label: String?
+    /// Page x of the label's centre: the tick's x, or moved inward, still over the tick, when
+    /// the tick is so near the axis's end that a centred label would leave the page.
+    public var labelX: Double
+
+    public init(day: Day, x: Double, label: String?, labelX: Double? = nil) {
+        self.day = day
+        self.x = x
+        self.label = label
+        self.labelX = labelX ?? x
+    }
 }
 
 /// A label naming the larger period the ticks lie in ("1943" under month ticks, "June 1944"
@@ -99,32 +109,93 @@ public struct TimeScale: Sendable {
         // Labelled ticks no closer than 4.5 em: an axis, not a ruler.
         let minSpacing = font.size * 4.5
         let probe = TimeScaleProbe(domainStart: domainStart, domainEnd: domainEnd, x0: x0, x1: self.x1)
-        var chosen: (TickStep, [TimeTick])?
+        let lo = x0 - overhang, hi = self.x1 + overhang
+        var chosen: (step: TickStep, ticks: [TimeTick], context: [TimeContextLabel])?
         // First pass asks for airy spacing; a narrow axis settles for labels that merely keep
-        // their gap; the last resort is the coarsest step with any label at all.
+        // their gap; the last resort is the coarsest step with any label at all. A step is
+        // taken only when every tick it draws has its label and every year (month, under day
+        // ticks) holding a tick is named, in the context row or on its first tick.
         passes: for spacing in [minSpacing, 0] {
             for step in TickStep.candidates {
                 let days = TimeScale.tickDays(step: step, first: first, last: last)
                 if days.count > 400 { continue }
                 let ticks = days.map { TimeTick(day: $0, x: probe.x($0), label: TimeScale.label($0, step: step)) }
-                let labelled = TimeScale.fitLabels(ticks, font: font, measurer: measurer, lo: x0 - overhang, hi: self.x1 + overhang)
-                let shown = labelled.filter { $0.label != nil }
-                let spacingOK = zip(shown, shown.dropFirst()).allSatisfy { a, b in
-                    b.x - a.x >= max(spacing, (measurer.width(a.label ?? "", font: font) + measurer.width(b.label ?? "", font: font)) / 2 + gap)
+                guard let (labelled, context) = TimeScale.namedPeriods(ticks, step: step, first: first, last: last, probe: probe,
+                                                                       font: font, measurer: measurer, gap: gap, lo: lo, hi: hi) else { continue }
+                let spacingOK = zip(labelled, labelled.dropFirst()).allSatisfy { a, b in
+                    b.labelX - a.labelX >= max(spacing, (measurer.width(a.label ?? "", font: font) + measurer.width(b.label ?? "", font: font)) / 2 + gap)
                 }
-                if spacingOK && shown.count >= 2 {
-                    chosen = (step, labelled)
+                if spacingOK && labelled.count >= 2 {
+                    chosen = (step, labelled, context)
                     break passes
                 }
-                if chosen == nil, spacingOK, !shown.isEmpty, spacing == 0 { chosen = (step, labelled) }
+                if chosen == nil, spacingOK, !labelled.isEmpty, spacing == 0 { chosen = (step, labelled, context) }
             }
         }
-        let (step, ticks) = chosen ?? (TickStep(.year, 100), [])
-        self.step = step
-        // Whatever happened, no two labels may collide: drop any that would.
-        self.ticks = TimeScale.removeCollisions(ticks, font: font, measurer: measurer, gap: gap)
-        minorTicks = TimeScale.minorTicks(step: step, first: first, last: last, probe: probe)
-        context = TimeScale.contextLabels(step: step, first: first, last: last, probe: probe, font: font, measurer: measurer, gap: gap)
+        let picked = chosen ?? (TickStep(.year, 100), [], [])
+        self.step = picked.step
+        // Whatever happened, no two labels may collide: drop any tick whose label would.
+        self.ticks = TimeScale.removeCollisions(picked.ticks, font: font, measurer: measurer, gap: gap)
+        minorTicks = TimeScale.minorTicks(step: picked.step, first: first, last: last, probe: probe)
+        context = picked.context
+    }
+
+    /// The ticks of a step with every tick labelled and every period (year, or month under
+    /// day and week ticks) that holds a tick named; nil when that cannot be done at this step.
+    /// Ticks whose label would reach beyond `lo...hi` are not drawn (a tick is never left
+    /// without its label). A period whose name does not fit in the context row under its own
+    /// stretch of the axis is named on its first tick instead: "1800" on the January tick
+    /// (never "Jan" over a row that names only the year before), "Apr 1799" on a first tick
+    /// inside the year.
+    static func namedPeriods(_ ticks: [TimeTick], step: TickStep, first: Day, last: Day, probe: TimeScaleProbe,
+                             font: FontSpec, measurer: TextMeasurer, gap: Double, lo: Double, hi: Double)
+        -> (ticks: [TimeTick], context: [TimeContextLabel])? {
+        // A label is centred on its tick; a label naming a period may move inward (still over
+        // its tick) at the ends, where the other ticks are left out instead.
+        func fitted(_ t: TimeTick, shift: Bool) -> TimeTick? {
+            guard let l = t.label else { return nil }
+            let w = measurer.width(l, font: font)
+            guard w <= hi - lo, t.x >= lo, t.x <= hi else { return nil }
+            var u = t
+            u.labelX = min(max(t.x, lo + w / 2), hi - w / 2)
+            return shift || u.labelX == t.x ? u : nil
+        }
+        func startsPeriod(_ d: Day) -> Bool {
+            switch step.unit {
+            case .year: return false
+            case .month: return d.month == 1 && d.day == 1
+            case .day, .week: return d.day == 1
+            }
+        }
+        var kept = ticks.compactMap { fitted($0, shift: startsPeriod($0.day)) }
+        guard step.unit != .year else { return (kept, []) }
+        let context = contextLabels(step: step, first: first, last: last, probe: probe, font: font, measurer: measurer, gap: gap, hi: hi)
+        let named = Set(context.map(\.label))
+        var namedByTick = Set<String>()
+        var out: [TimeTick] = []
+        for var t in kept {
+            let name = periodName(t.day, step: step)
+            if named.contains(name) || namedByTick.contains(name) {
+                out.append(t)
+                continue
+            }
+            // The first tick of a period that the context row does not name carries the name;
+            // when the longer label does not fit, the tick is left out and the next one tries.
+            let atStart = startsPeriod(t.day)
+            let tick = t.label ?? ""
+            t.label = atStart ? (step.unit == .month ? name : tick + " " + monthAbbreviations[t.day.month - 1] + " " + String(t.day.year))
+                              : tick + " " + name
+            guard let placed = fitted(t, shift: true) else { continue }
+            namedByTick.insert(name)
+            out.append(placed)
+        }
+        kept = out
+        return kept.isEmpty ? nil : (kept, context)
+    }
+
+    /// The name of the period a tick of `step` lies in, as the context row writes it.
+    static func periodName(_ d: Day, step: TickStep) -> String {
+        step.unit == .month ? String(d.year) : "\(monthNames[d.month - 1]) \(d.year)"
     }
 
     /// The days a step puts ticks on within `first...last`, on period boundaries (1st of the
@@ -172,26 +243,16 @@ public struct TimeScale: Sendable {
         }
     }
 
-    /// Removes the labels of ticks whose label would reach beyond `lo...hi`.
-    static func fitLabels(_ ticks: [TimeTick], font: FontSpec, measurer: TextMeasurer, lo: Double, hi: Double) -> [TimeTick] {
-        ticks.map { t in
-            guard let l = t.label else { return t }
-            let w = measurer.width(l, font: font)
-            var u = t
-            if t.x - w / 2 < lo || t.x + w / 2 > hi { u.label = nil }
-            return u
-        }
-    }
-
-    /// Drops labels (left to right) that would come closer than `gap` to the previous kept one.
+    /// Drops ticks (left to right) whose label would come closer than `gap` to the previous
+    /// kept one, and ticks without a label: a tick is drawn with its label or not at all.
     static func removeCollisions(_ ticks: [TimeTick], font: FontSpec, measurer: TextMeasurer, gap: Double) -> [TimeTick] {
         var lastRight = -Double.infinity
-        return ticks.map { t in
-            guard let l = t.label else { return t }
+        return ticks.filter { t in
+            guard let l = t.label else { return false }
             let w = measurer.width(l, font: font)
-            var u = t
-            if t.x - w / 2 < lastRight + gap { u.label = nil } else { lastRight = t.x + w / 2 }
-            return u
+            if t.labelX - w / 2 < lastRight + gap { return false }
+            lastRight = t.labelX + w / 2
+            return true
         }
     }
 
@@ -216,8 +277,11 @@ public struct TimeScale: Sendable {
     }
 
     /// Years under day, week and month ticks ("June 1944" under days and weeks).
+    /// Each label lies under its own period: centred on the period's visible stretch, moved
+    /// right when the stretch is short (never left of the period's start, never past its end
+    /// but for the last period, which may reach `hi`), and left out when it cannot.
     static func contextLabels(step: TickStep, first: Day, last: Day, probe: TimeScaleProbe, font: FontSpec,
-                              measurer: TextMeasurer, gap: Double) -> [TimeContextLabel] {
+                              measurer: TextMeasurer, gap: Double, hi: Double = .infinity) -> [TimeContextLabel] {
         let period: TickStep
         switch step.unit {
         case .year: return []
@@ -234,8 +298,12 @@ public struct TimeScale: Sendable {
             let a = probe.x(s), b = min(probe.x(end), probe.x1)
             let text = period.unit == .year ? String(s.year) : "\(monthNames[s.month - 1]) \(s.year)"
             let w = measurer.width(text, font: font)
-            let mid = (a + b) / 2
-            guard w + gap / 2 <= b - a, mid - w / 2 >= lastRight + gap else { continue }
+            let isLast = end > last
+            let right = isLast ? max(b, min(hi, probe.x1 + w)) : b
+            // Centred when it fits; else as far left as its period and the previous label allow.
+            var mid = (a + b) / 2
+            mid = max(mid, a + w / 2 + (i == 0 ? 0 : gap / 4), lastRight + gap + w / 2)
+            guard mid + w / 2 <= right - (isLast ? 0 : gap / 4) else { continue }
             out.append(TimeContextLabel(label: text, x: mid, startX: a, endX: b))
             lastRight = mid + w / 2
         }

@@ -31,6 +31,19 @@ public enum MarkerShape: String, Sendable, Hashable, CaseIterable {
         }
     }
 
+    /// How much wider than a circle the shape must be for the same text to fit inside it
+    /// (counted marks hold their number).
+    public var textRoom: Double {
+        switch self {
+        case .circle, .square: return 1
+        case .hexagon: return 1.15
+        case .pentagon: return 1.25
+        case .diamond: return 1.45
+        case .triangle, .triangleDown: return 1.8
+        case .star: return 2.2
+        }
+    }
+
     /// Vertices of the shape inscribed in a circle of radius 1 centred at the origin, y downward
     /// (Cairo's orientation); empty for `circle`, which is drawn as an arc.
     public var unitPolygon: [(x: Double, y: Double)] {

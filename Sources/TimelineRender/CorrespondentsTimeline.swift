@@ -55,7 +55,8 @@ struct CorrespondentsTimeline {
         let anyThirdParty = thirdParty.contains(true)
         let anyUncertain = shown.contains { $0.span.from != $0.span.to }
         // Dated only from one side (TEI/CMIF notBefore or notAfter alone): drawn at that day.
-        let openDated = shown.reduce(0) { $0 + ($1.date.isOpen ? 1 : 0) }
+        let openLater = shown.reduce(0) { $0 + ($1.date.isOpen && $1.date.notAfter == nil ? 1 : 0) }
+        let openEarlier = shown.reduce(0) { $0 + ($1.date.isOpen && $1.date.notBefore == nil ? 1 : 0) }
 
         // Lanes: at most the budget; a fixed height may allow fewer (each at least the theme's
         // lane height). Past that, the busiest keep their lane and the rest share "others".
@@ -74,25 +75,40 @@ struct CorrespondentsTimeline {
 
         // The legend is known before the plot, so a fixed-height figure can size its lanes.
         let arcsWanted = entryLanes.lane.count <= style.budget.marks
+        // Past the marks budget, letters are counted in a flat grid of bins: one disc per lane
+        // row and bin with its number (`FigureBuilder.countBins`), no ranges, rings or curves.
+        let binned = !arcsWanted
+        // A counted mark keeps its writer's shape (grey print tells writers apart by it), made
+        // as much larger than a disc as the shape needs to hold its number.
+        let countRoom = { (writer: String) in FigureBuilder.textRoom(style.series(writer).shape) }
         var legend = writerLegend(writers, principal: principal)
-        legend.append(LegendEntry(.none, "above a lane's line: letters its person wrote; below: letters to them"))
-        if anyThirdParty {
+        // Binned, the reading note says so too (planned with the longest wording: the bin's
+        // length is known once the scale is).
+        legend.append(LegendEntry(.none, CorrespondentsTimeline.rowsNote(binned ? "00000 days" : nil, mixed: true)))
+        if anyThirdParty && !binned {
             // A filled sample with the ring: an empty ring would read as the hollow marks.
             legend.append(LegendEntry(.mark(.circle, fill: style.muted, stroke: style.ink), principalName.map { "ringed: a letter between two of \($0)'s correspondents, in both lanes" } ?? "ringed"))
         }
-        if inferredCount > 0 { legend.append(LegendEntry(.mark(.circle, fill: style.paper, stroke: style.muted), "hollow: incoming letter known only from a citation")) }
-        if anyUncertain {
+        if inferredCount > 0 && !binned { legend.append(LegendEntry(.mark(.circle, fill: style.paper, stroke: style.muted), "hollow: incoming letter known only from a citation")) }
+        if anyUncertain && !binned {
             // With `hollow_uncertain` the mark on a range is hollow, and the legend says so.
             legend.append(LegendEntry(.range(style.ink, hollow: style.hollowUncertain),
                                       style.hollowUncertain ? "hollow mark on a bar: date known only within bounds (mark at the middle)"
                                                             : "date known within bounds (mark at the middle)"))
         }
-        if openDated > 0 {
-            legend.append(LegendEntry(.none, "a letter dated only \"not before\" or \"not after\" a day is drawn at that day"))
-        }
+        // Open dates: a sample only for the side drawn.
+        if openLater > 0 && !binned { legend.append(LegendEntry(.openDate(style.ink, later: true), "dated only \"not before\" a day: mark at that day, arrow toward the later dates it may have")) }
+        if openEarlier > 0 && !binned { legend.append(LegendEntry(.openDate(style.ink, later: false), "dated only \"not after\" a day: mark at that day, arrow toward the earlier dates it may have")) }
         let arcLegend = LegendEntry(.line(style.arcColor ?? style.ink, dash: [], width: style.arcWidth * 1.5), "cited letter → answer")
         let eventEstimate = b.eventLegendEstimate(events, from: range.from, to: range.to)
-        let plan = b.planPlot(from: range.from, to: range.to, gutter: b.laneGutter(candidateLabels), valueAxis: false, events: events.events,
+        // Lane labels take at most two fifths of the width (as in the topics figure), so a
+        // column figure keeps a plot to read; a longer label is wrapped, never cut.
+        let gutter = min(b.laneGutter(candidateLabels), (b.right - b.left) * 0.4)
+        func labelLines(_ s: String) -> [String] {
+            b.laneGutter([s]) <= gutter ? [s] : b.wrap(s, font: style.labelFont, width: gutter - style.labelSize)
+        }
+        let lineHeight = measurer.measure("Xg", font: style.labelFont).height
+        let plan = b.planPlot(from: range.from, to: range.to, gutter: gutter, valueAxis: false, events: events.events,
                               below: y, reserveBelow: style.labelSize + b.legendHeight(legend + [arcLegend] + eventEstimate))
         // Lanes share the height the page leaves (never less than the theme's lane height);
         // the lane budget alone decides how many there are.
@@ -103,13 +119,29 @@ struct CorrespondentsTimeline {
         if let othersIndex { for k in lanePlan.others { laneOf[k] = othersIndex } }
         let laneCount = lanePlan.kept.count + (othersIndex == nil ? 0 : 1)
         let laneNames = lanePlan.kept.map { LaneAssignment.name(entryLanes.keys[$0], in: data) } + (othersIndex == nil ? [] : [othersLabel(lanePlan.others)])
-        let laneH = plan.available.map { max(style.laneHeight, $0 / Double(max(laneCount, 1))) } ?? style.laneHeight
+        // The counted bins, on the plan's scale (the frame keeps it).
+        var counted: (bins: TimeBins, cells: [FigureBuilder.CountedCell])?
+        if binned {
+            var points: [(row: Int, day: Day, entry: Int, key: String)] = []
+            points.reserveCapacity(entryLanes.lane.count)
+            for index in shown.indices {
+                for slot in entryLanes.slots(of: index) {
+                    let row = laneOf[Int(entryLanes.lane[slot])] * 2 + (entryLanes.wroteIt[slot] ? 0 : 1)
+                    points.append((row, shown[index].day, index, shown[index].sender))
+                }
+            }
+            counted = b.countBins(scale: plan.scale, rows: laneCount * 2, points: points, room: countRoom)
+        }
+        let countStep = counted.map { b.countStep($0.cells, room: countRoom) } ?? 0
+        let mostLines = laneNames.map { labelLines($0).count }.max() ?? 1
+        let laneH = max(plan.available.map { max(style.laneHeight, $0 / Double(max(laneCount, 1))) } ?? style.laneHeight, 2 * countStep + 2,
+                        mostLines > 1 ? Double(mostLines) * lineHeight + 2 : 0)
         let plot = b.frame(plan, height: Double(max(laneCount, 1)) * laneH)
         let scale = plot.scale, labels = plot.events, plotTop = plot.top, plotBottom = plot.bottom
 
         // Lanes: label, centre line, marks.
         let laneCenters = (0..<laneCount).map { plotTop + (Double($0) + 0.5) * laneH }
-        let offset = min(laneH * 0.22, style.markSize * 1.2)
+        let offset = binned ? countStep / 2 + 0.5 : min(laneH * 0.22, style.markSize * 1.2)
         let tick = measurer.measure("X", font: style.labelFont)
         for i in 0..<laneCount {
             let cy = laneCenters[i]
@@ -121,8 +153,12 @@ struct CorrespondentsTimeline {
                        color: style.separatorColor ?? style.grid, width: style.separatorWidth)
             }
             b.line(Point(x: scale.x0, y: cy), Point(x: scale.x1, y: cy), color: style.muted.lightened(0.45), width: style.gridWidth)
-            b.text(laneNames[i], x: scale.x0 - style.labelSize * 0.6, baseline: cy + tick.ascent * 0.35, font: style.labelFont,
-                   color: i == othersIndex ? style.muted : nil, anchor: .end)
+            let lines = labelLines(laneNames[i])
+            let firstBaseline = cy + tick.ascent * 0.35 - Double(lines.count - 1) * lineHeight / 2
+            for (k, line) in lines.enumerated() {
+                b.text(line, x: scale.x0 - style.labelSize * 0.6, baseline: firstBaseline + Double(k) * lineHeight, font: style.labelFont,
+                       color: i == othersIndex ? style.muted : nil, anchor: .end)
+            }
         }
 
         // Marks, gathered per lane and look (writer's style, filled/hollow, ringed), so the
@@ -140,7 +176,7 @@ struct CorrespondentsTimeline {
         let thin = !arcsWanted
         var seenSpot = Set<SpotKey>()
         let rangeWidth = style.rangeWidth ?? style.markStrokeWidth
-        for index in shown.indices {
+        for index in shown.indices where !binned {
             let drawn = shown[index].span, writer = shown[index].sender
             let s = style.series(writer)
             let hollow = shown[index].inferred || (style.hollowUncertain && drawn.from != drawn.to)
@@ -154,6 +190,10 @@ struct CorrespondentsTimeline {
                     rangeLines[li].append(.line(SceneLine(from: Point(x: a, y: c.y), to: Point(x: z, y: c.y), color: color, width: rangeWidth)))
                     rangeLines[li].append(.line(SceneLine(from: Point(x: a, y: c.y - 1.5), to: Point(x: a, y: c.y + 1.5), color: color, width: style.markStrokeWidth)))
                     rangeLines[li].append(.line(SceneLine(from: Point(x: z, y: c.y - 1.5), to: Point(x: z, y: c.y + 1.5), color: color, width: style.markStrokeWidth)))
+                }
+                if shown[index].date.isOpen {
+                    rangeLines[li].append(contentsOf: b.openWhisker(from: c, later: shown[index].date.notAfter == nil,
+                                                                    color: s.color))
                 }
                 let look = Look(lane: li, writer: style.isNamed(writer) || style.isUnidentified(writer) ? writer : CorrespondentsTimeline.othersLane, hollow: hollow, ringed: thirdParty[index])
                 if groups[look] == nil { groupOrder.append(look) }
@@ -209,6 +249,21 @@ struct CorrespondentsTimeline {
                                            messageIDs: group.map { shown[Int($0.entry)].id })))
         }
 
+        // Counted bins: a disc per lane row and bin, in its writer's colour (grey when several
+        // wrote), holding its number.
+        if let counted {
+            let box = b.countBox(counted.cells)
+            for cell in counted.cells {
+                let cy = laneCenters[cell.row / 2] + (cell.row % 2 == 0 ? -offset : offset)
+                let look = style.series(cell.key)
+                b.countedDisc(cell.count, at: Point(x: counted.bins.centerX(cell.bin), y: cy), fill: cell.mixed ? style.muted : look.color,
+                              shape: cell.mixed ? .circle : look.shape, outlined: cell.mixed,
+                              diameter: box * (cell.mixed ? 1 : countRoom(cell.key)), messageID: shown[cell.first].id)
+            }
+            if let i = legend.firstIndex(where: { $0.label == CorrespondentsTimeline.rowsNote("00000 days", mixed: true) }) {
+                legend[i].label = CorrespondentsTimeline.rowsNote(counted.bins.span, mixed: counted.cells.contains(where: \.mixed))
+            }
+        }
         y = b.timeAxis(scale, plotTop: plotTop, plotBottom: plotBottom)
         if arcs > 0 { legend.append(arcLegend) }
         legend += b.eventLegend(labels)
@@ -217,15 +272,26 @@ struct CorrespondentsTimeline {
 
         var caption = principalName.map { "Letters by correspondent of \($0), " } ?? "Letters by correspondent, "
         caption += "\(FigureBuilder.longDate(range.from)) to \(FigureBuilder.longDate(range.to)): \(corpusCount) letters of the corpus"
-        caption += inferredCount > 0 ? " and \(inferredCount) incoming letters known only because a letter cites them (hollow marks)" : ""
+        caption += inferredCount > 0 ? " and \(inferredCount) incoming letters known only because a letter cites them\(binned ? ", counted with the others" : " (hollow marks)")" : ""
         caption += ", in \(laneCount) lanes, one per correspondent"
         if let othersIndex { caption += " (the \(othersIndex) busiest; \(othersLabel(lanePlan.others)) share the last lane)" }
-        caption += ". In each lane, letters its person wrote are above the line and letters to them below; a mark has its writer's colour and shape"
-        caption += anyThirdParty ? "; letters between two correspondents are ringed and drawn in both their lanes. " : ". "
+        caption += ". In each lane, letters its person wrote are above the line and letters to them below"
+        if let counted {
+            caption += ". The figure holds more than \(style.budget.marks) marks, so letters are binned by \(counted.bins.span): "
+                + "one disc per lane row and bin (\(counted.cells.count) discs), numbers are counts, colour and shape are the writer's (an outlined disc: several writers)"
+        } else {
+            caption += "; a mark has its writer's colour and shape"
+        }
+        caption += !anyThirdParty ? ". " : binned ? "; letters between two correspondents are counted in both their lanes. "
+            : "; letters between two correspondents are ringed and drawn in both their lanes. "
         caption += arcs > 0 ? "\(arcs) curves join a cited letter to its answer. " : (arcsWanted ? "" : "Reply curves are left out: the figure holds more than \(style.budget.marks) marks. ")
-        caption += anyUncertain ? "Dates known only within bounds are drawn as ranges with the mark at the middle\(style.hollowUncertain ? ", hollow" : ""). " : ""
-        if openDated > 0 {
-            caption += "\(openDated) letter\(openDated == 1 ? " is" : "s are") dated only \"not before\" or \"not after\" a day and drawn at that day. "
+        caption += binned ? (anyUncertain || openLater + openEarlier > 0 ? "A letter dated within bounds is counted at the middle of its bounds, one dated from one side only at its known day. " : "")
+            : anyUncertain ? "Dates known only within bounds are drawn as ranges with the mark at the middle\(style.hollowUncertain ? ", hollow" : ""). " : ""
+        if openLater > 0 && !binned {
+            caption += "\(openLater) letter\(openLater == 1 ? " is" : "s are") dated only \"not before\" a day: drawn at that day with a dotted arrow toward later dates. "
+        }
+        if openEarlier > 0 && !binned {
+            caption += "\(openEarlier) letter\(openEarlier == 1 ? " is" : "s are") dated only \"not after\" a day: drawn at that day with a dotted arrow toward earlier dates. "
         }
         caption += b.eventSentence(labels)
         return TimelineFigure(kind: .correspondents, scene: scene, title: style.titleText ?? title, caption: caption.trimmingCharacters(in: .whitespaces),
@@ -235,6 +301,7 @@ struct CorrespondentsTimeline {
     /// One legend entry per writer with a look of their own (the central person first, then
     /// by letters written), within the legend budget, and one for all other writers.
     private func writerLegend(_ writers: [String: Int], principal: Principal) -> [LegendEntry] {
+        func sample(_ s: SeriesStyle) -> LegendEntry.Swatch { .mark(s.shape, fill: s.color, stroke: s.color) }
         let named = writers.keys.filter { style.isNamed($0) && !LaneAssignment.isSpecial($0) }
             .sorted { a, b in
                 if (a == principal.id) != (b == principal.id) { return a == principal.id }
@@ -243,19 +310,25 @@ struct CorrespondentsTimeline {
         let shown = named.prefix(style.budget.legendEntries)
         var out = shown.map { w -> LegendEntry in
             let s = style.series(w)
-            return LegendEntry(.mark(s.shape, fill: s.color, stroke: s.color), "by \(data.name(w))")
+            return LegendEntry(sample(s), "by \(data.name(w))")
         }
         // The unidentified people drawn as one have a look of their own, and an entry.
         if let group = writers.keys.first(where: style.isUnidentified), let s = style.unidentifiedSeries {
-            out.append(LegendEntry(.mark(s.shape, fill: s.color, stroke: s.color), "by \(data.name(group))"))
+            out.append(LegendEntry(sample(s), "by \(data.name(group))"))
         }
         let rest = writers.keys.filter { !shown.contains($0) && !style.isUnidentified($0) }
         if !rest.isEmpty {
             let s = style.otherSeries ?? style.fallback[0]
             let letters = rest.reduce(0) { $0 + (writers[$1] ?? 0) }
-            out.append(LegendEntry(.mark(s.shape, fill: s.color, stroke: s.color), "by others (\(rest.count) \(rest.count == 1 ? "person" : "people"), \(letters) letter\(letters == 1 ? "" : "s"))"))
+            out.append(LegendEntry(sample(s), "by others (\(rest.count) \(rest.count == 1 ? "person" : "people"), \(letters) letter\(letters == 1 ? "" : "s"))"))
         }
         return out
+    }
+
+    /// The legend's reading note, and when the letters are binned (by `binnedBy`), how.
+    static func rowsNote(_ binnedBy: String?, mixed: Bool) -> String {
+        "above a lane's line: letters its person wrote; below: letters to them"
+            + (binnedBy.map { "; letters binned by \($0), numbers are counts" + (mixed ? " (outlined disc: several writers)" : "") } ?? "")
     }
 
     private var yearSpan: String {

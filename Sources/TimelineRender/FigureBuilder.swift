@@ -1,5 +1,6 @@
 import Correspondence
 import Drawing
+import Styling
 
 /// Collects a figure's scene in three layers (bands and grids behind, data in the middle,
 /// text in front) and lays out the parts every timeline figure shares: title, time axis,
@@ -156,7 +157,7 @@ final class FigureBuilder {
                 line(Point(x: t.x, y: plotTop), Point(x: t.x, y: plotBottom), color: style.grid, width: style.gridWidth, dash: style.gridDash)
             }
             line(Point(x: t.x, y: plotBottom), Point(x: t.x, y: plotBottom + style.tickLength), color: axisColor, width: style.axisWidth, layer: .front)
-            if let l = t.label { text(l, x: t.x, baseline: labelBaseline, font: tickFont, anchor: .center) }
+            if let l = t.label { text(l, x: t.labelX, baseline: labelBaseline, font: tickFont, anchor: .center) }
         }
         var bottom = labelBaseline + m.descent
         if !scale.context.isEmpty {
@@ -310,7 +311,7 @@ final class FigureBuilder {
         var x = left, y = top + max(m.ascent, swatch / 2 + m.ascent / 2)
         var rowHasItems = false
         for entry in entries {
-            let sw = entry.swatch == .none ? -3 : swatch
+            let sw = entry.swatch == .none ? -3 : swatchWidth(entry.swatch, swatch)
             // A label wider than the legend is wrapped, never cut: a legend's claim is read whole.
             let lines = wrap(entry.label, font: font, width: right - left - sw - 3)
             let w = sw + 3 + (lines.map { measurer.width($0, font: font) }.max() ?? 0)
@@ -323,7 +324,7 @@ final class FigureBuilder {
             }
             if draw {
                 let cy = y - m.ascent / 2 + m.descent / 2 - 0.5
-                drawSwatch(entry.swatch, x: x, cy: cy, size: swatch)
+                drawSwatch(entry.swatch, x: x, cy: cy, size: sw)
                 for (index, line) in lines.enumerated() {
                     text(line, x: x + sw + 3, baseline: y + Double(index) * (m.height + 1), font: font)
                 }
@@ -342,6 +343,12 @@ final class FigureBuilder {
                                          fill: nil, stroke: style.muted, strokeWidth: style.gridWidth)))
         }
         return bottom
+    }
+
+    /// A swatch's width: the square size, or as wide as an open date's mark and whisker.
+    private func swatchWidth(_ s: LegendEntry.Swatch, _ size: Double) -> Double {
+        if case .openDate = s { return max(size, style.markSize * 3.4 + 1) }
+        return size
     }
 
     private func drawSwatch(_ s: LegendEntry.Swatch, x: Double, cy: Double, size: Double) {
@@ -365,7 +372,126 @@ final class FigureBuilder {
             line(Point(x: x + size, y: cy - 1.5), Point(x: x + size, y: cy + 1.5), color: c, width: style.markStrokeWidth, layer: .front)
             front.append(.mark(SceneMark(center: Point(x: x + size / 2, y: cy), shape: .circle, size: style.markSize,
                                          fill: hollow ? style.paper : c, stroke: c, strokeWidth: style.markStrokeWidth)))
+        case .openDate(let c, let later):
+            // The mark at the swatch's start (or end), its whisker across the swatch.
+            let center = Point(x: later ? x + style.markSize / 2 + 0.5 : x + size - style.markSize / 2 - 0.5, y: cy)
+            front.append(contentsOf: openWhisker(from: center, later: later, color: c))
+            front.append(.mark(SceneMark(center: center, shape: .circle, size: style.markSize, fill: c, stroke: c, strokeWidth: style.markStrokeWidth)))
         }
+    }
+
+    /// The whisker of a letter dated from one side only (TEI/CMIF `notBefore` or `notAfter`
+    /// alone, EDTF `../1681-06-23`): from the mark at its known day, a dotted line toward the
+    /// open side ending in an open arrowhead, so it reads neither as an exact date (no line)
+    /// nor as a closed range (a solid bar with end caps). The legend sample is drawn by it too.
+    func openWhisker(from c: Point, later: Bool, color: PaintColor) -> [SceneItem] {
+        let length = style.markSize * 2.4, head = style.markSize * 0.55
+        let sign = later ? 1.0 : -1.0
+        let tip = Point(x: c.x + sign * (style.markSize * 0.5 + length), y: c.y)
+        let start = Point(x: c.x + sign * style.markSize * 0.5, y: c.y)
+        let w = style.markStrokeWidth
+        return [
+            .line(SceneLine(from: start, to: tip, color: color, width: w, dash: FigureBuilder.openDash)),
+            .line(SceneLine(from: Point(x: tip.x - sign * head, y: c.y - head * 0.8), to: tip, color: color, width: w)),
+            .line(SceneLine(from: Point(x: tip.x - sign * head, y: c.y + head * 0.8), to: tip, color: color, width: w)),
+        ]
+    }
+
+    /// The dash of an open date's whisker: short dots, unlike a range's solid bar.
+    static let openDash: [Double] = [1, 1]
+
+    // MARK: Counted bins (past the marks budget)
+
+    /// One drawn mark of a binned figure: the letters of one row within one time bin.
+    struct CountedCell {
+        var row: Int
+        var bin: Int
+        var count: Int
+        /// The first letter counted (its id goes on the mark).
+        var first: Int
+        /// The key (writer, topic) its letters share; `mixed` when they do not.
+        var key: String
+        var mixed: Bool
+    }
+
+    /// The font of a count in a disc: a point under the tick labels and notes, never under
+    /// the text floor (as the replies graph counts), upright.
+    var countFont: FontSpec {
+        var f = style.tickFont
+        f.size = max(FigureStyle.minimumTextSize, min(style.tickFont.size, style.noteFont.size) - 1)
+        f.bold = false
+        f.italic = false
+        return f
+    }
+
+    /// The diameter of a disc holding the number `n`: wide enough for it.
+    func countDiameter(_ n: Int) -> Double {
+        max(style.markSize * 1.25, measurer.width(String(n), font: countFont) + 3)
+    }
+
+    /// The letters of `rows` rows counted in a flat grid of time bins on `scale` (the replies
+    /// graph's rule, `TimeBins`): bins as wide as the widest disc and 2 pt, widened (up to
+    /// three passes) when a count needs more digits. `points` gives each drawn letter's row,
+    /// day, entry index and key.
+    /// - Complexity: O(p) per pass in the points (every letter's slots), at most three passes.
+    func countBins(scale: TimeScale, rows: Int, points: [(row: Int, day: Day, entry: Int, key: String)],
+                   room: (String) -> Double = { _ in 1 }) -> (bins: TimeBins, cells: [CountedCell]) {
+        var step = countDiameter(99) + 2
+        var result: (TimeBins, [CountedCell])?
+        for _ in 0..<3 {
+            let bins = TimeBins(scale: scale, minimumWidth: step)
+            var grid = [Int32](repeating: -1, count: max(1, rows) * bins.count)
+            var cells: [CountedCell] = []
+            for p in points {
+                let bin = bins.bin(of: p.day, on: scale)
+                let cell = bins.cell(row: p.row, bin: bin)
+                if grid[cell] < 0 {
+                    grid[cell] = Int32(cells.count)
+                    cells.append(CountedCell(row: p.row, bin: bin, count: 0, first: p.entry, key: p.key, mixed: false))
+                }
+                let i = Int(grid[cell])
+                cells[i].count += 1
+                if cells[i].key != p.key { cells[i].mixed = true }
+            }
+            result = (bins, cells)
+            let needed = countStep(cells, room: room)
+            if needed <= step + 1e-9 { break }
+            step = needed
+        }
+        return result!
+    }
+
+    /// The text box every counted mark of `cells` gets: wide enough for the longest number.
+    func countBox(_ cells: [CountedCell]) -> Double {
+        cells.map { countDiameter($0.count) }.max() ?? style.markSize
+    }
+
+    /// The widest counted mark of `cells` (the text box times its shape's `room`; a mark of
+    /// several writers is a disc) and its gap: the least room a row of them needs.
+    func countStep(_ cells: [CountedCell], room: (String) -> Double = { _ in 1 }) -> Double {
+        let box = countBox(cells)
+        return (cells.map { box * ($0.mixed ? 1 : room($0.key)) }.max() ?? box) + 2
+    }
+
+    /// How much wider than a disc `shape` must be to hold the same number (`MarkerShape.textRoom`).
+    static func textRoom(_ shape: MarkShape) -> Double {
+        Styling.MarkerShape(rawValue: shape == .triangleDown ? "triangle_down" : shape.rawValue)?.textRoom ?? 1
+    }
+
+    /// Draws a disc `diameter` wide (one size for the whole figure, so that no disc reads as
+    /// bigger for holding more digits: the number is the count) of `fill` at `c` holding the
+    /// number `count`, in ink or paper, whichever reads better on the fill. With `outlined` the
+    /// disc is paper ringed in `fill` (letters of several writers).
+    func countedDisc(_ count: Int, at c: Point, fill: PaintColor, shape: MarkShape = .circle, outlined: Bool = false, diameter: Double,
+                     messageID: String?) {
+        let inside = outlined ? style.paper : fill
+        front.append(.mark(SceneMark(center: c, shape: shape, size: diameter, fill: inside, stroke: fill,
+                                     strokeWidth: style.markStrokeWidth * (outlined ? 1.5 : 1), messageID: messageID)))
+        let fill = inside
+        let m = measurer.measure("0", font: countFont)
+        func lum(_ p: PaintColor) -> Double { 0.2126 * p.red + 0.7152 * p.green + 0.0722 * p.blue }
+        let ink = abs(lum(fill) - lum(style.ink)) >= abs(lum(fill) - lum(style.paper)) ? style.ink : style.paper
+        text(String(count), x: c.x, baseline: c.y + (m.ascent - m.descent) / 2, font: countFont, color: ink, anchor: .center)
     }
 
     /// Hatchings for categories (in legend order) whose colours would print as the same grey:

@@ -85,7 +85,27 @@ struct TopicsTimeline {
             ids.append(n)
         }
         let keys = laneIDs
-        let laneH = planned.available.map { max(minLane, $0 / Double(max(keys.count, 1))) } ?? minLane
+        // Past the marks budget, a lane's letters are counted in a flat grid of bins: one disc
+        // per lane and bin with its number (`FigureBuilder.countBins`), not a tick per letter.
+        let tickCount = days.reduce(0) { $0 + $1.count }
+        var counted: (bins: TimeBins, cells: [FigureBuilder.CountedCell])?
+        var flatIDs: [String] = []
+        if tickCount > style.budget.marks {
+            var points: [(row: Int, day: Day, entry: Int, key: String)] = []
+            points.reserveCapacity(tickCount)
+            flatIDs.reserveCapacity(tickCount)
+            for (i, list) in days.enumerated() {
+                for (o, id) in zip(list, ids[i]) {
+                    points.append((i, Day(ordinal: o), flatIDs.count, laneIDs[i]))
+                    flatIDs.append(id)
+                }
+            }
+            counted = b.countBins(scale: planned.scale, rows: keys.count, points: points)
+        }
+        let countStep = counted.map { b.countStep($0.cells) } ?? 0
+        // A disc row above the month strip (which takes 0.32 of the lane).
+        let laneFloor = counted == nil ? minLane : max(minLane, (countStep + 3) / 0.66)
+        let laneH = planned.available.map { max(laneFloor, $0 / Double(max(keys.count, 1))) } ?? laneFloor
         let plot = b.frame(planned, height: Double(max(keys.count, 1)) * laneH)
         let scale = plot.scale, labels = plot.events, plotTop = plot.top, plotBottom = plot.bottom
 
@@ -138,7 +158,13 @@ struct TopicsTimeline {
             // A tick per message above the strip, as one run (the lane's ids are shared, not copied).
             let tickY = top + tickH / 2 + 1.5
             let laneDays = days[i]
-            if !laneDays.isEmpty {
+            if let counted {
+                let box = b.countBox(counted.cells)
+                for cell in counted.cells where cell.row == i {
+                    b.countedDisc(cell.count, at: Point(x: counted.bins.centerX(cell.bin), y: top + countStep / 2 + 1), fill: s.color,
+                                  diameter: box, messageID: flatIDs[cell.first])
+                }
+            } else if !laneDays.isEmpty {
                 let look = SceneMark(center: Point(x: 0, y: 0), shape: .bar, size: tickH, fill: nil, stroke: s.color,
                                      strokeWidth: style.markStrokeWidth * 1.2)
                 b.addFront(.marks(SceneMarkRun(look: look, centers: laneDays.map { Point(x: scale.x(ordinal: Double($0) + 0.5), y: tickY) },
@@ -148,7 +174,8 @@ struct TopicsTimeline {
 
         y = b.timeAxis(scale, plotTop: plotTop, plotBottom: plotBottom)
         var legend: [LegendEntry] = [
-            LegendEntry(.mark(.bar, fill: nil, stroke: style.ink), "a letter on the topic (lane label: how many)"),
+            counted.map { LegendEntry(.mark(.circle, fill: style.ink, stroke: style.ink), "letters binned by \($0.bins.span); numbers are counts (lane label: all)") }
+                ?? LegendEntry(.mark(.bar, fill: nil, stroke: style.ink), "a letter on the topic (lane label: how many)"),
             LegendEntry(.rect(Self.intensity(style.ink, count: 1, peak: peak)), "1 letter in the month"),
             LegendEntry(.rect(Self.intensity(style.ink, count: max(1, (peak + 1) / 2), peak: peak)), "\(max(1, (peak + 1) / 2))"),
             LegendEntry(.rect(Self.intensity(style.ink, count: peak, peak: peak)), "\(peak) (busiest month of any topic)"),
@@ -157,7 +184,10 @@ struct TopicsTimeline {
         y = b.legend(legend, top: y + style.labelSize)
         let scene = b.scene(height: b.finalHeight(contentBottom: y))
         var caption = "Topic threads in \(shownCount) letters, \(FigureBuilder.longDate(range.from)) to \(FigureBuilder.longDate(range.to)): "
-            + "one lane per topic found (\(keys.count) lanes), a tick per letter on the topic over a strip of its letters per month "
+            + "one lane per topic found (\(keys.count) lanes), "
+            + (counted.map { "letters binned by \($0.bins.span), one disc per lane and bin (\($0.cells.count) discs), numbers are counts (the figure would hold more than \(style.budget.marks) ticks)," }
+                ?? "a tick per letter on the topic")
+            + " over a strip of its letters per month "
             + "(darker = more; one scale for all lanes, the busiest month has \(peak)). "
         if !lanePlan.folded.isEmpty { caption += "The \(lanePlan.folded.count) quieter topics share the last lane. " }
         caption += b.eventSentence(labels)

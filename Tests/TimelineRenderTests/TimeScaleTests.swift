@@ -12,7 +12,7 @@ struct TimeScaleTests {
     }
 
     func assertNoCollisions(_ s: TimeScale, _ m: TextMeasurer) {
-        let boxes = s.ticks.compactMap { t in t.label.map { (t.x - m.width($0, font: font) / 2, t.x + m.width($0, font: font) / 2) } }
+        let boxes = s.ticks.compactMap { t in t.label.map { (t.labelX - m.width($0, font: font) / 2, t.labelX + m.width($0, font: font) / 2) } }
         for (a, b) in zip(boxes, boxes.dropFirst()) {
             #expect(a.1 < b.0, "tick labels collide: \(a) \(b) at step \(s.step)")
         }

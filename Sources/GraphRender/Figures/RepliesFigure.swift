@@ -159,6 +159,7 @@ struct RepliesFigure {
         let last = (Self.monthAfter(lastDay) ?? lastDay.adding(days: 1)).adding(days: -1)
         let axisFont = FontSpec(family: noteFont.family, size: noteFont.sizePt, bold: noteFont.bold, italic: noteFont.italic)
         var laidOutScale: TimeScale?
+        var laidOutBins: TimeBins?
 
         // Bins: each row is a flat grid of bins as wide as its widest mark (plus 2 pt, more
         // than twice the routing margin); a bin's messages are one mark with their count.
@@ -170,18 +171,20 @@ struct RepliesFigure {
         for _ in 0..<3 {
             axisLeft = labelColumn + step / 2
             axisRight = width - step / 2 - 2
-            binCount = max(1, Int((axisRight - axisLeft) / step))
             let scale = TimeScale(from: first, to: last, x0: axisLeft, x1: axisRight, font: axisFont, measurer: measurer, overhang: step / 2 + 2)
+            // The flat grid of bins the timelines use too (`TimeBins`).
+            let bins = TimeBins(scale: scale, minimumWidth: step)
+            binCount = bins.count
             laidOutScale = scale
-            let binWidth = (scale.x1 - scale.x0) / Double(binCount)
+            laidOutBins = bins
             var grid = [Int32](repeating: -1, count: lanes.count * 2 * binCount)
             groups = []
             groupOf = [:]
             groupOf.reserveCapacity(items.count)
             for item in items {
                 let lane = laneIndex[lanes.contains(item.lane) ? item.lane : Self.othersLane] ?? 0
-                let bin = min(binCount - 1, max(0, Int((scale.xStart(item.day) - scale.x0) / binWidth)))
-                let cell = (lane * 2 + (item.byCorrespondent ? 0 : 1)) * binCount + bin
+                let bin = bins.bin(of: item.day, on: scale)
+                let cell = bins.cell(row: lane * 2 + (item.byCorrespondent ? 0 : 1), bin: bin)
                 var index = Int(grid[cell])
                 if index < 0 {
                     index = groups.count
@@ -200,9 +203,9 @@ struct RepliesFigure {
             if widest + 2 <= step + 1e-9 { break }
             step = widest + 2
         }
-        guard let scale = laidOutScale else { preconditionFailure("the bins loop runs at least once") }
-        let binWidth = (axisRight - axisLeft) / Double(binCount)
-        let daysPerBin = 1 / scale.pointsPerDay * binWidth
+        guard let scale = laidOutScale, let bins = laidOutBins else { preconditionFailure("the bins loop runs at least once") }
+        let binWidth = bins.width
+        let daysPerBin = bins.daysPerBin
 
         // Vertical layout, bottom up: the axis's period labels ("1943" under months), its tick
         // labels, the axis, then the lanes (the first lane on top), each with its lower row (to
@@ -222,7 +225,7 @@ struct RepliesFigure {
             y = upper + step / 2 + laneGap
         }
         for index in groups.indices {
-            groups[index].x = axisLeft + (Double(groups[index].bin) + 0.5) * binWidth
+            groups[index].x = bins.centerX(groups[index].bin)
             groups[index].y = rowY[groups[index].lane * 2 + (groups[index].upper ? 0 : 1)]
         }
 
@@ -394,7 +397,7 @@ struct RepliesFigure {
                             ("pos", .text(Self.pin(x, y)))])
         }
         // Named by day: labels repeat ("Apr" every year), nodes must not.
-        for tick in scale.ticks { if let label = tick.label { axisLabel("tick:" + tick.day.iso, label, x: tick.x, y: axisLabelY, color: theme.colors.muted) } }
+        for tick in scale.ticks { if let label = tick.label { axisLabel("tick:" + tick.day.iso, label, x: tick.labelX, y: axisLabelY, color: theme.colors.muted) } }
         for period in scale.context {
             axisLabel("tick:period:" + scale.day(atX: period.startX).iso, period.label, x: period.x, y: 0, color: theme.colors.ink)
             if period.startX > scale.x0 + 0.5 {
@@ -407,7 +410,7 @@ struct RepliesFigure {
         var shows = "Messages of \(analysis.corpus.sourceName) placed by date (left to right) in a lane per correspondent; "
             + "upper row written by the correspondent, lower row to them; hollow marks are incoming messages known only from "
             + "citations; a bar under a mark spans an uncertain date's bounds (the mark at the middle); marks take their writer's colour and shape; lines join a message to what it answers or cites."
-        if anyCounted { shows += " Messages of one row within \(Self.days(daysPerBin)) are one mark with their number." }
+        if anyCounted { shows += " Messages of one row within \(TimeBins.days(daysPerBin)) are one mark with their number." }
         if let slice { shows += " The whole correspondence is past the figure's budget of \(budget.marks) messages: this is its \(slice.words(name: context.shortName(of:)))." }
         if othersCount > 0 { shows += " The \(othersCount) correspondents after the \(keptLanes.count) busiest share the lane \"others\"." }
         let inferredDrawn = items.filter(\.inferred).count
@@ -498,16 +501,7 @@ struct RepliesFigure {
     }
 
     /// How much wider than a circle a shape must be for the same text to fit inside it.
-    static func textRoom(_ shape: MarkerShape) -> Double {
-        switch shape {
-        case .circle, .square: return 1
-        case .hexagon: return 1.15
-        case .pentagon: return 1.25
-        case .diamond: return 1.45
-        case .triangle, .triangleDown: return 1.8
-        case .star: return 2.2
-        }
-    }
+    static func textRoom(_ shape: MarkerShape) -> Double { shape.textRoom }
 
     /// Diameter of a single mark, in points.
     static func markDiameter(style: FigureStyle) -> Double { max(4.5, style.labelFont.sizePt * 0.6) }
@@ -529,11 +523,6 @@ struct RepliesFigure {
     }
 
     /// A number of days in words, rounded: "a day", "3 days".
-    static func days(_ value: Double) -> String {
-        let n = max(1, Int(value.rounded(.up)))
-        return n == 1 ? "a day" : "\(n) days"
-    }
-
     static func pin(_ x: Double, _ y: Double) -> String {
         DOTWriter.number(x) + "," + DOTWriter.number(y) + "!"
     }
@@ -587,7 +576,7 @@ struct RepliesFigure {
             kinds.append(FigureLegend.Entry(swatch: .line(muted, style: lineStyle, heavy: false), text: words))
         }
         var notes = ["A lane per correspondent: upper row written by them, lower row to them; marks in the writer’s colour and shape, by date."]
-        if let daysPerBin { notes.append("A number in a mark counts the messages of its row within \(Self.days(daysPerBin)).") }
+        if let daysPerBin { notes.append("A number in a mark counts the messages of its row within \(TimeBins.days(daysPerBin)).") }
         return FigureLegend(title: title, groups: [people, kinds], notes: notes)
     }
 }

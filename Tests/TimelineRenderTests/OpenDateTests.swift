@@ -1,0 +1,84 @@
+import Analysis
+import Correspondence
+import Foundation
+import Styling
+import Testing
+import Drawing
+@testable import TimelineRender
+
+/// A letter dated from one side only (TEI/CMIF notBefore or notAfter alone, EDTF
+/// `../1681-06-23`) is drawn as what it is: its mark at the known day and a dotted whisker with
+/// an arrowhead toward the open side, unlike an exact date (no line) and a closed range (a solid
+/// bar with end caps). The legend has a sample for each side drawn, and only for those.
+@Suite("Open-ended dates drawn as open")
+struct OpenDateTests {
+    static let styles = ["paper", "paper,grayscale", "paper,colorblind"]
+
+    func entry(_ id: String, _ date: HistoricalDate, _ from: String, _ to: String) -> TimelineEntry {
+        TimelineEntry(id: id, date: date, sender: from, recipients: [to], inferred: false)
+    }
+
+    /// Four letters between A and B: exact, closed range, only "not before", only "not after".
+    func data(open: Bool) -> TimelineData {
+        let d = { (s: String) in Day(iso: s)! }
+        var entries = [
+            entry("exact", HistoricalDate(exactly: d("1681-02-01"), evidence: .dateLine), "A", "B"),
+            entry("range", HistoricalDate(notBefore: d("1681-03-01"), notAfter: d("1681-03-31"), precision: .range, evidence: .given), "B", "A"),
+        ]
+        if open {
+            entries.append(entry("after", HistoricalDate(bounds: d("1681-04-10"), nil, precision: .day, evidence: .given), "A", "B"))
+            entries.append(entry("before", HistoricalDate(bounds: nil, d("1681-06-23"), precision: .day, evidence: .given), "B", "A"))
+        } else {
+            entries.append(entry("later", HistoricalDate(exactly: d("1681-06-23"), evidence: .dateLine), "B", "A"))
+        }
+        return TimelineData(sourceName: "open.xml", sourceHash: "x", entries: entries, links: [], topics: [], personKeys: ["A", "B"],
+                            names: [:], latency: [])
+    }
+
+    func figure(spec: String, open: Bool) throws -> (TimelineFigure, FigureStyle) {
+        let theme = try ThemeLoader.load(spec: spec)
+        let d = data(open: open)
+        let style = FigureStyle(theme: theme, categories: theme.peopleStyles(d.personKeys), name: spec)
+        return (try TimelineLayout.layout(.correspondents, data: d, style: style, events: EventCalendar(events: []), measurer: try TextMeasurer()), style)
+    }
+
+    /// Dotted lines (the open whisker's dash) starting at a mark's edge: their far end's x.
+    func whiskers(from mark: SceneMark, in scene: Scene) -> [Double] {
+        scene.items.compactMap { item -> Double? in
+            guard case .line(let l) = item, l.dash == FigureBuilder.openDash, abs(l.from.y - mark.center.y) < 0.01,
+                  abs(abs(l.from.x - mark.center.x) - mark.size / 2) < 0.01 else { return nil }
+            return l.to.x
+        }
+    }
+
+    @Test("open dates: a whisker toward the open side; exact and closed ranges have none", arguments: styles)
+    func drawnOpen(spec: String) throws {
+        let (f, _) = try figure(spec: spec, open: true)
+        func marks(_ id: String) -> [SceneMark] { f.scene.marks.filter { $0.messageID == id } }
+        for m in marks("after") {
+            let w = whiskers(from: m, in: f.scene)
+            #expect(w.count == 1 && w.allSatisfy { $0 > m.center.x }, "\(spec): \"not before\" points to later dates: \(w)")
+        }
+        for m in marks("before") {
+            let w = whiskers(from: m, in: f.scene)
+            #expect(w.count == 1 && w.allSatisfy { $0 < m.center.x }, "\(spec): \"not after\" points to earlier dates: \(w)")
+        }
+        #expect(!marks("after").isEmpty && !marks("before").isEmpty)
+        for id in ["exact", "range"] { for m in marks(id) { #expect(whiskers(from: m, in: f.scene).isEmpty, "\(spec): \(id)") } }
+        // The legend: one sample per side, each drawn with the whisker it explains.
+        let samples = f.legend.compactMap { e -> Bool? in if case .openDate(_, let later) = e.swatch { return later } else { return nil } }
+        #expect(samples.sorted { !$0 && $1 } == [false, true], "\(spec): \(f.legend.map(\.label))")
+        let legendMarks = f.scene.marks.filter { $0.messageID == nil }
+        let drawnSamples = legendMarks.filter { !whiskers(from: $0, in: f.scene).isEmpty }
+        #expect(drawnSamples.count == 2, "\(spec): the legend's samples are not drawn with their whiskers")
+        #expect(f.caption.contains("dated only \"not before\" a day") && f.caption.contains("dated only \"not after\" a day"))
+    }
+
+    @Test("no open date, no whisker and no sample", arguments: styles)
+    func onlyWhenDrawn(spec: String) throws {
+        let (f, _) = try figure(spec: spec, open: false)
+        #expect(!f.scene.items.contains { if case .line(let l) = $0 { return l.dash == FigureBuilder.openDash } else { return false } })
+        #expect(!f.legend.contains { if case .openDate = $0.swatch { return true } else { return false } })
+        #expect(!f.caption.contains("not before") && !f.caption.contains("not after"))
+    }
+}
