@@ -146,6 +146,14 @@ public struct CMIFWriter: Sendable {
         let defaultBibl = header.bibls.first?.id ?? Self.biblID(corpus.sourceName)
         let biblIDs = Set(header.bibls.compactMap(\.id))
 
+        // Each person's name element is worked out once (authority URIs are compared per person, not per letter).
+        var names: [String: XMLMarkup.Inline] = [:]
+        func name(_ id: String) -> XMLMarkup.Inline {
+            if let known = names[id] { return known }
+            let made = personName(id, corpus: corpus)
+            names[id] = made
+            return made
+        }
         var xml = XMLMarkup(into: sink)
         xml.open("TEI", [("xmlns", "http://www.tei-c.org/ns/1.0")])
         xml.open("teiHeader")
@@ -194,7 +202,7 @@ public struct CMIFWriter: Sendable {
             let named = { (id: String) in !id.isEmpty && corpus.people[id]?.isUnnamed != true }
             let senders = message.senders.filter(named), recipients = message.recipients.filter(named)
             xml.open("correspAction", [("type", "sent")])
-            for sender in senders { xml.inline(personName(sender, corpus: corpus)) }
+            for sender in senders { xml.inline(name(sender)) }
             writePlace(message.place, ref: message.placeRef, into: &xml)
             writeDate(message.date, into: &xml)
             writeNotes(message, .action(CMIFReader.sent), into: &xml)
@@ -204,7 +212,7 @@ public struct CMIFWriter: Sendable {
             xml.close()
             let received = message.actions.first { $0.type == CMIFReader.received }
             xml.open("correspAction", [("type", "received")])
-            for recipient in recipients { xml.inline(personName(recipient, corpus: corpus)) }
+            for recipient in recipients { xml.inline(name(recipient)) }
             writePlace(received?.place, ref: received?.placeRef, into: &xml)
             if let date = received?.date { writeDate(date, into: &xml) }
             writeNotes(message, .action(CMIFReader.received), into: &xml)
@@ -227,11 +235,11 @@ public struct CMIFWriter: Sendable {
         for letter in inferred {
             xml.open("correspDesc", [("key", letter.id), ("xml:id", xmlIDs[letter.id] ?? letter.id), ("source", "#" + defaultBibl)])
             xml.open("correspAction", [("type", "sent")])
-            xml.inline(personName(letter.sender, corpus: corpus))
+            xml.inline(name(letter.sender))
             writeDate(letter.date, into: &xml)
             xml.close()
             xml.open("correspAction", [("type", "received")])
-            xml.inline(personName(letter.recipient, corpus: corpus))
+            xml.inline(name(letter.recipient))
             xml.close()
             xml.element("note", [("type", Self.generatedNoteType)], text: Self.lostLetterNote(letter))
             writeContext(context[letter.id], sourceNotes: [], xmlIDs: xmlIDs, into: &xml)

@@ -94,6 +94,8 @@ public struct Exporter: Sendable {
 
     /// The files of the export as writers (`ExportPart`), named as `files` names them, each
     /// streaming its bytes into the sink it is given.
+    /// - Complexity: building the graph of a graph format is O(n log n) in messages
+    ///   (`ExportGraphBuilder`); each part is O(n) in what it writes.
     public func parts(_ format: ExportFormat, analysis: CorpusAnalysis, built: ExportGraph? = nil) -> [ExportPart] {
         func graph(_ analysis: CorpusAnalysis) -> ExportGraph {
             guard var built else { return self.graph(analysis) }
