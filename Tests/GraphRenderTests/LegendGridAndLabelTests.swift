@@ -73,7 +73,14 @@ struct LegendGridAndLabelTests {
     /// or samples in columns: a swatch starting every even column, its text after it. A
     /// heading taking a cell among samples (the old zigzag) fails.
     static func checkGrid(_ label: String, _ what: String) {
-        let rows = outerRows(label)
+        // The legend: rows of one cell (title, the grid, notes); the grid a table of its own.
+        let outer = outerRows(label)
+        #expect(outer.allSatisfy { $0.count == 1 && $0[0].span == 1 }, "\(what): the legend's outer rows are not single cells")
+        guard let grid = outer.first(where: { $0.first?.content.hasPrefix("<TABLE") == true })?.first else {
+            Issue.record("\(what): no grid in the legend")
+            return
+        }
+        let rows = outerRows(grid.content)
         #expect(!rows.isEmpty, "\(what): no legend table")
         let columns = rows.map { $0.reduce(0) { $0 + $1.span } }.max() ?? 0
         for row in rows {
@@ -176,9 +183,37 @@ struct LegendGridAndLabelTests {
         }
     }
 
+    /// Drawn, each legend arrow's head sits right after its line (at a page's width a cell
+    /// wider than the sample used to pull the two apart), in every style and at both widths.
+    @Test func legendArrowHeadsSitAtTheEndOfTheirLines() throws {
+        for style in ["paper", "paper,grayscale", "presentation"] {
+            for wide in [false, true] {
+                let figure = try GraphFigure.build(.correspondents, context: Self.context(FigureFixtures.analysis, style: style, wide: wide))
+                let svg = String(decoding: try figure.render(.svg).data, as: UTF8.self)
+                let glyphs = try NSRegularExpression(pattern: #"<text text-anchor="start" x="([-0-9.]+)" y="([-0-9.]+)"[^>]*font-size="([0-9.]+)"[^>]*>(▶|▷)</text>"#)
+                let lines = try NSRegularExpression(pattern: #"<polyline fill="none" stroke="[^"]*"[^>]*points="([-0-9.]+),([-0-9.]+) ([-0-9.]+),([-0-9.]+) ?"/>"#)
+                let ns = svg as NSString
+                let segments = lines.matches(in: svg, range: NSRange(location: 0, length: ns.length)).map { m in
+                    (1...4).map { Double(ns.substring(with: m.range(at: $0)))! }
+                }
+                let heads = glyphs.matches(in: svg, range: NSRange(location: 0, length: ns.length))
+                #expect(heads.count == 2, "\(style)")
+                for m in heads {
+                    let x = Double(ns.substring(with: m.range(at: 1)))!, y = Double(ns.substring(with: m.range(at: 2)))!
+                    let size = Double(ns.substring(with: m.range(at: 3)))!
+                    // The nearest line ending left of the head, at about its middle's height.
+                    let gaps = segments.filter { abs($0[1] - $0[3]) < 0.01 && abs($0[1] - (y - size * 0.35)) < size }
+                        .map { x - max($0[0], $0[2]) }.filter { $0 >= -1 }
+                    let gap = try #require(gaps.min(), "\(style): no line before \(ns.substring(with: m.range(at: 4)))")
+                    #expect(gap <= 6, "\(style)\(wide ? " wide" : ""): \(ns.substring(with: m.range(at: 4))) \(gap) pt after its line")
+                }
+            }
+        }
+    }
+
     /// The legend's arrow samples: head glyph and colour, line colour and dash, text.
     static func legendArrows(_ label: String) -> [(glyph: String, color: String, lineColor: String, dashed: Bool, text: String)] {
-        let pattern = #"SIDES="B" BORDER="\d+" COLOR="(#[0-9a-f]{6})"( STYLE="dashed")?></TD></TR><TR><TD [^>]*></TD></TR></TABLE></TD><TD><FONT [^>]*COLOR="(#[0-9a-f]{6})">([^<]+)</FONT></TD></TR></TABLE></TD><TD ALIGN="LEFT"[^>]*>(.*?)</TD>"#
+        let pattern = #"SIDES="B" BORDER="\d+" COLOR="(#[0-9a-f]{6})"( STYLE="dashed")?></TD></TR><TR><TD [^>]*></TD></TR></TABLE></TD><TD[^>]*><FONT [^>]*COLOR="(#[0-9a-f]{6})">([^<]+)</FONT></TD></TR></TABLE></TD><TD ALIGN="LEFT"[^>]*>(.*?)</TD>"#
         let regex = try! NSRegularExpression(pattern: pattern)
         let ns = label as NSString
         return regex.matches(in: label, range: NSRange(location: 0, length: ns.length)).map { m in
