@@ -222,6 +222,32 @@ struct LegendGridAndLabelTests {
         }
     }
 
+    // MARK: Topics table
+
+    /// A reader adding up a row of the topics table finds more messages than the row's total
+    /// when a message has several correspondents: the legend says why whenever a row does, and
+    /// only then (read back from the table's cells).
+    @Test func topicRowsThatAddUpToMoreThanTheirTotalAreExplained() throws {
+        var exceeded = false
+        for wide in [false, true] {
+            let figure = try GraphFigure.build(.topics, context: Self.context(FigureFixtures.analysis, wide: wide))
+            let graph = try GraphvizEngine.shared.parse(figure.dot)
+            let rows = FigureClaims.tableRows(try #require(graph.node("table")?.attributes["label"]))
+            var over = false
+            for row in rows.dropFirst() {
+                guard let label = row.first, let open = label.lastIndex(of: "("), let total = Int(label[label.index(after: open)...].prefix { $0.isNumber }) else { continue }
+                let sum = row.dropFirst().compactMap { Int($0) }.reduce(0, +)
+                if sum > total { over = true }
+            }
+            // Wrapped lines read as one text.
+            let legend = FigureClaims.text(of: try #require(graph.attributes["label"]).replacingOccurrences(of: "<BR ALIGN=\"LEFT\"/>", with: " "))
+            #expect(legend.contains("counts in each of their columns") == over, "a row over its total: \(over)")
+            exceeded = exceeded || over
+        }
+        // The bundled corpus has such rows (joint messages to two correspondents).
+        #expect(exceeded)
+    }
+
     // MARK: Arrow counts
 
     /// Laid out by Graphviz, no arrow count overlaps another or a person, on every CSV

@@ -103,7 +103,10 @@ struct TopicsFigure {
         let legend = FigureLegend(title: title, groups: [[FigureLegend.Entry(swatch: .none, text: "messages:")] + table.legendEntries(theme: theme)],
                                   notes: ["Each tile: messages on the topic written or received by the correspondent"
                                           + (centre.map { " (with \(context.fullName(of: $0)), who is in every exchange and has no column)" } ?? "")
-                                          + ". A message may belong to several topics."])
+                                          + ". A message may belong to several topics."
+                                          + (Self.rowsExceedTheirTotals(counts, totals: topics.map { topicTotals[$0.id] ?? 0 })
+                                             ? " A message with several correspondents counts in each of their columns, so a row may add up to more than its total."
+                                             : "")])
         dot.graph(style.graphAttributes([("layout", "dot")]) + legend.graphAttributes(style: style))
         dot.nodeDefaults(style.nodeDefaults([("shape", "plain")]))
         dot.node("table", [("label", .html(table.html(style: style)))])
@@ -114,5 +117,12 @@ struct TopicsFigure {
         if merging { shows += " The \(shown.count) most involved of \(ranked.count) correspondents have a column; the other \(others.count) share one." }
         return GraphFigure(kind: .topics, title: title ?? automatic, shows: shows, dot: dot.text, engine: .dot,
                            context: context, messages: counted, inferredCount: 0)
+    }
+
+    /// Whether a row's tiles add up to more than the row's total: a message with several
+    /// correspondents counts once in each of their columns, and the legend must say so, or a
+    /// reader adding up a row finds more messages than the topic has.
+    static func rowsExceedTheirTotals(_ counts: [[Int]], totals: [Int]) -> Bool {
+        zip(counts, totals).contains { row, total in row.reduce(0, +) > total }
     }
 }
