@@ -248,6 +248,39 @@ struct LegendGridAndLabelTests {
         #expect(exceeded)
     }
 
+    /// The topics table leaves out the central person; its legend says in how many of the
+    /// messages they take part, counted from the data (it said "every exchange", false for a
+    /// corpus whose centre is in most messages but not all): the bundled corpus, and the same
+    /// with three of its messages on a topic rewritten as letters between two others.
+    @Test func theTopicsLegendCountsTheCentresMessagesTruly() throws {
+        let bundled = FigureFixtures.analysis
+        var messages = bundled.corpus.messages
+        let others = ["churchill", "roosevelt"].compactMap { key in bundled.corpus.people.people.first { $0.id.lowercased().contains(key) }?.id }
+        #expect(others.count == 2)
+        var rewritten = 0
+        for index in messages.indices where rewritten < 3 && !(bundled.topics[messages[index].id] ?? []).isEmpty {
+            messages[index].sender = others[0]
+            messages[index].recipients = [others[1]]
+            rewritten += 1
+        }
+        let corpus = Corpus(sourceName: "rewritten", sourceHash: "", messages: messages, people: bundled.corpus.people, issues: [])
+        let changed = CorpusAnalysis(corpus: corpus, lexicon: bundled.lexicon)
+        for (analysis, all) in [(bundled, true), (changed, false)] {
+            let context = Self.context(analysis)
+            let centre = try #require(context.principal)
+            let figure = try GraphFigure.build(.topics, context: context)
+            let legend = FigureClaims.text(of: try #require(try GraphvizEngine.shared.parse(figure.dot).attributes["label"])
+                .replacingOccurrences(of: "<BR ALIGN=\"LEFT\"/>", with: " "))
+            let topical = context.analysis.messages.filter { !(context.analysis.topics[$0.id] ?? []).isEmpty }
+            let with = topical.count { $0.sender == centre || $0.recipients.contains(centre) }
+            #expect((with == topical.count) == all)
+            let words = all ? "takes part in all \(topical.count) messages" : "takes part in \(with) of the \(topical.count) messages"
+            #expect(legend.contains(words), "\(legend)")
+            #expect(!legend.contains("every exchange"))
+            #expect(figure.caption.shows.contains(words + " with a topic"))
+        }
+    }
+
     // MARK: Arrow counts
 
     /// Laid out by Graphviz, no arrow count overlaps another or a person, on every CSV
