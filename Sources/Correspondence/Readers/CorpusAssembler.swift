@@ -183,9 +183,10 @@ struct CorpusAssembler {
         for (k, d) in drafts.enumerated() {
             let p = parts[k]
             var refs: [Reference] = []
+            var seen = Set<Reference.Sameness>()
             for line in d.bodyLines {
                 for r in finder.references(in: line.raw, lineNumber: line.line, sender: senders[k], recipients: recipients[k], anchor: dates[k].best)
-                where !refs.contains(where: { $0.whose == r.whose && $0.date == r.date && $0.relation == r.relation && $0.phrase == r.phrase }) {
+                where seen.insert(r.sameness).inserted {
                     refs.append(r)
                 }
             }
