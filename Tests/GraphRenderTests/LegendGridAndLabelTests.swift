@@ -73,7 +73,14 @@ struct LegendGridAndLabelTests {
     /// or samples in columns: a swatch starting every even column, its text after it. A
     /// heading taking a cell among samples (the old zigzag) fails.
     static func checkGrid(_ label: String, _ what: String) {
-        let rows = outerRows(label)
+        // The legend: rows of one cell (title, the grid, notes); the grid a table of its own.
+        let outer = outerRows(label)
+        #expect(outer.allSatisfy { $0.count == 1 && $0[0].span == 1 }, "\(what): the legend's outer rows are not single cells")
+        guard let grid = outer.first(where: { $0.first?.content.hasPrefix("<TABLE") == true })?.first else {
+            Issue.record("\(what): no grid in the legend")
+            return
+        }
+        let rows = outerRows(grid.content)
         #expect(!rows.isEmpty, "\(what): no legend table")
         let columns = rows.map { $0.reduce(0) { $0 + $1.span } }.max() ?? 0
         for row in rows {
@@ -176,14 +183,101 @@ struct LegendGridAndLabelTests {
         }
     }
 
+    /// Drawn, each legend arrow's head sits right after its line (at a page's width a cell
+    /// wider than the sample used to pull the two apart), in every style and at both widths.
+    @Test func legendArrowHeadsSitAtTheEndOfTheirLines() throws {
+        for style in ["paper", "paper,grayscale", "presentation"] {
+            for wide in [false, true] {
+                let figure = try GraphFigure.build(.correspondents, context: Self.context(FigureFixtures.analysis, style: style, wide: wide))
+                let svg = String(decoding: try figure.render(.svg).data, as: UTF8.self)
+                let glyphs = try NSRegularExpression(pattern: #"<text text-anchor="start" x="([-0-9.]+)" y="([-0-9.]+)"[^>]*font-size="([0-9.]+)"[^>]*>(▶|▷)</text>"#)
+                let lines = try NSRegularExpression(pattern: #"<polyline fill="none" stroke="[^"]*"[^>]*points="([-0-9.]+),([-0-9.]+) ([-0-9.]+),([-0-9.]+) ?"/>"#)
+                let ns = svg as NSString
+                let segments = lines.matches(in: svg, range: NSRange(location: 0, length: ns.length)).map { m in
+                    (1...4).map { Double(ns.substring(with: m.range(at: $0)))! }
+                }
+                let heads = glyphs.matches(in: svg, range: NSRange(location: 0, length: ns.length))
+                #expect(heads.count == 2, "\(style)")
+                for m in heads {
+                    let x = Double(ns.substring(with: m.range(at: 1)))!, y = Double(ns.substring(with: m.range(at: 2)))!
+                    let size = Double(ns.substring(with: m.range(at: 3)))!
+                    // The nearest line ending left of the head, at about its middle's height.
+                    let gaps = segments.filter { abs($0[1] - $0[3]) < 0.01 && abs($0[1] - (y - size * 0.35)) < size }
+                        .map { x - max($0[0], $0[2]) }.filter { $0 >= -1 }
+                    let gap = try #require(gaps.min(), "\(style): no line before \(ns.substring(with: m.range(at: 4)))")
+                    #expect(gap <= 6, "\(style)\(wide ? " wide" : ""): \(ns.substring(with: m.range(at: 4))) \(gap) pt after its line")
+                }
+            }
+        }
+    }
+
     /// The legend's arrow samples: head glyph and colour, line colour and dash, text.
     static func legendArrows(_ label: String) -> [(glyph: String, color: String, lineColor: String, dashed: Bool, text: String)] {
-        let pattern = #"SIDES="B" BORDER="\d+" COLOR="(#[0-9a-f]{6})"( STYLE="dashed")?></TD></TR><TR><TD [^>]*></TD></TR></TABLE></TD><TD><FONT [^>]*COLOR="(#[0-9a-f]{6})">([^<]+)</FONT></TD></TR></TABLE></TD><TD ALIGN="LEFT"[^>]*>(.*?)</TD>"#
+        let pattern = #"SIDES="B" BORDER="\d+" COLOR="(#[0-9a-f]{6})"( STYLE="dashed")?></TD></TR><TR><TD [^>]*></TD></TR></TABLE></TD><TD[^>]*><FONT [^>]*COLOR="(#[0-9a-f]{6})">([^<]+)</FONT></TD></TR></TABLE></TD><TD ALIGN="LEFT"[^>]*>(.*?)</TD>"#
         let regex = try! NSRegularExpression(pattern: pattern)
         let ns = label as NSString
         return regex.matches(in: label, range: NSRange(location: 0, length: ns.length)).map { m in
             (ns.substring(with: m.range(at: 4)), ns.substring(with: m.range(at: 3)), ns.substring(with: m.range(at: 1)),
              m.range(at: 2).location != NSNotFound, FigureClaims.text(of: ns.substring(with: m.range(at: 5))))
+        }
+    }
+
+    // MARK: Topics table
+
+    /// A reader adding up a row of the topics table finds more messages than the row's total
+    /// when a message has several correspondents: the legend says why whenever a row does, and
+    /// only then (read back from the table's cells).
+    @Test func topicRowsThatAddUpToMoreThanTheirTotalAreExplained() throws {
+        var exceeded = false
+        for wide in [false, true] {
+            let figure = try GraphFigure.build(.topics, context: Self.context(FigureFixtures.analysis, wide: wide))
+            let graph = try GraphvizEngine.shared.parse(figure.dot)
+            let rows = FigureClaims.tableRows(try #require(graph.node("table")?.attributes["label"]))
+            var over = false
+            for row in rows.dropFirst() {
+                guard let label = row.first, let open = label.lastIndex(of: "("), let total = Int(label[label.index(after: open)...].prefix { $0.isNumber }) else { continue }
+                let sum = row.dropFirst().compactMap { Int($0) }.reduce(0, +)
+                if sum > total { over = true }
+            }
+            // Wrapped lines read as one text.
+            let legend = FigureClaims.text(of: try #require(graph.attributes["label"]).replacingOccurrences(of: "<BR ALIGN=\"LEFT\"/>", with: " "))
+            #expect(legend.contains("counts in each of their columns") == over, "a row over its total: \(over)")
+            exceeded = exceeded || over
+        }
+        // The bundled corpus has such rows (joint messages to two correspondents).
+        #expect(exceeded)
+    }
+
+    /// The topics table leaves out the central person; its legend says in how many of the
+    /// messages they take part, counted from the data (it said "every exchange", false for a
+    /// corpus whose centre is in most messages but not all): the bundled corpus, and the same
+    /// with three of its messages on a topic rewritten as letters between two others.
+    @Test func theTopicsLegendCountsTheCentresMessagesTruly() throws {
+        let bundled = FigureFixtures.analysis
+        var messages = bundled.corpus.messages
+        let others = ["churchill", "roosevelt"].compactMap { key in bundled.corpus.people.people.first { $0.id.lowercased().contains(key) }?.id }
+        #expect(others.count == 2)
+        var rewritten = 0
+        for index in messages.indices where rewritten < 3 && !(bundled.topics[messages[index].id] ?? []).isEmpty {
+            messages[index].sender = others[0]
+            messages[index].recipients = [others[1]]
+            rewritten += 1
+        }
+        let corpus = Corpus(sourceName: "rewritten", sourceHash: "", messages: messages, people: bundled.corpus.people, issues: [])
+        let changed = CorpusAnalysis(corpus: corpus, lexicon: bundled.lexicon)
+        for (analysis, all) in [(bundled, true), (changed, false)] {
+            let context = Self.context(analysis)
+            let centre = try #require(context.principal)
+            let figure = try GraphFigure.build(.topics, context: context)
+            let legend = FigureClaims.text(of: try #require(try GraphvizEngine.shared.parse(figure.dot).attributes["label"])
+                .replacingOccurrences(of: "<BR ALIGN=\"LEFT\"/>", with: " "))
+            let topical = context.analysis.messages.filter { !(context.analysis.topics[$0.id] ?? []).isEmpty }
+            let with = topical.count { $0.sender == centre || $0.recipients.contains(centre) }
+            #expect((with == topical.count) == all)
+            let words = all ? "takes part in all \(topical.count) messages" : "takes part in \(with) of the \(topical.count) messages"
+            #expect(legend.contains(words), "\(legend)")
+            #expect(!legend.contains("every exchange"))
+            #expect(figure.caption.shows.contains(words + " with a topic"))
         }
     }
 
@@ -207,7 +301,7 @@ struct LegendGridAndLabelTests {
                 #expect(labels.unplaced.isEmpty)
                 // Every arrow without a printed count is counted in the caption.
                 let graph = try GraphvizEngine.shared.parse(figure.dot)
-                let bare = graph.edges.filter { ($0.attributes["label"] ?? "").isEmpty && ($0.attributes["xlabel"] ?? "").isEmpty }.count
+                let bare = graph.edges.filter { edge in ["label", "xlabel", "headlabel"].allSatisfy { (edge.attributes[$0] ?? "").isEmpty } }.count
                 if bare > 0 {
                     #expect(figure.caption.shows.contains("\(bare) arrow\(bare == 1 ? " carries" : "s carry") no count"), "\(name)")
                 } else {

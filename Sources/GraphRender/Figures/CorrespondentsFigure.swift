@@ -37,6 +37,8 @@ struct CorrespondentsFigure {
         /// Placed by Graphviz after the layout, where it overlaps no node and no other label
         /// if it can (`xlabel`).
         case external
+        /// Beside the arrowhead (`headlabel`), where the arrow meets its addressee.
+        case atHead
         /// Not printed: no place apart from the other counts was found.
         case dropped
     }
@@ -196,19 +198,20 @@ struct CorrespondentsFigure {
         switch labelPlacement[key] ?? unlistedPlacement {
         case .inline: return [("label", text)]
         case .external: return [("xlabel", text)]
+        case .atHead: return [("headlabel", text), ("labeldistance", .number(1.6)), ("labelangle", .number(-35))]
         case .dropped: return []
         }
     }
 
     /// The figure with every arrow's count apart from every other count and every person:
     /// laid out, the counts that overlap are moved to external labels (Graphviz places those
-    /// after the layout, where they overlap nothing if it can), and those still overlapping
-    /// are dropped; the
+    /// after the layout, where they overlap nothing if it can), then beside the arrowhead, and
+    /// those still overlapping are dropped; the
     /// caption counts the arrows left without a count. At most a few layouts, each of a
     /// figure already within its budget.
     func separatingLabels() throws -> GraphFigure {
         var current = self
-        for pass in 0..<4 {
+        for _ in 0..<5 {
             let figure = current.figure()
             guard context.theme.graph.edge.labelCounts else { return figure }
             let labels = try LaidOutLabels(json: GraphvizEngine.shared.layoutJSON(figure.dot, engine: figure.engine))
@@ -223,7 +226,12 @@ struct CorrespondentsFigure {
             for later in labels.overlapping {
                 // The later of the two (cgraph's order: stable for one DOT) gives way.
                 let k = key(labels.boxes[later])
-                let next: LabelPlacement = pass < 3 && current.labelPlacement[k, default: .inline] == .inline ? .external : .dropped
+                let next: LabelPlacement
+                switch current.labelPlacement[k, default: .inline] {
+                case .inline: next = .external
+                case .external: next = .atHead
+                default: next = .dropped
+                }
                 if current.labelPlacement[k] != next { current.labelPlacement[k] = next; changed = true }
             }
             if !changed { return figure }

@@ -84,11 +84,16 @@ struct FigureLegend {
                 let half = max(width + 1, Int((head * 0.4).rounded()))
                 var headFont = font.plain
                 headFont.sizePt = max(font.sizePt, (head * 2).rounded() / 2)
-                return "<TD ALIGN=\"RIGHT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR><TD>"
+                // Fixed sizes throughout: a cell wider than the sample must not pull line and head apart.
+                let headWidth = Int((headFont.sizePt * 1.1).rounded(.up)) + 1
+                let height = max(2 * half, Int((headFont.sizePt * 1.25).rounded(.up)) + 1)
+                return "<TD ALIGN=\"RIGHT\"><TABLE FIXEDSIZE=\"TRUE\" WIDTH=\"\(24 + headWidth)\" HEIGHT=\"\(height)\" ALIGN=\"RIGHT\" "
+                    + "BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR><TD FIXEDSIZE=\"TRUE\" WIDTH=\"24\" HEIGHT=\"\(height)\">"
                     + "<TABLE FIXEDSIZE=\"TRUE\" WIDTH=\"24\" HEIGHT=\"\(2 * half)\" BORDER=\"0\" CELLPADDING=\"0\" CELLSPACING=\"0\">"
                     + "<TR><TD FIXEDSIZE=\"TRUE\" WIDTH=\"24\" HEIGHT=\"\(half)\" SIDES=\"B\" BORDER=\"\(width)\" COLOR=\"\(color.hex)\"\(styled)></TD></TR>"
                     + "<TR><TD FIXEDSIZE=\"TRUE\" WIDTH=\"24\" HEIGHT=\"\(half)\"></TD></TR></TABLE></TD>"
-                    + "<TD>" + FigureStyle.html(glyph, font: headFont, color: color.hex) + "</TD></TR></TABLE></TD>"
+                    + "<TD FIXEDSIZE=\"TRUE\" WIDTH=\"\(headWidth)\" HEIGHT=\"\(height)\">" + FigureStyle.html(glyph, font: headFont, color: color.hex)
+                    + "</TD></TR></TABLE></TD>"
             case .none:
                 return "<TD></TD>"
             default:
@@ -102,7 +107,7 @@ struct FigureLegend {
             case .square(_, let side): return Double(side)
             case .bar(_, let width, _): return Double(max(24, 2 * width + 4))
             case .tile: return 12
-            case .arrow(_, _, _, _, let head): return 24 + max(font.sizePt, head)
+            case .arrow(_, _, _, _, let head): return 24 + (max(font.sizePt, (head * 2).rounded() / 2) * 1.1).rounded(.up) + 1
             case .none: return 0
             default: return Double(glyph.count) * font.sizePt
             }
@@ -156,20 +161,26 @@ struct FigureLegend {
         let longest = groups.map { $0.filter { !$0.isHeading }.count }.max() ?? 1
         let perRow = widest > 0 ? max(1, min(longest, Int(widthPoints / widest))) : 1
         let columns = 2 * perRow
-        // Notes wrap to the grid's width when it is narrower than the page, so they do not
-        // stretch it (Graphviz spreads a table's extra width over all its columns).
-        let noteWidth = samples.isEmpty ? widthPoints : min(widthPoints, max(widest * Double(perRow), widthPoints * 0.6))
-
+        // The grid is a table of its own in one left-aligned cell: a title or note wider than
+        // the grid widens the outer table only (Graphviz spreads a table's extra width over all
+        // its columns, which pushed the samples away from their texts).
         func wide(_ content: String) -> String {
             "<TR><TD COLSPAN=\"\(columns)\" ALIGN=\"LEFT\" BALIGN=\"LEFT\">" + content + "</TD></TR>"
         }
-        func block(_ text: String, _ blockFont: FontStyle, color: String, width: Double? = nil) -> String {
-            let lines = Self.wrap(text, font: blockFont, width: width ?? widthPoints).map { FigureStyle.html($0, font: blockFont, color: color) }
-            return wide(lines.joined(separator: "<BR ALIGN=\"LEFT\"/>") + "<BR ALIGN=\"LEFT\"/>")
+        func outer(_ content: String) -> String {
+            "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">" + content + "</TD></TR>"
+        }
+        // Title and notes wrap within the grid's width (estimated conservatively, so four fifths of
+        // it), not past it: Graphviz also spreads a nested table over a cell wider than it.
+        let blockWidth = samples.isEmpty ? widthPoints : min(widthPoints, max(0.8 * widest * Double(perRow), widthPoints * 0.45))
+        func block(_ text: String, _ blockFont: FontStyle, color: String) -> String {
+            let lines = Self.wrap(text, font: blockFont, width: blockWidth).map { FigureStyle.html($0, font: blockFont, color: color) }
+            return outer(lines.joined(separator: "<BR ALIGN=\"LEFT\"/>") + "<BR ALIGN=\"LEFT\"/>")
         }
 
+        var top: [String] = []
+        if let title, style.theme.page.showTitle { top.append(block(title, titleFont, color: ink)) }
         var rows: [String] = []
-        if let title, style.theme.page.showTitle { rows.append(block(title, titleFont, color: ink)) }
         for group in groups where !group.isEmpty {
             // Runs of samples between headings, each run starting in the first column.
             var run: [Entry] = []
@@ -207,9 +218,11 @@ struct FigureLegend {
             }
             flush()
         }
-        for note in notes { rows.append(block(note, noteFont, color: style.theme.colors.muted.hex, width: noteWidth)) }
-        guard !rows.isEmpty else { return "" }
-        return "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\" CELLPADDING=\"1\">" + rows.joined() + "</TABLE>"
+        let table = "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\" CELLPADDING=\"1\">"
+        if !rows.isEmpty { top.append(outer(table + rows.joined() + "</TABLE>")) }
+        for note in notes { top.append(block(note, noteFont, color: style.theme.colors.muted.hex)) }
+        guard !top.isEmpty else { return "" }
+        return "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">" + top.joined() + "</TABLE>"
     }
 
     /// Greedy word wrap of `text` to `width` points.

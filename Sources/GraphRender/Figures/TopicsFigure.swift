@@ -102,17 +102,44 @@ struct TopicsFigure {
         dot.comment("Epistolary topics figure of \(analysis.corpus.sourceName); sha256 \(analysis.corpus.sourceHash)")
         let legend = FigureLegend(title: title, groups: [[FigureLegend.Entry(swatch: .none, text: "messages:")] + table.legendEntries(theme: theme)],
                                   notes: ["Each tile: messages on the topic written or received by the correspondent"
-                                          + (centre.map { " (with \(context.fullName(of: $0)), who is in every exchange and has no column)" } ?? "")
-                                          + ". A message may belong to several topics."])
+                                          + (centre.map { " (\(context.fullName(of: $0)), who takes part in " + Self.share(Self.messagesWith($0, in: counted), of: counted.count) + ", has no column)" } ?? "")
+                                          + ". A message may belong to several topics."
+                                          + (Self.rowsExceedTheirTotals(counts, totals: topics.map { topicTotals[$0.id] ?? 0 })
+                                             ? " A message with several correspondents counts in each of their columns, so a row may add up to more than its total."
+                                             : "")])
         dot.graph(style.graphAttributes([("layout", "dot")]) + legend.graphAttributes(style: style))
         dot.nodeDefaults(style.nodeDefaults([("shape", "plain")]))
         dot.node("table", [("label", .html(table.html(style: style)))])
 
         var shows = "Topics of \(analysis.corpus.sourceName) (rows, with their message counts) against the correspondents "
             + "(columns): each tile gives the number of messages on the topic the correspondent wrote or received, shaded by class."
-        if let centre { shows += " \(context.fullName(of: centre)) is in nearly every exchange and has no column." }
+        if let centre {
+            shows += " \(context.fullName(of: centre)) takes part in " + Self.share(Self.messagesWith(centre, in: counted), of: counted.count)
+                + " with a topic and has no column."
+        }
         if merging { shows += " The \(shown.count) most involved of \(ranked.count) correspondents have a column; the other \(others.count) share one." }
         return GraphFigure(kind: .topics, title: title ?? automatic, shows: shows, dot: dot.text, engine: .dot,
                            context: context, messages: counted, inferredCount: 0)
+    }
+
+    /// Whether a row's tiles add up to more than the row's total: a message with several
+    /// correspondents counts once in each of their columns, and the legend must say so, or a
+    /// reader adding up a row finds more messages than the topic has.
+    static func rowsExceedTheirTotals(_ counts: [[Int]], totals: [Int]) -> Bool {
+        zip(counts, totals).contains { row, total in row.reduce(0, +) > total }
+    }
+
+    /// How many of `messages` `person` wrote or received: what the figure says of the central
+    /// person it gives no column (not "every exchange": a corpus's centre takes part in most,
+    /// not all).
+    ///
+    /// - Complexity: O(m) for m messages.
+    static func messagesWith(_ person: String, in messages: [Message]) -> Int {
+        messages.count { $0.sender == person || $0.recipients.contains(person) }
+    }
+
+    /// "all 249 messages", or "240 of the 249 messages".
+    static func share(_ part: Int, of whole: Int) -> String {
+        part == whole ? "all \(whole) messages" : "\(part) of the \(whole) messages"
     }
 }
