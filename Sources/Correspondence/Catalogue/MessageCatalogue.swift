@@ -27,48 +27,79 @@ public struct MessageCatalogue: Sendable {
         }
     }
 
+    /// Writes the catalogue in `format` into `sink`, a message at a time.
+    /// - Complexity: O(messages) times the length of each.
+    public func write(_ format: Format, to sink: ByteSink) {
+        switch format {
+        case .jsonl: writeJSONLines(to: sink)
+        case .csv: writeCSV(to: sink)
+        case .table: sink.write(table())
+        }
+    }
+
     /// One JSON object a line: id, start_line, end_line, kind, sender, senders (every writer, in
     /// order), recipients, sent_on, dated, date (null when undated), not_before and not_after (null
     /// when open), precision, certainty, not_before_from and not_after_from ("source" or
     /// "inferred"), place, classification, references (phrase, whose, date, relation),
     /// topics, note, body.
-    public func jsonLines() -> String {
-        var out = ""
-        for m in corpus.messages {
-            var o = "{"
-            o += "\"id\": \(JSONText.string(m.id))"
-            o += ", \"start_line\": \(m.span.startLine)"
-            o += ", \"end_line\": \(m.span.endLine)"
-            o += ", \"kind\": \(JSONText.string(m.kind.rawValue))"
-            o += ", \"sender\": \(JSONText.string(m.sender))"
-            o += ", \"senders\": [" + m.senders.map(JSONText.string).joined(separator: ", ") + "]"
-            o += ", \"recipients\": [" + m.recipients.map(JSONText.string).joined(separator: ", ") + "]"
-            o += ", \"sent_on\": \(JSONText.optional(m.sentOn?.iso))"
-            o += ", \"dated\": \(JSONText.optional(m.dated?.iso))"
-            o += ", \"date\": \(JSONText.optional(m.date.best?.iso))"
-            o += ", \"not_before\": \(JSONText.optional(m.date.notBefore?.iso))"
-            o += ", \"not_after\": \(JSONText.optional(m.date.notAfter?.iso))"
-            o += ", \"precision\": \(JSONText.string(m.date.precision.rawValue))"
-            o += ", \"certainty\": \(JSONText.string(m.date.certainty.rawValue))"
-            o += ", \"not_before_from\": \(JSONText.optional(m.date.notBefore.map { _ in m.date.notBeforeOrigin.rawValue }))"
-            o += ", \"not_after_from\": \(JSONText.optional(m.date.notAfter.map { _ in m.date.notAfterOrigin.rawValue }))"
-            o += ", \"place\": \(JSONText.optional(m.place))"
-            o += ", \"classification\": \(JSONText.string(m.classification))"
-            o += ", \"references\": [" + m.references.map { r in
-                "{\"phrase\": \(JSONText.string(r.phrase)), \"whose\": \(JSONText.string(r.whose.rawValue)), \"date\": \(JSONText.optional(r.date?.iso)), \"relation\": \(JSONText.string(r.relation.rawValue))}"
-            }.joined(separator: ", ") + "]"
-            o += ", \"topics\": [" + (topics[m.id] ?? []).map(JSONText.string).joined(separator: ", ") + "]"
-            o += ", \"note\": \(JSONText.string((m.sourceNotes.map(\.text) + m.notes).joined(separator: "; ")))"
-            o += ", \"body\": \(JSONText.string(m.body))"
-            o += "}\n"
-            out += o
+    public func jsonLines() -> String { ByteSink.text(writeJSONLines) }
+
+    /// `jsonLines()` into `sink`.
+    /// - Complexity: O(messages) times the length of each.
+    public func writeJSONLines(to sink: ByteSink) {
+        func string(_ s: String) { JSONText.write(s, to: sink) }
+        func optional(_ s: String?) { JSONText.write(optional: s, to: sink) }
+        func list(_ items: [String]) {
+            sink.write(byte: 0x5B)
+            for (index, item) in items.enumerated() {
+                if index > 0 { sink.write(", " as StaticString) }
+                string(item)
+            }
+            sink.write(byte: 0x5D)
         }
-        return out
+        for m in corpus.messages {
+            sink.write("{\"id\": " as StaticString); string(m.id)
+            sink.write(", \"start_line\": " as StaticString); sink.write(m.span.startLine)
+            sink.write(", \"end_line\": " as StaticString); sink.write(m.span.endLine)
+            sink.write(", \"kind\": " as StaticString); string(m.kind.rawValue)
+            sink.write(", \"sender\": " as StaticString); string(m.sender)
+            sink.write(", \"senders\": " as StaticString); list(m.senders)
+            sink.write(", \"recipients\": " as StaticString); list(m.recipients)
+            sink.write(", \"sent_on\": " as StaticString); optional(m.sentOn?.iso)
+            sink.write(", \"dated\": " as StaticString); optional(m.dated?.iso)
+            sink.write(", \"date\": " as StaticString); optional(m.date.best?.iso)
+            sink.write(", \"not_before\": " as StaticString); optional(m.date.notBefore?.iso)
+            sink.write(", \"not_after\": " as StaticString); optional(m.date.notAfter?.iso)
+            sink.write(", \"precision\": " as StaticString); string(m.date.precision.rawValue)
+            sink.write(", \"certainty\": " as StaticString); string(m.date.certainty.rawValue)
+            sink.write(", \"not_before_from\": " as StaticString); optional(m.date.notBefore.map { _ in m.date.notBeforeOrigin.rawValue })
+            sink.write(", \"not_after_from\": " as StaticString); optional(m.date.notAfter.map { _ in m.date.notAfterOrigin.rawValue })
+            sink.write(", \"place\": " as StaticString); optional(m.place)
+            sink.write(", \"classification\": " as StaticString); string(m.classification)
+            sink.write(", \"references\": [" as StaticString)
+            for (index, r) in m.references.enumerated() {
+                if index > 0 { sink.write(", " as StaticString) }
+                sink.write("{\"phrase\": " as StaticString); string(r.phrase)
+                sink.write(", \"whose\": " as StaticString); string(r.whose.rawValue)
+                sink.write(", \"date\": " as StaticString); optional(r.date?.iso)
+                sink.write(", \"relation\": " as StaticString); string(r.relation.rawValue)
+                sink.write(byte: 0x7D)
+            }
+            sink.write(byte: 0x5D)
+            sink.write(", \"topics\": " as StaticString); list(topics[m.id] ?? [])
+            sink.write(", \"note\": " as StaticString); string((m.sourceNotes.map(\.text) + m.notes).joined(separator: "; "))
+            sink.write(", \"body\": " as StaticString); string(m.body)
+            sink.write("}\n" as StaticString)
+        }
     }
 
     /// RFC 4180 CSV with a header row; recipients and topics joined by ';'.
-    public func csv() -> String {
-        var out = "id,start_line,end_line,kind,sender,recipients,sent_on,dated,date,not_before,not_after,precision,evidence,place,classification,references,topics,note,body\r\n"
+    public func csv() -> String { ByteSink.text(writeCSV) }
+
+    /// `csv()` into `sink`.
+    /// - Complexity: O(messages) times the length of each.
+    public func writeCSV(to sink: ByteSink) {
+        sink.write("id,start_line,end_line,kind,sender,recipients,sent_on,dated,date,not_before,not_after,precision,evidence,place,classification,references,topics,note,body\r\n" as StaticString)
         for m in corpus.messages {
             let refs = m.references.map { "\($0.whose.rawValue) \($0.relation.rawValue) \($0.date?.iso ?? "undated")" }.joined(separator: "; ")
             let fields: [String] = [
@@ -78,9 +109,12 @@ public struct MessageCatalogue: Sendable {
                 m.place ?? "", m.classification, refs, (topics[m.id] ?? []).joined(separator: ";"),
                 (m.sourceNotes.map(\.text) + m.notes).joined(separator: "; "), m.body,
             ]
-            out += fields.map { CSVText.field($0, neutralisingFormulas: !rawCSV) }.joined(separator: ",") + "\r\n"
+            for (index, field) in fields.enumerated() {
+                if index > 0 { sink.write(byte: 0x2C) }
+                CSVText.write(field, neutralisingFormulas: !rawCSV, to: sink)
+            }
+            sink.write("\r\n" as StaticString)
         }
-        return out
     }
 
     /// A readable table: date, lines, sender -> recipients, classification, id.
