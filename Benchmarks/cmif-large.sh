@@ -13,10 +13,11 @@ bytes=$(stat -c %s "$file")
 log=$(mktemp)
 /usr/bin/time -v .build/release/EpistolaryBench "$file" --runs 1 --stages reading >/dev/null 2>"$log"
 wall=$(grep "Elapsed (wall clock)" "$log" | awk '{print $NF}')
+cpu=$(awk '/User time|System time/ {s += $NF} END {printf "%.2f", s}' "$log")
 rss_kb=$(grep "Maximum resident set size" "$log" | awk '{print $NF}')
 letters=$(grep -o '"messages"[^,}]*' "$log" | head -1 || true)
 echo "file: $file ($((bytes / 1000000)) MB)"
-echo "wall: $wall"
+echo "wall: $wall (CPU, user + system: $cpu s; on a shared machine wall time is the CPU time plus waiting)"
 echo "max RSS: $((rss_kb / 1024)) MB = $(python3 -c "print(round($rss_kb * 1024 / $bytes, 2))") x the file"
 grep -E "reading|messages" "$log" | head -3 || true
 rm -f "$log"
