@@ -23,40 +23,65 @@ public enum CSVReader {
                             layout: CSVLayout = CSVLayout()) throws -> Corpus {
         let file = path ?? sourceName
         let delimiter = layout.delimiter.flatMap { $0.unicodeScalars.first } ?? CSVRecords.delimiter(of: text)
-        let records = CSVRecords(text, delimiter: delimiter)
-        var issues: [ReadIssue] = records.unclosed.map {
+        // The provenance hash needs none of the parse: it runs on another core meanwhile.
+        let hash = HashInBackground(text)
+        var header: CSVRecords.Row?
+        var columns: CSVHeader?
+        var headerError: Error?
+        let separator = layout.peopleSeparator ?? (delimiter == ";" ? "|" : ";")
+
+        // First pass, one record at a time (the table is never held as records): each row's
+        // cells, or why it cannot be read.
+        var rows: [CSVRow] = []
+        var mentions: [PersonMention] = []
+        var rowIssues: [ReadIssue] = []
+        let unclosed = CSVRecords.scan(text, delimiter: delimiter) { row in
+            guard headerError == nil else { return }
+            guard let columns else {
+                header = row
+                do { columns = try CSVHeader(row.fields, layout: layout, file: file, line: row.line) } catch { headerError = error }
+                return
+            }
+            if row.fields.allSatisfy({ CSVRow.trimmed($0, in: .whitespaces).isEmpty }) { return }
+            let span = SourceSpan(startLine: row.line, endLine: row.endLine)
+            let extraAreEmpty = row.fields.count > columns.count
+                && row.fields[columns.count...].allSatisfy { CSVRow.trimmed($0, in: .whitespaces).isEmpty }
+            guard row.fields.count == columns.count || extraAreEmpty else {
+                rowIssues.append(ReadIssue(kind: .unreadable, outcome: .skipped, file: file, span: span,
+                                           detail: "expected \(columns.count) fields as in the header row, found \(row.fields.count): the record is not read"))
+                return
+            }
+            var parsed = CSVRow(fields: row.fields.count == columns.count ? row.fields : Array(row.fields.prefix(columns.count)),
+                                span: span, columns: columns, separator: separator)
+            if let problem = row.problem { parsed.adjustments.append(problem) }
+            mentions += parsed.senders
+            mentions += parsed.recipients
+            rows.append(parsed)
+        }
+        if let headerError {
+            hash.cancel()
+            throw headerError
+        }
+        guard let header, columns != nil else {
+            hash.cancel()
+            throw EpistolaryError(.badData, file: file, "the file is empty")
+        }
+        var issues: [ReadIssue] = unclosed.map {
             ReadIssue(kind: .unreadable, outcome: .skipped, file: file, span: SourceSpan(startLine: $0, endLine: $0),
                       detail: "a quoted field is never closed: the record is not read (reading goes on at the next line)")
         }
-        guard let header = records.rows.first else { throw EpistolaryError(.badData, file: file, "the file is empty") }
-        let columns = try CSVHeader(header.fields, layout: layout, file: file, line: header.line)
-        let separator = layout.peopleSeparator ?? (delimiter == ";" ? "|" : ";")
-
-        // First pass: each row's cells, or why it cannot be read.
-        var rows: [CSVRow] = []
-        var mentions: [PersonMention] = []
-        for row in records.rows.dropFirst() {
-            if row.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
-            let span = SourceSpan(startLine: row.line, endLine: row.endLine)
-            let extraAreEmpty = row.fields.count > columns.count
-                && row.fields[columns.count...].allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty }
-            guard row.fields.count == columns.count || extraAreEmpty else {
-                issues.append(ReadIssue(kind: .unreadable, outcome: .skipped, file: file, span: span,
-                                        detail: "expected \(columns.count) fields as in the header row, found \(row.fields.count): the record is not read"))
-                continue
-            }
-            var parsed = CSVRow(fields: Array(row.fields.prefix(columns.count)), span: span, columns: columns, separator: separator)
-            if let problem = row.problem { parsed.adjustments.append(problem) }
-            mentions += parsed.senders + parsed.recipients
-            rows.append(parsed)
-        }
+        issues += rowIssues
+        rowIssues = []
 
         // People first, all at once (order-independent ids), then the letters.
         var resolver = PersonResolver(table: people)
         resolver.prepare(mentions)
         var messages: [Message] = []
         var firstLineOfID: [String: Int] = [:]
-        for var row in rows {
+        messages.reserveCapacity(rows.count)
+        // Each row is let go once its letter is made.
+        rows.reverse()
+        while var row = rows.popLast() {
             if let id = row.value(.id), !id.isEmpty {
                 if let earlier = firstLineOfID[id] {
                     issues.append(ReadIssue(kind: .duplicate, outcome: .skipped, file: file, span: row.span,
@@ -98,17 +123,21 @@ public enum CSVReader {
             }
         }
         guard !messages.isEmpty else {
+            hash.cancel()
             let first = issues.min { $0.span.startLine < $1.span.startLine }
             throw EpistolaryError(.badData, file: file, line: first?.span.startLine ?? header.line,
                                   first.map { "no record could be read; the first: \($0.detail)" } ?? "a header row but no letters")
         }
         assignIDs(&messages, among: Set(firstLineOfID.keys))
+        // Each issue names the letters of its span (a hashed lookup: issues times letters would be quadratic).
+        var idsBySpan: [SourceSpan: [String]] = [:]
+        for m in messages { idsBySpan[m.span, default: []].append(m.id) }
         for k in issues.indices {
-            issues[k].messageIDs = messages.filter { $0.span == issues[k].span }.map(\.id)
+            issues[k].messageIDs = idsBySpan[issues[k].span] ?? []
         }
         messages.sort(by: Corpus.stableOrder)
         issues.sort { ($0.span.startLine, $0.kind.rawValue) < ($1.span.startLine, $1.kind.rawValue) }
-        return Corpus(sourceName: sourceName, sourceHash: SHA256.hex(Array(text.utf8)), messages: messages,
+        return Corpus(sourceName: sourceName, sourceHash: hash.value(), messages: messages,
                       people: resolver.table, issues: issues)
     }
 
@@ -187,13 +216,25 @@ struct CSVRow {
     /// The trimmed value of a column; nil when the table has no such column or the cell is empty.
     func value(_ column: CSVColumn) -> String? {
         guard let i = columns.index[column] else { return nil }
-        let v = fields[i].trimmingCharacters(in: .whitespacesAndNewlines)
+        let v = CSVRow.trimmed(fields[i], in: .whitespacesAndNewlines)
         return v.isEmpty ? nil : v
+    }
+
+    /// `text.trimmingCharacters(in: set)` for a set of white space (Foundation's whitespaces or
+    /// whitespacesAndNewlines): a cell whose first and last bytes are ASCII and not white space
+    /// is returned as it is without Foundation's scan (every other white space character of
+    /// those sets starts with a byte of 0x80 or more).
+    static func trimmed(_ text: String, in set: CharacterSet) -> String {
+        let u = text.utf8
+        guard let first = u.first, let last = u.last else { return text }
+        func plain(_ b: UInt8) -> Bool { b < 0x80 && b != 0x20 && !(b >= 0x09 && b <= 0x0D) }
+        if plain(first) && plain(last) { return text }
+        return text.trimmingCharacters(in: set)
     }
 
     private func parts(_ column: CSVColumn) -> [String] {
         guard let v = value(column) else { return [] }
-        return v.components(separatedBy: separator).map { $0.trimmingCharacters(in: .whitespaces) }
+        return v.components(separatedBy: separator).map { CSVRow.trimmed($0, in: .whitespaces) }
     }
 
     /// The people of a names column with the ids of its id column, in the same order.

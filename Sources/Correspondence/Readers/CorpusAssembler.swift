@@ -9,7 +9,7 @@ struct CorpusAssembler {
     var issues: [ReadIssue]
 
     /// What the body of an entry splits into.
-    private struct BodyParts {
+    private struct BodyParts: Sendable {
         var address: String?
         var salutation: String?
         var paragraphs: [(text: String, line: Int)] = []
@@ -69,13 +69,15 @@ struct CorpusAssembler {
             most = counts[s, default: 0]
         }
 
-        let parts = drafts.map(CorpusAssembler.split)
+        // Each entry's parts and (below) references depend on that entry alone: on all cores.
+        let drafts = self.drafts
+        let parts = ConcurrentMap.map(count: drafts.count) { CorpusAssembler.split(drafts[$0]) }
 
         // Sender and recipients.
         var senders: [String] = []
         var recipients: [[String]] = []
         var notes: [[String]] = drafts.map(\.notes)
-        for (k, d) in drafts.enumerated() {
+        for k in drafts.indices {
             if let h = headers[k] {
                 var rs = h.recipients
                 for segment in h.unknownRecipientSegments {
@@ -95,7 +97,7 @@ struct CorpusAssembler {
                     notes[k].append("the header names no sender; the corpus's principal correspondent is assumed")
                 }
                 if rs.isEmpty {
-                    issues.append(ReadIssue(kind: .unreadable, span: SourceSpan(startLine: d.startLine, endLine: d.headerLines.last ?? d.startLine),
+                    issues.append(ReadIssue(kind: .unreadable, span: SourceSpan(startLine: drafts[k].startLine, endLine: drafts[k].headerLines.last ?? drafts[k].startLine),
                                             detail: "a header with no addressee that can be read"))
                 }
             } else {
@@ -118,7 +120,8 @@ struct CorpusAssembler {
                 return (k, day.ordinal)
             })
         var continues: [Int?] = Array(repeating: nil, count: drafts.count)
-        for (k, d) in drafts.enumerated() where d.kind == .fragment {
+        for k in drafts.indices where drafts[k].kind == .fragment {
+            let d = drafts[k]
             let startsLower = d.bodyLines.first.map { BodyText.startsLower($0.cleaned) } ?? false
             if startsLower {
                 // The unused broken-off message nearest in time.
@@ -179,12 +182,12 @@ struct CorpusAssembler {
         for r in recipients { correspondents.formUnion(r) }
         let presidents = Set(people.people.filter { $0.role.lowercased().contains("president") }.map(\.id))
         let finder = ReferenceFinder(matcher: matcher, correspondents: correspondents, presidents: presidents)
-        var messages: [Message] = []
-        for (k, d) in drafts.enumerated() {
-            let p = parts[k]
+        let (senderOf, recipientsOf, dateOf, notesOf) = (senders, recipients, dates, notes)
+        var messages = ConcurrentMap.map(count: drafts.count) { k -> Message in
+            let d = drafts[k], p = parts[k]
             var refs: [Reference] = []
             for line in d.bodyLines {
-                for r in finder.references(in: line.raw, lineNumber: line.line, sender: senders[k], recipients: recipients[k], anchor: dates[k].best)
+                for r in finder.references(in: line.raw, lineNumber: line.line, sender: senderOf[k], recipients: recipientsOf[k], anchor: dateOf[k].best)
                 where !refs.contains(where: { $0.whose == r.whose && $0.date == r.date && $0.relation == r.relation && $0.phrase == r.phrase }) {
                     refs.append(r)
                 }
@@ -201,15 +204,18 @@ struct CorpusAssembler {
             if let s = d.sentOn { fieldLines["sent_on"] = s.line }
             if let t = d.dated { fieldLines["dated"] = t.line; if t.place != nil { fieldLines["place"] = t.line } }
             if let b = p.paragraphs.first { fieldLines["body"] = b.line }
-            messages.append(Message(
-                id: "", kind: d.kind, sender: senders[k], recipients: recipients[k],
-                sentOn: d.sentOn?.day, dated: d.dated?.day, date: dates[k], place: d.dated?.place,
+            return Message(
+                id: "", kind: d.kind, sender: senderOf[k], recipients: recipientsOf[k],
+                sentOn: d.sentOn?.day, dated: d.dated?.day, date: dateOf[k], place: d.dated?.place,
                 classification: headers[k]?.classification ?? "", salutation: p.salutation,
                 signature: p.signature.isEmpty ? nil : p.signature.joined(separator: " "),
                 address: p.address, body: p.paragraphs.map(\.text).joined(separator: "\n\n"),
                 references: refs, span: SourceSpan(startLine: d.startLine, endLine: d.endLine),
-                fieldLines: fieldLines, notes: notes[k]))
+                fieldLines: fieldLines, notes: notesOf[k])
         }
+
+        // The entries' lines are not needed any more: let go before the rest is made.
+        self.drafts = []
 
         assignIDs(&messages)
         for (k, m) in continues.enumerated() { if let m { messages[k].continues = messages[m].id } }
@@ -252,6 +258,8 @@ struct CorpusAssembler {
             }
         }
         for k in messages.indices {
+            // Most messages have a date of their own: only the others are copied out to be read.
+            guard messages[k].kind == .fragment || (messages[k].sentOn == nil && messages[k].dated == nil) else { continue }
             let m = messages[k]
             if m.kind == .fragment {
                 issues.append(ReadIssue(kind: .fragment, span: m.span, detail: "text with no header of its own: " + (m.notes.first ?? ""), messageIDs: [m.id]))
@@ -273,9 +281,37 @@ struct CorpusAssembler {
         let issueKeys = issues.enumerated().map { ($1.span.startLine, $1.kind.rawValue, $0) }
         issues = issueKeys.sorted { $0 < $1 }.map { issues[$0.2] }
         // Undated messages sort last (Corpus.stableOrder).
-        let messageKeys = messages.enumerated().map { ($1.date.best?.ordinal ?? Int.max, $1.span.startLine, $0) }
-        messages = messageKeys.sorted { $0 < $1 }.map { messages[$0.2] }
+        // Keys are read in place (a Message copied costs a retain and release per field), and
+        // messages already in order (the usual case: a source printed by date) are not moved.
+        let messageKeys = messages.indices.map { (messages[$0].date.best?.ordinal ?? Int.max, messages[$0].span.startLine, $0) }
+        if zip(messageKeys, messageKeys.dropFirst()).contains(where: { $0.0 > $0.1 }) {
+            CorpusAssembler.permute(&messages, into: messageKeys.sorted { $0 < $1 }.map(\.2))
+        }
         return Corpus(sourceName: sourceName, sourceHash: sourceHash, messages: messages, people: people, issues: issues)
+    }
+
+    /// Puts `values[order[0]]` first, `values[order[1]]` second and so on, moving each value
+    /// along the cycles of the permutation: values are moved, never copied (a Message copied
+    /// costs a retain and a release for each of its fields). `order` must be a permutation.
+    /// - Complexity: O(n).
+    static func permute<T>(_ values: inout [T], into order: [Int]) {
+        precondition(order.count == values.count)
+        var done = [Bool](repeating: false, count: order.count)
+        values.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            for start in order.indices where !done[start] {
+                // Position k takes the value at order[k]; the value at `start` waits aside.
+                let first = (base + start).move()
+                var k = start
+                while order[k] != start {
+                    (base + k).moveInitialize(from: base + order[k], count: 1)
+                    done[k] = true
+                    k = order[k]
+                }
+                (base + k).initialize(to: first)
+                done[k] = true
+            }
+        }
     }
 
     /// Nearest exact dates before and after each entry in source order (messages only);
