@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(name: "CorrespondenceTests", dependencies: ["Correspondence"], swiftSettings: swiftSettings),
         .testTarget(name: "AnalysisTests", dependencies: ["Correspondence", "Analysis"], swiftSettings: swiftSettings),
         .testTarget(name: "StylingTests", dependencies: ["Styling", "Correspondence", "TOMLReader"], swiftSettings: swiftSettings),
-        .testTarget(name: "GraphRenderTests", dependencies: ["GraphRender", "Correspondence", "Analysis", "Styling", "CCairo", "TimelineRender", "Drawing"], exclude: ["valgrind-render-loop.sh"], swiftSettings: swiftSettings),
+        .testTarget(name: "GraphRenderTests", dependencies: ["GraphRender", "Correspondence", "Analysis", "Styling", "CCairo", "TimelineRender", "Drawing", "EpistolaryTestSupport"], exclude: ["valgrind-render-loop.sh"], swiftSettings: swiftSettings),
         .testTarget(name: "TimelineRenderTests", dependencies: ["TimelineRender", "Drawing", "Analysis", "Styling", "Correspondence", "CCairo", "EpistolaryTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ExportTests", dependencies: ["Export", "Correspondence", "Analysis"], swiftSettings: swiftSettings),
         .testTarget(name: "CLITests", dependencies: ["EpistolaryCLI", "EpistolaryTestSupport", "Correspondence", "Analysis", "GraphRender", "TimelineRender",

@@ -1,9 +1,11 @@
+import Correspondence
+
 /// What figures drew as one "unidentified" person: how many unidentified people (placeholders
 /// such as "Unbekannt" or "N.N.", or a letter with no name, each a person of its own in the
 /// corpus and in every export) and how many letters they take part in. Captions and legends say it.
 public struct UnidentifiedGroup: Sendable, Hashable {
     /// The id figures draw the group under; not an id any reader makes (it has spaces).
-    public static let id = "unidentified (grouped)"
+    public static let id = Person.unidentifiedGroupID
 
     /// Unidentified people merged into the group.
     public var people: Int

@@ -10,6 +10,9 @@ public enum MarkerShape: String, Sendable, Hashable, CaseIterable {
     case triangleDown = "triangle_down"
     case pentagon
     case hexagon
+    /// A five-pointed star: the look of the unidentified people drawn as one
+    /// (`CategoryPalette.unidentifiedStyle`); no sheet's palette uses it by default.
+    case star
 
     /// The sheet spelling, e.g. `triangle_down`.
     public var name: String { rawValue }
@@ -24,6 +27,7 @@ public enum MarkerShape: String, Sendable, Hashable, CaseIterable {
         case .triangleDown: return "invtriangle"
         case .pentagon: return "pentagon"
         case .hexagon: return "hexagon"
+        case .star: return "star"
         }
     }
 
@@ -44,6 +48,13 @@ public enum MarkerShape: String, Sendable, Hashable, CaseIterable {
         case .diamond: return regular(4, rotation: -Double.pi / 2)
         case .pentagon: return regular(5, rotation: -Double.pi / 2)
         case .hexagon: return regular(6, rotation: 0)
+        case .star:
+            // Outer points on the unit circle, inner ones at 0.45, alternating, point up.
+            return (0..<10).map { i in
+                let a = -Double.pi / 2 + Double.pi * Double(i) / 5
+                let r = i % 2 == 0 ? 1 : 0.45
+                return (x: r * cos(a), y: r * sin(a))
+            }
         }
     }
 }

@@ -120,7 +120,34 @@ public struct CategoryPalette: Sendable, Equatable {
     /// The look of "others": the `other` colour, solid, and the first marker shape no entry
     /// uses (a circle when all are used), so "others" differ from every entry in grey too.
     public var otherStyle: CategoryStyle {
-        CategoryStyle(color: other, dash: .solid, marker: MarkerShape.allCases.first { !markers.contains($0) } ?? .circle)
+        CategoryStyle(color: other, dash: .solid,
+                      marker: MarkerShape.allCases.first { !markers.contains($0) && $0 != Self.unidentifiedMarker } ?? .circle)
+    }
+
+    /// The marker of the unidentified people drawn as one, unless the entries use it.
+    public static let unidentifiedMarker = MarkerShape.star
+    /// The dash pattern of the unidentified people's lines and outlines: dotted.
+    public static let unidentifiedDash = DashPattern([1, 1.5])
+
+    /// The look of the unidentified people drawn as one ("unidentified (n letters)"): the one
+    /// rule every figure uses. They are not a person one could name, so never a palette entry,
+    /// and not the people past the palette either, so not "others": the `other` colour moved
+    /// `2 × minimumGreyStep` in grey lightness (darker when "others" is light, lighter when it
+    /// is dark, so it prints apart from "others" in grey), dotted lines, and a star marker (or
+    /// the first shape neither the entries nor "others" use, when a sheet gives entries stars).
+    public var unidentifiedStyle: CategoryStyle {
+        let step = 2 * Self.minimumGreyStep
+        let towards: RGBColor = other.greyLightness >= 50 ? .black : .white
+        var color = other
+        var amount = 0.0
+        while abs(color.greyLightness - other.greyLightness) < step && amount < 1 {
+            amount += 0.02
+            color = other.mixed(with: towards, amount)
+        }
+        let others = otherStyle.marker
+        let marker = !markers.contains(Self.unidentifiedMarker) ? Self.unidentifiedMarker
+            : MarkerShape.allCases.first { !markers.contains($0) && $0 != others } ?? others
+        return CategoryStyle(color: color, dash: Self.unidentifiedDash, marker: marker)
     }
 
     /// How many categories get a look of their own: the longest run of leading entries that

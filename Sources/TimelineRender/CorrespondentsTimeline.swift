@@ -67,7 +67,7 @@ struct CorrespondentsTimeline {
         let budgetPlan = lanesPlan(limit: style.budget.lanes)
         func othersLabel(_ others: [Int]) -> String {
             let letters = others.reduce(0) { $0 + perLane[$1] }
-            return "others (\(others.count) people, \(letters) letters)"
+            return "others (\(others.count) \(others.count == 1 ? "person" : "people"), \(letters) letter\(letters == 1 ? "" : "s"))"
         }
         let candidateLabels = budgetPlan.kept.map { LaneAssignment.name(entryLanes.keys[$0], in: data) }
             + (budgetPlan.others.isEmpty ? [] : [othersLabel(budgetPlan.others)])
@@ -155,7 +155,7 @@ struct CorrespondentsTimeline {
                     rangeLines[li].append(.line(SceneLine(from: Point(x: a, y: c.y - 1.5), to: Point(x: a, y: c.y + 1.5), color: color, width: style.markStrokeWidth)))
                     rangeLines[li].append(.line(SceneLine(from: Point(x: z, y: c.y - 1.5), to: Point(x: z, y: c.y + 1.5), color: color, width: style.markStrokeWidth)))
                 }
-                let look = Look(lane: li, writer: style.isNamed(writer) ? writer : CorrespondentsTimeline.othersLane, hollow: hollow, ringed: thirdParty[index])
+                let look = Look(lane: li, writer: style.isNamed(writer) || style.isUnidentified(writer) ? writer : CorrespondentsTimeline.othersLane, hollow: hollow, ringed: thirdParty[index])
                 if groups[look] == nil { groupOrder.append(look) }
                 groups[look, default: []].append((Int32(index), Int32(slot)))
             }
@@ -245,11 +245,15 @@ struct CorrespondentsTimeline {
             let s = style.series(w)
             return LegendEntry(.mark(s.shape, fill: s.color, stroke: s.color), "by \(data.name(w))")
         }
-        let rest = writers.keys.filter { !shown.contains($0) }
+        // The unidentified people drawn as one have a look of their own, and an entry.
+        if let group = writers.keys.first(where: style.isUnidentified), let s = style.unidentifiedSeries {
+            out.append(LegendEntry(.mark(s.shape, fill: s.color, stroke: s.color), "by \(data.name(group))"))
+        }
+        let rest = writers.keys.filter { !shown.contains($0) && !style.isUnidentified($0) }
         if !rest.isEmpty {
             let s = style.otherSeries ?? style.fallback[0]
             let letters = rest.reduce(0) { $0 + (writers[$1] ?? 0) }
-            out.append(LegendEntry(.mark(s.shape, fill: s.color, stroke: s.color), "by others (\(rest.count) people, \(letters) letters)"))
+            out.append(LegendEntry(.mark(s.shape, fill: s.color, stroke: s.color), "by others (\(rest.count) \(rest.count == 1 ? "person" : "people"), \(letters) letter\(letters == 1 ? "" : "s"))"))
         }
         return out
     }

@@ -85,15 +85,22 @@ extension FigureStyle {
         legendFrame = theme.legend.frame
         budget = TimelineBudget(lanes: t.budget.lanes, legendEntries: t.budget.legendEntries, marks: t.budget.marks)
         otherSeries = SeriesStyle(categories.other)
+        unidentifiedSeries = SeriesStyle(categories.unidentified)
     }
 
-    /// The style of a person or topic: its own when named, "others" otherwise.
+    /// The style of a person or topic: its own when named, the unidentified group's for it,
+    /// "others" otherwise.
     func series(_ key: String) -> SeriesStyle {
-        series[key] ?? otherSeries ?? fallback[0]
+        if let s = series[key] { return s }
+        if isUnidentified(key), let u = unidentifiedSeries { return u }
+        return otherSeries ?? fallback[0]
     }
 
-    /// Whether `key` has a look of its own (is not drawn as "others").
+    /// Whether `key` has a palette look of its own (is neither "others" nor the unidentified group).
     func isNamed(_ key: String) -> Bool { series[key] != nil }
+
+    /// Whether `key` is the unidentified people drawn as one, with a look of its own.
+    func isUnidentified(_ key: String) -> Bool { key == CategoryStyles.unidentifiedKey && unidentifiedSeries != nil }
 }
 
 extension PaintColor {

@@ -70,6 +70,9 @@ public struct FigureStyle: Sendable, Hashable {
     public var budget = TimelineBudget()
     /// The style of people past the palette ("others").
     public var otherSeries: SeriesStyle? = nil
+    /// The style of the unidentified people drawn as one (`CategoryStyles.unidentified`):
+    /// neither a palette entry nor "others".
+    public var unidentifiedSeries: SeriesStyle? = nil
     /// Style per category key (person id, topic id), filled from `CategoryStyles`.
     public var series: [String: SeriesStyle]
     /// Used for keys absent from `series`, in order.

@@ -66,7 +66,10 @@ struct LatencyChart {
             let s = style.series(a)
             return LegendEntry(.mark(s.shape, fill: s.color, stroke: s.color), "answer by \(data.name(a))")
         }
-        if answerers.keys.contains(where: { !namedAnswerers.contains($0) }) {
+        if let group = answerers.keys.first(where: style.isUnidentified), let s = style.unidentifiedSeries {
+            legend.append(LegendEntry(.mark(s.shape, fill: s.color, stroke: s.color), "answer by \(data.name(group))"))
+        }
+        if answerers.keys.contains(where: { !namedAnswerers.contains($0) && !style.isUnidentified($0) }) {
             let s = style.otherSeries ?? style.fallback[0]
             legend.append(LegendEntry(.mark(s.shape, fill: s.color, stroke: s.color), "answer by others"))
         }

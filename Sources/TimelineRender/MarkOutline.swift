@@ -50,6 +50,14 @@ enum MarkOutline {
                 if i == 0 { sink.move(x + h * cos(a), y + h * sin(a)) } else { sink.line(x + h * cos(a), y + h * sin(a)) }
             }
             sink.close()
+        case .star:
+            // Five points on the mark's circle, the inner corners at 0.45 of it, point up.
+            for i in 0..<10 {
+                let a = -Double.pi / 2 + Double.pi * Double(i) / 5
+                let r = i % 2 == 0 ? h : h * 0.45
+                if i == 0 { sink.move(x + r * cos(a), y + r * sin(a)) } else { sink.line(x + r * cos(a), y + r * sin(a)) }
+            }
+            sink.close()
         case .cross:
             let s = h * 0.8
             sink.move(x - s, y - s); sink.line(x + s, y + s)

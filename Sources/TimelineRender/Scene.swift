@@ -3,7 +3,7 @@ import Foundation
 
 /// The shape of a message mark. Shapes (with fill) keep categories apart in greyscale print.
 public enum MarkShape: String, Sendable, Hashable, CaseIterable {
-    case circle, square, triangle, diamond, triangleDown, pentagon, hexagon, cross, plus, bar
+    case circle, square, triangle, diamond, triangleDown, pentagon, hexagon, star, cross, plus, bar
 
     /// Maps a theme's marker name ("circle", "triangle-down", "x"...) to a shape; circle
     /// when the name is unknown.
@@ -15,6 +15,7 @@ public enum MarkShape: String, Sendable, Hashable, CaseIterable {
         case "triangle-down", "invtriangle", "down": self = .triangleDown
         case "pentagon": self = .pentagon
         case "hexagon": self = .hexagon
+        case "star": self = .star
         case "cross", "x": self = .cross
         case "plus", "+": self = .plus
         case "bar", "tick", "line": self = .bar

@@ -75,11 +75,15 @@ struct VolumeChart {
         let namedPeople = people.filter { style.isNamed($0) }.sorted { (-(perCategory[$0] ?? 0), $0) < (-(perCategory[$1] ?? 0), $1) }
         let named = Array(namedPeople.prefix(style.budget.legendEntries))
         let namedSet = Set(named)
-        let others = people.filter { !namedSet.contains($0) }
+        // The unidentified people drawn as one are a stack of their own, never among "others".
+        let unidentified = people.filter { style.isUnidentified($0) }
+        let others = people.filter { !namedSet.contains($0) && !style.isUnidentified($0) }
         let othersKey = "(others)"
-        func category(_ key: String) -> String { LaneAssignment.isSpecial(key) || namedSet.contains(key) ? key : othersKey }
+        func category(_ key: String) -> String {
+            LaneAssignment.isSpecial(key) || namedSet.contains(key) || style.isUnidentified(key) ? key : othersKey
+        }
         let specials = [LaneAssignment.jointKey, LaneAssignment.unknownKey].filter { perCategory[$0] != nil }
-        let stacks = named + (others.isEmpty ? [] : [othersKey]) + specials
+        let stacks = named + unidentified + (others.isEmpty ? [] : [othersKey]) + specials
         let othersLetters = others.reduce(0) { $0 + (perCategory[$1] ?? 0) }
         func seriesColor(_ c: String) -> PaintColor {
             switch c {
@@ -90,7 +94,7 @@ struct VolumeChart {
             }
         }
         func label(_ c: String) -> String {
-            c == othersKey ? "others (\(others.count) people, \(othersLetters) letters)" : LaneAssignment.name(c, in: data)
+            c == othersKey ? "others (\(others.count) \(others.count == 1 ? "person" : "people"), \(othersLetters) letter\(othersLetters == 1 ? "" : "s"))" : LaneAssignment.name(c, in: data)
         }
 
         let stackedBy = principalName.map { "the correspondent of \($0) each letter was exchanged with" } ?? "writer"
@@ -153,6 +157,9 @@ struct VolumeChart {
         caption += period == .month ? "" : ", because bars per month would be too thin at this width"
         caption += "; stacked by \(stackedBy) (bottom to top in legend order); the busiest \(period.rawValue) has \(peak)."
         if !others.isEmpty { caption += " \(label(othersKey).prefix(1).uppercased() + label(othersKey).dropFirst()) are stacked together." }
+        if let group = unidentified.first {
+            caption += " The unidentified people, “\(label(group))”, are a stack of their own, apart from named people and others."
+        }
         caption += " Inferred incoming letters are not counted"
         caption += data.fragmentCount > 0 ? ", nor \(data.fragmentCount) fragments (text without a header of its own). " : ". "
         caption += b.eventSentence(labels)

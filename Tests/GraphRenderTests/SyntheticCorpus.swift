@@ -1,5 +1,6 @@
 import Analysis
 import Correspondence
+import EpistolaryTestSupport
 import Foundation
 
 /// Corpora made in process for the figure tests, none of them ours: a network of many writers
@@ -37,7 +38,7 @@ enum SyntheticCorpus {
             let surname = surname(i)
             people.append(Person(id: "p\(i)", name: "Anna \(surname)", role: "", aliases: [surname]))
         }
-        var generator = SplitMix(seed: 42)
+        var generator = SplitMix64(seed: 42)
         func person() -> Int {
             // Zipf-like: rank r with weight 1/(r+1).
             let u = Double(generator.next() % 1_000_000) / 1_000_000
@@ -68,17 +69,4 @@ enum SyntheticCorpus {
     /// A small network without text (a CMIF catalogue): 40 people, 400 letters.
     static let textless: CorpusAnalysis = CorpusAnalysis(corpus: corpus(people: 40, messages: 400, withText: false, name: "catalogue without text"),
                                                          lexicon: lexicon)
-
-    /// A deterministic generator (SplitMix64).
-    struct SplitMix {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 }

@@ -4,6 +4,7 @@ import Foundation
 import Styling
 import Testing
 import Drawing
+import EpistolaryTestSupport
 @testable import TimelineRender
 
 /// A corpus of many correspondents made in process (none of them ours): a central person
@@ -18,7 +19,7 @@ enum ManyCorrespondents {
     }
 
     static let data: TimelineData = {
-        var generator = SplitMix(seed: 7)
+        var generator = SplitMix64(seed: 7)
         let start = Day(iso: "1780-01-01")!
         var entries: [TimelineEntry] = []
         var latency: [LatencyPoint] = []
@@ -45,19 +46,6 @@ enum ManyCorrespondents {
                             names: Dictionary(uniqueKeysWithValues: people.indices.map { (people[$0], name($0)) }), latency: latency,
                             principal: Principal(id: "p0", messageCount: 600, involvedCount: 600))
     }()
-
-    /// A deterministic generator (SplitMix64).
-    struct SplitMix {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 }
 
 /// The presentation style promises 16:9 at 1920 × 1080 pixels: every timeline is exactly that,

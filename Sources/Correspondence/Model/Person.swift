@@ -30,6 +30,11 @@ public struct Person: Sendable, Hashable, Codable {
     /// nobody (no name, no ref): a stand-in of Epistolary's, which exports do not write as a name.
     public static let unnamed = "[unnamed]"
 
+    /// The id figures draw every unidentified person under when they group them as one
+    /// (`UnidentifiedGroup` in Analysis); not an id any reader makes (it has spaces). Here, so
+    /// that the styling, below the analysis, can give the group its own look.
+    public static let unidentifiedGroupID = "unidentified (grouped)"
+
     /// True for the stand-in of a person the source does not name at all (`unnamed`).
     public var isUnnamed: Bool { unidentified && name == Self.unnamed }
     /// The short form figures use where space is short ("Weber" for "Weber, Max"); nil

@@ -55,6 +55,7 @@ struct FigureLegend {
             case .triangleDown: return "▼"
             case .pentagon: return "⬟"
             case .hexagon: return "⬢"
+            case .star: return "★"
             }
         }
 

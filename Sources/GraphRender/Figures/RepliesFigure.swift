@@ -432,6 +432,7 @@ struct RepliesFigure {
         case .pentagon: return 1.25
         case .diamond: return 1.45
         case .triangle, .triangleDown: return 1.8
+        case .star: return 2.2
         }
     }
 

@@ -1,0 +1,16 @@
+/// A deterministic pseudo-random generator (SplitMix64, Steele, Lea and Flood 2014) for tests
+/// that generate corpora: the same seed gives the same corpus on every machine and Swift
+/// version, which the standard library's generators do not promise.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+    public private(set) var state: UInt64
+
+    public init(seed: UInt64) { state = seed }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
