@@ -25,8 +25,8 @@ struct MessagesCommand: ParsableCommand {
         let analysis = try input.analyse()
         var catalogue = MessageCatalogue(corpus: analysis.corpus, topics: analysis.topicAssignments)
         catalogue.rawCSV = rawCSV
-        let text = catalogue.render(format)
-        try StandardOutput.write(text)
+        // Written as it is made (a catalogue of a million letters is never held whole).
+        try catalogue.write(format) { try StandardOutput.write($0) }
     }
 }
 

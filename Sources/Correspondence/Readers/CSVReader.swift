@@ -76,6 +76,7 @@ public enum CSVReader {
         // People first, all at once (order-independent ids), then the letters.
         var resolver = PersonResolver(table: people)
         resolver.prepare(mentions)
+        mentions = []
         var messages: [Message] = []
         var firstLineOfID: [String: Int] = [:]
         messages.reserveCapacity(rows.count)
@@ -135,7 +136,7 @@ public enum CSVReader {
         for k in issues.indices {
             issues[k].messageIDs = idsBySpan[issues[k].span] ?? []
         }
-        messages.sort(by: Corpus.stableOrder)
+        StableOrder.sort(&messages)
         issues.sort { ($0.span.startLine, $0.kind.rawValue) < ($1.span.startLine, $1.kind.rawValue) }
         return Corpus(sourceName: sourceName, sourceHash: hash.value(), messages: messages,
                       people: resolver.table, issues: issues)

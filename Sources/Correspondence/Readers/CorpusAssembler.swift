@@ -70,8 +70,7 @@ struct CorpusAssembler {
         }
 
         // Each entry's parts and (below) references depend on that entry alone: on all cores.
-        let drafts = self.drafts
-        let parts = ConcurrentMap.map(count: drafts.count) { CorpusAssembler.split(drafts[$0]) }
+        var parts = { (drafts: [Draft]) in ConcurrentMap.map(count: drafts.count) { CorpusAssembler.split(drafts[$0]) } }(drafts)
 
         // Sender and recipients.
         var senders: [String] = []
@@ -182,40 +181,55 @@ struct CorpusAssembler {
         for r in recipients { correspondents.formUnion(r) }
         let presidents = Set(people.people.filter { $0.role.lowercased().contains("president") }.map(\.id))
         let finder = ReferenceFinder(matcher: matcher, correspondents: correspondents, presidents: presidents)
+        // A block of entries at a time, on all cores; each block's lines are let go once its
+        // messages are made, so that the entries and the messages are never both held whole.
         let (senderOf, recipientsOf, dateOf, notesOf) = (senders, recipients, dates, notes)
-        var messages = ConcurrentMap.map(count: drafts.count) { k -> Message in
-            let d = drafts[k], p = parts[k]
-            var refs: [Reference] = []
-            for line in d.bodyLines {
-                for r in finder.references(in: line.raw, lineNumber: line.line, sender: senderOf[k], recipients: recipientsOf[k], anchor: dateOf[k].best)
-                where !refs.contains(where: { $0.whose == r.whose && $0.date == r.date && $0.relation == r.relation && $0.phrase == r.phrase }) {
-                    refs.append(r)
+        var messages: [Message] = []
+        messages.reserveCapacity(drafts.count)
+        let block = 4096
+        for lower in stride(from: 0, to: drafts.count, by: block) {
+            let upper = min(lower + block, drafts.count)
+            let entries = Array(drafts[lower..<upper]), entryParts = Array(parts[lower..<upper])
+            messages += ConcurrentMap.map(count: upper - lower) { i -> Message in
+                let k = lower + i
+                let d = entries[i], p = entryParts[i]
+                var refs: [Reference] = []
+                for line in d.bodyLines {
+                    for r in finder.references(in: line.raw, lineNumber: line.line, sender: senderOf[k], recipients: recipientsOf[k], anchor: dateOf[k].best)
+                    where !refs.contains(where: { $0.whose == r.whose && $0.date == r.date && $0.relation == r.relation && $0.phrase == r.phrase }) {
+                        refs.append(r)
+                    }
                 }
+                // A message referred to again without a date is listed once: one undated reference
+                // per owner, and none for an owner already cited by date.
+                var seenOwners = Set(refs.filter { $0.date != nil }.map(\.whose))
+                refs = refs.filter { r in
+                    guard r.date == nil else { return true }
+                    return seenOwners.insert(r.whose).inserted
+                }
+                var fieldLines: [String: Int] = [:]
+                if let h = d.headerLines.first { fieldLines["sender"] = h; fieldLines["recipients"] = h; fieldLines["classification"] = h }
+                if let s = d.sentOn { fieldLines["sent_on"] = s.line }
+                if let t = d.dated { fieldLines["dated"] = t.line; if t.place != nil { fieldLines["place"] = t.line } }
+                if let b = p.paragraphs.first { fieldLines["body"] = b.line }
+                return Message(
+                    id: "", kind: d.kind, sender: senderOf[k], recipients: recipientsOf[k],
+                    sentOn: d.sentOn?.day, dated: d.dated?.day, date: dateOf[k], place: d.dated?.place,
+                    classification: headers[k]?.classification ?? "", salutation: p.salutation,
+                    signature: p.signature.isEmpty ? nil : p.signature.joined(separator: " "),
+                    address: p.address, body: p.paragraphs.map(\.text).joined(separator: "\n\n"),
+                    references: refs, span: SourceSpan(startLine: d.startLine, endLine: d.endLine),
+                    fieldLines: fieldLines, notes: notesOf[k])
             }
-            // A message referred to again without a date is listed once: one undated reference
-            // per owner, and none for an owner already cited by date.
-            var seenOwners = Set(refs.filter { $0.date != nil }.map(\.whose))
-            refs = refs.filter { r in
-                guard r.date == nil else { return true }
-                return seenOwners.insert(r.whose).inserted
+            for k in lower..<upper {
+                drafts[k].bodyLines = []
+                drafts[k].afterDate = []
+                parts[k] = BodyParts()
             }
-            var fieldLines: [String: Int] = [:]
-            if let h = d.headerLines.first { fieldLines["sender"] = h; fieldLines["recipients"] = h; fieldLines["classification"] = h }
-            if let s = d.sentOn { fieldLines["sent_on"] = s.line }
-            if let t = d.dated { fieldLines["dated"] = t.line; if t.place != nil { fieldLines["place"] = t.line } }
-            if let b = p.paragraphs.first { fieldLines["body"] = b.line }
-            return Message(
-                id: "", kind: d.kind, sender: senderOf[k], recipients: recipientsOf[k],
-                sentOn: d.sentOn?.day, dated: d.dated?.day, date: dateOf[k], place: d.dated?.place,
-                classification: headers[k]?.classification ?? "", salutation: p.salutation,
-                signature: p.signature.isEmpty ? nil : p.signature.joined(separator: " "),
-                address: p.address, body: p.paragraphs.map(\.text).joined(separator: "\n\n"),
-                references: refs, span: SourceSpan(startLine: d.startLine, endLine: d.endLine),
-                fieldLines: fieldLines, notes: notesOf[k])
         }
-
-        // The entries' lines are not needed any more: let go before the rest is made.
-        self.drafts = []
+        // The entries are not needed any more: let go before the rest is made.
+        drafts = []
+        parts = []
 
         assignIDs(&messages)
         for (k, m) in continues.enumerated() { if let m { messages[k].continues = messages[m].id } }
@@ -280,38 +294,8 @@ struct CorpusAssembler {
         // each best day at every comparison, a large part of the reading time on big corpora.
         let issueKeys = issues.enumerated().map { ($1.span.startLine, $1.kind.rawValue, $0) }
         issues = issueKeys.sorted { $0 < $1 }.map { issues[$0.2] }
-        // Undated messages sort last (Corpus.stableOrder).
-        // Keys are read in place (a Message copied costs a retain and release per field), and
-        // messages already in order (the usual case: a source printed by date) are not moved.
-        let messageKeys = messages.indices.map { (messages[$0].date.best?.ordinal ?? Int.max, messages[$0].span.startLine, $0) }
-        if zip(messageKeys, messageKeys.dropFirst()).contains(where: { $0.0 > $0.1 }) {
-            CorpusAssembler.permute(&messages, into: messageKeys.sorted { $0 < $1 }.map(\.2))
-        }
+        StableOrder.sort(&messages)
         return Corpus(sourceName: sourceName, sourceHash: sourceHash, messages: messages, people: people, issues: issues)
-    }
-
-    /// Puts `values[order[0]]` first, `values[order[1]]` second and so on, moving each value
-    /// along the cycles of the permutation: values are moved, never copied (a Message copied
-    /// costs a retain and a release for each of its fields). `order` must be a permutation.
-    /// - Complexity: O(n).
-    static func permute<T>(_ values: inout [T], into order: [Int]) {
-        precondition(order.count == values.count)
-        var done = [Bool](repeating: false, count: order.count)
-        values.withUnsafeMutableBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            for start in order.indices where !done[start] {
-                // Position k takes the value at order[k]; the value at `start` waits aside.
-                let first = (base + start).move()
-                var k = start
-                while order[k] != start {
-                    (base + k).moveInitialize(from: base + order[k], count: 1)
-                    done[k] = true
-                    k = order[k]
-                }
-                (base + k).initialize(to: first)
-                done[k] = true
-            }
-        }
     }
 
     /// Nearest exact dates before and after each entry in source order (messages only);
