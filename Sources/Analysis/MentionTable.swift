@@ -143,6 +143,9 @@ final class MentionFinder: Sendable {
     }
 
     /// Names in a body, in text order; where aliases overlap the longest wins.
+    /// - Complexity: O(h log h + h·a) for h hits of at most a = `maxAliasWords` words: the words
+    ///   already taken are marked, so a hit is checked against its own words, not against every
+    ///   hit kept (which was quadratic in a body of one long line of names).
     func mentions(_ words: WordSequence) -> [Mention] {
         let hits = matcher.hits(in: words).filter { words.isCapitalised($0.first) }
         guard !hits.isEmpty else { return [] }
@@ -150,8 +153,10 @@ final class MentionFinder: Sendable {
             a.last - a.first != b.last - b.first ? a.last - a.first > b.last - b.first : a.first < b.first
         }
         var kept: [TermMatcher.Hit] = []
-        for hit in byLength where !kept.contains(where: { $0.first <= hit.last && hit.first <= $0.last }) {
+        var taken = [Bool](repeating: false, count: (hits.map(\.last).max() ?? 0) + 1)
+        for hit in byLength where !taken[hit.first...hit.last].contains(true) {
             kept.append(hit)
+            for k in hit.first...hit.last { taken[k] = true }
         }
         return kept.sorted { $0.first < $1.first }.map {
             Mention(entity: table.entities[owners[$0.term]].id, phrase: words.text(from: $0.first, through: $0.last),

@@ -20,6 +20,14 @@ import Correspondence
 /// is not compared pair by pair: only pairs that agree on one of four min-hashes of their
 /// shingles are (two texts of similarity J agree on one with probability J, so a pair at the
 /// threshold is missed with probability 1/16 at most, and near-copies almost never).
+///
+/// Work in such a bucket is bounded by rule, not by the bucket's square (a mutated CSV with
+/// 5,000 copies of one text on one day made 12.5 million pairs): texts with the same set of
+/// shingles are grouped first, and each member of a group is linked to the group's first
+/// member only (the rule says "one of N identical texts"); the search then runs on the first
+/// members alone; and a min-hash group of more than `exhaustiveBucket` texts is compared as a
+/// chain (each text with the group's first and with the one before it), the rule naming the
+/// group's size. Buckets of at most `exhaustiveBucket` messages are compared pair by pair as before.
 enum ParallelTexts {
     /// Largest bucket compared pair by pair.
     static let exhaustiveBucket = 64
@@ -100,8 +108,9 @@ enum ParallelTexts {
         }
         var out: [ReplyLink] = []
         let addressees = members.map { Set(messages[$0].recipients) }
-        for (a, b) in candidatePairs(members, shingles: shinglesOf) {
+        for candidate in candidatePairs(members, shingles: shinglesOf, exact: exactOf) {
             do {
+                let (a, b) = (candidate.a, candidate.b)
                 let i = members[a], j = members[b]
                 guard addressees[a] != addressees[b] else { continue }
                 let si = shinglesOf(i), sj = shinglesOf(j)
@@ -119,34 +128,90 @@ enum ParallelTexts {
                 out.append(ReplyLink(from: messages[first].id, to: messages[second].id, kind: .parallel, confidence: rounded,
                                      evidence: LinkEvidence(phrase: opening,
                                                             line: w.count > 0 ? Int(w.words[0].line) : messages[second].span.startLine,
-                                                            rule: "same day, different addressees, word 4-shingle Jaccard similarity \(rounded)")))
+                                                            rule: "same day, different addressees, word 4-shingle Jaccard similarity \(rounded)"
+                                                                + candidate.bound.note)))
             }
         }
         return out
     }
 
+    /// Why a pair of a large bucket was compared although not every pair was: said in the
+    /// link's rule, so that `explain` and the exports show what was grouped.
+    private enum Bound: Comparable {
+        /// Compared as one of every pair, or as a pair of a small min-hash group.
+        case none
+        /// One of `count` texts sharing a min-hash, compared as a chain.
+        case chain(count: Int)
+        /// One of `count` texts with the same shingles, linked to the group's first only.
+        case identical(count: Int)
+
+        var note: String {
+            switch self {
+            case .none: return ""
+            case .chain(let count):
+                return " (one of \(count) similar texts of this writer's day, each compared with the first and the one before it only)"
+            case .identical(let count):
+                return " (one of \(count) identical texts of this writer's day, each linked to the first only)"
+            }
+        }
+    }
+
+    private struct Candidate {
+        let a: Int
+        let b: Int
+        let bound: Bound
+    }
+
     /// The pairs (a < b, positions in `members`) worth comparing, in order: every pair of a
-    /// small bucket; in a large one, the pairs agreeing on one of four min-hashes.
-    private static func candidatePairs(_ members: [Int], shingles: (Int) -> Shingles) -> [(Int, Int)] {
+    /// small bucket; in a large one, identical texts to their group's first, and the pairs of
+    /// the groups' first members agreeing on one of four min-hashes (as a chain when a min-hash
+    /// group is larger than `exhaustiveBucket`).
+    /// - Complexity: O(m) pairs for a bucket of m > `exhaustiveBucket` messages (at most
+    ///   m - 1 identical links, and per seed at most `exhaustiveBucket` pairs per member of a
+    ///   small min-hash group or 2 per member of a large one), plus the shingles' sorting.
+    private static func candidatePairs(_ members: [Int], shingles: (Int) -> Shingles,
+                                       exact: (Int) -> [UInt64]) -> [Candidate] {
         let n = members.count
         guard n > exhaustiveBucket else {
-            return (0..<n).flatMap { a in ((a + 1)..<n).map { (a, $0) } }
+            return (0..<n).flatMap { a in ((a + 1)..<n).map { Candidate(a: a, b: $0, bound: .none) } }
         }
+        // Identical shingle sets first: one representative per group.
+        var groupOf: [[UInt64]: Int] = [:]
+        var groups: [[Int]] = []
+        for a in 0..<n {
+            let key = exact(members[a])
+            guard !key.isEmpty else { continue }
+            if let g = groupOf[key] { groups[g].append(a) } else { groupOf[key] = groups.count; groups.append([a]) }
+        }
+        var pairs: [Int: Bound] = [:]
+        func add(_ x: Int, _ y: Int, _ bound: Bound) {
+            let key = min(x, y) * n + max(x, y)
+            // A pass that compared the pair unbounded wins (`Bound`'s order), else the smaller group.
+            pairs[key] = pairs[key].map { Swift.min($0, bound) } ?? bound
+        }
+        for group in groups where group.count > 1 {
+            for member in group.dropFirst() { add(group[0], member, .identical(count: group.count)) }
+        }
+        let representatives = groups.map { $0[0] }
         let seeds: [UInt64] = [0x9E37_79B9_7F4A_7C15, 0xC2B2_AE3D_27D4_EB4F, 0x1656_67B1_9E37_79F9, 0x85EB_CA77_C2B2_AE63]
-        var pairs = Set<Int>()
         for seed in seeds {
-            var groups: [UInt64: [Int]] = [:]
-            for a in 0..<n {
-                let all = shingles(members[a]).all
-                guard !all.isEmpty else { continue }
+            var byMinHash: [UInt64: [Int]] = [:]
+            for a in representatives {
                 var low = UInt64.max
-                for h in all { low = min(low, (h ^ seed) &* 0xFF51_AFD7_ED55_8CCD) }
-                groups[low, default: []].append(a)
+                for h in shingles(members[a]).all { low = min(low, (h ^ seed) &* 0xFF51_AFD7_ED55_8CCD) }
+                byMinHash[low, default: []].append(a)
             }
-            for group in groups.values where group.count > 1 {
-                for x in 0..<group.count { for y in (x + 1)..<group.count { pairs.insert(group[x] * n + group[y]) } }
+            for group in byMinHash.values where group.count > 1 {
+                if group.count <= exhaustiveBucket {
+                    for x in 0..<group.count { for y in (x + 1)..<group.count { add(group[x], group[y], .none) } }
+                } else {
+                    for k in 1..<group.count {
+                        add(group[0], group[k], .chain(count: group.count))
+                        if k > 1 { add(group[k - 1], group[k], .chain(count: group.count)) }
+                    }
+                }
             }
         }
-        return pairs.sorted().map { ($0 / n, $0 % n) }
+        return pairs.keys.sorted().map { Candidate(a: $0 / n, b: $0 % n, bound: pairs[$0]!) }
     }
 }

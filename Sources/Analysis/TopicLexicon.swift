@@ -42,7 +42,8 @@ public struct TopicLexicon: Sendable, Hashable {
         do {
             text = try TOMLDocument.text(ofFile: path)
         } catch let error as TOMLError {
-            throw EpistolaryError(.badData, file: path, line: error.line, error.message)
+            // Unreadable: usage, as for a theme sheet; too large or not UTF-8: data.
+            throw EpistolaryError(error.unreadable ? .badUsage : .badData, file: path, line: error.line, error.message)
         }
         return try parse(text, file: path)
     }

@@ -18,14 +18,15 @@ public enum GraphExport {
 
     /// Writes the export to `url`: a file, or for `csv` a folder of tables, all or nothing
     /// (`OutputBatch`, as the command line writes them).
+    /// Each file is streamed into its temporary file as it is written, never held whole.
     public static func write(_ format: ExportFormat, of analysis: CorpusAnalysis, to url: URL) throws {
-        let files = files(format, of: analysis)
+        let parts = Exporter().parts(format, analysis: analysis)
         var batch = OutputBatch()
         if format.writesFolder {
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-            for file in files { batch.add(file.text, to: url.appendingPathComponent(file.name)) }
+            for part in parts { batch.add(toPath: url.appendingPathComponent(part.name).path, produce: part.write) }
         } else {
-            batch.add(files.map(\.text).joined(), to: url)
+            batch.add(toPath: url.path) { sink in for part in parts { part.write(sink) } }
         }
         try batch.commit()
     }

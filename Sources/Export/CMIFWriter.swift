@@ -116,6 +116,13 @@ public struct CMIFWriter: Sendable {
     ///     (`header(for:published:)`, published 1970-01-01) when nil.
     public func write(corpus: Corpus, context: [String: Context] = [:], header: CorpusHeader? = nil,
                       inferred: [InferredMessage] = []) -> String {
+        ByteSink.text { write(corpus: corpus, context: context, header: header, inferred: inferred, to: $0) }
+    }
+
+    /// `write(corpus:context:header:inferred:)` into `sink`, as it goes.
+    /// - Complexity: O(messages + inferred) plus their context.
+    public func write(corpus: Corpus, context: [String: Context] = [:], header: CorpusHeader? = nil,
+                      inferred: [InferredMessage] = [], to sink: ByteSink) {
         let header = Self.completed(header ?? corpus.header ?? CorpusHeader(), corpus: corpus)
         let messages = Self.describable(corpus)
         var xmlIDs: [String: String] = [:]
@@ -139,7 +146,7 @@ public struct CMIFWriter: Sendable {
         let defaultBibl = header.bibls.first?.id ?? Self.biblID(corpus.sourceName)
         let biblIDs = Set(header.bibls.compactMap(\.id))
 
-        var xml = XMLMarkup()
+        var xml = XMLMarkup(into: sink)
         xml.open("TEI", [("xmlns", "http://www.tei-c.org/ns/1.0")])
         xml.open("teiHeader")
         xml.open("fileDesc")
@@ -244,7 +251,7 @@ public struct CMIFWriter: Sendable {
         }
         xml.close()
         xml.close()
-        return xml.finish()
+        xml.end()
     }
 
     /// The `correspContext`: reply links and notes of the analysis (`context`, Epistolary's, so

@@ -30,37 +30,57 @@ public struct CSVTableWriter: Sendable {
 
     /// The three tables as (file name, text), in a fixed order.
     public func tables(graph: ExportGraph, corpus: Corpus, topics: [String: [String]] = [:]) -> [(name: String, text: String)] {
-        [("nodes.csv", nodes(graph)), ("edges.csv", edges(graph)), ("messages.csv", messages(corpus, topics: topics))]
+        parts(graph: graph, corpus: corpus, topics: topics).map { part in (part.name, ByteSink.text(part.write)) }
     }
 
-    public func nodes(_ graph: ExportGraph) -> String {
-        var rows = [["Id", "Label"] + graph.nodeAttributes.map(\.key)]
+    /// The three tables as (file name, writer), in a fixed order: each is written into its sink
+    /// when asked, a row at a time.
+    public func parts(graph: ExportGraph, corpus: Corpus, topics: [String: [String]] = [:])
+        -> [(name: String, write: @Sendable (ByteSink) -> Void)] {
+        [("nodes.csv", { writeNodes(graph, to: $0) }), ("edges.csv", { writeEdges(graph, to: $0) }),
+         ("messages.csv", { writeMessages(corpus, topics: topics, to: $0) })]
+    }
+
+    public func nodes(_ graph: ExportGraph) -> String { ByteSink.text { writeNodes(graph, to: $0) } }
+
+    /// - Complexity: O(nodes) times their attributes.
+    public func writeNodes(_ graph: ExportGraph, to sink: ByteSink) {
+        start(sink)
+        row(["Id", "Label"] + graph.nodeAttributes.map(\.key), to: sink)
         for node in graph.nodes {
-            rows.append([node.id, node.label] + graph.nodeAttributes.map { node.values[$0.key]?.text ?? "" })
+            row([node.id, node.label] + graph.nodeAttributes.map { node.values[$0.key]?.text ?? "" }, to: sink)
         }
-        return table(rows)
     }
 
-    public func edges(_ graph: ExportGraph) -> String {
-        var rows = [["Source", "Target", "Type", "Id", "Label", "Weight", "Timeset"] + graph.edgeAttributes.map(\.key)]
+    public func edges(_ graph: ExportGraph) -> String { ByteSink.text { writeEdges(graph, to: $0) } }
+
+    /// - Complexity: O(edges) times their attributes, plus O(s log s) in each edge's spells.
+    public func writeEdges(_ graph: ExportGraph, to sink: ByteSink) {
+        start(sink)
+        row(["Source", "Target", "Type", "Id", "Label", "Weight", "Timeset"] + graph.edgeAttributes.map(\.key), to: sink)
         for edge in graph.edges {
             let timeset = edge.spells.isEmpty ? ""
                 : "<" + ExportSpell.merged(edge.spells).map { "[\($0.start.iso), \($0.end.iso)]" }.joined(separator: "; ") + ">"
-            rows.append([edge.source, edge.target, graph.directed ? "Directed" : "Undirected", edge.id, edge.kind,
-                         ExportValue.double(edge.weight).text, timeset]
-                        + graph.edgeAttributes.map { edge.values[$0.key]?.text ?? "" })
+            row([edge.source, edge.target, graph.directed ? "Directed" : "Undirected", edge.id, edge.kind,
+                 ExportValue.double(edge.weight).text, timeset]
+                + graph.edgeAttributes.map { edge.values[$0.key]?.text ?? "" }, to: sink)
         }
-        return table(rows)
     }
 
     public func messages(_ corpus: Corpus, topics: [String: [String]] = [:]) -> String {
+        ByteSink.text { writeMessages(corpus, topics: topics, to: $0) }
+    }
+
+    /// - Complexity: O(messages) times their recipients, topics and notes.
+    public func writeMessages(_ corpus: Corpus, topics: [String: [String]] = [:], to sink: ByteSink) {
         let separator = Self.multiValueSeparator
-        var rows = [["id", "kind", "sender", "sender_name", "recipients", "recipient_names", "date", "not_before",
-                     "not_after", "precision", "evidence", "place", "place_geonames", "coordinates", "classification", "topics",
-                     "first_line", "last_line", "note"]]
+        start(sink)
+        row(["id", "kind", "sender", "sender_name", "recipients", "recipient_names", "date", "not_before",
+             "not_after", "precision", "evidence", "place", "place_geonames", "coordinates", "classification", "topics",
+             "first_line", "last_line", "note"], to: sink)
         for message in corpus.messages {
             let place = places[message.place]
-            rows.append([
+            row([
                 message.id, message.kind.rawValue, message.sender, corpus.people.name(of: message.sender),
                 message.recipients.joined(separator: separator),
                 message.recipients.map { corpus.people.name(of: $0) }.joined(separator: separator),
@@ -71,9 +91,8 @@ public struct CSVTableWriter: Sendable {
                 String(message.span.startLine), String(message.span.endLine),
                 // The source's notes (never the reader's diagnostics), as the CSV reader's `note` column reads them.
                 message.sourceNotes.map(\.text).joined(separator: "; "),
-            ])
+            ], to: sink)
         }
-        return table(rows)
     }
 
     /// The one day Palladio's date check accepts (`YYYY-MM-DD`): the day itself, or for an
@@ -83,12 +102,28 @@ public struct CSVTableWriter: Sendable {
         date.best?.iso ?? ""
     }
 
-    /// The rows as CSV; for Excel with a byte order mark and CRLF between records (a line
-    /// break quoted inside a field stays as it is, and Excel keeps it inside the cell).
+    /// The start of a table: for Excel, a byte order mark.
+    fileprivate func start(_ sink: ByteSink) {
+        if excel { sink.write("\u{FEFF}" as StaticString) }
+    }
+
+    /// One record, ended by a line end (CRLF for Excel: a line break quoted inside a field
+    /// stays as it is, and Excel keeps it inside the cell).
+    fileprivate func row(_ cells: [String], to sink: ByteSink) {
+        for (index, cell) in cells.enumerated() {
+            if index > 0 { sink.write(byte: 0x2C) }
+            CSVText.write(cell, neutralisingFormulas: neutralisesFormulas, to: sink)
+        }
+        sink.write(excel ? "\r\n" : "\n" as StaticString)
+    }
+}
+
+extension CSVTableWriter {
+    /// `rows` as one table (each a record), as the table writers write them.
     func table(_ rows: [[String]]) -> String {
-        let end = excel ? "\r\n" : "\n"
-        let neutralise = neutralisesFormulas
-        return (excel ? "\u{FEFF}" : "")
-            + rows.map { $0.map { CSVText.field($0, neutralisingFormulas: neutralise) }.joined(separator: ",") }.joined(separator: end) + end
+        ByteSink.text { sink in
+            start(sink)
+            for cells in rows { row(cells, to: sink) }
+        }
     }
 }

@@ -1,3 +1,5 @@
+import Correspondence
+
 /// Writes an `ExportGraph` as Cytoscape.js JSON (`elements.nodes` / `elements.edges`, each a
 /// `data` object), which Cytoscape.js loads directly and Cytoscape desktop imports as `.cyjs`.
 ///
@@ -11,50 +13,93 @@
 public struct CytoscapeWriter: Sendable {
     public init() {}
 
+    /// The document as text (`write(_:to:)` into memory).
     public func write(_ graph: ExportGraph) -> String {
+        ByteSink.text { write(graph, to: $0) }
+    }
+
+    /// Writes the document into `sink` as it goes, one element at a time.
+    /// - Complexity: O(nodes + edges) times their attributes.
+    public func write(_ graph: ExportGraph, to sink: ByteSink) {
         let layout = graph.layout
-        let nodes: [JSONValue] = graph.nodes.map { node in
-            var data: [(String, JSONValue)] = [("id", .string(node.id)), ("label", .string(node.label))]
+        var json = JSONWriter(into: sink)
+        func node(_ node: ExportNode) {
+            json.beginObject()
+            json.key("data")
+            json.beginObject()
+            json.member("id", node.id)
+            json.member("label", node.label)
             for attribute in graph.nodeAttributes {
-                if let value = node.values[attribute.key] { data.append((attribute.key, value.json)) }
+                if let value = node.values[attribute.key] { json.key(attribute.key); value.write(to: &json) }
             }
-            guard let drawn = layout?.nodes[node.id], let layout else { return .object([("data", .object(data))]) }
-            data += [("color", .string(drawn.fill.hex)), ("border_color", .string(drawn.stroke.hex)),
-                     ("width", .double(ExportLayout.number(drawn.width))), ("height", .double(ExportLayout.number(drawn.height))),
-                     ("border_width", .double(drawn.outlined ? ExportLayout.number(min(1, min(drawn.width, drawn.height) * 0.08)) : 0)),
-                     ("background_opacity", .double(drawn.filled ? 1 : 0)), ("label_color", .string(drawn.text.hex)),
-                     ("font_size", .double(Self.fontSize(drawn))), ("in_figure", .bool(drawn.inFigure))]
-            let position = JSONValue.object([("x", .double(ExportLayout.number(drawn.x))),
-                                             ("y", .double(ExportLayout.number(layout.height - drawn.y)))])
-            return .object([("data", .object(data)), ("position", position)])
+            guard let drawn = layout?.nodes[node.id], let layout else {
+                json.endObject()
+                json.endObject()
+                return
+            }
+            json.member("color", drawn.fill.hex)
+            json.member("border_color", drawn.stroke.hex)
+            json.member("width", double: ExportLayout.number(drawn.width))
+            json.member("height", double: ExportLayout.number(drawn.height))
+            json.member("border_width", double: drawn.outlined ? ExportLayout.number(min(1, min(drawn.width, drawn.height) * 0.08)) : 0)
+            json.member("background_opacity", double: drawn.filled ? 1 : 0)
+            json.member("label_color", drawn.text.hex)
+            json.member("font_size", double: Self.fontSize(drawn))
+            json.member("in_figure", bool: drawn.inFigure)
+            json.endObject()
+            json.key("position")
+            json.beginObject()
+            json.member("x", double: ExportLayout.number(drawn.x))
+            json.member("y", double: ExportLayout.number(layout.height - drawn.y))
+            json.endObject()
+            json.endObject()
         }
-        let edges: [JSONValue] = graph.edges.map { edge in
-            var data: [(String, JSONValue)] = [
-                ("id", .string(edge.id)), ("source", .string(edge.source)), ("target", .string(edge.target)),
-                ("interaction", .string(edge.kind)), ("weight", .double(edge.weight)),
-            ]
+        func edge(_ edge: ExportEdge) {
+            json.beginObject()
+            json.key("data")
+            json.beginObject()
+            json.member("id", edge.id)
+            json.member("source", edge.source)
+            json.member("target", edge.target)
+            json.member("interaction", edge.kind)
+            json.member("weight", double: edge.weight)
             for attribute in graph.edgeAttributes {
-                if let value = edge.values[attribute.key] { data.append((attribute.key, value.json)) }
+                if let value = edge.values[attribute.key] { json.key(attribute.key); value.write(to: &json) }
             }
             if let drawn = layout?.edge(edge, directed: graph.directed) {
-                data += [("color", .string(drawn.color.hex)), ("width", .double(ExportLayout.number(drawn.width)))]
+                json.member("color", drawn.color.hex)
+                json.member("width", double: ExportLayout.number(drawn.width))
             }
-            return .object([("data", .object(data))])
+            json.endObject()
+            json.endObject()
         }
-        var members: [(String, JSONValue)] = [
-            ("format_version", .string("1.0")),
-            ("generated_by", .string("Epistolary")),
-            ("target_cytoscapejs_version", .string("~3")),
-            ("data", .object([("name", .string(graph.name)), ("description", .string(graph.description)),
-                              ("directed", .bool(graph.directed))]
-                             + (layout.map { [("layout", .string($0.source))] } ?? []))),
-            ("elements", .object([("nodes", .array(nodes)), ("edges", .array(edges))])),
-        ]
+        json.beginObject()
+        json.member("format_version", "1.0")
+        json.member("generated_by", "Epistolary")
+        json.member("target_cytoscapejs_version", "~3")
+        json.key("data")
+        JSONValue.object([("name", .string(graph.name)), ("description", .string(graph.description)),
+                          ("directed", .bool(graph.directed))]
+                         + (layout.map { [("layout", .string($0.source))] } ?? [])).write(to: &json)
+        json.key("elements")
+        json.beginObject()
+        json.key("nodes")
+        json.beginArray()
+        for item in graph.nodes { node(item) }
+        json.endArray()
+        json.key("edges")
+        json.beginArray()
+        for item in graph.edges { edge(item) }
+        json.endArray()
+        json.endObject()
         if layout != nil {
-            members.append(("layout", .object([("name", .string("preset")), ("fit", .bool(true)), ("padding", .int(10))])))
-            members.append(("style", Self.style(directed: graph.directed)))
+            json.key("layout")
+            JSONValue.object([("name", .string("preset")), ("fit", .bool(true)), ("padding", .int(10))]).write(to: &json)
+            json.key("style")
+            Self.style(directed: graph.directed).write(to: &json)
         }
-        return JSONValue.object(members).serialized() + "\n"
+        json.endObject()
+        sink.write("\n" as StaticString)
     }
 
     /// A label size in proportion to the node (at most 9 pt): the figure's small marks keep

@@ -26,6 +26,17 @@ public enum ExportValue: Sendable, Hashable {
         }
     }
 
+    /// Writes the value as `json` gives it (dates as ISO strings), without building it first.
+    public func write(to json: inout JSONWriter) {
+        switch self {
+        case .int(let i): json.int(i)
+        case .double(let d): json.double(d)
+        case .bool(let b): json.bool(b)
+        case .string(let s): json.string(s)
+        case .date(let d): json.string(d.iso)
+        }
+    }
+
     /// The value as JSON (dates as ISO strings).
     public var json: JSONValue {
         switch self {
@@ -93,11 +104,11 @@ public struct ExportNode: Sendable, Hashable {
     public var id: String
     public var label: String
     /// Values by attribute key; keys missing here are left out of the file.
-    public var values: [String: ExportValue]
+    public var values: ExportValues
     /// When the node exists; empty means always (static).
     public var spells: [ExportSpell]
 
-    public init(id: String, label: String, values: [String: ExportValue] = [:], spells: [ExportSpell] = []) {
+    public init(id: String, label: String, values: ExportValues = [:], spells: [ExportSpell] = []) {
         self.id = id
         self.label = label
         self.values = values
@@ -113,12 +124,12 @@ public struct ExportEdge: Sendable, Hashable {
     /// What the edge stands for ("correspondence", "answers", "co-mention"...).
     public var kind: String
     public var weight: Double
-    public var values: [String: ExportValue]
+    public var values: ExportValues
     /// When the edge exists: one spell per message, joined where they overlap.
     public var spells: [ExportSpell]
 
     public init(id: String, source: String, target: String, kind: String, weight: Double,
-                values: [String: ExportValue] = [:], spells: [ExportSpell] = []) {
+                values: ExportValues = [:], spells: [ExportSpell] = []) {
         self.id = id
         self.source = source
         self.target = target

@@ -46,7 +46,7 @@ public enum ExportGraphBuilder {
             personDates[inferred.recipient, default: []].append(inferred.date)
         }
         let nodes = analysis.correspondents.nodes.map { node -> ExportNode in
-            var values: [String: ExportValue] = [
+            var values: ExportValues = [
                 "role": .string(node.role), "sent": .int(node.sent), "received": .int(node.received),
                 "inferred_sent": .int(node.inferredSent), "inferred_received": .int(node.inferredReceived),
             ]
@@ -55,7 +55,7 @@ public enum ExportGraphBuilder {
         }
         let edges = analysis.correspondents.edges.enumerated().map { index, edge -> ExportEdge in
             let onEdge = dates[Pair(from: edge.from, to: edge.to)] ?? []
-            var values: [String: ExportValue] = [
+            var values: ExportValues = [
                 "count": .int(edge.count), "inferred_count": .int(edge.inferredCount),
             ]
             values["first"] = edge.first.map { .date($0) }
@@ -96,50 +96,51 @@ public enum ExportGraphBuilder {
             return [ExportSpell(start: day, end: max(day, end))]
         }
         /// Open bounds and undated dates leave their attributes out (open), never filled in.
-        func dateValues(_ date: HistoricalDate) -> [String: ExportValue] {
-            var values: [String: ExportValue] = ["precision": .string(date.precision.rawValue), "evidence": .string(date.evidence.rawValue)]
-            values["date"] = date.best.map { .date($0) }
-            values["not_before"] = date.notBefore.map { .date($0) }
-            values["not_after"] = date.notAfter.map { .date($0) }
-            return values
+        func dateValues(_ date: HistoricalDate) -> [ExportValue?] {
+            [.string(date.precision.rawValue), .string(date.evidence.rawValue), date.best.map { .date($0) },
+             date.notBefore.map { .date($0) }, date.notAfter.map { .date($0) }]
         }
+        // One list of keys for every message (and one for every inferred letter), shared by their nodes.
+        let dateKeys = ["precision", "evidence", "date", "not_before", "not_after"]
+        let messageKeys = dateKeys + ["kind", "sender", "recipients", "place", "classification", "topics", "first_line"]
+        let inferredKeys = dateKeys + ["kind", "sender", "recipients", "cited_by"]
         var nodes: [ExportNode] = []
+        nodes.reserveCapacity(analysis.messages.count + analysis.inferred.count)
         var starts: [String: Day] = [:]
         for message in analysis.messages {
-            var values = dateValues(message.date)
-            values["kind"] = .string(message.kind == .fragment ? "fragment" : "message")
-            values["sender"] = .string(message.sender)
-            values["recipients"] = .string(message.recipients.joined(separator: "; "))
-            values["place"] = message.place.map { .string($0) }
-            values["classification"] = .string(message.classification)
-            values["topics"] = .string((analysis.topics[message.id] ?? []).map(\.topic).joined(separator: "; "))
-            values["first_line"] = .int(message.span.startLine)
+            let values = dateValues(message.date) + [
+                .string(message.kind == .fragment ? "fragment" : "message"), .string(message.sender),
+                .string(message.recipients.joined(separator: "; ")), message.place.map { .string($0) },
+                .string(message.classification), .string((analysis.topics[message.id] ?? []).map(\.topic).joined(separator: "; ")),
+                .int(message.span.startLine),
+            ]
             let who = message.kind == .fragment ? "Fragment"
                 : "\(people.name(of: message.sender)) to \(message.recipients.map { people.name(of: $0) }.joined(separator: ", "))"
-            nodes.append(ExportNode(id: message.id, label: "\(who), \(dateLabel(message.date))", values: values,
+            nodes.append(ExportNode(id: message.id, label: "\(who), \(dateLabel(message.date))",
+                                    values: ExportValues(keys: messageKeys, values: values),
                                     spells: spell(from: message.date.drawnBounds?.notBefore)))
             starts[message.id] = message.date.drawnBounds?.notBefore
         }
         for inferred in analysis.inferred {
-            var values = dateValues(inferred.date)
-            values["kind"] = .string("inferred")
-            values["sender"] = .string(inferred.sender)
-            values["recipients"] = .string(inferred.recipient)
-            values["cited_by"] = .string(inferred.citedBy.joined(separator: "; "))
+            let values = dateValues(inferred.date) + [
+                .string("inferred"), .string(inferred.sender), .string(inferred.recipient),
+                .string(inferred.citedBy.joined(separator: "; ")),
+            ]
             nodes.append(ExportNode(
                 id: inferred.id,
                 label: "\(people.name(of: inferred.sender)) to \(people.name(of: inferred.recipient)), \(dateLabel(inferred.date)) (inferred)",
-                values: values, spells: spell(from: inferred.date.drawnBounds?.notBefore)))
+                values: ExportValues(keys: inferredKeys, values: values), spells: spell(from: inferred.date.drawnBounds?.notBefore)))
             starts[inferred.id] = inferred.date.drawnBounds?.notBefore
         }
         let present = Set(nodes.map(\.id))
+        let linkKeys = ["confidence", "evidence", "evidence_line", "rule"]
         let edges = analysis.links.filter { present.contains($0.from) && present.contains($0.to) }
             .enumerated().map { index, link -> ExportEdge in
                 let start = [starts[link.from], starts[link.to]].compactMap { $0 }.max()
                 return ExportEdge(id: "r\(index + 1)", source: link.from, target: link.to, kind: link.kind.rawValue,
                                   weight: link.confidence,
-                                  values: ["confidence": .double(link.confidence), "evidence": .string(link.evidence.phrase),
-                                           "evidence_line": .int(link.evidence.line), "rule": .string(link.evidence.rule)],
+                                  values: ExportValues(keys: linkKeys, values: [.double(link.confidence), .string(link.evidence.phrase),
+                                                                                .int(link.evidence.line), .string(link.evidence.rule)]),
                                   spells: start.map { spell(from: $0) } ?? [])
             }
         return ExportGraph(

@@ -89,27 +89,49 @@ public struct Exporter: Sendable {
     /// `built`: the graph of `graphKind` from `graph(_:)` when the caller already has it (the
     /// gallery writes four formats of one graph), so that it is not built again.
     public func files(_ format: ExportFormat, analysis: CorpusAnalysis, built: ExportGraph? = nil) -> [(name: String, text: String)] {
+        parts(format, analysis: analysis, built: built).map { ($0.name, $0.text) }
+    }
+
+    /// The files of the export as writers (`ExportPart`), named as `files` names them, each
+    /// streaming its bytes into the sink it is given.
+    public func parts(_ format: ExportFormat, analysis: CorpusAnalysis, built: ExportGraph? = nil) -> [ExportPart] {
         func graph(_ analysis: CorpusAnalysis) -> ExportGraph {
             guard var built else { return self.graph(analysis) }
             built.layout = layout
             return built
         }
+        func one(_ write: @escaping @Sendable (ByteSink) -> Void) -> [ExportPart] { [ExportPart(name: "", write: write)] }
         switch format {
-        case .graphml: return [("", GraphMLWriter().write(graph(analysis)))]
-        case .gexf: return [("", GEXFWriter(version: gexfVersion).write(graph(analysis)))]
-        case .cytoscape: return [("", CytoscapeWriter().write(graph(analysis)))]
-        case .nodeLink: return [("", NodeLinkWriter().write(graph(analysis)))]
+        case .graphml:
+            let graph = graph(analysis)
+            return one { GraphMLWriter().write(graph, to: $0) }
+        case .gexf:
+            let graph = graph(analysis), version = gexfVersion
+            return one { GEXFWriter(version: version).write(graph, to: $0) }
+        case .cytoscape:
+            let graph = graph(analysis)
+            return one { CytoscapeWriter().write(graph, to: $0) }
+        case .nodeLink:
+            let graph = graph(analysis)
+            return one { NodeLinkWriter().write(graph, to: $0) }
         case .cmif:
-            return [("", CMIFWriter(places: places).write(corpus: analysis.corpus, context: CMIFWriter.Context.from(analysis),
-                                                          header: cmifHeader(analysis.corpus), inferred: analysis.inferred))]
+            let places = self.places, header = cmifHeader(analysis.corpus)
+            return one { sink in
+                CMIFWriter(places: places).write(corpus: analysis.corpus, context: CMIFWriter.Context.from(analysis),
+                                                 header: header, inferred: analysis.inferred, to: sink)
+            }
         case .timelinejs:
-            return [("", TimelineJSWriter().write(corpus: analysis.corpus,
-                                                  title: "Correspondence of \(analysis.corpus.sourceName)",
-                                                  groups: TimelineJSWriter.groups(analysis), shortNames: shortNames, eras: eras))]
+            let shortNames = self.shortNames, eras = self.eras
+            return one { sink in
+                TimelineJSWriter().write(corpus: analysis.corpus, title: "Correspondence of \(analysis.corpus.sourceName)",
+                                         groups: TimelineJSWriter.groups(analysis), shortNames: shortNames, eras: eras, to: sink)
+            }
         case .csv:
             let labels = Dictionary(analysis.lexicon.topics.map { ($0.id, $0.label) }, uniquingKeysWith: { a, _ in a })
             let topics = analysis.topicAssignments.mapValues { $0.map { labels[$0] ?? $0 } }
-            return CSVTableWriter(excel: excel, places: places, neutralisesFormulas: !rawCSV).tables(graph: graph(analysis), corpus: analysis.corpus, topics: topics)
+            return CSVTableWriter(excel: excel, places: places, neutralisesFormulas: !rawCSV)
+                .parts(graph: graph(analysis), corpus: analysis.corpus, topics: topics)
+                .map { ExportPart(name: $0.name, write: $0.write) }
         }
     }
 

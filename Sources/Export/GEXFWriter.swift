@@ -27,8 +27,15 @@ public struct GEXFWriter: Sendable {
         self.version = version
     }
 
+    /// The document as text (`write(_:to:)` into memory).
     public func write(_ graph: ExportGraph) -> String {
-        var xml = XMLMarkup()
+        ByteSink.text { write(graph, to: $0) }
+    }
+
+    /// Writes the document into `sink` as it goes.
+    /// - Complexity: O(nodes + edges) times their attributes, plus O(s log s) in each element's spells.
+    public func write(_ graph: ExportGraph, to sink: ByteSink) {
+        var xml = XMLMarkup(into: sink)
         switch version {
         case .v1_3:
             xml.open("gexf", [("xmlns", "http://gexf.net/1.3")]
@@ -88,15 +95,15 @@ public struct GEXFWriter: Sendable {
         }
         xml.close()
 
+        let edgeDeclared = [ExportAttribute("type", .string)] + graph.edgeAttributes
         xml.open("edges", [("count", String(graph.edges.count))])
         for edge in graph.edges {
             var attributes: [XMLMarkup.Attribute] = [("id", edge.id), ("source", edge.source), ("target", edge.target),
                                                      ("label", edge.kind), ("weight", ExportValue.double(edge.weight).text)]
             if version == .v1_3 { attributes.append(("kind", edge.kind)) }
             xml.open("edge", attributes)
-            var values = edge.values
-            values["type"] = .string(edge.kind)
-            writeValues(values, declared: [ExportAttribute("type", .string)] + graph.edgeAttributes,
+            // The edge's kind is its `type` value, declared first.
+            writeValues(edge.values, declared: edgeDeclared, type: edge.kind,
                         dynamic: dynamicWeight ? Self.lettersPerSpell(edge.spells) : [], into: &xml)
             writeSpells(edge.spells, into: &xml)
             if let drawn = graph.layout?.edge(edge, directed: graph.directed) {
@@ -106,24 +113,32 @@ public struct GEXFWriter: Sendable {
             xml.close()
         }
         xml.close()
-        return xml.finish()
+        xml.end()
     }
 
-    private func writeValues(_ values: [String: ExportValue], declared: [ExportAttribute],
+    /// The `attvalues` of an element: each declared attribute it has a value for (`type`, when
+    /// given, is the value of the attribute of that key), then the dynamic weights.
+    private func writeValues(_ values: ExportValues, declared: [ExportAttribute], type: String? = nil,
                              dynamic weights: [(spell: ExportSpell, letters: Int)] = [], into xml: inout XMLMarkup) {
-        let present = declared.filter { values[$0.key] != nil }
-        guard !present.isEmpty || !weights.isEmpty else { return }
-        xml.open("attvalues")
-        for attribute in present {
-            if let value = values[attribute.key] {
-                xml.empty("attvalue", [("for", attribute.key), ("value", value.text)])
+        var opened = false
+        for attribute in declared {
+            let text: String
+            if let type, attribute.key == "type" {
+                text = type
+            } else if let value = values[attribute.key] {
+                text = value.text
+            } else {
+                continue
             }
+            if !opened { xml.open("attvalues"); opened = true }
+            xml.empty("attvalue", [("for", attribute.key), ("value", text)])
         }
         for (spell, letters) in weights {
+            if !opened { xml.open("attvalues"); opened = true }
             xml.empty("attvalue", [("for", "weight"), ("value", ExportValue.double(Double(letters)).text),
                                    ("start", spell.start.iso), ("end", spell.end.iso)])
         }
-        xml.close()
+        if opened { xml.close() }
     }
 
     /// The joined spells of an edge, each with the number of letters (raw spells) inside it.

@@ -1,3 +1,5 @@
+import Correspondence
+
 /// Writes an `ExportGraph` as GraphML 1.0 with typed keys (counts as `int`, weights as
 /// `double`, dates as ISO strings), valid against the GraphML XSD and read by NetworkX,
 /// Gephi, yEd and Cytoscape.
@@ -13,8 +15,15 @@
 public struct GraphMLWriter: Sendable {
     public init() {}
 
+    /// The document as text (`write(_:to:)` into memory).
     public func write(_ graph: ExportGraph) -> String {
-        var xml = XMLMarkup()
+        ByteSink.text { write(graph, to: $0) }
+    }
+
+    /// Writes the document into `sink` as it goes.
+    /// - Complexity: O(nodes + edges) times their attributes, plus O(n log n) to name the ids.
+    public func write(_ graph: ExportGraph, to sink: ByteSink) {
+        var xml = XMLMarkup(into: sink)
         xml.open("graphml", [
             ("xmlns", "http://graphml.graphdrawing.org/xmlns"),
             ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
@@ -93,7 +102,7 @@ public struct GraphMLWriter: Sendable {
             xml.close()
         }
         xml.close()
-        return xml.finish()
+        xml.end()
     }
 
     /// The drawing keys of a node, in the order written: Gephi reads x, y, size, r, g, b.

@@ -15,41 +15,31 @@ public indirect enum JSONValue: Sendable, Hashable {
 
     /// The value as JSON text, indented by two spaces per level, ending without a newline.
     public func serialized(indent: Int = 0) -> String {
-        var out = ""
-        write(into: &out, level: indent)
-        return out
+        ByteSink.text { sink in
+            var json = JSONWriter(into: sink, level: indent)
+            write(to: &json)
+        }
     }
 
-    private func write(into out: inout String, level: Int) {
+    /// Writes the value (`JSONWriter`, the one layout of the JSON exports).
+    public func write(to json: inout JSONWriter) {
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .int(let i): out += String(i)
-        case .double(let d):
-            if d.isFinite {
-                out += d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) + ".0" : "\(d)"
-            } else {
-                out += "null"
-            }
-        case .string(let s): out += Self.quote(s)
+        case .null: json.null()
+        case .bool(let b): json.bool(b)
+        case .int(let i): json.int(i)
+        case .double(let d): json.double(d)
+        case .string(let s): json.string(s)
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
-            out += "[\n"
-            for (i, item) in items.enumerated() {
-                out += String(repeating: "  ", count: level + 1)
-                item.write(into: &out, level: level + 1)
-                out += i == items.count - 1 ? "\n" : ",\n"
-            }
-            out += String(repeating: "  ", count: level) + "]"
+            json.beginArray()
+            for item in items { item.write(to: &json) }
+            json.endArray()
         case .object(let members):
-            if members.isEmpty { out += "{}"; return }
-            out += "{\n"
-            for (i, (key, value)) in members.enumerated() {
-                out += String(repeating: "  ", count: level + 1) + Self.quote(key) + ": "
-                value.write(into: &out, level: level + 1)
-                out += i == members.count - 1 ? "\n" : ",\n"
+            json.beginObject()
+            for (key, value) in members {
+                json.key(key)
+                value.write(to: &json)
             }
-            out += String(repeating: "  ", count: level) + "}"
+            json.endObject()
         }
     }
 

@@ -10,45 +10,77 @@ import Correspondence
 public struct NodeLinkWriter: Sendable {
     public init() {}
 
+    /// The document as text (`write(_:to:)` into memory).
     public func write(_ graph: ExportGraph) -> String {
-        let multigraph = graph.hasParallelEdges
-        let nodes: [JSONValue] = graph.nodes.map { node in
-            var members: [(String, JSONValue)] = [("id", .string(node.id)), ("label", .string(node.label))]
-            for attribute in graph.nodeAttributes {
-                if let value = node.values[attribute.key] { members.append((attribute.key, value.json)) }
-            }
-            if !node.spells.isEmpty { members.append(("spells", spells(node.spells))) }
-            if let layout = graph.layout, let drawn = layout.nodes[node.id] {
-                members += [("x", .double(ExportLayout.number(drawn.x))), ("y", .double(ExportLayout.number(layout.height - drawn.y))),
-                            ("color", .string(drawn.fill.hex)), ("size", .double(ExportLayout.number(drawn.size)))]
-            }
-            return .object(members)
-        }
-        let edges: [JSONValue] = graph.edges.map { edge in
-            var members: [(String, JSONValue)] = [("source", .string(edge.source)), ("target", .string(edge.target))]
-            if multigraph { members.append(("key", .string(edge.id))) }
-            members += [("id", .string(edge.id)), ("type", .string(edge.kind)), ("weight", .double(edge.weight))]
-            for attribute in graph.edgeAttributes {
-                if let value = edge.values[attribute.key] { members.append((attribute.key, value.json)) }
-            }
-            if !edge.spells.isEmpty { members.append(("spells", spells(edge.spells))) }
-            if let drawn = graph.layout?.edge(edge, directed: graph.directed) {
-                members += [("color", .string(drawn.color.hex)), ("width", .double(ExportLayout.number(drawn.width)))]
-            }
-            return .object(members)
-        }
-        let document = JSONValue.object([
-            ("directed", .bool(graph.directed)),
-            ("multigraph", .bool(multigraph)),
-            ("graph", .object([("name", .string(graph.name)), ("description", .string(graph.description))])),
-            ("nodes", .array(nodes)),
-            ("links", .array(edges)),
-            ("edges", .array(edges)),
-        ])
-        return document.serialized() + "\n"
+        ByteSink.text { write(graph, to: $0) }
     }
 
-    private func spells(_ spells: [ExportSpell]) -> JSONValue {
-        .array(ExportSpell.merged(spells).map { .array([.string($0.start.iso), .string($0.end.iso)]) })
+    /// Writes the document into `sink` as it goes, one element at a time (the edges twice).
+    /// - Complexity: O(nodes + edges) times their attributes, plus O(s log s) in each element's spells.
+    public func write(_ graph: ExportGraph, to sink: ByteSink) {
+        let multigraph = graph.hasParallelEdges
+        var json = JSONWriter(into: sink)
+        func node(_ node: ExportNode) {
+            json.beginObject()
+            json.member("id", node.id)
+            json.member("label", node.label)
+            for attribute in graph.nodeAttributes {
+                if let value = node.values[attribute.key] { json.key(attribute.key); value.write(to: &json) }
+            }
+            if !node.spells.isEmpty { json.key("spells"); spells(node.spells, to: &json) }
+            if let layout = graph.layout, let drawn = layout.nodes[node.id] {
+                json.member("x", double: ExportLayout.number(drawn.x))
+                json.member("y", double: ExportLayout.number(layout.height - drawn.y))
+                json.member("color", drawn.fill.hex)
+                json.member("size", double: ExportLayout.number(drawn.size))
+            }
+            json.endObject()
+        }
+        func edge(_ edge: ExportEdge) {
+            json.beginObject()
+            json.member("source", edge.source)
+            json.member("target", edge.target)
+            if multigraph { json.member("key", edge.id) }
+            json.member("id", edge.id)
+            json.member("type", edge.kind)
+            json.member("weight", double: edge.weight)
+            for attribute in graph.edgeAttributes {
+                if let value = edge.values[attribute.key] { json.key(attribute.key); value.write(to: &json) }
+            }
+            if !edge.spells.isEmpty { json.key("spells"); spells(edge.spells, to: &json) }
+            if let drawn = graph.layout?.edge(edge, directed: graph.directed) {
+                json.member("color", drawn.color.hex)
+                json.member("width", double: ExportLayout.number(drawn.width))
+            }
+            json.endObject()
+        }
+        json.beginObject()
+        json.member("directed", bool: graph.directed)
+        json.member("multigraph", bool: multigraph)
+        json.key("graph")
+        JSONValue.object([("name", .string(graph.name)), ("description", .string(graph.description))]).write(to: &json)
+        json.key("nodes")
+        json.beginArray()
+        for item in graph.nodes { node(item) }
+        json.endArray()
+        for key in ["links", "edges"] {
+            json.key(key)
+            json.beginArray()
+            for item in graph.edges { edge(item) }
+            json.endArray()
+        }
+        json.endObject()
+        sink.write("\n" as StaticString)
+    }
+
+    private func spells(_ spells: [ExportSpell], to json: inout JSONWriter) {
+        json.beginArray()
+        for spell in ExportSpell.merged(spells) {
+            json.beginArray()
+            json.string(spell.start.iso)
+            json.string(spell.end.iso)
+            json.endArray()
+        }
+        json.endArray()
     }
 }

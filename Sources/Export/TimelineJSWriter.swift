@@ -42,31 +42,48 @@ public struct TimelineJSWriter: Sendable {
     /// - Complexity: O(messages + eras).
     public func write(corpus: Corpus, title: String, groups: [String: String] = [:], shortNames: [String: String] = [:],
                       eras: [Era] = []) -> String {
+        ByteSink.text { write(corpus: corpus, title: title, groups: groups, shortNames: shortNames, eras: eras, to: $0) }
+    }
+
+    /// `write(corpus:title:groups:shortNames:eras:)` into `sink`, one event at a time.
+    /// - Complexity: O(messages + eras).
+    public func write(corpus: Corpus, title: String, groups: [String: String] = [:], shortNames: [String: String] = [:],
+                      eras: [Era] = [], to sink: ByteSink) {
         let grouped = !groups.isEmpty
         // A timeline places events in time: undated messages are left out (the title counts
         // them); an open date is placed at its known bound and worded as open.
-        let events: [JSONValue] = corpus.messages.compactMap { message in
-            var members: [(String, JSONValue)] = [("unique_id", .string(message.id))]
+        var json = JSONWriter(into: sink)
+        func writeDay(_ key: String, _ day: Day, month: Bool, day withDay: Bool) {
+            json.key(key)
+            json.beginObject()
+            json.member("year", int: day.year)
+            if month { json.member("month", int: day.month) }
+            if withDay { json.member("day", int: day.day) }
+            json.endObject()
+        }
+        func event(_ message: Message) {
             let date = message.date
+            guard date.closedBounds != nil || date.notBefore != nil || date.notAfter != nil else { return }
+            json.beginObject()
+            json.member("unique_id", message.id)
             if let (a, b) = date.closedBounds {
                 switch date.precision {
                 case .day where a == b:
-                    members.append(("start_date", Self.date(a, month: true, day: true)))
+                    writeDay("start_date", a, month: true, day: true)
                 case .month where Self.coversMonth(date):
-                    members.append(("start_date", Self.date(a, month: true, day: false)))
-                    members.append(("display_date", .string(Self.monthName(a.month) + " \(a.year)")))
+                    writeDay("start_date", a, month: true, day: false)
+                    json.member("display_date", Self.monthName(a.month) + " \(a.year)")
                 case .year where Self.coversYear(date):
-                    members.append(("start_date", Self.date(a, month: false, day: false)))
-                    members.append(("display_date", .string(String(a.year))))
+                    writeDay("start_date", a, month: false, day: false)
+                    json.member("display_date", String(a.year))
                 default:
-                    members.append(("start_date", Self.date(a, month: true, day: true)))
-                    members.append(("end_date", Self.date(b, month: true, day: true)))
-                    members.append(("display_date", .string(Self.rangeWording(date))))
+                    writeDay("start_date", a, month: true, day: true)
+                    writeDay("end_date", b, month: true, day: true)
+                    json.member("display_date", Self.rangeWording(date))
                 }
-            } else {
-                guard let known = date.notBefore ?? date.notAfter else { return nil }
-                members.append(("start_date", Self.date(known, month: true, day: true)))
-                members.append(("display_date", .string(Self.rangeWording(date))))
+            } else if let known = date.notBefore ?? date.notAfter {
+                writeDay("start_date", known, month: true, day: true)
+                json.member("display_date", Self.rangeWording(date))
             }
             let isFragment = message.kind == .fragment || message.sender.isEmpty
             func short(_ id: String) -> String { shortNames[id] ?? corpus.people.name(of: id) }
@@ -83,9 +100,13 @@ public struct TimelineJSWriter: Sendable {
             if !message.classification.isEmpty { facts.append(message.classification) }
             facts.append("\(corpus.sourceName), lines \(message.span.startLine)-\(message.span.endLine)")
             html += "<p><em>" + XMLMarkup.escapeText(facts.joined(separator: " · ")) + "</em></p>"
-            members.append(("text", .object([("headline", .string(XMLMarkup.escapeText(headline))), ("text", .string(html))])))
-            if grouped { members.append(("group", .string(XMLMarkup.escapeText(groups[message.id] ?? Self.ungroupedLabel)))) }
-            return .object(members)
+            json.key("text")
+            json.beginObject()
+            json.member("headline", XMLMarkup.escapeText(headline))
+            json.member("text", html)
+            json.endObject()
+            if grouped { json.member("group", XMLMarkup.escapeText(groups[message.id] ?? Self.ungroupedLabel)) }
+            json.endObject()
         }
         let first = corpus.messages.compactMap(\.date.drawnBounds?.notBefore).min()
         let last = corpus.messages.compactMap(\.date.drawnBounds?.notAfter).max()
@@ -98,21 +119,30 @@ public struct TimelineJSWriter: Sendable {
                      ("end_date", Self.date(era.end, month: true, day: true)),
                      ("text", .object([("headline", .string(XMLMarkup.escapeText(era.headline)))]))])
         }
-        let document = JSONValue.object([
-            ("title", .object([("text", .object([
-                ("headline", .string(XMLMarkup.escapeText(title))),
-                ("text", .string("<p>" + XMLMarkup.escapeText("\(corpus.messages.count) messages from \(corpus.sourceName)"
-                    + (undated > 0 ? "; \(undated) undated, not shown" : "")) + "</p>")),
-            ]))])),
-            ("events", .array(events)),
-        ] + (shownEras.isEmpty ? [] : [("eras", .array(shownEras))]))
-        return document.serialized() + "\n"
+        json.beginObject()
+        json.key("title")
+        JSONValue.object([("text", .object([
+            ("headline", .string(XMLMarkup.escapeText(title))),
+            ("text", .string("<p>" + XMLMarkup.escapeText("\(corpus.messages.count) messages from \(corpus.sourceName)"
+                + (undated > 0 ? "; \(undated) undated, not shown" : "")) + "</p>")),
+        ]))]).write(to: &json)
+        json.key("events")
+        json.beginArray()
+        for message in corpus.messages { event(message) }
+        json.endArray()
+        if !shownEras.isEmpty {
+            json.key("eras")
+            JSONValue.array(shownEras).write(to: &json)
+        }
+        json.endObject()
+        sink.write("\n" as StaticString)
     }
 
     /// The body with runs of white space as one space, cut at a word before `excerptLength`.
     ///
     /// - Complexity: O(excerptLength): reads the body only as far as the excerpt needs.
     private func excerpt(_ body: String) -> String {
+        if let ascii = asciiExcerpt(body) { return ascii }
         var flat = ""
         var count = 0
         var pendingSpace = false
@@ -134,6 +164,41 @@ public struct TimelineJSWriter: Sendable {
         var cut = String(flat.prefix(excerptLength))
         if let space = cut.lastIndex(of: " ") { cut = String(cut[..<space]) }
         return cut + " …"
+    }
+
+    /// `excerpt` read from the bytes, when everything up to the cut is ASCII (where each byte
+    /// is one character and the white space is tab to carriage return and the space); nil as
+    /// soon as a non-ASCII byte comes first, and then characters decide.
+    ///
+    /// - Complexity: O(excerptLength).
+    private func asciiExcerpt(_ body: String) -> String? {
+        var body = body
+        let limit = excerptLength
+        return body.withUTF8 { bytes -> String? in
+            var flat: [UInt8] = []
+            flat.reserveCapacity(limit + 2)
+            var count = 0
+            var pendingSpace = false
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                    pendingSpace = count > 0
+                    continue
+                }
+                if pendingSpace {
+                    flat.append(0x20)
+                    count += 1
+                    pendingSpace = false
+                }
+                flat.append(byte)
+                count += 1
+                if count > limit { break }
+            }
+            guard count > limit else { return String(decoding: flat, as: UTF8.self) }
+            var cut = flat[..<limit]
+            if let space = cut.lastIndex(of: 0x20) { cut = cut[..<space] }
+            return String(decoding: cut, as: UTF8.self) + " …"
+        }
     }
 
     static func date(_ day: Day, month: Bool, day withDay: Bool) -> JSONValue {

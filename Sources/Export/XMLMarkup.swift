@@ -1,42 +1,61 @@
 import Correspondence
 import Foundation
 
-/// Builds indented XML text, escaping every attribute value and every piece of text the
-/// same way. All XML exports (GraphML, GEXF, CMIF) write through this one helper, so a name
-/// with `<`, `&` or quotes is escaped once, correctly, everywhere.
-public struct XMLMarkup: Sendable {
+/// Writes indented XML, escaping every attribute value and every piece of text the same way
+/// (`XMLText`). All XML exports (GraphML, GEXF, CMIF) write through this one helper, so a name
+/// with `<`, `&` or quotes is escaped once, correctly, everywhere. It writes into a `ByteSink`
+/// as it goes (an export streamed to its file); `init(indent:)` collects into memory and
+/// `finish()` returns the text.
+public struct XMLMarkup {
     /// An attribute as name and value, in the order given (attribute order is part of the
     /// output's bytes, so it is never left to a dictionary).
     public typealias Attribute = (name: String, value: String)
 
-    public private(set) var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    private let sink: ByteSink
     private var open: [String] = []
     private let indentUnit: String
 
-    public init(indent: String = "  ") {
+    /// Writes into `sink`, starting with the XML declaration.
+    public init(into sink: ByteSink, indent: String = "  ") {
+        self.sink = sink
         indentUnit = indent
+        sink.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" as StaticString)
+    }
+
+    /// Collects the document in memory (`finish()` returns it).
+    public init(indent: String = "  ") {
+        self.init(into: ByteSink(), indent: indent)
     }
 
     /// Opens an element; close it with `close()`.
     public mutating func open(_ name: String, _ attributes: [Attribute] = []) {
-        line("<\(name)\(Self.render(attributes))>")
+        startTag(name, attributes)
+        sink.write(">\n" as StaticString)
         open.append(name)
     }
 
     /// Closes the innermost open element.
     public mutating func close() {
         guard let name = open.popLast() else { return }
-        line("</\(name)>")
+        indent()
+        sink.write("</" as StaticString)
+        sink.write(name)
+        sink.write(">\n" as StaticString)
     }
 
     /// An element with no content: `<name a="v"/>`.
     public mutating func empty(_ name: String, _ attributes: [Attribute] = []) {
-        line("<\(name)\(Self.render(attributes))/>")
+        startTag(name, attributes)
+        sink.write("/>\n" as StaticString)
     }
 
     /// An element holding only text: `<name a="v">text</name>`.
     public mutating func element(_ name: String, _ attributes: [Attribute] = [], text content: String) {
-        line("<\(name)\(Self.render(attributes))>\(Self.escapeText(content))</\(name)>")
+        startTag(name, attributes)
+        sink.write(byte: 0x3E)
+        XMLText.writeContent(content, to: sink)
+        endTag(name)
+        sink.write(byte: 0x0A)
     }
 
     /// One piece of mixed content: text, or an element holding only text.
@@ -48,39 +67,77 @@ public struct XMLMarkup: Sendable {
     /// An element of mixed content on one line (where indentation would add spaces):
     /// `<editor>Name <email>a@b</email></editor>`.
     public mutating func inline(_ name: String, _ attributes: [Attribute] = [], _ content: [Inline]) {
-        line("<\(name)\(Self.render(attributes))>" + content.map(Self.render).joined() + "</\(name)>")
+        startTag(name, attributes)
+        sink.write(byte: 0x3E)
+        for piece in content { write(piece) }
+        endTag(name)
+        sink.write(byte: 0x0A)
     }
 
     /// One element holding only text (or bare text) on a line of its own.
     public mutating func inline(_ piece: Inline) {
-        line(Self.render(piece))
+        indent()
+        write(piece)
+        sink.write(byte: 0x0A)
     }
 
-    private static func render(_ piece: Inline) -> String {
+    private func write(_ piece: Inline) {
         switch piece {
-        case .text(let text): return escapeText(text)
-        case let .element(name, attributes, text): return "<\(name)\(render(attributes))>\(escapeText(text))</\(name)>"
+        case .text(let text): XMLText.writeContent(text, to: sink)
+        case let .element(name, attributes, text):
+            tag(name, attributes)
+            sink.write(byte: 0x3E)
+            XMLText.writeContent(text, to: sink)
+            endTag(name)
         }
     }
 
     /// A comment; `--` is broken up because XML forbids it inside comments.
     public mutating func comment(_ content: String) {
         let safe = Self.removingInvalidCharacters(content).replacingOccurrences(of: "--", with: "- -")
-        line("<!-- \(safe) -->")
+        indent()
+        sink.write("<!-- " as StaticString)
+        sink.write(safe)
+        sink.write(" -->\n" as StaticString)
     }
 
-    /// The finished document; closes whatever is still open.
-    public mutating func finish() -> String {
+    /// Closes whatever is still open (the end of a streamed document).
+    public mutating func end() {
         while !open.isEmpty { close() }
-        return text
     }
 
-    private mutating func line(_ content: String) {
-        text += String(repeating: indentUnit, count: open.count) + content + "\n"
+    /// The finished document of a collecting writer; closes whatever is still open.
+    public mutating func finish() -> String {
+        end()
+        return sink.collected
     }
 
-    private static func render(_ attributes: [Attribute]) -> String {
-        attributes.map { " \($0.name)=\"\(escapeAttribute($0.value))\"" }.joined()
+    private func indent() {
+        for _ in 0..<open.count { sink.write(indentUnit) }
+    }
+
+    /// `<name a="v"` on a new, indented line.
+    private func startTag(_ name: String, _ attributes: [Attribute]) {
+        indent()
+        tag(name, attributes)
+    }
+
+    private func tag(_ name: String, _ attributes: [Attribute]) {
+        sink.write(byte: 0x3C)
+        sink.write(name)
+        for attribute in attributes {
+            sink.write(byte: 0x20)
+            sink.write(attribute.name)
+            sink.write("=\"" as StaticString)
+            XMLText.writeAttribute(attribute.value, to: sink)
+            sink.write(byte: 0x22)
+        }
+    }
+
+    private func endTag(_ name: String) {
+        sink.write("</" as StaticString)
+        sink.write(name)
+        sink.write(byte: 0x3E)
     }
 
     /// Escapes text content: `&`, `<`, `>`; replaces characters XML 1.0 cannot carry.

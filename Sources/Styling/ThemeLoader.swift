@@ -49,8 +49,8 @@ public enum ThemeLoader {
             do {
                 text = try TOMLDocument.text(ofFile: element)
             } catch let error as TOMLError {
-                // Unreadable or too large: usage; bytes that are not UTF-8: data, with their line.
-                throw EpistolaryError(error.line == nil ? .badUsage : .badData, file: element, line: error.line,
+                // Unreadable: usage; too large, or bytes that are not UTF-8 (with their line): data.
+                throw EpistolaryError(error.unreadable ? .badUsage : .badData, file: element, line: error.line,
                                  "cannot read the style sheet: \(error.message)")
             }
             return try ThemeSheet.parse(text, name: element, file: element)

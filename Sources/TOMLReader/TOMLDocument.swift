@@ -56,18 +56,21 @@ public struct TOMLDocument: Sendable, Equatable {
         try parse(text(ofFile: path), file: path)
     }
 
-    /// The text of the file at `path`, for readers that parse it themselves: a file that cannot
-    /// be read (line nil), is larger than `maxFileBytes` (line nil) or is not UTF-8 (the line of
-    /// the first bad byte) is a `TOMLError`.
+    /// The text of the file at `path`, for readers that parse it themselves. A file that cannot
+    /// be read is a `TOMLError` marked `unreadable` (line nil); one larger than `maxFileBytes`
+    /// (line nil) or not UTF-8 (the line of the first bad byte) is a data error. At most
+    /// `maxFileBytes` + 1 bytes are read, so a huge file or an endless pipe takes no more memory.
     public static func text(ofFile path: String) throws -> String {
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+            defer { try? handle.close() }
+            data = try handle.read(upToCount: maxFileBytes + 1) ?? Data()
         } catch {
-            throw TOMLError(file: path, line: nil, "cannot read the file (\(Self.reason(error)))")
+            throw TOMLError(file: path, line: nil, "cannot read the file (\(Self.reason(error)))", unreadable: true)
         }
         if data.count > maxFileBytes {
-            throw TOMLError(file: path, line: nil, "the file is \(data.count) bytes; a TOML file of settings may hold at most \(maxFileBytes)")
+            throw TOMLError(file: path, line: nil, "the file is larger than \(maxFileBytes) bytes, the most a TOML file of settings may hold")
         }
         guard let text = String(validatingUTF8Bytes: data) else {
             throw TOMLError(file: path, line: Self.lineOfInvalidUTF8(data), "invalid UTF-8 on this line; the file must be UTF-8 text")

@@ -12,11 +12,17 @@ public struct TOMLError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What went wrong or what was expected, in one sentence.
     public var message: String
 
-    public init(file: String, line: Int?, key: String? = nil, _ message: String) {
+    /// True only when the file could not be read at all (missing, a folder, no permission):
+    /// the caller's usage or environment, not the file's data. Everything else, a file too
+    /// large or not UTF-8 included, is bad data (exit 1), whether or not it has a line.
+    public var unreadable: Bool
+
+    public init(file: String, line: Int?, key: String? = nil, _ message: String, unreadable: Bool = false) {
         self.file = file
         self.line = line
         self.key = key
         self.message = message
+        self.unreadable = unreadable
     }
 
     /// An error at a known place in a document.

@@ -61,7 +61,7 @@ public struct EventCalendar: Sendable, Hashable {
         do {
             text = try TOMLDocument.text(ofFile: path)
         } catch let error as TOMLError {
-            throw EpistolaryError(error.line == nil ? .badUsage : .badData, file: path, line: error.line, error.message)
+            throw EpistolaryError(error.unreadable ? .badUsage : .badData, file: path, line: error.line, error.message)
         }
         return try parse(text, file: displayName ?? path)
     }

@@ -14,8 +14,8 @@ enum ErrorTranslation {
         case let error as GraphvizError:
             return error.epistolaryError
         case let error as TOMLError:
-            // A TOML error without a line is a file that could not be read at all: usage.
-            return EpistolaryError(error.line == nil ? .badUsage : .badData, file: error.file, line: error.line, error.message)
+            // A TOML file that could not be read at all: usage; anything in its data: bad data.
+            return EpistolaryError(error.unreadable ? .badUsage : .badData, file: error.file, line: error.line, error.message)
         default:
             return nil
         }

@@ -123,7 +123,7 @@ struct ExportCommand: ParsableCommand {
         let slice = try filters.slice(for: whole)
         let analysis = try slice.apply(to: whole)
         let exporter = try exporter(for: analysis, filterDescription: slice.description)
-        let files = exporter.files(format, analysis: analysis)
+        let parts = exporter.parts(format, analysis: analysis)
         if format == .cmif {
             let left = CMIFWriter.omitted(analysis.corpus)
             if !left.isEmpty {
@@ -138,9 +138,10 @@ struct ExportCommand: ParsableCommand {
                 throw EpistolaryError(.badUsage, file: output, "csv writes nodes.csv, edges.csv and messages.csv into a folder; this is a file")
             }
             let target = URL(fileURLWithPath: output)
-            for file in files { batch.add(file.text, to: target.appendingPathComponent(file.name)) }
+            for part in parts { batch.add(toPath: target.appendingPathComponent(part.name).path, produce: part.write) }
         } else {
-            batch.add(Data(files.map(\.text).joined().utf8), toPath: output)
+            // Streamed into its temporary file (or the stream) as it is written.
+            batch.add(toPath: output) { sink in for part in parts { part.write(sink) } }
         }
         try batch.commit()
     }

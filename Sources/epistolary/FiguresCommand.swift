@@ -65,6 +65,9 @@ struct FiguresCommand: ParsableCommand {
             for (name, seconds) in [("graphs", familyTimes.graphs), ("timelines", familyTimes.timelines), ("exports", familyTimes.exports)] {
                 StandardError.write("[timing] figures.family.\(name) \(String(format: "%9.3f", seconds)) s\n")
             }
+            for (name, seconds, cpu) in familyTimes.exportJobs {
+                StandardError.write("[timing] figures.export.\(name) \(String(format: "%9.3f", seconds)) s  cpu \(String(format: "%9.3f", cpu)) s\n")
+            }
         }
 
         let manifest = GalleryManifest(

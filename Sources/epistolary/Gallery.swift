@@ -30,6 +30,9 @@ struct Gallery {
         var graphs = 0.0
         var timelines = 0.0
         var exports = 0.0
+        /// Wall time and CPU time of each export job (the CPU of the thread that ran it, so
+        /// not inflated by other work on the machine), by name.
+        var exportJobs: [(name: String, seconds: Double, cpu: Double)] = []
     }
 
     /// What a render produced: the manifest entries of the files written, in a stable order
@@ -49,12 +52,13 @@ struct Gallery {
         let jobs: [@Sendable () throws -> Family] = [
             { try Self.graphs(analysis: analysis, theme: theme, styleSpec: styleSpec, formats: formats, staging: staging, progress: progress) },
             { try Self.timelines(analysis: analysis, theme: theme, styleSpec: styleSpec, formats: formats, staging: staging, progress: progress) },
-        ] + exportJobs.map { job in { Family(files: try job()) } }
+        ] + exportJobs.map { job in { Family(files: try job.run()) } }
         let results = ResultSlots(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
-            let start = DispatchTime.now().uptimeNanoseconds
+            let start = DispatchTime.now().uptimeNanoseconds, cpu = Self.threadCPUSeconds()
             let outcome = Result { try jobs[index]() }
-            results.store(index, outcome, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            results.store(index, outcome, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9,
+                          cpu: Self.threadCPUSeconds() - cpu)
         }
         var files: [GalleryManifest.Entry] = [], failures: [GalleryFailure] = []
         for index in 0..<jobs.count {
@@ -64,7 +68,15 @@ struct Gallery {
         }
         return Rendered(files: files, failures: failures,
                         timings: Timings(graphs: results.seconds(0), timelines: results.seconds(1),
-                                         exports: (2..<jobs.count).map(results.seconds).reduce(0, +)))
+                                         exports: (2..<jobs.count).map(results.seconds).reduce(0, +),
+                                         exportJobs: exportJobs.indices.map { (exportJobs[$0].name, results.seconds($0 + 2), results.cpu($0 + 2)) }))
+    }
+
+    /// CPU time of the calling thread so far (a job runs on one thread).
+    static func threadCPUSeconds() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
     }
 
     /// Figures named in `EPISTOLARY_FAIL_FIGURES` (comma-separated, e.g. `timelines/volume`)
@@ -209,7 +221,7 @@ struct Gallery {
     ///
     /// - Complexity: each job is O(n) (or O(n log n)) in messages.
     static func exportJobs(analysis: CorpusAnalysis, theme: Theme, styleSpec: String, staging: GalleryStaging,
-                           progress: @escaping @Sendable (String) -> Void) -> [@Sendable () throws -> [GalleryManifest.Entry]] {
+                           progress: @escaping @Sendable (String) -> Void) -> [(name: String, run: @Sendable () throws -> [GalleryManifest.Entry])] {
         let context = FigureContext(analysis: analysis, theme: theme, styleSpec: styleSpec)
         /// The exporter of `kind` with its drawing, and the graph it draws (built once).
         @Sendable func drawn(_ kind: ExportGraphKind) -> (Exporter, ExportGraph) {
@@ -218,60 +230,62 @@ struct Gallery {
             exporter.layout = try? ExportLayoutReader.layout(kind, context: context, graph: graph)
             return (exporter, graph)
         }
-        @Sendable func file(_ path: String, _ format: String, _ shows: String, _ text: String) throws -> GalleryManifest.Entry {
+        /// Streams one file of an export into the staging folder as it is made.
+        @Sendable func file(_ path: String, _ format: String, _ shows: String, _ write: (ByteSink) -> Void) throws -> GalleryManifest.Entry {
             progress("exports/\(path)")
-            return try staging.write(text: text, path: "exports/\(path)", kind: .export, format: format, shows: shows)
+            return try staging.write(path: "exports/\(path)", kind: .export, format: format, shows: shows, produce: write)
         }
-        /// The one text of an export (joined when a writer hands it in parts).
-        @Sendable func text(_ files: [(name: String, text: String)]) -> String {
-            files.count == 1 ? files[0].text : files.map(\.text).joined()
+        /// The one file of a single-file export (its parts one after the other, should a writer hand it in parts).
+        @Sendable func whole(_ parts: [ExportPart]) -> (ByteSink) -> Void {
+            { sink in for part in parts { part.write(sink) } }
         }
         let graphs: [(ExportGraphKind, String)] = [
             (.correspondents, "people and who wrote to whom, one edge per writer and addressee, weighted by messages"),
             (.replies, "messages (held and inferred) and the reply links between them"),
             (.mentions, "people and places named together in the messages"),
         ]
-        var jobs: [@Sendable () throws -> [GalleryManifest.Entry]] = []
+        var jobs: [(name: String, run: @Sendable () throws -> [GalleryManifest.Entry])] = []
         for (kind, what) in graphs {
             // One job per graph: its drawing (a Graphviz layout of the whole graph) is made once
             // for its four files.
-            jobs.append {
+            jobs.append((kind.rawValue, {
                 let (exporter, graph) = drawn(kind)
-                return [try file("\(kind.rawValue).graphml", "graphml", "GraphML of \(what)", text(exporter.files(.graphml, analysis: analysis, built: graph))),
-                        try file("\(kind.rawValue).gexf", "gexf", "GEXF 1.2draft with time spells of \(what), for Gephi's timeline", text(exporter.files(.gexf, analysis: analysis, built: graph))),
-                        try file("\(kind.rawValue).node-link.json", "json", "NetworkX node-link JSON of \(what)", text(exporter.files(.nodeLink, analysis: analysis, built: graph))),
-                        try file("\(kind.rawValue).cyjs", "json", "Cytoscape.js JSON of \(what)", text(exporter.files(.cytoscape, analysis: analysis, built: graph)))]
-            }
+                return [try file("\(kind.rawValue).graphml", "graphml", "GraphML of \(what)", whole(exporter.parts(.graphml, analysis: analysis, built: graph))),
+                        try file("\(kind.rawValue).gexf", "gexf", "GEXF 1.2draft with time spells of \(what), for Gephi's timeline", whole(exporter.parts(.gexf, analysis: analysis, built: graph))),
+                        try file("\(kind.rawValue).node-link.json", "json", "NetworkX node-link JSON of \(what)", whole(exporter.parts(.nodeLink, analysis: analysis, built: graph))),
+                        try file("\(kind.rawValue).cyjs", "json", "Cytoscape.js JSON of \(what)", whole(exporter.parts(.cytoscape, analysis: analysis, built: graph)))]
+            }))
         }
-        jobs.append {
+        jobs.append(("gexf1.3+csv", {
             let newer = Exporter(graphKind: .correspondents, gexfVersion: .v1_3)
             let graph = newer.graph(analysis)   // undrawn, as both files are
-            var files = [try file("correspondents.gexf1.3.gexf", "gexf", "GEXF 1.3 of the correspondents (Gephi 0.9+, NetworkX 3.4+)", text(newer.files(.gexf, analysis: analysis, built: graph)))]
-            for table in Exporter(graphKind: .correspondents).files(.csv, analysis: analysis, built: graph) {
-                files.append(try file("csv/\(table.name)", "csv", "CSV table \(table.name) for Gephi's spreadsheet import and Palladio", table.text))
+            var files = [try file("correspondents.gexf1.3.gexf", "gexf", "GEXF 1.3 of the correspondents (Gephi 0.9+, NetworkX 3.4+)", whole(newer.parts(.gexf, analysis: analysis, built: graph)))]
+            for table in Exporter(graphKind: .correspondents).parts(.csv, analysis: analysis, built: graph) {
+                files.append(try file("csv/\(table.name)", "csv", "CSV table \(table.name) for Gephi's spreadsheet import and Palladio", table.write))
             }
             return files
-        }
-        jobs.append {
-            [try file("correspondence.cmif.xml", "xml", "CMIF (TEI correspDesc) of every message, for correspSearch", text(Exporter(published: (try? PublicationDate.resolve(given: nil, environment: ProcessInfo.processInfo.environment, now: 0)) ?? "1970-01-01").files(.cmif, analysis: analysis)))]
-        }
-        jobs.append {
+        }))
+        jobs.append(("cmif", {
+            [try file("correspondence.cmif.xml", "xml", "CMIF (TEI correspDesc) of every message, for correspSearch", whole(Exporter(published: (try? PublicationDate.resolve(given: nil, environment: ProcessInfo.processInfo.environment, now: 0)) ?? "1970-01-01").parts(.cmif, analysis: analysis)))]
+        }))
+        jobs.append(("timelinejs", {
             var exporter = Exporter()
             if let calendar = try? EventCalendar.bundled() {
                 TimelineJSWiring.apply(to: &exporter, analysis: analysis, context: context, calendar: calendar)
             }
             return [try file("timelinejs.json", "json", "TimelineJS 3 events grouped by topic, with the period's events as eras",
-                             text(exporter.files(.timelinejs, analysis: analysis)))]
-        }
-        jobs.append {
+                             whole(exporter.parts(.timelinejs, analysis: analysis)))]
+        }))
+        jobs.append(("catalogue", {
             let catalogue = MessageCatalogue(corpus: analysis.corpus, topics: analysis.topicAssignments)
-            return [try file("messages.jsonl", "jsonl", "The catalogue of messages as read, one JSON object each", catalogue.render(.jsonl)),
-                    try file("messages.csv", "csv", "The catalogue of messages as read, as CSV", catalogue.render(.csv))]
-        }
-        jobs.append {
-            [try file("report.txt", "txt", "The corpus report: counts, undated messages, fragments, duplicates, unresolved references",
-                  CorpusReport(corpus: analysis.corpus).render() + "\n" + UnresolvedReferencesSection(analysis: analysis).render())]
-        }
+            return [try file("messages.jsonl", "jsonl", "The catalogue of messages as read, one JSON object each") { catalogue.write(.jsonl, to: $0) },
+                    try file("messages.csv", "csv", "The catalogue of messages as read, as CSV") { catalogue.write(.csv, to: $0) }]
+        }))
+        jobs.append(("report", {
+            [try file("report.txt", "txt", "The corpus report: counts, undated messages, fragments, duplicates, unresolved references") { sink in
+                sink.write(CorpusReport(corpus: analysis.corpus).render() + "\n" + UnresolvedReferencesSection(analysis: analysis).render())
+            }]
+        }))
         return jobs
     }
 }
@@ -281,17 +295,20 @@ private final class ResultSlots: Sendable {
     private struct Slots {
         var outcomes: [Result<Gallery.Family, Error>?]
         var durations: [Double]
+        var cpu: [Double]
     }
     private let slots: Mutex<Slots>
 
     init(count: Int) {
-        slots = Mutex(Slots(outcomes: Array(repeating: nil, count: count), durations: Array(repeating: 0, count: count)))
+        slots = Mutex(Slots(outcomes: Array(repeating: nil, count: count), durations: Array(repeating: 0, count: count),
+                             cpu: Array(repeating: 0, count: count)))
     }
 
-    func store(_ index: Int, _ outcome: Result<Gallery.Family, Error>, seconds: Double) {
+    func store(_ index: Int, _ outcome: Result<Gallery.Family, Error>, seconds: Double, cpu: Double) {
         slots.withLock {
             $0.outcomes[index] = outcome
             $0.durations[index] = seconds
+            $0.cpu[index] = cpu
         }
     }
 
@@ -301,5 +318,9 @@ private final class ResultSlots: Sendable {
 
     func seconds(_ index: Int) -> Double {
         slots.withLock { $0.durations[index] }
+    }
+
+    func cpu(_ index: Int) -> Double {
+        slots.withLock { $0.cpu[index] }
     }
 }

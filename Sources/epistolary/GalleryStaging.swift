@@ -31,36 +31,44 @@ final class GalleryStaging: Sendable {
         }
     }
 
-    /// Writes `text` as UTF-8 without copying it first (an export of hundreds of megabytes).
-    func write(text: String, path file: String, kind: GalleryFile.Kind, format: String, shows: String,
-               caption: String? = nil) throws -> GalleryManifest.Entry {
-        var text = text
-        return try text.withUTF8 { utf8 in
-            try write(UnsafeRawBufferPointer(utf8), path: file, kind: kind, format: format, shows: shows, caption: caption)
-        }
+    /// Writes what `produce` writes into a new file of the staging folder, streamed through a
+    /// `ByteSink` (64 KiB at a time) and hashed as it goes, and returns its manifest entry:
+    /// an export is never held whole in memory.
+    /// - Complexity: O(n) in the bytes written.
+    func write(path file: String, kind: GalleryFile.Kind, format: String, shows: String, caption: String? = nil,
+               produce: (ByteSink) throws -> Void) throws -> GalleryManifest.Entry {
+        try makeFolders(for: file)
+        let digest = SHA256.Digest()
+        let count = try AtomicFile.createNew(at: path + "/" + file, observe: { digest.update($0) }, produce: produce)
+        return GalleryManifest.Entry(path: file, kind: kind, format: format, shows: shows, caption: caption,
+                                     bytes: count, sha256: digest.finish())
     }
 
     private func write(_ bytes: UnsafeRawBufferPointer, path file: String, kind: GalleryFile.Kind, format: String,
                        shows: String, caption: String?) throws -> GalleryManifest.Entry {
-        let folder = (file as NSString).deletingLastPathComponent
-        if !folder.isEmpty {
-            try folders.withLock { made in
-                // One level at a time, never the staging folder itself: after an interrupt has
-                // removed it, a job still writing must fail, not make it again.
-                var prefix = ""
-                for component in folder.split(separator: "/") {
-                    prefix += (prefix.isEmpty ? "" : "/") + component
-                    if made.contains(prefix) { continue }
-                    if mkdir(path + "/" + prefix, 0o755) != 0 && errno != EEXIST {
-                        throw EpistolaryError(.environment, file: target, "cannot make the folder \(prefix) of the new gallery (\(String(cString: strerror(errno))))")
-                    }
-                    made.insert(prefix)
-                }
-            }
-        }
+        try makeFolders(for: file)
         try AtomicFile.createNew(bytes: bytes, at: path + "/" + file)
         return GalleryManifest.Entry(path: file, kind: kind, format: format, shows: shows, caption: caption,
                                      bytes: bytes.count, sha256: SHA256.hex(bytes.bindMemory(to: UInt8.self)))
+    }
+
+    /// Makes the sub-folders of `file` in the staging folder that are not there yet.
+    private func makeFolders(for file: String) throws {
+        let folder = (file as NSString).deletingLastPathComponent
+        guard !folder.isEmpty else { return }
+        try folders.withLock { made in
+            // One level at a time, never the staging folder itself: after an interrupt has
+            // removed it, a job still writing must fail, not make it again.
+            var prefix = ""
+            for component in folder.split(separator: "/") {
+                prefix += (prefix.isEmpty ? "" : "/") + component
+                if made.contains(prefix) { continue }
+                if mkdir(path + "/" + prefix, 0o755) != 0 && errno != EEXIST {
+                    throw EpistolaryError(.environment, file: target, "cannot make the folder \(prefix) of the new gallery (\(String(cString: strerror(errno))))")
+                }
+                made.insert(prefix)
+            }
+        }
     }
 
     /// Writes the manifest and swaps the staging folder in for the target.

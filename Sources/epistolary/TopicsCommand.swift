@@ -18,7 +18,7 @@ struct TopicsSuggestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "suggest",
         abstract: "Propose candidate topic threads of a corpus with text, written as a starter lexicon (TOML).",
-        discussion: "Terms (words and two-word collocations) that are distinctive in a period (year, or quarter for a corpus within two calendar years) against the whole corpus, or that recur within letters, grouped when they occur in the same letters. Each term carries, as a comment, the messages it occurs in and example source lines. Edit the file, then use it with --topics; `epistolary topics check --topics FILE` shows which terms overreach.")
+        discussion: "Terms (words and two-word collocations) that are distinctive in a period (year, or quarter for a corpus within two calendar years) against the whole corpus, recur within letters, or are names or bound collocations, grouped when they occur in the same letters; threads ranked by how far their leading terms share letters beyond chance, how exclusive and how specific they are (words spread evenly over the corpus lead none). Each term carries, as a comment, the messages it occurs in and example source lines. Edit the file, then use it with --topics; `epistolary topics check --topics FILE` shows which terms overreach.")
 
     @Option(name: .long, help: ArgumentHelp(
         "Corpus to read: telegram text (.txt, .md), CSV (.csv) or CMIF (.xml). Default: the bundled war telegrams.",

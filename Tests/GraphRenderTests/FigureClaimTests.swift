@@ -68,7 +68,9 @@ struct FigureClaimTests {
     @Test func inferredLegendOnlyWhenInferredMessagesAreDrawn() throws {
         let bundled = try GraphFigure.build(.correspondents, context: Self.context(FigureFixtures.analysis))
         #expect(bundled.dot.contains("inferred from citations"))
-        #expect(FigureClaims.samples(in: try GraphvizEngine.shared.parse(bundled.dot).attributes["label"]!).contains { $0.isDashed })
+        // The inferred sample is an arrow as drawn: dashed, with a hollow head.
+        #expect(LegendGridAndLabelTests.legendArrows(try GraphvizEngine.shared.parse(bundled.dot).attributes["label"]!)
+            .contains { $0.dashed && $0.glyph == "▷" })
         #expect(!FigureFixtures.analysis.inferred.isEmpty)
         let synthetic = try GraphFigure.build(.correspondents, context: Self.context(SyntheticCorpus.textless))
         #expect(SyntheticCorpus.textless.inferred.isEmpty)

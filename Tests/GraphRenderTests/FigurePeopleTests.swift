@@ -150,6 +150,50 @@ struct FigurePeopleTests {
         #expect(styles.contains { $0.hasSuffix("dashed") } && styles.contains { $0.hasSuffix("dotted") })
     }
 
+    /// The unidentified people drawn as one take Styling's look for them (`CategoryStyles.unidentified`),
+    /// never the grey of "others": the node's square (where squares are filled by person), its
+    /// arrows and their legend sample, and
+    /// its marks in the replies figure with their legend glyph; in every style.
+    @Test(arguments: ["paper", "paper,grayscale", "paper,colorblind"])
+    func theUnidentifiedGroupHasItsOwnLookNotOthers(style: String) throws {
+        let context = Self.context(style)
+        let people = context.people
+        let look = people.unidentified
+        #expect(look.color != people.other.color)
+        let figure = try GraphFigure.build(.correspondents, context: context)
+        let graph = try GraphvizEngine.shared.parse(figure.dot)
+        let node = try #require(graph.node(UnidentifiedGroup.id))
+        if context.theme.graph.node.fillByCategory {
+            #expect(FigureClaimTests.squareFill(node.attributes["label"]!) == look.color.hex)
+            #expect(graph.nodes.filter { FigureClaimTests.squareFill($0.attributes["label"] ?? "") == look.color.hex }.count == 1)
+        } else {
+            // A style that fills every square alike (greyscale) fills the group's alike too.
+            #expect(FigureClaimTests.squareFill(node.attributes["label"]!) == context.theme.graph.node.fill.hex)
+        }
+        let arrows = graph.edges.filter { $0.tail == UnidentifiedGroup.id && $0.attributes["arrowhead"] != CorrespondentsFigure.inferredArrowhead }
+        #expect(!arrows.isEmpty)
+        for arrow in arrows {
+            #expect(arrow.attributes["color"] == look.color.hex)
+            #expect(Self.attribute("style", of: arrow.attributes, default: "solid") == look.dash.graphvizStyle)
+        }
+        let sample = try #require(FigureClaims.samples(in: graph.attributes["label"]!).first { $0.text == "unidentified" })
+        #expect(FigureClaims.string("COLOR", in: sample.attributes) == look.color.hex)
+        #expect((FigureClaims.string("STYLE", in: sample.attributes) ?? "solid") == look.dash.graphvizStyle)
+
+        let replies = try GraphFigure.build(.replies, context: context)
+        let drawn = try GraphvizEngine.shared.parse(replies.dot)
+        var writersOf: [String: Set<String>] = [:]
+        for message in context.analysis.messages { writersOf[replies.marks[message.id] ?? message.id, default: []].insert(message.sender) }
+        let marks = drawn.nodes.filter { writersOf[$0.name] == [UnidentifiedGroup.id] }
+        #expect(!marks.isEmpty)
+        for mark in marks {
+            #expect(mark.attributes["color"] == look.color.hex, "\(mark.name)")
+            #expect(Self.attribute("shape", of: mark.attributes, default: "circle") == look.marker.graphvizShape, "\(mark.name)")
+        }
+        let glyph = try #require(FigureClaims.glyphs(in: drawn.attributes["label"]!).first { $0.text == "unidentified" })
+        #expect(glyph.color == look.color.hex && glyph.glyph == FigureLegend.Swatch.glyph(of: look.marker))
+    }
+
     /// In the mentions figure, correspondents are boxes and people only named are ellipses, as
     /// the legend's ■ and ● say.
     @Test func mentionsCorrespondentsAreBoxesAsTheLegendSays() throws {

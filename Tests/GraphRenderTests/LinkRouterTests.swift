@@ -69,7 +69,8 @@ struct LinkRouterTests {
         }
         let marks = graph.nodes.filter { !["lane:", "axis:", "tick:", "range:"].contains(where: $0.name.hasPrefix) }
         let centres = Dictionary(uniqueKeysWithValues: marks.compactMap { node in node.attributes["pos"].flatMap { point(Substring($0)) }.map { (node.name, $0) } })
-        let links = graph.edges.filter { !$0.tail.hasPrefix("axis:") && !$0.tail.hasPrefix("range:") }
+        // "Same text" links are brackets without a head (`sameTextLinksAreBracketsWithinTheirMarksRows`).
+        let links = graph.edges.filter { !$0.tail.hasPrefix("axis:") && !$0.tail.hasPrefix("range:") && !($0.attributes["tooltip"] ?? "").hasPrefix("parallel:") }
         #expect(!links.isEmpty)
         for link in links {
             let pos = try #require(link.attributes["pos"], "\(link.tail) -> \(link.head)")
@@ -92,6 +93,53 @@ struct LinkRouterTests {
         let svg = String(decoding: try figure.render(.svg).data, as: UTF8.self)
         #expect(svg.components(separatedBy: "class=\"edge\"").count - 1 == graph.edges.count)
         #expect(svg.components(separatedBy: "<polygon").count - 1 >= links.count)  // arrowheads
+    }
+
+    /// "Same text" links are brackets, read back from the laid-out DOT: straight pieces,
+    /// horizontal or vertical, never above or below the rows of their two marks, never further
+    /// to the side than a bin (a mark's width) beyond them, clear of every other mark, with no
+    /// arrowhead (neither text answers the other). The curves bowing around marks that they
+    /// replace looped through the lanes between.
+    @Test(arguments: ["paper", "presentation", "paper,grayscale"])
+    func sameTextLinksAreBracketsWithinTheirMarksRows(style: String) throws {
+        for wide in [false, true] {
+            let figure = try FigureFixtures.figure(.replies, style: style, wide: wide)
+            let graph = try GraphvizEngine.shared.parse(figure.dot)
+            func point(_ text: Substring) -> Point? {
+                let parts = text.split(separator: ",").compactMap { Double($0.replacingOccurrences(of: "!", with: "")) }
+                return parts.count == 2 ? Point(x: parts[0], y: parts[1]) : nil
+            }
+            let marks = graph.nodes.filter { !["lane:", "axis:", "tick:", "range:"].contains(where: $0.name.hasPrefix) }
+            var centres: [String: (Point, Double)] = [:]
+            for node in marks {
+                guard let centre = node.attributes["pos"].flatMap({ point(Substring($0)) }), let w = Double(node.attributes["width"] ?? "") else { continue }
+                centres[node.name] = (centre, w * 36)
+            }
+            let widest = centres.values.map(\.1).max() ?? 0
+            let sameText = graph.edges.filter { ($0.attributes["tooltip"] ?? "").hasPrefix("parallel:") }
+            #expect(!sameText.isEmpty, "\(style)")
+            for link in sameText {
+                let (a, ra) = try #require(centres[link.tail]), (b, rb) = try #require(centres[link.head])
+                let points = (link.attributes["pos"] ?? "").split(separator: " ").compactMap(point)
+                #expect(points.count >= 4 && (points.count - 1) % 3 == 0, "\(link.tail) – \(link.head): \(points.count) points")
+                #expect(link.attributes["arrowhead"] == "none")
+                // Each piece straight along an axis: its control points on the line.
+                for start in stride(from: 0, to: points.count - 3, by: 3) {
+                    let piece = Array(points[start...start + 3])
+                    let horizontal = piece.allSatisfy { abs($0.y - piece[0].y) < 0.01 }
+                    let vertical = piece.allSatisfy { abs($0.x - piece[0].x) < 0.01 }
+                    #expect(horizontal || vertical, "\(link.tail) – \(link.head): a piece that is not a bracket's")
+                }
+                #expect(points.allSatisfy { $0.y >= min(a.y, b.y) - 0.01 && $0.y <= max(a.y, b.y) + 0.01 }, "\(link.tail) – \(link.head) leaves its rows")
+                #expect(points.allSatisfy { $0.x >= min(a.x - ra, b.x - rb) - 2 * widest - 2 && $0.x <= max(a.x + ra, b.x + rb) + 2 * widest + 2 },
+                        "\(link.tail) – \(link.head) runs wide")
+                for sample in stride(from: 0, to: points.count - 3, by: 3).flatMap({ LinkRouter.samples(Array(points[$0...$0 + 3]), step: 0.5) }) {
+                    for (name, (centre, radius)) in centres where name != link.tail && name != link.head {
+                        #expect(sample.distance(to: centre) > min(radius, 2), "\(link.tail) – \(link.head) crosses \(name)")
+                    }
+                }
+            }
+        }
     }
 
     @Test func neatoStillRoutesTheLinksWhenAsked() throws {

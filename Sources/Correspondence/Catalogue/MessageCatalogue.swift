@@ -27,21 +27,14 @@ public struct MessageCatalogue: Sendable {
         }
     }
 
-    /// The catalogue in pieces of about a megabyte, each handed to `write` as soon as it is
-    /// made: a catalogue of a million letters is never held whole (the table, which needs its
-    /// column widths, comes in one piece). The pieces joined are `render(format)`.
-    /// - Complexity: O(n) in the messages.
-    public func write(_ format: Format, to write: (String) throws -> Void) rethrows {
-        guard format != .table else { return try write(table()) }
-        var piece = format == .csv ? Self.csvHeader : ""
-        for m in corpus.messages {
-            piece += format == .csv ? csvRow(m) : jsonLine(m)
-            if piece.utf8.count >= 1 << 20 {
-                try write(piece)
-                piece = ""
-            }
+    /// Writes the catalogue in `format` into `sink`, a message at a time.
+    /// - Complexity: O(messages) times the length of each.
+    public func write(_ format: Format, to sink: ByteSink) {
+        switch format {
+        case .jsonl: writeJSONLines(to: sink)
+        case .csv: writeCSV(to: sink)
+        case .table: sink.write(table())
         }
-        if !piece.isEmpty { try write(piece) }
     }
 
     /// One JSON object a line: id, start_line, end_line, kind, sender, senders (every writer, in
@@ -49,63 +42,79 @@ public struct MessageCatalogue: Sendable {
     /// when open), precision, certainty, not_before_from and not_after_from ("source" or
     /// "inferred"), place, classification, references (phrase, whose, date, relation),
     /// topics, note, body.
-    public func jsonLines() -> String {
-        var out = ""
-        for m in corpus.messages { out += jsonLine(m) }
-        return out
-    }
+    public func jsonLines() -> String { ByteSink.text(writeJSONLines) }
 
-    /// One message's line of `jsonLines()`.
-    private func jsonLine(_ m: Message) -> String {
-        var o = "{"
-        o += "\"id\": \(JSONText.string(m.id))"
-        o += ", \"start_line\": \(m.span.startLine)"
-        o += ", \"end_line\": \(m.span.endLine)"
-        o += ", \"kind\": \(JSONText.string(m.kind.rawValue))"
-        o += ", \"sender\": \(JSONText.string(m.sender))"
-        o += ", \"senders\": [" + m.senders.map(JSONText.string).joined(separator: ", ") + "]"
-        o += ", \"recipients\": [" + m.recipients.map(JSONText.string).joined(separator: ", ") + "]"
-        o += ", \"sent_on\": \(JSONText.optional(m.sentOn?.iso))"
-        o += ", \"dated\": \(JSONText.optional(m.dated?.iso))"
-        o += ", \"date\": \(JSONText.optional(m.date.best?.iso))"
-        o += ", \"not_before\": \(JSONText.optional(m.date.notBefore?.iso))"
-        o += ", \"not_after\": \(JSONText.optional(m.date.notAfter?.iso))"
-        o += ", \"precision\": \(JSONText.string(m.date.precision.rawValue))"
-        o += ", \"certainty\": \(JSONText.string(m.date.certainty.rawValue))"
-        o += ", \"not_before_from\": \(JSONText.optional(m.date.notBefore.map { _ in m.date.notBeforeOrigin.rawValue }))"
-        o += ", \"not_after_from\": \(JSONText.optional(m.date.notAfter.map { _ in m.date.notAfterOrigin.rawValue }))"
-        o += ", \"place\": \(JSONText.optional(m.place))"
-        o += ", \"classification\": \(JSONText.string(m.classification))"
-        o += ", \"references\": [" + m.references.map { r in
-            "{\"phrase\": \(JSONText.string(r.phrase)), \"whose\": \(JSONText.string(r.whose.rawValue)), \"date\": \(JSONText.optional(r.date?.iso)), \"relation\": \(JSONText.string(r.relation.rawValue))}"
-        }.joined(separator: ", ") + "]"
-        o += ", \"topics\": [" + (topics[m.id] ?? []).map(JSONText.string).joined(separator: ", ") + "]"
-        o += ", \"note\": \(JSONText.string((m.sourceNotes.map(\.text) + m.notes).joined(separator: "; ")))"
-        o += ", \"body\": \(JSONText.string(m.body))"
-        o += "}\n"
-        return o
+    /// `jsonLines()` into `sink`.
+    /// - Complexity: O(messages) times the length of each.
+    public func writeJSONLines(to sink: ByteSink) {
+        func string(_ s: String) { JSONText.write(s, to: sink) }
+        func optional(_ s: String?) { JSONText.write(optional: s, to: sink) }
+        func list(_ items: [String]) {
+            sink.write(byte: 0x5B)
+            for (index, item) in items.enumerated() {
+                if index > 0 { sink.write(", " as StaticString) }
+                string(item)
+            }
+            sink.write(byte: 0x5D)
+        }
+        for m in corpus.messages {
+            sink.write("{\"id\": " as StaticString); string(m.id)
+            sink.write(", \"start_line\": " as StaticString); sink.write(m.span.startLine)
+            sink.write(", \"end_line\": " as StaticString); sink.write(m.span.endLine)
+            sink.write(", \"kind\": " as StaticString); string(m.kind.rawValue)
+            sink.write(", \"sender\": " as StaticString); string(m.sender)
+            sink.write(", \"senders\": " as StaticString); list(m.senders)
+            sink.write(", \"recipients\": " as StaticString); list(m.recipients)
+            sink.write(", \"sent_on\": " as StaticString); optional(m.sentOn?.iso)
+            sink.write(", \"dated\": " as StaticString); optional(m.dated?.iso)
+            sink.write(", \"date\": " as StaticString); optional(m.date.best?.iso)
+            sink.write(", \"not_before\": " as StaticString); optional(m.date.notBefore?.iso)
+            sink.write(", \"not_after\": " as StaticString); optional(m.date.notAfter?.iso)
+            sink.write(", \"precision\": " as StaticString); string(m.date.precision.rawValue)
+            sink.write(", \"certainty\": " as StaticString); string(m.date.certainty.rawValue)
+            sink.write(", \"not_before_from\": " as StaticString); optional(m.date.notBefore.map { _ in m.date.notBeforeOrigin.rawValue })
+            sink.write(", \"not_after_from\": " as StaticString); optional(m.date.notAfter.map { _ in m.date.notAfterOrigin.rawValue })
+            sink.write(", \"place\": " as StaticString); optional(m.place)
+            sink.write(", \"classification\": " as StaticString); string(m.classification)
+            sink.write(", \"references\": [" as StaticString)
+            for (index, r) in m.references.enumerated() {
+                if index > 0 { sink.write(", " as StaticString) }
+                sink.write("{\"phrase\": " as StaticString); string(r.phrase)
+                sink.write(", \"whose\": " as StaticString); string(r.whose.rawValue)
+                sink.write(", \"date\": " as StaticString); optional(r.date?.iso)
+                sink.write(", \"relation\": " as StaticString); string(r.relation.rawValue)
+                sink.write(byte: 0x7D)
+            }
+            sink.write(byte: 0x5D)
+            sink.write(", \"topics\": " as StaticString); list(topics[m.id] ?? [])
+            sink.write(", \"note\": " as StaticString); string((m.sourceNotes.map(\.text) + m.notes).joined(separator: "; "))
+            sink.write(", \"body\": " as StaticString); string(m.body)
+            sink.write("}\n" as StaticString)
+        }
     }
 
     /// RFC 4180 CSV with a header row; recipients and topics joined by ';'.
-    public func csv() -> String {
-        var out = Self.csvHeader
-        for m in corpus.messages { out += csvRow(m) }
-        return out
-    }
+    public func csv() -> String { ByteSink.text(writeCSV) }
 
-    private static let csvHeader = "id,start_line,end_line,kind,sender,recipients,sent_on,dated,date,not_before,not_after,precision,evidence,place,classification,references,topics,note,body\r\n"
-
-    /// One message's row of `csv()`.
-    private func csvRow(_ m: Message) -> String {
-        let refs = m.references.map { "\($0.whose.rawValue) \($0.relation.rawValue) \($0.date?.iso ?? "undated")" }.joined(separator: "; ")
-        let fields: [String] = [
-            m.id, String(m.span.startLine), String(m.span.endLine), m.kind.rawValue, m.sender,
-            m.recipients.joined(separator: ";"), m.sentOn?.iso ?? "", m.dated?.iso ?? "", m.date.best?.iso ?? "",
-            m.date.notBefore?.iso ?? "", m.date.notAfter?.iso ?? "", m.date.precision.rawValue, m.date.evidence.rawValue,
-            m.place ?? "", m.classification, refs, (topics[m.id] ?? []).joined(separator: ";"),
-            (m.sourceNotes.map(\.text) + m.notes).joined(separator: "; "), m.body,
-        ]
-        return fields.map { CSVText.field($0, neutralisingFormulas: !rawCSV) }.joined(separator: ",") + "\r\n"
+    /// `csv()` into `sink`.
+    /// - Complexity: O(messages) times the length of each.
+    public func writeCSV(to sink: ByteSink) {
+        sink.write("id,start_line,end_line,kind,sender,recipients,sent_on,dated,date,not_before,not_after,precision,evidence,place,classification,references,topics,note,body\r\n" as StaticString)
+        for m in corpus.messages {
+            let refs = m.references.map { "\($0.whose.rawValue) \($0.relation.rawValue) \($0.date?.iso ?? "undated")" }.joined(separator: "; ")
+            let fields: [String] = [
+                m.id, String(m.span.startLine), String(m.span.endLine), m.kind.rawValue, m.sender,
+                m.recipients.joined(separator: ";"), m.sentOn?.iso ?? "", m.dated?.iso ?? "", m.date.best?.iso ?? "",
+                m.date.notBefore?.iso ?? "", m.date.notAfter?.iso ?? "", m.date.precision.rawValue, m.date.evidence.rawValue,
+                m.place ?? "", m.classification, refs, (topics[m.id] ?? []).joined(separator: ";"),
+                (m.sourceNotes.map(\.text) + m.notes).joined(separator: "; "), m.body,
+            ]
+            for (index, field) in fields.enumerated() {
+                if index > 0 { sink.write(byte: 0x2C) }
+                CSVText.write(field, neutralisingFormulas: !rawCSV, to: sink)
+            }
+            sink.write("\r\n" as StaticString)
+        }
     }
 
     /// A readable table: date, lines, sender -> recipients, classification, id.

@@ -194,9 +194,10 @@ struct CorpusAssembler {
                 let k = lower + i
                 let d = entries[i], p = entryParts[i]
                 var refs: [Reference] = []
+                var seen = Set<Reference.Sameness>()
                 for line in d.bodyLines {
                     for r in finder.references(in: line.raw, lineNumber: line.line, sender: senderOf[k], recipients: recipientsOf[k], anchor: dateOf[k].best)
-                    where !refs.contains(where: { $0.whose == r.whose && $0.date == r.date && $0.relation == r.relation && $0.phrase == r.phrase }) {
+                    where seen.insert(r.sameness).inserted {
                         refs.append(r)
                     }
                 }

@@ -107,12 +107,11 @@ struct ReferenceFinder: Sendable {
             covered = hi
         }
         var found: [Reference] = []
+        var seen = Set<Reference.Sameness>()
         for mention in mentions {
             guard let ref = reference(for: mention, bytes: bytes, words: words, line: lineNumber, sender: sender,
                                       recipients: recipients, anchor: anchor) else { continue }
-            if !found.contains(where: { $0.whose == ref.whose && $0.date == ref.date && $0.relation == ref.relation && $0.phrase == ref.phrase }) {
-                found.append(ref)
-            }
+            if seen.insert(ref.sameness).inserted { found.append(ref) }
         }
         found += undatedReferences(bytes: bytes, words: words, mentions: mentions, line: lineNumber, sender: sender, recipients: recipients)
         return found
@@ -142,7 +141,7 @@ struct ReferenceFinder: Sendable {
             if i + 1 < words.count, words[i + 1].text == "s" { continue }
             let (cStart, cEnd) = ReferenceFinder.clause(bytes, around: w.start, end: w.end)
             guard !usedClauses.contains(cStart) else { continue }
-            if mentions.contains(where: { $0.start >= cStart && $0.end <= cEnd }) { continue }
+            if ReferenceFinder.hasMention(mentions, within: cStart, cEnd) { continue }
             // "this message", "the message will be recorded": the writer's own text, not a reference
             if words[d].text == "the", i + 1 < words.count, ["will", "is", "was"].contains(words[i + 1].text) { continue }
             usedClauses.insert(cStart)
@@ -252,6 +251,23 @@ struct ReferenceFinder: Sendable {
         var end = first
         while end < words.count, words[end].end <= upper { end += 1 }
         return words[first..<end]
+    }
+
+    /// Whether a date mention lies inside `start..<end`. `mentions` are in text order (by
+    /// start), so this is a binary search and a walk through the mentions of one clause, not a
+    /// pass over every date of the line (quadratic in a line of thousands of dates).
+    static func hasMention(_ mentions: [DateText.Mention], within start: Int, _ end: Int) -> Bool {
+        var lo = 0, hi = mentions.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if mentions[mid].start < start { lo = mid + 1 } else { hi = mid }
+        }
+        var k = lo
+        while k < mentions.count, mentions[k].start < end {
+            if mentions[k].end <= end { return true }
+            k += 1
+        }
+        return false
     }
 
     /// Longest reach of a clause on either side of what it is around, in bytes: far longer
@@ -467,4 +483,16 @@ struct ReferenceFinder: Sendable {
         if let same = Day(year: anchor.year, month: m.month, day: m.day), same <= anchor { return same }
         return Day(year: anchor.year - 1, month: m.month, day: m.day)
     }
+}
+
+extension Reference {
+    /// What makes two references found in one message the same (its place aside): listed once.
+    struct Sameness: Hashable {
+        let whose: ReferenceOwner
+        let date: Day?
+        let relation: ReferenceRelation
+        let phrase: String
+    }
+
+    var sameness: Sameness { Sameness(whose: whose, date: date, relation: relation, phrase: phrase) }
 }

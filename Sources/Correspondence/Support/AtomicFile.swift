@@ -35,12 +35,29 @@ public enum AtomicFile {
     /// `createNew` of bytes in place (a string's UTF-8), so that a large export is not copied
     /// into a `Data` just to be written.
     public static func createNew(bytes: UnsafeRawBufferPointer, at path: String) throws {
+        try createNew(at: path) { fd in try OutputPath.writeAll(bytes, to: fd, path: path) }
+    }
+
+    /// `createNew` of what `produce` writes, streamed to the file through a `ByteSink` as it is
+    /// made; `observe` sees each piece as it goes to the file (a running digest). Returns the
+    /// number of bytes written.
+    /// - Complexity: O(n) in the bytes written, with a buffer of `ByteSink.bufferSize`.
+    public static func createNew(at path: String, observe: ((UnsafeRawBufferPointer) -> Void)? = nil,
+                                 produce: (ByteSink) throws -> Void) throws -> Int {
+        var count = 0
+        try createNew(at: path) { fd in
+            count = try OutputContent.stream(fd: fd, path: path, observe: observe, produce: produce)
+        }
+        return count
+    }
+
+    private static func createNew(at path: String, fill: (Int32) throws -> Void) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
         guard fd >= 0 else {
             throw EpistolaryError(.environment, file: path, "cannot create (\(String(cString: strerror(errno))))")
         }
         do {
-            try OutputPath.writeAll(bytes, to: fd, path: path)
+            try fill(fd)
         } catch {
             close(fd)
             throw error
@@ -51,22 +68,57 @@ public enum AtomicFile {
     }
 }
 
+/// What an output holds: bytes already made, or a writer that streams them into a
+/// `ByteSink` over the file's descriptor when the file is written (a large export is never
+/// held whole in memory).
+public enum OutputContent {
+    case bytes(Data)
+    case stream((ByteSink) -> Void)
+
+    /// Writes the content to `fd`; a failed write is an environment error naming `path`.
+    func write(to fd: Int32, path: String) throws {
+        switch self {
+        case .bytes(let data): try OutputPath.writeAll(data, to: fd, path: path)
+        case .stream(let produce): _ = try Self.stream(fd: fd, path: path, observe: nil, produce: produce)
+        }
+    }
+
+    /// Runs `produce` over a sink that writes to `fd` (and shows each piece to `observe`);
+    /// returns the number of bytes.
+    static func stream(fd: Int32, path: String, observe: ((UnsafeRawBufferPointer) -> Void)?,
+                       produce: (ByteSink) throws -> Void) throws -> Int {
+        let sink = ByteSink { piece in
+            observe?(piece)
+            try OutputPath.writeAll(piece, to: fd, path: path)
+        }
+        try produce(sink)
+        try sink.finish()
+        return sink.byteCount
+    }
+}
+
 /// Several output files written all or nothing: every regular file is first written to its
 /// temporary file, and only when all of them are complete are they renamed into place; if a
 /// rename fails, the ones already moved are put back as they were. Streams (standard output,
 /// devices, FIFOs), which cannot be taken back, are written after the files.
 public struct OutputBatch {
-    private var entries: [(target: String, data: Data)] = []
+    private var entries: [(target: String, content: OutputContent)] = []
 
     public init() {}
 
     public mutating func add(_ data: Data, to url: URL) {
-        entries.append((url.path, data))
+        entries.append((url.path, .bytes(data)))
     }
 
     /// Adds `data` for `path` as the user gave it (`-` is standard output).
     public mutating func add(_ data: Data, toPath path: String) {
-        entries.append((path, data))
+        entries.append((path, .bytes(data)))
+    }
+
+    /// Adds the output of `produce`, streamed into its temporary file (or the stream) when the
+    /// batch is committed, for `path` as the user gave it (`-` is standard output).
+    public mutating func add(toPath path: String, produce: @escaping (ByteSink) -> Void) {
+        entries.append((path, .stream(produce)))
     }
 
     public mutating func add(_ text: String, to url: URL) {
@@ -84,19 +136,19 @@ public struct OutputBatch {
 
     /// Writes every file; on any error, none of the regular files has changed.
     public func commit() throws {
-        var files: [(target: String, data: Data)] = []
-        var streams: [(target: String, data: Data, destination: OutputPath.Stream)] = []
+        var files: [(target: String, content: OutputContent)] = []
+        var streams: [(target: String, content: OutputContent, destination: OutputPath.Stream)] = []
         for entry in entries {
             switch try OutputPath.classify(entry.target) {
-            case .stream(let destination): streams.append((entry.target, entry.data, destination))
+            case .stream(let destination): streams.append((entry.target, entry.content, destination))
             case .file: files.append(entry)
             }
         }
         try Self.commitFiles(files)
-        for stream in streams { try OutputPath.writeStream(stream.data, to: stream.destination, path: stream.target) }
+        for stream in streams { try OutputPath.writeStream(stream.content, to: stream.destination, path: stream.target) }
     }
 
-    private static func commitFiles(_ files: [(target: String, data: Data)]) throws {
+    private static func commitFiles(_ files: [(target: String, content: OutputContent)]) throws {
         guard !files.isEmpty else { return }
         var staged: [(target: String, temporary: String)] = []
         do {
@@ -104,7 +156,7 @@ public struct OutputBatch {
                 let folder = (file.target as NSString).deletingLastPathComponent
                 try OutputPath.createFolder(folder.isEmpty ? "." : folder)
                 let temporary = try TemporaryFiles.create(nextTo: file.target) { fd, path in
-                    try OutputPath.writeAll(file.data, to: fd, path: file.target)
+                    try file.content.write(to: fd, path: file.target)
                 }
                 staged.append((file.target, temporary))
             }
@@ -173,17 +225,17 @@ enum OutputPath {
         }
     }
 
-    static func writeStream(_ data: Data, to stream: Stream, path: String) throws {
+    static func writeStream(_ content: OutputContent, to stream: Stream, path: String) throws {
         switch stream {
         case .descriptor(let fd):
-            try writeAll(data, to: fd, path: path == "-" ? "standard output" : path)
+            try content.write(to: fd, path: path == "-" ? "standard output" : path)
         case .special(let special):
             let fd = open(special, O_WRONLY | O_NOCTTY | O_CLOEXEC)
             guard fd >= 0 else {
                 throw EpistolaryError(.environment, file: special, "cannot open for writing (\(String(cString: strerror(errno))))")
             }
             defer { close(fd) }
-            try writeAll(data, to: fd, path: special)
+            try content.write(to: fd, path: special)
         }
     }
 

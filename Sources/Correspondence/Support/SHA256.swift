@@ -22,7 +22,7 @@ public enum SHA256 {
     }
 
     private static func hex(buffer input: UnsafeBufferPointer<UInt8>, unless cancelled: () -> Bool) -> String? {
-        var digest = Digest()
+        let digest = Digest()
         var start = 0
         repeat {
             if cancelled() { return nil }
@@ -39,7 +39,7 @@ public enum SHA256 {
     static func hex(fileAt path: String, unless cancelled: () -> Bool = { false }) -> String? {
         guard let file = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? file.close() }
-        var digest = Digest()
+        let digest = Digest()
         while true {
             if cancelled() { return nil }
             let read: Data?
@@ -51,11 +51,12 @@ public enum SHA256 {
         return digest.finish()
     }
 
-    /// One running digest (an EVP context), freed when done.
-    private struct Digest: ~Copyable {
+    /// One running digest (an EVP context), freed when done: fed in pieces (`update`), read
+    /// once (`finish`). A file is hashed this way as it is written (`GalleryStaging`).
+    public final class Digest {
         private let context: OpaquePointer
 
-        init() {
+        public init() {
             // Allocation and SHA-256's initialisation fail only when memory runs out.
             guard let context = EVP_MD_CTX_new(), EVP_DigestInit_ex(context, EVP_sha256(), nil) == 1 else {
                 fatalError("libcrypto could not start a SHA-256 digest")
@@ -63,12 +64,13 @@ public enum SHA256 {
             self.context = context
         }
 
-        func update(_ bytes: UnsafeRawBufferPointer) {
+        public func update(_ bytes: UnsafeRawBufferPointer) {
             guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
             _ = EVP_DigestUpdate(context, base, bytes.count)
         }
 
-        consuming func finish() -> String {
+        /// The hash of everything given to `update`, as lower-case hex; call it once.
+        public func finish() -> String {
             var out = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
             var length: UInt32 = 0
             _ = EVP_DigestFinal_ex(context, &out, &length)

@@ -147,6 +147,13 @@ public final class GraphvizEngine: Sendable {
         }
     }
 
+    /// Lays `dot` out with `engine` and returns Graphviz's JSON of the layout (the `json`
+    /// device: positions, sizes and every drawing operation, text with its measured width), so
+    /// that figures and tests can check what was placed where (`LaidOutLabels`).
+    public func layoutJSON(_ dot: String, engine: LayoutEngine = .dot) throws -> Data {
+        try withLaidOutGraph(dot, engine: engine) { gvc, graph in try renderData(gvc, graph, device: "json") }.0
+    }
+
     /// The Graphviz version string ("2.43.0").
     public var version: String {
         locked { gvc in gvcVersion(gvc).map { String(cString: $0) } ?? "unknown" }

@@ -24,6 +24,22 @@ struct CorrespondentsFigure {
     /// when left to right would merge people to keep the text legible).
     var rankdir: String? = nil
     var style: FigureStyle
+    /// Where each arrow's count goes, by `labelKey`: Graphviz's edge label unless listed
+    /// (`separatingLabels` moves counts that overlap another to an external label, then drops them).
+    var labelPlacement: [String: LabelPlacement] = [:]
+    /// Where the counts not in `labelPlacement` go.
+    var unlistedPlacement: LabelPlacement = .inline
+
+    /// Where an arrow's count is printed.
+    enum LabelPlacement: Equatable {
+        /// Beside the arrow, in space dot sets aside for it (`label`).
+        case inline
+        /// Placed by Graphviz after the layout, where it overlaps no node and no other label
+        /// if it can (`xlabel`).
+        case external
+        /// Not printed: no place apart from the other counts was found.
+        case dropped
+    }
 
     init(context: FigureContext, engine: LayoutEngine, minimumWeight: Int?, peopleLimit: Int? = nil) {
         self.context = context
@@ -126,17 +142,21 @@ struct CorrespondentsFigure {
         for edge in graph.edges {
             let look = edgeLook(writer: edge.from)
             if edge.count > 0 {
-                var attributes: DOTAttributes = [("color", .text(look.color.hex)), ("penwidth", .number(Double(FigureStyle.lineWidth(edge.count, classes: classes))))]
+                let width = Double(FigureStyle.lineWidth(edge.count, classes: classes))
+                var attributes: DOTAttributes = [("color", .text(look.color.hex)), ("penwidth", .number(width)),
+                                                 ("arrowsize", .number(style.arrowSize(penWidth: width)))]
                 if look.style != "solid" { attributes.append(("style", .text(look.style))) }
-                if theme.graph.edge.labelCounts { attributes.append(("label", .html(FigureStyle.html("\(edge.count)", font: style.noteFont, color: theme.colors.muted.hex)))) }
+                if theme.graph.edge.labelCounts { attributes += countLabel(edge.count, key: Self.labelKey(edge.from, edge.to, inferred: false)) }
                 dot.edge(edge.from, edge.to, attributes)
             }
             if edge.inferredCount > 0 {
                 // A hollow arrowhead as well as the inferred line style: a writer's own dash may be that style.
+                // The head grows with the pen so that its opening stays open (`FigureStyle.arrowSize`).
+                let width = Double(FigureStyle.lineWidth(edge.inferredCount, classes: classes))
                 var attributes: DOTAttributes = [("color", .text(theme.graph.inferred.color.hex)), ("style", .text(theme.graph.inferred.style)),
                                                  ("arrowhead", .text(Self.inferredArrowhead)),
-                                                 ("penwidth", .number(Double(FigureStyle.lineWidth(edge.inferredCount, classes: classes))))]
-                if theme.graph.edge.labelCounts { attributes.append(("label", .html(FigureStyle.html("\(edge.inferredCount)", font: style.noteFont, color: theme.colors.muted.hex)))) }
+                                                 ("penwidth", .number(width)), ("arrowsize", .number(style.arrowSize(penWidth: width)))]
+                if theme.graph.edge.labelCounts { attributes += countLabel(edge.inferredCount, key: Self.labelKey(edge.from, edge.to, inferred: true)) }
                 dot.edge(edge.from, edge.to, attributes)
             }
         }
@@ -144,6 +164,11 @@ struct CorrespondentsFigure {
             + "they wrote and received; arrows from writer to addressee, width by class of message count, labelled with the count."
         if showsInferred { shows += " Arrows with a hollow head count incoming messages known only from citations (inferred)." }
         if theme.graph.edge.colorBySender { shows += " An arrow takes its writer's colour and line style (grey: not among the coloured people)." }
+        let dropped = unlistedPlacement == .dropped ? keptEdges.count { $0.count > 0 } + keptEdges.count { $0.inferredCount > 0 }
+            : labelPlacement.values.count { $0 == .dropped }
+        if theme.graph.edge.labelCounts, dropped > 0 {
+            shows += " \(dropped) arrow\(dropped == 1 ? " carries" : "s carry") no count: no place apart from the other counts was found (the width gives the class)."
+        }
         if merging {
             shows += " The \(kept.count) most involved of \(ranking.count) people are drawn; the other \(others.count) are merged into one "
                 + "node (\(othersMessages) messages)"
@@ -158,6 +183,55 @@ struct CorrespondentsFigure {
                                  messages: analysis.messages, inferredCount: analysis.inferred.count)
         figure.peopleDrawn = kept.count
         return figure
+    }
+
+    /// The key of an arrow's count in `labelPlacement`: writer, addressee and kind.
+    static func labelKey(_ from: String, _ to: String, inferred: Bool) -> String {
+        from + "\u{1}" + to + (inferred ? "\u{1}inferred" : "\u{1}corpus")
+    }
+
+    /// The attributes printing `count` on an arrow, as `labelPlacement` says for `key`.
+    private func countLabel(_ count: Int, key: String) -> DOTAttributes {
+        let text = DOTValue.html(FigureStyle.html("\(count)", font: style.noteFont, color: context.theme.colors.muted.hex))
+        switch labelPlacement[key] ?? unlistedPlacement {
+        case .inline: return [("label", text)]
+        case .external: return [("xlabel", text)]
+        case .dropped: return []
+        }
+    }
+
+    /// The figure with every arrow's count apart from every other count and every person:
+    /// laid out, the counts that overlap are moved to external labels (Graphviz places those
+    /// after the layout, where they overlap nothing if it can), and those still overlapping
+    /// are dropped; the
+    /// caption counts the arrows left without a count. At most a few layouts, each of a
+    /// figure already within its budget.
+    func separatingLabels() throws -> GraphFigure {
+        var current = self
+        for pass in 0..<4 {
+            let figure = current.figure()
+            guard context.theme.graph.edge.labelCounts else { return figure }
+            let labels = try LaidOutLabels(json: GraphvizEngine.shared.layoutJSON(figure.dot, engine: figure.engine))
+            let key = { (box: LaidOutLabels.Box) in
+                Self.labelKey(box.tail, box.head, inferred: box.attributes["arrowhead"] == Self.inferredArrowhead)
+            }
+            var changed = false
+            for box in labels.unplaced where current.labelPlacement[key(box)] != .dropped {
+                current.labelPlacement[key(box)] = .dropped
+                changed = true
+            }
+            for later in labels.overlapping {
+                // The later of the two (cgraph's order: stable for one DOT) gives way.
+                let k = key(labels.boxes[later])
+                let next: LabelPlacement = pass < 3 && current.labelPlacement[k, default: .inline] == .inline ? .external : .dropped
+                if current.labelPlacement[k] != next { current.labelPlacement[k] = next; changed = true }
+            }
+            if !changed { return figure }
+        }
+        // Still overlapping after every pass: no counts rather than counts on top of each other.
+        current.unlistedPlacement = .dropped
+        for key in current.labelPlacement.keys { current.labelPlacement[key] = .dropped }
+        return current.figure()
     }
 
     /// The largest square side in whole points: the theme's `graph.node.max_width_in`.
@@ -188,20 +262,23 @@ struct CorrespondentsFigure {
     func edgeLook(writer: String) -> (color: RGBColor, style: String) {
         let edge = context.theme.graph.edge
         guard edge.colorBySender else { return (edge.color, "solid") }
-        let look = context.people.contains(writer) ? context.people[writer] : context.people.other
+        // The people's styles decide: a named writer's look, the unidentified group's own, else others'.
+        let people = context.people
+        let look = people.contains(writer) || people.isUnidentified(writer) ? people[writer] : people.other
         return (look.color, look.dash.graphvizStyle)
     }
 
     /// The writers of `edges` with a look of their own, in the run's colour order: the legend's
     /// arrow samples (only when arrows are drawn by writer).
-    private func writers(_ edges: [CorrespondentGraph.Edge]) -> (named: [String], others: Bool) {
-        guard context.theme.graph.edge.colorBySender else { return ([], false) }
-        let split = context.people.split(edges.filter { $0.count > 0 }.map(\.from))
-        return (split.named, !split.others.isEmpty)
+    private func writers(_ edges: [CorrespondentGraph.Edge]) -> (named: [String], others: Bool, unidentified: Bool) {
+        guard context.theme.graph.edge.colorBySender else { return ([], false, false) }
+        let writers = edges.filter { $0.count > 0 }.map(\.from)
+        let split = context.people.split(writers)
+        return (split.named, !split.others.isEmpty, writers.contains { context.people.isUnidentified($0) })
     }
 
     private func legend(title: String?, largest: Int, maxSide: Int, classes: [FigureStyle.LineClass], showsInferred: Bool,
-                        writers: (named: [String], others: Bool)) -> FigureLegend {
+                        writers: (named: [String], others: Bool, unidentified: Bool)) -> FigureLegend {
         let theme = context.theme
         let muted = theme.colors.muted
         let sizes = Self.sizeSamples(largest: largest).map {
@@ -210,7 +287,7 @@ struct CorrespondentsFigure {
         let lines = classes.map { FigureLegend.Entry(swatch: .bar(muted, widthPt: $0.widthPt, style: "solid"), text: $0.label) }
         let sample = classes.first?.widthPt ?? 1
         var kinds: [FigureLegend.Entry] = []
-        if !writers.named.isEmpty {
+        if !writers.named.isEmpty || writers.unidentified {
             kinds.append(FigureLegend.Entry(swatch: .none, text: "arrows by:"))
             for writer in writers.named {
                 let look = edgeLook(writer: writer)
@@ -220,9 +297,18 @@ struct CorrespondentsFigure {
                 let look = (context.people.other.color, context.people.other.dash.graphvizStyle)
                 kinds.append(FigureLegend.Entry(swatch: .bar(look.0, widthPt: sample, style: look.1), text: "others"))
             }
+            if writers.unidentified {
+                let look = context.people.unidentified
+                kinds.append(FigureLegend.Entry(swatch: .bar(look.color, widthPt: sample, style: look.dash.graphvizStyle), text: "unidentified"))
+            }
         }
         if showsInferred {
-            kinds.append(FigureLegend.Entry(swatch: .bar(theme.graph.inferred.color, widthPt: sample, style: theme.graph.inferred.style),
+            // The two kinds of arrow as drawn: line, width and head.
+            let head = 10 * style.arrowSize(penWidth: Double(sample))
+            kinds.append(FigureLegend.Entry(swatch: .arrow(muted, widthPt: sample, style: "solid", hollow: false, headPt: head),
+                                            text: "in the corpus (filled head)"))
+            kinds.append(FigureLegend.Entry(swatch: .arrow(theme.graph.inferred.color, widthPt: sample, style: theme.graph.inferred.style,
+                                                           hollow: true, headPt: head),
                                             text: "inferred from citations (hollow head)"))
         }
         let notes = ["Square area and number: messages written and received" + (showsInferred ? " (+ inferred)" : "") + ". Arrows: writer to addressee"

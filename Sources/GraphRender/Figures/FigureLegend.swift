@@ -23,6 +23,9 @@ struct FigureLegend {
         case bar(RGBColor, widthPt: Int, style: String)
         /// A table tile in `fill`, outlined like the table's tiles.
         case tile(RGBColor, outline: RGBColor)
+        /// An arrow: a line sample as `bar` (`widthPt` thick, in a Graphviz line style) ending
+        /// in a head, filled (▶) or hollow (▷), about `headPt` long, as the figure's arrows end.
+        case arrow(RGBColor, widthPt: Int, style: String, hollow: Bool, headPt: Double)
         /// No swatch: the entry is a heading for the samples after it.
         case none
 
@@ -41,6 +44,7 @@ struct FigureLegend {
                 case "dotted": return heavy ? "┉┉┉" : "┈┈┈"
                 default: return heavy ? "━━━" : "───"
                 }
+            case .arrow(_, _, _, let hollow, _): return hollow ? "▷" : "▶"
             case .square, .bar, .tile, .none: return ""
             }
         }
@@ -73,6 +77,18 @@ struct FigureLegend {
                                             "SIDES=\"B\" BORDER=\"\(width)\" COLOR=\"\(color.hex)\"" + styled)
             case .tile(let fill, let outline):
                 return FigureStyle.fixedBox(width: 12, height: 9, "BORDER=\"1\" COLOR=\"\(outline.hex)\" BGCOLOR=\"\(fill.hex)\"")
+            case .arrow(let color, let width, let lineStyle, _, let head):
+                // The line is the bottom border of the upper half of a fixed box, so it meets the
+                // head's middle; the head is the glyph, set as large as the drawn head.
+                let styled = ["dashed", "dotted"].contains(lineStyle) ? " STYLE=\"\(lineStyle)\"" : ""
+                let half = max(width + 1, Int((head * 0.4).rounded()))
+                var headFont = font.plain
+                headFont.sizePt = max(font.sizePt, (head * 2).rounded() / 2)
+                return "<TD ALIGN=\"RIGHT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR><TD>"
+                    + "<TABLE FIXEDSIZE=\"TRUE\" WIDTH=\"24\" HEIGHT=\"\(2 * half)\" BORDER=\"0\" CELLPADDING=\"0\" CELLSPACING=\"0\">"
+                    + "<TR><TD FIXEDSIZE=\"TRUE\" WIDTH=\"24\" HEIGHT=\"\(half)\" SIDES=\"B\" BORDER=\"\(width)\" COLOR=\"\(color.hex)\"\(styled)></TD></TR>"
+                    + "<TR><TD FIXEDSIZE=\"TRUE\" WIDTH=\"24\" HEIGHT=\"\(half)\"></TD></TR></TABLE></TD>"
+                    + "<TD>" + FigureStyle.html(glyph, font: headFont, color: color.hex) + "</TD></TR></TABLE></TD>"
             case .none:
                 return "<TD></TD>"
             default:
@@ -86,6 +102,7 @@ struct FigureLegend {
             case .square(_, let side): return Double(side)
             case .bar(_, let width, _): return Double(max(24, 2 * width + 4))
             case .tile: return 12
+            case .arrow(_, _, _, _, let head): return 24 + max(font.sizePt, head)
             case .none: return 0
             default: return Double(glyph.count) * font.sizePt
             }
@@ -94,7 +111,7 @@ struct FigureLegend {
         var color: RGBColor {
             switch self {
             case .box(let c), .disc(let c), .ring(let c), .doubleRing(let c), .diamond(let c), .hollowDiamond(let c), .marker(let c, _), .line(let c, _, _),
-                 .square(let c, _), .bar(let c, _, _), .tile(let c, _): return c
+                 .square(let c, _), .bar(let c, _, _), .tile(let c, _), .arrow(let c, _, _, _, _): return c
             case .none: return RGBColor(red: 0, green: 0, blue: 0)
             }
         }
@@ -103,6 +120,12 @@ struct FigureLegend {
     struct Entry {
         var swatch: Swatch
         var text: String
+
+        /// A heading for the samples after it: drawn as a row of its own.
+        var isHeading: Bool {
+            if case .none = swatch { return true }
+            return false
+        }
     }
 
     /// The title row; nil draws none (the caption carries it).
@@ -112,25 +135,30 @@ struct FigureLegend {
     /// Lines of explanation under the entries, in the note font.
     var notes: [String] = []
 
-    /// The HTML-like label, fitted to `widthPoints`: the title, then the entries packed into
-    /// lines (each group starting a new line), then notes. Each line is one left-aligned cell
-    /// of coloured glyphs and text, so Graphviz cannot spread its parts apart.
+    /// The HTML-like label, fitted to `widthPoints`: the title, then the entries in a grid,
+    /// then notes. A heading (an entry without a swatch) is a row of its own spanning the
+    /// whole grid, so the samples after it start in the first column; samples sit in columns
+    /// (a swatch cell and a text cell each), as many to a row as the widest entry allows, so
+    /// every sample of the legend lines up with the samples above and below it.
     func html(style: FigureStyle, widthPoints: Double) -> String {
         let titleFont = style.titleFont
         let font = style.legendFont
         let noteFont = style.noteFont
         let ink = style.theme.colors.ink.hex
-        let entries = groups.flatMap { $0 }
-        // A grid: as many entries a row as the widest entry allows, each entry a swatch cell and a text cell.
-        // Entries wider than half the page take a row of their own and do not set the grid.
-        let widths = entries.map { $0.swatch.widthPoints(font: font) + FigureStyle.textWidth("\u{00A0}\u{00A0}\u{00A0}" + $0.text, font: font) }
+        let samples = groups.flatMap { $0 }.filter { !$0.isHeading }
+        func width(_ entry: Entry) -> Double {
+            entry.swatch.widthPoints(font: font) + FigureStyle.textWidth("\u{00A0}\u{00A0}\u{00A0}" + entry.text, font: font)
+        }
+        // As many entries a row as the widest entry allows; entries wider than half the page
+        // do not set the grid (they take a row of their own, spanning the rest of it).
+        let widths = samples.map(width)
         let widest = widths.filter { $0 <= widthPoints / 2 }.max() ?? widths.max() ?? 0
-        let longest = groups.map(\.count).max() ?? 1
+        let longest = groups.map { $0.filter { !$0.isHeading }.count }.max() ?? 1
         let perRow = widest > 0 ? max(1, min(longest, Int(widthPoints / widest))) : 1
         let columns = 2 * perRow
         // Notes wrap to the grid's width when it is narrower than the page, so they do not
         // stretch it (Graphviz spreads a table's extra width over all its columns).
-        let noteWidth = entries.isEmpty ? widthPoints : min(widthPoints, max(widest * Double(perRow), widthPoints * 0.6))
+        let noteWidth = samples.isEmpty ? widthPoints : min(widthPoints, max(widest * Double(perRow), widthPoints * 0.6))
 
         func wide(_ content: String) -> String {
             "<TR><TD COLSPAN=\"\(columns)\" ALIGN=\"LEFT\" BALIGN=\"LEFT\">" + content + "</TD></TR>"
@@ -143,27 +171,41 @@ struct FigureLegend {
         var rows: [String] = []
         if let title, style.theme.page.showTitle { rows.append(block(title, titleFont, color: ink)) }
         for group in groups where !group.isEmpty {
-            var start = 0
-            while start < group.count {
-                var end = start
-                var used = 0.0
-                while end < group.count, end - start < perRow {
-                    let w = group[end].swatch.widthPoints(font: font) + FigureStyle.textWidth("\u{00A0}\u{00A0}\u{00A0}" + group[end].text, font: font)
-                    if end > start, used + w > widthPoints { break }
-                    used += max(w, widest)
-                    end += 1
+            // Runs of samples between headings, each run starting in the first column.
+            var run: [Entry] = []
+            func flush() {
+                var start = 0
+                while start < run.count {
+                    var end = start
+                    var used = 0.0
+                    while end < run.count, end - start < perRow {
+                        // Each column is at least `widest`; a wider entry widens its own.
+                        let w = width(run[end])
+                        if end > start, used + w > widthPoints { break }
+                        used += max(w, widest)
+                        end += 1
+                    }
+                    var cells = ""
+                    for (offset, entry) in run[start..<end].enumerated() {
+                        cells += entry.swatch.cell(font: font)
+                        let span = offset == end - start - 1 ? columns - 2 * offset - 1 : 1
+                        cells += "<TD ALIGN=\"LEFT\"" + (span > 1 ? " COLSPAN=\"\(span)\"" : "") + ">"
+                            + FigureStyle.html("\u{00A0}" + entry.text + "\u{00A0}\u{00A0}", font: font, color: ink) + "</TD>"
+                    }
+                    rows.append("<TR>" + cells + "</TR>")
+                    start = end
                 }
-                let line = group[start..<end]
-                var cells = ""
-                for (offset, entry) in line.enumerated() {
-                    cells += entry.swatch.cell(font: font)
-                    let span = offset == line.count - 1 ? columns - 2 * offset - 1 : 1
-                    cells += "<TD ALIGN=\"LEFT\"" + (span > 1 ? " COLSPAN=\"\(span)\"" : "") + ">"
-                        + FigureStyle.html("\u{00A0}" + entry.text + "\u{00A0}\u{00A0}", font: font, color: ink) + "</TD>"
-                }
-                rows.append("<TR>" + cells + "</TR>")
-                start = end
+                run = []
             }
+            for entry in group {
+                if entry.isHeading {
+                    flush()
+                    rows.append(wide(FigureStyle.html(entry.text, font: font, color: ink)))
+                } else {
+                    run.append(entry)
+                }
+            }
+            flush()
         }
         for note in notes { rows.append(block(note, noteFont, color: style.theme.colors.muted.hex, width: noteWidth)) }
         guard !rows.isEmpty else { return "" }

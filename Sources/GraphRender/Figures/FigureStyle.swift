@@ -145,6 +145,38 @@ struct FigureStyle {
         return classes
     }
 
+    /// Graphviz's arrowhead (`arrowsize` 1) is 10 points long; its half-width is 0.35 of the
+    /// length, widened by `penwidth / 4` past 4 points (Graphviz 2.43's `arrow_type_normal`).
+    static func arrowheadShape(penWidth: Double) -> (lengthPerSize: Double, halfWidth: Double) {
+        (10, 0.35 * max(1, penWidth / 4))
+    }
+
+    /// The opening left inside a hollow arrowhead of `arrowSize` drawn with a pen `penWidth`
+    /// points wide: the radius of the circle inscribed in the triangle, less half the pen.
+    static func hollowOpening(arrowSize: Double, penWidth: Double) -> Double {
+        let shape = arrowheadShape(penWidth: penWidth)
+        let length = shape.lengthPerSize * arrowSize, k = shape.halfWidth
+        let inradius = k * length / (k + (1 + k * k).squareRoot())
+        return inradius - penWidth / 2
+    }
+
+    /// The smallest opening a hollow head keeps, in points, for a pen `penWidth` wide: wide
+    /// enough to read as hollow beside a filled head of the same line.
+    static func minimumOpening(penWidth: Double) -> Double { max(0.75, 0.35 * penWidth) }
+
+    /// The arrowhead size of a line `penWidth` points wide: the theme's, or larger, so that a
+    /// hollow head keeps its opening at every line width (a thick pen otherwise fills it and
+    /// the head reads as filled). Filled and hollow heads of one width class get one size, so
+    /// head size never stands for anything but the line's width.
+    func arrowSize(penWidth: Double) -> Double {
+        let base = theme.graph.edge.arrowSize
+        let shape = Self.arrowheadShape(penWidth: penWidth)
+        let k = shape.halfWidth
+        // inradius = k·L / (k + √(1+k²)) must reach the opening plus half the pen.
+        let needed = (Self.minimumOpening(penWidth: penWidth) + penWidth / 2) * (k + (1 + k * k).squareRoot()) / k / shape.lengthPerSize
+        return max(base, (needed * 100).rounded(.up) / 100)
+    }
+
     /// A range of counts drawn at one line width.
     struct LineClass: Equatable {
         var lower: Int

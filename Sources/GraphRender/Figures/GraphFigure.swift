@@ -49,7 +49,7 @@ public struct GraphFigure: Sendable {
                     var figure = CorrespondentsFigure(context: context, engine: layout, minimumWeight: minimumWeight, peopleLimit: limit)
                     figure.rankdir = rankdir
                     figure.style.widthOverrideInches = width
-                    return figure.figure()
+                    return try figure.separatingLabels()
                 }
             }
             let themed = try drawn(rankdir: nil)
@@ -152,19 +152,19 @@ public struct GraphFigure: Sendable {
     ///
     /// `make(limit, widthInches)` draws with at most `limit` people, at `widthInches` when
     /// given. Each try lays the figure out once (figures within budget lay out in milliseconds).
-    static func fitted(context: FigureContext, start: Int, make: (Int, Double?) -> GraphFigure) throws -> GraphFigure {
+    static func fitted(context: FigureContext, start: Int, make: (Int, Double?) throws -> GraphFigure) throws -> GraphFigure {
         let floor = context.theme.graph.budget.minTextPt
         let style = FigureStyle(context: context)
         let smallest = style.smallestFontPt
         var limit = max(2, start)
         while true {
-            let figure = make(limit, nil)
+            let figure = try make(limit, nil)
             let size = try GraphvizEngine.shared.drawingSize(figure.dot, engine: figure.engine)
             if smallest * size.scale >= floor - 0.01 { return try exactPage(figure, style: style) }
             if limit <= 2 {
                 // Draw wider: the width at which the smallest text is exactly the floor.
                 let width = style.widthInches * floor / (smallest * size.scale)
-                var wide = make(limit, width)
+                var wide = try make(limit, width)
                 wide.caption.shows += " Drawn \(DOTWriter.number(width * 25.4)) mm wide so that no text is under \(DOTWriter.number(floor)) pt."
                 return try exactPage(wide, style: style)
             }

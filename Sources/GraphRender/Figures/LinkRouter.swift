@@ -101,6 +101,15 @@ struct LinkRouter {
         return "e," + text(route.tip) + " " + route.points.map(text).joined(separator: " ")
     }
 
+    /// A polyline (no arrowhead) in Graphviz's spline form: each straight piece a cubic with
+    /// its control points on the line.
+    static func polylinePos(_ points: [Point]) -> String {
+        guard let first = points.first else { return "" }
+        var spline = [first]
+        for (a, b) in zip(points, points.dropFirst()) { spline += [a + (b - a) * (1.0 / 3), a + (b - a) * (2.0 / 3), b] }
+        return spline.map { DOTWriter.number($0.x) + "," + DOTWriter.number($0.y) }.joined(separator: " ")
+    }
+
     // MARK: Candidates
 
     /// Bows tried for each control point: how far a curve pushed by it alone on both would lie

@@ -243,10 +243,11 @@ struct RepliesFigure {
             ? [("layout", "neato"), ("inputscale", .number(72)), ("splines", "true"), ("overlap", "true"), ("esep", "+0.8")]
             : [("layout", .text(LayoutEngine.pinned.name)), ("inputscale", .number(72)), ("splines", "true"), ("overlap", "true")]
         let anyMixed = groups.contains { $0.mixedWriters }
-        let anyOthers = groups.contains { !$0.mixedWriters && !coloured.contains($0.writer) }
+        let anyOthers = groups.contains { !$0.mixedWriters && !coloured.contains($0.writer) && !context.people.isUnidentified($0.writer) }
+        let anyUnidentified = groups.contains { !$0.mixedWriters && context.people.isUnidentified($0.writer) }
         let anyCounted = groups.contains { $0.count > 1 }
         dot.graph(style.graphAttributes(layout + [("outputorder", "edgesfirst")])
-                  + legend(title: title, writers: lanes.filter { coloured.contains($0) }, coloured: coloured, mixed: anyMixed, others: anyOthers,
+                  + legend(title: title, writers: lanes.filter { coloured.contains($0) }, coloured: coloured, mixed: anyMixed, others: anyOthers, unidentified: anyUnidentified,
                            ranges: !rangeBars.isEmpty, counted: anyCounted ? daysPerBin : nil).graphAttributes(style: style))
         dot.nodeDefaults(style.nodeDefaults([("shape", "circle"), ("fixedsize", "true"), ("label", ""),
                                              ("width", .number(mark / 72)), ("height", .number(mark / 72)),
@@ -333,7 +334,20 @@ struct RepliesFigure {
                                             LinkRouter.Area(minX: width, minY: -1e9, maxX: 1e9, maxY: 1e9),
                                             LinkRouter.Area(minX: -1e9, minY: y, maxX: 1e9, maxY: 1e9)],
                                 arrowLength: Self.arrowSize * 10, clearance: 1)
-        let routes = graphvizRoutesLinks ? [] : router.route(drawnLinks.map { (names[$0.from], names[$0.to]) })
+        // "Same text" links are brackets along a bin's edge (`bracket`), where no mark is in
+        // the way; the router draws every other link (and a bracket it could not place).
+        var brackets: [Int: [LinkRouter.Point]] = [:]
+        if !graphvizRoutesLinks {
+            let marksByX = obstacles.values.sorted { $0.centre.x < $1.centre.x }
+            for (index, drawn) in drawnLinks.enumerated() where drawn.link.kind == .parallel {
+                guard let a = obstacles[names[drawn.from]], let b = obstacles[names[drawn.to]] else { continue }
+                brackets[index] = Self.bracket(a, b, binEdges: (axisLeft, binWidth), marks: marksByX)
+            }
+        }
+        let routed = drawnLinks.indices.filter { brackets[$0] == nil }
+        let routerRoutes = graphvizRoutesLinks ? [] : router.route(routed.map { (names[drawnLinks[$0].from], names[drawnLinks[$0].to]) })
+        var routes = [LinkRouter.Route?](repeating: nil, count: drawnLinks.count)
+        for (position, index) in routed.enumerated() where position < routerRoutes.count { routes[index] = routerRoutes[position] }
         for (index, drawn) in drawnLinks.enumerated() {
             let link = drawn.link
             let lineStyle: String
@@ -344,7 +358,12 @@ struct RepliesFigure {
             case .parallel: lineStyle = theme.graph.links.parallel
             }
             var attributes: DOTAttributes = [("style", .text(lineStyle)), ("tooltip", .text(link.kind.rawValue + ": " + link.evidence.phrase))]
-            if index < routes.count, let route = routes[index] { attributes.append(("pos", .text(LinkRouter.pos(route)))) }
+            if let bracket = brackets[index] {
+                // Two texts alike, neither answering the other: no arrowhead.
+                attributes += [("arrowhead", "none"), ("pos", .text(LinkRouter.polylinePos(bracket)))]
+            } else if index < routes.count, let route = routes[index] {
+                attributes.append(("pos", .text(LinkRouter.pos(route))))
+            }
             dot.edge(names[drawn.from], names[drawn.to], attributes)
         }
 
@@ -400,6 +419,58 @@ struct RepliesFigure {
         return figure
     }
 
+    /// A "same text" link between marks `a` and `b` as a bracket: out of one mark sideways to
+    /// the edge of its bin, along that edge (between the marks of neighbouring bins) to the
+    /// other mark's row, and into it. Tried at the right edge of the left mark's bin, the left
+    /// edge of the right mark's bin, then at the outer edges of the two; nil when every one
+    /// would touch another mark. The
+    /// bracket stays within the rows and bins of its two marks, so it never loops through
+    /// the lanes between them as a curve bowing around marks did.
+    ///
+    /// - Parameters:
+    ///   - binEdges: the x of the first bin's left edge and the bins' width.
+    ///   - marks: every mark, sorted by x.
+    static func bracket(_ a: LinkRouter.Obstacle, _ b: LinkRouter.Obstacle, binEdges: (left: Double, width: Double),
+                        marks: [LinkRouter.Obstacle]) -> [LinkRouter.Point]? {
+        typealias Point = LinkRouter.Point
+        let (left, right) = a.centre.x <= b.centre.x ? (a, b) : (b, a)
+        func bin(_ x: Double) -> Double { ((x - binEdges.left) / binEdges.width).rounded(.down) }
+        // Between the marks first, then beside them (left of the left one, right of the right one).
+        let candidates = [binEdges.left + (bin(left.centre.x) + 1) * binEdges.width, binEdges.left + bin(right.centre.x) * binEdges.width,
+                          binEdges.left + bin(left.centre.x) * binEdges.width, binEdges.left + (bin(right.centre.x) + 1) * binEdges.width]
+        for edge in candidates {
+            func side(_ mark: LinkRouter.Obstacle) -> Point {
+                Point(x: mark.centre.x + (edge >= mark.centre.x ? mark.radius : -mark.radius), y: mark.centre.y)
+            }
+            let points = [side(a), Point(x: edge, y: a.centre.y), Point(x: edge, y: b.centre.y), side(b)]
+            // Clear of every other mark (by half a point), looking only at marks within its x range.
+            let minX = points.map(\.x).min()! - binEdges.width, maxX = points.map(\.x).max()! + binEdges.width
+            var low = 0, high = marks.count
+            while low < high { let mid = (low + high) / 2; if marks[mid].centre.x < minX { low = mid + 1 } else { high = mid } }
+            var clear = true
+            var index = low
+            search: while index < marks.count, marks[index].centre.x <= maxX {
+                let mark = marks[index]
+                index += 1
+                if mark.centre == a.centre || mark.centre == b.centre { continue }
+                for (p, q) in zip(points, points.dropFirst()) where Self.distance(from: mark.centre, toSegment: p, q) < mark.radius + 0.5 {
+                    clear = false
+                    break search
+                }
+            }
+            if clear { return points }
+        }
+        return nil
+    }
+
+    /// Distance from `p` to the segment from `a` to `b`.
+    static func distance(from p: LinkRouter.Point, toSegment a: LinkRouter.Point, _ b: LinkRouter.Point) -> Double {
+        let d = b - a
+        let length2 = d.x * d.x + d.y * d.y
+        let t = length2 > 0 ? max(0, min(1, ((p.x - a.x) * d.x + (p.y - a.y) * d.y) / length2)) : 0
+        return p.distance(to: a + d * t)
+    }
+
     /// The bounds of an uncertain date (days apart), nil for a date known to the day.
     static func range(_ date: HistoricalDate) -> (from: Day, to: Day)? {
         guard !date.isExact, let bounds = date.drawnBounds, bounds.notBefore < bounds.notAfter else { return nil }
@@ -419,6 +490,8 @@ struct RepliesFigure {
     /// entry's colour and marker; a mark of several writers, or of a writer past the palette,
     /// is muted, in the "others" marker shape.
     func markLook(_ writer: String?, coloured: Set<String>) -> (color: RGBColor, shape: MarkerShape) {
+        // The unidentified people drawn as one have their own look (Styling's one rule), never others'.
+        if let writer, context.people.isUnidentified(writer) { return (context.people.unidentified.color, context.people.unidentified.marker) }
         guard let writer, coloured.contains(writer) else { return (context.theme.colors.muted, context.people.other.marker) }
         let look = context.people[writer]
         return (look.color, look.marker)
@@ -479,7 +552,7 @@ struct RepliesFigure {
         day.month == 12 ? Day(year: day.year + 1, month: 1, day: 1) : Day(year: day.year, month: day.month + 1, day: 1)
     }
 
-    private func legend(title: String, writers lanes: [String], coloured: Set<String>, mixed: Bool, others: Bool, ranges: Bool,
+    private func legend(title: String, writers lanes: [String], coloured: Set<String>, mixed: Bool, others: Bool, unidentified: Bool, ranges: Bool,
                         counted daysPerBin: Double?) -> FigureLegend {
         let theme = context.theme
         var writers = lanes
@@ -491,6 +564,10 @@ struct RepliesFigure {
         }
         let otherLook = markLook(nil, coloured: coloured)
         if others { people.append(FigureLegend.Entry(swatch: .marker(otherLook.color, otherLook.shape), text: "others")) }
+        if unidentified {
+            let look = context.people.unidentified
+            people.append(FigureLegend.Entry(swatch: .marker(look.color, look.marker), text: "unidentified"))
+        }
         if mixed { people.append(FigureLegend.Entry(swatch: .marker(otherLook.color, otherLook.shape), text: "several writers")) }
         var kinds = [
             FigureLegend.Entry(swatch: .ring(muted), text: "hollow: inferred (cited, lost)"),

@@ -1,0 +1,230 @@
+import Analysis
+import Correspondence
+import Foundation
+@testable import GraphRender
+import Styling
+import Testing
+
+/// What the review of issue 14 found misleading in the network figures, checked from the DOT
+/// and from Graphviz's own layout: legend grids that zigzag, hollow heads that read as filled,
+/// arrow counts printed on top of each other.
+@Suite(.serialized)
+struct LegendGridAndLabelTests {
+    /// Every CSV fixture of the package, read as a user's corpus.
+    static let csvFixtures: [(name: String, analysis: CorpusAnalysis)] = {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/csv")
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".csv") }.sorted()
+        return names.map { name in
+            do {
+                let corpus = try CorpusLoader.load(path: folder.appendingPathComponent(name).path)
+                return (name, CorpusAnalysis(corpus: corpus, lexicon: try TopicLexicon.bundled()))
+            } catch {
+                fatalError("cannot read \(name): \(error)")
+            }
+        }
+    }()
+
+    static func context(_ analysis: CorpusAnalysis, style: String = "paper", wide: Bool = false) -> FigureContext {
+        FigureContext(analysis: analysis, theme: FigureFixtures.theme(style), wide: wide, styleSpec: style)
+    }
+
+    // MARK: Legend grid
+
+    /// A cell of the legend's outer table: how many columns it spans and its markup.
+    struct Cell {
+        var span: Int
+        var content: String
+        /// A swatch: a drawn sample (a fixed-size box, an arrow) or a coloured glyph.
+        var isSwatch: Bool { content.contains("<TABLE") || content.hasPrefix("<FONT") && FigureClaims.text(of: content).count <= 3 && !content.contains("\u{00A0}") }
+    }
+
+    /// The rows of the outermost table of `label`, each as its cells (nested tables are left
+    /// inside their cell's content).
+    static func outerRows(_ label: String) -> [[Cell]] {
+        let regex = try! NSRegularExpression(pattern: #"<(/?)(TABLE|TR|TD)\b([^>]*)>"#)
+        let ns = label as NSString
+        var depth = 0
+        var rows: [[Cell]] = []
+        var cellStart: Int?
+        var span = 1
+        for match in regex.matches(in: label, range: NSRange(location: 0, length: ns.length)) {
+            let closing = ns.substring(with: match.range(at: 1)) == "/"
+            let tag = ns.substring(with: match.range(at: 2))
+            switch (tag, closing) {
+            case ("TABLE", false): depth += 1
+            case ("TABLE", true): depth -= 1
+            case ("TR", false) where depth == 1: rows.append([])
+            case ("TD", false) where depth == 1:
+                cellStart = match.range.location + match.range.length
+                span = FigureClaims.int("COLSPAN", in: ns.substring(with: match.range(at: 3))) ?? 1
+            case ("TD", true) where depth == 1:
+                if let start = cellStart {
+                    rows[rows.count - 1].append(Cell(span: span, content: ns.substring(with: NSRange(location: start, length: match.range.location - start))))
+                }
+                cellStart = nil
+            default: break
+            }
+        }
+        return rows
+    }
+
+    /// Each legend row is either one cell across the whole grid (a title, a heading, a note)
+    /// or samples in columns: a swatch starting every even column, its text after it. A
+    /// heading taking a cell among samples (the old zigzag) fails.
+    static func checkGrid(_ label: String, _ what: String) {
+        let rows = outerRows(label)
+        #expect(!rows.isEmpty, "\(what): no legend table")
+        let columns = rows.map { $0.reduce(0) { $0 + $1.span } }.max() ?? 0
+        for row in rows {
+            #expect(row.reduce(0) { $0 + $1.span } == columns, "\(what): a row of \(row.reduce(0) { $0 + $1.span }) columns in a grid of \(columns)")
+            if row.count == 1 { continue }
+            var column = 0
+            for (index, cell) in row.enumerated() {
+                let swatchColumn = index % 2 == 0
+                #expect(cell.isSwatch == swatchColumn,
+                        "\(what): \(swatchColumn ? "a non-sample" : "a sample") in column \(column): \(FigureClaims.text(of: cell.content))")
+                if swatchColumn { #expect(column % 2 == 0, "\(what): a sample starts in column \(column)") }
+                column += cell.span
+            }
+        }
+        // Headings are rows of their own.
+        for heading in ["messages:", "per arrow:", "arrows by:", "messages naming both:"] {
+            for row in rows where row.contains(where: { FigureClaims.text(of: $0.content) == heading }) {
+                #expect(row.count == 1 && row[0].span == columns, "\(what): the heading \(heading) shares its row")
+            }
+        }
+    }
+
+    @Test(arguments: [GraphFigureKind.correspondents, .mentions, .matrix, .topics, .replies])
+    func legendHeadingsSpanTheirRowAndSamplesAlignInColumns(kind: GraphFigureKind) throws {
+        for style in ["paper", "grayscale"] {
+            for wide in [false, true] {
+                let figure = try GraphFigure.build(kind, context: Self.context(FigureFixtures.analysis, style: style, wide: wide))
+                let label = try #require(try GraphvizEngine.shared.parse(figure.dot).attributes["label"])
+                Self.checkGrid(label, "\(kind) \(style)\(wide ? " wide" : "")")
+            }
+        }
+        guard kind == .correspondents || kind == .matrix else { return }
+        for fixture in Self.csvFixtures {
+            let figure = try GraphFigure.build(kind, context: Self.context(fixture.analysis))
+            Self.checkGrid(try #require(try GraphvizEngine.shared.parse(figure.dot).attributes["label"]), "\(kind) \(fixture.name)")
+        }
+    }
+
+    // MARK: Arrowheads
+
+    /// The triangles of an SVG's arrowheads: whether filled, the pen width, the inscribed
+    /// circle's radius, for each edge group.
+    static func arrowheads(_ svg: String) -> [(hollow: Bool, pen: Double, inradius: Double)] {
+        svg.components(separatedBy: "class=\"edge\"").dropFirst().compactMap { group -> (Bool, Double, Double)? in
+            let body = group.components(separatedBy: "</g>").first ?? ""
+            guard let polygon = body.range(of: "<polygon").map({ body[$0.upperBound...].prefix { $0 != ">" } }) else { return nil }
+            let attributes = String(polygon)
+            let fill = FigureClaims.string("fill", in: attributes) ?? ""
+            let pen = Double(FigureClaims.string("stroke-width", in: attributes) ?? "1") ?? 1
+            let numbers = (FigureClaims.string("points", in: attributes) ?? "").split(whereSeparator: { $0 == " " || $0 == "," }).compactMap { Double($0) }
+            var points: [(Double, Double)] = stride(from: 0, to: numbers.count - 1, by: 2).map { (numbers[$0], numbers[$0 + 1]) }
+            if points.count > 3, points.first! == points.last! { points.removeLast() }
+            guard points.count == 3 else { return nil }
+            func distance(_ a: (Double, Double), _ b: (Double, Double)) -> Double { ((a.0 - b.0) * (a.0 - b.0) + (a.1 - b.1) * (a.1 - b.1)).squareRoot() }
+            let (a, b, c) = (points[0], points[1], points[2])
+            let area = abs((b.0 - a.0) * (c.1 - a.1) - (c.0 - a.0) * (b.1 - a.1)) / 2
+            let perimeter = distance(a, b) + distance(b, c) + distance(c, a)
+            return (fill == "none", pen, 2 * area / perimeter)
+        }
+    }
+
+    /// At every width class, an inferred arrow's hollow head keeps an opening (read from the
+    /// drawn SVG triangle: inscribed radius less half the pen), and the cited arrows' heads are
+    /// filled; the legend shows both heads, on lines drawn as the arrows are.
+    @Test func hollowHeadsStayOpenAtEveryWidthAndTheLegendShowsBothHeads() throws {
+        for style in ["paper", "grayscale", "presentation"] {
+            let context = Self.context(FigureFixtures.analysis, style: style)
+            let figure = try GraphFigure.build(.correspondents, context: context)
+            let graph = try GraphvizEngine.shared.parse(figure.dot)
+            let inferred = graph.edges.filter { $0.attributes["arrowhead"] == CorrespondentsFigure.inferredArrowhead }
+            #expect(inferred.count >= 3, "\(style)")
+            #expect(graph.edges.filter { $0.attributes["arrowhead"] != CorrespondentsFigure.inferredArrowhead }
+                .allSatisfy { !($0.attributes["arrowhead"] ?? "").hasPrefix("o") && $0.attributes["arrowhead"] != "empty" })
+            let heads = Self.arrowheads(String(decoding: try figure.render(.svg).data, as: UTF8.self))
+            #expect(heads.count == graph.edges.count, "\(style): a head per arrow")
+            let hollow = heads.filter(\.hollow)
+            #expect(hollow.count == inferred.count, "\(style)")
+            // The thick classes are among them: that is where the opening used to close.
+            #expect(hollow.map(\.pen).max() ?? 0 >= 3, "\(style)")
+            for head in hollow {
+                let opening = head.inradius - head.pen / 2
+                #expect(opening >= FigureStyle.minimumOpening(penWidth: head.pen) - 0.1,
+                        "\(style): a hollow head drawn with a \(head.pen) pt pen keeps \(opening) pt open")
+            }
+            // Within a class, both kinds of head are one size (head size means only the width).
+            for edge in graph.edges {
+                let pen = try #require(Double(edge.attributes["penwidth"] ?? ""))
+                #expect(Double(edge.attributes["arrowsize"] ?? "") == FigureStyle(context: context).arrowSize(penWidth: pen))
+            }
+            // The legend: a filled and a hollow head, each on a line as its arrows are drawn.
+            let label = try #require(graph.attributes["label"])
+            let arrows = Self.legendArrows(label)
+            let hollowSample = try #require(arrows.first { $0.glyph == "▷" }, "\(style): no hollow head in the legend")
+            let filledSample = try #require(arrows.first { $0.glyph == "▶" }, "\(style): no filled head in the legend")
+            let inferredColour = try #require(inferred.first?.attributes["color"])
+            #expect(hollowSample.color == inferredColour && hollowSample.lineColor == inferredColour)
+            #expect(hollowSample.dashed == (inferred.first?.attributes["style"] == "dashed"))
+            #expect(hollowSample.text.contains("inferred") && filledSample.text.contains("corpus"))
+            #expect(!filledSample.dashed)
+        }
+    }
+
+    /// The legend's arrow samples: head glyph and colour, line colour and dash, text.
+    static func legendArrows(_ label: String) -> [(glyph: String, color: String, lineColor: String, dashed: Bool, text: String)] {
+        let pattern = #"SIDES="B" BORDER="\d+" COLOR="(#[0-9a-f]{6})"( STYLE="dashed")?></TD></TR><TR><TD [^>]*></TD></TR></TABLE></TD><TD><FONT [^>]*COLOR="(#[0-9a-f]{6})">([^<]+)</FONT></TD></TR></TABLE></TD><TD ALIGN="LEFT"[^>]*>(.*?)</TD>"#
+        let regex = try! NSRegularExpression(pattern: pattern)
+        let ns = label as NSString
+        return regex.matches(in: label, range: NSRange(location: 0, length: ns.length)).map { m in
+            (ns.substring(with: m.range(at: 4)), ns.substring(with: m.range(at: 3)), ns.substring(with: m.range(at: 1)),
+             m.range(at: 2).location != NSNotFound, FigureClaims.text(of: ns.substring(with: m.range(at: 5))))
+        }
+    }
+
+    // MARK: Arrow counts
+
+    /// Laid out by Graphviz, no arrow count overlaps another or a person, on every CSV
+    /// fixture and the bundled corpus (two "1"s of a pair of opposite arrows used to be drawn
+    /// on top of each other); the caption counts any arrow left without a count.
+    @Test func arrowCountsStandApartInTheLayout() throws {
+        var checked = 0
+        for (name, analysis) in Self.csvFixtures + [("bundled", FigureFixtures.analysis)] {
+            for wide in [false, true] {
+                let figure = try GraphFigure.build(.correspondents, context: Self.context(analysis, wide: wide))
+                let labels = try LaidOutLabels(json: GraphvizEngine.shared.layoutJSON(figure.dot, engine: figure.engine))
+                for (a, b) in labels.overlaps {
+                    Issue.record("\(name): count \(labels.boxes[a].text) of \(labels.boxes[a].tail) → \(labels.boxes[a].head) overlaps \(labels.boxes[b].text) of \(labels.boxes[b].tail) → \(labels.boxes[b].head)")
+                }
+                for box in labels.boxes {
+                    #expect(!labels.nodes.contains { $0.overlaps(box) }, "\(name): count \(box.text) of \(box.tail) → \(box.head) overlaps a person")
+                }
+                #expect(labels.unplaced.isEmpty)
+                // Every arrow without a printed count is counted in the caption.
+                let graph = try GraphvizEngine.shared.parse(figure.dot)
+                let bare = graph.edges.filter { ($0.attributes["label"] ?? "").isEmpty && ($0.attributes["xlabel"] ?? "").isEmpty }.count
+                if bare > 0 {
+                    #expect(figure.caption.shows.contains("\(bare) arrow\(bare == 1 ? " carries" : "s carry") no count"), "\(name)")
+                } else {
+                    #expect(!figure.caption.shows.contains("no count"))
+                }
+                #expect(labels.boxes.count == graph.edges.count - bare)
+                checked += labels.boxes.count
+            }
+        }
+        #expect(checked > 40)
+    }
+
+    /// The fixture where two "1"s of opposite arrows overlapped keeps both counts, apart.
+    @Test func oppositeArrowsOfOneLetterEachKeepBothCounts() throws {
+        let palladio = try #require(Self.csvFixtures.first { $0.name == "palladio.csv" })
+        let figure = try GraphFigure.build(.correspondents, context: Self.context(palladio.analysis))
+        let labels = try LaidOutLabels(json: GraphvizEngine.shared.layoutJSON(figure.dot, engine: figure.engine))
+        #expect(labels.boxes.count == 3 && labels.overlaps.isEmpty)
+    }
+}
