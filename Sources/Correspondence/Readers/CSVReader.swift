@@ -19,6 +19,12 @@ import Foundation
 ///   reading goes on. Only a table with no header, no sender and recipient columns, or no
 ///   readable row at all is an error.
 public enum CSVReader {
+    /// A record as a row of cells, or why it cannot be read.
+    private enum RecordReading {
+        case row(CSVRow)
+        case unreadable(ReadIssue)
+    }
+
     public static func read(text: String, sourceName: String, path: String? = nil, people: PersonTable,
                             layout: CSVLayout = CSVLayout()) throws -> Corpus {
         let file = path ?? sourceName
@@ -30,11 +36,27 @@ public enum CSVReader {
         var headerError: Error?
         let separator = layout.peopleSeparator ?? (delimiter == ";" ? "|" : ";")
 
-        // First pass, one record at a time (the table is never held as records): each row's
-        // cells, or why it cannot be read.
-        var rows: [CSVRow] = []
-        var mentions: [PersonMention] = []
-        var rowIssues: [ReadIssue] = []
+        // Two passes over the records, one record at a time: no table is held, not as records
+        // and not as rows. The first finds the header and every mention of a person (counted:
+        // the people are made from all of them at once, whatever the order of the rows); the
+        // second reads each row again and makes its letter.
+        /// A record's cells, or nil (a blank record) or why it cannot be read.
+        func parsedRow(_ row: CSVRecords.Row, columns: CSVHeader) -> RecordReading? {
+            if row.fields.allSatisfy({ CSVRow.trimmed($0, in: .whitespaces).isEmpty }) { return nil }
+            let span = SourceSpan(startLine: row.line, endLine: row.endLine)
+            let extraAreEmpty = row.fields.count > columns.count
+                && row.fields[columns.count...].allSatisfy { CSVRow.trimmed($0, in: .whitespaces).isEmpty }
+            guard row.fields.count == columns.count || extraAreEmpty else {
+                return .unreadable(ReadIssue(kind: .unreadable, outcome: .skipped, file: file, span: span,
+                                             detail: "expected \(columns.count) fields as in the header row, found \(row.fields.count): the record is not read"))
+            }
+            var parsed = CSVRow(fields: row.fields.count == columns.count ? row.fields : Array(row.fields.prefix(columns.count)),
+                                span: span, columns: columns, separator: separator)
+            if let problem = row.problem { parsed.adjustments.append(problem) }
+            return .row(parsed)
+        }
+
+        var mentionCounts: [PersonMention: Int] = [:]
         let unclosed = CSVRecords.scan(text, delimiter: delimiter) { row in
             guard headerError == nil else { return }
             guard let columns else {
@@ -42,52 +64,45 @@ public enum CSVReader {
                 do { columns = try CSVHeader(row.fields, layout: layout, file: file, line: row.line) } catch { headerError = error }
                 return
             }
-            if row.fields.allSatisfy({ CSVRow.trimmed($0, in: .whitespaces).isEmpty }) { return }
-            let span = SourceSpan(startLine: row.line, endLine: row.endLine)
-            let extraAreEmpty = row.fields.count > columns.count
-                && row.fields[columns.count...].allSatisfy { CSVRow.trimmed($0, in: .whitespaces).isEmpty }
-            guard row.fields.count == columns.count || extraAreEmpty else {
-                rowIssues.append(ReadIssue(kind: .unreadable, outcome: .skipped, file: file, span: span,
-                                           detail: "expected \(columns.count) fields as in the header row, found \(row.fields.count): the record is not read"))
-                return
-            }
-            var parsed = CSVRow(fields: row.fields.count == columns.count ? row.fields : Array(row.fields.prefix(columns.count)),
-                                span: span, columns: columns, separator: separator)
-            if let problem = row.problem { parsed.adjustments.append(problem) }
-            mentions += parsed.senders
-            mentions += parsed.recipients
-            rows.append(parsed)
+            guard case .row(let parsed) = parsedRow(row, columns: columns) else { return }
+            for mention in parsed.senders { mentionCounts[mention, default: 0] += 1 }
+            for mention in parsed.recipients { mentionCounts[mention, default: 0] += 1 }
         }
         if let headerError {
             hash.cancel()
             throw headerError
         }
-        guard let header, columns != nil else {
+        guard let header, let columns else {
             hash.cancel()
             throw EpistolaryError(.badData, file: file, "the file is empty")
         }
-        var issues: [ReadIssue] = unclosed.map {
-            ReadIssue(kind: .unreadable, outcome: .skipped, file: file, span: SourceSpan(startLine: $0, endLine: $0),
-                      detail: "a quoted field is never closed: the record is not read (reading goes on at the next line)")
-        }
-        issues += rowIssues
-        rowIssues = []
 
-        // People first, all at once (order-independent ids), then the letters.
+        // People first, all at once (order-independent ids: `prepare` counts forms and joins
+        // URIs whatever the order it is given them in), then the letters.
         var resolver = PersonResolver(table: people)
-        resolver.prepare(mentions)
-        mentions = []
+        resolver.prepare(mentionCounts.lazy.flatMap { repeatElement($0.key, count: $0.value) })
+        mentionCounts = [:]
         var messages: [Message] = []
         var firstLineOfID: [String: Int] = [:]
-        messages.reserveCapacity(rows.count)
-        // Each row is let go once its letter is made.
-        rows.reverse()
-        while var row = rows.popLast() {
+        var rowIssues: [ReadIssue] = []
+        var letterIssues: [ReadIssue] = []
+        var afterHeader = false
+        _ = CSVRecords.scan(text, delimiter: delimiter) { record in
+            guard afterHeader else { afterHeader = true; return }
+            guard let parsed = parsedRow(record, columns: columns) else { return }
+            var row: CSVRow
+            switch parsed {
+            case .unreadable(let issue):
+                rowIssues.append(issue)
+                return
+            case .row(let read):
+                row = read
+            }
             if let id = row.value(.id), !id.isEmpty {
                 if let earlier = firstLineOfID[id] {
-                    issues.append(ReadIssue(kind: .duplicate, outcome: .skipped, file: file, span: row.span,
-                                            detail: "the id \"\(id)\" is already the id of the record on line \(earlier): this record is not read (ids must be unique)"))
-                    continue
+                    letterIssues.append(ReadIssue(kind: .duplicate, outcome: .skipped, file: file, span: row.span,
+                                                  detail: "the id \"\(id)\" is already the id of the record on line \(earlier): this record is not read (ids must be unique)"))
+                    return
                 }
                 firstLineOfID[id] = row.span.startLine
             }
@@ -113,16 +128,23 @@ public enum CSVReader {
                 sourceNotes: sourceNotes)
             messages.append(message)
             for problem in row.adjustments {
-                issues.append(ReadIssue(kind: .unsupported, outcome: .adjusted, file: file, span: row.span, detail: problem))
+                letterIssues.append(ReadIssue(kind: .unsupported, outcome: .adjusted, file: file, span: row.span, detail: problem))
             }
             for problem in row.dateProblems {
-                issues.append(ReadIssue(kind: .invalidDate, outcome: .adjusted, file: file, span: row.span, detail: problem))
+                letterIssues.append(ReadIssue(kind: .invalidDate, outcome: .adjusted, file: file, span: row.span, detail: problem))
             }
             if !date.isDated && row.dateProblems.isEmpty {
-                issues.append(ReadIssue(kind: .undated, outcome: .info, file: file, span: row.span,
-                                        detail: "undated in the source (\(date.raw.map { "\"\($0)\"" } ?? "no date given")), kept undated"))
+                letterIssues.append(ReadIssue(kind: .undated, outcome: .info, file: file, span: row.span,
+                                              detail: "undated in the source (\(date.raw.map { "\"\($0)\"" } ?? "no date given")), kept undated"))
             }
         }
+        // In the order they were always listed in: unclosed records, rows that cannot be read, then each letter's.
+        var issues: [ReadIssue] = unclosed.map {
+            ReadIssue(kind: .unreadable, outcome: .skipped, file: file, span: SourceSpan(startLine: $0, endLine: $0),
+                      detail: "a quoted field is never closed: the record is not read (reading goes on at the next line)")
+        }
+        issues += rowIssues
+        issues += letterIssues
         guard !messages.isEmpty else {
             hash.cancel()
             let first = issues.min { $0.span.startLine < $1.span.startLine }
