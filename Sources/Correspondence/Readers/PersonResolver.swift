@@ -113,6 +113,13 @@ public struct PersonResolver: Sendable {
     /// (ties: the first in Unicode order). `resolve` then finds them.
     /// - Complexity: O(n log n) in the number of mentions.
     public mutating func prepare(_ mentions: some Sequence<PersonMention>) {
+        prepare(weighted: mentions.lazy.map { ($0, 1) })
+    }
+
+    /// `prepare` for mentions each written `count` times: a reader that holds each distinct
+    /// mention once gets the same people as one that passes every mention.
+    /// - Complexity: O(d log d) in the number d of distinct mentions.
+    public mutating func prepare(weighted mentions: some Sequence<(PersonMention, Int)>) {
         var parent: [AuthorityKey: AuthorityKey] = [:]
         func find(_ k: AuthorityKey) -> AuthorityKey {
             var root = k
@@ -125,7 +132,7 @@ public struct PersonResolver: Sendable {
         var written: [AuthorityKey: Set<String>] = [:]
         var kinds: [AuthorityKey: Person.Kind] = [:]
         var nameOnly: [String: (kind: Person.Kind, forms: [String: Int])] = [:]
-        for mention in mentions {
+        for (mention, count) in mentions {
             let keys = mention.refs.compactMap { key(of: $0) }
             let read = mention.name.map { reading(of: $0) }
             let name = read?.tidy ?? ""
@@ -133,7 +140,7 @@ public struct PersonResolver: Sendable {
                 guard let read, !name.isEmpty, !read.placeholder else { continue }
                 let nameKey = Self.nameKey(comparable: read.comparable, kind: mention.kind)
                 guard byName[nameKey] == nil else { continue }
-                nameOnly[nameKey, default: (mention.kind, [:])].forms[name, default: 0] += 1
+                nameOnly[nameKey, default: (mention.kind, [:])].forms[name, default: 0] += count
                 continue
             }
             for k in keys where parent[k] == nil { parent[k] = k }
@@ -141,7 +148,7 @@ public struct PersonResolver: Sendable {
                 let a = find(first), b = find(k)
                 if a != b { if a < b { parent[b] = a } else { parent[a] = b } }
             }
-            if !name.isEmpty { names[first, default: [:]][name, default: 0] += 1 }
+            if !name.isEmpty { names[first, default: [:]][name, default: 0] += count }
             for ref in mention.refs { written[key(of: ref)!, default: []].insert(ref) }
             if kinds[first] == nil || mention.kind == .person { kinds[first] = mention.kind }
         }

@@ -69,16 +69,20 @@ public enum CMIFReader {
     public static func read(data: Data, sourceName: String, shownAs: String? = nil, people: PersonTable) throws -> Corpus {
         let shown = shownAs ?? sourceName
         return try read(stream: try XMLStream(bytes: data, shownAs: shown), hash: HashInBackground(bytes: data),
-                        sourceName: sourceName, shown: shown, people: people)
+                        sourceName: sourceName, shown: shown, people: people,
+                        expected: data.withUnsafeBytes { CMIFRecordCount.count(in: $0) })
     }
 
-    /// Walks the document, then builds the messages.
+    /// Walks the document, making each record's message as soon as it is walked, then resolves
+    /// people and ids across the file.
+    /// `expected`: how many records the file holds, as far as counted (`CMIFRecordCount`).
     private static func read(stream: XMLStream, hash: HashInBackground, sourceName: String, shown: String,
-                             people: PersonTable) throws -> Corpus {
+                             people: PersonTable, expected: Int) throws -> Corpus {
         var walker = CMIFWalker(stream: stream, file: shown)
+        var builder = CMIFMessageBuilder(file: shown, people: people, expected: expected)
         do {
-            try walker.walk()
-            guard !walker.records.isEmpty else {
+            while let record = try walker.nextRecord() { builder.add(record) }
+            guard builder.count > 0 else {
                 throw EpistolaryError(.badData, file: shown, line: stream.line,
                                       "expected at least one correspDesc in the CMIF file, found none")
             }
@@ -86,9 +90,7 @@ public enum CMIFReader {
             hash.cancel()   // the background hash must not outlive a failed read
             throw error
         }
-        var builder = CMIFMessageBuilder(file: shown, people: people)
-        var records = walker.takeRecords()
-        let messages = builder.messages(from: &records)
+        let messages = builder.finish()
         let issues = (walker.issues + builder.issues).sorted { ($0.line, $0.detail) < ($1.line, $1.detail) }
         return Corpus(sourceName: sourceName, sourceHash: hash.value(), messages: messages, people: builder.people.table,
                       issues: issues, header: walker.hasHeader ? walker.header : nil)
@@ -106,7 +108,8 @@ public enum CMIFReader {
         guard FileManager.default.isReadableFile(atPath: path) else { throw EpistolaryError(.badData, file: path, "cannot be read") }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
         guard size > 0 else { throw EpistolaryError(.badData, file: path, "the file is empty") }
-        return try read(stream: try XMLStream(path: path, shownAs: path), hash: HashInBackground(fileAt: path),
-                        sourceName: url.lastPathComponent, shown: path, people: people)
+        let stream = try XMLStream(path: path, shownAs: path)
+        return try read(stream: stream, hash: HashInBackground(fileAt: path), sourceName: url.lastPathComponent, shown: path,
+                        people: people, expected: CMIFRecordCount.count(fileAt: path))
     }
 }

@@ -1,22 +1,27 @@
-/// Walks a CMIF document once, streaming, and keeps what the reader needs: the header's
-/// description of the file and one `CMIFRecord` per `correspDesc`. Only elements in the TEI
-/// namespace count; anything else is stepped over.
+/// Walks a CMIF document once, streaming, and hands over what the reader needs: the header's
+/// description of the file, and one `CMIFRecord` per `correspDesc` as soon as it closes (the
+/// walker holds one record at a time). Only elements in the TEI namespace count; anything else
+/// is stepped over.
 ///
-/// - Complexity: O(n) in the size of the document; memory holds the records, not the document.
+/// - Complexity: O(n) in the size of the document; memory holds one record, not the document.
 struct CMIFWalker {
     static let teiNamespace = "http://www.tei-c.org/ns/1.0"
     static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
 
     private(set) var header = CorpusHeader()
     private(set) var hasHeader = false
-    private(set) var records: [CMIFRecord] = []
     private(set) var issues: [ReadIssue] = []
+    /// How many records were handed over.
+    private(set) var recordCount = 0
 
     private let stream: XMLStream
     private let file: String
     /// TEI local names of the open elements ("" for an element in another namespace).
     private var path: [String] = []
     private var record: CMIFRecord?
+    /// A record whose `correspDesc` has just closed, until `nextRecord` hands it over.
+    private var completed: CMIFRecord?
+    private var sawRoot = false
     private var action: CMIFRecord.Action?
     /// The element whose text is being gathered, with the depth it opened at.
     private var capture: (element: String, depth: Int, line: Int, ref: String?)?
@@ -40,16 +45,10 @@ struct CMIFWalker {
         self.file = file
     }
 
-    /// Hands the records over (the walker keeps none), so that they can be freed one by one.
-    mutating func takeRecords() -> [CMIFRecord] {
-        defer { records = [] }
-        return records
-    }
-
-    /// Reads the whole document.
+    /// Walks on to the end of the next `correspDesc` and hands its record over; nil at the end
+    /// of the document.
     /// - Throws: a `.badData` error for malformed XML or a document that is not TEI.
-    mutating func walk() throws {
-        var sawRoot = false
+    mutating func nextRecord() throws -> CMIFRecord? {
         while let event = try stream.next() {
             switch event {
             case let .start(name, inTEI, isEmpty, line):
@@ -64,20 +63,26 @@ struct CMIFWalker {
                 path.append(local)
                 start(local, line: line)
                 if isEmpty {
-                    end(local)
+                    end(local, line: line)
                     path.removeLast()
                 }
-            case let .end(name, inTEI):
+            case let .end(name, inTEI, line):
                 let local = inTEI ? name : ""
-                end(local)
+                end(local, line: line)
                 if !path.isEmpty { path.removeLast() }
             case .text:
                 if capture != nil {
                     if inEmail { email = (email ?? "") + stream.text() } else { text += stream.text() }
                 }
             }
+            if let done = completed {
+                completed = nil
+                recordCount += 1
+                return done
+            }
         }
         guard sawRoot else { throw EpistolaryError(.badData, file: file, line: 1, "the document is empty; expected a CMIF (TEI) document") }
+        return nil
     }
 
     /// True when the open elements end with `names` (the last is the current element).
@@ -183,7 +188,7 @@ struct CMIFWalker {
         }
     }
 
-    private mutating func end(_ name: String) {
+    private mutating func end(_ name: String, line: Int) {
         if let open = capture {
             if name == "email", inEmail { inEmail = false; return }
             guard path.count == open.depth else { return }
@@ -201,8 +206,8 @@ struct CMIFWalker {
             actionNoteDepth = nil
         case "correspDesc" where !inside("correspDesc"):
             guard var done = record else { return }
-            done.endLine = stream.line
-            records.append(done)
+            done.endLine = line
+            completed = done
             record = nil
         default:
             break

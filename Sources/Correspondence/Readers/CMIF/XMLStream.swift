@@ -14,7 +14,7 @@ final class XMLStream {
         /// An element starts (`isEmpty`: it is written `<x/>` and no `.end` follows); `inTEI`
         /// when it is in the TEI namespace.
         case start(name: String, inTEI: Bool, isEmpty: Bool, line: Int)
-        case end(name: String, inTEI: Bool)
+        case end(name: String, inTEI: Bool, line: Int)
         /// Text, CDATA or white space inside an element: `text()` gives it, when wanted.
         case text
     }
@@ -28,6 +28,8 @@ final class XMLStream {
     private var teiPointer: UnsafePointer<xmlChar>?
     /// The first error libxml2 reported: its line and message.
     private var failure: (line: Int, message: String, code: Int32)?
+    /// The line the walk has reached: where the last node seen ends (see `line(ofElement:)`).
+    private var reached = 1
 
     /// The parser options: see the type's comment. `XML_PARSE_BIG_LINES` keeps line numbers
     /// right past line 65,535.
@@ -101,18 +103,49 @@ final class XMLStream {
             }
             switch xmlTextReaderNodeType(reader) {
             case Int32(XML_READER_TYPE_ELEMENT.rawValue):
-                let node = xmlTextReaderCurrentNode(reader)
-                let line = node.map { Int(xmlGetLineNo($0)) } ?? Int(xmlTextReaderGetParserLineNumber(reader))
                 return .start(name: string(xmlTextReaderConstLocalName(reader)) ?? "", inTEI: inTEI(),
-                              isEmpty: xmlTextReaderIsEmptyElement(reader) == 1, line: max(1, line))
+                              isEmpty: xmlTextReaderIsEmptyElement(reader) == 1, line: lineOfElement())
             case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
-                return .end(name: string(xmlTextReaderConstLocalName(reader)) ?? "", inTEI: inTEI())
+                return .end(name: string(xmlTextReaderConstLocalName(reader)) ?? "", inTEI: inTEI(), line: reached)
             case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
                  Int32(XML_READER_TYPE_WHITESPACE.rawValue), Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
+                passText()
                 return .text
+            case Int32(XML_READER_TYPE_COMMENT.rawValue), Int32(XML_READER_TYPE_PROCESSING_INSTRUCTION.rawValue):
+                passText()
+                continue
             default:
                 continue
             }
+        }
+    }
+
+    /// The line of the current element's start tag. libxml2 keeps an element's line in 16 bits
+    /// (65,535 for any line past it, even with `XML_PARSE_BIG_LINES`, which only text nodes
+    /// honour), and the parser's own line runs ahead of the node the reader hands over. So:
+    /// libxml2's line below 65,535 (the line of the tag's `>`), else the line the walk has
+    /// reached, which text nodes keep exact (the line of the tag's `<`: the two differ only for
+    /// a tag written over several lines).
+    private func lineOfElement() -> Int {
+        if let node = xmlTextReaderCurrentNode(reader), node.pointee.line < UInt16.max {
+            reached = max(1, Int(node.pointee.line))
+        }
+        return reached
+    }
+
+    /// Moves `reached` past the current text, comment or processing instruction: by the line
+    /// breaks it holds, or to the line libxml2 recorded for a text node when that is further
+    /// (a line break inside a tag is seen by no node).
+    private func passText() {
+        if let value = xmlTextReaderConstValue(reader) {
+            var p = value
+            while p.pointee != 0 {
+                if p.pointee == 0x0A { reached += 1 }
+                p += 1
+            }
+        }
+        if let node = xmlTextReaderCurrentNode(reader), node.pointee.type == XML_TEXT_NODE || node.pointee.type == XML_CDATA_SECTION_NODE {
+            reached = max(reached, Int(xmlGetLineNo(node)))
         }
     }
 
