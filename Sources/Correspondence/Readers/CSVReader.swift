@@ -80,7 +80,7 @@ public enum CSVReader {
         // People first, all at once (order-independent ids: `prepare` counts forms and joins
         // URIs whatever the order it is given them in), then the letters.
         var resolver = PersonResolver(table: people)
-        resolver.prepare(mentionCounts.lazy.flatMap { repeatElement($0.key, count: $0.value) })
+        resolver.prepare(weighted: mentionCounts.lazy.map { ($0.key, $0.value) })
         mentionCounts = [:]
         var messages: [Message] = []
         var firstLineOfID: [String: Int] = [:]
