@@ -17,7 +17,7 @@ public struct SuggestedThread: Sendable, Hashable {
 
     /// A lexicon id made from the first term ("trade_route" for "trade route").
     public var id: String
-    /// The first three terms ("second front, Overlord, cross-Channel").
+    /// The first three terms that repeat no other ("second front, Overlord, cross-Channel").
     public var label: String
     /// Terms, strongest first.
     public var terms: [Term]

@@ -412,7 +412,19 @@ public struct TopicSuggester: Sendable {
                 }
             }
             let id = TopicSuggester.uniqueID(for: terms[0].text, used: &usedIDs)
-            let thread = SuggestedThread(id: id, label: terms.prefix(3).map(\.text).joined(separator: ", "), terms: terms,
+            // The label: the first three terms that repeat no other ("Trieste, Istria", not
+            // "Trieste, Istria, Istria-Trieste"; "Trieste", not "Trieste, Trieste area").
+            func words(_ c: Int) -> Set<UInt64> { let p = stats[eligible[candidates[c]]].parts; return [p.0, p.1] }
+            var shown: [Int] = []
+            var shownWords = Set<UInt64>()
+            for (i, c) in members.enumerated() where shown.count < 3 {
+                let w = words(c)
+                guard !w.isSubset(of: shownWords), !shown.contains(where: { words(members[$0]).isSubset(of: w) }) else { continue }
+                shown.append(i)
+                shownWords.formUnion(w)
+            }
+            let label = shown.map { terms[$0].text }.joined(separator: ", ")
+            let thread = SuggestedThread(id: id, label: label, terms: terms,
                                          messages: d.support.count, peakPeriod: peak, peakMessages: peakCount,
                                          peakPeriodMessages: peakSize)
             threads.append((rank(d), thread))

@@ -71,4 +71,26 @@ struct FuzzRegressionTests {
         for name in names { #expect(parsed.node(DOTWriter.encodingUnsafeScalars(name)) != nil, "\(name.debugDescription) is not a node of its own") }
         #expect(parsed.edges.count == 1 && parsed.edges[0].tail != parsed.edges[0].head)
     }
+
+    /// FuzzDOT, crash-4fa8a221 (campaign, execution 7,684): a name decoded with replacement
+    /// starts with a combining mark (U+065E). The writer and Graphviz were right; the harness
+    /// dropped the label's opening quote as a Character, and the mark glued to it went too.
+    /// The harness now compares scalars. What it checks is kept here: such a label reads back
+    /// scalar for scalar, and names equal only under canonical equivalence stay two nodes.
+    @Test func aNameStartingWithACombiningMarkReadsBackExactly() throws {
+        let input = Data(base64Encoded: "2Z6bwt2ek5phbGluAENob24iYWxlKQAAAKsvbGliZ3ZjLg==")!
+        let names = [UInt8](input).split(separator: 0, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        #expect(names[0].unicodeScalars.first == "\u{065E}")
+        let equivalent = ["e\u{0301}", "\u{00E9}", "\u{0301}\"x"]
+        var dot = DOTWriter(name: names[0])
+        for name in names + equivalent { dot.node(name, [("label", .text(name))]) }
+        let parsed = try GraphvizEngine.shared.parse(dot.text)
+        for name in names + equivalent {
+            let id = Array(DOTWriter.encodingUnsafeScalars(name).unicodeScalars)
+            let node = try #require(parsed.nodes.first { Array($0.name.unicodeScalars) == id }, "\(name.debugDescription)")
+            let label = Array(name.unicodeScalars)
+            #expect(node.attributes["label"].map { Array($0.unicodeScalars) } == label, "\(name.debugDescription)")
+        }
+        #expect(parsed.nodes.filter { ["e\u{0301}", "\u{00E9}"].map { Array($0.unicodeScalars) }.contains(Array($0.name.unicodeScalars)) }.count == 2)
+    }
 }

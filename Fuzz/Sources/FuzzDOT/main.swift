@@ -23,15 +23,17 @@ public func fuzzDOT(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
 
     let parsed: ParsedGraph
     do { parsed = try GraphvizEngine.shared.parse(text) } catch { fatalError("Graphviz refused the DOT writer's output: \(error)\n\(text)") }
-    func withoutJoiners(_ s: String) -> String { s.replacingOccurrences(of: "\u{2060}", with: "") }
+    // Names and labels are compared scalar by scalar: Swift's `==` on strings is canonical
+    // equivalence (two such names are two nodes), and Character operations would glue a
+    // leading combining mark to the quote before it.
+    func scalars(_ s: String) -> [Unicode.Scalar] { s.unicodeScalars.filter { $0 != "\u{2060}" } }
     for name in names {
-        let id = withoutJoiners(DOTWriter.encodingUnsafeScalars(name))
-        guard let node = parsed.nodes.first(where: { withoutJoiners($0.name) == id }) else {
+        let id = scalars(DOTWriter.encodingUnsafeScalars(name))
+        guard let node = parsed.nodes.first(where: { scalars($0.name) == id }) else {
             fatalError("node \(name.debugDescription) did not read back\n\(text)")
         }
-        // cgraph keeps a label's escapes except `\"`, which it reads as a quote.
-        let label = String(DOTWriter.text(name).dropFirst().dropLast()).replacingOccurrences(of: "\\\"", with: "\"")
-        precondition(node.attributes["label"] == label,
+        let label = cgraphReading(DOTWriter.text(name))
+        precondition(node.attributes["label"].map { Array($0.unicodeScalars) } == label,
                      "label of \(name.debugDescription) read back as \(String(describing: node.attributes["label"]).debugDescription)")
     }
 
@@ -40,6 +42,25 @@ public func fuzzDOT(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     do { svg = try GraphvizEngine.shared.render(text, format: .svg).data } catch { return 0 }
     FuzzSVG.check(svg)
     return 0
+}
+
+/// What cgraph reads from a quoted attribute value: the quotes removed, `\"` read as a quote,
+/// every other escape kept as written (a label's `\\`, `\n`, `\l` are Graphviz's to expand).
+func cgraphReading(_ quoted: String) -> [Unicode.Scalar] {
+    let written = Array(quoted.unicodeScalars.dropFirst().dropLast())
+    var out: [Unicode.Scalar] = []
+    var k = 0
+    while k < written.count {
+        if written[k] == "\\", k + 1 < written.count {
+            if written[k + 1] != "\"" { out.append(written[k]) }
+            out.append(written[k + 1])
+            k += 2
+        } else {
+            out.append(written[k])
+            k += 1
+        }
+    }
+    return out
 }
 
 /// The entry point SwiftPM links this executable with; it starts libFuzzer's driver.
