@@ -46,7 +46,7 @@ public struct CorpusAnalysis: Sendable {
     public init(corpus: Corpus, lexicon: TopicLexicon, mentionTable: MentionTable? = nil) {
         let table = mentionTable ?? (try? MentionTable.bundled(people: corpus.people))
             ?? MentionTable(entities: [], people: corpus.people)
-        let messages = corpus.messages.sorted(by: Corpus.stableOrder)
+        let messages = CorpusAnalysis.inStableOrder(corpus.messages)
         let messageIndex = Dictionary(messages.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let scorer = TopicScorer(lexicon: lexicon)
         let finder = MentionFinder(table: table)
@@ -93,6 +93,17 @@ public struct CorpusAnalysis: Sendable {
         self.mentions = MentionGraph.build(byMessage: mentionsByMessage, messageOrder: messages.map(\.id), table: table)
         self.messageIndex = messageIndex
         self.inferredIndex = Dictionary(chains.inferred.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// `messages` in `Corpus.stableOrder`. The readers give them in that order already: the
+    /// array is then shared with the corpus (one buffer of messages, not two), as a stable sort
+    /// of sorted messages would leave them.
+    /// - Complexity: O(n) when already in order, else O(n log n).
+    static func inStableOrder(_ messages: [Message]) -> [Message] {
+        for k in messages.indices.dropFirst() where Corpus.stableOrder(messages[k], messages[k - 1]) {
+            return messages.sorted(by: Corpus.stableOrder)
+        }
+        return messages
     }
 
     /// A fragment printed away from its message (`Message.continues`, found by the reader) and

@@ -25,8 +25,10 @@ struct MessagesCommand: ParsableCommand {
         let analysis = try input.analyse()
         var catalogue = MessageCatalogue(corpus: analysis.corpus, topics: analysis.topicAssignments)
         catalogue.rawCSV = rawCSV
-        let text = catalogue.render(format)
-        try StandardOutput.write(text)
+        // Written as it is made: a catalogue of a million letters is never held whole.
+        let sink = ByteSink(drain: { try StandardOutput.write(Data($0)) })
+        catalogue.write(format, to: sink)
+        try sink.finish()
     }
 }
 

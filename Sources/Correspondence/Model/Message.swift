@@ -54,8 +54,8 @@ public struct Message: Sendable, Hashable, Codable, Identifiable {
     /// Where the entry lies in the source.
     public var span: SourceSpan
     /// The source line each field was read from ("sender", "recipients", "sent_on", "dated",
-    /// "classification", "place", "body"), for `explain`.
-    public var fieldLines: [String: Int]
+    /// "classification", "place", "body"), for `explain` (`FieldLines`: read like a dictionary).
+    public var fieldLines: FieldLines
     /// What the reader noticed (a duplicate of another entry, a displaced date...): Epistolary's
     /// diagnostics, never written into an export as the source's words.
     public var notes: [String]
@@ -95,7 +95,7 @@ public struct Message: Sendable, Hashable, Codable, Identifiable {
         self.body = body
         self.references = references
         self.span = span
-        self.fieldLines = fieldLines
+        self.fieldLines = FieldLines(fieldLines)
         self.notes = notes
         self.sourceNotes = sourceNotes
     }

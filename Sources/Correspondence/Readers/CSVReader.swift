@@ -19,49 +19,90 @@ import Foundation
 ///   reading goes on. Only a table with no header, no sender and recipient columns, or no
 ///   readable row at all is an error.
 public enum CSVReader {
+    /// A record as a row of cells, or why it cannot be read.
+    private enum RecordReading {
+        case row(CSVRow)
+        case unreadable(ReadIssue)
+    }
+
     public static func read(text: String, sourceName: String, path: String? = nil, people: PersonTable,
                             layout: CSVLayout = CSVLayout()) throws -> Corpus {
         let file = path ?? sourceName
         let delimiter = layout.delimiter.flatMap { $0.unicodeScalars.first } ?? CSVRecords.delimiter(of: text)
-        let records = CSVRecords(text, delimiter: delimiter)
-        var issues: [ReadIssue] = records.unclosed.map {
-            ReadIssue(kind: .unreadable, outcome: .skipped, file: file, span: SourceSpan(startLine: $0, endLine: $0),
-                      detail: "a quoted field is never closed: the record is not read (reading goes on at the next line)")
-        }
-        guard let header = records.rows.first else { throw EpistolaryError(.badData, file: file, "the file is empty") }
-        let columns = try CSVHeader(header.fields, layout: layout, file: file, line: header.line)
+        // The provenance hash needs none of the parse: it runs on another core meanwhile.
+        let hash = HashInBackground(text)
+        var header: CSVRecords.Row?
+        var columns: CSVHeader?
+        var headerError: Error?
         let separator = layout.peopleSeparator ?? (delimiter == ";" ? "|" : ";")
 
-        // First pass: each row's cells, or why it cannot be read.
-        var rows: [CSVRow] = []
-        var mentions: [PersonMention] = []
-        for row in records.rows.dropFirst() {
-            if row.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+        // Two passes over the records, one record at a time: no table is held, not as records
+        // and not as rows. The first finds the header and every mention of a person (counted:
+        // the people are made from all of them at once, whatever the order of the rows); the
+        // second reads each row again and makes its letter.
+        /// A record's cells, or nil (a blank record) or why it cannot be read.
+        func parsedRow(_ row: CSVRecords.Row, columns: CSVHeader) -> RecordReading? {
+            if row.fields.allSatisfy({ CSVRow.trimmed($0, in: .whitespaces).isEmpty }) { return nil }
             let span = SourceSpan(startLine: row.line, endLine: row.endLine)
             let extraAreEmpty = row.fields.count > columns.count
-                && row.fields[columns.count...].allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty }
+                && row.fields[columns.count...].allSatisfy { CSVRow.trimmed($0, in: .whitespaces).isEmpty }
             guard row.fields.count == columns.count || extraAreEmpty else {
-                issues.append(ReadIssue(kind: .unreadable, outcome: .skipped, file: file, span: span,
-                                        detail: "expected \(columns.count) fields as in the header row, found \(row.fields.count): the record is not read"))
-                continue
+                return .unreadable(ReadIssue(kind: .unreadable, outcome: .skipped, file: file, span: span,
+                                             detail: "expected \(columns.count) fields as in the header row, found \(row.fields.count): the record is not read"))
             }
-            var parsed = CSVRow(fields: Array(row.fields.prefix(columns.count)), span: span, columns: columns, separator: separator)
+            var parsed = CSVRow(fields: row.fields.count == columns.count ? row.fields : Array(row.fields.prefix(columns.count)),
+                                span: span, columns: columns, separator: separator)
             if let problem = row.problem { parsed.adjustments.append(problem) }
-            mentions += parsed.senders + parsed.recipients
-            rows.append(parsed)
+            return .row(parsed)
         }
 
-        // People first, all at once (order-independent ids), then the letters.
+        var mentionCounts: [PersonMention: Int] = [:]
+        let unclosed = CSVRecords.scan(text, delimiter: delimiter) { row in
+            guard headerError == nil else { return }
+            guard let columns else {
+                header = row
+                do { columns = try CSVHeader(row.fields, layout: layout, file: file, line: row.line) } catch { headerError = error }
+                return
+            }
+            guard case .row(let parsed) = parsedRow(row, columns: columns) else { return }
+            for mention in parsed.senders { mentionCounts[mention, default: 0] += 1 }
+            for mention in parsed.recipients { mentionCounts[mention, default: 0] += 1 }
+        }
+        if let headerError {
+            hash.cancel()
+            throw headerError
+        }
+        guard let header, let columns else {
+            hash.cancel()
+            throw EpistolaryError(.badData, file: file, "the file is empty")
+        }
+
+        // People first, all at once (order-independent ids: `prepare` counts forms and joins
+        // URIs whatever the order it is given them in), then the letters.
         var resolver = PersonResolver(table: people)
-        resolver.prepare(mentions)
+        resolver.prepare(weighted: mentionCounts.lazy.map { ($0.key, $0.value) })
+        mentionCounts = [:]
         var messages: [Message] = []
         var firstLineOfID: [String: Int] = [:]
-        for var row in rows {
+        var rowIssues: [ReadIssue] = []
+        var letterIssues: [ReadIssue] = []
+        var afterHeader = false
+        _ = CSVRecords.scan(text, delimiter: delimiter) { record in
+            guard afterHeader else { afterHeader = true; return }
+            guard let parsed = parsedRow(record, columns: columns) else { return }
+            var row: CSVRow
+            switch parsed {
+            case .unreadable(let issue):
+                rowIssues.append(issue)
+                return
+            case .row(let read):
+                row = read
+            }
             if let id = row.value(.id), !id.isEmpty {
                 if let earlier = firstLineOfID[id] {
-                    issues.append(ReadIssue(kind: .duplicate, outcome: .skipped, file: file, span: row.span,
-                                            detail: "the id \"\(id)\" is already the id of the record on line \(earlier): this record is not read (ids must be unique)"))
-                    continue
+                    letterIssues.append(ReadIssue(kind: .duplicate, outcome: .skipped, file: file, span: row.span,
+                                                  detail: "the id \"\(id)\" is already the id of the record on line \(earlier): this record is not read (ids must be unique)"))
+                    return
                 }
                 firstLineOfID[id] = row.span.startLine
             }
@@ -87,28 +128,39 @@ public enum CSVReader {
                 sourceNotes: sourceNotes)
             messages.append(message)
             for problem in row.adjustments {
-                issues.append(ReadIssue(kind: .unsupported, outcome: .adjusted, file: file, span: row.span, detail: problem))
+                letterIssues.append(ReadIssue(kind: .unsupported, outcome: .adjusted, file: file, span: row.span, detail: problem))
             }
             for problem in row.dateProblems {
-                issues.append(ReadIssue(kind: .invalidDate, outcome: .adjusted, file: file, span: row.span, detail: problem))
+                letterIssues.append(ReadIssue(kind: .invalidDate, outcome: .adjusted, file: file, span: row.span, detail: problem))
             }
             if !date.isDated && row.dateProblems.isEmpty {
-                issues.append(ReadIssue(kind: .undated, outcome: .info, file: file, span: row.span,
-                                        detail: "undated in the source (\(date.raw.map { "\"\($0)\"" } ?? "no date given")), kept undated"))
+                letterIssues.append(ReadIssue(kind: .undated, outcome: .info, file: file, span: row.span,
+                                              detail: "undated in the source (\(date.raw.map { "\"\($0)\"" } ?? "no date given")), kept undated"))
             }
         }
+        // In the order they were always listed in: unclosed records, rows that cannot be read, then each letter's.
+        var issues: [ReadIssue] = unclosed.map {
+            ReadIssue(kind: .unreadable, outcome: .skipped, file: file, span: SourceSpan(startLine: $0, endLine: $0),
+                      detail: "a quoted field is never closed: the record is not read (reading goes on at the next line)")
+        }
+        issues += rowIssues
+        issues += letterIssues
         guard !messages.isEmpty else {
+            hash.cancel()
             let first = issues.min { $0.span.startLine < $1.span.startLine }
             throw EpistolaryError(.badData, file: file, line: first?.span.startLine ?? header.line,
                                   first.map { "no record could be read; the first: \($0.detail)" } ?? "a header row but no letters")
         }
         assignIDs(&messages, among: Set(firstLineOfID.keys))
+        // Each issue names the letters of its span (a hashed lookup: issues times letters would be quadratic).
+        var idsBySpan: [SourceSpan: [String]] = [:]
+        for m in messages { idsBySpan[m.span, default: []].append(m.id) }
         for k in issues.indices {
-            issues[k].messageIDs = messages.filter { $0.span == issues[k].span }.map(\.id)
+            issues[k].messageIDs = idsBySpan[issues[k].span] ?? []
         }
-        messages.sort(by: Corpus.stableOrder)
+        StableOrder.sort(&messages)
         issues.sort { ($0.span.startLine, $0.kind.rawValue) < ($1.span.startLine, $1.kind.rawValue) }
-        return Corpus(sourceName: sourceName, sourceHash: SHA256.hex(Array(text.utf8)), messages: messages,
+        return Corpus(sourceName: sourceName, sourceHash: hash.value(), messages: messages,
                       people: resolver.table, issues: issues)
     }
 
@@ -187,13 +239,25 @@ struct CSVRow {
     /// The trimmed value of a column; nil when the table has no such column or the cell is empty.
     func value(_ column: CSVColumn) -> String? {
         guard let i = columns.index[column] else { return nil }
-        let v = fields[i].trimmingCharacters(in: .whitespacesAndNewlines)
+        let v = CSVRow.trimmed(fields[i], in: .whitespacesAndNewlines)
         return v.isEmpty ? nil : v
+    }
+
+    /// `text.trimmingCharacters(in: set)` for a set of white space (Foundation's whitespaces or
+    /// whitespacesAndNewlines): a cell whose first and last bytes are ASCII and not white space
+    /// is returned as it is without Foundation's scan (every other white space character of
+    /// those sets starts with a byte of 0x80 or more).
+    static func trimmed(_ text: String, in set: CharacterSet) -> String {
+        let u = text.utf8
+        guard let first = u.first, let last = u.last else { return text }
+        func plain(_ b: UInt8) -> Bool { b < 0x80 && b != 0x20 && !(b >= 0x09 && b <= 0x0D) }
+        if plain(first) && plain(last) { return text }
+        return text.trimmingCharacters(in: set)
     }
 
     private func parts(_ column: CSVColumn) -> [String] {
         guard let v = value(column) else { return [] }
-        return v.components(separatedBy: separator).map { $0.trimmingCharacters(in: .whitespaces) }
+        return v.components(separatedBy: separator).map { CSVRow.trimmed($0, in: .whitespaces) }
     }
 
     /// The people of a names column with the ids of its id column, in the same order.

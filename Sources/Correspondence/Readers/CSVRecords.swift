@@ -5,6 +5,11 @@
 /// unquoted field, or text after a closing quote, is kept as written (`problem` says so); a
 /// quoted field never closed makes its record unreadable (`unclosed` holds the line), and
 /// reading starts again on the next line, so one stray quote does not swallow the file.
+///
+/// The scan runs over the text's UTF-8 bytes in place: quote, CR and LF are ASCII and never
+/// part of a longer UTF-8 sequence, and the delimiter is matched as its whole byte sequence,
+/// so the bytes split exactly where the scalars would. Each field becomes a String once.
+/// `scan` hands records over one at a time, so a reader never holds the table twice.
 public struct CSVRecords: Sendable {
     public struct Row: Sendable {
         public var fields: [String]
@@ -18,25 +23,52 @@ public struct CSVRecords: Sendable {
     /// First lines of records whose quoted field is never closed (not read).
     public private(set) var unclosed: [Int] = []
 
+    /// Every record of `text`, held in `rows`.
     /// - Complexity: O(n) in the length of the text (a record with an unclosed quote is read
     ///   again from its next line).
     public init(_ text: String, delimiter: Unicode.Scalar = ",") {
-        let scalars = Array(text.unicodeScalars)
-        var start = 0
-        var line = 1
-        while start < scalars.count {
-            let (next, nextLine) = read(scalars, from: start, line: line, delimiter: delimiter)
-            guard let next else { break }
-            start = next
-            line = nextLine
-        }
+        var rows: [Row] = []
+        unclosed = CSVRecords.scan(text, delimiter: delimiter) { rows.append($0) }
+        self.rows = rows
+    }
+
+    /// Hands each record of `text` to `visit`, in order, without keeping them; returns the first
+    /// lines of the records whose quoted field is never closed.
+    /// - Complexity: O(n) in the length of the text, as `init`.
+    public static func scan(_ text: String, delimiter: Unicode.Scalar = ",", _ visit: (Row) -> Void) -> [Int] {
+        var text = text
+        text.makeContiguousUTF8()
+        let delimiterBytes = Array(String(delimiter).utf8)
+        return text.utf8.withContiguousStorageIfAvailable { bytes -> [Int] in
+            var unclosed: [Int] = []
+            var start = 0
+            var line = 1
+            while start < bytes.count {
+                let (next, nextLine) = read(bytes, from: start, line: line, delimiter: delimiterBytes, unclosed: &unclosed, visit)
+                guard let next else { break }
+                start = next
+                line = nextLine
+            }
+            return unclosed
+        } ?? []
     }
 
     /// Reads records from `start` to the end; on an unclosed quote, returns where to go on.
-    private mutating func read(_ s: [Unicode.Scalar], from start: Int, line firstLine: Int,
-                               delimiter: Unicode.Scalar) -> (Int?, Int) {
+    private static func read(_ s: UnsafeBufferPointer<UInt8>, from start: Int, line firstLine: Int,
+                             delimiter: [UInt8], unclosed: inout [Int], _ visit: (Row) -> Void) -> (Int?, Int) {
+        let quote: UInt8 = 0x22, cr: UInt8 = 0x0D, lf: UInt8 = 0x0A
+        let n = s.count
+        let d0 = delimiter[0]
+        let singleByteDelimiter = delimiter.count == 1
+        func isDelimiter(at i: Int) -> Bool {
+            guard s[i] == d0 else { return false }
+            if singleByteDelimiter { return true }
+            guard i + delimiter.count <= n else { return false }
+            for k in 1..<delimiter.count where s[i + k] != delimiter[k] { return false }
+            return true
+        }
         var fields: [String] = []
-        var field = String.UnicodeScalarView()
+        var field: [UInt8] = []
         var inQuotes = false
         var afterQuote = false
         var atFieldStart = true
@@ -46,59 +78,69 @@ public struct CSVRecords: Sendable {
         var problem: String?
         var i = start
         func endField() {
-            fields.append(String(field))
-            field = String.UnicodeScalarView()
+            fields.append(String(decoding: field, as: UTF8.self))
+            field.removeAll(keepingCapacity: true)
             atFieldStart = true
             afterQuote = false
         }
-        while i < s.count {
+        while i < n {
             let c = s[i]
-            i += 1
             if inQuotes {
-                if c == "\"" {
-                    if i < s.count, s[i] == "\"" { field.append("\""); i += 1 } else { inQuotes = false; afterQuote = true }
+                i += 1
+                if c == quote {
+                    if i < n, s[i] == quote { field.append(quote); i += 1 } else { inQuotes = false; afterQuote = true }
                 } else {
-                    if c == "\n" { line += 1 }
-                    if c != "\r" { field.append(c) }
+                    if c == lf { line += 1 }
+                    if c != cr { field.append(c) }
                 }
                 continue
             }
-            switch c {
-            case "\"" where atFieldStart:
+            if c == quote && atFieldStart {
+                i += 1
                 inQuotes = true
                 atFieldStart = false
-            case delimiter:
+            } else if isDelimiter(at: i) {
+                i += delimiter.count
                 endField()
-            case "\r":
-                continue
-            case "\n":
+            } else if c == cr {
+                i += 1
+            } else if c == lf {
+                i += 1
                 endField()
-                rows.append(Row(fields: fields, line: rowStart, endLine: line, problem: problem))
-                fields = []
+                visit(Row(fields: fields, line: rowStart, endLine: line, problem: problem))
+                fields.removeAll(keepingCapacity: true)
                 problem = nil
                 line += 1
                 rowStart = line
                 rowStartIndex = i
-            default:
-                if c == "\"" || afterQuote {
+            } else {
+                if c == quote || afterQuote {
                     problem = problem ?? (afterQuote
                         ? "text after a closing quote (RFC 4180 quotes a whole field); kept as written"
                         : "a quote inside an unquoted field (RFC 4180 quotes the whole field and doubles the quote); kept as a character")
                 }
-                field.append(c)
+                // The run of ordinary bytes up to the next byte that means something, at once.
+                var j = i + 1
+                while j < n {
+                    let b = s[j]
+                    if b == quote || b == cr || b == lf || b == d0 { break }
+                    j += 1
+                }
+                field.append(contentsOf: UnsafeBufferPointer(rebasing: s[i..<j]))
                 atFieldStart = false
+                i = j
             }
         }
         if inQuotes {
             unclosed.append(rowStart)
             // Go on from the line after the record's first line.
             var j = rowStartIndex
-            while j < s.count, s[j] != "\n" { j += 1 }
-            return (j < s.count ? j + 1 : nil, rowStart + 1)
+            while j < n, s[j] != lf { j += 1 }
+            return (j < n ? j + 1 : nil, rowStart + 1)
         }
         if !field.isEmpty || !fields.isEmpty {
             endField()
-            rows.append(Row(fields: fields, line: rowStart, endLine: line, problem: problem))
+            visit(Row(fields: fields, line: rowStart, endLine: line, problem: problem))
         }
         return (nil, line)
     }

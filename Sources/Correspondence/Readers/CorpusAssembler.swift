@@ -9,7 +9,7 @@ struct CorpusAssembler {
     var issues: [ReadIssue]
 
     /// What the body of an entry splits into.
-    private struct BodyParts {
+    private struct BodyParts: Sendable {
         var address: String?
         var salutation: String?
         var paragraphs: [(text: String, line: Int)] = []
@@ -69,13 +69,14 @@ struct CorpusAssembler {
             most = counts[s, default: 0]
         }
 
-        let parts = drafts.map(CorpusAssembler.split)
+        // Each entry's parts and (below) references depend on that entry alone: on all cores.
+        var parts = { (drafts: [Draft]) in ConcurrentMap.map(count: drafts.count) { CorpusAssembler.split(drafts[$0]) } }(drafts)
 
         // Sender and recipients.
         var senders: [String] = []
         var recipients: [[String]] = []
         var notes: [[String]] = drafts.map(\.notes)
-        for (k, d) in drafts.enumerated() {
+        for k in drafts.indices {
             if let h = headers[k] {
                 var rs = h.recipients
                 for segment in h.unknownRecipientSegments {
@@ -95,7 +96,7 @@ struct CorpusAssembler {
                     notes[k].append("the header names no sender; the corpus's principal correspondent is assumed")
                 }
                 if rs.isEmpty {
-                    issues.append(ReadIssue(kind: .unreadable, span: SourceSpan(startLine: d.startLine, endLine: d.headerLines.last ?? d.startLine),
+                    issues.append(ReadIssue(kind: .unreadable, span: SourceSpan(startLine: drafts[k].startLine, endLine: drafts[k].headerLines.last ?? drafts[k].startLine),
                                             detail: "a header with no addressee that can be read"))
                 }
             } else {
@@ -118,7 +119,8 @@ struct CorpusAssembler {
                 return (k, day.ordinal)
             })
         var continues: [Int?] = Array(repeating: nil, count: drafts.count)
-        for (k, d) in drafts.enumerated() where d.kind == .fragment {
+        for k in drafts.indices where drafts[k].kind == .fragment {
+            let d = drafts[k]
             let startsLower = d.bodyLines.first.map { BodyText.startsLower($0.cleaned) } ?? false
             if startsLower {
                 // The unused broken-off message nearest in time.
@@ -179,38 +181,56 @@ struct CorpusAssembler {
         for r in recipients { correspondents.formUnion(r) }
         let presidents = Set(people.people.filter { $0.role.lowercased().contains("president") }.map(\.id))
         let finder = ReferenceFinder(matcher: matcher, correspondents: correspondents, presidents: presidents)
+        // A block of entries at a time, on all cores; each block's lines are let go once its
+        // messages are made, so that the entries and the messages are never both held whole.
+        let (senderOf, recipientsOf, dateOf, notesOf) = (senders, recipients, dates, notes)
         var messages: [Message] = []
-        for (k, d) in drafts.enumerated() {
-            let p = parts[k]
-            var refs: [Reference] = []
-            var seen = Set<Reference.Sameness>()
-            for line in d.bodyLines {
-                for r in finder.references(in: line.raw, lineNumber: line.line, sender: senders[k], recipients: recipients[k], anchor: dates[k].best)
-                where seen.insert(r.sameness).inserted {
-                    refs.append(r)
+        messages.reserveCapacity(drafts.count)
+        let block = 4096
+        for lower in stride(from: 0, to: drafts.count, by: block) {
+            let upper = min(lower + block, drafts.count)
+            let entries = Array(drafts[lower..<upper]), entryParts = Array(parts[lower..<upper])
+            messages += ConcurrentMap.map(count: upper - lower) { i -> Message in
+                let k = lower + i
+                let d = entries[i], p = entryParts[i]
+                var refs: [Reference] = []
+                var seen = Set<Reference.Sameness>()
+                for line in d.bodyLines {
+                    for r in finder.references(in: line.raw, lineNumber: line.line, sender: senderOf[k], recipients: recipientsOf[k], anchor: dateOf[k].best)
+                    where seen.insert(r.sameness).inserted {
+                        refs.append(r)
+                    }
                 }
+                // A message referred to again without a date is listed once: one undated reference
+                // per owner, and none for an owner already cited by date.
+                var seenOwners = Set(refs.filter { $0.date != nil }.map(\.whose))
+                refs = refs.filter { r in
+                    guard r.date == nil else { return true }
+                    return seenOwners.insert(r.whose).inserted
+                }
+                var fieldLines: [String: Int] = [:]
+                if let h = d.headerLines.first { fieldLines["sender"] = h; fieldLines["recipients"] = h; fieldLines["classification"] = h }
+                if let s = d.sentOn { fieldLines["sent_on"] = s.line }
+                if let t = d.dated { fieldLines["dated"] = t.line; if t.place != nil { fieldLines["place"] = t.line } }
+                if let b = p.paragraphs.first { fieldLines["body"] = b.line }
+                return Message(
+                    id: "", kind: d.kind, sender: senderOf[k], recipients: recipientsOf[k],
+                    sentOn: d.sentOn?.day, dated: d.dated?.day, date: dateOf[k], place: d.dated?.place,
+                    classification: headers[k]?.classification ?? "", salutation: p.salutation,
+                    signature: p.signature.isEmpty ? nil : p.signature.joined(separator: " "),
+                    address: p.address, body: p.paragraphs.map(\.text).joined(separator: "\n\n"),
+                    references: refs, span: SourceSpan(startLine: d.startLine, endLine: d.endLine),
+                    fieldLines: fieldLines, notes: notesOf[k])
             }
-            // A message referred to again without a date is listed once: one undated reference
-            // per owner, and none for an owner already cited by date.
-            var seenOwners = Set(refs.filter { $0.date != nil }.map(\.whose))
-            refs = refs.filter { r in
-                guard r.date == nil else { return true }
-                return seenOwners.insert(r.whose).inserted
+            for k in lower..<upper {
+                drafts[k].bodyLines = []
+                drafts[k].afterDate = []
+                parts[k] = BodyParts()
             }
-            var fieldLines: [String: Int] = [:]
-            if let h = d.headerLines.first { fieldLines["sender"] = h; fieldLines["recipients"] = h; fieldLines["classification"] = h }
-            if let s = d.sentOn { fieldLines["sent_on"] = s.line }
-            if let t = d.dated { fieldLines["dated"] = t.line; if t.place != nil { fieldLines["place"] = t.line } }
-            if let b = p.paragraphs.first { fieldLines["body"] = b.line }
-            messages.append(Message(
-                id: "", kind: d.kind, sender: senders[k], recipients: recipients[k],
-                sentOn: d.sentOn?.day, dated: d.dated?.day, date: dates[k], place: d.dated?.place,
-                classification: headers[k]?.classification ?? "", salutation: p.salutation,
-                signature: p.signature.isEmpty ? nil : p.signature.joined(separator: " "),
-                address: p.address, body: p.paragraphs.map(\.text).joined(separator: "\n\n"),
-                references: refs, span: SourceSpan(startLine: d.startLine, endLine: d.endLine),
-                fieldLines: fieldLines, notes: notes[k]))
         }
+        // The entries are not needed any more: let go before the rest is made.
+        drafts = []
+        parts = []
 
         assignIDs(&messages)
         for (k, m) in continues.enumerated() { if let m { messages[k].continues = messages[m].id } }
@@ -253,6 +273,8 @@ struct CorpusAssembler {
             }
         }
         for k in messages.indices {
+            // Most messages have a date of their own: only the others are copied out to be read.
+            guard messages[k].kind == .fragment || (messages[k].sentOn == nil && messages[k].dated == nil) else { continue }
             let m = messages[k]
             if m.kind == .fragment {
                 issues.append(ReadIssue(kind: .fragment, span: m.span, detail: "text with no header of its own: " + (m.notes.first ?? ""), messageIDs: [m.id]))
@@ -273,9 +295,7 @@ struct CorpusAssembler {
         // each best day at every comparison, a large part of the reading time on big corpora.
         let issueKeys = issues.enumerated().map { ($1.span.startLine, $1.kind.rawValue, $0) }
         issues = issueKeys.sorted { $0 < $1 }.map { issues[$0.2] }
-        // Undated messages sort last (Corpus.stableOrder).
-        let messageKeys = messages.enumerated().map { ($1.date.best?.ordinal ?? Int.max, $1.span.startLine, $0) }
-        messages = messageKeys.sorted { $0 < $1 }.map { messages[$0.2] }
+        StableOrder.sort(&messages)
         return Corpus(sourceName: sourceName, sourceHash: sourceHash, messages: messages, people: people, issues: issues)
     }
 

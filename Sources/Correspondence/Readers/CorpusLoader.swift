@@ -62,7 +62,7 @@ public enum CorpusLoader {
             if chosen == .csv {
                 return try CSVReader.read(text: text, sourceName: name, path: shown, people: people ?? .empty, layout: csv)
             }
-            return try TelegramReader.read(text: text, sourceName: name, path: shown, people: try people ?? PersonTable.bundled())
+            return try TelegramReader.read(text: consume text, sourceName: name, path: shown, people: try people ?? PersonTable.bundled())
         }
     }
 
@@ -118,13 +118,21 @@ public enum CorpusLoader {
     }
 
     /// Decodes bytes as UTF-8 text (see `decodedText(url:shownAs:)`).
+    /// The bytes are read in place: the text is the only copy made (two when line ends are CR).
+    /// - Complexity: O(n) in the bytes.
     public static func decodedText(data: Data, shownAs shown: String) throws -> String {
-        var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        try data.withUnsafeBytes { raw in
+            try decodedText(bytes: raw.bindMemory(to: UInt8.self), shownAs: shown)
+        }
+    }
+
+    private static func decodedText(bytes all: UnsafeBufferPointer<UInt8>, shownAs shown: String) throws -> String {
+        let bytes = all.starts(with: [0xEF, 0xBB, 0xBF]) ? UnsafeBufferPointer(rebasing: all[3...]) : all
         guard !bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else {
             throw EpistolaryError(.badData, file: shown, "the file is empty")
         }
-        if let nul = bytes.firstIndex(of: 0) {
+        if let base = bytes.baseAddress, let nulPointer = memchr(base, 0, bytes.count) {
+            let nul = base.distance(to: nulPointer.assumingMemoryBound(to: UInt8.self))
             let line = bytes[..<nul].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
             throw EpistolaryError(.badData, file: shown, line: line, "binary data (a NUL byte), not text")
         }
@@ -144,8 +152,10 @@ public enum CorpusLoader {
                 }
             }
         }
-        let valid = validated ?? String(decoding: bytes, as: UTF8.self)
-        guard bytes.contains(0x0D) else { return valid }
+        guard let base = bytes.baseAddress, memchr(base, 0x0D, bytes.count) != nil else {
+            return validated ?? String(decoding: bytes, as: UTF8.self)
+        }
+        validated = nil
         var unified: [UInt8] = []
         unified.reserveCapacity(bytes.count)
         for (i, b) in bytes.enumerated() {

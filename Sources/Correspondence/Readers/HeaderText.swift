@@ -5,7 +5,7 @@ import Foundation
 /// TO THE PRIME MINISTER, Mr W. CHURCHILL"), "J. V. STALIN TO W. CHURCHILL",
 /// "FOR X FROM Y", "REPLY FROM X TO MESSAGE FROM Y", "TO Mr ..." without a sender, and
 /// classification lines standing apart ("MOST SECRET", "COPY. SECRET").
-struct HeaderText {
+struct HeaderText: Sendable {
     /// Header text with markdown and stray leading punctuation removed, on one line.
     var text: String
     /// Sender names found after FROM (or before TO in "X TO Y"), in order.
@@ -69,7 +69,7 @@ struct HeaderText {
             ?? Array(text.utf8).withUnsafeBufferPointer { isMostlyUpper(bytes: $0) }
     }
 
-    private static func isMostlyUpper(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isMostlyUpper(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var upper = 0, letters = 0
         var previous: UInt8 = 0
         // More lower-case letters than 15% of all bytes: cannot be mostly upper case.

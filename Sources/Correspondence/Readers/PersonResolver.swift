@@ -41,6 +41,31 @@ public struct PersonResolver: Sendable {
     private var writtenForms = Set<String>()
     private var keyOfRef: [String: AuthorityKey] = [:]
     private var unidentifiedCount = 0
+    /// Each written name read once (`reading(of:)`): a table names the same few people on
+    /// thousands of rows, and tidying, the placeholder test and the comparable form (Unicode
+    /// decomposition) were most of the time of reading a large CSV.
+    private var readings: [String: NameReading] = [:]
+    /// Names beyond this many distinct ones are read each time (the cache stays small).
+    private static let readingsLimit = 100_000
+
+    /// A written name as the identity rule reads it.
+    private struct NameReading: Sendable {
+        /// `PersonName.tidy` of the name.
+        let tidy: String
+        /// `PersonName.isPlaceholder` of the tidied name (false when it is empty).
+        let placeholder: Bool
+        /// `PersonName.comparable` of the tidied name.
+        let comparable: String
+    }
+
+    private mutating func reading(of raw: String) -> NameReading {
+        if let known = readings[raw] { return known }
+        let tidy = PersonName.tidy(raw)
+        let made = NameReading(tidy: tidy, placeholder: !tidy.isEmpty && PersonName.isPlaceholder(tidy),
+                               comparable: PersonName.comparable(tidy))
+        if readings.count < Self.readingsLimit { readings[raw] = made }
+        return made
+    }
 
     public init(table: PersonTable) {
         self.table = table
@@ -62,7 +87,8 @@ public struct PersonResolver: Sendable {
     }
 
     public mutating func resolve(_ mention: PersonMention) -> String {
-        let written = mention.name.map(PersonName.tidy) ?? ""
+        let read = mention.name.map { reading(of: $0) }
+        let written = read?.tidy ?? ""
         let keys = mention.refs.compactMap { key(of: $0) }
         if !keys.isEmpty {
             if let id = keys.first(where: { byAuthority[$0] != nil }).flatMap({ byAuthority[$0] }) {
@@ -71,10 +97,10 @@ public struct PersonResolver: Sendable {
             }
             return create(refs: mention.refs, keys: keys, names: written.isEmpty ? [] : [written], kind: mention.kind)
         }
-        if written.isEmpty || PersonName.isPlaceholder(written) {
+        guard let read, !written.isEmpty, !read.placeholder else {
             return createUnidentified(written.isEmpty ? Person.unnamed : written, kind: mention.kind)
         }
-        let nameKey = Self.nameKey(written, kind: mention.kind)
+        let nameKey = Self.nameKey(comparable: read.comparable, kind: mention.kind)
         if let id = byName[nameKey] { return id }
         let id = create(refs: [], keys: [], names: [written], kind: mention.kind)
         byName[nameKey] = id
@@ -108,10 +134,11 @@ public struct PersonResolver: Sendable {
         var nameOnly: [String: (kind: Person.Kind, forms: [String: Int])] = [:]
         for (mention, count) in mentions {
             let keys = mention.refs.compactMap { key(of: $0) }
-            let name = mention.name.map(PersonName.tidy) ?? ""
+            let read = mention.name.map { reading(of: $0) }
+            let name = read?.tidy ?? ""
             guard let first = keys.first else {
-                guard !name.isEmpty, !PersonName.isPlaceholder(name) else { continue }
-                let nameKey = Self.nameKey(name, kind: mention.kind)
+                guard let read, !name.isEmpty, !read.placeholder else { continue }
+                let nameKey = Self.nameKey(comparable: read.comparable, kind: mention.kind)
                 guard byName[nameKey] == nil else { continue }
                 nameOnly[nameKey, default: (mention.kind, [:])].forms[name, default: 0] += count
                 continue
@@ -218,7 +245,11 @@ public struct PersonResolver: Sendable {
     }
 
     private static func nameKey(_ name: String, kind: Person.Kind) -> String {
-        kind.rawValue + "\u{0}" + PersonName.comparable(name)
+        nameKey(comparable: PersonName.comparable(name), kind: kind)
+    }
+
+    private static func nameKey(comparable: String, kind: Person.Kind) -> String {
+        kind.rawValue + "\u{0}" + comparable
     }
 
     /// Forms by how often they are written (most first), ties in Unicode order.

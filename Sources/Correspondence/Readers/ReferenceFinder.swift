@@ -8,7 +8,7 @@ import Foundation
 ///
 /// The year of a date without one is inferred from the message's own date: the latest such
 /// day not after it (so a December reference in a January message falls in the year before).
-struct ReferenceFinder {
+struct ReferenceFinder: Sendable {
     /// Words that name a message or stand for one.
     static let nouns: Set<String> = ["message", "messages", "letter", "letters", "telegram", "telegrams",
                                      "communication", "communications", "reply", "replies", "note", "memorandum",
@@ -165,30 +165,32 @@ struct ReferenceFinder {
     /// Byte ranges of the singular message nouns ("message", "letter", ...) in a line.
     private static func nounPositions(_ bytes: [UInt8]) -> [(Int, Int)] {
         var out: [(Int, Int)] = []
+        // The nouns are read once here, not through their global accessors at every candidate.
+        let (message, letter, telegram, communication, reply) = (Self.message, Self.letter, Self.telegram, Self.communication, Self.reply)
         bytes.withUnsafeBufferPointer { p in
             let n = p.count
-            func matches(_ word: [UInt8], at i: Int) -> Bool {
-                let end = i + word.count
-                guard end <= n, end == n || !DateText.isLetter(p[end]) else { return false }
-                for k in 1..<word.count where p[i + k] != word[k] { return false }
-                return true
-            }
+            // Word by word (a run of ASCII letters, as the noun must be bounded by non-letters
+            // on both sides): each byte is looked at once, and only a word of a noun's length
+            // and first letter is compared.
             var i = 0
             while i < n {
-                let b = p[i]
-                if b >= 0x63, b <= 0x74, i == 0 || !DateText.isLetter(p[i - 1]) {
-                    let word: [UInt8]?
-                    switch b {
-                    case 0x6D: word = message
-                    case 0x6C: word = letter
-                    case 0x74: word = telegram
-                    case 0x63: word = communication
-                    case 0x72: word = reply
-                    default: word = nil
-                    }
-                    if let word, matches(word, at: i) { out.append((i, i + word.count)) }
-                }
+                guard DateText.isLetter(p[i]) else { i += 1; continue }
+                let start = i
                 i += 1
+                while i < n, DateText.isLetter(p[i]) { i += 1 }
+                let word: [UInt8]
+                switch p[start] {
+                case 0x6D: word = message
+                case 0x6C: word = letter
+                case 0x74: word = telegram
+                case 0x63: word = communication
+                case 0x72: word = reply
+                default: continue
+                }
+                guard i - start == word.count else { continue }
+                var same = true
+                for k in 1..<word.count where p[start + k] != word[k] { same = false; break }
+                if same { out.append((start, i)) }
             }
         }
         return out

@@ -26,23 +26,36 @@ public enum TelegramReader {
     ///
     /// - Complexity: O(n log n) in the text's lines and messages: one segmenting pass, then
     ///   the assembler (`CorpusAssembler.assemble`).
-    public static func read(text: String, sourceName: String, path: String? = nil, people: PersonTable) throws -> Corpus {
+    /// The text is taken (`consuming`): once it is cut into entries it is let go, so that a
+    /// large corpus is not held twice while its messages are made.
+    public static func read(text: consuming String, sourceName: String, path: String? = nil, people: PersonTable) throws -> Corpus {
         // The provenance hash needs none of the parse: it runs on another core meanwhile.
-        let hash = HashInBackground(text)
-        var parser = TelegramSegmenter(text: text, people: people)
-        parser.segment()
-        guard parser.drafts.contains(where: { $0.kind == .message }) else {
+        let hash = HashInBackground(copy text)
+        let (drafts, found, issues) = segment(text, people: people)
+        _ = consume text
+        guard drafts.contains(where: { $0.kind == .message }) else {
             hash.cancel()   // the background hash must not outlive a failed read
             throw EpistolaryError(.badData, file: path ?? sourceName, "no message header found (expected lines such as \"FROM X TO Y\" or \"X TO Y\")")
         }
-        var assembler = CorpusAssembler(drafts: parser.drafts, people: parser.people, issues: parser.issues)
+        var assembler = CorpusAssembler(drafts: consume drafts, people: found, issues: issues)
         return assembler.assemble(sourceName: sourceName, sourceHash: hash.value())
+    }
+
+    /// The entries of `text`, cut by `TelegramSegmenter` over the text's own bytes (no array of lines).
+    private static func segment(_ text: String, people: PersonTable) -> ([Draft], PersonTable, [ReadIssue]) {
+        var text = text
+        text.makeContiguousUTF8()   // a native string already is: no copy
+        return text.utf8.withContiguousStorageIfAvailable { bytes in
+            var parser = TelegramSegmenter(bytes: bytes, people: people)
+            parser.segment()
+            return (parser.drafts, parser.people, parser.issues)
+        }!
     }
 }
 
 /// One entry as cut from the text, before the whole-corpus decisions.
-struct Draft {
-    struct DateLine {
+struct Draft: Sendable {
+    struct DateLine: Sendable {
         var day: Day
         var place: String?
         var line: Int
@@ -76,9 +89,16 @@ struct Draft {
     }
 }
 
-/// First pass: cuts the text into drafts.
+/// First pass: cuts the text into drafts, in one scan over its UTF-8 bytes: paragraphs are
+/// found as byte ranges, and a String is made only for each line that is not blank.
+///
+/// The bytes are borrowed: a segmenter lives only inside the closure that lends them
+/// (`TelegramReader.read`), and what it keeps (drafts) holds Strings of its own.
 struct TelegramSegmenter {
-    var lines: [String]
+    /// The text's bytes, without a BOM.
+    private let bytes: UnsafeBufferPointer<UInt8>
+    /// The lines of the paragraph being read (byte ranges), reused from one to the next.
+    private var paragraphLines: [Range<Int>] = []
     var people: PersonTable
     var matcher: PersonMatcher
     var drafts: [Draft] = []
@@ -99,59 +119,70 @@ struct TelegramSegmenter {
         return h
     }
 
-    init(text: String, people: PersonTable) {
-        self.lines = text.utf8.withContiguousStorageIfAvailable(TelegramSegmenter.lines)
-            ?? Array(text.utf8).withUnsafeBufferPointer(TelegramSegmenter.lines)
+    init(bytes all: UnsafeBufferPointer<UInt8>, people: PersonTable) {
+        bytes = all.starts(with: [0xEF, 0xBB, 0xBF]) ? UnsafeBufferPointer(rebasing: all[3...]) : all
         self.people = people
         matcher = PersonMatcher(people: people)
     }
 
-    /// The lines of a text, split on LF, CRLF and CR alike over its UTF-8 bytes; a BOM is dropped.
-    /// Reads the text's own storage (no copy of its bytes).
-    private static func lines(_ all: UnsafeBufferPointer<UInt8>) -> [String] {
-        let bytes = all.starts(with: [0xEF, 0xBB, 0xBF]) ? UnsafeBufferPointer(rebasing: all[3...]) : all
-        var lines: [String] = []
+    /// Cuts the text into paragraphs (lines split on LF, CRLF and CR alike; blank lines of
+    /// spaces and tabs between them) and reads each.
+    /// - Complexity: O(n) in the bytes of the text, plus the work of each paragraph.
+    mutating func segment() {
         let n = bytes.count
         var start = 0
-        var i = 0
-        while i < n {
-            let b = bytes[i]
-            if b == 0x0A || b == 0x0D {
-                lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
-                if b == 0x0D, i + 1 < n, bytes[i + 1] == 0x0A { i += 1 }
-                start = i + 1
+        var lineNumber = 0
+        var firstLine = 0
+        while true {
+            var end = start
+            while end < n, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+            lineNumber += 1
+            if isBlank(start..<end) {
+                if !paragraphLines.isEmpty {
+                    paragraph(firstLine: firstLine)
+                    paragraphLines.removeAll(keepingCapacity: true)
+                }
+            } else {
+                if paragraphLines.isEmpty { firstLine = lineNumber }
+                paragraphLines.append(start..<end)
             }
-            i += 1
+            guard end < n else { break }
+            if bytes[end] == 0x0D, end + 1 < n, bytes[end + 1] == 0x0A { end += 1 }
+            start = end + 1
         }
-        lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<n]), as: UTF8.self))
-        return lines
-    }
-
-    mutating func segment() {
-        var i = 0
-        while i < lines.count {
-            if TelegramSegmenter.isBlank(lines[i]) { i += 1; continue }
-            var j = i
-            while j + 1 < lines.count, !TelegramSegmenter.isBlank(lines[j + 1]) { j += 1 }
-            paragraph(i...j)
-            i = j + 1
+        if !paragraphLines.isEmpty {
+            paragraph(firstLine: firstLine)
+            paragraphLines.removeAll()
         }
         close()
     }
 
-    /// Handles one paragraph (consecutive non-blank lines, 0-based indices).
-    private mutating func paragraph(_ range: ClosedRange<Int>) {
+    /// One line of the paragraph as a String.
+    private func lineText(_ k: Int) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[paragraphLines[k]]), as: UTF8.self)
+    }
+
+    private func isBlank(_ range: Range<Int>) -> Bool {
+        for i in range where bytes[i] != 0x20 && bytes[i] != 0x09 { return false }
+        return true
+    }
+
+    /// Handles one paragraph (`paragraphLines`, consecutive non-blank lines; `firstLine` is
+    /// the 1-based number of its first).
+    private mutating func paragraph(firstLine: Int) {
         // A header paragraph: all of it reads as a header, possibly after a fused date.
-        let size = range.reduce(0) { $0 + lines[$1].utf8.count }
-        if range.count <= 6, size <= 320 {
-            if headerParagraph(range) { return }
+        let size = paragraphLines.reduce(0) { $0 + $1.count }
+        if paragraphLines.count <= 6, size <= 320 {
+            if headerParagraph(firstLine: firstLine) { return }
         }
         var previousWasText = false
-        for index in range {
-            let line = lines[index]
-            let padded = line.utf8.first.map { $0 == 0x20 || $0 == 0x09 } == true || line.utf8.last.map { $0 == 0x20 || $0 == 0x09 } == true
-            let raw = padded ? String(Substring(line).trimmingSpaces()) : line
-            let number = index + 1
+        for k in paragraphLines.indices {
+            let range = paragraphLines[k]
+            // A line with a space or tab at either end is trimmed (`trimmingSpaces`); most have none.
+            let padded = bytes[range.lowerBound] == 0x20 || bytes[range.lowerBound] == 0x09
+                || bytes[range.upperBound - 1] == 0x20 || bytes[range.upperBound - 1] == 0x09
+            let raw = padded ? String(Substring(lineText(k)).trimmingSpaces()) : lineText(k)
+            let number = firstLine + k
             if raw.utf8.count <= 64, let day = DateText.sentOnLine(raw) {
                 sentOn(Draft.DateLine(day: day, place: nil, line: number))
                 previousWasText = false
@@ -165,21 +196,17 @@ struct TelegramSegmenter {
         }
     }
 
-    static func isBlank(_ line: String) -> Bool {
-        line.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 }
-    }
-
     /// Handles a paragraph that is a header (returns false when it is not one).
-    private mutating func headerParagraph(_ range: ClosedRange<Int>) -> Bool {
+    private mutating func headerParagraph(firstLine: Int) -> Bool {
         // Cheap test first: a header is in capitals (a fused date adds only a few lower-case letters).
-        guard range.allSatisfy({ HeaderText.isMostlyUpper(lines[$0]) }) else { return false }
-        var firstLine = Substring(lines[range.lowerBound]).trimmingSpaces()
+        guard paragraphLines.allSatisfy({ HeaderText.isMostlyUpper(bytes: UnsafeBufferPointer(rebasing: bytes[$0])) }) else { return false }
+        var firstText = Substring(lineText(0)).trimmingSpaces()
         var fused: Day?
-        if let lead = DateText.leadingDate(firstLine), HeaderText.isHeaderLike(HeaderText.clean(lead.rest)) {
+        if let lead = DateText.leadingDate(firstText), HeaderText.isHeaderLike(HeaderText.clean(lead.rest)) {
             fused = lead.day
-            firstLine = lead.rest
+            firstText = lead.rest
         }
-        let joined = ([String(firstLine)] + range.dropFirst().map { lines[$0] }).joined(separator: " ")
+        let joined = ([String(firstText)] + paragraphLines.indices.dropFirst().map { lineText($0) }).joined(separator: " ")
         let cleanedHeader: String
         if let known = headerLikeCache[joined] {
             guard let known else { return false }
@@ -187,12 +214,12 @@ struct TelegramSegmenter {
         } else {
             let cleaned = HeaderText.clean(joined)
             var isHeader = HeaderText.isHeaderLike(cleaned)
-            if isHeader, range.count == 1, joined.utf8.contains(where: DateText.isDigit), DateText.dateLine(joined) != nil { isHeader = false }
+            if isHeader, paragraphLines.count == 1, joined.utf8.contains(where: DateText.isDigit), DateText.dateLine(joined) != nil { isHeader = false }
             headerLikeCache[joined] = .some(isHeader ? cleaned : nil)
             guard isHeader else { return false }
             cleanedHeader = cleaned
         }
-        header(cleanedHeader, lines: range.map { $0 + 1 }, fusedDate: fused)
+        header(cleanedHeader, lines: paragraphLines.indices.map { firstLine + $0 }, fusedDate: fused)
         return true
     }
 
