@@ -72,4 +72,16 @@ import Testing
         #expect(!ReferenceFinder.hasMention(mentions, within: 0, 19))
         #expect(!ReferenceFinder.hasMention([], within: 0, 100))
     }
+
+    /// Black-box telegram case 2237 (full-scale rerun): one line of 822,332 characters ran
+    /// over 88 s; trimming the spaces of a paragraph counted the whole line for each space.
+    @Test(.timeLimit(.minutes(1))) func aLineEndingInManySpacesIsTrimmedInLinearWork() throws {
+        let line = Substring("x" + String(repeating: " \t\u{00A0}", count: 200_000) + " y" + String(repeating: " ", count: 400_000))
+        #expect(line.trimmingSpaces().count == 1 + 600_000 + 2)
+        #expect(Substring("  a b \t").trimmingSpaces() == "a b")
+        #expect(Substring(" \u{00A0} ").trimmingSpaces() == "")
+        let text = "FROM ANNA MUSTER TO BERND BEISPIEL\n\nThe parcel arrived." + String(repeating: " ", count: 400_000) + "\n\nMarch 1, 1850\n"
+        let corpus = try TelegramReader.read(text: text, sourceName: "spaces.txt", people: .empty)
+        #expect(corpus.messages.count == 1)
+    }
 }

@@ -93,4 +93,21 @@ struct FuzzRegressionTests {
         }
         #expect(parsed.nodes.filter { ["e\u{0301}", "\u{00E9}"].map { Array($0.unicodeScalars) }.contains(Array($0.name.unicodeScalars)) }.count == 2)
     }
+
+    /// FuzzDOT, crash-f4587f23 (campaign, execution 9,860): a comment whose text has a line
+    /// feed followed by a combining mark (U+0652). Foundation's replacingOccurrences left that
+    /// line feed in, the rest of the comment became DOT, and Graphviz refused the graph (an
+    /// HTML string that never closed). Line breaks in a comment are now replaced scalar by scalar.
+    @Test func aCommentWithALineFeedBeforeACombiningMarkStaysOneLine() throws {
+        let input = Data(base64Encoded: "TgoKCgoKCgrz9fZ1rHKlaGOLCtmSbDxcbDwKXAr19f+A9fUKCgoKCgoKCm9uCgpTdGFsaW4AQ2h1cmMiYW5jIiIiIiIiIiIiKQBDaGFub2QKCnRhbGlk")!
+        let names = [UInt8](input).split(separator: 0, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        var dot = DOTWriter(name: "g")
+        dot.node("a", [])
+        dot.comment(names.joined())
+        dot.comment("x\n\u{0652}<y\r\u{0301}<z")
+        let comments = dot.text.split(separator: "\n").filter { $0.contains("//") }
+        #expect(comments.count == 2)
+        #expect(!dot.text.contains("\n\u{0652}"))
+        _ = try GraphvizEngine.shared.parse(dot.text)
+    }
 }

@@ -62,7 +62,13 @@ public struct DOTWriter: Sendable {
 
     /// A comment line (`// ...`), for readers of the exported DOT; newlines are flattened.
     public mutating func comment(_ text: String) {
-        statement("// " + UnsafeScalars.replaced(in: text).replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " "))
+        // Scalar by scalar: Foundation's replacingOccurrences misses a line feed followed by a
+        // combining mark, and the rest of the line then left the comment (found by FuzzDOT).
+        var line = String.UnicodeScalarView()
+        for scalar in UnsafeScalars.replaced(in: text).unicodeScalars {
+            line.append(scalar == "\n" || scalar == "\r" ? " " : scalar)
+        }
+        statement("// " + String(line))
     }
 
     /// `dot` (a graph's text) with `attributes` set in a last graph statement, which wins over
