@@ -283,7 +283,8 @@ struct Gallery {
         }))
         jobs.append(("report", {
             [try file("report.txt", "txt", "The corpus report: counts, undated messages, fragments, duplicates, unresolved references") { sink in
-                sink.write(CorpusReport(corpus: analysis.corpus).render() + "\n" + UnresolvedReferencesSection(analysis: analysis).render())
+                CorpusReport(corpus: analysis.corpus).write(to: sink)
+                sink.write("\n" + UnresolvedReferencesSection(analysis: analysis).render())
             }]
         }))
         return jobs

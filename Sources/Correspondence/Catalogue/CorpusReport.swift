@@ -8,11 +8,17 @@ public struct CorpusReport: Sendable {
         self.corpus = corpus
     }
 
-    public func render() -> String {
-        let messages = corpus.messages.filter { $0.kind == .message }
-        var out = "Corpus: \(corpus.sourceName)\n"
-        out += "SHA-256: \(corpus.sourceHash)\n"
-        out += "\(messages.count) messages, \(corpus.messages.count - messages.count) fragments, \(corpus.issues.count) issues\n\n"
+    public func render() -> String { ByteSink.text { write(to: $0) } }
+
+    /// Writes the report as it is made: one line per undated or adjusted record can be millions
+    /// of lines for a large catalogue, which a whole String would hold twice over.
+    /// - Complexity: O(n log n) in messages and issues.
+    public func write(to out: ByteSink) {
+        let messages = corpus.messages.lazy.filter { $0.kind == .message }
+        let messageCount = messages.count
+        out.write("Corpus: \(corpus.sourceName)\n")
+        out.write("SHA-256: \(corpus.sourceHash)\n")
+        out.write("\(messageCount) messages, \(corpus.messages.count - messageCount) fragments, \(corpus.issues.count) issues\n\n")
 
         // Counts by correspondent pair and year.
         // Undated messages are counted in a column of their own, after the years.
@@ -26,16 +32,16 @@ public struct CorpusReport: Sendable {
         }
         let pairNames = pairs.keys.sorted { (total(pairs[$0, default: [:]]), $1) > (total(pairs[$1, default: [:]]), $0) }
         let width = max(12, pairNames.map(\.count).max() ?? 0)
-        out += "Messages by correspondents and year (year of the best date)\n"
-        out += pad("", width) + years.map { pad($0 == undatedColumn ? "undated" : String($0), $0 == undatedColumn ? 8 : 6, right: true) }.joined() + pad("total", 7, right: true) + "\n"
+        out.write("Messages by correspondents and year (year of the best date)\n")
+        out.write(pad("", width) + years.map { pad($0 == undatedColumn ? "undated" : String($0), $0 == undatedColumn ? 8 : 6, right: true) }.joined() + pad("total", 7, right: true) + "\n")
         for name in pairNames {
             let row = pairs[name, default: [:]]
-            out += pad(name, width) + years.map { pad(row[$0].map(String.init) ?? "-", $0 == undatedColumn ? 8 : 6, right: true) }.joined()
-                + pad(String(total(row)), 7, right: true) + "\n"
+            out.write(pad(name, width) + years.map { pad(row[$0].map(String.init) ?? "-", $0 == undatedColumn ? 8 : 6, right: true) }.joined()
+                      + pad(String(total(row)), 7, right: true) + "\n")
         }
         var yearTotals: [Int: Int] = [:]
         for m in messages { yearTotals[column(m), default: 0] += 1 }
-        out += pad("all", width) + years.map { pad(String(yearTotals[$0] ?? 0), $0 == undatedColumn ? 8 : 6, right: true) }.joined() + pad(String(messages.count), 7, right: true) + "\n\n"
+        out.write(pad("all", width) + years.map { pad(String(yearTotals[$0] ?? 0), $0 == undatedColumn ? 8 : 6, right: true) }.joined() + pad(String(messageCount), 7, right: true) + "\n\n")
 
         // Messages by writer.
         var bySender: [String: Int] = [:]
@@ -44,11 +50,11 @@ public struct CorpusReport: Sendable {
             bySender[m.sender, default: 0] += 1
             for r in m.recipients { byRecipient[r, default: 0] += 1 }
         }
-        out += "Sent: " + bySender.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\(corpus.people.name(of: $0.key)) \($0.value)" }.joined(separator: ", ") + "\n"
-        out += "Received: " + byRecipient.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\(corpus.people.name(of: $0.key)) \($0.value)" }.joined(separator: ", ") + "\n\n"
+        out.write("Sent: " + bySender.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\(corpus.people.name(of: $0.key)) \($0.value)" }.joined(separator: ", ") + "\n")
+        out.write("Received: " + byRecipient.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\(corpus.people.name(of: $0.key)) \($0.value)" }.joined(separator: ", ") + "\n\n")
 
-        out += records()
-        out += homonyms()
+        records(to: out)
+        out.write(homonyms())
 
         let sections: [(ReadIssue.Kind, String)] = [
             (.undated, "Undated messages (no Sent-on or date line of their own)"),
@@ -61,31 +67,30 @@ public struct CorpusReport: Sendable {
         ]
         for (kind, title) in sections {
             let issues = corpus.issues.filter { $0.kind == kind }
-            out += "\(title): \(issues.count)\n"
+            out.write("\(title): \(issues.count)\n")
             for issue in issues {
                 let lines = issue.span.startLine == issue.span.endLine ? "line \(issue.span.startLine)" : "lines \(issue.span.startLine)-\(issue.span.endLine)"
                 let ids = issue.messageIDs.isEmpty ? "" : " [\(issue.messageIDs.joined(separator: ", "))]"
-                out += "  \(lines): \(issue.detail)\(ids)\n"
+                out.write("  \(lines): \(issue.detail)\(ids)\n")
             }
-            out += "\n"
+            out.write("\n")
         }
-        return out
     }
 
     /// Every record accounted for: read (and of those, adjusted, with how), and skipped, with
     /// file, line and reason.
     /// - Complexity: O(n + i log i) for n messages and i issues.
-    func records() -> String {
+    func records(to out: ByteSink) {
         let skipped = corpus.issues.filter { $0.outcome == .skipped }.sorted { $0.span.startLine < $1.span.startLine }
         let adjusted = corpus.issues.filter { $0.outcome == .adjusted }.sorted { $0.span.startLine < $1.span.startLine }
         let adjustedRecords = Set(adjusted.map(\.span.startLine)).count
-        let read = corpus.messages.filter { $0.kind == .message }.count
-        var out = "Records: \(read + skipped.count) (\(read) read, of which \(adjustedRecords) adjusted; \(skipped.count) skipped)\n"
-        out += "Skipped records: \(skipped.count)\n"
-        for issue in skipped { out += "  \(issue.located)\n" }
-        out += "Adjusted records: \(adjustedRecords)\n"
-        for issue in adjusted { out += "  \(issue.located)\(issue.messageIDs.isEmpty ? "" : " [\(issue.messageIDs.joined(separator: ", "))]")\n" }
-        return out + "\n"
+        let read = corpus.messages.lazy.filter { $0.kind == .message }.count
+        out.write("Records: \(read + skipped.count) (\(read) read, of which \(adjustedRecords) adjusted; \(skipped.count) skipped)\n")
+        out.write("Skipped records: \(skipped.count)\n")
+        for issue in skipped { out.write("  \(issue.located)\n") }
+        out.write("Adjusted records: \(adjustedRecords)\n")
+        for issue in adjusted { out.write("  \(issue.located)\(issue.messageIDs.isEmpty ? "" : " [\(issue.messageIDs.joined(separator: ", "))]")\n") }
+        out.write("\n")
     }
 
     /// People shown under one name but kept apart (different authority ids, or one with an id
