@@ -53,7 +53,7 @@ public struct CorpusReport: Sendable {
         out.write("Sent: " + bySender.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\(corpus.people.name(of: $0.key)) \($0.value)" }.joined(separator: ", ") + "\n")
         out.write("Received: " + byRecipient.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\(corpus.people.name(of: $0.key)) \($0.value)" }.joined(separator: ", ") + "\n\n")
 
-        records(to: out)
+        records(to: out, read: messageCount)
         out.write(homonyms())
 
         let sections: [(ReadIssue.Kind, String)] = [
@@ -65,10 +65,12 @@ public struct CorpusReport: Sendable {
             (.displacedDate, "Dates found but not used as a message's own"),
             (.unreadable, "Lines that could not be read"),
         ]
+        // One pass over the issues, keeping positions (in reading order) rather than copies.
+        let byKind = Dictionary(grouping: corpus.issues.indices) { corpus.issues[$0].kind }
         for (kind, title) in sections {
-            let issues = corpus.issues.filter { $0.kind == kind }
-            out.write("\(title): \(issues.count)\n")
-            for issue in issues {
+            let positions = byKind[kind] ?? []
+            out.write("\(title): \(positions.count)\n")
+            for issue in positions.lazy.map({ corpus.issues[$0] }) {
                 let lines = issue.span.startLine == issue.span.endLine ? "line \(issue.span.startLine)" : "lines \(issue.span.startLine)-\(issue.span.endLine)"
                 let ids = issue.messageIDs.isEmpty ? "" : " [\(issue.messageIDs.joined(separator: ", "))]"
                 out.write("  \(lines): \(issue.detail)\(ids)\n")
@@ -77,14 +79,13 @@ public struct CorpusReport: Sendable {
         }
     }
 
-    /// Every record accounted for: read (and of those, adjusted, with how), and skipped, with
-    /// file, line and reason.
-    /// - Complexity: O(n + i log i) for n messages and i issues.
-    func records(to out: ByteSink) {
+    /// Every record accounted for: `read` messages (and of those, adjusted, with how), and
+    /// skipped, with file, line and reason.
+    /// - Complexity: O(i log i) for i issues.
+    func records(to out: ByteSink, read: Int) {
         let skipped = corpus.issues.filter { $0.outcome == .skipped }.sorted { $0.span.startLine < $1.span.startLine }
         let adjusted = corpus.issues.filter { $0.outcome == .adjusted }.sorted { $0.span.startLine < $1.span.startLine }
         let adjustedRecords = Set(adjusted.map(\.span.startLine)).count
-        let read = corpus.messages.lazy.filter { $0.kind == .message }.count
         out.write("Records: \(read + skipped.count) (\(read) read, of which \(adjustedRecords) adjusted; \(skipped.count) skipped)\n")
         out.write("Skipped records: \(skipped.count)\n")
         for issue in skipped { out.write("  \(issue.located)\n") }
