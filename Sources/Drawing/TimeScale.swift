@@ -11,11 +11,14 @@ public struct TickStep: Sendable, Hashable, CustomStringConvertible {
         self.count = count
     }
 
-    /// Finest first; the scale takes the first whose labels fit.
+    /// Finest first; the scale takes the first whose labels fit. Years go on to millennia: a
+    /// catalogue may hold a letter of antiquity beside modern ones, and an axis whose spans
+    /// all fail would be drawn with no tick at all.
     public static let candidates: [TickStep] = [
         .init(.day, 1), .init(.day, 2), .init(.week, 1), .init(.week, 2),
         .init(.month, 1), .init(.month, 2), .init(.month, 3), .init(.month, 6),
         .init(.year, 1), .init(.year, 2), .init(.year, 5), .init(.year, 10), .init(.year, 25), .init(.year, 50), .init(.year, 100),
+        .init(.year, 200), .init(.year, 500), .init(.year, 1000),
     ]
 
     public var description: String { "\(count) \(unit.rawValue)\(count == 1 ? "" : "s")" }

@@ -26,6 +26,7 @@ struct AxisLabelTests {
     @Test("scale: every tick labelled, every period with a tick named", arguments: [
         ("1799-03-01", "1800-01-06"), ("1799-11-20", "1800-03-02"), ("1799-12-20", "1800-01-09"),
         ("1944-05-25", "1944-06-04"), ("1941-06-22", "1945-12-31"), ("1914-01-01", "1973-12-31"), ("1799-03-12", "1799-03-14"),
+        ("0999-01-01", "1922-06-08"), ("1200-01-01", "1790-12-31"),
     ])
     func scaleNamesWhatItMarks(from: String, to: String) throws {
         let m = try TextMeasurer()
