@@ -76,7 +76,7 @@ public struct GraphFigure: Sendable {
             return try fitted(context: context, start: max(budget, MentionsFigure.legiblePeople)) { limit, width in
                 var figure = MentionsFigure(context: context, engine: engine ?? .neato, minimumWeight: minimumWeight, peopleLimit: limit)
                 figure.style.widthOverrideInches = width
-                return figure.figure()
+                return try figure.separatingLines()
             }
         case .matrix:
             return try fitted(context: context, start: budget) { limit, width in
