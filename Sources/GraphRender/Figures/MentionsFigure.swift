@@ -22,12 +22,11 @@ struct MentionsFigure {
     /// Points of routing margin around nodes on top of `routingMargin` (`separatingLines`
     /// raises it when a line still passes too near a person).
     var extraMargin = 0
-    /// Where each person stands when a first layout placed them (`separatingLines`): then
-    /// Graphviz only routes the lines again (layout `nop`), with a wider margin, and no one moves.
+    /// Where each person stands when a first layout placed them (`separatingLines`): then each
+    /// is pinned there (`pos` with `!`, in points) and the layout only routes the lines again,
+    /// with a wider margin. (Layout `nop` would do the same, but its routing differs by
+    /// hundredths of a point from one run to the next within a process.)
     var pinned: [String: LaidOutStroke.Point]? = nil
-
-    /// The layout that routes the lines around people already placed (`neato -n`).
-    static let rerouting = LayoutEngine("nop")
 
     init(context: FigureContext, engine: LayoutEngine, minimumWeight: Int?, peopleLimit: Int? = nil) {
         self.context = context
@@ -68,11 +67,13 @@ struct MentionsFigure {
         var dot = DOTWriter(name: "mentions", directed: false)
         dot.comment("Epistolary mentions figure of \(analysis.corpus.sourceName); sha256 \(analysis.corpus.sourceHash)")
         let routing = Self.routingMargin(widestPen: classes.map(\.widthPt).max() ?? 1) + extraMargin
-        let layout = pinned == nil ? engine : Self.rerouting
         // Placed people stay put: no overlap removal (it would move them by `sep` again).
-        let placing: DOTAttributes = pinned == nil ? [("start", "1"), ("mode", "major"), ("overlap", "vpsc"), ("sep", .text("+\(routing)"))]
-            : [("overlap", "true")]
-        dot.graph(style.graphAttributes([("layout", .text(layout.name))] + placing + [("splines", "true"), ("esep", .text("+\(routing)"))])
+        let placing: DOTAttributes = pinned == nil ? [("overlap", "vpsc"), ("sep", .text("+\(routing + 2)"))]
+            : [("overlap", "true"), ("inputscale", .number(72))]
+        // Pinned people are routed around by neato, whichever layout placed them.
+        let layout = pinned == nil ? engine : LayoutEngine.neato
+        dot.graph(style.graphAttributes([("layout", .text(layout.name)), ("start", "1"), ("mode", "major")] + placing
+                                        + [("splines", "true"), ("esep", .text("+\(routing)"))])
                   + legend(title: title, threshold: threshold, classes: classes, coloured: coloured).graphAttributes(style: style))
         dot.nodeDefaults(style.nodeDefaults([("shape", "ellipse"), ("style", "filled"), ("margin", "0.02,0.01"),
                                              ("width", .number(0.3)), ("height", .number(0.2))]))
@@ -109,7 +110,7 @@ struct MentionsFigure {
         var figure = GraphFigure(kind: .mentions, title: title ?? automatic, shows: shows, dot: dot.text, engine: layout, context: context,
                                  messages: analysis.messages.filter { named.contains($0.id) }, inferredCount: 0)
         if pinned != nil {
-            figure.caption.renderer = "Graphviz \(GraphvizEngine.shared.version), \(engine.name) layout, lines routed again around the placed people (\(layout.name))"
+            figure.caption.renderer = "Graphviz \(GraphvizEngine.shared.version), \(engine.name) layout, lines routed again around the placed people by neato"
         }
         return figure
     }
@@ -128,32 +129,39 @@ struct MentionsFigure {
     /// join, checked in Graphviz's layout (`LaidOutLabels.grazes`). Laid out once; while a line
     /// passes too near, the people stay where that layout put them and Graphviz routes the
     /// lines again with a margin a point wider (at most six times: once neighbours' margins
-    /// touch, Graphviz draws straight lines). Spreading the people instead made the figure
-    /// wider, and the column then had room for fewer of them. If a line still passes too near,
-    /// the routing with fewest such lines is kept and the caption says how many.
+    /// touch, Graphviz draws straight lines). Spreading the people first would make every
+    /// figure wider, and the column then has room for fewer of them, so only when no routing
+    /// around the positions works are the people placed 6 points further apart (twice at
+    /// most). If a line still passes too near, the drawing with fewest such lines is kept and
+    /// the caption says how many.
     ///
-    /// - Complexity: at most seven layouts of a figure within its budget (the six are
-    ///   routing only).
+    /// - Complexity: at most 21 layouts of a figure within its budget (18 of them routing only).
     func separatingLines() throws -> GraphFigure {
-        let first = figure()
-        let laidOut = try LaidOutLabels(json: GraphvizEngine.shared.layoutJSON(first.dot, engine: first.engine))
-        var best = (figure: first, near: Set(laidOut.grazes(margin: Self.clearance).map(\.stroke)).count)
-        guard best.near > 0 else { return first }
-        var current = self
-        current.pinned = Dictionary(laidOut.nodes.map { ($0.tail, LaidOutStroke.Point(x: ($0.minX + $0.maxX) / 2, y: ($0.minY + $0.maxY) / 2)) },
-                                    uniquingKeysWith: { a, _ in a })
-        for _ in 0..<6 {
-            current.extraMargin += 1
-            let routed = current.figure()
-            let again = try LaidOutLabels(json: GraphvizEngine.shared.layoutJSON(routed.dot, engine: routed.engine))
-            let near = Set(again.grazes(margin: Self.clearance).map(\.stroke)).count
-            if near < best.near { best = (routed, near) }
-            if near == 0 { break }
+        var best: (figure: GraphFigure, near: Int)?
+        var spread = self
+        for _ in 0..<3 {
+            let placed = spread.figure()
+            let laidOut = try LaidOutLabels(json: GraphvizEngine.shared.layoutJSON(placed.dot, engine: placed.engine))
+            let nearFirst = Set(laidOut.grazes(margin: Self.clearance).map(\.stroke)).count
+            if nearFirst < best?.near ?? .max { best = (placed, nearFirst) }
+            if nearFirst == 0 { return placed }
+            var current = spread
+            current.pinned = Dictionary(laidOut.nodes.map { ($0.tail, LaidOutStroke.Point(x: ($0.minX + $0.maxX) / 2, y: ($0.minY + $0.maxY) / 2)) },
+                                        uniquingKeysWith: { a, _ in a })
+            for _ in 0..<6 {
+                current.extraMargin += 1
+                let routed = current.figure()
+                let again = try LaidOutLabels(json: GraphvizEngine.shared.layoutJSON(routed.dot, engine: routed.engine))
+                let near = Set(again.grazes(margin: Self.clearance).map(\.stroke)).count
+                if near < best?.near ?? .max { best = (routed, near) }
+                if near == 0 { return routed }
+            }
+            // No routing around these positions: place the people further apart and try again.
+            spread.extraMargin += 6
         }
-        if best.near > 0 {
-            best.figure.caption.shows += " \(best.near) line\(best.near == 1 ? " passes" : "s pass") within \(DOTWriter.number(Self.clearance)) pt of a person they do not join."
-        }
-        return best.figure
+        guard var kept = best?.figure, let near = best?.near else { return figure() }
+        kept.caption.shows += " \(near) line\(near == 1 ? " passes" : "s pass") within \(DOTWriter.number(Self.clearance)) pt of a person they do not join."
+        return kept
     }
 
     /// The smallest weight at which at most `people` people have a line.
