@@ -1,5 +1,6 @@
 import Analysis
 import Correspondence
+import EpistolaryTestSupport
 import Foundation
 @testable import GraphRender
 import Styling
@@ -12,10 +13,9 @@ import Testing
 @Suite(.serialized)
 struct LaidOutInkTests {
     /// Every CMIF fixture a reader accepts, read as a user's corpus (the hostile ones are refused
-    /// by the reader and have no figure).
+    /// by the reader and have no figure; `FixtureCorpus` stops on them).
     static let cmifFixtures: [(name: String, analysis: CorpusAnalysis)] = {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/cmif")
+        let folder = PackagePaths.fixture("cmif")
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".xml") }.sorted()
         return names.compactMap { name in
             guard let corpus = try? CorpusLoader.load(path: folder.appendingPathComponent(name).path) else { return nil }
