@@ -104,7 +104,13 @@ struct CorrespondentsFigure {
         let automatic = "Who wrote to whom" + (qualifiers.isEmpty ? "" : " (" + qualifiers.joined(separator: "; ") + ")")
         let title = context.title(automatic: automatic)
 
-        let volume = { (node: CorrespondentGraph.Node) in node.sent + node.received + node.inferredSent + node.inferredReceived }
+        // A message whose writer and addressee are one node (two of the merged others) is one
+        // message written and received, not two: the others node said "808 messages" in its
+        // name and 1,212 under it.
+        let selfLoops = Dictionary(loops.map { ($0.from, (count: $0.count, inferred: $0.inferredCount)) }, uniquingKeysWith: { a, b in (a.count + b.count, a.inferred + b.inferred) })
+        let messagesOf = { (node: CorrespondentGraph.Node) in node.sent + node.received - (selfLoops[node.id]?.count ?? 0) }
+        let inferredOf = { (node: CorrespondentGraph.Node) in node.inferredSent + node.inferredReceived - (selfLoops[node.id]?.inferred ?? 0) }
+        let volume = { (node: CorrespondentGraph.Node) in messagesOf(node) + inferredOf(node) }
         let largest = graph.nodes.map(volume).max() ?? 1
         let maxSide = Self.maxSide(theme: theme)
         let classes = style.lineClasses(maximum: max(1, keptEdges.map { max($0.count, $0.inferredCount) }.max() ?? 1))
@@ -130,8 +136,8 @@ struct CorrespondentsFigure {
             let color = !theme.graph.node.fillByCategory ? theme.graph.node.fill
                 : isOthers ? context.people.other.color : context.people[person.id].color
             let side = Self.side(volume(person), largest: largest, maxSide: maxSide)
-            var detail = "\(person.sent + person.received)"
-            let inferred = person.inferredSent + person.inferredReceived
+            var detail = "\(messagesOf(person))"
+            let inferred = inferredOf(person)
             if inferred > 0 { detail += " +\(inferred)" }
             let name = isOthers ? othersName : DisplayText.bounded(context.shortName(of: person.id))
             let label = "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"0\"><TR>"
