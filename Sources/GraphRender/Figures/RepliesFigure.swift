@@ -612,13 +612,17 @@ struct RepliesFigure {
             let look = markLook(writer, coloured: coloured)
             return FigureLegend.Entry(swatch: .marker(look.color, look.shape), text: context.shortName(of: writer))
         }
+        // Marks of others and marks of several writers look alike: one entry names both (two
+        // entries with one sample read as two kinds of mark told apart).
         let otherLook = markLook(nil, coloured: coloured)
-        if others { people.append(FigureLegend.Entry(swatch: .marker(otherLook.color, otherLook.shape), text: "others")) }
+        let otherWords = [others ? "others" : nil, mixed ? "several writers" : nil].compactMap { $0 }
+        if !otherWords.isEmpty {
+            people.append(FigureLegend.Entry(swatch: .marker(otherLook.color, otherLook.shape), text: otherWords.joined(separator: " or ")))
+        }
         if unidentified {
             let look = context.people.unidentified
             people.append(FigureLegend.Entry(swatch: .marker(look.color, look.marker), text: "unidentified"))
         }
-        if mixed { people.append(FigureLegend.Entry(swatch: .marker(otherLook.color, otherLook.shape), text: "several writers")) }
         var kinds = [
             FigureLegend.Entry(swatch: .ring(muted), text: "hollow: inferred (cited, lost)"),
         ]
