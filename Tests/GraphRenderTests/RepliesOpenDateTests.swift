@@ -63,7 +63,7 @@ struct RepliesOpenDateTests {
             }
             #expect(whiskers.count == expected.count, "\(name): one whisker per mark and side")
             // Each side drawn has its legend sample, worded as in the timelines; no other side does.
-            let legend = FigureClaims.text(of: try #require(graph.attributes["label"]))
+            let legend = Self.legendText(try #require(graph.attributes["label"]))
             for later in [true, false] {
                 let drawn = whiskers.contains { ($0.tip.x > $0.from.x) == later }
                 #expect(legend.contains(OpenDateWording.legend(later: later)) == drawn, "\(name) \(style): legend \(legend)")
@@ -72,6 +72,26 @@ struct RepliesOpenDateTests {
                 #expect(figure.caption.shows.contains(OpenDateWording.caption(count, later: later, noun: ("message", "messages")).dropLast()) == drawn)
             }
         }
+    }
+
+    /// The open-date entry is longer than a column: it wraps in the legend, and the figure is
+    /// drawn at its size (Graphviz shrank the whole figure, text and all, to fit one long line).
+    @Test(arguments: ["paper", "paper,grayscale", "paper,colorblind"])
+    func aLongLegendEntryWrapsRatherThanShrinkTheFigure(style: String) throws {
+        for (name, analysis) in Self.fixtures {
+            let context = FigureContext(analysis: analysis, theme: FigureFixtures.theme(style), wide: false, styleSpec: style)
+            let figure = try GraphFigure.build(.replies, context: context)
+            let size = try GraphvizEngine.shared.drawingSize(figure.dot, engine: figure.engine)
+            #expect(size.scale >= 0.999, "\(name) \(style): drawn at \(size.scale) of its size")
+            #expect(size.widthPt <= FigureStyle(context: context).drawingWidthPoints + 8)
+        }
+    }
+
+    /// A legend's text as read: line breaks and no-break spaces as spaces, runs of spaces as one.
+    static func legendText(_ label: String) -> String {
+        FigureClaims.text(of: label.replacingOccurrences(of: "<BR ALIGN=\"LEFT\"/>", with: " "))
+            .replacingOccurrences(of: "\u{00A0}", with: " ")
+            .replacingOccurrences(of: " +", with: " ", options: .regularExpression)
     }
 
     /// The wording is the correspondents timeline's: its legend for the same corpus holds the
@@ -90,7 +110,7 @@ struct RepliesOpenDateTests {
         let figure = try FigureFixtures.figure(.replies)
         let graph = try GraphvizEngine.shared.parse(figure.dot)
         #expect(Self.whiskers(graph).isEmpty)
-        let legend = FigureClaims.text(of: try #require(graph.attributes["label"]))
+        let legend = Self.legendText(try #require(graph.attributes["label"]))
         #expect(!legend.contains("dated only"))
     }
 }

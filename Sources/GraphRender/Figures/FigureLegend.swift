@@ -224,8 +224,16 @@ struct FigureLegend {
                     for (offset, entry) in run[start..<end].enumerated() {
                         cells += entry.swatch.cell(font: font)
                         let span = offset == end - start - 1 ? columns - 2 * offset - 1 : 1
-                        cells += "<TD ALIGN=\"LEFT\"" + (span > 1 ? " COLSPAN=\"\(span)\"" : "") + ">"
-                            + FigureStyle.html("\u{00A0}" + entry.text + "\u{00A0}\u{00A0}", font: font, color: ink) + "</TD>"
+                        // An entry wider than the page wraps within it (Graphviz would shrink
+                        // the whole figure, text and all, to fit one long line).
+                        let room = widthPoints - entry.swatch.widthPoints(font: font) - 4
+                        let lines = width(entry) > widthPoints
+                            ? Self.wrap(entry.text, font: font, width: room - FigureStyle.textWidth("\u{00A0}\u{00A0}\u{00A0}", font: font))
+                            : [entry.text]
+                        cells += "<TD ALIGN=\"LEFT\"" + (lines.count > 1 ? " BALIGN=\"LEFT\"" : "") + (span > 1 ? " COLSPAN=\"\(span)\"" : "") + ">"
+                            + lines.enumerated().map { index, line in
+                                FigureStyle.html("\u{00A0}" + line + (index == lines.count - 1 ? "\u{00A0}\u{00A0}" : ""), font: font, color: ink)
+                            }.joined(separator: "<BR ALIGN=\"LEFT\"/>") + "</TD>"
                     }
                     rows.append("<TR>" + cells + "</TR>")
                     start = end
@@ -266,9 +274,12 @@ struct FigureLegend {
         return lines
     }
 
-    /// Graph attributes placing this legend above the drawing, left-aligned.
+    /// Graph attributes placing this legend above the drawing, left-aligned, within the
+    /// drawing's width less the 8 points Graphviz keeps either side of a graph label (when the
+    /// label is the widest thing, that margin made the figure a few points too wide and
+    /// Graphviz shrank all of it).
     func graphAttributes(style: FigureStyle) -> DOTAttributes {
-        let markup = html(style: style, widthPoints: style.drawingWidthPoints - 4)
+        let markup = html(style: style, widthPoints: style.drawingWidthPoints - 16)
         guard !markup.isEmpty else { return [] }
         return [("label", .html(markup)), ("labelloc", "t"), ("labeljust", "l")]
     }
