@@ -123,7 +123,7 @@ public struct LaidOutLabels: Sendable {
         var result: [(label: Int, stroke: Int, gap: Double)] = []
         for (i, box) in boxes.enumerated() {
             let outline = LaidOutStroke.box(minX: box.minX, minY: box.minY, maxX: box.maxX, maxY: box.maxY)
-            for (j, stroke) in strokes.enumerated() where j != box.edge {
+            for (j, stroke) in strokes.enumerated() where j != box.edge && stroke.mayReach(outline, gap: gap) {
                 let found = stroke.clearance(to: outline)
                 if found < gap { result.append((i, j, found)) }
             }

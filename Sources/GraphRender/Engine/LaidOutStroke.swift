@@ -23,6 +23,8 @@ public struct LaidOutStroke: Sendable, Equatable {
     /// The edge's attributes as Graphviz wrote them.
     public var attributes: [String: String]
     public var segments: [Segment]
+    /// The box holding all the ink (each piece with its half-width), to skip far outlines.
+    public var inkMinX = 0.0, inkMinY = 0.0, inkMaxX = 0.0, inkMaxY = 0.0
 
     /// Straight pieces per cubic Bézier piece of a spline: under a tenth of a point from the
     /// curve for the bends of these figures.
@@ -78,6 +80,18 @@ public struct LaidOutStroke: Sendable, Equatable {
         }
         guard !segments.isEmpty else { return nil }
         self.segments = segments
+        inkMinX = segments.map { min($0.a.x, $0.b.x) - $0.halfWidth }.min() ?? 0
+        inkMaxX = segments.map { max($0.a.x, $0.b.x) + $0.halfWidth }.max() ?? 0
+        inkMinY = segments.map { min($0.a.y, $0.b.y) - $0.halfWidth }.min() ?? 0
+        inkMaxY = segments.map { max($0.a.y, $0.b.y) + $0.halfWidth }.max() ?? 0
+    }
+
+    /// Whether the ink comes within `gap` of the box spanning `outline` (a cheap first test:
+    /// when it does not, `clearance` is at least `gap`).
+    public func mayReach(_ outline: [Point], gap: Double) -> Bool {
+        guard let minX = outline.map(\.x).min(), let maxX = outline.map(\.x).max(),
+              let minY = outline.map(\.y).min(), let maxY = outline.map(\.y).max() else { return false }
+        return inkMinX - gap < maxX && minX < inkMaxX + gap && inkMinY - gap < maxY && minY < inkMaxY + gap
     }
 
     /// The gap in points between this stroke's ink and the convex polygon `outline` (negative
