@@ -137,3 +137,36 @@ import Correspondence
         #expect(full.perYear(edge: 0).values.reduce(0, +) + full.edges[0].undatedCount == full.edges[0].count)
     }
 }
+
+/// The analysis and its corpus hold one buffer of messages, also after a regrouping or a
+/// filter: a second copy of every message was a third of a large catalogue's memory.
+@Suite struct SharedMessageBufferTests {
+    static func base(_ messages: [Message]) -> UnsafeRawPointer? {
+        messages.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
+    }
+
+    @Test func groupingAndFilteringKeepOneBufferForAnalysisAndCorpus() {
+        var messages = (0..<40).map { i in
+            InlineCorpus.message("m\(i)", i % 3 == 0 ? "nn\(i % 2)" : "Stalin", i % 2 == 0 ? ["Churchill"] : ["nn1"],
+                                 "1942-0\(1 + i % 9)-1\(i % 10)", line: 10 * i)
+        }
+        messages.sort(by: Corpus.stableOrder)
+        var corpus = InlineCorpus.corpus(messages)
+        corpus.people.add(Person(id: "nn0", name: "N.N.", refs: [], unidentified: true))
+        corpus.people.add(Person(id: "nn1", name: "Unbekannt", refs: [], unidentified: true))
+        let analysis = CorpusAnalysis(corpus: corpus, lexicon: InlineCorpus.lexicon)
+        #expect(Self.base(analysis.messages) == Self.base(analysis.corpus.messages))
+
+        let grouped = analysis.groupingUnidentified()
+        #expect(grouped.unidentifiedGroup != nil)
+        #expect(grouped.messages.contains { $0.sender == UnidentifiedGroup.id })
+        #expect(grouped.corpus.messages == grouped.messages)
+        #expect(Self.base(grouped.messages) == Self.base(grouped.corpus.messages))
+        #expect(Self.base(grouped.messages) != Self.base(analysis.messages))
+
+        let slice = analysis.filtered(from: InlineCorpus.day("1942-03-01"), to: InlineCorpus.day("1942-06-30"))
+        #expect(!slice.messages.isEmpty && slice.messages.count < analysis.messages.count)
+        #expect(slice.corpus.messages.map(\.id) == slice.messages.map(\.id))
+        #expect(Self.base(slice.messages) == Self.base(slice.corpus.messages))
+    }
+}
