@@ -102,10 +102,13 @@ public struct CorrespondentGraph: Sendable, Hashable, Codable {
         // no first or last day and no year.
         for index in messages.indices {
             // Fields read in place: the message itself is not copied.
+            // Each writer once, in order (a set beside the list: a cell of a million writers
+            // is not searched once per writer).
             var writers: [String] = []
+            var distinctWriters = Set<String>()
             for w in messages[index].senders where !w.isEmpty {
                 let id = merge(w)
-                if !writers.contains(id) { writers.append(id) }
+                if distinctWriters.insert(id).inserted { writers.append(id) }
             }
             for w in writers {
                 touch(w)
