@@ -185,7 +185,8 @@ public struct CorpusAnalysis: Sendable {
         for m in messages where topics[m.id]?.contains(where: { $0.topic == topic }) == true {
             ids.append(m.id)
             var people = [m.sender]
-            for r in m.recipients where !people.contains(r) { people.append(r) }
+            var listed: Set<String> = [m.sender]
+            for r in m.recipients where listed.insert(r).inserted { people.append(r) }
             for p in people { byCorrespondent[p, default: []].append(m.id) }
         }
         return TopicThread(topic: topic, messageIDs: ids, byCorrespondent: byCorrespondent)

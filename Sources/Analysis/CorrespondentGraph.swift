@@ -147,12 +147,17 @@ public struct CorrespondentGraph: Sendable, Hashable, Codable {
         var number: [String: Int32] = [:]
         var ids: [String] = []
         var sent: [Int] = [], received: [Int] = [], inferredSent: [Int] = [], inferredReceived: [Int] = []
+        // The last message each person wrote and was addressed in: a writer or addressee named
+        // twice in one letter counts once, found without searching the letter's list (a cell
+        // of a million writers would be quadratic).
+        var lastWritten: [Int] = [], lastAddressed: [Int] = []
         func person(_ id: String) -> Int32 {
             if let k = number[id] { return k }
             let k = Int32(ids.count)
             number[id] = k
             ids.append(id)
             sent.append(0); received.append(0); inferredSent.append(0); inferredReceived.append(0)
+            lastWritten.append(-1); lastAddressed.append(-1)
             return k
         }
         var classNumber: [String: Int32] = [:]
@@ -177,14 +182,18 @@ public struct CorrespondentGraph: Sendable, Hashable, Codable {
             addressees.removeAll(keepingCapacity: true)
             for w in messages[index].senders where !w.isEmpty {
                 let k = person(merge(w))
-                if !writers.contains(k) { writers.append(k) }
+                if lastWritten[Int(k)] != index {
+                    lastWritten[Int(k)] = index
+                    writers.append(k)
+                }
             }
             for w in writers { sent[Int(w)] += 1 }
             let day = messages[index].date.best.map { Int32(clamping: $0.ordinal) } ?? PairOccurrence.undated
             let kind = classification(messages[index].classification)
             for r in messages[index].recipients where !r.isEmpty {
                 let k = person(merge(r))
-                guard !addressees.contains(k) else { continue }
+                guard lastAddressed[Int(k)] != index else { continue }
+                lastAddressed[Int(k)] = index
                 addressees.append(k)
                 received[Int(k)] += 1
                 for w in writers {
