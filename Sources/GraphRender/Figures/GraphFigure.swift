@@ -44,9 +44,11 @@ public struct GraphFigure: Sendable {
         switch kind {
         case .correspondents:
             let layout = engine ?? LayoutEngine(context.theme.graph.layout)
+            let ranking = FigureContext.rankedCorrespondents(context.analysis)   // a pass over every message: once
             func drawn(rankdir: String?) throws -> GraphFigure {
                 try fitted(context: context, start: budget) { limit, width in
                     var figure = CorrespondentsFigure(context: context, engine: layout, minimumWeight: minimumWeight, peopleLimit: limit)
+                    figure.ranking = ranking
                     figure.rankdir = rankdir
                     figure.style.widthOverrideInches = width
                     return try figure.separatingLabels()
@@ -55,7 +57,7 @@ public struct GraphFigure: Sendable {
             let themed = try drawn(rankdir: nil)
             // Left to right is wide: when it had to merge people to keep the text legible in
             // the column, top to bottom may keep more of them.
-            let everyone = FigureContext.rankedCorrespondents(context.analysis).count
+            let everyone = ranking.count
             let withinBudget = everyone > budget ? max(1, budget - 1) : everyone
             guard layout == .dot, ["LR", "RL"].contains(context.theme.graph.rankdir), themed.peopleDrawn < withinBudget else { return themed }
             let upright = try drawn(rankdir: "TB")
