@@ -75,8 +75,10 @@ public struct GraphFigure: Sendable {
                 return figure.figure()
             }
         case .mentions:
+            let people = context.analysis.mentions.restricted(to: .person)   // once for every limit tried
             return try fitted(context: context, start: max(budget, MentionsFigure.legiblePeople)) { limit, width in
                 var figure = MentionsFigure(context: context, engine: engine ?? .neato, minimumWeight: minimumWeight, peopleLimit: limit)
+                figure.people = people
                 figure.style.widthOverrideInches = width
                 return figure.figure()
             }
