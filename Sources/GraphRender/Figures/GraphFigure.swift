@@ -45,10 +45,15 @@ public struct GraphFigure: Sendable {
         case .correspondents:
             let layout = engine ?? LayoutEngine(context.theme.graph.layout)
             let ranking = FigureContext.rankedCorrespondents(context.analysis)   // a pass over every message: once
+            // The merged graph of each people limit, made once for both directions tried.
+            var mergedByLimit: [Int: CorrespondentsFigure.Merged] = [:]
             func drawn(rankdir: String?) throws -> GraphFigure {
                 try fitted(context: context, start: budget) { limit, width in
                     var figure = CorrespondentsFigure(context: context, engine: layout, minimumWeight: minimumWeight, peopleLimit: limit)
                     figure.ranking = ranking
+                    let merged = mergedByLimit[limit] ?? figure.merge()
+                    mergedByLimit[limit] = merged
+                    figure.merged = merged
                     figure.rankdir = rankdir
                     figure.style.widthOverrideInches = width
                     return try figure.separatingLabels()
