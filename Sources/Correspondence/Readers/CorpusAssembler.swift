@@ -26,7 +26,7 @@ struct CorpusAssembler {
     ///   indexes for fragment owners and neighbouring dates; duplicates compared within a
     ///   window of `duplicateWindow`).
     mutating func assemble(sourceName: String, sourceHash: String) -> Corpus {
-        let matcher0 = PersonMatcher(people: people)
+        let matcher0 = PersonMatcher.cached(for: people)
         // New people named in headers, made by the one identity rule (PersonResolver).
         var resolver = PersonResolver(table: people)
         var newPeople: [String: String] = [:]
@@ -39,7 +39,8 @@ struct CorpusAssembler {
             }
         }
         people = resolver.table
-        let matcher = PersonMatcher(people: people)
+        // The matcher of the table as given unless headers named someone new.
+        let matcher = newPeople.isEmpty ? matcher0 : PersonMatcher(people: people)
         // Headers naming someone new are read again with the extended table.
         // Each distinct header text is read once (the same header repeats many times).
         var reread: [[String]: HeaderText] = [:]

@@ -25,6 +25,13 @@ struct PersonMatcher: Sendable {
 
     private var byFirstToken: [String: [Alias]] = [:]
 
+    /// The matcher of `people`, built once for as long as the same table is passed (`LastMade`).
+    static func cached(for people: PersonTable) -> PersonMatcher {
+        lastBuilt.value(for: people.people) { _ in PersonMatcher(people: people) }
+    }
+
+    private static let lastBuilt = LastMade<[Person], PersonMatcher>()
+
     init(people: PersonTable) {
         for person in people.people {
             for alias in person.aliases + [person.name] {

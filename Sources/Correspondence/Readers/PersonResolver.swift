@@ -69,16 +69,31 @@ public struct PersonResolver: Sendable {
 
     public init(table: PersonTable) {
         self.table = table
-        for person in table.people {
-            for uri in person.authorityURIs {
-                if let key = AuthorityKey(uri), byAuthority[key] == nil { byAuthority[key] = person.id }
+        (byAuthority, byName) = Self.lastSeeded.value(for: table.people) { people in
+            var byAuthority: [AuthorityKey: String] = [:], byName: [String: String] = [:]
+            for person in people {
+                for uri in person.authorityURIs {
+                    if let key = AuthorityKey(uri), byAuthority[key] == nil { byAuthority[key] = person.id }
+                }
+                for form in [person.id, person.name] + person.aliases {
+                    let key = Self.nameKey(form, kind: person.kind)
+                    if byName[key] == nil { byName[key] = person.id }
+                }
             }
-            for form in [person.id, person.name] + person.aliases {
-                let key = Self.nameKey(form, kind: person.kind)
-                if byName[key] == nil { byName[key] = person.id }
-            }
-        }
+            return Seed(byAuthority: byAuthority, byName: byName)
+        }.pair
     }
+
+    /// The indexes of a table's own people, made once while the same table is passed again
+    /// (`LastMade`): the comparable form of each name is a Unicode decomposition, and it was
+    /// most of the time of reading a small text.
+    private struct Seed: Sendable {
+        var byAuthority: [AuthorityKey: String]
+        var byName: [String: String]
+        var pair: ([AuthorityKey: String], [String: String]) { (byAuthority, byName) }
+    }
+
+    private static let lastSeeded = LastMade<[Person], Seed>()
 
     /// The person id for a name (optional), its refs (any URIs) and its kind; adds a new person
     /// to `table` when no one matches.

@@ -122,7 +122,7 @@ struct TelegramSegmenter {
     init(bytes all: UnsafeBufferPointer<UInt8>, people: PersonTable) {
         bytes = all.starts(with: [0xEF, 0xBB, 0xBF]) ? UnsafeBufferPointer(rebasing: all[3...]) : all
         self.people = people
-        matcher = PersonMatcher(people: people)
+        matcher = PersonMatcher.cached(for: people)
     }
 
     /// Cuts the text into paragraphs (lines split on LF, CRLF and CR alike; blank lines of

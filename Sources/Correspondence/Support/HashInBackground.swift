@@ -32,8 +32,16 @@ final class HashInBackground: Sendable {
     }
 
     init(_ text: String) {
+        guard text.utf8.count > Self.inPlaceLimit else {
+            // A small text hashes in less time than a thread takes to start and join.
+            hex.withLock { $0 = SHA256.hex(text.utf8) }
+            return
+        }
         start { [self] in SHA256.hex(text.utf8, unless: isCancelled) }
     }
+
+    /// Texts of at most this many bytes are hashed in place, at once (about 0.1 ms).
+    static let inPlaceLimit = 64 * 1024
 
     /// The hash of raw bytes (a file mapped in memory), computed the same way.
     init(bytes: Data) {

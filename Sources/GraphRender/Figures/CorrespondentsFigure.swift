@@ -70,11 +70,31 @@ struct CorrespondentsFigure {
         return max(floor, sorted[limit] + 1)
     }
 
-    func figure() -> GraphFigure {
+    /// The people drawn and the graph with everyone else merged, for one people limit: passes
+    /// over every message, so worked out once (`merged`) and shared by every layout
+    /// `separatingLabels` tries, not once per try.
+    struct Merged {
+        var ranking: [String]
+        var kept: [String]
+        var others: [String]
+        var othersMessages: Int
+        var othersName: String
+        var full: CorrespondentGraph
+        var merging: Bool { !others.isEmpty }
+    }
+
+    /// Set by `separatingLabels` (and by `GraphFigure.build` for the ranking) so that the
+    /// passes over every message run once per figure, not once per layout tried.
+    var merged: Merged? = nil
+    /// The corpus's ranking of correspondents, when the caller has it already.
+    var ranking: [String]? = nil
+
+    /// `Merged` for this figure's people limit.
+    /// - Complexity: O(m log m) for m messages (counting, then `CorrespondentGraph.aggregated`).
+    func merge() -> Merged {
         let analysis = context.analysis
-        let theme = context.theme
-        let ranking = FigureContext.rankedCorrespondents(analysis)
-        let limit = peopleLimit ?? theme.graph.budget.nodes
+        let ranking = self.ranking ?? FigureContext.rankedCorrespondents(analysis)
+        let limit = peopleLimit ?? context.theme.graph.budget.nodes
         let merging = ranking.count > limit
         let kept = merging ? Array(ranking.prefix(max(1, limit - 1))) : ranking
         let keptSet = Set(kept)
@@ -82,13 +102,27 @@ struct CorrespondentsFigure {
         var othersMessages = 0
         if merging {
             let othersSet = Set(others)
-            othersMessages = analysis.messages.count { m in othersSet.contains(m.sender) || m.recipients.contains { othersSet.contains($0) } }
+            let messages = analysis.messages
+            // Fields read in place: no message is copied.
+            for index in messages.indices
+            where othersSet.contains(messages[index].sender) || messages[index].recipients.contains(where: { othersSet.contains($0) }) {
+                othersMessages += 1
+            }
         }
         let othersName = "others (\(others.count) people, \(othersMessages) messages)"
         let full = merging
             ? CorrespondentGraph.aggregated(messages: analysis.messages, inferred: analysis.inferred, people: analysis.corpus.people,
                                             keep: keptSet, othersID: Self.othersID, othersName: othersName)
             : analysis.correspondents
+        return Merged(ranking: ranking, kept: kept, others: others, othersMessages: othersMessages, othersName: othersName, full: full)
+    }
+
+    func figure() -> GraphFigure {
+        let analysis = context.analysis
+        let theme = context.theme
+        let merged = self.merged ?? merge()
+        let ranking = merged.ranking, merging = merged.merging, kept = merged.kept, others = merged.others
+        let othersMessages = merged.othersMessages, othersName = merged.othersName, full = merged.full
         let loops = full.edges.filter { $0.from == $0.to }
         let pairs = full.edges.filter { $0.from != $0.to }
         let threshold = Self.weightThreshold(pairs.map { $0.count + $0.inferredCount }, limit: theme.graph.budget.edges,
@@ -228,6 +262,7 @@ struct CorrespondentsFigure {
     /// figure already within its budget.
     func separatingLabels() throws -> GraphFigure {
         var current = self
+        if current.merged == nil { current.merged = merge() }
         for _ in 0..<5 {
             let figure = current.figure()
             guard context.theme.graph.edge.labelCounts else { return figure }

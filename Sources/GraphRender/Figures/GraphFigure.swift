@@ -44,9 +44,16 @@ public struct GraphFigure: Sendable {
         switch kind {
         case .correspondents:
             let layout = engine ?? LayoutEngine(context.theme.graph.layout)
+            let ranking = FigureContext.rankedCorrespondents(context.analysis)   // a pass over every message: once
+            // The merged graph of each people limit, made once for both directions tried.
+            var mergedByLimit: [Int: CorrespondentsFigure.Merged] = [:]
             func drawn(rankdir: String?) throws -> GraphFigure {
                 try fitted(context: context, start: budget) { limit, width in
                     var figure = CorrespondentsFigure(context: context, engine: layout, minimumWeight: minimumWeight, peopleLimit: limit)
+                    figure.ranking = ranking
+                    let merged = mergedByLimit[limit] ?? figure.merge()
+                    mergedByLimit[limit] = merged
+                    figure.merged = merged
                     figure.rankdir = rankdir
                     figure.style.widthOverrideInches = width
                     return try figure.separatingLabels()
@@ -55,7 +62,7 @@ public struct GraphFigure: Sendable {
             let themed = try drawn(rankdir: nil)
             // Left to right is wide: when it had to merge people to keep the text legible in
             // the column, top to bottom may keep more of them.
-            let everyone = FigureContext.rankedCorrespondents(context.analysis).count
+            let everyone = ranking.count
             let withinBudget = everyone > budget ? max(1, budget - 1) : everyone
             guard layout == .dot, ["LR", "RL"].contains(context.theme.graph.rankdir), themed.peopleDrawn < withinBudget else { return themed }
             let upright = try drawn(rankdir: "TB")
@@ -73,8 +80,10 @@ public struct GraphFigure: Sendable {
                 return figure.figure()
             }
         case .mentions:
+            let people = context.analysis.mentions.restricted(to: .person)   // once for every limit tried
             return try fitted(context: context, start: max(budget, MentionsFigure.legiblePeople)) { limit, width in
                 var figure = MentionsFigure(context: context, engine: engine ?? .neato, minimumWeight: minimumWeight, peopleLimit: limit)
+                figure.people = people
                 figure.style.widthOverrideInches = width
                 return try figure.separatingLines()
             }

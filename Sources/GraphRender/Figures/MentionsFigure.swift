@@ -19,6 +19,9 @@ struct MentionsFigure {
     /// Most people drawn (the figure raises the weight until no more have a line).
     var peopleLimit: Int? = nil
     var style: FigureStyle
+    /// The mentions of people only (`MentionGraph.restricted`), when the caller has made it
+    /// once for every people limit it tries (a pass over every message's mentions).
+    var people: MentionGraph? = nil
     /// Points of routing margin around nodes on top of `routingMargin` (`separatingLines`
     /// raises it when a line still passes too near a person).
     var extraMargin = 0
@@ -45,7 +48,7 @@ struct MentionsFigure {
     func figure() -> GraphFigure {
         let analysis = context.analysis
         let theme = context.theme
-        let graph = analysis.mentions.restricted(to: .person)
+        let graph = people ?? analysis.mentions.restricted(to: .person)
         let limit = peopleLimit ?? Self.legiblePeople
         // The weight keeps at most `limit` people; an author's --min-weight may only raise it.
         let threshold = max(minimumWeight ?? 1, Self.automaticWeight(graph, people: limit))
@@ -104,9 +107,7 @@ struct MentionsFigure {
         var shows = "People named together in the bodies of the messages of \(analysis.corpus.sourceName): a line joins two "
             + "people named in at least \(threshold) of the same messages, wider for more (by class)."
         shows += coloured.isEmpty ? " All are drawn grey." : " Correspondents of the corpus are drawn in their colour; people who are only named are grey."
-        let named = Set(edges.flatMap { edge in
-            graph.byMessage.filter { $0.value.contains { $0.entity == edge.a } && $0.value.contains { $0.entity == edge.b } }.map(\.key)
-        })
+        let named = Self.messagesNaming(edges, in: graph)
         var figure = GraphFigure(kind: .mentions, title: title ?? automatic, shows: shows, dot: dot.text, engine: layout, context: context,
                                  messages: analysis.messages.filter { named.contains($0.id) }, inferredCount: 0)
         if pinned != nil {
@@ -162,6 +163,26 @@ struct MentionsFigure {
         guard var kept = best?.figure, let near = best?.near else { return figure() }
         kept.caption.shows += " \(near) line\(near == 1 ? " passes" : "s pass") within \(DOTWriter.number(Self.clearance)) pt of a person they do not join."
         return kept
+    }
+
+    /// The ids of the messages that name both people of any of `edges`.
+    /// - Complexity: O(Σ k²) for k people named in each message (one pass over the messages,
+    ///   each pair of its people looked up), not O(edges × messages).
+    static func messagesNaming(_ edges: [MentionGraph.Edge], in graph: MentionGraph) -> Set<String> {
+        struct Pair: Hashable { let a: String; let b: String }
+        let drawn = Set(edges.map { Pair(a: $0.a, b: $0.b) })
+        guard !drawn.isEmpty else { return [] }
+        var named = Set<String>()
+        for (id, mentions) in graph.byMessage {
+            let people = Array(Set(mentions.map(\.entity)))
+            search: for i in people.indices {
+                for j in people.indices where j != i && drawn.contains(Pair(a: people[i], b: people[j])) {
+                    named.insert(id)
+                    break search
+                }
+            }
+        }
+        return named
     }
 
     /// The smallest weight at which at most `people` people have a line.

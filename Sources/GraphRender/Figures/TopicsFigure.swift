@@ -75,16 +75,18 @@ struct TopicsFigure {
         let shown = merging ? Array(ranked.prefix(limit - 1)) : ranked
         let others = merging ? Set(ranked.dropFirst(limit - 1)) : []
 
+        // Messages on each topic with at least one of the others (a message naming two counts
+        // once), in one pass over the tagged messages for all topics.
+        var withOthers: [String: Int] = [:]
+        if merging {
+            for m in tally.tagged where m.people.contains(where: { others.contains($0) }) {
+                for topic in m.topics { withOthers[topic, default: 0] += 1 }
+            }
+        }
         var counts: [[Int]] = []
         for topic in topics {
             var row = shown.map { perTopic[topic.id]?[$0] ?? 0 }
-            if merging {
-                // Messages on the topic with at least one of the others (a message naming two counts once).
-                let n = tally.tagged.count { m in
-                    m.topics.contains(topic.id) && m.people.contains { others.contains($0) }
-                }
-                row.append(n)
-            }
+            if merging { row.append(withOthers[topic.id] ?? 0) }
             counts.append(row)
         }
         var columns = shown.map { context.shortName(of: $0) }

@@ -1,0 +1,40 @@
+import Dispatch
+import Synchronization
+import Testing
+@testable import EpistolaryCLI
+
+/// How the gallery runs its jobs: longest first, and one graph's drawing shared by its files.
+@Suite struct GallerySchedulingTests {
+    @Test func scheduleStartsTheLongestJobsFirstAndRunsEveryJobOnce() {
+        let names = ["graphs", "timelines", "correspondents.graphml", "correspondents.gexf", "replies.graphml", "replies.gexf",
+                     "report", "something new", "catalogue"]
+        let order = Gallery.schedule(names)
+        #expect(order.sorted() == Array(names.indices))
+        #expect(names[order[0]] == "replies.graphml")
+        // The first file of a graph (which makes its drawing) before its siblings.
+        #expect(order.firstIndex(of: 2)! < order.firstIndex(of: 3)!)
+        #expect(order.firstIndex(of: 4)! < order.firstIndex(of: 5)!)
+        #expect(names[order.last!] == "something new")
+        #expect(names[order[order.count - 2]] == "report")
+    }
+
+    final class Drawing: Sendable {
+        let id: Int
+        init(id: Int) { self.id = id }
+    }
+
+    @Test func aSharedPartIsMadeOnceAndLetGoAfterItsLastUse() {
+        let made = Atomic<Int>(0)
+        let part = SharedPart(uses: 8) { () -> Drawing in
+            Drawing(id: made.add(1, ordering: .relaxed).newValue)
+        }
+        let seen = Mutex<[Int]>([])
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            part.use { drawing in seen.withLock { $0.append(drawing.id) } }
+        }
+        #expect(made.load(ordering: .relaxed) == 1)
+        #expect(seen.withLock { $0 } == Array(repeating: 1, count: 8))
+        // Past its uses the part holds nothing: a further use makes it again.
+        part.use { drawing in #expect(drawing.id == 2) }
+    }
+}
