@@ -125,8 +125,11 @@ public struct TimeScale: Sendable {
                 let ticks = days.map { TimeTick(day: $0, x: probe.x($0), label: TimeScale.label($0, step: step)) }
                 guard let (labelled, context) = TimeScale.namedPeriods(ticks, step: step, first: first, last: last, probe: probe,
                                                                        font: font, measurer: measurer, gap: gap, lo: lo, hi: hi) else { continue }
+                // Airy is a matter of the ticks; apart, of the labels (an end label moved inward
+                // must still keep its gap).
                 let spacingOK = zip(labelled, labelled.dropFirst()).allSatisfy { a, b in
-                    b.labelX - a.labelX >= max(spacing, (measurer.width(a.label ?? "", font: font) + measurer.width(b.label ?? "", font: font)) / 2 + gap)
+                    b.x - a.x >= spacing
+                        && b.labelX - a.labelX >= (measurer.width(a.label ?? "", font: font) + measurer.width(b.label ?? "", font: font)) / 2 + gap
                 }
                 if spacingOK && labelled.count >= 2 {
                     chosen = (step, labelled, context)
@@ -153,8 +156,11 @@ public struct TimeScale: Sendable {
     static func namedPeriods(_ ticks: [TimeTick], step: TickStep, first: Day, last: Day, probe: TimeScaleProbe,
                              font: FontSpec, measurer: TextMeasurer, gap: Double, lo: Double, hi: Double)
         -> (ticks: [TimeTick], context: [TimeContextLabel])? {
-        // A label is centred on its tick; a label naming a period may move inward (still over
-        // its tick) at the ends, where the other ticks are left out instead.
+        // A label is centred on its tick; the first and last ticks' labels, and a label naming
+        // a period, may move inward (still over their tick) at the ends of the axis, so that an
+        // end tick ("1946" on the axis's last day) keeps its label rather than the whole step
+        // being given up for a coarser one. Any other tick whose label would leave the page is
+        // left out.
         func fitted(_ t: TimeTick, shift: Bool) -> TimeTick? {
             guard let l = t.label else { return nil }
             let w = measurer.width(l, font: font)
@@ -170,7 +176,8 @@ public struct TimeScale: Sendable {
             case .day, .week: return d.day == 1
             }
         }
-        var kept = ticks.compactMap { fitted($0, shift: startsPeriod($0.day)) }
+        let firstDay = ticks.first?.day, lastDay = ticks.last?.day
+        var kept = ticks.compactMap { fitted($0, shift: startsPeriod($0.day) || $0.day == firstDay || $0.day == lastDay) }
         guard step.unit != .year else { return (kept, []) }
         let context = contextLabels(step: step, first: first, last: last, probe: probe, font: font, measurer: measurer, gap: gap, hi: hi)
         let named = Set(context.map(\.label))
@@ -186,7 +193,7 @@ public struct TimeScale: Sendable {
             // when the longer label does not fit, the tick is left out and the next one tries.
             let atStart = startsPeriod(t.day)
             let tick = t.label ?? ""
-            t.label = atStart ? (step.unit == .month ? name : tick + " " + monthAbbreviations[t.day.month - 1] + " " + String(t.day.year))
+            t.label = atStart ? (step.unit == .month ? name : tick + " " + monthAbbreviations[t.day.month - 1] + " " + YearLabel.text(t.day.year))
                               : tick + " " + name
             guard let placed = fitted(t, shift: true) else { continue }
             namedByTick.insert(name)
@@ -198,7 +205,7 @@ public struct TimeScale: Sendable {
 
     /// The name of the period a tick of `step` lies in, as the context row writes it.
     static func periodName(_ d: Day, step: TickStep) -> String {
-        step.unit == .month ? String(d.year) : "\(monthNames[d.month - 1]) \(d.year)"
+        step.unit == .month ? YearLabel.text(d.year) : "\(monthNames[d.month - 1]) \(YearLabel.text(d.year))"
     }
 
     /// The days a step puts ticks on within `first...last`, on period boundaries (1st of the
@@ -225,11 +232,11 @@ public struct TimeScale: Sendable {
                 while m > 12 { m -= 12; y += 1 }
             }
         case .year:
-            var y = first.year + (first.month == 1 && first.day == 1 ? 0 : 1)
-            while y % step.count != 0 { y += 1 }
+            // Round years as each era counts them (`YearLabel.isRound`): there is no year 0.
+            var y = YearLabel.firstRound(atOrAfter: first.year + (first.month == 1 && first.day == 1 ? 0 : 1), every: step.count)
             while let d = Day(year: y, month: 1, day: 1), d.ordinal <= last.ordinal + 1 {
                 out.append(d)
-                y += step.count
+                y = YearLabel.nextRound(after: y, every: step.count)
             }
         }
         return out
@@ -242,7 +249,7 @@ public struct TimeScale: Sendable {
         switch step.unit {
         case .day, .week: return String(d.day)
         case .month: return monthAbbreviations[d.month - 1]
-        case .year: return String(d.year)
+        case .year: return YearLabel.text(d.year)
         }
     }
 
@@ -299,7 +306,7 @@ public struct TimeScale: Sendable {
             let end = i + 1 < starts.count ? starts[i + 1] : last.adding(days: 1)
             if s > last { break }
             let a = probe.x(s), b = min(probe.x(end), probe.x1)
-            let text = period.unit == .year ? String(s.year) : "\(monthNames[s.month - 1]) \(s.year)"
+            let text = period.unit == .year ? YearLabel.text(s.year) : "\(monthNames[s.month - 1]) \(YearLabel.text(s.year))"
             let w = measurer.width(text, font: font)
             let isLast = end > last
             let right = isLast ? max(b, min(hi, probe.x1 + w)) : b

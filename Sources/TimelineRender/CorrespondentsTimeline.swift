@@ -331,9 +331,7 @@ struct CorrespondentsTimeline {
             + (binnedBy.map { "; letters binned by \($0), numbers are counts" + (mixed ? " (outlined disc: several writers)" : "") } ?? "")
     }
 
-    private var yearSpan: String {
-        range.from.year == range.to.year ? "\(range.from.year)" : "\(range.from.year)–\(range.to.year)"
-    }
+    private var yearSpan: String { FigureBuilder.yearSpan(range.from, range.to) }
 }
 
 /// A mark's spot (in half points), writer and fill, for drawing marks on one spot once.

@@ -566,8 +566,8 @@ final class FigureBuilder {
         labels.map { measurer.width($0, font: font) }.max() ?? 0
     }
 
-    /// "22 June 1941".
-    static func longDate(_ d: Day) -> String { "\(d.day) \(MonthNames.full[d.month - 1]) \(d.year)" }
+    /// "22 June 1941", "15 March 44 BCE" (`YearLabel`: no astronomical years in a figure).
+    static func longDate(_ d: Day) -> String { "\(d.day) \(MonthNames.full[d.month - 1]) \(YearLabel.text(d.year))" }
 
     /// The caption's sentence naming the events drawn on the figure (only those), with their dates.
     func eventSentence(_ labels: EventLabels) -> String {
@@ -577,9 +577,11 @@ final class FigureBuilder {
         }.joined(separator: "; ") + "."
     }
 
-    /// "1941–1945", or one year.
+    /// "1941–1945", "44 BCE – 1922", or one year.
     static func yearSpan(_ from: Day, _ to: Day) -> String {
-        from.year == to.year ? "\(from.year)" : "\(from.year)–\(to.year)"
+        let a = YearLabel.text(from.year), b = YearLabel.text(to.year)
+        // An en dash is spaced when either side has words in it ("44 BCE – 1922").
+        return from.year == to.year ? a : a + (a.contains(" ") || b.contains(" ") ? " – " : "–") + b
     }
 
     /// First days of the months from `from`'s month to `to`'s month.
