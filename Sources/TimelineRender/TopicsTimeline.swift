@@ -52,10 +52,17 @@ struct TopicsTimeline {
             let ids = Set(folded.flatMap { lanes.ids[$0] })
             return "other topics (\(folded.count), \(ids.count) letters)"
         }
+        // Dated from one side only (TEI/CMIF notBefore or notAfter alone): a tick at the known
+        // day with a dotted whisker toward the open side, as in the correspondents timeline.
+        let openLater = lanes.open.values.reduce(0) { $0 + ($1 ? 1 : 0) }
+        let openEarlier = lanes.open.count - openLater
+        let openSamples = [(openLater, true), (openEarlier, false)].filter { $0.0 > 0 }.map {
+            LegendEntry(.openDate(style.ink, later: $0.1, shape: .bar), FigureBuilder.openDateLegend(later: $0.1))
+        }
         let legendGuess = [LegendEntry(.mark(.bar, fill: nil, stroke: style.ink), "a letter on the topic (lane label: how many)"),
                            LegendEntry(.rect(style.ink), "1 letter in the month"), LegendEntry(.rect(style.ink), "00"),
                            LegendEntry(.rect(style.ink), "000 (busiest month of any topic)")]
-            + b.eventLegendEstimate(events, from: range.from, to: range.to)
+            + openSamples + b.eventLegendEstimate(events, from: range.from, to: range.to)
         let candidate = lanePlan.kept.map(label) + (lanePlan.folded.isEmpty ? [] : [foldedLabel(lanePlan.folded)])
         // Lane labels take at most two fifths of the width (a column figure keeps a plot to
         // read); a longer label is wrapped onto lines of its own, never cut.
@@ -169,6 +176,13 @@ struct TopicsTimeline {
                                      strokeWidth: style.markStrokeWidth * 1.2)
                 b.addFront(.marks(SceneMarkRun(look: look, centers: laneDays.map { Point(x: scale.x(ordinal: Double($0) + 0.5), y: tickY) },
                                                messageIDs: ids[i])))
+                if !lanes.open.isEmpty {
+                    for (o, id) in zip(laneDays, ids[i]) {
+                        guard let later = lanes.open[id] else { continue }
+                        b.addFront(contentsOf: b.openWhisker(from: Point(x: scale.x(ordinal: Double(o) + 0.5), y: tickY), later: later,
+                                                             color: s.color, clearance: FigureBuilder.tickClearance(style)))
+                    }
+                }
             }
         }
 
@@ -180,6 +194,7 @@ struct TopicsTimeline {
             LegendEntry(.rect(Self.intensity(style.ink, count: max(1, (peak + 1) / 2), peak: peak)), "\(max(1, (peak + 1) / 2))"),
             LegendEntry(.rect(Self.intensity(style.ink, count: peak, peak: peak)), "\(peak) (busiest month of any topic)"),
         ]
+        if counted == nil { legend += openSamples }
         legend += b.eventLegend(labels)
         y = b.legend(legend, top: y + style.labelSize)
         let scene = b.scene(height: b.finalHeight(contentBottom: y))
@@ -190,6 +205,8 @@ struct TopicsTimeline {
             + " over a strip of its letters per month "
             + "(darker = more; one scale for all lanes, the busiest month has \(peak)). "
         if !lanePlan.folded.isEmpty { caption += "The \(lanePlan.folded.count) quieter topics share the last lane. " }
+        caption += counted != nil ? (lanes.open.isEmpty ? "" : "A letter dated from one side only is counted at its known day. ")
+            : FigureBuilder.openDateSentence(openLater, later: true) + FigureBuilder.openDateSentence(openEarlier, later: false)
         caption += b.eventSentence(labels)
         return TimelineFigure(kind: .topics, scene: scene, title: style.titleText ?? title, caption: caption.trimmingCharacters(in: .whitespaces),
                               messages: shownCount, from: range.from, to: range.to, legend: legend)
