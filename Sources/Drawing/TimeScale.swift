@@ -126,10 +126,15 @@ public struct TimeScale: Sendable {
                 guard let (labelled, context) = TimeScale.namedPeriods(ticks, step: step, first: first, last: last, probe: probe,
                                                                        font: font, measurer: measurer, gap: gap, lo: lo, hi: hi) else { continue }
                 // Airy is a matter of the ticks; apart, of the labels (an end label moved inward
-                // must still keep its gap).
-                let spacingOK = zip(labelled, labelled.dropFirst()).allSatisfy { a, b in
-                    b.x - a.x >= spacing
-                        && b.labelX - a.labelX >= (measurer.width(a.label ?? "", font: font) + measurer.width(b.label ?? "", font: font)) / 2 + gap
+                // must still keep its gap). Years are the unit a reader counts in: a step of years
+                // is airy enough once its labels keep their gap (1942 to 1946 at column width,
+                // not every other year), where finer steps keep 4.5 em.
+                let widths = labelled.map { measurer.width($0.label ?? "", font: font) }
+                let airy = step.unit == .year ? 0 : spacing
+                let apart = TimeScale.labelGap(step, font: font)
+                let spacingOK = labelled.indices.dropFirst().allSatisfy { i in
+                    let a = labelled[i - 1], b = labelled[i]
+                    return b.x - a.x >= airy && b.labelX - a.labelX >= (widths[i - 1] + widths[i]) / 2 + TimeScale.clearance(a, b, gap: apart)
                 }
                 if spacingOK && labelled.count >= 2 {
                     chosen = (step, labelled, context)
@@ -141,7 +146,7 @@ public struct TimeScale: Sendable {
         let picked = chosen ?? (TickStep(.year, 100), [], [])
         self.step = picked.step
         // Whatever happened, no two labels may collide: drop any tick whose label would.
-        self.ticks = TimeScale.removeCollisions(picked.ticks, font: font, measurer: measurer, gap: gap)
+        self.ticks = TimeScale.removeCollisions(picked.ticks, font: font, measurer: measurer, gap: TimeScale.labelGap(picked.step, font: font))
         minorTicks = TimeScale.minorTicks(step: picked.step, first: first, last: last, probe: probe)
         context = picked.context
     }
@@ -257,13 +262,27 @@ public struct TimeScale: Sendable {
     /// kept one, and ticks without a label: a tick is drawn with its label or not at all.
     static func removeCollisions(_ ticks: [TimeTick], font: FontSpec, measurer: TextMeasurer, gap: Double) -> [TimeTick] {
         var lastRight = -Double.infinity
+        var previous: TimeTick?
         return ticks.filter { t in
             guard let l = t.label else { return false }
             let w = measurer.width(l, font: font)
-            if t.labelX - w / 2 < lastRight + gap { return false }
+            if let p = previous, t.labelX - w / 2 < lastRight + clearance(p, t, gap: gap) { return false }
             lastRight = t.labelX + w / 2
+            previous = t
             return true
         }
+    }
+
+    /// The clear space between two tick labels of `step`: 1.2 em, or 1 em between years, which
+    /// read as separate numbers at that distance (every year of 1941-1945 at column width).
+    static func labelGap(_ step: TickStep, font: FontSpec) -> Double {
+        font.size * (step.unit == .year ? 1 : 1.2)
+    }
+
+    /// The clear space two neighbouring labels keep: `gap`, or half of it beside a label moved
+    /// inward at an end of the axis, whose edge the page's edge already marks.
+    static func clearance(_ a: TimeTick, _ b: TimeTick, gap: Double) -> Double {
+        a.labelX != a.x || b.labelX != b.x ? gap / 2 : gap
     }
 
     static func minorTicks(step: TickStep, first: Day, last: Day, probe: TimeScaleProbe) -> [Double] {

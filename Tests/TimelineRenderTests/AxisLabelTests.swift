@@ -186,14 +186,16 @@ struct YearlyAxisTests {
             TimelineEntry(id: "m\(i)", date: HistoricalDate(exactly: Day(iso: d)!, evidence: .dateLine),
                           sender: i % 2 == 0 ? "A" : "B", recipients: [i % 2 == 0 ? "B" : "A"], inferred: false)
         }
+        // Lane labels as long as a full name with a middle initial take their share of 89 mm.
         return TimelineData(sourceName: "war.csv", sourceHash: "x", entries: entries, links: [], topics: [], personKeys: ["A", "B"],
-                            names: [:], latency: [])
+                            names: ["A": "Caroline von Wolzogen", "B": "Johanna K. Schopenhauer"], latency: [])
     }
 
-    @Test("scale: 1941-1945 ticks every year from 180 pt", arguments: [180.0, 190, 200, 240])
+    /// 136 pt is the plot of the bundled correspondents timeline at 89 mm (8 pt tick labels).
+    @Test("scale: 1941-1945 ticks every year from 136 pt", arguments: [136.0, 150, 180, 200, 240])
     func scale(width: Double) throws {
         let s = TimeScale(from: Day(iso: "1941-07-18")!, to: Day(iso: "1945-12-31")!, x0: 40, x1: 40 + width,
-                          font: FontSpec(family: "DejaVu Serif", size: 7), measurer: try TextMeasurer(), overhang: 8)
+                          font: FontSpec(family: "DejaVu Serif", size: 8), measurer: try TextMeasurer(), overhang: 8)
         #expect(s.step == TickStep(.year, 1), "\(width) pt: \(s.step)")
         #expect(s.ticks.compactMap(\.label) == ["1942", "1943", "1944", "1945", "1946"], "\(width) pt: \(s.ticks.compactMap(\.label))")
     }
