@@ -67,7 +67,10 @@ struct CorrespondentsTimeline {
         }
         let budgetPlan = lanesPlan(limit: style.budget.lanes)
         func othersLabel(_ others: [Int]) -> String {
-            let letters = others.reduce(0) { $0 + perLane[$1] }
+            // Letters, not marks: a letter between two people of the shared lane is in it twice
+            // (above for its writer, below for its addressee) but counts once.
+            let folded = Set(others.map { Int32($0) })
+            let letters = shown.indices.reduce(0) { n, i in n + (entryLanes.slots(of: i).contains { folded.contains(entryLanes.lane[$0]) } ? 1 : 0) }
             return "others (\(others.count) \(others.count == 1 ? "person" : "people"), \(letters) letter\(letters == 1 ? "" : "s"))"
         }
         let candidateLabels = budgetPlan.kept.map { LaneAssignment.name(entryLanes.keys[$0], in: data) }
@@ -193,7 +196,7 @@ struct CorrespondentsTimeline {
                 }
                 if shown[index].date.isOpen {
                     rangeLines[li].append(contentsOf: b.openWhisker(from: c, later: shown[index].date.notAfter == nil,
-                                                                    color: s.color))
+                                                                    color: s.color, within: scale.x0...scale.x1))
                 }
                 let look = Look(lane: li, writer: style.isNamed(writer) || style.isUnidentified(writer) ? writer : CorrespondentsTimeline.othersLane, hollow: hollow, ringed: thirdParty[index])
                 if groups[look] == nil { groupOrder.append(look) }

@@ -387,10 +387,18 @@ final class FigureBuilder {
     /// open side ending in an open arrowhead, so it reads neither as an exact date (no line)
     /// nor as a closed range (a solid bar with end caps). The legend sample is drawn by it too.
     /// `clearance` is the mark's half width the whisker starts beyond (a topic's tick is thin).
-    func openWhisker(from c: Point, later: Bool, color: PaintColor, clearance: Double? = nil) -> [SceneItem] {
-        let length = style.markSize * 2.4, head = style.markSize * 0.55
+    /// Within a plot (`within`, its x extent) the whisker is shortened to end at the plot's edge,
+    /// never running into the lane labels or past the axis; its head is always drawn.
+    func openWhisker(from c: Point, later: Bool, color: PaintColor, clearance: Double? = nil,
+                     within bounds: ClosedRange<Double>? = nil) -> [SceneItem] {
+        let head = style.markSize * 0.55
         let sign = later ? 1.0 : -1.0
         let gap = clearance ?? style.markSize * 0.5
+        var length = style.markSize * 2.4
+        if let bounds {
+            let room = later ? bounds.upperBound - c.x - gap : c.x - gap - bounds.lowerBound
+            length = min(length, max(room, head))
+        }
         let tip = Point(x: c.x + sign * (gap + length), y: c.y)
         let start = Point(x: c.x + sign * gap, y: c.y)
         let w = style.markStrokeWidth

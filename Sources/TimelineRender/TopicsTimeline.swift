@@ -153,14 +153,16 @@ struct TopicsTimeline {
                     b.text(line, x: scale.x0 - style.labelSize * 0.6, baseline: firstBaseline + Double(k) * lineHeight, font: style.labelFont, anchor: .end)
                 }
             }
-            // Density strip: a cell per month, darker the more messages (one scale for all lanes).
+            // Density strip: a cell per month, darker the more messages, on one ramp of the ink
+            // for all lanes (the legend's): a ramp of each topic's colour would make a light
+            // topic's busiest month paler than a dark topic's quiet one.
             let c = counts[i]
             for (j, month) in months.enumerated() where c[j] > 0 {
                 let a = max(scale.xStart(month), scale.x0)
                 let next = j + 1 < months.count ? months[j + 1] : scale.lastDay.adding(days: 1)
                 let z = min(scale.xStart(next), scale.x1)
                 b.addMiddle(.rect(SceneRect(rect: Rect(x: a, y: base - stripH, width: z - a, height: stripH),
-                                            fill: Self.intensity(s.color, count: c[j], peak: peak))))
+                                            fill: Self.intensity(style.ink, count: c[j], peak: peak))))
             }
             // A tick per message above the strip, as one run (the lane's ids are shared, not copied).
             let tickY = top + tickH / 2 + 1.5
@@ -180,7 +182,8 @@ struct TopicsTimeline {
                     for (o, id) in zip(laneDays, ids[i]) {
                         guard let later = lanes.open[id] else { continue }
                         b.addFront(contentsOf: b.openWhisker(from: Point(x: scale.x(ordinal: Double(o) + 0.5), y: tickY), later: later,
-                                                             color: s.color, clearance: FigureBuilder.tickClearance(style)))
+                                                             color: s.color, clearance: FigureBuilder.tickClearance(style),
+                                                             within: scale.x0...scale.x1))
                     }
                 }
             }
@@ -212,8 +215,8 @@ struct TopicsTimeline {
                               messages: shownCount, from: range.from, to: range.to, legend: legend)
     }
 
-    /// The strip colour of a month: the topic's colour, from very light (1 message) to full
-    /// (the busiest month), linear in the count.
+    /// The strip colour of a month: `color` (the ink, for every lane), from very light
+    /// (1 message) to full (the busiest month), linear in the count.
     static func intensity(_ color: PaintColor, count: Int, peak: Int) -> PaintColor {
         let f = Double(count) / Double(max(peak, 1))
         return color.lightened(0.88 - 0.88 * f)

@@ -153,3 +153,59 @@ struct OpenDateTests {
         #expect(!f.caption.contains("not before") && !f.caption.contains("not after"))
     }
 }
+
+/// An open date near either end of the plot: its whisker stops at the plot's edge instead of
+/// running into the lane labels on the left or past the axis on the right (a 1760-1791
+/// catalogue at 89 mm drew arrows over "Caroline Herder" and beyond 1790).
+@Suite("Open-date whiskers stay in the plot")
+struct OpenWhiskerBoundsTests {
+    /// Letters over thirty years; two open ones 2% in from either end, open toward that end.
+    func data(topics: Bool) -> TimelineData {
+        let d = { (s: String) in Day(iso: s)! }
+        var entries: [TimelineEntry] = (0..<30).map { i in
+            TimelineEntry(id: "e\(i)", date: HistoricalDate(exactly: d("\(1760 + i)-06-01"), evidence: .dateLine),
+                          sender: i % 2 == 0 ? "A" : "B", recipients: [i % 2 == 0 ? "B" : "A"], inferred: false, topics: topics ? ["t1"] : [])
+        }
+        entries.append(TimelineEntry(id: "early", date: HistoricalDate(bounds: nil, d("1760-12-20"), precision: .day, evidence: .given),
+                                     sender: "A", recipients: ["B"], inferred: false, topics: topics ? ["t1"] : []))
+        entries.append(TimelineEntry(id: "late", date: HistoricalDate(bounds: d("1788-12-10"), nil, precision: .day, evidence: .given),
+                                     sender: "B", recipients: ["A"], inferred: false, topics: topics ? ["t1"] : []))
+        return TimelineData(sourceName: "open.csv", sourceHash: "x", entries: entries, links: [], topics: topics ? [("t1", "Topic one")] : [],
+                            personKeys: ["A", "B"], names: ["A": "Caroline Herder", "B": "Luise Claudius"], latency: [])
+    }
+
+    /// The axis line: the longest horizontal line of the axis's width.
+    static func axisExtent(_ scene: Scene, style: FigureStyle) -> ClosedRange<Double>? {
+        scene.items.compactMap { item -> ClosedRange<Double>? in
+            guard case .line(let l) = item, l.from.y == l.to.y, l.width == style.axisWidth, l.dash.isEmpty else { return nil }
+            return min(l.from.x, l.to.x)...max(l.from.x, l.to.x)
+        }.max { ($0.upperBound - $0.lowerBound) < ($1.upperBound - $1.lowerBound) }
+    }
+
+    @Test("correspondents and topics, 89 and 183 mm", arguments: OpenDateTests.styles)
+    func withinThePlot(spec: String) throws {
+        let theme = try ThemeLoader.load(spec: spec)
+        for kind in [TimelineKind.correspondents, .topics] {
+            for width in [89.0, 183.0] {
+                let d = data(topics: kind == .topics)
+                let categories = kind == .topics ? theme.topicStyles(["t1"]) : theme.peopleStyles(d.personKeys)
+                let style = FigureStyle(theme: theme, categories: categories, name: spec, widthMM: width)
+                let f = try TimelineLayout.layout(kind, data: d, style: style, events: EventCalendar(events: []), measurer: try TextMeasurer())
+                let axis = try #require(Self.axisExtent(f.scene, style: style))
+                let dotted = f.scene.items.compactMap { item -> SceneLine? in
+                    if case .line(let l) = item, l.dash == FigureBuilder.openDash { return l } else { return nil }
+                }
+                let marks = f.scene.marks.filter { $0.messageID == "early" || $0.messageID == "late" }
+                #expect(!marks.isEmpty)
+                for m in marks {
+                    let own = dotted.filter { abs($0.from.y - m.center.y) < 0.01 && abs($0.from.x - m.center.x) <= style.markSize / 2 + 0.01 }
+                    #expect(own.count == 1, "\(spec) \(kind) \(width) mm: \(m.messageID ?? "") has \(own.count) whiskers")
+                    for l in own {
+                        #expect(axis.contains(l.to.x) && axis.contains(l.from.x),
+                                "\(spec) \(kind) \(width) mm: \(m.messageID ?? "")'s whisker reaches \(l.to.x), the plot is \(axis)")
+                    }
+                }
+            }
+        }
+    }
+}
