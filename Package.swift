@@ -59,9 +59,9 @@ let package = Package(
         ], path: "Benchmarks/Sources/EpistolaryBench", swiftSettings: swiftSettings),
         // What the test targets share: one process runner, temporary folders removed at exit,
         // the package's paths (in the manner of swift-argument-parser's ArgumentParserTestHelpers).
-        .target(name: "EpistolaryTestSupport", path: "Tests/EpistolaryTestSupport", swiftSettings: swiftSettings),
+        .target(name: "EpistolaryTestSupport", dependencies: ["Correspondence", "Analysis"], path: "Tests/EpistolaryTestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "TOMLReaderTests", dependencies: ["TOMLReader"], swiftSettings: swiftSettings),
-        .testTarget(name: "CorrespondenceTests", dependencies: ["Correspondence"], swiftSettings: swiftSettings),
+        .testTarget(name: "CorrespondenceTests", dependencies: ["Correspondence", "EpistolaryTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "AnalysisTests", dependencies: ["Correspondence", "Analysis"], swiftSettings: swiftSettings),
         .testTarget(name: "StylingTests", dependencies: ["Styling", "Correspondence", "TOMLReader"], swiftSettings: swiftSettings),
         .testTarget(name: "GraphRenderTests", dependencies: ["GraphRender", "Correspondence", "Analysis", "Styling", "CCairo", "TimelineRender", "Drawing", "EpistolaryTestSupport"], exclude: ["valgrind-render-loop.sh"], swiftSettings: swiftSettings),

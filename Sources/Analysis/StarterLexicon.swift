@@ -8,7 +8,7 @@ public enum StarterLexicon {
     /// - Complexity: O(terms).
     public static func toml(_ threads: [SuggestedThread], source: String, messagesWithText: Int) -> String {
         var out = """
-        # Starter topic lexicon written by `epistolary topics suggest` for \(source.replacingOccurrences(of: "\n", with: " "))
+        # Starter topic lexicon written by `epistolary topics suggest` for \(ScalarText.oneLine(UnsafeScalars.replaced(in: source)))
         # (\(messagesWithText) messages with text). Each [[topic]] is a candidate thread: terms that are
         # distinctive in a period against the whole corpus, or recur within letters, grouped because
         # they occur in the same letters. After each term: the messages it occurs in and source lines

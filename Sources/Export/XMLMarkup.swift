@@ -92,9 +92,14 @@ public struct XMLMarkup {
         }
     }
 
-    /// A comment; `--` is broken up because XML forbids it inside comments.
+    /// A comment; `--` is broken up because XML forbids it inside comments (scalar by scalar:
+    /// `-` followed by a combining mark is one grapheme with it, see `ScalarText`).
     public mutating func comment(_ content: String) {
-        let safe = Self.removingInvalidCharacters(content).replacingOccurrences(of: "--", with: "- -")
+        var previous: Unicode.Scalar = " "
+        let safe = ScalarText.replacing(in: Self.removingInvalidCharacters(content)) { scalar in
+            defer { previous = scalar }
+            return scalar == "-" && previous == "-" ? " -" : nil
+        }
         indent()
         sink.write("<!-- " as StaticString)
         sink.write(safe)

@@ -289,7 +289,7 @@ struct SVGBuffer {
         if !words.isEmpty, words.allSatisfy(isIdentifier), !["serif", "sans-serif", "monospace", "cursive", "fantasy", "inherit", "initial", "default"].contains(name.lowercased()) {
             return name
         }
-        return "'" + name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "'"
+        return "'" + ScalarText.replacing(in: name) { $0 == "\\" ? "\\\\" : $0 == "'" ? "\\'" : nil } + "'"
     }
 }
 

@@ -135,7 +135,10 @@ import Correspondence
         #expect(railway.peakPeriod == "1853")
         #expect(harbour.messages == 12)
 
-        let toml = StarterLexicon.toml(threads, source: "inline.txt", messagesWithText: messages.count)
+        // A source name with a line break (before a combining mark, one grapheme with it) or a
+        // control character stays inside its comment line.
+        let toml = StarterLexicon.toml(threads, source: "in\n\u{301}line\r\u{1}.txt", messagesWithText: messages.count)
+        #expect(toml.hasPrefix("# Starter topic lexicon written by `epistolary topics suggest` for in \u{301}line \u{FFFD}.txt\n"))
         #expect(toml.contains("# 12 messages (100% with another term here), e.g. lines"))
         let lexicon = try TopicLexicon.parse(toml, file: "starter.toml")
         #expect(lexicon.topics.count == threads.count)

@@ -125,6 +125,24 @@ import Testing
         #expect(XMLMarkup.escapeText("x < y & z") == "x &lt; y &amp; z")
         #expect(JSONValue.string("a\"b\\c\n\u{1}").serialized() == "\"a\\\"b\\\\c\\n\\u0001\"")
     }
+
+    /// A hyphen followed by a combining mark is one grapheme with it: Foundation's
+    /// `replacingOccurrences(of: "--")` left `--` in the comment, which XML forbids, and the
+    /// GraphML export of a corpus so named was not well-formed.
+    @Test func aCommentNeverHoldsTwoHyphensWhateverFollowsThem() throws {
+        for content in ["a--\u{301}b", "--\u{59F}", "---", "x-\u{20DD}-y", "-"] {
+            var xml = XMLMarkup()
+            xml.open("r", [])
+            xml.comment(content)
+            let text = xml.finish()
+            let inside = try #require(text.range(of: "<!-- ").map { text[$0.upperBound...] }?.components(separatedBy: " -->").first)
+            #expect(!Array(inside.unicodeScalars).indices.dropLast().contains { i in
+                Array(inside.unicodeScalars)[i] == "-" && Array(inside.unicodeScalars)[i + 1] == "-"
+            }, "\(content.unicodeScalars.map { String($0.value, radix: 16) })")
+            let lint = try ExternalTool.run("xmllint", ["--noout", try ExternalTool.temporaryFile(text, name: "c.xml")])
+            #expect(lint.status == 0, "\(lint.output)")
+        }
+    }
 }
 
 /// What the new consumers need from the tables and the timeline: Excel's form, Palladio's

@@ -1,5 +1,6 @@
 import Analysis
 import Correspondence
+import EpistolaryTestSupport
 import Foundation
 @testable import GraphRender
 import Styling
@@ -13,15 +14,7 @@ import Testing
 struct FigurePeopleTests {
     /// "Weber, Max" and "Weber, Alfred", Tönnies, and four unidentified people ("Unbekannt" twice,
     /// "N.N.", a letter with no sender) in eight letters.
-    static let analysis: CorpusAnalysis = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/csv/unidentified-homonyms.csv")
-        do {
-            return CorpusAnalysis(corpus: try CorpusLoader.load(path: url.path), lexicon: try TopicLexicon.bundled())
-        } catch {
-            fatalError("cannot read the fixture: \(error)")
-        }
-    }()
+    static let analysis = FixtureCorpus.analysis("csv/unidentified-homonyms.csv")
 
     /// At page width: at column width the correspondents figure of these long names keeps one person.
     static func context(_ style: String = "paper") -> FigureContext {

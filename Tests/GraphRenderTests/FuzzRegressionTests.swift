@@ -27,6 +27,25 @@ struct FuzzRegressionTests {
         #expect(String(decoding: svg, as: UTF8.self).contains("</svg>"))
     }
 
+    /// FuzzDOT, crash-5d9a0ea8 (campaign of 2026-12-06): the name `strirchill-x"` U+059F: a quote
+    /// followed by a combining mark is one grapheme with it, Foundation's `replacingOccurrences`
+    /// did not escape it, the id's string closed early and Graphviz refused the graph (a
+    /// correspondent so named made every graph figure fail). Ids, line labels and comments are
+    /// now escaped scalar by scalar (`ScalarText`).
+    @Test func aQuoteBeforeACombiningMarkIsEscapedInAnID() throws {
+        let names = ["strirchill-x\"\u{59F}b", "a\"\u{301}", "\"\u{20DD}", "\"\u{301} -> evil"]
+        var dot = DOTWriter(name: "g")
+        for (i, name) in names.enumerated() {
+            dot.node(name, [("label", .text(name))])
+            if i > 0 { dot.edge(names[i - 1], name, [("label", .lines([name + "\n\u{301}x"], .left))]) }
+        }
+        dot.comment("a\n\u{301} -> b")
+        let parsed = try GraphvizEngine.shared.parse(dot.text)
+        #expect(parsed.nodes.count == names.count)
+        #expect(parsed.edges.count == names.count - 1)
+        for name in names { #expect(parsed.node(DOTWriter.encodingUnsafeScalars(name)) != nil, "\(name.debugDescription)") }
+    }
+
     @Test func labelsOfLineBreaksAloneAreWrittenEmpty() throws {
         #expect(DOTWriter.text("\n") == "\"\"")
         #expect(DOTWriter.text("\r\n\n") == "\"\"")

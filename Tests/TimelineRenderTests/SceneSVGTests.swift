@@ -159,6 +159,9 @@ struct SceneSVGTests {
         #expect(SVGBuffer.cssFamily("DejaVu Sans") == "DejaVu Sans")
         #expect(SVGBuffer.cssFamily("Noto Sans 3") == "'Noto Sans 3'")
         #expect(SVGBuffer.cssFamily("x' y") == "'x\\' y'")
+        // A quote or backslash followed by a combining mark is still escaped (one grapheme).
+        #expect(SVGBuffer.cssFamily("x'\u{301} y") == "'x\\'\u{301} y'")
+        #expect(SVGBuffer.cssFamily("x\\\u{301}") == "'x\\\\\u{301}'")
         #expect(SVGBuffer.cssFamily("serif") == "'serif'", "a family named like a generic one is quoted")
     }
 

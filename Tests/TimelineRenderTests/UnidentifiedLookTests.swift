@@ -4,6 +4,7 @@ import Foundation
 import Styling
 import Testing
 import Drawing
+import EpistolaryTestSupport
 @testable import TimelineRender
 
 /// The unidentified people drawn as one are neither a named person nor "others": one look of
@@ -15,15 +16,7 @@ struct UnidentifiedLookTests {
     static let styles = ["paper", "paper,grayscale", "paper,colorblind"]
 
     /// Two Webers, Tönnies and four unidentified people in eight letters.
-    static let analysis: CorpusAnalysis = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/csv/unidentified-homonyms.csv")
-        do {
-            return CorpusAnalysis(corpus: try CorpusLoader.load(path: url.path), lexicon: try TopicLexicon.bundled())
-        } catch {
-            fatalError("cannot read the fixture: \(error)")
-        }
-    }()
+    static let analysis = FixtureCorpus.analysis("csv/unidentified-homonyms.csv")
 
     @Test("the rule: no palette entry, not others, apart in grey and in shape", arguments: styles)
     func rule(spec: String) throws {

@@ -243,37 +243,36 @@ struct CSVRow {
         return v.isEmpty ? nil : v
     }
 
-    /// `text.trimmingCharacters(in: set)` for a set of white space (Foundation's whitespaces or
-    /// whitespacesAndNewlines): a cell whose first and last bytes are ASCII and not white space
-    /// is returned as it is without Foundation's scan (every other white space character of
-    /// those sets starts with a byte of 0x80 or more).
+    /// `text.trimmingCharacters(in: set)` for Foundation's `.whitespaces` or
+    /// `.whitespacesAndNewlines` (`CSVCellParts.trimmed`).
     static func trimmed(_ text: String, in set: CharacterSet) -> String {
-        let u = text.utf8
-        guard let first = u.first, let last = u.last else { return text }
-        func plain(_ b: UInt8) -> Bool { b < 0x80 && b != 0x20 && !(b >= 0x09 && b <= 0x0D) }
-        if plain(first) && plain(last) { return text }
-        return text.trimmingCharacters(in: set)
+        CSVCellParts.trimmed(text, in: set)
     }
 
-    private func parts(_ column: CSVColumn) -> [String] {
-        guard let v = value(column) else { return [] }
-        return v.components(separatedBy: separator).map { CSVRow.trimmed($0, in: .whitespaces) }
+    /// The parts of a column's cell (none when the table has no such column or the cell is empty).
+    private func parts(_ column: CSVColumn) -> CSVCellParts {
+        guard let v = value(column) else { return CSVCellParts() }
+        return CSVCellParts(v, separator: separator)
     }
 
-    /// The people of a names column with the ids of its id column, in the same order.
+    /// The people of a names column with the ids of its id column, in the same order. Empty
+    /// places between separators name nobody: with no names, each id that is given is one
+    /// person (a run of empty ids is not a run of unidentified people).
+    /// - Complexity: O(n) in the length of the two cells.
     private mutating func mentions(names: CSVColumn, ids: CSVColumn, role: String) -> [PersonMention] {
-        var nameParts = parts(names).filter { !$0.isEmpty }
+        let nameParts = parts(names).texts
         let idParts = parts(ids)
-        if nameParts.isEmpty && idParts.allSatisfy(\.isEmpty) { return [] }
-        if nameParts.isEmpty { nameParts = Array(repeating: "", count: idParts.count) }
-        if idParts.isEmpty || idParts.allSatisfy(\.isEmpty) {
+        if idParts.filled.isEmpty {
             return nameParts.map { PersonMention(name: $0) }
         }
+        if nameParts.isEmpty {
+            return idParts.filled.map { PersonMention(name: nil, refs: [$0.text]) }
+        }
         if idParts.count == nameParts.count {
-            return zip(nameParts, idParts).map { PersonMention(name: $0.isEmpty ? nil : $0, refs: $1.isEmpty ? [] : [$1]) }
+            return zip(nameParts, idParts.all).map { PersonMention(name: $0, refs: $1.isEmpty ? [] : [$1]) }
         }
         if nameParts.count == 1 {
-            return [PersonMention(name: nameParts[0], refs: idParts.filter { !$0.isEmpty })]
+            return [PersonMention(name: nameParts[0], refs: idParts.texts)]
         }
         adjustments.append("\(nameParts.count) \(role)s but \(idParts.count) ids in \(ids.rawValue) (separated by \"\(separator)\"): the ids are not attached, as it is not clear whose they are")
         return nameParts.map { PersonMention(name: $0) }

@@ -62,13 +62,9 @@ public struct DOTWriter: Sendable {
 
     /// A comment line (`// ...`), for readers of the exported DOT; newlines are flattened.
     public mutating func comment(_ text: String) {
-        // Scalar by scalar: Foundation's replacingOccurrences misses a line feed followed by a
-        // combining mark, and the rest of the line then left the comment (found by FuzzDOT).
-        var line = String.UnicodeScalarView()
-        for scalar in UnsafeScalars.replaced(in: text).unicodeScalars {
-            line.append(scalar == "\n" || scalar == "\r" ? " " : scalar)
-        }
-        statement("// " + String(line))
+        // Scalar by scalar (`ScalarText`): a line feed followed by a combining mark once left
+        // the comment with the rest of the line (found by FuzzDOT).
+        statement("// " + ScalarText.oneLine(UnsafeScalars.replaced(in: text)))
     }
 
     /// `dot` (a graph's text) with `attributes` set in a last graph statement, which wins over
@@ -138,7 +134,7 @@ public struct DOTWriter: Sendable {
     }
 
     private static func quotedID(_ name: String) -> String {
-        "\"" + name.replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        "\"" + ScalarText.replacing(in: name) { $0 == "\"" ? "\\\"" : nil } + "\""
     }
 
     /// True when an odd number of backslashes stands right before a quote, line break or the end.
@@ -235,7 +231,7 @@ public struct DOTWriter: Sendable {
             case .html(let markup): rendered = "<" + markup + ">"
             case .number(let number): rendered = "\"" + Self.number(number) + "\""
             case .lines(let lines, let justification):
-                let escaped = lines.map { line in String(Self.text(line.replacingOccurrences(of: "\n", with: " ")).dropFirst().dropLast()) }
+                let escaped = lines.map { line in String(Self.text(ScalarText.oneLine(line)).dropFirst().dropLast()) }
                 // Empty lines alone would be line breaks alone (see `text`): written empty.
                 rendered = escaped.allSatisfy(\.isEmpty) ? "\"\""
                     : "\"" + escaped.map { $0 + "\\" + justification.rawValue }.joined() + "\""

@@ -1,3 +1,4 @@
+import Correspondence
 import Foundation
 
 /// The page of a Graphviz SVG: its `width` and `height` in points, and the factor its drawing
@@ -11,7 +12,7 @@ struct SVGPageSize: Equatable {
     init?(_ svg: Data) {
         let text = String(decoding: svg.prefix(8192), as: UTF8.self)
         guard let open = text.range(of: "<svg ") else { return nil }
-        let rest = " " + text[open.upperBound...].replacingOccurrences(of: "\n", with: " ")
+        let rest = " " + ScalarText.oneLine(String(text[open.upperBound...]))
         func attribute(_ name: String) -> Double? {
             guard let key = rest.range(of: " \(name)=\"") else { return nil }
             let value = rest[key.upperBound...].prefix { $0 != "\"" }
