@@ -1,5 +1,6 @@
 import Analysis
 import Correspondence
+import EpistolaryTestSupport
 import Foundation
 import Styling
 import Testing
@@ -154,9 +155,7 @@ struct EraAxisTests {
     /// The catalogue that spans antiquity to the 20th century: its axis, title and caption.
     @Test("dates.xml: the axis, title and caption name the year BCE", arguments: [89.0, 183.0])
     func datesCatalogue(width: Double) throws {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/cmif/dates.xml")
-        let analysis = CorpusAnalysis(corpus: try CorpusLoader.load(path: url.path), lexicon: try TopicLexicon.bundled())
+        let analysis = FixtureCorpus.analysis("cmif/dates.xml")
         let theme = try ThemeLoader.load(spec: "paper")
         let maker = try TimelineFigureMaker(theme: theme, styleName: "paper", events: EventCalendar(events: []), widthMM: width)
         // (No text, so no topics timeline: the corpus's CMIF has none.)

@@ -4,6 +4,7 @@ import Foundation
 import Styling
 import Testing
 import Drawing
+import EpistolaryTestSupport
 @testable import TimelineRender
 
 /// The timelines that read what letters say (topics, citations of dated letters) are not drawn
@@ -12,15 +13,9 @@ import Drawing
 /// the gallery prints when it skips them.
 @Suite("Timelines that need text are skipped, not drawn empty")
 struct UnavailableTimelineTests {
-    static func analysis(_ fixture: String) throws -> CorpusAnalysis {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/" + fixture)
-        return CorpusAnalysis(corpus: try CorpusLoader.load(path: url.path), lexicon: try TopicLexicon.bundled())
-    }
-
     @Test("a corpus without text: no latency or topics timeline, with the reason", arguments: ["cmif/edition.xml", "cmif/dates.xml", "csv/cmif-producers.csv"])
     func withoutText(fixture: String) throws {
-        let a = try Self.analysis(fixture)
+        let a = FixtureCorpus.analysis(fixture)
         let reason = try #require(TimelineKind.latency.unavailableReason(analysis: a))
         #expect(reason.contains("no text"), "\(reason)")
         #expect(TimelineKind.topics.unavailableReason(analysis: a) != nil)
