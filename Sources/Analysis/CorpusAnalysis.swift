@@ -95,6 +95,14 @@ public struct CorpusAnalysis: Sendable {
         self.inferredIndex = Dictionary(chains.inferred.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
+    /// True when `messages` and `corpus.messages` are one buffer (the corpus was read in stable
+    /// order): a filter or regrouping then makes one new buffer for both, not two.
+    private var sharesMessages: Bool {
+        messages.withUnsafeBufferPointer { a in
+            corpus.messages.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress && a.count == b.count }
+        }
+    }
+
     /// `messages` in `Corpus.stableOrder`. The readers give them in that order already: the
     /// array is then shared with the corpus (one buffer of messages, not two), as a stable sort
     /// of sorted messages would leave them.
@@ -240,7 +248,8 @@ public struct CorpusAnalysis: Sendable {
             return true
         }
         let kept = Set(copy.messages.map(\.id))
-        copy.corpus.messages = corpus.messages.filter { kept.contains($0.id) }
+        // One buffer for both when the corpus's messages are the analysis's (`inStableOrder`).
+        copy.corpus.messages = sharesMessages ? copy.messages : corpus.messages.filter { kept.contains($0.id) }
         copy.inferred = inferred.compactMap { inc in
             var inc = inc
             inc.citedBy = inc.citedBy.filter { kept.contains($0) }
@@ -301,7 +310,9 @@ extension CorpusAnalysis {
             return r
         }
         guard !taking.isEmpty else { return self }
-        copy.corpus.messages = corpus.messages.map(regrouped)
+        // One buffer for both when the corpus's messages are the analysis's: a second copy of
+        // every message was a third of the memory of a large catalogue's figures.
+        copy.corpus.messages = sharesMessages ? copy.messages : corpus.messages.map(regrouped)
         copy.inferred = inferred.map { inc in
             var inc = inc
             inc.sender = map(inc.sender)

@@ -4,6 +4,11 @@ import Correspondence
 /// A message to several addressees counts once on each edge; one with several writers counts
 /// on each writer's edges. Messages the corpus holds and
 /// inferred incoming messages are counted apart (`count` vs `inferredCount`).
+///
+/// An edge's counts per year and per classification are one flat table for the whole graph
+/// (`tallies`), not small dictionaries on each edge: a catalogue of half a million letters
+/// between thousands of people has nearly one edge per letter, and three dictionaries an edge
+/// were most of the analysis's memory.
 public struct CorrespondentGraph: Sendable, Hashable, Codable {
     public struct Node: Sendable, Hashable, Codable {
         /// Person id.
@@ -31,26 +36,84 @@ public struct CorrespondentGraph: Sendable, Hashable, Codable {
         public var last: Day?
         /// Corpus messages on this edge with no date (counted in `count`, in no year).
         public var undatedCount: Int = 0
-        /// Corpus messages per year (of the best date).
-        public var perYear: [Int: Int]
-        /// Corpus messages per classification ("" for none).
-        public var perClassification: [String: Int]
-        /// Inferred messages per year.
-        public var inferredPerYear: [Int: Int]
+    }
+
+    /// One count of one edge's breakdown: corpus messages in a year, inferred messages in a
+    /// year, or corpus messages of one classification. 16 bytes.
+    public struct Tally: Sendable, Hashable, Codable {
+        public enum Kind: UInt8, Sendable, Hashable, Codable {
+            /// `key` is a year of the best date of corpus messages.
+            case year
+            /// `key` is a year of the best date of inferred messages.
+            case inferredYear
+            /// `key` is a position in `classifications`.
+            case classification
+        }
+        /// Position of the edge in `edges`.
+        public var edge: Int32
+        public var kind: Kind
+        public var key: Int32
+        public var count: Int32
     }
 
     /// Nodes sorted by messages involved (descending), then id.
     public var nodes: [Node]
     /// Edges sorted by count + inferred count (descending), then from, to.
     public var edges: [Edge]
+    /// The breakdowns of every edge, sorted by edge position, kind, then key; empty for a graph
+    /// made from nodes and edges alone (`init(nodes:edges:)`).
+    public var tallies: [Tally]
+    /// The classifications of the messages counted ("" for none), sorted; `Tally.key` of a
+    /// `.classification` tally is a position here.
+    public var classifications: [String]
 
     public init(nodes: [Node], edges: [Edge]) {
+        self.init(nodes: nodes, edges: edges, tallies: [], classifications: [])
+    }
+
+    init(nodes: [Node], edges: [Edge], tallies: [Tally], classifications: [String]) {
         self.nodes = nodes
         self.edges = edges
+        self.tallies = tallies
+        self.classifications = classifications
     }
 
     public func node(_ id: String) -> Node? { nodes.first { $0.id == id } }
-    public func edge(from: String, to: String) -> Edge? { edges.first { $0.from == from && $0.to == to } }
+    public func edge(from: String, to: String) -> Edge? { edgeIndex(from: from, to: to).map { edges[$0] } }
+    public func edgeIndex(from: String, to: String) -> Int? { edges.firstIndex { $0.from == from && $0.to == to } }
+
+    /// Corpus messages of the edge at `edge` per year (of the best date).
+    public func perYear(edge: Int) -> [Int: Int] {
+        Dictionary(uniqueKeysWithValues: tallies(of: edge, .year).map { (Int($0.key), Int($0.count)) })
+    }
+
+    /// Inferred messages of the edge at `edge` per year.
+    public func inferredPerYear(edge: Int) -> [Int: Int] {
+        Dictionary(uniqueKeysWithValues: tallies(of: edge, .inferredYear).map { (Int($0.key), Int($0.count)) })
+    }
+
+    /// Corpus messages of the edge at `edge` per classification ("" for none).
+    public func perClassification(edge: Int) -> [String: Int] {
+        Dictionary(uniqueKeysWithValues: tallies(of: edge, .classification).map { (classifications[Int($0.key)], Int($0.count)) })
+    }
+
+    /// The tallies of one kind of one edge: a binary search in the sorted table.
+    /// - Complexity: O(log t + k) for t tallies, k of them returned.
+    public func tallies(of edge: Int, _ kind: Tally.Kind) -> ArraySlice<Tally> {
+        func before(_ t: Tally, _ e: Int32, _ k: UInt8) -> Bool { t.edge != e ? t.edge < e : t.kind.rawValue < k }
+        func lowerBound(_ e: Int32, _ k: UInt8) -> Int {
+            var low = 0, high = tallies.count
+            while low < high {
+                let mid = (low + high) / 2
+                if before(tallies[mid], e, k) { low = mid + 1 } else { high = mid }
+            }
+            return low
+        }
+        let e = Int32(clamping: edge)
+        let start = lowerBound(e, kind.rawValue)
+        let end = lowerBound(e, kind.rawValue + 1)
+        return tallies[start..<max(start, end)]
+    }
 
     /// The graph of `messages` and `inferred` with every person outside `keep` merged into
     /// one node `othersID` named `othersName`: the shape a figure takes past its budget. A
@@ -72,95 +135,172 @@ public struct CorrespondentGraph: Sendable, Hashable, Codable {
     /// The graph of `messages` and `inferred`, each person id passed through `merge` first
     /// (`aggregated`: everyone past the budget becomes one node).
     ///
-    /// - Complexity: O(n + p log p) for n messages and p pairs (one counting pass, then the
-    ///   nodes and edges sorted).
+    /// People and classifications are numbered once; each (writer, addressee) of a message and
+    /// each inferred message becomes a 20-byte occurrence, and the occurrences sorted by pair
+    /// give the edges and their tallies in one pass. No table is kept per edge.
+    ///
+    /// - Complexity: O(n log n + p log p) for n messages and p pairs (the occurrences sorted,
+    ///   then the nodes and edges).
     public static func build(messages: [Message], inferred: [InferredMessage], people: PersonTable,
                              merge: ((String) -> String)? = nil) -> CorrespondentGraph {
-        var nodes: [String: Node] = [:]
-        func touch(_ id: String) {
-            if nodes[id] == nil {
-                let p = people[id]
-                nodes[id] = Node(id: id, name: p?.name ?? id, role: p?.role ?? "", sent: 0, received: 0,
-                                 inferredSent: 0, inferredReceived: 0)
-            }
-        }
-        struct Pair: Hashable { let from: String; let to: String }
-        var edges: [Pair: Edge] = [:]
-        /// Changes the edge in place (its per-year tables are not copied for each message).
-        func update(_ from: String, _ to: String, _ change: (inout Edge) -> Void) {
-            let key = Pair(from: from, to: to)
-            if edges[key] == nil {
-                edges[key] = Edge(from: from, to: to, count: 0, inferredCount: 0, first: nil, last: nil,
-                                  perYear: [:], perClassification: [:], inferredPerYear: [:])
-            }
-            change(&edges[key]!)
-        }
         let merge = merge ?? { $0 }
+        var number: [String: Int32] = [:]
+        var ids: [String] = []
+        var sent: [Int] = [], received: [Int] = [], inferredSent: [Int] = [], inferredReceived: [Int] = []
+        func person(_ id: String) -> Int32 {
+            if let k = number[id] { return k }
+            let k = Int32(ids.count)
+            number[id] = k
+            ids.append(id)
+            sent.append(0); received.append(0); inferredSent.append(0); inferredReceived.append(0)
+            return k
+        }
+        var classNumber: [String: Int32] = [:]
+        var classNames: [String] = []
+        func classification(_ name: String) -> Int32 {
+            if let k = classNumber[name] { return k }
+            let k = Int32(classNames.count)
+            classNumber[name] = k
+            classNames.append(name)
+            return k
+        }
+        var occurrences: [PairOccurrence] = []
+        occurrences.reserveCapacity(messages.count + inferred.count)
         // Fragments whose writer or addressee the reader could not tell have empty ids: they
         // count for the people who are known and draw no edge. Every writer of a letter sends
         // it (co-senders too), to every addressee. Undated letters count on their edges but set
         // no first or last day and no year.
+        var writers: [Int32] = [], addressees: [Int32] = []
         for index in messages.indices {
             // Fields read in place: the message itself is not copied.
-            var writers: [String] = []
+            writers.removeAll(keepingCapacity: true)
+            addressees.removeAll(keepingCapacity: true)
             for w in messages[index].senders where !w.isEmpty {
-                let id = merge(w)
-                if !writers.contains(id) { writers.append(id) }
+                let k = person(merge(w))
+                if !writers.contains(k) { writers.append(k) }
             }
-            for w in writers {
-                touch(w)
-                nodes[w]?.sent += 1
-            }
-            let day = messages[index].date.best
-            let classification = messages[index].classification
-            var seen = Set<String>()
+            for w in writers { sent[Int(w)] += 1 }
+            let day = messages[index].date.best.map { Int32(clamping: $0.ordinal) } ?? PairOccurrence.undated
+            let kind = classification(messages[index].classification)
             for r in messages[index].recipients where !r.isEmpty {
-                let r = merge(r)
-                guard seen.insert(r).inserted else { continue }
-                touch(r)
-                nodes[r]?.received += 1
+                let k = person(merge(r))
+                guard !addressees.contains(k) else { continue }
+                addressees.append(k)
+                received[Int(k)] += 1
                 for w in writers {
-                    update(w, r) { e in
-                        e.count += 1
-                        if let day {
-                            e.first = min(e.first ?? day, day)
-                            e.last = max(e.last ?? day, day)
-                            e.perYear[day.year, default: 0] += 1
-                        } else {
-                            e.undatedCount += 1
-                        }
-                        e.perClassification[classification, default: 0] += 1
-                    }
+                    occurrences.append(PairOccurrence(from: w, to: k, day: day, classification: kind, inferred: false))
                 }
             }
         }
         for inc in inferred {
-            let sender = merge(inc.sender), recipient = merge(inc.recipient)
-            touch(sender)
-            touch(recipient)
-            nodes[sender]?.inferredSent += 1
-            nodes[recipient]?.inferredReceived += 1
-            update(sender, recipient) { e in
-                if let day = inc.date.best {
-                    if e.count == 0 {
-                        e.first = min(e.first ?? day, day)
-                        e.last = max(e.last ?? day, day)
-                    }
-                    e.inferredPerYear[day.year, default: 0] += 1
-                }
-                e.inferredCount += 1
-            }
+            let sender = person(merge(inc.sender)), recipient = person(merge(inc.recipient))
+            inferredSent[Int(sender)] += 1
+            inferredReceived[Int(recipient)] += 1
+            let day = inc.date.best.map { Int32(clamping: $0.ordinal) } ?? PairOccurrence.undated
+            occurrences.append(PairOccurrence(from: sender, to: recipient, day: day, classification: -1, inferred: true))
         }
-        let sortedNodes = nodes.values.sorted {
+        // Pair, then corpus before inferred, then day: each edge is one run, its years in order.
+        occurrences.sort {
+            if $0.from != $1.from { return $0.from < $1.from }
+            if $0.to != $1.to { return $0.to < $1.to }
+            if $0.inferred != $1.inferred { return !$0.inferred }
+            return $0.day < $1.day
+        }
+        var runs: [Range<Int>] = []
+        var edges: [Edge] = []
+        var start = 0
+        while start < occurrences.count {
+            var end = start + 1
+            while end < occurrences.count, occurrences[end].from == occurrences[start].from,
+                  occurrences[end].to == occurrences[start].to { end += 1 }
+            var edge = Edge(from: ids[Int(occurrences[start].from)], to: ids[Int(occurrences[start].to)],
+                            count: 0, inferredCount: 0, first: nil, last: nil)
+            var firstInferred: Int32? = nil, lastInferred: Int32? = nil
+            for o in occurrences[start..<end] {
+                if o.inferred {
+                    edge.inferredCount += 1
+                    if o.day != PairOccurrence.undated {
+                        firstInferred = firstInferred ?? o.day
+                        lastInferred = o.day
+                    }
+                } else {
+                    edge.count += 1
+                    if o.day == PairOccurrence.undated {
+                        edge.undatedCount += 1
+                    } else {
+                        edge.first = edge.first ?? Day(ordinal: Int(o.day))
+                        edge.last = Day(ordinal: Int(o.day))
+                    }
+                }
+            }
+            // Inferred messages date an edge only when it has no corpus message.
+            if edge.count == 0, let firstInferred, let lastInferred {
+                edge.first = Day(ordinal: Int(firstInferred))
+                edge.last = Day(ordinal: Int(lastInferred))
+            }
+            edges.append(edge)
+            runs.append(start..<end)
+            start = end
+        }
+
+        let nodes = ids.indices.map { k -> Node in
+            let p = people[ids[k]]
+            return Node(id: ids[k], name: p?.name ?? ids[k], role: p?.role ?? "", sent: sent[k], received: received[k],
+                        inferredSent: inferredSent[k], inferredReceived: inferredReceived[k])
+        }
+        let sortedNodes = nodes.sorted {
             let a = $0.sent + $0.received + $0.inferredSent + $0.inferredReceived
             let b = $1.sent + $1.received + $1.inferredSent + $1.inferredReceived
             return a != b ? a > b : $0.id < $1.id
         }
-        let sortedEdges = edges.values.sorted {
-            let a = $0.count + $0.inferredCount, b = $1.count + $1.inferredCount
+        let order = edges.indices.sorted {
+            let x = edges[$0], y = edges[$1]
+            let a = x.count + x.inferredCount, b = y.count + y.inferredCount
             if a != b { return a > b }
-            return $0.from != $1.from ? $0.from < $1.from : $0.to < $1.to
+            return x.from != y.from ? x.from < y.from : x.to < y.to
         }
-        return CorrespondentGraph(nodes: sortedNodes, edges: sortedEdges)
+        // Classifications by name, so that tallies of one edge come in name order.
+        let classOrder = classNames.indices.sorted { classNames[$0] < classNames[$1] }
+        var classRank = [Int32](repeating: 0, count: classNames.count)
+        for (rank, k) in classOrder.enumerated() { classRank[k] = Int32(rank) }
+
+        var tallies: [Tally] = []
+        var keys: [Int32] = []
+        for (position, k) in order.enumerated() {
+            let e = Int32(position)
+            let run = occurrences[runs[k]]
+            /// One tally per run of equal keys (`keys` sorted).
+            func add(_ kind: Tally.Kind) {
+                var i = 0
+                while i < keys.count {
+                    var j = i + 1
+                    while j < keys.count, keys[j] == keys[i] { j += 1 }
+                    tallies.append(Tally(edge: e, kind: kind, key: keys[i], count: Int32(j - i)))
+                    i = j
+                }
+                keys.removeAll(keepingCapacity: true)
+            }
+            // Days are in order within each half of the run, so years are too.
+            for o in run where !o.inferred && o.day != PairOccurrence.undated { keys.append(Int32(Day(ordinal: Int(o.day)).year)) }
+            add(.year)
+            for o in run where o.inferred && o.day != PairOccurrence.undated { keys.append(Int32(Day(ordinal: Int(o.day)).year)) }
+            add(.inferredYear)
+            for o in run where !o.inferred { keys.append(classRank[Int(o.classification)]) }
+            keys.sort()
+            add(.classification)
+        }
+        return CorrespondentGraph(nodes: sortedNodes, edges: order.map { edges[$0] }, tallies: tallies,
+                                  classifications: classOrder.map { classNames[$0] })
     }
+}
+
+/// One (writer, addressee) of one message, or one inferred message, as `build` counts it:
+/// people and classification by number, the best day by its ordinal.
+struct PairOccurrence {
+    static let undated = Int32.min
+    var from: Int32
+    var to: Int32
+    var day: Int32
+    var classification: Int32
+    var inferred: Bool
 }

@@ -100,8 +100,11 @@ public struct CMIFWriter: Sendable {
 
     /// The messages that CMIF can describe: those with a writer.
     public static func describable(_ corpus: Corpus) -> [Message] {
-        corpus.messages.filter { $0.kind == .message && !$0.sender.isEmpty }
+        corpus.messages.filter(isDescribable)
     }
+
+    /// True for a message CMIF can describe (one with a writer).
+    static func isDescribable(_ message: Message) -> Bool { message.kind == .message && !message.sender.isEmpty }
 
     /// The entries CMIF cannot describe (fragments: no writer), left out of the file.
     public static func omitted(_ corpus: Corpus) -> [Message] {
@@ -124,7 +127,8 @@ public struct CMIFWriter: Sendable {
     public func write(corpus: Corpus, context: [String: Context] = [:], header: CorpusHeader? = nil,
                       inferred: [InferredMessage] = [], to sink: ByteSink) {
         let header = Self.completed(header ?? corpus.header ?? CorpusHeader(), corpus: corpus)
-        let messages = Self.describable(corpus)
+        // Read in place: a copy of the messages would be most of a catalogue's memory again.
+        let messages = corpus.messages.lazy.filter(Self.isDescribable)
         var xmlIDs: [String: String] = [:]
         var used = Set<String>()
         func assign(_ id: String, prefix: String) {

@@ -26,8 +26,9 @@ import Correspondence
         let g = a.correspondents
         let sc = g.edge(from: "Stalin", to: "Churchill")
         #expect(sc?.count == 2)
-        #expect(sc?.perYear == [1942: 1, 1943: 1])
-        #expect(sc?.perClassification == ["personal": 1, "": 1])
+        let scIndex = g.edgeIndex(from: "Stalin", to: "Churchill") ?? -1
+        #expect(g.perYear(edge: scIndex) == [1942: 1, 1943: 1])
+        #expect(g.perClassification(edge: scIndex) == ["personal": 1, "": 1])
         #expect(sc?.first == C.day("1942-01-05") && sc?.last == C.day("1943-03-01"))
         #expect(g.edge(from: "Stalin", to: "Roosevelt")?.count == 2)
         // The joint message's "your message" is attributed to its first addressee.
