@@ -125,8 +125,16 @@ public struct TimeScale: Sendable {
                 let ticks = days.map { TimeTick(day: $0, x: probe.x($0), label: TimeScale.label($0, step: step)) }
                 guard let (labelled, context) = TimeScale.namedPeriods(ticks, step: step, first: first, last: last, probe: probe,
                                                                        font: font, measurer: measurer, gap: gap, lo: lo, hi: hi) else { continue }
-                let spacingOK = zip(labelled, labelled.dropFirst()).allSatisfy { a, b in
-                    b.labelX - a.labelX >= max(spacing, (measurer.width(a.label ?? "", font: font) + measurer.width(b.label ?? "", font: font)) / 2 + gap)
+                // Airy is a matter of the ticks; apart, of the labels (an end label moved inward
+                // must still keep its gap). Years are the unit a reader counts in: a step of years
+                // is airy enough once its labels keep their gap (1942 to 1946 at column width,
+                // not every other year), where finer steps keep 4.5 em.
+                let widths = labelled.map { measurer.width($0.label ?? "", font: font) }
+                let airy = step.unit == .year ? 0 : spacing
+                let apart = TimeScale.labelGap(step, font: font)
+                let spacingOK = labelled.indices.dropFirst().allSatisfy { i in
+                    let a = labelled[i - 1], b = labelled[i]
+                    return b.x - a.x >= airy && b.labelX - a.labelX >= (widths[i - 1] + widths[i]) / 2 + TimeScale.clearance(a, b, gap: apart)
                 }
                 if spacingOK && labelled.count >= 2 {
                     chosen = (step, labelled, context)
@@ -138,7 +146,7 @@ public struct TimeScale: Sendable {
         let picked = chosen ?? (TickStep(.year, 100), [], [])
         self.step = picked.step
         // Whatever happened, no two labels may collide: drop any tick whose label would.
-        self.ticks = TimeScale.removeCollisions(picked.ticks, font: font, measurer: measurer, gap: gap)
+        self.ticks = TimeScale.removeCollisions(picked.ticks, font: font, measurer: measurer, gap: TimeScale.labelGap(picked.step, font: font))
         minorTicks = TimeScale.minorTicks(step: picked.step, first: first, last: last, probe: probe)
         context = picked.context
     }
@@ -153,8 +161,11 @@ public struct TimeScale: Sendable {
     static func namedPeriods(_ ticks: [TimeTick], step: TickStep, first: Day, last: Day, probe: TimeScaleProbe,
                              font: FontSpec, measurer: TextMeasurer, gap: Double, lo: Double, hi: Double)
         -> (ticks: [TimeTick], context: [TimeContextLabel])? {
-        // A label is centred on its tick; a label naming a period may move inward (still over
-        // its tick) at the ends, where the other ticks are left out instead.
+        // A label is centred on its tick; the first and last ticks' labels, and a label naming
+        // a period, may move inward (still over their tick) at the ends of the axis, so that an
+        // end tick ("1946" on the axis's last day) keeps its label rather than the whole step
+        // being given up for a coarser one. Any other tick whose label would leave the page is
+        // left out.
         func fitted(_ t: TimeTick, shift: Bool) -> TimeTick? {
             guard let l = t.label else { return nil }
             let w = measurer.width(l, font: font)
@@ -170,7 +181,8 @@ public struct TimeScale: Sendable {
             case .day, .week: return d.day == 1
             }
         }
-        var kept = ticks.compactMap { fitted($0, shift: startsPeriod($0.day)) }
+        let firstDay = ticks.first?.day, lastDay = ticks.last?.day
+        var kept = ticks.compactMap { fitted($0, shift: startsPeriod($0.day) || $0.day == firstDay || $0.day == lastDay) }
         guard step.unit != .year else { return (kept, []) }
         let context = contextLabels(step: step, first: first, last: last, probe: probe, font: font, measurer: measurer, gap: gap, hi: hi)
         let named = Set(context.map(\.label))
@@ -186,7 +198,7 @@ public struct TimeScale: Sendable {
             // when the longer label does not fit, the tick is left out and the next one tries.
             let atStart = startsPeriod(t.day)
             let tick = t.label ?? ""
-            t.label = atStart ? (step.unit == .month ? name : tick + " " + monthAbbreviations[t.day.month - 1] + " " + String(t.day.year))
+            t.label = atStart ? (step.unit == .month ? name : tick + " " + monthAbbreviations[t.day.month - 1] + " " + YearLabel.text(t.day.year))
                               : tick + " " + name
             guard let placed = fitted(t, shift: true) else { continue }
             namedByTick.insert(name)
@@ -198,7 +210,7 @@ public struct TimeScale: Sendable {
 
     /// The name of the period a tick of `step` lies in, as the context row writes it.
     static func periodName(_ d: Day, step: TickStep) -> String {
-        step.unit == .month ? String(d.year) : "\(monthNames[d.month - 1]) \(d.year)"
+        step.unit == .month ? YearLabel.text(d.year) : "\(monthNames[d.month - 1]) \(YearLabel.text(d.year))"
     }
 
     /// The days a step puts ticks on within `first...last`, on period boundaries (1st of the
@@ -225,11 +237,11 @@ public struct TimeScale: Sendable {
                 while m > 12 { m -= 12; y += 1 }
             }
         case .year:
-            var y = first.year + (first.month == 1 && first.day == 1 ? 0 : 1)
-            while y % step.count != 0 { y += 1 }
+            // Round years as each era counts them (`YearLabel.isRound`): there is no year 0.
+            var y = YearLabel.firstRound(atOrAfter: first.year + (first.month == 1 && first.day == 1 ? 0 : 1), every: step.count)
             while let d = Day(year: y, month: 1, day: 1), d.ordinal <= last.ordinal + 1 {
                 out.append(d)
-                y += step.count
+                y = YearLabel.nextRound(after: y, every: step.count)
             }
         }
         return out
@@ -242,7 +254,7 @@ public struct TimeScale: Sendable {
         switch step.unit {
         case .day, .week: return String(d.day)
         case .month: return monthAbbreviations[d.month - 1]
-        case .year: return String(d.year)
+        case .year: return YearLabel.text(d.year)
         }
     }
 
@@ -250,13 +262,27 @@ public struct TimeScale: Sendable {
     /// kept one, and ticks without a label: a tick is drawn with its label or not at all.
     static func removeCollisions(_ ticks: [TimeTick], font: FontSpec, measurer: TextMeasurer, gap: Double) -> [TimeTick] {
         var lastRight = -Double.infinity
+        var previous: TimeTick?
         return ticks.filter { t in
             guard let l = t.label else { return false }
             let w = measurer.width(l, font: font)
-            if t.labelX - w / 2 < lastRight + gap { return false }
+            if let p = previous, t.labelX - w / 2 < lastRight + clearance(p, t, gap: gap) { return false }
             lastRight = t.labelX + w / 2
+            previous = t
             return true
         }
+    }
+
+    /// The clear space between two tick labels of `step`: 1.2 em, or 1 em between years, which
+    /// read as separate numbers at that distance (every year of 1941-1945 at column width).
+    static func labelGap(_ step: TickStep, font: FontSpec) -> Double {
+        font.size * (step.unit == .year ? 1 : 1.2)
+    }
+
+    /// The clear space two neighbouring labels keep: `gap`, or half of it beside a label moved
+    /// inward at an end of the axis, whose edge the page's edge already marks.
+    static func clearance(_ a: TimeTick, _ b: TimeTick, gap: Double) -> Double {
+        a.labelX != a.x || b.labelX != b.x ? gap / 2 : gap
     }
 
     static func minorTicks(step: TickStep, first: Day, last: Day, probe: TimeScaleProbe) -> [Double] {
@@ -299,7 +325,7 @@ public struct TimeScale: Sendable {
             let end = i + 1 < starts.count ? starts[i + 1] : last.adding(days: 1)
             if s > last { break }
             let a = probe.x(s), b = min(probe.x(end), probe.x1)
-            let text = period.unit == .year ? String(s.year) : "\(monthNames[s.month - 1]) \(s.year)"
+            let text = period.unit == .year ? YearLabel.text(s.year) : "\(monthNames[s.month - 1]) \(YearLabel.text(s.year))"
             let w = measurer.width(text, font: font)
             let isLast = end > last
             let right = isLast ? max(b, min(hi, probe.x1 + w)) : b

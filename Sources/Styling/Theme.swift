@@ -103,12 +103,15 @@ public struct CategoryPalette: Sendable, Equatable {
     public var dashes: [DashPattern]
     public var markers: [MarkerShape]
     public var other: RGBColor
+    /// The page the looks are drawn on (`colors.paper`), which marks must stand out from.
+    public var ground: RGBColor
 
-    public init(colors: [RGBColor], dashes: [DashPattern], markers: [MarkerShape], other: RGBColor) {
+    public init(colors: [RGBColor], dashes: [DashPattern], markers: [MarkerShape], other: RGBColor, ground: RGBColor = .white) {
         self.colors = colors
         self.dashes = dashes
         self.markers = markers
         self.other = other
+        self.ground = ground
     }
 
     /// The look of entry `i` (i < colors.count).
@@ -132,23 +135,36 @@ public struct CategoryPalette: Sendable, Equatable {
     /// The look of the unidentified people drawn as one ("unidentified (n letters)"): the one
     /// rule every figure uses. They are not a person one could name, so never a palette entry,
     /// and not the people past the palette either, so not "others": the `other` colour moved
-    /// `2 × minimumGreyStep` in grey lightness (darker when "others" is light, lighter when it
-    /// is dark, so it prints apart from "others" in grey), dotted lines, and a star marker (or
-    /// the first shape neither the entries nor "others" use, when a sheet gives entries stars).
+    /// `2 × minimumGreyStep` in grey lightness, away from the page first (darker on white), so
+    /// it prints apart from "others" in grey and keeps `minimumGroundContrast` against the page
+    /// (moved toward the page only when that is the way to both); dotted lines; and a star
+    /// marker (or the first shape neither the entries nor "others" use, when a sheet gives
+    /// entries stars).
     public var unidentifiedStyle: CategoryStyle {
         let step = 2 * Self.minimumGreyStep
-        let towards: RGBColor = other.greyLightness >= 50 ? .black : .white
-        var color = other
-        var amount = 0.0
-        while abs(color.greyLightness - other.greyLightness) < step && amount < 1 {
-            amount += 0.02
-            color = other.mixed(with: towards, amount)
+        let away: RGBColor = ground.greyLightness >= 50 ? .black : .white
+        func moved(towards: RGBColor) -> RGBColor? {
+            var color = other
+            var amount = 0.0
+            while abs(color.greyLightness - other.greyLightness) < step {
+                guard amount < 1 else { return nil }
+                amount = min(1, amount + 0.02)
+                color = other.mixed(with: towards, amount)
+            }
+            return color
         }
+        let candidates = [moved(towards: away), moved(towards: away == .black ? .white : .black)].compactMap { $0 }
+        let color = candidates.first { $0.contrast(with: ground) >= Self.minimumGroundContrast }
+            ?? candidates.max { $0.contrast(with: ground) < $1.contrast(with: ground) } ?? away
         let others = otherStyle.marker
         let marker = !markers.contains(Self.unidentifiedMarker) ? Self.unidentifiedMarker
             : MarkerShape.allCases.first { !markers.contains($0) && $0 != others } ?? others
         return CategoryStyle(color: color, dash: Self.unidentifiedDash, marker: marker)
     }
+
+    /// The least contrast (WCAG ratio) of a drawn look against the page: WCAG 2.1's 3:1 for
+    /// graphical objects, so thin marks and dotted lines stay visible.
+    public static let minimumGroundContrast = 3.0
 
     /// How many categories get a look of their own: the longest run of leading entries that
     /// are told apart from each other and from "others" both in colour and printed in grey.

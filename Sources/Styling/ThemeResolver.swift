@@ -26,7 +26,7 @@ struct ThemeResolver {
             return CategoryPalette(colors: try setting("palette.\(group).colors", as: \.colorsValue).map { try resolve($0, colors) },
                             dashes: shaped ? try setting("palette.\(group).dashes", as: \.dashesValue) : [],
                             markers: shaped ? try setting("palette.\(group).markers", as: \.markersValue) : [],
-                            other: try color("palette.\(group).other"))
+                            other: try color("palette.\(group).other"), ground: colors.paper)
         }
         func pins(_ entries: [String: ThemeSheet.Entry]) throws -> [String: RGBColor] {
             try entries.mapValues { entry in

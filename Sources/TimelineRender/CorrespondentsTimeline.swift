@@ -67,7 +67,10 @@ struct CorrespondentsTimeline {
         }
         let budgetPlan = lanesPlan(limit: style.budget.lanes)
         func othersLabel(_ others: [Int]) -> String {
-            let letters = others.reduce(0) { $0 + perLane[$1] }
+            // Letters, not marks: a letter between two people of the shared lane is in it twice
+            // (above for its writer, below for its addressee) but counts once.
+            let folded = Set(others.map { Int32($0) })
+            let letters = shown.indices.reduce(0) { n, i in n + (entryLanes.slots(of: i).contains { folded.contains(entryLanes.lane[$0]) } ? 1 : 0) }
             return "others (\(others.count) \(others.count == 1 ? "person" : "people"), \(letters) letter\(letters == 1 ? "" : "s"))"
         }
         let candidateLabels = budgetPlan.kept.map { LaneAssignment.name(entryLanes.keys[$0], in: data) }
@@ -97,8 +100,8 @@ struct CorrespondentsTimeline {
                                                             : "date known within bounds (mark at the middle)"))
         }
         // Open dates: a sample only for the side drawn.
-        if openLater > 0 && !binned { legend.append(LegendEntry(.openDate(style.ink, later: true), OpenDateWording.legend(later: true))) }
-        if openEarlier > 0 && !binned { legend.append(LegendEntry(.openDate(style.ink, later: false), OpenDateWording.legend(later: false))) }
+        if openLater > 0 && !binned { legend.append(LegendEntry(.openDate(style.ink, later: true, shape: .circle), FigureBuilder.openDateLegend(later: true))) }
+        if openEarlier > 0 && !binned { legend.append(LegendEntry(.openDate(style.ink, later: false, shape: .circle), FigureBuilder.openDateLegend(later: false))) }
         let arcLegend = LegendEntry(.line(style.arcColor ?? style.ink, dash: [], width: style.arcWidth * 1.5), "cited letter → answer")
         let eventEstimate = b.eventLegendEstimate(events, from: range.from, to: range.to)
         // Lane labels take at most two fifths of the width (as in the topics figure), so a
@@ -193,7 +196,7 @@ struct CorrespondentsTimeline {
                 }
                 if shown[index].date.isOpen {
                     rangeLines[li].append(contentsOf: b.openWhisker(from: c, later: shown[index].date.notAfter == nil,
-                                                                    color: s.color))
+                                                                    color: s.color, within: scale.x0...scale.x1))
                 }
                 let look = Look(lane: li, writer: style.isNamed(writer) || style.isUnidentified(writer) ? writer : CorrespondentsTimeline.othersLane, hollow: hollow, ringed: thirdParty[index])
                 if groups[look] == nil { groupOrder.append(look) }
@@ -287,8 +290,7 @@ struct CorrespondentsTimeline {
         caption += arcs > 0 ? "\(arcs) curves join a cited letter to its answer. " : (arcsWanted ? "" : "Reply curves are left out: the figure holds more than \(style.budget.marks) marks. ")
         caption += binned ? (anyUncertain || openLater + openEarlier > 0 ? "A letter dated within bounds is counted at the middle of its bounds, one dated from one side only at its known day. " : "")
             : anyUncertain ? "Dates known only within bounds are drawn as ranges with the mark at the middle\(style.hollowUncertain ? ", hollow" : ""). " : ""
-        if openLater > 0 && !binned { caption += OpenDateWording.caption(openLater, later: true, noun: ("letter", "letters")) }
-        if openEarlier > 0 && !binned { caption += OpenDateWording.caption(openEarlier, later: false, noun: ("letter", "letters")) }
+        if !binned { caption += FigureBuilder.openDateSentence(openLater, later: true) + FigureBuilder.openDateSentence(openEarlier, later: false) }
         caption += b.eventSentence(labels)
         return TimelineFigure(kind: .correspondents, scene: scene, title: style.titleText ?? title, caption: caption.trimmingCharacters(in: .whitespaces),
                               messages: corpusCount, inferredMessages: inferredCount, from: range.from, to: range.to, legend: legend)
@@ -327,9 +329,7 @@ struct CorrespondentsTimeline {
             + (binnedBy.map { "; letters binned by \($0), numbers are counts" + (mixed ? " (outlined disc: several writers)" : "") } ?? "")
     }
 
-    private var yearSpan: String {
-        range.from.year == range.to.year ? "\(range.from.year)" : "\(range.from.year)–\(range.to.year)"
-    }
+    private var yearSpan: String { FigureBuilder.yearSpan(range.from, range.to) }
 }
 
 /// A mark's spot (in half points), writer and fill, for drawing marks on one spot once.

@@ -1,3 +1,4 @@
+import Analysis
 import Correspondence
 import Drawing
 import Styling
@@ -372,11 +373,13 @@ final class FigureBuilder {
             line(Point(x: x + size, y: cy - 1.5), Point(x: x + size, y: cy + 1.5), color: c, width: style.markStrokeWidth, layer: .front)
             front.append(.mark(SceneMark(center: Point(x: x + size / 2, y: cy), shape: .circle, size: style.markSize,
                                          fill: hollow ? style.paper : c, stroke: c, strokeWidth: style.markStrokeWidth)))
-        case .openDate(let c, let later):
-            // The mark at the swatch's start (or end), its whisker across the swatch.
+        case .openDate(let c, let later, let shape):
+            // The mark at the swatch's start (or end), its whisker across the swatch; a tick is
+            // drawn as the figure draws it (an outline, no fill).
             let center = Point(x: later ? x + style.markSize / 2 + 0.5 : x + size - style.markSize / 2 - 0.5, y: cy)
-            front.append(contentsOf: openWhisker(from: center, later: later, color: c))
-            front.append(.mark(SceneMark(center: center, shape: .circle, size: style.markSize, fill: c, stroke: c, strokeWidth: style.markStrokeWidth)))
+            front.append(contentsOf: openWhisker(from: center, later: later, color: c, clearance: shape == .bar ? Self.tickClearance(style) : nil))
+            front.append(.mark(SceneMark(center: center, shape: shape, size: style.markSize, fill: shape == .bar ? nil : c, stroke: c,
+                                         strokeWidth: shape == .bar ? style.markStrokeWidth * 1.2 : style.markStrokeWidth)))
         }
     }
 
@@ -384,11 +387,21 @@ final class FigureBuilder {
     /// alone, EDTF `../1681-06-23`): from the mark at its known day, a dotted line toward the
     /// open side ending in an open arrowhead, so it reads neither as an exact date (no line)
     /// nor as a closed range (a solid bar with end caps). The legend sample is drawn by it too.
-    func openWhisker(from c: Point, later: Bool, color: PaintColor) -> [SceneItem] {
-        let length = style.markSize * 2.4, head = style.markSize * 0.55
+    /// `clearance` is the mark's half width the whisker starts beyond (a topic's tick is thin).
+    /// Within a plot (`within`, its x extent) the whisker is shortened to end at the plot's edge,
+    /// never running into the lane labels or past the axis; its head is always drawn.
+    func openWhisker(from c: Point, later: Bool, color: PaintColor, clearance: Double? = nil,
+                     within bounds: ClosedRange<Double>? = nil) -> [SceneItem] {
+        let head = style.markSize * 0.55
         let sign = later ? 1.0 : -1.0
-        let tip = Point(x: c.x + sign * (style.markSize * 0.5 + length), y: c.y)
-        let start = Point(x: c.x + sign * style.markSize * 0.5, y: c.y)
+        let gap = clearance ?? style.markSize * 0.5
+        var length = style.markSize * 2.4
+        if let bounds {
+            let room = later ? bounds.upperBound - c.x - gap : c.x - gap - bounds.lowerBound
+            length = min(length, max(room, head))
+        }
+        let tip = Point(x: c.x + sign * (gap + length), y: c.y)
+        let start = Point(x: c.x + sign * gap, y: c.y)
         let w = style.markStrokeWidth
         return [
             .line(SceneLine(from: start, to: tip, color: color, width: w, dash: FigureBuilder.openDash)),
@@ -399,6 +412,20 @@ final class FigureBuilder {
 
     /// The dash of an open date's whisker: short dots, unlike a range's solid bar.
     static let openDash: [Double] = [1, 1]
+
+    /// How far beyond a tick (a `.bar` mark) its open whisker starts: the tick's stroke and a
+    /// hair, so the whisker reads as the tick's own.
+    static func tickClearance(_ style: FigureStyle) -> Double { style.markStrokeWidth * 1.2 + 0.5 }
+
+    /// The legend's words for an open date's sample, the same in every figure that draws one
+    /// (`OpenDateWording`, which the replies graph uses too).
+    static func openDateLegend(later: Bool) -> String { OpenDateWording.legend(later: later) }
+
+    /// The caption's sentence on `count` letters dated from one side only, the same in every
+    /// figure that draws them; empty when there are none.
+    static func openDateSentence(_ count: Int, later: Bool) -> String {
+        count > 0 ? OpenDateWording.caption(count, later: later, noun: ("letter", "letters")) : ""
+    }
 
     // MARK: Counted bins (past the marks budget)
 
@@ -566,8 +593,8 @@ final class FigureBuilder {
         labels.map { measurer.width($0, font: font) }.max() ?? 0
     }
 
-    /// "22 June 1941".
-    static func longDate(_ d: Day) -> String { "\(d.day) \(MonthNames.full[d.month - 1]) \(d.year)" }
+    /// "22 June 1941", "15 March 44 BCE" (`YearLabel`: no astronomical years in a figure).
+    static func longDate(_ d: Day) -> String { "\(d.day) \(MonthNames.full[d.month - 1]) \(YearLabel.text(d.year))" }
 
     /// The caption's sentence naming the events drawn on the figure (only those), with their dates.
     func eventSentence(_ labels: EventLabels) -> String {
@@ -577,9 +604,11 @@ final class FigureBuilder {
         }.joined(separator: "; ") + "."
     }
 
-    /// "1941–1945", or one year.
+    /// "1941–1945", "44 BCE – 1922", or one year.
     static func yearSpan(_ from: Day, _ to: Day) -> String {
-        from.year == to.year ? "\(from.year)" : "\(from.year)–\(to.year)"
+        let a = YearLabel.text(from.year), b = YearLabel.text(to.year)
+        // An en dash is spaced when either side has words in it ("44 BCE – 1922").
+        return from.year == to.year ? a : a + (a.contains(" ") || b.contains(" ") ? " – " : "–") + b
     }
 
     /// First days of the months from `from`'s month to `to`'s month.

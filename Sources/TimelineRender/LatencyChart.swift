@@ -134,12 +134,11 @@ struct LatencyChart {
                     b.text(line, x: x0 - style.labelSize * 0.6, baseline: firstBaseline + Double(k) * lineHeight, font: style.labelFont, anchor: .end)
                 }
             }
-            if let summary = ReplyLatency.Summary(days: byStrip[i].map(\.days)) {
-                let boxTop = cy - stripH * 0.32
+            let summary = ReplyLatency.Summary(days: byStrip[i].map(\.days))
+            let boxTop = cy - stripH * 0.32
+            if let summary {
                 b.addMiddle(.rect(SceneRect(rect: Rect(x: xOf(summary.q1), y: boxTop, width: max(0.5, xOf(summary.q3) - xOf(summary.q1)), height: stripH * 0.64),
                                             fill: style.laneFill, stroke: style.muted, strokeWidth: style.gridWidth)))
-                b.line(Point(x: xOf(summary.median), y: boxTop), Point(x: xOf(summary.median), y: boxTop + stripH * 0.64), color: style.ink,
-                       width: style.axisWidth * 1.5, layer: .middle)
             }
             for s in byStrip[i] {
                 let st = style.series(s.answerer)
@@ -147,6 +146,12 @@ struct LatencyChart {
                 let jy = cy + stripH * 0.5 * Self.jitter(s.answerID + "y")
                 b.addFront(.mark(SceneMark(center: Point(x: jx, y: jy), shape: st.shape, size: style.markSize * 0.8,
                                            fill: st.color.withAlpha(0.6), stroke: st.color, strokeWidth: style.markStrokeWidth * 0.6)))
+            }
+            // The median over the row's dots: the legend promises a line, and a busy row's dots
+            // hid it when it lay under them.
+            if let summary {
+                b.line(Point(x: xOf(summary.median), y: boxTop), Point(x: xOf(summary.median), y: boxTop + stripH * 0.64), color: style.ink,
+                       width: style.axisWidth * 1.5, layer: .front)
             }
         }
         let stripBottom = stripTop + Double(stripNames.count) * stripH

@@ -9,9 +9,10 @@ public struct LegendEntry: Sendable, Hashable {
         /// A range bar with a mark at its middle, hollow when the figure draws such marks
         /// hollow: a date known only within bounds.
         case range(PaintColor, hollow: Bool)
-        /// A mark with an open whisker and arrowhead toward the side its date leaves open:
-        /// toward later dates for a letter dated only "not before" a day, earlier for "not after".
-        case openDate(PaintColor, later: Bool)
+        /// A mark (of the shape the figure draws letters with: a circle, a topic's tick) with an
+        /// open whisker and arrowhead toward the side its date leaves open: toward later dates
+        /// for a letter dated only "not before" a day, earlier for "not after".
+        case openDate(PaintColor, later: Bool, shape: MarkShape)
         /// A shaded band (an event lasting several days).
         case band(PaintColor)
         /// Text only (a note such as "+3 more events").

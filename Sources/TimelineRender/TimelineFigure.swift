@@ -14,6 +14,28 @@ public enum TimelineKind: String, Sendable, CaseIterable {
     case latency
 }
 
+extension TimelineKind {
+    /// Why `kind` cannot be drawn from `analysis`, in one line, or nil when it can: the topics
+    /// and latency timelines read what the text says (topics, citations of dated letters), and
+    /// have nothing to show on a corpus without text (a CMIF catalogue) or without citations;
+    /// they are skipped with this reason rather than drawn as empty axes.
+    ///
+    /// - Complexity: O(m) for m messages.
+    public func unavailableReason(analysis: CorpusAnalysis) -> String? {
+        switch self {
+        case .correspondents, .volume:
+            return nil
+        case .topics:
+            guard analysis.topics.isEmpty else { return nil }
+            return "no letter carries a topic (the corpus has no text to find topics in)"
+        case .latency:
+            guard analysis.latency.samples.isEmpty else { return nil }
+            let hasText = analysis.messages.contains { !$0.body.allSatisfy(\.isWhitespace) }
+            return "no letter answers a dated letter it cites" + (hasText ? "" : " (the corpus has no text to find citations in)")
+        }
+    }
+}
+
 /// A laid-out figure with what its caption sidecar says about it.
 public struct TimelineFigure: Sendable {
     public var kind: TimelineKind

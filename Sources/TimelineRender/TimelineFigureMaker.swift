@@ -58,6 +58,9 @@ public struct TimelineFigureMaker {
             laid.noteUndated(lanes.undated)
             figure = laid
         } else {
+            if kind == .latency, let reason = kind.unavailableReason(analysis: analysis) {
+                throw EpistolaryError(.badData, file: analysis.corpus.sourceName, "\(reason): the latency timeline is not drawn")
+            }
             // The figures of people draw no topics: the slice has already kept the messages of
             // the topics asked for.
             let data = TimelineData(analysis: analysis, from: from, to: to, topics: false)

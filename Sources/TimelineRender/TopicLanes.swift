@@ -17,6 +17,9 @@ struct TopicLanes {
     var days: [[Int]]
     /// Per lane: ids of its messages, parallel to `days`.
     var ids: [[String]]
+    /// Corpus messages in range dated from one side only (TEI/CMIF notBefore or notAfter
+    /// alone), by id: true when the date is open toward later days ("not before" alone).
+    var open: [String: Bool] = [:]
     /// Corpus messages in range (each counted once, whatever its topics).
     var shown: Int
     /// Corpus messages left out because they have no date.
@@ -100,11 +103,14 @@ struct TopicLanes {
             if b >= lo && b <= hi { shown.append(i); best.append(b) }
         }
         var c = Collector(known: data.topics)
+        var open: [String: Bool] = [:]
         for (k, i) in shown.enumerated() {
             if entries[i].topics.isEmpty { c.addUntopical(day: best[k], id: entries[i].id) }
             for t in entries[i].topics { c.add(t, day: best[k], id: entries[i].id) }
+            if entries[i].date.isOpen { open[entries[i].id] = entries[i].date.notAfter == nil }
         }
         self.init(sourceName: data.sourceName, range: range, known: data.topics, shown: shown.count, collected: c)
+        self.open = open
         undated = data.undatedCount
     }
 
@@ -156,9 +162,11 @@ struct TopicLanes {
         let known = analysis.lexicon.topics.map { (id: $0.id, label: $0.label) }.filter { wanted?.contains($0.id) ?? true }
         let assigned = analysis.topics
         var c = Collector(known: known)
+        var open: [String: Bool] = [:]
         for key in keyed {
             let i = key & (1 << indexBits - 1), day = key >> indexBits
             let id = messages[i].id
+            if messages[i].date.isOpen { open[id] = messages[i].date.notAfter == nil }
             var any = false
             if let matches = assigned[id] {
                 // By index: binding each match would copy (retain and release) its spans too.
@@ -170,6 +178,7 @@ struct TopicLanes {
             if !any { c.addUntopical(day: day, id: id) }
         }
         self.init(sourceName: analysis.corpus.sourceName, range: range, known: known, shown: keyed.count, collected: c)
+        self.open = open
         self.undated = undated
     }
 }

@@ -52,10 +52,17 @@ struct TopicsTimeline {
             let ids = Set(folded.flatMap { lanes.ids[$0] })
             return "other topics (\(folded.count), \(ids.count) letters)"
         }
+        // Dated from one side only (TEI/CMIF notBefore or notAfter alone): a tick at the known
+        // day with a dotted whisker toward the open side, as in the correspondents timeline.
+        let openLater = lanes.open.values.reduce(0) { $0 + ($1 ? 1 : 0) }
+        let openEarlier = lanes.open.count - openLater
+        let openSamples = [(openLater, true), (openEarlier, false)].filter { $0.0 > 0 }.map {
+            LegendEntry(.openDate(style.ink, later: $0.1, shape: .bar), FigureBuilder.openDateLegend(later: $0.1))
+        }
         let legendGuess = [LegendEntry(.mark(.bar, fill: nil, stroke: style.ink), "a letter on the topic (lane label: how many)"),
                            LegendEntry(.rect(style.ink), "1 letter in the month"), LegendEntry(.rect(style.ink), "00"),
                            LegendEntry(.rect(style.ink), "000 (busiest month of any topic)")]
-            + b.eventLegendEstimate(events, from: range.from, to: range.to)
+            + openSamples + b.eventLegendEstimate(events, from: range.from, to: range.to)
         let candidate = lanePlan.kept.map(label) + (lanePlan.folded.isEmpty ? [] : [foldedLabel(lanePlan.folded)])
         // Lane labels take at most two fifths of the width (a column figure keeps a plot to
         // read); a longer label is wrapped onto lines of its own, never cut.
@@ -146,14 +153,16 @@ struct TopicsTimeline {
                     b.text(line, x: scale.x0 - style.labelSize * 0.6, baseline: firstBaseline + Double(k) * lineHeight, font: style.labelFont, anchor: .end)
                 }
             }
-            // Density strip: a cell per month, darker the more messages (one scale for all lanes).
+            // Density strip: a cell per month, darker the more messages, on one ramp of the ink
+            // for all lanes (the legend's): a ramp of each topic's colour would make a light
+            // topic's busiest month paler than a dark topic's quiet one.
             let c = counts[i]
             for (j, month) in months.enumerated() where c[j] > 0 {
                 let a = max(scale.xStart(month), scale.x0)
                 let next = j + 1 < months.count ? months[j + 1] : scale.lastDay.adding(days: 1)
                 let z = min(scale.xStart(next), scale.x1)
                 b.addMiddle(.rect(SceneRect(rect: Rect(x: a, y: base - stripH, width: z - a, height: stripH),
-                                            fill: Self.intensity(s.color, count: c[j], peak: peak))))
+                                            fill: Self.intensity(style.ink, count: c[j], peak: peak))))
             }
             // A tick per message above the strip, as one run (the lane's ids are shared, not copied).
             let tickY = top + tickH / 2 + 1.5
@@ -169,6 +178,14 @@ struct TopicsTimeline {
                                      strokeWidth: style.markStrokeWidth * 1.2)
                 b.addFront(.marks(SceneMarkRun(look: look, centers: laneDays.map { Point(x: scale.x(ordinal: Double($0) + 0.5), y: tickY) },
                                                messageIDs: ids[i])))
+                if !lanes.open.isEmpty {
+                    for (o, id) in zip(laneDays, ids[i]) {
+                        guard let later = lanes.open[id] else { continue }
+                        b.addFront(contentsOf: b.openWhisker(from: Point(x: scale.x(ordinal: Double(o) + 0.5), y: tickY), later: later,
+                                                             color: s.color, clearance: FigureBuilder.tickClearance(style),
+                                                             within: scale.x0...scale.x1))
+                    }
+                }
             }
         }
 
@@ -180,6 +197,7 @@ struct TopicsTimeline {
             LegendEntry(.rect(Self.intensity(style.ink, count: max(1, (peak + 1) / 2), peak: peak)), "\(max(1, (peak + 1) / 2))"),
             LegendEntry(.rect(Self.intensity(style.ink, count: peak, peak: peak)), "\(peak) (busiest month of any topic)"),
         ]
+        if counted == nil { legend += openSamples }
         legend += b.eventLegend(labels)
         y = b.legend(legend, top: y + style.labelSize)
         let scene = b.scene(height: b.finalHeight(contentBottom: y))
@@ -190,13 +208,15 @@ struct TopicsTimeline {
             + " over a strip of its letters per month "
             + "(darker = more; one scale for all lanes, the busiest month has \(peak)). "
         if !lanePlan.folded.isEmpty { caption += "The \(lanePlan.folded.count) quieter topics share the last lane. " }
+        caption += counted != nil ? (lanes.open.isEmpty ? "" : "A letter dated from one side only is counted at its known day. ")
+            : FigureBuilder.openDateSentence(openLater, later: true) + FigureBuilder.openDateSentence(openEarlier, later: false)
         caption += b.eventSentence(labels)
         return TimelineFigure(kind: .topics, scene: scene, title: style.titleText ?? title, caption: caption.trimmingCharacters(in: .whitespaces),
                               messages: shownCount, from: range.from, to: range.to, legend: legend)
     }
 
-    /// The strip colour of a month: the topic's colour, from very light (1 message) to full
-    /// (the busiest month), linear in the count.
+    /// The strip colour of a month: `color` (the ink, for every lane), from very light
+    /// (1 message) to full (the busiest month), linear in the count.
     static func intensity(_ color: PaintColor, count: Int, peak: Int) -> PaintColor {
         let f = Double(count) / Double(max(peak, 1))
         return color.lightened(0.88 - 0.88 * f)

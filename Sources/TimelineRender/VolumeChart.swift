@@ -3,8 +3,8 @@ import Analysis
 import Correspondence
 import Drawing
 
-/// Letters of the corpus per month (per quarter or year when months would be too thin to
-/// read) as bars stacked by correspondent, on a y axis from zero. Fragments are not letters
+/// Letters of the corpus per month (per quarter, year, decade or century when months would be
+/// too thin to read) as bars stacked by correspondent, on a y axis from zero. Fragments are not letters
 /// and are not counted. The busiest correspondents have their own colour, within the legend
 /// budget; all others are stacked together as "others".
 struct VolumeChart {
@@ -16,20 +16,47 @@ struct VolumeChart {
 
     /// How letters are grouped in time.
     enum Period: String {
-        case month, quarter, year
+        case month, quarter, year, decade, century
 
         var months: Int {
             switch self {
             case .month: return 1
             case .quarter: return 3
             case .year: return 12
+            case .decade: return 120
+            case .century: return 1200
+            }
+        }
+
+        /// Years per period for decades and centuries, which start on round years of each
+        /// era's count (`YearLabel`: 50 BCE, 1 CE, 10, 20...; there is no year 0); nil for the
+        /// periods of months.
+        var years: Int? {
+            switch self {
+            case .decade: return 10
+            case .century: return 100
+            default: return nil
             }
         }
 
         /// The first day of the period holding `d`.
+        /// - Complexity: O(years) for decades and centuries.
         func start(of d: Day) -> Day {
+            if let n = years {
+                var y = d.year
+                while !YearLabel.isRound(y, every: n) { y -= 1 }
+                return Day(year: y, month: 1, day: 1) ?? d
+            }
             let m = (d.month - 1) / months * months + 1
             return Day(year: d.year, month: m, day: 1) ?? d
+        }
+
+        /// The first day of the period after the one starting on `start`.
+        func next(after start: Day) -> Day? {
+            if let n = years { return Day(year: YearLabel.nextRound(after: start.year, every: n), month: 1, day: 1) }
+            var y = start.year, m = start.month + months
+            while m > 12 { m -= 12; y += 1 }
+            return Day(year: y, month: m, day: 1)
         }
     }
 
@@ -42,9 +69,7 @@ struct VolumeChart {
         var d = period.start(of: from)
         while d <= to {
             out.append(d)
-            var y = d.year, m = d.month + period.months
-            if m > 12 { m -= 12; y += 1 }
-            guard let next = Day(year: y, month: m, day: 1) else { break }
+            guard let next = period.next(after: d) else { break }
             d = next
         }
         return out
@@ -52,10 +77,14 @@ struct VolumeChart {
 
     /// Letters per period (index from the first period) per category (`Principal.counterpart`).
     /// - Complexity: O(n) in the entries.
-    static func counts(_ entries: [TimelineEntry], period: Period, first: Day, count: Int, principal: Principal) -> [[String: Int]] {
-        var out = Array(repeating: [String: Int](), count: count)
+    static func counts(_ entries: [TimelineEntry], period: Period, starts: [Day], principal: Principal) -> [[String: Int]] {
+        let first = starts[0]
+        var out = Array(repeating: [String: Int](), count: starts.count)
+        // Decades and centuries are not whole numbers of months from the first (1 CE to 10 is nine years).
+        let index = period.years == nil ? [:] : Dictionary(uniqueKeysWithValues: starts.enumerated().map { ($1.ordinal, $0) })
         for e in entries where !e.inferred {
-            let i = FigureBuilder.monthIndex(e.day, from: first) / period.months
+            let i = period.years == nil ? FigureBuilder.monthIndex(e.day, from: first) / period.months
+                : index[period.start(of: e.day).ordinal] ?? -1
             if out.indices.contains(i) { out[i][principal.counterpart(writer: e.sender, addressees: e.recipients), default: 0] += 1 }
         }
         return out
@@ -104,22 +133,18 @@ struct VolumeChart {
         // The period: months, unless their bars would be too thin for the plot's width.
         let plotWidth = b.right - b.left - style.tickSize * 6
         let monthCount = FigureBuilder.months(from: range.from, to: range.to).count
-        let period: Period = [Period.month, .quarter, .year].first { p in
+        let period: Period = [Period.month, .quarter, .year, .decade, .century].first { p in
             plotWidth / Double((monthCount + p.months - 1) / p.months) * 0.78 >= Self.minimumBarWidth
-        } ?? .year
+        } ?? .century
         let starts = Self.periods(period, from: range.from, to: range.to)
-        let counts = Self.counts(shown, period: period, first: starts[0], count: starts.count, principal: principal)
+        let counts = Self.counts(shown, period: period, starts: starts, principal: principal)
         var stacked = Array(repeating: [String: Int](), count: counts.count)
         for (i, c) in counts.enumerated() { for (k, n) in c { stacked[i][category(k), default: 0] += n } }
         let peak = stacked.map { $0.values.reduce(0, +) }.max() ?? 0
         let ticks = FigureBuilder.niceTicks(maxValue: Double(peak))
         let tickLabels = ticks.map { String(Int($0)) }
         let axisTitle = "Letters per \(period.rawValue)"
-        let lastEnd: Day = {
-            var y = starts.last!.year, m = starts.last!.month + period.months
-            if m > 12 { m -= 12; y += 1 }
-            return (Day(year: y, month: m, day: 1) ?? range.to).adding(days: -1)
-        }()
+        let lastEnd: Day = (period.next(after: starts.last!) ?? range.to.adding(days: 1)).adding(days: -1)
 
         let hatches = b.hatches(for: stacks.map(seriesColor))
         let hatchOf = Dictionary(uniqueKeysWithValues: zip(stacks, hatches))

@@ -195,8 +195,8 @@ struct Gallery {
         for kind in TimelineKind.allCases {
             // A figure that needs text is skipped, with its reason, on a corpus without any (a
             // CMIF file): not drawn empty, not counted as a failure.
-            if kind == .topics && analysis.topics.isEmpty {
-                progress("timelines/topics skipped: no letter carries a topic (the corpus has no text to find topics in)")
+            if let reason = kind.unavailableReason(analysis: analysis) {
+                progress("timelines/\(kind.rawValue) skipped: \(reason)")
                 continue
             }
             let made: [GalleryFile]

@@ -170,7 +170,7 @@ import Testing
             #expect(!(failure["reason"] ?? "").isEmpty)
             #expect(!FileManager.default.fileExists(atPath: gallery.appendingPathComponent(figure + ".svg").path))
         }
-        for made in ["graphs/replies.svg", "graphs/replies.png", "timelines/latency.png", "exports/correspondents.graphml"] {
+        for made in ["graphs/replies.svg", "graphs/replies.png", "timelines/correspondents.png", "exports/correspondents.graphml"] {
             #expect(FileManager.default.fileExists(atPath: gallery.appendingPathComponent(made).path), "\(made) was not written")
         }
         _ = try Self.manifestHash(gallery)

@@ -1,4 +1,5 @@
 import Foundation
+import Styling
 import Testing
 @testable import GraphRender
 
@@ -44,6 +45,25 @@ struct FuzzRegressionTests {
         #expect(parsed.nodes.count == names.count)
         #expect(parsed.edges.count == names.count - 1)
         for name in names { #expect(parsed.node(DOTWriter.encodingUnsafeScalars(name)) != nil, "\(name.debugDescription)") }
+    }
+
+    /// FuzzDOT, crash-273026f0: an empty `<B></B>` (or `<FONT>`, `<I>`) is a syntax error in
+    /// an HTML-like label, and Graphviz 2.43 then frees the label twice in `gvFreeLayout`
+    /// (AddressSanitizer: bad-free in free_label; valgrind on `dot -Tsvg` shows it too). A
+    /// figure's empty text (an empty title or label) is written as a space instead.
+    @Test func emptyTextInAFigureLabelIsNeverAnEmptyElement() throws {
+        for (bold, italic) in [(true, false), (false, true), (true, true), (false, false)] {
+            var font = FigureFixtures.theme().fonts.label
+            font.bold = bold
+            font.italic = italic
+            let markup = FigureStyle.html("", font: font)
+            for empty in ["<B></B>", "<I></I>", "\">"  + "</FONT>"] { #expect(!markup.contains(empty), "\(markup)") }
+            var dot = DOTWriter(name: "g")
+            dot.node("a", [("label", .html(markup)), ("xlabel", .html(markup))])
+            dot.edge("a", "b")
+            let svg = try GraphvizEngine.shared.render(dot.text, format: .svg).data
+            #expect(String(decoding: svg, as: UTF8.self).contains("</svg>"))
+        }
     }
 
     @Test func labelsOfLineBreaksAloneAreWrittenEmpty() throws {

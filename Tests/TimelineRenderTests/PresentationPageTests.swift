@@ -91,7 +91,7 @@ struct PresentationPageTests {
         }
     }
 
-    @Test("the CMIF edition: every kind it has is 1920 x 1080", arguments: [TimelineKind.correspondents, .volume, .latency])
+    @Test("the CMIF edition: every kind it has is 1920 x 1080 (no text: no topics, no latency)", arguments: [TimelineKind.correspondents, .volume])
     func edition(kind: TimelineKind) throws {
         let f = try EditionRun.maker("presentation").figure(kind, analysis: EditionRun.analysis()).figure
         try Self.expectSlide(f, messages: nil, "edition \(kind.rawValue)")

@@ -26,6 +26,11 @@ struct UnidentifiedLookTests {
         #expect(abs(u.color.greyLightness - o.color.greyLightness) >= CategoryPalette.minimumGreyStep, "\(spec): prints like others")
         #expect(u.marker != o.marker && !palette.markers.contains(u.marker), "\(spec): a shape of its own")
         #expect(u.dash != o.dash)
+        // Clearly visible on the page: at least 3:1 (WCAG's floor for graphics), measured on the
+        // look and on the stars drawn (the paper sheet's group was a pale #b0b0b0 star, 2.2:1).
+        let page = theme.colors.paper
+        #expect(u.color.contrast(with: page) >= 3, "\(spec): \(u.color) on the page: \(u.color.contrast(with: page)):1")
+        #expect(u.color.contrast(with: page) >= CategoryPalette.minimumGroundContrast)
         // Even as the busiest key of the run it spends no palette entry and is not "others".
         let keys = [UnidentifiedGroup.id] + (0..<10).map { "p\($0)" }
         let styles = theme.peopleStyles(keys)
@@ -34,6 +39,7 @@ struct UnidentifiedLookTests {
         #expect(styles[UnidentifiedGroup.id] == u && styles.unidentified == u)
         #expect(!styles.isOther(UnidentifiedGroup.id) && styles.isOther("p9"))
         #expect(styles.named.allSatisfy { CategoryPalette.distinct(styles[$0], u) }, "\(spec): looks like a named person")
+        #expect(styles.named.allSatisfy { styles[$0].marker != u.marker && styles[$0].dash != u.dash }, "\(spec): a person's shape or dash")
         #expect(!styles.split(keys).others.contains(UnidentifiedGroup.id))
     }
 
@@ -85,5 +91,12 @@ struct UnidentifiedLookTests {
         let marks = f.scene.marks.filter { $0.messageID.map(writtenByGroup.contains) ?? false }
         #expect(!marks.isEmpty)
         #expect(marks.allSatisfy { $0.shape == u.shape && $0.fill == u.color }, "\(spec)")
+        // The stars drawn stand out from the page they are drawn on.
+        let page = try ThemeLoader.load(spec: spec).colors.paper
+        for mark in marks {
+            let fill = try #require(mark.fill)
+            let drawn = RGBColor(red: fill.red, green: fill.green, blue: fill.blue)
+            #expect(drawn.contrast(with: page) >= 3, "\(spec): a star at \(drawn.contrast(with: page)):1 on the page")
+        }
     }
 }

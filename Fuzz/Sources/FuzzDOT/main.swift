@@ -14,7 +14,10 @@ public func fuzzDOT(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     var dot = DOTWriter(name: names.first ?? "g")
     dot.nodeDefaults([("fontname", "DejaVu Sans")])
     for (i, name) in names.enumerated() {
-        dot.node(name, [("label", .text(name)), ("tooltip", .text(name)), ("xlabel", .html("<B>" + DOTWriter.html(name) + "</B>"))])
+        // An empty `<B></B>` is invalid markup that Graphviz 2.43 frees twice; the figures
+        // never write one (`FigureStyle.html` writes empty text as a space), nor does this.
+        let bold = name.isEmpty ? " " : DOTWriter.html(name)
+        dot.node(name, [("label", .text(name)), ("tooltip", .text(name)), ("xlabel", .html("<B>" + bold + "</B>"))])
         if i > 0 { dot.edge(names[i - 1], name, [("label", .lines([name, name], .left))]) }
     }
     dot.subgraph("cluster_" + (names.last ?? "")) { sub in sub.node(names.last ?? "", []) }

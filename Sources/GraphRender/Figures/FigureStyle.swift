@@ -106,8 +106,11 @@ struct FigureStyle {
 
     /// `text` as HTML-like label markup in `font`: its family as FACE, its weight and style as
     /// `<B>` and `<I>` (so the SVG names a real family, with weight and style as attributes).
+    /// Empty text is written as one space: an empty `<FONT>`, `<B>` or `<I>` is a syntax error
+    /// in Graphviz's HTML-like labels, and 2.43 then frees the label twice (FuzzDOT,
+    /// crash-273026f0; valgrind shows the invalid read on `dot -Tsvg` too).
     static func html(_ text: String, font: FontStyle, color: String? = nil) -> String {
-        var inner = DOTWriter.html(text)
+        var inner = text.isEmpty ? " " : DOTWriter.html(text)
         if font.italic { inner = "<I>" + inner + "</I>" }
         if font.bold { inner = "<B>" + inner + "</B>" }
         let colour = color.map { " COLOR=\"\($0)\"" } ?? ""
