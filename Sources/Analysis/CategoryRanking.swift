@@ -20,7 +20,8 @@ public struct CategoryRanking: Sendable, Hashable {
         var involved: [String: Int] = [:]
         for m in messages {
             involved[m.sender, default: 0] += 1
-            for (i, r) in m.recipients.enumerated() where r != m.sender && !m.recipients[..<i].contains(r) {
+            var counted: Set<String> = [m.sender]
+            for r in m.recipients where counted.insert(r).inserted {
                 involved[r, default: 0] += 1
             }
         }

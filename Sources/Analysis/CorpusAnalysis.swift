@@ -65,12 +65,15 @@ public struct CorpusAnalysis: Sendable {
         }
         var topics: [String: [TopicMatch]] = [:]
         var mentionsByMessage: [String: [Mention]] = [:]
-        for (m, result) in zip(messages, perMessage) {
-            if !result.topics.isEmpty { topics[m.id] = result.topics }
-            if !result.mentions.isEmpty { mentionsByMessage[m.id] = result.mentions }
+        // By message position, only where there is one (an array of optionals was 56 bytes a message).
+        var coveringPhrases: [Int: MatchedSpan] = [:]
+        for (i, result) in perMessage.enumerated() {
+            if !result.topics.isEmpty { topics[messages[i].id] = result.topics }
+            if !result.mentions.isEmpty { mentionsByMessage[messages[i].id] = result.mentions }
+            if let phrase = result.coveringPhrase { coveringPhrases[i] = phrase }
         }
         CorpusAnalysis.shareTopicsOfDisplacedParts(messages: messages, lexicon: lexicon, topics: &topics)
-        CorpusAnalysis.inheritCoveringNotes(messages: messages, phrases: perMessage.map(\.coveringPhrase), scorer: scorer, topics: &topics)
+        CorpusAnalysis.inheritCoveringNotes(messages: messages, phrases: coveringPhrases, scorer: scorer, topics: &topics)
 
         let chains = ReplyChains(messages: messages, index: messageIndex, topics: topics)
         let links = (chains.links + ParallelTexts.links(messages: messages)).sorted(by: ReplyChains.linkOrder)
@@ -137,8 +140,9 @@ public struct CorpusAnalysis: Sendable {
 
     /// A covering note (a short message with a phrase such as "I enclose") takes the topics of the
     /// message it forwards: the next entry of the source from the same sender, dated within a day.
-    /// `phrases`: each message's covering phrase (`TopicScorer.coveringPhrase`), in `messages` order.
-    private static func inheritCoveringNotes(messages: [Message], phrases: [MatchedSpan?], scorer: TopicScorer,
+    /// `phrases`: the covering phrase (`TopicScorer.coveringPhrase`) of each message that has one, by position.
+    /// - Complexity: O(n log n) in messages (sorted by source line once).
+    private static func inheritCoveringNotes(messages: [Message], phrases: [Int: MatchedSpan], scorer: TopicScorer,
                                              topics: inout [String: [TopicMatch]]) {
         guard !scorer.lexicon.coveringNotes.phrases.isEmpty else { return }
         let bySource = messages.indices.sorted { messages[$0].span.startLine < messages[$1].span.startLine }
@@ -181,7 +185,8 @@ public struct CorpusAnalysis: Sendable {
         for m in messages where topics[m.id]?.contains(where: { $0.topic == topic }) == true {
             ids.append(m.id)
             var people = [m.sender]
-            for r in m.recipients where !people.contains(r) { people.append(r) }
+            var listed: Set<String> = [m.sender]
+            for r in m.recipients where listed.insert(r).inserted { people.append(r) }
             for p in people { byCorrespondent[p, default: []].append(m.id) }
         }
         return TopicThread(topic: topic, messageIDs: ids, byCorrespondent: byCorrespondent)

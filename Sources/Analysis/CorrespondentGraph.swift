@@ -147,12 +147,17 @@ public struct CorrespondentGraph: Sendable, Hashable, Codable {
         var number: [String: Int32] = [:]
         var ids: [String] = []
         var sent: [Int] = [], received: [Int] = [], inferredSent: [Int] = [], inferredReceived: [Int] = []
+        // The last message each person wrote and was addressed in: a writer or addressee named
+        // twice in one letter counts once, found without searching the letter's list (a cell
+        // of a million writers would be quadratic).
+        var lastWritten: [Int] = [], lastAddressed: [Int] = []
         func person(_ id: String) -> Int32 {
             if let k = number[id] { return k }
             let k = Int32(ids.count)
             number[id] = k
             ids.append(id)
             sent.append(0); received.append(0); inferredSent.append(0); inferredReceived.append(0)
+            lastWritten.append(-1); lastAddressed.append(-1)
             return k
         }
         var classNumber: [String: Int32] = [:]
@@ -177,14 +182,18 @@ public struct CorrespondentGraph: Sendable, Hashable, Codable {
             addressees.removeAll(keepingCapacity: true)
             for w in messages[index].senders where !w.isEmpty {
                 let k = person(merge(w))
-                if !writers.contains(k) { writers.append(k) }
+                if lastWritten[Int(k)] != index {
+                    lastWritten[Int(k)] = index
+                    writers.append(k)
+                }
             }
             for w in writers { sent[Int(w)] += 1 }
             let day = messages[index].date.best.map { Int32(clamping: $0.ordinal) } ?? PairOccurrence.undated
             let kind = classification(messages[index].classification)
             for r in messages[index].recipients where !r.isEmpty {
                 let k = person(merge(r))
-                guard !addressees.contains(k) else { continue }
+                guard lastAddressed[Int(k)] != index else { continue }
+                lastAddressed[Int(k)] = index
                 addressees.append(k)
                 received[Int(k)] += 1
                 for w in writers {
@@ -206,43 +215,19 @@ public struct CorrespondentGraph: Sendable, Hashable, Codable {
             if $0.inferred != $1.inferred { return !$0.inferred }
             return $0.day < $1.day
         }
-        var runs: [Range<Int>] = []
-        var edges: [Edge] = []
+        // Each pair's run of occurrences, with what its place among the edges needs (24 bytes):
+        // the edges are written out once, in their final order.
+        var runs: [PairRun] = []
         var start = 0
         while start < occurrences.count {
             var end = start + 1
             while end < occurrences.count, occurrences[end].from == occurrences[start].from,
                   occurrences[end].to == occurrences[start].to { end += 1 }
-            var edge = Edge(from: ids[Int(occurrences[start].from)], to: ids[Int(occurrences[start].to)],
-                            count: 0, inferredCount: 0, first: nil, last: nil)
-            var firstInferred: Int32? = nil, lastInferred: Int32? = nil
-            for o in occurrences[start..<end] {
-                if o.inferred {
-                    edge.inferredCount += 1
-                    if o.day != PairOccurrence.undated {
-                        firstInferred = firstInferred ?? o.day
-                        lastInferred = o.day
-                    }
-                } else {
-                    edge.count += 1
-                    if o.day == PairOccurrence.undated {
-                        edge.undatedCount += 1
-                    } else {
-                        edge.first = edge.first ?? Day(ordinal: Int(o.day))
-                        edge.last = Day(ordinal: Int(o.day))
-                    }
-                }
-            }
-            // Inferred messages date an edge only when it has no corpus message.
-            if edge.count == 0, let firstInferred, let lastInferred {
-                edge.first = Day(ordinal: Int(firstInferred))
-                edge.last = Day(ordinal: Int(lastInferred))
-            }
-            edges.append(edge)
-            runs.append(start..<end)
+            let inferredCount = occurrences[start..<end].reduce(Int32(0)) { $0 + ($1.inferred ? 1 : 0) }
+            runs.append(PairRun(from: occurrences[start].from, to: occurrences[start].to, start: Int32(start), end: Int32(end),
+                                total: Int32(end - start), inferredCount: inferredCount))
             start = end
         }
-
         let nodes = ids.indices.map { k -> Node in
             let p = people[ids[k]]
             return Node(id: ids[k], name: p?.name ?? ids[k], role: p?.role ?? "", sent: sent[k], received: received[k],
@@ -253,22 +238,44 @@ public struct CorrespondentGraph: Sendable, Hashable, Codable {
             let b = $1.sent + $1.received + $1.inferredSent + $1.inferredReceived
             return a != b ? a > b : $0.id < $1.id
         }
-        let order = edges.indices.sorted {
-            let x = edges[$0], y = edges[$1]
-            let a = x.count + x.inferredCount, b = y.count + y.inferredCount
-            if a != b { return a > b }
-            return x.from != y.from ? x.from < y.from : x.to < y.to
+        runs.sort {
+            if $0.total != $1.total { return $0.total > $1.total }
+            let a = ids[Int($0.from)], b = ids[Int($1.from)]
+            return a != b ? a < b : ids[Int($0.to)] < ids[Int($1.to)]
         }
         // Classifications by name, so that tallies of one edge come in name order.
         let classOrder = classNames.indices.sorted { classNames[$0] < classNames[$1] }
         var classRank = [Int32](repeating: 0, count: classNames.count)
         for (rank, k) in classOrder.enumerated() { classRank[k] = Int32(rank) }
 
+        var edges: [Edge] = []
+        edges.reserveCapacity(runs.count)
         var tallies: [Tally] = []
         var keys: [Int32] = []
-        for (position, k) in order.enumerated() {
+        for (position, pair) in runs.enumerated() {
             let e = Int32(position)
-            let run = occurrences[runs[k]]
+            let run = occurrences[Int(pair.start)..<Int(pair.end)]
+            var edge = Edge(from: ids[Int(pair.from)], to: ids[Int(pair.to)], count: Int(pair.total - pair.inferredCount),
+                            inferredCount: Int(pair.inferredCount), first: nil, last: nil)
+            // Corpus occurrences come first, each half by day: the first dated is the first day.
+            var firstInferred: Int32? = nil, lastInferred: Int32? = nil
+            for o in run {
+                if o.day == PairOccurrence.undated {
+                    if !o.inferred { edge.undatedCount += 1 }
+                } else if o.inferred {
+                    firstInferred = firstInferred ?? o.day
+                    lastInferred = o.day
+                } else {
+                    edge.first = edge.first ?? Day(ordinal: Int(o.day))
+                    edge.last = Day(ordinal: Int(o.day))
+                }
+            }
+            // Inferred messages date an edge only when it has no corpus message.
+            if edge.count == 0, let firstInferred, let lastInferred {
+                edge.first = Day(ordinal: Int(firstInferred))
+                edge.last = Day(ordinal: Int(lastInferred))
+            }
+            edges.append(edge)
             /// One tally per run of equal keys (`keys` sorted).
             func add(_ kind: Tally.Kind) {
                 var i = 0
@@ -289,9 +296,19 @@ public struct CorrespondentGraph: Sendable, Hashable, Codable {
             keys.sort()
             add(.classification)
         }
-        return CorrespondentGraph(nodes: sortedNodes, edges: order.map { edges[$0] }, tallies: tallies,
+        return CorrespondentGraph(nodes: sortedNodes, edges: edges, tallies: tallies,
                                   classifications: classOrder.map { classNames[$0] })
     }
+}
+
+/// The occurrences of one pair in `build`: their range, and the counts that order the edges.
+struct PairRun {
+    var from: Int32
+    var to: Int32
+    var start: Int32
+    var end: Int32
+    var total: Int32
+    var inferredCount: Int32
 }
 
 /// One (writer, addressee) of one message, or one inferred message, as `build` counts it:

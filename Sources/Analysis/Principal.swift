@@ -40,7 +40,8 @@ public struct Principal: Sendable, Hashable {
             total += 1
             involved[m.sender, default: 0] += 1
             wrote[m.sender, default: 0] += 1
-            for (i, r) in m.recipients.enumerated() where r != m.sender && !m.recipients[..<i].contains(r) {
+            var counted: Set<String> = [m.sender]
+            for r in m.recipients where counted.insert(r).inserted {
                 involved[r, default: 0] += 1
             }
         }
@@ -105,13 +106,13 @@ public struct Principal: Sendable, Hashable {
     /// - a letter between others, or any letter when there is no central person: its writer's
     ///   lane above and each distinct addressee's lane below.
     /// A letter of the central person with no other addressee goes to `unknownLane`, below.
-    /// Allocates nothing, for large corpora.
+    /// Allocates nothing for a letter of up to 16 addressees, for large corpora.
     public func forEachLane(writer: String, addressees rs: [String], _ body: (_ person: String, _ wroteIt: Bool) -> Void) {
         let p = id
         if let p, writer == p {
             var any = false
-            for (i, r) in rs.enumerated() where r != p && !rs[..<i].contains(r) {
-                body(r, false)
+            forEachDistinct(rs, except: p) {
+                body($0, false)
                 any = true
             }
             if !any { body(Principal.unknownLane, false) }
@@ -119,7 +120,18 @@ public struct Principal: Sendable, Hashable {
         }
         body(writer, true)
         if let p, rs.contains(p) { return }
-        for (i, r) in rs.enumerated() where r != writer && !rs[..<i].contains(r) { body(r, false) }
+        forEachDistinct(rs, except: writer) { body($0, false) }
+    }
+
+    /// Each of `people` once, in order, but `except`: the earlier ones searched for a short
+    /// list (no allocation), a set for a long one (a letter to a million people is linear).
+    private func forEachDistinct(_ people: [String], except: String, _ body: (String) -> Void) {
+        if people.count <= 16 {
+            for (i, r) in people.enumerated() where r != except && !people[..<i].contains(r) { body(r) }
+        } else {
+            var passed: Set<String> = [except]
+            for r in people where passed.insert(r).inserted { body(r) }
+        }
     }
 
     /// The lanes of a message as a list (`forEachLane` in order).

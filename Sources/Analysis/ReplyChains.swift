@@ -89,33 +89,24 @@ struct ReplyChains: Sendable {
     ///   messages one writer sent on one day (the bucket a dated reference is looked up in);
     ///   the answers pass looks at most `answerCandidates` messages per inferred message.
     init(messages: [Message], index order: [String: Int], topics: [String: [TopicMatch]]) {
-        var outgoing: [PairKey: [Int]] = [:]
-        var bySenderDay: [SenderDay: [Int]] = [:]
         // Only dated messages can answer or be answered by date: undated ones (which sort last)
         // are left out of both indexes.
-        for (i, m) in messages.enumerated() {
-            guard let day = m.date.best else { continue }
-            var seen = Set<String>()
-            for r in m.recipients where seen.insert(r).inserted {
-                outgoing[PairKey(from: m.sender, to: r), default: []].append(i)
-            }
-            bySenderDay[SenderDay(sender: m.sender, day: day), default: []].append(i)
-        }
+        let (outgoing, bySenderDay) = ReplyChains.indexes(messages)
         /// The best day of a message in the indexes above (all dated).
         func when(_ i: Int) -> Day { messages[i].date.best ?? Day(ordinal: Int(Int32.max)) }
 
         /// Position in `list` of the latest message dated before `day` (strictly), or nil.
-        func latestPosition(_ list: [Int]?, before day: Day) -> Int? {
+        func latestPosition(_ list: ArraySlice<Int>?, before day: Day) -> Int? {
             guard let list else { return nil }
-            var lo = 0, hi = list.count
+            var lo = list.startIndex, hi = list.endIndex
             while lo < hi {
                 let mid = (lo + hi) / 2
                 if when(list[mid]) < day { lo = mid + 1 } else { hi = mid }
             }
-            return lo > 0 ? lo - 1 : nil
+            return lo > list.startIndex ? lo - 1 : nil
         }
         /// Index of the latest message in `list` dated before `day` (strictly), or nil.
-        func latest(_ list: [Int]?, before day: Day) -> Int? {
+        func latest(_ list: ArraySlice<Int>?, before day: Day) -> Int? {
             latestPosition(list, before: day).flatMap { list?[$0] }
         }
 
@@ -290,7 +281,7 @@ struct ReplyChains: Sendable {
             var window: [Int] = []
             if let position = latestPosition(list, before: upper) {
                 var k = position
-                while k >= 0, when(list[k]) >= lower, window.count < ReplyChains.answerCandidates {
+                while k >= list.startIndex, when(list[k]) >= lower, window.count < ReplyChains.answerCandidates {
                     window.append(list[k])
                     k -= 1
                 }
@@ -343,14 +334,66 @@ struct ReplyChains: Sendable {
     }
 
     /// The latest message of `list` standing before `index` in stable order.
-    private static func latestBeforeInSource(_ list: [Int]?, index: Int) -> Int? {
+    private static func latestBeforeInSource(_ list: ArraySlice<Int>?, index: Int) -> Int? {
         guard let list else { return nil }
-        var lo = 0, hi = list.count
+        var lo = list.startIndex, hi = list.endIndex
         while lo < hi {
             let mid = (lo + hi) / 2
             if list[mid] < index { lo = mid + 1 } else { hi = mid }
         }
-        return lo > 0 ? list[lo - 1] : nil
+        return lo > list.startIndex ? list[lo - 1] : nil
+    }
+
+    /// The dated messages by (writer, addressee) and by (writer, best day), positions in
+    /// increasing order within each: two sorted tables (`PositionGroups`) over numbered people,
+    /// 16 bytes a message each. Why: a dictionary of arrays had one small array per pair, and
+    /// a catalogue of a million letters between thousands of people has nearly a pair a letter
+    /// (some 300 MB for the two indexes).
+    /// - Complexity: O(n log n) in messages.
+    private static func indexes(_ messages: [Message]) -> (outgoing: PairGroups, bySenderDay: SenderDayGroups) {
+        var number: [String: UInt64] = [:]
+        func person(_ id: String) -> UInt64 {
+            if let k = number[id] { return k }
+            let k = UInt64(number.count)
+            number[id] = k
+            return k
+        }
+        var pairs: [PositionGroups.Entry] = [], days: [PositionGroups.Entry] = []
+        pairs.reserveCapacity(messages.count)
+        days.reserveCapacity(messages.count)
+        var seen: [UInt64] = []
+        for i in messages.indices {
+            guard let day = messages[i].date.best else { continue }
+            let sender = person(messages[i].sender)
+            seen.removeAll(keepingCapacity: true)
+            for r in messages[i].recipients {
+                let k = sender << 32 | person(r)
+                if !seen.contains(k) { seen.append(k); pairs.append(.init(key: k, position: i)) }
+            }
+            days.append(.init(key: sender << 32 | UInt64(UInt32(bitPattern: Int32(clamping: day.ordinal))), position: i))
+        }
+        return (PairGroups(number: number, groups: PositionGroups(pairs)),
+                SenderDayGroups(number: number, groups: PositionGroups(days)))
+    }
+
+    /// Dated messages by writer and addressee (`indexes`).
+    private struct PairGroups {
+        let number: [String: UInt64]
+        let groups: PositionGroups
+        subscript(_ key: PairKey) -> ArraySlice<Int>? {
+            guard let from = number[key.from], let to = number[key.to] else { return nil }
+            return groups[from << 32 | to]
+        }
+    }
+
+    /// Dated messages by writer and best day (`indexes`).
+    private struct SenderDayGroups {
+        let number: [String: UInt64]
+        let groups: PositionGroups
+        subscript(_ key: SenderDay) -> ArraySlice<Int>? {
+            guard let sender = number[key.sender] else { return nil }
+            return groups[sender << 32 | UInt64(UInt32(bitPattern: Int32(clamping: key.day.ordinal)))]
+        }
     }
 
     /// Stable order of links: evidence line, then from, to and kind.

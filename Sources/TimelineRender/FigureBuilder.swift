@@ -1,3 +1,4 @@
+import Analysis
 import Correspondence
 import Drawing
 import Styling
@@ -416,18 +417,14 @@ final class FigureBuilder {
     /// hair, so the whisker reads as the tick's own.
     static func tickClearance(_ style: FigureStyle) -> Double { style.markStrokeWidth * 1.2 + 0.5 }
 
-    /// The legend's words for an open date's sample, the same in every figure that draws one.
-    static func openDateLegend(later: Bool) -> String {
-        later ? "dated only \"not before\" a day: mark at that day, arrow toward the later dates it may have"
-              : "dated only \"not after\" a day: mark at that day, arrow toward the earlier dates it may have"
-    }
+    /// The legend's words for an open date's sample, the same in every figure that draws one
+    /// (`OpenDateWording`, which the replies graph uses too).
+    static func openDateLegend(later: Bool) -> String { OpenDateWording.legend(later: later) }
 
     /// The caption's sentence on `count` letters dated from one side only, the same in every
     /// figure that draws them; empty when there are none.
     static func openDateSentence(_ count: Int, later: Bool) -> String {
-        guard count > 0 else { return "" }
-        return "\(count) letter\(count == 1 ? " is" : "s are") dated only \"\(later ? "not before" : "not after")\" a day: "
-            + "drawn at that day with a dotted arrow toward \(later ? "later" : "earlier") dates. "
+        count > 0 ? OpenDateWording.caption(count, later: later, noun: ("letter", "letters")) : ""
     }
 
     // MARK: Counted bins (past the marks budget)

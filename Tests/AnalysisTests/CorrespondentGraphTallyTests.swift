@@ -170,3 +170,23 @@ import Correspondence
         #expect(Self.base(slice.messages) == Self.base(slice.corpus.messages))
     }
 }
+
+/// `PositionGroups` (the reply chains' indexes) against a dictionary of arrays.
+@Suite struct PositionGroupsTests {
+    @Test func groupsEqualADictionaryOfArrays() {
+        var g = CorrespondentGraphTallyTests.Sequence(state: 11)
+        var entries: [PositionGroups.Entry] = []
+        var reference: [UInt64: [Int]] = [:]
+        let keys: [UInt64] = [0, 1, 2, 7, 1 << 32, 1 << 32 | 5, UInt64.max - 1, UInt64.max]
+        for position in 0..<5000 {
+            let key = keys[g.next(keys.count)]
+            entries.append(.init(key: key, position: position))
+            reference[key, default: []].append(position)
+        }
+        entries.reverse()   // the table sorts: input order does not matter
+        let groups = PositionGroups(entries)
+        for key in keys { #expect(groups[key].map(Array.init) == reference[key], "key \(key)") }
+        for absent: UInt64 in [3, 6, 1 << 33, UInt64.max - 2] { #expect(groups[absent] == nil) }
+        #expect(PositionGroups([])[0] == nil)
+    }
+}

@@ -57,6 +57,7 @@ public enum CSVReader {
         }
 
         var mentionCounts: [PersonMention: Int] = [:]
+        var records = 0
         let unclosed = CSVRecords.scan(text, delimiter: delimiter) { row in
             guard headerError == nil else { return }
             guard let columns else {
@@ -64,6 +65,7 @@ public enum CSVReader {
                 do { columns = try CSVHeader(row.fields, layout: layout, file: file, line: row.line) } catch { headerError = error }
                 return
             }
+            records += 1
             guard case .row(let parsed) = parsedRow(row, columns: columns) else { return }
             for mention in parsed.senders { mentionCounts[mention, default: 0] += 1 }
             for mention in parsed.recipients { mentionCounts[mention, default: 0] += 1 }
@@ -82,7 +84,10 @@ public enum CSVReader {
         var resolver = PersonResolver(table: people)
         resolver.prepare(weighted: mentionCounts.lazy.map { ($0.key, $0.value) })
         mentionCounts = [:]
+        // Room for every record counted above: an array grown by doubling held its old and new
+        // buffers at once (a million letters: some 640 MB at that moment).
         var messages: [Message] = []
+        messages.reserveCapacity(records)
         var firstLineOfID: [String: Int] = [:]
         var rowIssues: [ReadIssue] = []
         var letterIssues: [ReadIssue] = []
@@ -153,8 +158,10 @@ public enum CSVReader {
         }
         assignIDs(&messages, among: Set(firstLineOfID.keys))
         // Each issue names the letters of its span (a hashed lookup: issues times letters would be quadratic).
+        // Only the spans that have an issue are looked at: a table per letter was 80 bytes a letter.
+        let issueSpans = Set(issues.map(\.span))
         var idsBySpan: [SourceSpan: [String]] = [:]
-        for m in messages { idsBySpan[m.span, default: []].append(m.id) }
+        for m in messages where issueSpans.contains(m.span) { idsBySpan[m.span, default: []].append(m.id) }
         for k in issues.indices {
             issues[k].messageIDs = idsBySpan[issues[k].span] ?? []
         }

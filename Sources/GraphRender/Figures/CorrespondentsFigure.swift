@@ -138,10 +138,17 @@ struct CorrespondentsFigure {
         let automatic = "Who wrote to whom" + (qualifiers.isEmpty ? "" : " (" + qualifiers.joined(separator: "; ") + ")")
         let title = context.title(automatic: automatic)
 
-        let volume = { (node: CorrespondentGraph.Node) in node.sent + node.received + node.inferredSent + node.inferredReceived }
+        // A message whose writer and addressee are one node (two of the merged others) is one
+        // message written and received, not two: the others node said "808 messages" in its
+        // name and 1,212 under it.
+        let selfLoops = Dictionary(loops.map { ($0.from, (count: $0.count, inferred: $0.inferredCount)) }, uniquingKeysWith: { a, b in (a.count + b.count, a.inferred + b.inferred) })
+        let messagesOf = { (node: CorrespondentGraph.Node) in node.sent + node.received - (selfLoops[node.id]?.count ?? 0) }
+        let inferredOf = { (node: CorrespondentGraph.Node) in node.inferredSent + node.inferredReceived - (selfLoops[node.id]?.inferred ?? 0) }
+        let volume = { (node: CorrespondentGraph.Node) in messagesOf(node) + inferredOf(node) }
         let largest = graph.nodes.map(volume).max() ?? 1
         let maxSide = Self.maxSide(theme: theme)
         let classes = style.lineClasses(maximum: max(1, keptEdges.map { max($0.count, $0.inferredCount) }.max() ?? 1))
+        let countPadding = Self.countPadding(classes)
 
         var dot = DOTWriter(name: "correspondents")
         dot.comment("Epistolary correspondents figure of \(analysis.corpus.sourceName); sha256 \(analysis.corpus.sourceHash)")
@@ -163,8 +170,8 @@ struct CorrespondentsFigure {
             let color = !theme.graph.node.fillByCategory ? theme.graph.node.fill
                 : isOthers ? context.people.other.color : context.people[person.id].color
             let side = Self.side(volume(person), largest: largest, maxSide: maxSide)
-            var detail = "\(person.sent + person.received)"
-            let inferred = person.inferredSent + person.inferredReceived
+            var detail = "\(messagesOf(person))"
+            let inferred = inferredOf(person)
             if inferred > 0 { detail += " +\(inferred)" }
             let name = isOthers ? othersName : DisplayText.bounded(context.shortName(of: person.id))
             let label = "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"0\"><TR>"
@@ -182,7 +189,7 @@ struct CorrespondentsFigure {
                 var attributes: DOTAttributes = [("color", .text(look.color.hex)), ("penwidth", .number(width)),
                                                  ("arrowsize", .number(style.arrowSize(penWidth: width)))]
                 if look.style != "solid" { attributes.append(("style", .text(look.style))) }
-                if theme.graph.edge.labelCounts { attributes += countLabel(edge.count, key: Self.labelKey(edge.from, edge.to, inferred: false)) }
+                if theme.graph.edge.labelCounts { attributes += countLabel(edge.count, key: Self.labelKey(edge.from, edge.to, inferred: false), padding: countPadding) }
                 dot.edge(edge.from, edge.to, attributes)
             }
             if edge.inferredCount > 0 {
@@ -192,7 +199,7 @@ struct CorrespondentsFigure {
                 var attributes: DOTAttributes = [("color", .text(theme.graph.inferred.color.hex)), ("style", .text(theme.graph.inferred.style)),
                                                  ("arrowhead", .text(Self.inferredArrowhead)),
                                                  ("penwidth", .number(width)), ("arrowsize", .number(style.arrowSize(penWidth: width)))]
-                if theme.graph.edge.labelCounts { attributes += countLabel(edge.inferredCount, key: Self.labelKey(edge.from, edge.to, inferred: true)) }
+                if theme.graph.edge.labelCounts { attributes += countLabel(edge.inferredCount, key: Self.labelKey(edge.from, edge.to, inferred: true), padding: countPadding) }
                 dot.edge(edge.from, edge.to, attributes)
             }
         }
@@ -226,9 +233,18 @@ struct CorrespondentsFigure {
         from + "\u{1}" + to + (inferred ? "\u{1}inferred" : "\u{1}corpus")
     }
 
-    /// The attributes printing `count` on an arrow, as `labelPlacement` says for `key`.
-    private func countLabel(_ count: Int, key: String) -> DOTAttributes {
-        let text = DOTValue.html(FigureStyle.html("\(count)", font: style.noteFont, color: context.theme.colors.muted.hex))
+    /// The room in whole points around an arrow's count: half the widest arrow's pen and a
+    /// point. Graphviz keeps a label apart from the lines it routes, but routes them as lines of
+    /// no width, so a count beside a 4-point arrow had half of it over the count.
+    static func countPadding(_ classes: [FigureStyle.LineClass]) -> Int {
+        Int((Double(classes.map(\.widthPt).max() ?? 1) / 2).rounded(.up)) + 1
+    }
+
+    /// The attributes printing `count` on an arrow, as `labelPlacement` says for `key`, in a
+    /// cell with `padding` points of room around it (`countPadding`).
+    private func countLabel(_ count: Int, key: String, padding: Int) -> DOTAttributes {
+        let text = DOTValue.html("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"\(padding)\"><TR><TD>"
+            + FigureStyle.html("\(count)", font: style.noteFont, color: context.theme.colors.muted.hex) + "</TD></TR></TABLE>")
         switch labelPlacement[key] ?? unlistedPlacement {
         case .inline: return [("label", text)]
         case .external: return [("xlabel", text)]
@@ -237,7 +253,8 @@ struct CorrespondentsFigure {
         }
     }
 
-    /// The figure with every arrow's count apart from every other count and every person:
+    /// The figure with every arrow's count apart from every other count, every person and
+    /// the ink of every other arrow (`LaidOutLabels.overlapping`):
     /// laid out, the counts that overlap are moved to external labels (Graphviz places those
     /// after the layout, where they overlap nothing if it can), then beside the arrowhead, and
     /// those still overlapping are dropped; the

@@ -26,6 +26,9 @@ struct FigureLegend {
         /// An arrow: a line sample as `bar` (`widthPt` thick, in a Graphviz line style) ending
         /// in a head, filled (▶) or hollow (▷), about `headPt` long, as the figure's arrows end.
         case arrow(RGBColor, widthPt: Int, style: String, hollow: Bool, headPt: Double)
+        /// A date known from one side only, as the figure draws it: a mark, then a dotted line
+        /// toward the open side ending in an open head (`later`: to the right).
+        case openDate(RGBColor, later: Bool)
         /// No swatch: the entry is a heading for the samples after it.
         case none
 
@@ -46,8 +49,12 @@ struct FigureLegend {
                 }
             case .arrow(_, _, _, let hollow, _): return hollow ? "▷" : "▶"
             case .square, .bar, .tile, .none: return ""
+            case .openDate(_, let later): return later ? "●┈›" : "‹┈●"
             }
         }
+
+        /// Width in points of an open date's dotted line in the legend.
+        static let openLineWidth = 16
 
         /// The filled glyph drawing `shape` (DejaVu Sans has all of them).
         static func glyph(of shape: MarkerShape) -> String {
@@ -94,6 +101,22 @@ struct FigureLegend {
                     + "<TR><TD FIXEDSIZE=\"TRUE\" WIDTH=\"24\" HEIGHT=\"\(half)\"></TD></TR></TABLE></TD>"
                     + "<TD FIXEDSIZE=\"TRUE\" WIDTH=\"\(headWidth)\" HEIGHT=\"\(height)\">" + FigureStyle.html(glyph, font: headFont, color: color.hex)
                     + "</TD></TR></TABLE></TD>"
+            case .openDate(let color, let later):
+                // Mark, dotted line (the bottom border of the upper half of a fixed box) and head,
+                // each in a fixed cell: the order of the cells is the direction.
+                let glyph = Int(font.sizePt.rounded()) + 1
+                let half = max(2, Int((font.sizePt * 0.6).rounded()))
+                let height = max(2 * half, glyph + 2)
+                func text(_ character: String) -> String {
+                    "<TD FIXEDSIZE=\"TRUE\" WIDTH=\"\(glyph)\" HEIGHT=\"\(height)\">" + FigureStyle.html(character, font: font.plain, color: color.hex) + "</TD>"
+                }
+                let line = "<TD FIXEDSIZE=\"TRUE\" WIDTH=\"\(Self.openLineWidth)\" HEIGHT=\"\(height)\">"
+                    + "<TABLE FIXEDSIZE=\"TRUE\" WIDTH=\"\(Self.openLineWidth)\" HEIGHT=\"\(2 * half)\" BORDER=\"0\" CELLPADDING=\"0\" CELLSPACING=\"0\">"
+                    + "<TR><TD FIXEDSIZE=\"TRUE\" WIDTH=\"\(Self.openLineWidth)\" HEIGHT=\"\(half)\" SIDES=\"B\" BORDER=\"1\" COLOR=\"\(color.hex)\" STYLE=\"dotted\"></TD></TR>"
+                    + "<TR><TD FIXEDSIZE=\"TRUE\" WIDTH=\"\(Self.openLineWidth)\" HEIGHT=\"\(half)\"></TD></TR></TABLE></TD>"
+                let cells = later ? text("●") + line + text("›") : text("‹") + line + text("●")
+                return "<TD ALIGN=\"RIGHT\"><TABLE FIXEDSIZE=\"TRUE\" WIDTH=\"\(2 * glyph + Self.openLineWidth)\" HEIGHT=\"\(height)\" ALIGN=\"RIGHT\" "
+                    + "BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR>" + cells + "</TR></TABLE></TD>"
             case .none:
                 return "<TD></TD>"
             default:
@@ -108,6 +131,7 @@ struct FigureLegend {
             case .bar(_, let width, _): return Double(max(24, 2 * width + 4))
             case .tile: return 12
             case .arrow(_, _, _, _, let head): return 24 + (max(font.sizePt, (head * 2).rounded() / 2) * 1.1).rounded(.up) + 1
+            case .openDate: return Double(2 * (Int(font.sizePt.rounded()) + 1) + Self.openLineWidth)
             case .none: return 0
             default: return Double(glyph.count) * font.sizePt
             }
@@ -116,7 +140,7 @@ struct FigureLegend {
         var color: RGBColor {
             switch self {
             case .box(let c), .disc(let c), .ring(let c), .doubleRing(let c), .diamond(let c), .hollowDiamond(let c), .marker(let c, _), .line(let c, _, _),
-                 .square(let c, _), .bar(let c, _, _), .tile(let c, _), .arrow(let c, _, _, _, _): return c
+                 .square(let c, _), .bar(let c, _, _), .tile(let c, _), .arrow(let c, _, _, _, _), .openDate(let c, _): return c
             case .none: return RGBColor(red: 0, green: 0, blue: 0)
             }
         }
@@ -200,8 +224,16 @@ struct FigureLegend {
                     for (offset, entry) in run[start..<end].enumerated() {
                         cells += entry.swatch.cell(font: font)
                         let span = offset == end - start - 1 ? columns - 2 * offset - 1 : 1
-                        cells += "<TD ALIGN=\"LEFT\"" + (span > 1 ? " COLSPAN=\"\(span)\"" : "") + ">"
-                            + FigureStyle.html("\u{00A0}" + entry.text + "\u{00A0}\u{00A0}", font: font, color: ink) + "</TD>"
+                        // An entry wider than the page wraps within it (Graphviz would shrink
+                        // the whole figure, text and all, to fit one long line).
+                        let room = widthPoints - entry.swatch.widthPoints(font: font) - 4
+                        let lines = width(entry) > widthPoints
+                            ? Self.wrap(entry.text, font: font, width: room - FigureStyle.textWidth("\u{00A0}\u{00A0}\u{00A0}", font: font))
+                            : [entry.text]
+                        cells += "<TD ALIGN=\"LEFT\"" + (lines.count > 1 ? " BALIGN=\"LEFT\"" : "") + (span > 1 ? " COLSPAN=\"\(span)\"" : "") + ">"
+                            + lines.enumerated().map { index, line in
+                                FigureStyle.html("\u{00A0}" + line + (index == lines.count - 1 ? "\u{00A0}\u{00A0}" : ""), font: font, color: ink)
+                            }.joined(separator: "<BR ALIGN=\"LEFT\"/>") + "</TD>"
                     }
                     rows.append("<TR>" + cells + "</TR>")
                     start = end
@@ -242,9 +274,12 @@ struct FigureLegend {
         return lines
     }
 
-    /// Graph attributes placing this legend above the drawing, left-aligned.
+    /// Graph attributes placing this legend above the drawing, left-aligned, within the
+    /// drawing's width less the 8 points Graphviz keeps either side of a graph label (when the
+    /// label is the widest thing, that margin made the figure a few points too wide and
+    /// Graphviz shrank all of it).
     func graphAttributes(style: FigureStyle) -> DOTAttributes {
-        let markup = html(style: style, widthPoints: style.drawingWidthPoints - 4)
+        let markup = html(style: style, widthPoints: style.drawingWidthPoints - 16)
         guard !markup.isEmpty else { return [] }
         return [("label", .html(markup)), ("labelloc", "t"), ("labeljust", "l")]
     }

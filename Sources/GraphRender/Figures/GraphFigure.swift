@@ -85,7 +85,7 @@ public struct GraphFigure: Sendable {
                 var figure = MentionsFigure(context: context, engine: engine ?? .neato, minimumWeight: minimumWeight, peopleLimit: limit)
                 figure.people = people
                 figure.style.widthOverrideInches = width
-                return figure.figure()
+                return try figure.separatingLines()
             }
         case .matrix:
             return try fitted(context: context, start: budget) { limit, width in

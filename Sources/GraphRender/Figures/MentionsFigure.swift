@@ -1,3 +1,4 @@
+import Foundation
 import Analysis
 import Correspondence
 import Styling
@@ -8,7 +9,8 @@ import Styling
 /// legible at column width (the caption and title say which weight was used).
 ///
 /// Layout: neato from a fixed seed (`start=1`) with `overlap=vpsc`, which removes overlaps
-/// while keeping the figure compact. (`overlap=voronoi` is also compact but keeps state
+/// while keeping the figure compact, and lines routed around the people with a margin as wide
+/// as the widest line (`routingMargin`, checked by `separatingLines`). (`overlap=voronoi` is also compact but keeps state
 /// between layouts in one process: the same graph laid out twice came out differently.)
 struct MentionsFigure {
     let context: FigureContext
@@ -20,6 +22,14 @@ struct MentionsFigure {
     /// The mentions of people only (`MentionGraph.restricted`), when the caller has made it
     /// once for every people limit it tries (a pass over every message's mentions).
     var people: MentionGraph? = nil
+    /// Points of routing margin around nodes on top of `routingMargin` (`separatingLines`
+    /// raises it when a line still passes too near a person).
+    var extraMargin = 0
+    /// Where each person stands when a first layout placed them (`separatingLines`): then each
+    /// is pinned there (`pos` with `!`, in points) and the layout only routes the lines again,
+    /// with a wider margin. (Layout `nop` would do the same, but its routing differs by
+    /// hundredths of a point from one run to the next within a process.)
+    var pinned: [String: LaidOutStroke.Point]? = nil
 
     init(context: FigureContext, engine: LayoutEngine, minimumWeight: Int?, peopleLimit: Int? = nil) {
         self.context = context
@@ -59,8 +69,14 @@ struct MentionsFigure {
 
         var dot = DOTWriter(name: "mentions", directed: false)
         dot.comment("Epistolary mentions figure of \(analysis.corpus.sourceName); sha256 \(analysis.corpus.sourceHash)")
-        dot.graph(style.graphAttributes([("layout", .text(engine.name)), ("start", "1"), ("mode", "major"), ("overlap", "vpsc"), ("sep", "+6"),
-                                         ("splines", "true"), ("esep", "+2")])
+        let routing = Self.routingMargin(widestPen: classes.map(\.widthPt).max() ?? 1) + extraMargin
+        // Placed people stay put: no overlap removal (it would move them by `sep` again).
+        let placing: DOTAttributes = pinned == nil ? [("overlap", "vpsc"), ("sep", .text("+\(routing + 2)"))]
+            : [("overlap", "true"), ("inputscale", .number(72))]
+        // Pinned people are routed around by neato, whichever layout placed them.
+        let layout = pinned == nil ? engine : LayoutEngine.neato
+        dot.graph(style.graphAttributes([("layout", .text(layout.name)), ("start", "1"), ("mode", "major")] + placing
+                                        + [("splines", "true"), ("esep", .text("+\(routing)"))])
                   + legend(title: title, threshold: threshold, classes: classes, coloured: coloured).graphAttributes(style: style))
         dot.nodeDefaults(style.nodeDefaults([("shape", "ellipse"), ("style", "filled"), ("margin", "0.02,0.01"),
                                              ("width", .number(0.3)), ("height", .number(0.2))]))
@@ -77,6 +93,7 @@ struct MentionsFigure {
             var shape: DOTAttributes = []
             // Correspondents are boxes, people only named are ellipses: told apart by shape as well as colour.
             if isColoured { shape = [("shape", .text(Self.correspondentShape)), ("style", "rounded,filled")] }
+            if let at = pinned?[node.id] { shape.append(("pos", .text(DOTWriter.number(at.x) + "," + DOTWriter.number(at.y) + "!"))) }
             dot.node(node.id, shape + [("label", .text(label)), ("fillcolor", .text(style.fill(color).hex)),
                                ("color", .text(isColoured ? color.hex : theme.graph.node.pen.hex)),
                                ("tooltip", .text("\(DisplayText.bounded(node.name)): named in \(node.messages) messages"))])
@@ -91,8 +108,61 @@ struct MentionsFigure {
             + "people named in at least \(threshold) of the same messages, wider for more (by class)."
         shows += coloured.isEmpty ? " All are drawn grey." : " Correspondents of the corpus are drawn in their colour; people who are only named are grey."
         let named = Self.messagesNaming(edges, in: graph)
-        return GraphFigure(kind: .mentions, title: title ?? automatic, shows: shows, dot: dot.text, engine: engine, context: context,
-                           messages: analysis.messages.filter { named.contains($0.id) }, inferredCount: 0)
+        var figure = GraphFigure(kind: .mentions, title: title ?? automatic, shows: shows, dot: dot.text, engine: layout, context: context,
+                                 messages: analysis.messages.filter { named.contains($0.id) }, inferredCount: 0)
+        if pinned != nil {
+            figure.caption.renderer = "Graphviz \(GraphvizEngine.shared.version), \(engine.name) layout, lines routed again around the placed people by neato"
+        }
+        return figure
+    }
+
+    /// The least gap, in points, between a line's ink and the outline of a person it does not
+    /// join (a visible strip of paper at print size).
+    static let clearance = 0.5
+
+    /// The margin neato keeps around every node, in whole points, both when it removes
+    /// overlaps (`sep`) and when it routes the lines (`esep`): the widest pen and 2 points.
+    /// Neato routes lines of no width around nodes grown by `esep`, so with its `+2` of before
+    /// a 4-point line passed over the people beside it.
+    static func routingMargin(widestPen: Int) -> Int { widestPen + 2 }
+
+    /// The figure with every line at least `clearance` points from every person it does not
+    /// join, checked in Graphviz's layout (`LaidOutLabels.grazes`). Laid out once; while a line
+    /// passes too near, the people stay where that layout put them and Graphviz routes the
+    /// lines again with a margin a point wider (at most six times: once neighbours' margins
+    /// touch, Graphviz draws straight lines). Spreading the people first would make every
+    /// figure wider, and the column then has room for fewer of them, so only when no routing
+    /// around the positions works are the people placed 6 points further apart (twice at
+    /// most). If a line still passes too near, the drawing with fewest such lines is kept and
+    /// the caption says how many.
+    ///
+    /// - Complexity: at most 21 layouts of a figure within its budget (18 of them routing only).
+    func separatingLines() throws -> GraphFigure {
+        var best: (figure: GraphFigure, near: Int)?
+        var spread = self
+        for _ in 0..<3 {
+            let placed = spread.figure()
+            let laidOut = try LaidOutLabels(json: GraphvizEngine.shared.layoutJSON(placed.dot, engine: placed.engine))
+            let nearFirst = Set(laidOut.grazes(margin: Self.clearance).map(\.stroke)).count
+            if nearFirst < best?.near ?? .max { best = (placed, nearFirst) }
+            if nearFirst == 0 { return placed }
+            var current = spread
+            current.pinned = Dictionary(laidOut.nodes.map { ($0.tail, LaidOutStroke.Point(x: ($0.minX + $0.maxX) / 2, y: ($0.minY + $0.maxY) / 2)) },
+                                        uniquingKeysWith: { a, _ in a })
+            for _ in 0..<6 {
+                current.extraMargin += 1
+                let routed = current.figure()
+                let again = try LaidOutLabels(json: GraphvizEngine.shared.layoutJSON(routed.dot, engine: routed.engine))
+                let near = Set(again.grazes(margin: Self.clearance).map(\.stroke)).count
+                if near < best?.near ?? .max { best = (routed, near) }
+                if near == 0 { return routed }
+            }
+            // No routing around these positions: place the people further apart and try again.
+            spread.extraMargin += 6
+        }
+        guard var kept = best?.figure, let near = best?.near else { return figure() }
+        kept.caption.shows += " \(near) line\(near == 1 ? " passes" : "s pass") within \(DOTWriter.number(Self.clearance)) pt of a person they do not join."
+        return kept
     }
 
     /// The ids of the messages that name both people of any of `edges`.

@@ -8,8 +8,9 @@ import Styling
 /// upper row holds what the correspondent wrote, the lower row what they received. Marks take
 /// the writer's colour and marker shape (as in the correspondents timeline, so that writers
 /// whose colours print alike in grey still differ); incoming messages known only from a
-/// citation (inferred) are hollow; a date known only within bounds is outlined twice, at the
-/// middle of its range. Lines join a
+/// citation (inferred) are hollow; a date known only within bounds has a bar across its bounds,
+/// the mark at the middle; a date known from one side only has a dotted whisker toward the open
+/// side, as in the correspondents timeline. Lines join a
 /// message to what it answers or cites, in the theme's line style for each kind of link.
 /// Lanes and the title follow the corpus's central person (`CorpusAnalysis.principal`, the rule
 /// every figure reads); the time axis is the timelines' `TimeScale`.
@@ -37,6 +38,9 @@ struct RepliesFigure {
         /// The date's bounds when they are days apart (an uncertain date), else nil.
         var bounds: (from: Day, to: Day)? = nil
         var inferred: Bool
+        /// For a date known from one side only, whether the open side is later ("not before"
+        /// alone); nil for any other date.
+        var openLater: Bool? = nil
     }
 
     /// One drawn mark: the messages of one row that fall into one bin.
@@ -99,7 +103,8 @@ struct RepliesFigure {
             guard let day = message.date.best else { continue }
             let lane = principal.firstLane(writer: message.sender, addressees: message.recipients)
             items.append(Item(id: message.id, writer: message.sender, lane: lane.person, byCorrespondent: lane.wroteIt,
-                              day: day, exactDate: message.date.isExact, bounds: Self.range(message.date), inferred: false))
+                              day: day, exactDate: message.date.isExact, bounds: Self.range(message.date), inferred: false,
+                              openLater: Self.openSide(message.date)))
         }
         for incoming in analysis.inferred {
             guard let day = incoming.date.best else { continue }
@@ -107,7 +112,8 @@ struct RepliesFigure {
             if let slice, day < slice.from || day > slice.to { continue }
             let lane = principal.firstLane(writer: incoming.sender, addressees: [incoming.recipient])
             items.append(Item(id: incoming.id, writer: incoming.sender, lane: lane.person, byCorrespondent: lane.wroteIt,
-                              day: day, exactDate: incoming.date.isExact, bounds: Self.range(incoming.date), inferred: true))
+                              day: day, exactDate: incoming.date.isExact, bounds: Self.range(incoming.date), inferred: true,
+                              openLater: Self.openSide(incoming.date)))
         }
         items.sort { $0.day != $1.day ? $0.day < $1.day : $0.id < $1.id }
 
@@ -240,6 +246,17 @@ struct RepliesFigure {
                               "\(item.id): \(bounds.from.iso) to \(bounds.to.iso)"))
         }
 
+        // Dates known from one side only: a whisker from the mark toward the open side, once per
+        // mark and side (drawn below, after the marks are sized), as in the correspondents timeline.
+        var openCounts = (later: 0, earlier: 0)
+        var whiskers: [(group: Int, later: Bool)] = []
+        var seenWhiskers = Set<[Int]>()
+        for item in items {
+            guard let later = item.openLater, let g = groupOf[item.id] else { continue }
+            if later { openCounts.later += 1 } else { openCounts.earlier += 1 }
+            if seenWhiskers.insert([g, later ? 1 : 0]).inserted { whiskers.append((g, later)) }
+        }
+
         var dot = DOTWriter(name: "replies")
         dot.comment("Epistolary replies figure of \(analysis.corpus.sourceName); sha256 \(analysis.corpus.sourceHash)")
         let layout: DOTAttributes = graphvizRoutesLinks
@@ -251,7 +268,8 @@ struct RepliesFigure {
         let anyCounted = groups.contains { $0.count > 1 }
         dot.graph(style.graphAttributes(layout + [("outputorder", "edgesfirst")])
                   + legend(title: title, writers: lanes.filter { coloured.contains($0) }, coloured: coloured, mixed: anyMixed, others: anyOthers, unidentified: anyUnidentified,
-                           ranges: !rangeBars.isEmpty, counted: anyCounted ? daysPerBin : nil).graphAttributes(style: style))
+                           ranges: !rangeBars.isEmpty, open: (whiskers.contains { $0.later }, whiskers.contains { !$0.later }),
+                           counted: anyCounted ? daysPerBin : nil).graphAttributes(style: style))
         dot.nodeDefaults(style.nodeDefaults([("shape", "circle"), ("fixedsize", "true"), ("label", ""),
                                              ("width", .number(mark / 72)), ("height", .number(mark / 72)),
                                              ("style", "filled"), ("penwidth", .number(theme.lines.thinPt))]))
@@ -273,6 +291,9 @@ struct RepliesFigure {
         obstacles.reserveCapacity(groups.count)
         var names: [String] = []
         names.reserveCapacity(groups.count)
+        /// Each drawn mark's radius as drawn, by group.
+        var radii: [Double] = []
+        radii.reserveCapacity(groups.count)
         for group in groups {
             let look = markLook(group.mixedWriters ? nil : group.writer, coloured: coloured)
             let color = look.color
@@ -306,7 +327,35 @@ struct RepliesFigure {
             if allInferred { attributes.append(("penwidth", .number(theme.lines.regularPt))) }
             dot.node(name, attributes)
             names.append(name)
+            radii.append(radius)
             obstacles[name] = LinkRouter.Obstacle(centre: LinkRouter.Point(x: group.x, y: group.y), radius: radius + 0.3)
+        }
+
+        // Open dates: from the mark's edge a dotted line toward the open side, 2.4 marks long
+        // (clipped to the axis), ending in an open head of two strokes; in the mark's colour.
+        for (index, whisker) in whiskers.enumerated() {
+            let group = groups[whisker.group]
+            let radius = radii[whisker.group]
+            let sign = whisker.later ? 1.0 : -1.0
+            let start = LinkRouter.Point(x: group.x + sign * radius, y: group.y)
+            let tipX = min(axisRight + step / 2, max(axisLeft - step / 2, group.x + sign * (radius + mark * Self.openLength)))
+            guard abs(tipX - start.x) >= 1 else { continue }
+            let tip = LinkRouter.Point(x: tipX, y: group.y)
+            let head = mark * Self.openHead
+            let color = markLook(group.mixedWriters ? nil : group.writer, coloured: coloured).color
+            let name = "open:\(index)"
+            let wing = [LinkRouter.Point(x: tip.x - sign * head, y: tip.y + head * 0.8), LinkRouter.Point(x: tip.x - sign * head, y: tip.y - head * 0.8)]
+            for (suffix, point) in [("from", start), ("to", tip), ("upper", wing[0]), ("lower", wing[1])] {
+                dot.node(name + ":" + suffix, [("shape", "point"), ("width", .number(0.01)), ("style", "invis"), ("pos", .text(Self.pin(point.x, point.y)))])
+            }
+            let pen: DOTAttributes = [("arrowhead", "none"), ("color", .text(color.hex)), ("penwidth", .number(theme.lines.regularPt))]
+            let words = whisker.later ? "dated only \"not before\": may be later" : "dated only \"not after\": may be earlier"
+            dot.edge(name + ":from", name + ":to", pen + [("style", "dotted"), ("tooltip", .text(words))]
+                     + (graphvizRoutesLinks ? [] : [("pos", .text(Self.line(start, tip)))]))
+            for (suffix, point) in [("upper", wing[0]), ("lower", wing[1])] {
+                dot.edge(name + ":" + suffix, name + ":to", pen + [("tooltip", .text(words))]
+                         + (graphvizRoutesLinks ? [] : [("pos", .text(Self.line(point, tip)))]))
+            }
         }
 
         // Uncertain dates: a bar under the mark across the date's bounds (the mark at the
@@ -410,6 +459,8 @@ struct RepliesFigure {
         var shows = "Messages of \(analysis.corpus.sourceName) placed by date (left to right) in a lane per correspondent; "
             + "upper row written by the correspondent, lower row to them; hollow marks are incoming messages known only from "
             + "citations; a bar under a mark spans an uncertain date's bounds (the mark at the middle); marks take their writer's colour and shape; lines join a message to what it answers or cites."
+        if openCounts.later > 0 { shows += " " + OpenDateWording.caption(openCounts.later, later: true, noun: ("message", "messages")).dropLast() }
+        if openCounts.earlier > 0 { shows += " " + OpenDateWording.caption(openCounts.earlier, later: false, noun: ("message", "messages")).dropLast() }
         if anyCounted { shows += " Messages of one row within \(TimeBins.days(daysPerBin)) are one mark with their number." }
         if let slice { shows += " The whole correspondence is past the figure's budget of \(budget.marks) messages: this is its \(slice.words(name: context.shortName(of:)))." }
         if othersCount > 0 { shows += " The \(othersCount) correspondents after the \(keptLanes.count) busiest share the lane \"others\"." }
@@ -480,6 +531,16 @@ struct RepliesFigure {
         return (bounds.notBefore, bounds.notAfter)
     }
 
+    /// Whether a date known from one side only is open toward later dates ("not before" alone);
+    /// nil for a date with both bounds or none.
+    static func openSide(_ date: HistoricalDate) -> Bool? {
+        date.isOpen ? date.notAfter == nil : nil
+    }
+
+    /// An open date's whisker length and head size, in mark diameters (the correspondents
+    /// timeline's proportions).
+    static let openLength = 2.4, openHead = 0.55
+
     /// The bar of an uncertain date: the muted colour halfway to the paper, so it stays under the marks.
     static func rangeColor(_ theme: Theme) -> RGBColor {
         let m = theme.colors.muted, p = theme.colors.paper
@@ -542,7 +603,7 @@ struct RepliesFigure {
     }
 
     private func legend(title: String, writers lanes: [String], coloured: Set<String>, mixed: Bool, others: Bool, unidentified: Bool, ranges: Bool,
-                        counted daysPerBin: Double?) -> FigureLegend {
+                        open: (later: Bool, earlier: Bool), counted daysPerBin: Double?) -> FigureLegend {
         let theme = context.theme
         var writers = lanes
         if let centre = context.analysis.principal.id, !writers.contains(centre), coloured.contains(centre) { writers.insert(centre, at: 0) }
@@ -551,13 +612,17 @@ struct RepliesFigure {
             let look = markLook(writer, coloured: coloured)
             return FigureLegend.Entry(swatch: .marker(look.color, look.shape), text: context.shortName(of: writer))
         }
+        // Marks of others and marks of several writers look alike: one entry names both (two
+        // entries with one sample read as two kinds of mark told apart).
         let otherLook = markLook(nil, coloured: coloured)
-        if others { people.append(FigureLegend.Entry(swatch: .marker(otherLook.color, otherLook.shape), text: "others")) }
+        let otherWords = [others ? "others" : nil, mixed ? "several writers" : nil].compactMap { $0 }
+        if !otherWords.isEmpty {
+            people.append(FigureLegend.Entry(swatch: .marker(otherLook.color, otherLook.shape), text: otherWords.joined(separator: " or ")))
+        }
         if unidentified {
             let look = context.people.unidentified
             people.append(FigureLegend.Entry(swatch: .marker(look.color, look.marker), text: "unidentified"))
         }
-        if mixed { people.append(FigureLegend.Entry(swatch: .marker(otherLook.color, otherLook.shape), text: "several writers")) }
         var kinds = [
             FigureLegend.Entry(swatch: .ring(muted), text: "hollow: inferred (cited, lost)"),
         ]
@@ -565,6 +630,9 @@ struct RepliesFigure {
             kinds.append(FigureLegend.Entry(swatch: .bar(Self.rangeColor(theme), widthPt: Int(Self.rangeWidth(Self.markDiameter(style: FigureStyle(theme: theme, wide: context.wide)))), style: "solid"),
                                             text: "bar: uncertain date’s bounds"))
         }
+        // Open dates: a sample only for each side drawn, worded as in the timelines.
+        if open.later { kinds.append(FigureLegend.Entry(swatch: .openDate(theme.colors.ink, later: true), text: OpenDateWording.legend(later: true))) }
+        if open.earlier { kinds.append(FigureLegend.Entry(swatch: .openDate(theme.colors.ink, later: false), text: OpenDateWording.legend(later: false))) }
         // One entry per line style, naming every kind of link drawn in it.
         let links = theme.graph.links
         let named: [(String, String)] = [(links.answers, "answers"), (links.inReplyTo, "replies to"),
