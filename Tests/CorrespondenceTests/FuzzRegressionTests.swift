@@ -22,6 +22,25 @@ import Testing
         #expect(pair.issues.filter { $0.kind == .duplicate }.count == 1)
     }
 
+    /// A run of header-like blocks that never completes ("PERSONAL AND SECRET FROM nt.", each
+    /// followed by a date; black-box hang: 16 s and 923 MB for 262 kB): each block re-read the
+    /// whole growing header. An unfinished header now gathers at most `maxHeaderParagraphs`
+    /// blocks, and the next block starts a new one.
+    @Test(.timeLimit(.minutes(1))) func aRunOfUnfinishedHeadersIsReadInLinearWork() throws {
+        let block = "**PERSONAL AND SECRET FROM nt.\n\nFebruary 16, 1944\n\n"
+        let copies = 10_000
+        let corpus = try TelegramReader.read(text: String(repeating: block, count: copies), sourceName: "headers.txt", people: .empty)
+        let bound = TelegramSegmenter.maxHeaderParagraphs
+        // Each group of `bound` blocks is one unfinished header: a message or an issue naming it.
+        let accounted = corpus.messages.count + corpus.issues.filter { $0.kind != .duplicate }.count
+        print("unfinished headers: \(corpus.messages.count) messages, \(corpus.issues.count) issues")
+        #expect(accounted >= copies / bound)
+        #expect(corpus.messages.allSatisfy { $0.span.endLine - $0.span.startLine < 4 * bound })
+        // A header of a few blocks still reads whole.
+        let split = try TelegramReader.read(text: "FROM ANNA MUSTER\n\nTO BERND BEISPIEL\n\nThe books arrived.\n\nMarch 1, 1850\n", sourceName: "split.txt", people: .empty)
+        #expect(split.messages.count == 1)
+    }
+
     /// A paragraph of 800 kB with no full stop and thousands of dates (black-box hang, over
     /// 20 s): each date's clause was searched to the paragraph's ends. A clause now reaches at
     /// most `maxClauseReach` bytes either side.

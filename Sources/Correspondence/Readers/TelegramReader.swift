@@ -111,6 +111,12 @@ struct TelegramSegmenter {
     /// MINISTER, Mr W. CHURCHILL" a hundred times): each distinct one is read once.
     private var headerCache: [[String]: HeaderText] = [:]
     private var headerLikeCache: [String: String?] = [:]
+    /// Most paragraphs one unfinished header gathers. A real header is a few blocks (writer,
+    /// "TO ..." addressee, classification); a run of header-like blocks that never completes
+    /// (the black-box run's 5,000 "PERSONAL AND SECRET FROM" blocks, each followed by a date)
+    /// past this starts a new header at each block, so no header is re-read whole at every
+    /// block (that was quadratic: 16 s and 923 MB for 262 kB).
+    static let maxHeaderParagraphs = 8
 
     private mutating func readHeader(_ paragraphs: [String]) -> HeaderText {
         if let known = headerCache[paragraphs] { return known }
@@ -228,7 +234,8 @@ struct TelegramSegmenter {
         if var c = current, c.inHeaderPhase {
             // An unfinished header goes on; so does a complete one whose classification comes
             // as a block of its own ("J. V. STALIN TO H. TRUMAN" then "MOST SECRET").
-            if !c.headerComplete || (HeaderText.isClassificationOnly(text) && c.header?.classification.isEmpty == true) {
+            let unfinished = !c.headerComplete && c.headerParagraphs.count < Self.maxHeaderParagraphs
+            if unfinished || (HeaderText.isClassificationOnly(text) && c.header?.classification.isEmpty == true) {
                 c.headerParagraphs.append(text)
                 c.headerLines += numbers
                 c.header = readHeader(c.headerParagraphs)
@@ -238,9 +245,13 @@ struct TelegramSegmenter {
             }
             // A complete header followed at once by another header-like block: a title
             // ("MESSAGE TO THE ARMED FORCES AND PEOPLE OF GREAT BRITAIN FROM ...").
-            current = c
-            textLine(text, line: numbers[0])
-            return
+            if c.headerComplete {
+                current = c
+                textLine(text, line: numbers[0])
+                return
+            }
+            // An unfinished header of `maxHeaderParagraphs` blocks ends here; this block
+            // starts the next.
         }
         close()
         var d = Draft(kind: .message, startLine: numbers[0], endLine: numbers.last ?? numbers[0])
