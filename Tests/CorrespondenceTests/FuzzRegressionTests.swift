@@ -22,6 +22,24 @@ import Testing
         #expect(pair.issues.filter { $0.kind == .duplicate }.count == 1)
     }
 
+    /// FuzzCSV, crash-34017136: a header row of cells full of U+0019 and no recipients column.
+    /// The message lists the header's cells, and its bound counted the input, not what was
+    /// printed: each control character is written as six or more scalars, so the message
+    /// printed 2,900. The bound is now on what is printed.
+    @Test func anErrorMessageIsBoundedAfterEscaping() throws {
+        let cell = String(repeating: "\u{19}", count: 7) + "15"
+        let header = (["sender"] + Array(repeating: cell, count: 400)).joined(separator: ", ")
+        let text = header + "\nAnna,Bernd\n"
+        var thrown: EpistolaryError?
+        do { _ = try CSVReader.read(text: text, sourceName: "h.csv", path: "h.csv", people: .empty) } catch let error as EpistolaryError { thrown = error }
+        let error = try #require(thrown)
+        #expect(error.description.unicodeScalars.count <= EpistolaryError.longestMessage + 100, "\(error.description.unicodeScalars.count)")
+        #expect(error.description.hasPrefix("h.csv:1: no column for recipients"))
+        #expect(!error.description.unicodeScalars.contains { $0.value < 0x20 })
+        let escaped = String(repeating: "\u{1} ", count: 3_000)
+        #expect(EpistolaryError.bounded(escaped).unicodeScalars.count <= EpistolaryError.longestMessage + 100)
+    }
+
     /// A run of header-like blocks that never completes ("PERSONAL AND SECRET FROM nt.", each
     /// followed by a date; black-box hang: 16 s and 923 MB for 262 kB): each block re-read the
     /// whole growing header. An unfinished header now gathers at most `maxHeaderParagraphs`

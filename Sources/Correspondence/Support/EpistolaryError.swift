@@ -41,26 +41,29 @@ public struct EpistolaryError: Error, Sendable, CustomStringConvertible, Equatab
     static let longestMessage = 2_000
 
     /// `text` made safe to print: control characters and non-characters written as `\u{HEX}`,
-    /// long runs without spaces and over-long messages cut with an ellipsis.
+    /// long runs without spaces and over-long messages cut with an ellipsis. The bound is on
+    /// what is printed: an escaped control character is six or more scalars (FuzzCSV found a
+    /// header row of U+0019s whose message printed 2,900).
     /// - Complexity: O(n) in the length of `text`.
     public static func bounded(_ text: String) -> String {
         var out = String.UnicodeScalarView()
+        var written = 0
         var run: [Unicode.Scalar] = []
         func flushRun() {
             if run.count > longestRun {
                 out.append(contentsOf: run.prefix(60))
                 out.append("…")
                 out.append(contentsOf: run.suffix(20))
+                written += 81
             } else {
                 out.append(contentsOf: run)
+                written += run.count
             }
             run.removeAll(keepingCapacity: true)
         }
-        var count = 0
         for scalar in text.unicodeScalars {
-            count += 1
-            if count > longestMessage { flushRun(); out.append("…"); return String(out) }
-            if scalar == " " { flushRun(); out.append(scalar); continue }
+            if written + min(run.count, 81) >= longestMessage { flushRun(); out.append("…"); return String(out) }
+            if scalar == " " { flushRun(); out.append(scalar); written += 1; continue }
             if UnsafeScalars.isUnsafe(scalar) || scalar.value < 0x20 {
                 run.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
             } else {
