@@ -95,9 +95,10 @@ struct CorrespondentsTimeline {
         if inferredCount > 0 && !binned { legend.append(LegendEntry(.mark(.circle, fill: style.paper, stroke: style.muted), "hollow: incoming letter known only from a citation")) }
         if anyUncertain && !binned {
             // With `hollow_uncertain` the mark on a range is hollow, and the legend says so.
+            let least = "bars at least \(FigureBuilder.millimetres(b.minimumRangeWidth)) wide"
             legend.append(LegendEntry(.range(style.ink, hollow: style.hollowUncertain),
-                                      style.hollowUncertain ? "hollow mark on a bar: date known only within bounds (mark at the middle)"
-                                                            : "date known within bounds (mark at the middle)"))
+                                      style.hollowUncertain ? "hollow mark on a bar: date known only within bounds (mark at the middle; \(least))"
+                                                            : "date known within bounds (mark at the middle; \(least))"))
         }
         // Open dates: a sample only for the side drawn.
         if openLater > 0 && !binned { legend.append(LegendEntry(.openDate(style.ink, later: true, shape: .circle), FigureBuilder.openDateLegend(later: true))) }
@@ -111,8 +112,13 @@ struct CorrespondentsTimeline {
             b.laneGutter([s]) <= gutter ? [s] : b.wrap(s, font: style.labelFont, width: gutter - style.labelSize)
         }
         let lineHeight = measurer.measure("Xg", font: style.labelFont).height
+        // An open date's whisker fits inside the plot: room for it before the first day and after the last.
+        let openEnds = binned ? nil : (earliest: shown.lazy.filter { $0.date.isOpen && $0.date.notBefore == nil }.map(\.day).min(),
+                                       latest: shown.lazy.filter { $0.date.isOpen && $0.date.notAfter == nil }.map(\.day).max(),
+                                       reach: b.openWhiskerReach + style.markSize)
         let plan = b.planPlot(from: range.from, to: range.to, gutter: gutter, valueAxis: false, events: events.events,
-                              below: y, reserveBelow: style.labelSize + b.legendHeight(legend + [arcLegend] + eventEstimate))
+                              below: y, reserveBelow: style.labelSize + b.legendHeight(legend + [arcLegend] + eventEstimate),
+                              whiskers: openEnds)
         // Lanes share the height the page leaves (never less than the theme's lane height);
         // the lane budget alone decides how many there are.
         let lanePlan = budgetPlan
@@ -168,9 +174,20 @@ struct CorrespondentsTimeline {
         // painter draws each group in one go. Past the marks budget, marks on the same spot
         // are kept once.
         let markX = shown.map { scale.x($0.day) }
+        // Marks of letters dated from one side only, moved apart (`OpenDateSpacing`).
+        var openRows: [Int: [OpenDateSpacing.Mark]] = [:]
+        if !binned {
+            for index in shown.indices where shown[index].date.isOpen {
+                for slot in entryLanes.slots(of: index) {
+                    let row = laneOf[Int(entryLanes.lane[slot])] * 2 + (entryLanes.wroteIt[slot] ? 0 : 1)
+                    openRows[row, default: []].append(.init(key: slot, x: markX[index], later: shown[index].date.notAfter == nil))
+                }
+            }
+        }
+        let spacing = OpenDateSpacing(rows: openRows, apart: style.markSize + style.markStrokeWidth + 1)
         func markCenter(_ i: Int, slot: Int) -> Point {
             let cy = laneCenters[laneOf[Int(entryLanes.lane[slot])]]
-            return Point(x: markX[i], y: entryLanes.wroteIt[slot] ? cy - offset : cy + offset)
+            return Point(x: spacing.moved[slot] ?? markX[i], y: entryLanes.wroteIt[slot] ? cy - offset : cy + offset)
         }
         struct Look: Hashable { var lane: Int; var writer: String; var hollow: Bool; var ringed: Bool }
         var groups: [Look: [(entry: Int32, slot: Int32)]] = [:]
@@ -179,6 +196,9 @@ struct CorrespondentsTimeline {
         let thin = !arcsWanted
         var seenSpot = Set<SpotKey>()
         let rangeWidth = style.rangeWidth ?? style.markStrokeWidth
+        // A bar shorter than its mark would hide under it: drawn at least `minimumRangeWidth`
+        // wide about its middle, as the legend says; the caption counts them.
+        var widenedRanges = 0
         for index in shown.indices where !binned {
             let drawn = shown[index].span, writer = shown[index].sender
             let s = style.series(writer)
@@ -188,8 +208,14 @@ struct CorrespondentsTimeline {
                 let c = markCenter(index, slot: slot)
                 if thin, !seenSpot.insert(SpotKey(x: Int((c.x * 2).rounded()), y: Int((c.y * 2).rounded()), writer: writer, hollow: hollow)).inserted { continue }
                 if drawn.from != drawn.to {
-                    let a = max(scale.xStart(drawn.from), scale.x0), z = min(scale.xEnd(drawn.to), scale.x1)
-                    let color = s.color.withAlpha(style.rangeOpacity)
+                    var a = max(scale.xStart(drawn.from), scale.x0), z = min(scale.xEnd(drawn.to), scale.x1)
+                    if z - a < b.minimumRangeWidth {
+                        let half = b.minimumRangeWidth / 2
+                        a = min(max(c.x - half, scale.x0), scale.x1 - 2 * half)
+                        z = a + 2 * half
+                        widenedRanges += 1
+                    }
+                    let color = b.rangeColor(s.color)
                     rangeLines[li].append(.line(SceneLine(from: Point(x: a, y: c.y), to: Point(x: z, y: c.y), color: color, width: rangeWidth)))
                     rangeLines[li].append(.line(SceneLine(from: Point(x: a, y: c.y - 1.5), to: Point(x: a, y: c.y + 1.5), color: color, width: style.markStrokeWidth)))
                     rangeLines[li].append(.line(SceneLine(from: Point(x: z, y: c.y - 1.5), to: Point(x: z, y: c.y + 1.5), color: color, width: style.markStrokeWidth)))
@@ -235,7 +261,8 @@ struct CorrespondentsTimeline {
                 }
                 let color = style.arcColorBySender ? style.series(shown[answer].sender).color : (style.arcColor ?? style.ink)
                 let dash = shown[answer].inferred || shown[cited].inferred ? style.inferredDash : []
-                laneArcs[li].append(.path(ScenePath(elements: elements, fill: nil, stroke: color.withAlpha(style.arcOpacity), strokeWidth: style.arcWidth, dash: dash)))
+                laneArcs[li].append(.path(ScenePath(elements: elements, fill: nil, stroke: color.translucent(style.arcOpacity, keepingContrastOn: style.paper),
+                                                    strokeWidth: style.arcWidth, dash: dash)))
                 arcs += 1
             }
         }
@@ -276,7 +303,7 @@ struct CorrespondentsTimeline {
         var caption = principalName.map { "Letters by correspondent of \($0), " } ?? "Letters by correspondent, "
         caption += "\(FigureBuilder.longDate(range.from)) to \(FigureBuilder.longDate(range.to)): \(corpusCount) letters of the corpus"
         caption += inferredCount > 0 ? " and \(inferredCount) incoming letters known only because a letter cites them\(binned ? ", counted with the others" : " (hollow marks)")" : ""
-        caption += ", in \(laneCount) lanes, one per correspondent"
+        caption += laneCount == 1 ? ", in 1 lane" : ", in \(laneCount) lanes, one per correspondent"
         if let othersIndex { caption += " (the \(othersIndex) busiest; \(othersLabel(lanePlan.others)) share the last lane)" }
         caption += ". In each lane, letters its person wrote are above the line and letters to them below"
         if let counted {
@@ -289,8 +316,13 @@ struct CorrespondentsTimeline {
             : "; letters between two correspondents are ringed and drawn in both their lanes. "
         caption += arcs > 0 ? "\(arcs) curves join a cited letter to its answer. " : (arcsWanted ? "" : "Reply curves are left out: the figure holds more than \(style.budget.marks) marks. ")
         caption += binned ? (anyUncertain || openLater + openEarlier > 0 ? "A letter dated within bounds is counted at the middle of its bounds, one dated from one side only at its known day. " : "")
-            : anyUncertain ? "Dates known only within bounds are drawn as ranges with the mark at the middle\(style.hollowUncertain ? ", hollow" : ""). " : ""
-        if !binned { caption += FigureBuilder.openDateSentence(openLater, later: true) + FigureBuilder.openDateSentence(openEarlier, later: false) }
+            : anyUncertain ? "Dates known only within bounds are drawn as ranges with the mark at the middle\(style.hollowUncertain ? ", hollow" : "")"
+                + (widenedRanges > 0 ? "; \(widenedRanges) range\(widenedRanges == 1 ? "" : "s") shorter than \(FigureBuilder.millimetres(b.minimumRangeWidth)) at this width "
+                    + "\(widenedRanges == 1 ? "is" : "are") drawn that wide about \(widenedRanges == 1 ? "its" : "their") middle, so \(widenedRanges == 1 ? "its" : "their") ends show beyond the mark. " : ". ") : ""
+        if !binned {
+            caption += FigureBuilder.openDateSentence(openLater, later: true) + FigureBuilder.openDateSentence(openEarlier, later: false)
+            caption += OpenDateSpacing.sentence(spacing.moved.count)
+        }
         caption += b.eventSentence(labels)
         return TimelineFigure(kind: .correspondents, scene: scene, title: style.titleText ?? title, caption: caption.trimmingCharacters(in: .whitespaces),
                               messages: corpusCount, inferredMessages: inferredCount, from: range.from, to: range.to, legend: legend)

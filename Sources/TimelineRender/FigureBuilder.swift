@@ -361,6 +361,10 @@ final class FigureBuilder {
                                          fill: fill, stroke: stroke, strokeWidth: style.markStrokeWidth)))
         case .rect(let c):
             front.append(.rect(SceneRect(rect: Rect(x: x + 1, y: cy - size * 0.35, width: size - 2, height: size * 0.7), fill: c)))
+        case .outlined(let c, let stroke):
+            let w = style.markStrokeWidth
+            front.append(.rect(SceneRect(rect: Rect(x: x + 1 + w / 2, y: cy - size * 0.35 + w / 2, width: size - 2 - w, height: size * 0.7 - w),
+                                         fill: c, stroke: stroke, strokeWidth: w)))
         case .hatched(let c, let h):
             front.append(.rect(SceneRect(rect: Rect(x: x, y: cy - size * 0.5, width: size, height: size), fill: c, hatch: h)))
         case .band(let c):
@@ -408,6 +412,26 @@ final class FigureBuilder {
             .line(SceneLine(from: Point(x: tip.x - sign * head, y: c.y - head * 0.8), to: tip, color: color, width: w)),
             .line(SceneLine(from: Point(x: tip.x - sign * head, y: c.y + head * 0.8), to: tip, color: color, width: w)),
         ]
+    }
+
+    /// How far an open date's whisker reaches from its mark's centre (`openWhisker`), for the
+    /// room a plot leaves at its ends.
+    var openWhiskerReach: Double { style.markSize * (0.5 + 2.4) + style.markStrokeWidth }
+
+    /// The least width of a range bar: its mark and a point each side, so that the bar's end
+    /// caps show beyond the mark however short the bounds are at the figure's scale.
+    var minimumRangeWidth: Double { style.markSize + 2 * style.markStrokeWidth + 2 }
+
+    /// A range bar's colour: the writer's colour at the theme's range opacity, or more opaque
+    /// where that would leave the bar under 3:1 against the paper (`PaintColor.translucent`).
+    func rangeColor(_ color: PaintColor) -> PaintColor {
+        color.translucent(style.rangeOpacity, keepingContrastOn: style.paper)
+    }
+
+    /// A length in points as the legend and caption write it: millimetres with one decimal.
+    static func millimetres(_ points: Double) -> String {
+        let tenths = Int((points * 254 / 72).rounded())
+        return "\(tenths / 10).\(tenths % 10) mm"
     }
 
     /// The dash of an open date's whisker: short dots, unlike a range's solid bar.
@@ -521,21 +545,26 @@ final class FigureBuilder {
         text(String(count), x: c.x, baseline: c.y + (m.ascent - m.descent) / 2, font: countFont, color: ink, anchor: .center)
     }
 
+    /// The directions hatchings take, in order: diagonals first, and never horizontal, whose
+    /// lines across a stacked bar would read as the borders of more stacks (more letters).
+    static let hatchDirections: [Hatch.Direction] = [.rising, .falling, .cross, .vertical]
+
     /// Hatchings for categories (in legend order) whose colours would print as the same grey:
-    /// the first of a look-alike group gets none, the others a direction each.
-    func hatches(for colors: [PaintColor]) -> [Hatch?] {
-        var out: [Hatch?] = []
+    /// the first of a look-alike group in `plainFirst` order (the largest areas first: a
+    /// hatching over most of a figure would darken it all) gets none, the others a direction each.
+    func hatches(for colors: [PaintColor], plainFirst: [Int]? = nil) -> [Hatch?] {
+        var out = [Hatch?](repeating: nil, count: colors.count)
         var groups: [(luminance: Double, used: Int)] = []
-        for c in colors {
+        for i in plainFirst ?? Array(colors.indices) {
+            let c = colors[i]
             let l = 0.2126 * c.red + 0.7152 * c.green + 0.0722 * c.blue
             if let g = groups.firstIndex(where: { abs($0.luminance - l) < 0.08 }) {
-                let direction = Hatch.Direction.allCases[groups[g].used % Hatch.Direction.allCases.count]
+                let direction = Self.hatchDirections[groups[g].used % Self.hatchDirections.count]
                 groups[g].used += 1
                 let ink = l < 0.5 ? style.paper : style.ink
-                out.append(Hatch(direction: direction, spacing: 1.8, color: ink, width: 0.45))
+                out[i] = Hatch(direction: direction, spacing: 1.8, color: ink, width: 0.45)
             } else {
                 groups.append((l, 0))
-                out.append(nil)
             }
         }
         return out

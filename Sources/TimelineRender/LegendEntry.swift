@@ -3,6 +3,8 @@ public struct LegendEntry: Sendable, Hashable {
     public enum Swatch: Sendable, Hashable {
         case mark(MarkShape, fill: PaintColor?, stroke: PaintColor)
         case rect(PaintColor)
+        /// A swatch filled with the first colour and outlined in the second (a hollow stack).
+        case outlined(PaintColor, stroke: PaintColor)
         /// A filled swatch with a hatching over it.
         case hatched(PaintColor, Hatch)
         case line(PaintColor, dash: [Double], width: Double)

@@ -26,11 +26,24 @@ struct PlotPlan {
 extension FigureBuilder {
     /// Plans the frame below `y` for the days `from`...`to`, with `gutter` points of labels at
     /// the left; `reserveBelow` is what goes under the plot besides the time axis (the legend).
+    /// `whiskers` gives the earliest letter dated only "not after" a day and the latest dated
+    /// only "not before" one, and how far an open date's whisker reaches (in points): the days
+    /// are padded so that those whiskers fit inside the plot.
     func planPlot(from: Day, to: Day, gutter: Double, valueAxis: Bool, events: [HistoricalEvent], below y: Double,
-                  reserveBelow: Double) -> PlotPlan {
-        let (padFrom, padTo) = FigureBuilder.paddedRange(from, to)
-        let scale = timeScale(from: padFrom, to: padTo, x0: left + max(gutter, valueAxis ? 0 : style.laneLabelWidth), x1: right - style.tickSize,
-                              valueAxis: valueAxis)
+                  reserveBelow: Double, whiskers: (earliest: Day?, latest: Day?, reach: Double)? = nil) -> PlotPlan {
+        var (padFrom, padTo) = FigureBuilder.paddedRange(from, to)
+        let x0 = left + max(gutter, valueAxis ? 0 : style.laneLabelWidth), x1 = right - style.tickSize
+        if let w = whiskers, w.earliest != nil || w.latest != nil {
+            // Points to days on the final scale (the data's days take what the room leaves),
+            // then the room each end still needs beyond the data.
+            let span = Double(max(1, from.days(to: to)))
+            let perPoint = span / max(1, x1 - x0 - 2 * w.reach)
+            let before = w.earliest.map { max(0, w.reach - Double(from.days(to: $0)) / perPoint) } ?? 0
+            let after = w.latest.map { max(0, w.reach - Double($0.days(to: to)) / perPoint) } ?? 0
+            padFrom = min(padFrom, from.adding(days: -Int((before * perPoint).rounded(.up))))
+            padTo = max(padTo, to.adding(days: Int((after * perPoint).rounded(.up))))
+        }
+        let scale = timeScale(from: padFrom, to: padTo, x0: x0, x1: x1, valueAxis: valueAxis)
         let labels = placeEventLabels(events, scale: scale, valueAxis: valueAxis)
         let labelsTop = y + style.labelSize * 0.8
         let top = labelsTop + labels.height

@@ -75,7 +75,18 @@ struct VolumeChart {
         return out
     }
 
-    /// Letters per period (index from the first period) per category (`Principal.counterpart`).
+    /// The stack of letters between two correspondents of the central person (neither by nor
+    /// to them): exchanged with no one of theirs, so under no correspondent's name.
+    static let betweenKey = "(between others)"
+
+    /// The stack a letter counts in: `betweenKey` for a letter between two others of a corpus
+    /// with a central person, else its counterpart (`Principal.counterpart`).
+    static func category(_ e: TimelineEntry, principal: Principal) -> String {
+        principal.relation(writer: e.sender, addressees: e.recipients) == .betweenOthers ? betweenKey
+            : principal.counterpart(writer: e.sender, addressees: e.recipients)
+    }
+
+    /// Letters per period (index from the first period) per category (`category(_:principal:)`).
     /// - Complexity: O(n) in the entries.
     static func counts(_ entries: [TimelineEntry], period: Period, starts: [Day], principal: Principal) -> [[String: Int]] {
         let first = starts[0]
@@ -85,7 +96,7 @@ struct VolumeChart {
         for e in entries where !e.inferred {
             let i = period.years == nil ? FigureBuilder.monthIndex(e.day, from: first) / period.months
                 : index[period.start(of: e.day).ordinal] ?? -1
-            if out.indices.contains(i) { out[i][principal.counterpart(writer: e.sender, addressees: e.recipients), default: 0] += 1 }
+            if out.indices.contains(i) { out[i][category(e, principal: principal), default: 0] += 1 }
         }
         return out
     }
@@ -99,8 +110,8 @@ struct VolumeChart {
         // Categories: the counterpart of each letter; named ones within the legend budget,
         // busiest first, the rest one "others" stack.
         var perCategory: [String: Int] = [:]
-        for e in shown { perCategory[principal.counterpart(writer: e.sender, addressees: e.recipients), default: 0] += 1 }
-        let people = perCategory.keys.filter { !LaneAssignment.isSpecial($0) }
+        for e in shown { perCategory[Self.category(e, principal: principal), default: 0] += 1 }
+        let people = perCategory.keys.filter { !LaneAssignment.isSpecial($0) && $0 != Self.betweenKey }
         let namedPeople = people.filter { style.isNamed($0) }.sorted { (-(perCategory[$0] ?? 0), $0) < (-(perCategory[$1] ?? 0), $1) }
         let named = Array(namedPeople.prefix(style.budget.legendEntries))
         let namedSet = Set(named)
@@ -109,21 +120,23 @@ struct VolumeChart {
         let others = people.filter { !namedSet.contains($0) && !style.isUnidentified($0) }
         let othersKey = "(others)"
         func category(_ key: String) -> String {
-            LaneAssignment.isSpecial(key) || namedSet.contains(key) || style.isUnidentified(key) ? key : othersKey
+            LaneAssignment.isSpecial(key) || key == Self.betweenKey || namedSet.contains(key) || style.isUnidentified(key) ? key : othersKey
         }
-        let specials = [LaneAssignment.jointKey, LaneAssignment.unknownKey].filter { perCategory[$0] != nil }
+        let specials = [LaneAssignment.jointKey, LaneAssignment.unknownKey, Self.betweenKey].filter { perCategory[$0] != nil }
         let stacks = named + unidentified + (others.isEmpty ? [] : [othersKey]) + specials
         let othersLetters = others.reduce(0) { $0 + (perCategory[$1] ?? 0) }
         func seriesColor(_ c: String) -> PaintColor {
             switch c {
             case LaneAssignment.jointKey: return style.muted
             case LaneAssignment.unknownKey: return style.muted.lightened(0.5)
+            case Self.betweenKey: return style.paper
             case othersKey: return (style.otherSeries ?? style.fallback[0]).color.lightened(0.35)
             default: return style.series(c).color
             }
         }
         func label(_ c: String) -> String {
-            c == othersKey ? "others (\(others.count) \(others.count == 1 ? "person" : "people"), \(othersLetters) letter\(othersLetters == 1 ? "" : "s"))" : LaneAssignment.name(c, in: data)
+            if c == Self.betweenKey { return principalName.map { "between two of \($0)'s correspondents" } ?? "between others" }
+            return c == othersKey ? "others (\(others.count) \(others.count == 1 ? "person" : "people"), \(othersLetters) letter\(othersLetters == 1 ? "" : "s"))" : LaneAssignment.name(c, in: data)
         }
 
         let stackedBy = principalName.map { "the correspondent of \($0) each letter was exchanged with" } ?? "writer"
@@ -146,10 +159,14 @@ struct VolumeChart {
         let axisTitle = "Letters per \(period.rawValue)"
         let lastEnd: Day = (period.next(after: starts.last!) ?? range.to.adding(days: 1)).adding(days: -1)
 
-        let hatches = b.hatches(for: stacks.map(seriesColor))
-        let hatchOf = Dictionary(uniqueKeysWithValues: zip(stacks, hatches))
+        let filled = stacks.filter { $0 != Self.betweenKey }
+        func letters(_ c: String) -> Int { c == othersKey ? othersLetters : perCategory[c] ?? 0 }
+        let hatches = b.hatches(for: filled.map(seriesColor),
+                                plainFirst: filled.indices.sorted { (-letters(filled[$0]), $0) < (-letters(filled[$1]), $1) })
+        let hatchOf = Dictionary(uniqueKeysWithValues: zip(filled, hatches))
         var legend = stacks.map { c in
-            LegendEntry((hatchOf[c] ?? nil).map { .hatched(seriesColor(c), $0) } ?? .rect(seriesColor(c)), label(c))
+            c == Self.betweenKey ? LegendEntry(.outlined(style.paper, stroke: style.ink), label(c))
+                : LegendEntry((hatchOf[c] ?? nil).map { .hatched(seriesColor(c), $0) } ?? .rect(seriesColor(c)), label(c))
         }
         let eventEstimate = b.eventLegendEstimate(events, from: range.from, to: range.to)
         let plot = b.valuePlot(from: starts[0], to: lastEnd, tickLabels: tickLabels, axisTitle: axisTitle, events: events.events, below: y,
@@ -167,8 +184,15 @@ struct VolumeChart {
             for c in stacks {
                 guard let n = stacked[i][c], n > 0 else { continue }
                 let r = Rect(x: a + (z - a - w) / 2, y: yOf(Double(base + n)), width: w, height: yOf(Double(base)) - yOf(Double(base + n)))
-                b.addMiddle(.rect(SceneRect(rect: r, fill: seriesColor(c), stroke: style.paper, strokeWidth: w > 3 ? 0.25 : 0,
-                                            hatch: hatchOf[c] ?? nil)))
+                if c == Self.betweenKey {
+                    // Hollow: an outline inside the stack's box, so it reads as a stack of its own.
+                    let s = style.markStrokeWidth
+                    b.addMiddle(.rect(SceneRect(rect: Rect(x: r.x + s / 2, y: r.y + s / 2, width: max(0, r.width - s), height: max(0, r.height - s)),
+                                                fill: style.paper, stroke: style.ink, strokeWidth: s)))
+                } else {
+                    b.addMiddle(.rect(SceneRect(rect: r, fill: seriesColor(c), stroke: style.paper, strokeWidth: w > 3 ? 0.25 : 0,
+                                                hatch: hatchOf[c] ?? nil)))
+                }
                 base += n
             }
         }
@@ -178,9 +202,15 @@ struct VolumeChart {
         let scene = b.scene(height: b.finalHeight(contentBottom: y))
         var caption = "Letters per \(period.rawValue)" + (principalName.map { " of \($0)'s correspondence" } ?? "")
         caption += ", \(FigureBuilder.longDate(range.from)) to \(FigureBuilder.longDate(range.to)): \(shown.count) letters of the corpus, "
-        caption += "counted by the \(period.rawValue) of their date (the middle of the bounds when the day is unknown)"
+        let open = shown.contains { $0.date.isOpen }
+        caption += "counted by the \(period.rawValue) of their date (the middle of the bounds when the day is unknown"
+            + (open ? ", the known day when it is dated from one side only)" : ")")
         caption += period == .month ? "" : ", because bars per month would be too thin at this width"
         caption += "; stacked by \(stackedBy) (bottom to top in legend order); the busiest \(period.rawValue) has \(peak)."
+        if let between = perCategory[Self.betweenKey], let name = principalName {
+            caption += " \(between) letter\(between == 1 ? " is" : "s are") between two of \(name)'s correspondents (neither by nor to \(name)): "
+                + "a hollow stack of \(between == 1 ? "its" : "their") own."
+        }
         if !others.isEmpty { caption += " \(label(othersKey).prefix(1).uppercased() + label(othersKey).dropFirst()) are stacked together." }
         if let group = unidentified.first {
             caption += " The unidentified people, “\(label(group))”, are a stack of their own, apart from named people and others."

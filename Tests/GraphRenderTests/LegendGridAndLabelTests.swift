@@ -158,8 +158,12 @@ struct LegendGridAndLabelTests {
             #expect(heads.count == graph.edges.count, "\(style): a head per arrow")
             let hollow = heads.filter(\.hollow)
             #expect(hollow.count == inferred.count, "\(style)")
-            // The thick classes are among them: that is where the opening used to close.
-            #expect(hollow.map(\.pen).max() ?? 0 >= 3, "\(style)")
+            // The thick classes are among them: that is where the opening used to close. An
+            // outlined arrow (three parallel lines: the writers' arrows differ in line style)
+            // draws its head with one line's pen, a third of the class's width.
+            let outlined = inferred.allSatisfy { ($0.attributes["color"] ?? "").contains(":") }
+            #expect(outlined == (style == "grayscale"), "\(style): inferred arrows outlined only where writers differ in line style")
+            #expect(hollow.map(\.pen).max() ?? 0 >= (outlined ? 1 : 3), "\(style)")
             for head in hollow {
                 let opening = head.inradius - head.pen / 2
                 #expect(opening >= FigureStyle.minimumOpening(penWidth: head.pen) - 0.1,
@@ -167,7 +171,8 @@ struct LegendGridAndLabelTests {
             }
             // Within a class, both kinds of head are one size (head size means only the width).
             for edge in graph.edges {
-                let pen = try #require(Double(edge.attributes["penwidth"] ?? ""))
+                let strand = try #require(Double(edge.attributes["penwidth"] ?? ""))
+                let pen = (edge.attributes["color"] ?? "").contains(":") ? (strand * 3).rounded() : strand
                 #expect(Double(edge.attributes["arrowsize"] ?? "") == FigureStyle(context: context).arrowSize(penWidth: pen))
             }
             // The legend: a filled and a hollow head, each on a line as its arrows are drawn.
@@ -175,9 +180,15 @@ struct LegendGridAndLabelTests {
             let arrows = Self.legendArrows(label)
             let hollowSample = try #require(arrows.first { $0.glyph == "▷" }, "\(style): no hollow head in the legend")
             let filledSample = try #require(arrows.first { $0.glyph == "▶" }, "\(style): no filled head in the legend")
-            let inferredColour = try #require(inferred.first?.attributes["color"])
+            let inferredColour = try #require(inferred.first?.attributes["color"]?.split(separator: ":").first.map(String.init))
             #expect(hollowSample.color == inferredColour && hollowSample.lineColor == inferredColour)
             #expect(hollowSample.dashed == (inferred.first?.attributes["style"] == "dashed"))
+            #expect(hollowSample.outlined == outlined && !filledSample.outlined)
+            if outlined {
+                // No writer's line style is the inferred arrows' any more: a dash means a writer.
+                #expect(inferred.allSatisfy { !["dashed", "dotted"].contains($0.attributes["style"] ?? "") }, "\(inferred.map(\.attributes))")
+                #expect(hollowSample.text.contains("outlined"))
+            }
             #expect(hollowSample.text.contains("inferred") && filledSample.text.contains("corpus"))
             #expect(!filledSample.dashed)
         }
@@ -212,13 +223,15 @@ struct LegendGridAndLabelTests {
     }
 
     /// The legend's arrow samples: head glyph and colour, line colour and dash, text.
-    static func legendArrows(_ label: String) -> [(glyph: String, color: String, lineColor: String, dashed: Bool, text: String)] {
-        let pattern = #"SIDES="B" BORDER="\d+" COLOR="(#[0-9a-f]{6})"( STYLE="dashed")?></TD></TR><TR><TD [^>]*></TD></TR></TABLE></TD><TD[^>]*><FONT [^>]*COLOR="(#[0-9a-f]{6})">([^<]+)</FONT></TD></TR></TABLE></TD><TD ALIGN="LEFT"[^>]*>(.*?)</TD>"#
+    /// The legend's arrow samples: head glyph and colour, line colour, whether the line is
+    /// dashed or outlined (top and bottom borders: a hollow shaft), and the entry's text.
+    static func legendArrows(_ label: String) -> [(glyph: String, color: String, lineColor: String, dashed: Bool, text: String, outlined: Bool)] {
+        let pattern = #"SIDES="(B|TB)" BORDER="\d+" COLOR="(#[0-9a-f]{6})"( STYLE="dashed")?></TD></TR><TR><TD [^>]*></TD></TR></TABLE></TD><TD[^>]*><FONT [^>]*COLOR="(#[0-9a-f]{6})">([^<]+)</FONT></TD></TR></TABLE></TD><TD ALIGN="LEFT"[^>]*>(.*?)</TD>"#
         let regex = try! NSRegularExpression(pattern: pattern)
         let ns = label as NSString
         return regex.matches(in: label, range: NSRange(location: 0, length: ns.length)).map { m in
-            (ns.substring(with: m.range(at: 4)), ns.substring(with: m.range(at: 3)), ns.substring(with: m.range(at: 1)),
-             m.range(at: 2).location != NSNotFound, FigureClaims.text(of: ns.substring(with: m.range(at: 5))))
+            (ns.substring(with: m.range(at: 5)), ns.substring(with: m.range(at: 4)), ns.substring(with: m.range(at: 2)),
+             m.range(at: 3).location != NSNotFound, FigureClaims.text(of: ns.substring(with: m.range(at: 6))), ns.substring(with: m.range(at: 1)) == "TB")
         }
     }
 

@@ -22,8 +22,9 @@ struct RepliesOpenDateTests {
         ("dates.xml", FixtureCorpus.analysis("cmif/dates.xml")), ("edition.xml", FixtureCorpus.analysis("cmif/edition.xml")),
     ]
 
-    /// A whisker read back from the DOT: where it starts and where its tip is, and its line style.
-    struct Whisker { var from: (x: Double, y: Double); var tip: (x: Double, y: Double); var style: String }
+    /// A whisker read back from the DOT: where it starts and where its tip is, and the x of
+    /// its dots (filled points on its row).
+    struct Whisker { var from: (x: Double, y: Double); var tip: (x: Double, y: Double); var dots: [Double] }
 
     static func point(_ pos: String?) -> (x: Double, y: Double)? {
         guard let parts = pos?.replacingOccurrences(of: "!", with: "").split(separator: ",").compactMap({ Double($0) }), parts.count == 2 else { return nil }
@@ -34,7 +35,10 @@ struct RepliesOpenDateTests {
         graph.edges.compactMap { edge in
             guard edge.tail.hasPrefix("open:"), edge.tail.hasSuffix(":from"),
                   let from = point(graph.node(edge.tail)?.attributes["pos"]), let tip = point(graph.node(edge.head)?.attributes["pos"]) else { return nil }
-            return Whisker(from: from, tip: tip, style: edge.attributes["style"] ?? "")
+            let prefix = String(edge.tail.dropLast(":from".count)) + ":dot:"
+            let dots = graph.nodes.filter { $0.name.hasPrefix(prefix) && $0.attributes["style"] == "filled" }
+                .compactMap { point($0.attributes["pos"]) }.filter { abs($0.y - from.y) < 0.01 }.map(\.x).sorted()
+            return Whisker(from: from, tip: tip, dots: dots)
         }
     }
 
@@ -58,7 +62,15 @@ struct RepliesOpenDateTests {
                 let found = whiskers.filter { abs($0.from.y - centre.y) < 0.01 && abs(abs($0.from.x - centre.x) - radius) < 0.02
                     && ($0.tip.x > $0.from.x) == later }
                 #expect(found.count == 1, "\(name) \(style): \(message.id) (\(later ? "not before" : "not after") alone) has \(found.count) whiskers")
-                #expect(found.allSatisfy { $0.style == "dotted" && ($0.tip.x - $0.from.x) * (later ? 1 : -1) > 3 && abs($0.tip.y - $0.from.y) < 0.01 })
+                #expect(found.allSatisfy { ($0.tip.x - $0.from.x) * (later ? 1 : -1) > 3 && abs($0.tip.y - $0.from.y) < 0.01 })
+                // Dotted as read: dots from the mark's edge to the head, no further apart than the
+                // legend's (Graphviz's own "dotted", 6 pt apart, left one or two).
+                for w in found {
+                    #expect(w.dots.count >= 4, "\(name) \(style): \(w.dots.count) dots")
+                    let gaps = zip(w.dots, w.dots.dropFirst()).map { $1 - $0 }
+                    #expect(gaps.allSatisfy { $0 <= RepliesFigure.whiskerDotStep * 1.25 && $0 >= RepliesFigure.whiskerDot * 1.5 }, "\(gaps)")
+                    #expect(w.dots.contains { abs($0 - w.from.x) < 0.01 }, "the dots start at the mark's edge")
+                }
                 expected.insert("\(markName) \(later)")
             }
             #expect(whiskers.count == expected.count, "\(name): one whisker per mark and side")
@@ -68,6 +80,9 @@ struct RepliesOpenDateTests {
                 let drawn = whiskers.contains { ($0.tip.x > $0.from.x) == later }
                 #expect(legend.contains(OpenDateWording.legend(later: later)) == drawn, "\(name) \(style): legend \(legend)")
                 #expect(figure.dot.contains("<TD FIXEDSIZE=\"TRUE\" WIDTH=\"\(FigureLegend.Swatch.openLineWidth)\"") == !whiskers.isEmpty)
+                // The legend's line: 1 pt dots 2 pt apart, as the figure's.
+                #expect(figure.dot.contains("<TD FIXEDSIZE=\"TRUE\" WIDTH=\"1\" HEIGHT=\"1\" BGCOLOR=") == !whiskers.isEmpty)
+                #expect(!figure.dot.contains("STYLE=\"dotted\"></TD></TR><TR><TD FIXEDSIZE=\"TRUE\" WIDTH=\"\(FigureLegend.Swatch.openLineWidth)\""))
                 let count = open.count { ($0.date.notAfter == nil) == later }
                 #expect(figure.caption.shows.contains(OpenDateWording.caption(count, later: later, noun: ("message", "messages")).dropLast()) == drawn)
             }

@@ -113,15 +113,18 @@ struct FigureSceneTests {
         let analysis = try BundledRun.analysis.get()
         let letters = analysis.messages.filter { $0.kind == .message }.count
         #expect(letters < analysis.messages.count, "the bundled corpus has fragments, which are not letters")
-        // Read back from the scene: every bar (a rectangle outlined in the paper colour) is
-        // its count times the chart's points per letter high.
+        // Read back from the scene: every bar (a rectangle outlined in the paper colour, or the
+        // hollow stack of letters between others: paper outlined in ink, its outline inside the
+        // stack's box) is its count times the chart's points per letter high.
         let paper = try BundledRun.style(data: try BundledRun.data()).paper
+        let zero = try #require(f.scene.texts.first { $0.text == "0" })
         let bars = f.scene.items.compactMap { item -> SceneRect? in
-            if case .rect(let r) = item, r.stroke == paper || (r.strokeWidth == 0 && r.stroke == paper) { return r }
+            // (Legend samples lie below the value axis's "0".)
+            if case .rect(let r) = item, r.stroke == paper || (r.fill == paper && r.stroke != nil && r.rect.maxY <= zero.bounds.maxY) { return r }
             return nil
         }
         let unit = try #require(f.pointsPerUnit)
-        let total = bars.reduce(0.0) { $0 + $1.rect.height } / unit
+        let total = bars.reduce(0.0) { $0 + $1.rect.height + ($1.fill == paper ? $1.strokeWidth : 0) } / unit
         #expect(abs(total - Double(letters)) < 0.01, "bars hold \(total) letters, the corpus \(letters)")
         #expect(f.messages == letters)
         #expect(f.scene.texts.contains { $0.text == "0" })

@@ -130,6 +130,10 @@ struct CorrespondentsFigure {
         let keptEdges = pairs.filter { $0.count + $0.inferredCount >= threshold }
         let graph = CorrespondentGraph(nodes: full.nodes, edges: keptEdges)
         let showsInferred = keptEdges.contains { $0.inferredCount > 0 }
+        // When the writers' arrows differ in line style, a line style cannot also mean
+        // "inferred": the inferred arrows are then outlined (a hollow shaft), as inferred marks
+        // are hollow in every figure, and keep their hollow head.
+        let outlined = showsInferred && keptEdges.contains { $0.count > 0 && edgeLook(writer: $0.from).style != "solid" }
 
         var qualifiers: [String] = []
         if !context.filterDescription.isEmpty { qualifiers.append(context.filterDescription) }
@@ -160,7 +164,7 @@ struct CorrespondentsFigure {
             ("splines", .text(theme.graph.splines)),
             ("overlap", .text(theme.graph.overlap)),
             ("concentrate", .text(theme.graph.concentrate ? "true" : "false")),
-        ]) + legend(title: title, largest: largest, maxSide: maxSide, classes: classes, showsInferred: showsInferred,
+        ]) + legend(title: title, largest: largest, maxSide: maxSide, classes: classes, showsInferred: showsInferred, outlined: outlined,
                     writers: writers(keptEdges)).graphAttributes(style: style))
         dot.nodeDefaults(style.nodeDefaults([("shape", "plain")]))
         dot.edgeDefaults(style.edgeDefaults())
@@ -196,16 +200,24 @@ struct CorrespondentsFigure {
                 // A hollow arrowhead as well as the inferred line style: a writer's own dash may be that style.
                 // The head grows with the pen so that its opening stays open (`FigureStyle.arrowSize`).
                 let width = Double(FigureStyle.lineWidth(edge.inferredCount, classes: classes))
-                var attributes: DOTAttributes = [("color", .text(theme.graph.inferred.color.hex)), ("style", .text(theme.graph.inferred.style)),
-                                                 ("arrowhead", .text(Self.inferredArrowhead)),
-                                                 ("penwidth", .number(width)), ("arrowsize", .number(style.arrowSize(penWidth: width)))]
+                let inferredColor = theme.graph.inferred.color.hex
+                var attributes: DOTAttributes = outlined
+                    // Three parallel lines (Graphviz draws a colour list without fractions so), the
+                    // middle one the paper: a hollow shaft as wide as the class's line.
+                    ? [("color", .text("\(inferredColor):\(theme.colors.paper.hex):\(inferredColor)")),
+                       ("penwidth", .number(Self.outlineStrand(width)))]
+                    : [("color", .text(inferredColor)), ("style", .text(theme.graph.inferred.style)), ("penwidth", .number(width))]
+                attributes += [("arrowhead", .text(Self.inferredArrowhead)), ("arrowsize", .number(style.arrowSize(penWidth: width)))]
                 if theme.graph.edge.labelCounts { attributes += countLabel(edge.inferredCount, key: Self.labelKey(edge.from, edge.to, inferred: true), padding: countPadding) }
                 dot.edge(edge.from, edge.to, attributes)
             }
         }
         var shows = "Correspondents of \(analysis.corpus.sourceName): each person a square whose area grows with the messages "
             + "they wrote and received; arrows from writer to addressee, width by class of message count, labelled with the count."
-        if showsInferred { shows += " Arrows with a hollow head count incoming messages known only from citations (inferred)." }
+        if showsInferred {
+            shows += outlined ? " Outlined arrows (a hollow shaft) with a hollow head count incoming messages known only from citations (inferred)."
+                : " Arrows with a hollow head count incoming messages known only from citations (inferred)."
+        }
         if theme.graph.edge.colorBySender { shows += " An arrow takes its writer's colour and line style (grey: not among the coloured people)." }
         let dropped = unlistedPlacement == .dropped ? keptEdges.count { $0.count > 0 } + keptEdges.count { $0.inferredCount > 0 }
             : labelPlacement.values.count { $0 == .dropped }
@@ -337,7 +349,11 @@ struct CorrespondentsFigure {
         return (split.named, !split.others.isEmpty, writers.contains { context.people.isUnidentified($0) })
     }
 
-    private func legend(title: String?, largest: Int, maxSide: Int, classes: [FigureStyle.LineClass], showsInferred: Bool,
+    /// The width of each of the three lines of an outlined (inferred) arrow of class width
+    /// `width`: a third, so the lines grow with the class as a solid arrow does.
+    static func outlineStrand(_ width: Double) -> Double { width / 3 }
+
+    private func legend(title: String?, largest: Int, maxSide: Int, classes: [FigureStyle.LineClass], showsInferred: Bool, outlined: Bool,
                         writers: (named: [String], others: Bool, unidentified: Bool)) -> FigureLegend {
         let theme = context.theme
         let muted = theme.colors.muted
@@ -367,9 +383,9 @@ struct CorrespondentsFigure {
             let head = 10 * style.arrowSize(penWidth: Double(sample))
             kinds.append(FigureLegend.Entry(swatch: .arrow(muted, widthPt: sample, style: "solid", hollow: false, headPt: head),
                                             text: "in the corpus (filled head)"))
-            kinds.append(FigureLegend.Entry(swatch: .arrow(theme.graph.inferred.color, widthPt: sample, style: theme.graph.inferred.style,
+            kinds.append(FigureLegend.Entry(swatch: .arrow(theme.graph.inferred.color, widthPt: sample, style: outlined ? FigureLegend.outlinedStyle : theme.graph.inferred.style,
                                                            hollow: true, headPt: head),
-                                            text: "inferred from citations (hollow head)"))
+                                            text: outlined ? "inferred from citations (outlined, hollow head)" : "inferred from citations (hollow head)"))
         }
         let notes = ["Square area and number: messages written and received" + (showsInferred ? " (+ inferred)" : "") + ". Arrows: writer to addressee"
                      + (theme.graph.edge.colorBySender ? ", in the writer’s colour and line style" : "")

@@ -4,6 +4,10 @@ import Styling
 /// places the graph label outside the drawing, so it can never overlap a node or an edge.
 /// Entries are packed into rows that fit the figure width (text measured conservatively).
 struct FigureLegend {
+    /// The line style of an `.arrow` sample whose shaft is outlined (hollow), as inferred
+    /// arrows are drawn when the writers' arrows differ in line style.
+    static let outlinedStyle = "outlined"
+
     /// How an entry shows what it stands for: a glyph drawn in a colour (a filled or hollow
     /// disc, a box, a line of some dash pattern and weight).
     enum Swatch {
@@ -86,9 +90,10 @@ struct FigureLegend {
                 return FigureStyle.fixedBox(width: 12, height: 9, "BORDER=\"1\" COLOR=\"\(outline.hex)\" BGCOLOR=\"\(fill.hex)\"")
             case .arrow(let color, let width, let lineStyle, _, let head):
                 // The line is the bottom border of the upper half of a fixed box, so it meets the
-                // head's middle; the head is the glyph, set as large as the drawn head.
+                // head's middle; the head is the glyph, set as large as the drawn head. An
+                // outlined shaft is a box of 1 pt top and bottom borders, centred on that line.
                 let styled = ["dashed", "dotted"].contains(lineStyle) ? " STYLE=\"\(lineStyle)\"" : ""
-                let half = max(width + 1, Int((head * 0.4).rounded()))
+                let half = max(width + 1, Int((head * 0.4).rounded()), lineStyle == FigureLegend.outlinedStyle ? 3 : 0)
                 var headFont = font.plain
                 headFont.sizePt = max(font.sizePt, (head * 2).rounded() / 2)
                 // Fixed sizes throughout: a cell wider than the sample must not pull line and head apart.
@@ -97,12 +102,16 @@ struct FigureLegend {
                 return "<TD ALIGN=\"RIGHT\"><TABLE FIXEDSIZE=\"TRUE\" WIDTH=\"\(24 + headWidth)\" HEIGHT=\"\(height)\" ALIGN=\"RIGHT\" "
                     + "BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR><TD FIXEDSIZE=\"TRUE\" WIDTH=\"24\" HEIGHT=\"\(height)\">"
                     + "<TABLE FIXEDSIZE=\"TRUE\" WIDTH=\"24\" HEIGHT=\"\(2 * half)\" BORDER=\"0\" CELLPADDING=\"0\" CELLSPACING=\"0\">"
-                    + "<TR><TD FIXEDSIZE=\"TRUE\" WIDTH=\"24\" HEIGHT=\"\(half)\" SIDES=\"B\" BORDER=\"\(width)\" COLOR=\"\(color.hex)\"\(styled)></TD></TR>"
-                    + "<TR><TD FIXEDSIZE=\"TRUE\" WIDTH=\"24\" HEIGHT=\"\(half)\"></TD></TR></TABLE></TD>"
+                    + (lineStyle == FigureLegend.outlinedStyle
+                        ? "<TR><TD FIXEDSIZE=\"TRUE\" WIDTH=\"24\" HEIGHT=\"\(half - 2)\"></TD></TR>"
+                            + "<TR><TD FIXEDSIZE=\"TRUE\" WIDTH=\"24\" HEIGHT=\"3\" SIDES=\"TB\" BORDER=\"1\" COLOR=\"\(color.hex)\"></TD></TR>"
+                            + "<TR><TD FIXEDSIZE=\"TRUE\" WIDTH=\"24\" HEIGHT=\"\(half - 1)\"></TD></TR></TABLE></TD>"
+                        : "<TR><TD FIXEDSIZE=\"TRUE\" WIDTH=\"24\" HEIGHT=\"\(half)\" SIDES=\"B\" BORDER=\"\(width)\" COLOR=\"\(color.hex)\"\(styled)></TD></TR>"
+                            + "<TR><TD FIXEDSIZE=\"TRUE\" WIDTH=\"24\" HEIGHT=\"\(half)\"></TD></TR></TABLE></TD>")
                     + "<TD FIXEDSIZE=\"TRUE\" WIDTH=\"\(headWidth)\" HEIGHT=\"\(height)\">" + FigureStyle.html(glyph, font: headFont, color: color.hex)
                     + "</TD></TR></TABLE></TD>"
             case .openDate(let color, let later):
-                // Mark, dotted line (the bottom border of the upper half of a fixed box) and head,
+                // Mark, dotted line (a row of dots centred in a fixed box) and head,
                 // each in a fixed cell: the order of the cells is the direction.
                 let glyph = Int(font.sizePt.rounded()) + 1
                 let half = max(2, Int((font.sizePt * 0.6).rounded()))
@@ -110,10 +119,15 @@ struct FigureLegend {
                 func text(_ character: String) -> String {
                     "<TD FIXEDSIZE=\"TRUE\" WIDTH=\"\(glyph)\" HEIGHT=\"\(height)\">" + FigureStyle.html(character, font: font.plain, color: color.hex) + "</TD>"
                 }
+                // The dotted line as the figure draws it (`RepliesFigure.whiskerDots`): 1 pt dots
+                // 2 pt apart, as cells of the colour and empty cells, not a "dotted" border
+                // (Graphviz's dots are 6 pt apart: two on a sample this long).
+                let dots = (0..<Self.openLineWidth).map { i in
+                    "<TD FIXEDSIZE=\"TRUE\" WIDTH=\"1\" HEIGHT=\"1\"" + (i % 2 == 0 ? " BGCOLOR=\"\(color.hex)\"" : "") + "></TD>"
+                }.joined()
                 let line = "<TD FIXEDSIZE=\"TRUE\" WIDTH=\"\(Self.openLineWidth)\" HEIGHT=\"\(height)\">"
-                    + "<TABLE FIXEDSIZE=\"TRUE\" WIDTH=\"\(Self.openLineWidth)\" HEIGHT=\"\(2 * half)\" BORDER=\"0\" CELLPADDING=\"0\" CELLSPACING=\"0\">"
-                    + "<TR><TD FIXEDSIZE=\"TRUE\" WIDTH=\"\(Self.openLineWidth)\" HEIGHT=\"\(half)\" SIDES=\"B\" BORDER=\"1\" COLOR=\"\(color.hex)\" STYLE=\"dotted\"></TD></TR>"
-                    + "<TR><TD FIXEDSIZE=\"TRUE\" WIDTH=\"\(Self.openLineWidth)\" HEIGHT=\"\(half)\"></TD></TR></TABLE></TD>"
+                    + "<TABLE FIXEDSIZE=\"TRUE\" WIDTH=\"\(Self.openLineWidth)\" HEIGHT=\"1\" BORDER=\"0\" CELLPADDING=\"0\" CELLSPACING=\"0\">"
+                    + "<TR>" + dots + "</TR></TABLE></TD>"
                 let cells = later ? text("●") + line + text("›") : text("‹") + line + text("●")
                 return "<TD ALIGN=\"RIGHT\"><TABLE FIXEDSIZE=\"TRUE\" WIDTH=\"\(2 * glyph + Self.openLineWidth)\" HEIGHT=\"\(height)\" ALIGN=\"RIGHT\" "
                     + "BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR>" + cells + "</TR></TABLE></TD>"

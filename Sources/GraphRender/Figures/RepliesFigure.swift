@@ -350,8 +350,16 @@ struct RepliesFigure {
             }
             let pen: DOTAttributes = [("arrowhead", "none"), ("color", .text(color.hex)), ("penwidth", .number(theme.lines.regularPt))]
             let words = whisker.later ? "dated only \"not before\": may be later" : "dated only \"not after\": may be earlier"
-            dot.edge(name + ":from", name + ":to", pen + [("style", "dotted"), ("tooltip", .text(words))]
+            // The dotted line as dots: Graphviz's own "dotted" is 2 pt dots 6 pt apart (4 pt in
+            // SVG), which on a whisker this short left a dash or two ("- ›"), read as no line at
+            // all. The line itself is kept, invisible, for its tooltip and as what the dots are on.
+            dot.edge(name + ":from", name + ":to", pen + [("style", "invis"), ("tooltip", .text(words))]
                      + (graphvizRoutesLinks ? [] : [("pos", .text(Self.line(start, tip)))]))
+            for (k, x) in Self.whiskerDots(from: start.x, to: tip.x - sign * head * 0.5).enumerated() {
+                dot.node(name + ":dot:\(k)", [("shape", "point"), ("width", .number(Self.whiskerDot / 72)), ("height", .number(Self.whiskerDot / 72)),
+                                              ("fixedsize", "true"), ("style", "filled"), ("color", .text(color.hex)), ("fillcolor", .text(color.hex)),
+                                              ("penwidth", .number(0)), ("tooltip", .text(words)), ("pos", .text(Self.pin(x, group.y)))])
+            }
             for (suffix, point) in [("upper", wing[0]), ("lower", wing[1])] {
                 dot.edge(name + ":" + suffix, name + ":to", pen + [("tooltip", .text(words))]
                          + (graphvizRoutesLinks ? [] : [("pos", .text(Self.line(point, tip)))]))
@@ -535,6 +543,17 @@ struct RepliesFigure {
     /// nil for a date with both bounds or none.
     static func openSide(_ date: HistoricalDate) -> Bool? {
         date.isOpen ? date.notAfter == nil : nil
+    }
+
+    /// The diameter of a whisker's dots and the distance between their centres, in points:
+    /// the legend's sample has the same (`FigureLegend.Swatch.openDate`), so it reads dotted at
+    /// any width.
+    static let whiskerDot = 1.0, whiskerDotStep = 2.0
+
+    /// The x of each dot of a whisker from `from` to `to` (either way), a dot at each end.
+    static func whiskerDots(from: Double, to: Double) -> [Double] {
+        let n = max(1, Int((abs(to - from) / whiskerDotStep).rounded()))
+        return (0...n).map { from + (to - from) * Double($0) / Double(n) }
     }
 
     /// An open date's whisker length and head size, in mark diameters (the correspondents
