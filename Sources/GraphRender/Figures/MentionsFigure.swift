@@ -66,6 +66,9 @@ struct MentionsFigure {
         return context.analysis.messages.filter { named.contains($0.id) }
     }
 
+    /// The figure's DOT and caption, laid out by Graphviz later.
+    /// - Complexity: O(edges + nodes) of the mention graph, plus one pass over the messages
+    ///   (`drawnMessages`) unless `namedMessages` holds them already.
     func figure() -> GraphFigure {
         let analysis = context.analysis
         let theme = context.theme
@@ -156,7 +159,8 @@ struct MentionsFigure {
     /// most). If a line still passes too near, the drawing with fewest such lines is kept and
     /// the caption says how many.
     ///
-    /// - Complexity: at most 21 layouts of a figure within its budget (18 of them routing only).
+    /// - Complexity: at most 21 layouts of a figure within its budget (18 of them routing only),
+    ///   and one pass over the messages to find those naming the drawn pairs.
     func separatingLines() throws -> GraphFigure {
         var best: (figure: GraphFigure, near: Int)?
         var spread = self
