@@ -119,6 +119,24 @@ struct RepliesOpenDateTests {
         }
     }
 
+    /// The bar of a date known within bounds reads on the page: at least 3:1 (WCAG 2.1, 1.4.11),
+    /// in the figure's DOT and in its legend sample.
+    @Test(arguments: styles)
+    func rangeBarsReadOnThePage(style: String) throws {
+        let theme = FigureFixtures.theme(style)
+        // edition.xml: a letter dated within April 1799, its bar wider than a point.
+        let context = FigureContext(analysis: Self.fixtures[1].analysis, theme: theme, wide: false, styleSpec: style)
+        let figure = try GraphFigure.build(.replies, context: context)
+        let graph = try GraphvizEngine.shared.parse(figure.dot)
+        let bars = graph.edges.filter { $0.tail.hasPrefix("range:") }
+        #expect(!bars.isEmpty, "edition.xml has a date within bounds")
+        for bar in bars {
+            let color = try #require(RGBColor(hex: bar.attributes["color"] ?? ""))
+            #expect(color.contrast(with: theme.colors.paper) >= 3, "\(style): \(color) is \(color.contrast(with: theme.colors.paper)):1")
+            #expect(graph.attributes["label"]?.contains("COLOR=\"\(color.hex)\"") == true, "the legend's bar sample is the bar's colour")
+        }
+    }
+
     /// A corpus without open dates (the bundled telegrams) has no whisker and no open-date legend.
     @Test func noOpenDateNoWhiskerNoSample() throws {
         #expect(!FigureFixtures.analysis.messages.contains { $0.date.isOpen })

@@ -560,10 +560,14 @@ struct RepliesFigure {
     /// timeline's proportions).
     static let openLength = 2.4, openHead = 0.55
 
-    /// The bar of an uncertain date: the muted colour halfway to the paper, so it stays under the marks.
+    /// The bar of an uncertain date: the muted colour lightened toward the paper, so it stays
+    /// under the marks, but no further than keeps it 3:1 against the paper (WCAG 2.1, 1.4.11;
+    /// halfway, the paper sheet's bar was a 2:1 grey). Never lighter than halfway.
     static func rangeColor(_ theme: Theme) -> RGBColor {
         let m = theme.colors.muted, p = theme.colors.paper
-        return RGBColor(red: (m.red + p.red) / 2, green: (m.green + p.green) / 2, blue: (m.blue + p.blue) / 2)
+        var amount = 0.5
+        while amount > 0 && m.mixed(with: p, amount).contrast(with: p) < CategoryPalette.minimumGroundContrast { amount -= 0.02 }
+        return m.mixed(with: p, max(0, amount))
     }
 
     /// The bar's width in whole points (a legend sample is as thick): about a third of a mark.
