@@ -68,6 +68,12 @@ struct OtherCorporaViewsTests {
         for c in people.colors.prefix(people.capacity) + [people.other, people.unidentifiedStyle.color] {
             #expect(PaintColor(c).contrast(on: page) >= 3, "\(spec): \(c) is \(PaintColor(c).contrast(on: page)):1")
         }
+        // The topics' ticks too, in the sheets made for reading under colour blindness and in grey.
+        if spec != "paper" {
+            for c in theme.palettes.topics.colors {
+                #expect(PaintColor(c).contrast(on: page) >= 3, "\(spec) topics: \(c) is \(PaintColor(c).contrast(on: page)):1")
+            }
+        }
     }
 
     /// Bars drawn for dates known within bounds: horizontal lines through a mark's centre in the
