@@ -349,26 +349,32 @@ struct ReplyChains: Sendable {
     /// 16 bytes a message each. Why: a dictionary of arrays had one small array per pair, and
     /// a catalogue of a million letters between thousands of people has nearly a pair a letter
     /// (some 300 MB for the two indexes).
-    /// - Complexity: O(n log n) in messages.
+    /// - Complexity: O(n log n) in messages and addressees.
     private static func indexes(_ messages: [Message]) -> (outgoing: PairGroups, bySenderDay: SenderDayGroups) {
         var number: [String: UInt64] = [:]
+        // The last message that listed each person as an addressee: a letter's addressees
+        // are each indexed once in constant time (searching the letter's own list was
+        // quadratic in a letter of thousands of addressees).
+        var listedIn: [Int] = []
         func person(_ id: String) -> UInt64 {
             if let k = number[id] { return k }
             let k = UInt64(number.count)
             number[id] = k
+            listedIn.append(-1)
             return k
         }
         var pairs: [PositionGroups.Entry] = [], days: [PositionGroups.Entry] = []
         pairs.reserveCapacity(messages.count)
         days.reserveCapacity(messages.count)
-        var seen: [UInt64] = []
         for i in messages.indices {
             guard let day = messages[i].date.best else { continue }
             let sender = person(messages[i].sender)
-            seen.removeAll(keepingCapacity: true)
             for r in messages[i].recipients {
-                let k = sender << 32 | person(r)
-                if !seen.contains(k) { seen.append(k); pairs.append(.init(key: k, position: i)) }
+                let addressee = person(r)
+                if listedIn[Int(addressee)] != i {
+                    listedIn[Int(addressee)] = i
+                    pairs.append(.init(key: sender << 32 | addressee, position: i))
+                }
             }
             days.append(.init(key: sender << 32 | UInt64(UInt32(bitPattern: Int32(clamping: day.ordinal))), position: i))
         }

@@ -36,6 +36,10 @@ static inline char *epi_gvplugin_list(GVC_t *gvc, api_t api, const char *kind) {
     return gvplugin_list(gvc, api, kind);
 }
 static inline char *epi_agget(void *obj, const char *name) { return agget(obj, (char *)name); }
+/* Looks an attribute up (NULL value: never declares it). */
+static inline Agsym_t *epi_agattr_lookup(Agraph_t *g, int kind, const char *name) {
+    return agattr(g, kind, (char *)name, NULL);
+}
 /* Sets a graph attribute, declaring it with an empty default when the DOT did not. */
 static inline int epi_agsafeset(void *obj, const char *name, const char *value) {
     return agsafeset(obj, (char *)name, (char *)value, "");

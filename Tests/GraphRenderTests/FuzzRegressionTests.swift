@@ -149,4 +149,42 @@ struct FuzzRegressionTests {
         #expect(!dot.text.contains("\n\u{0652}"))
         _ = try GraphvizEngine.shared.parse(dot.text)
     }
+    /// FuzzDOT, crash-84dcb570 (campaign of 2026-12-06): a graph with a cluster and a labelled
+    /// edge that the layout puts within one rank made Graphviz 2.43's dot free memory twice
+    /// (`flat_edges` reallocates the rank array the clusters point into; `gvFreeLayout` frees
+    /// the old block). It reproduces from C with libgvc alone, and glibc aborts the process.
+    /// The engine now refuses that combination under dot, before laying out, with a message
+    /// that says what to change; the same graph lays out under neato, and without the label
+    /// or the cluster under dot. (Without the guard this test kills the test process.)
+    @Test func aClusterWithALabelledEdgeIsRefusedUnderDotNotCrashed() throws {
+        let hazardous = """
+        digraph G {
+          a -> b
+          a -> s
+          s -> x [label="x"]
+          x -> d
+          d -> a
+          a -> x
+          subgraph Cluster_x { x }
+        }
+        """
+        for format in [GraphFormat.svg, .png] {
+            #expect {
+                _ = try GraphvizEngine.shared.render(hazardous, format: format)
+            } throws: { error in
+                guard let refusal = error as? GraphvizError else { return false }
+                return refusal.stage == .rejectedInput && refusal.description.contains("cluster") && refusal.description.contains("xlabel")
+            }
+        }
+        #expect(throws: GraphvizError.self) { _ = try GraphvizEngine.shared.layout(hazardous) }
+        // Nested clusters count; the default edge label counts.
+        let nested = "digraph { edge [label=\"n\"]; subgraph s { subgraph clusterA { a } } a -> b }"
+        #expect(throws: GraphvizError.self) { _ = try GraphvizEngine.shared.render(nested, format: .svg) }
+        // What is not the hazard still renders.
+        let fine = [hazardous.replacingOccurrences(of: "[label=", with: "[xlabel="),
+                    hazardous.replacingOccurrences(of: "subgraph Cluster_x", with: "subgraph plain_x"),
+                    "digraph { edge [label=\"\"]; subgraph cluster_a { a } a -> b }"]
+        for dot in fine { #expect(String(decoding: try GraphvizEngine.shared.render(dot, format: .svg).data, as: UTF8.self).contains("</svg>")) }
+        #expect(try GraphvizEngine.shared.render(hazardous, engine: .neato, format: .svg).data.count > 0)
+    }
 }

@@ -203,6 +203,9 @@ public final class GraphvizEngine: Sendable {
         }
         defer { agclose(graph) }
         _ = try GraphvizMessageTriage.check(GraphvizMessages.shared.drain(), stage: .parse)
+        if engine == .dot, DotClusterLabelHazard.isPresent(in: graph) {
+            throw GraphvizError(.rejectedInput, messages: [DotClusterLabelHazard.message])
+        }
         if epi_gvLayout(gvc, graph, engine.name) != 0 {
             gvFreeLayout(gvc, graph)
             throw GraphvizError(.layout, messages: GraphvizMessages.shared.drain())
