@@ -158,6 +158,8 @@ struct RepliesOpenDateTests {
         }
         #expect(Self.legendText(try #require(graph.attributes["label"])).contains("A bar is at least as wide as its mark and 2 pt."))
         #expect(figure.caption.shows.contains("drawn as wide as the mark and 2 pt"), "\(figure.caption.shows)")
+        // Marks stand on the figure's grid of periods, and the caption says how far that may be from a date.
+        #expect(figure.caption.shows.contains("Marks stand at the middle of periods of "), "\(figure.caption.shows)")
     }
 
     /// A corpus without open dates (the bundled telegrams) has no whisker and no open-date legend.

@@ -483,6 +483,7 @@ struct RepliesFigure {
         if widenedBars > 0 {
             shows += " \(widenedBars) bar\(widenedBars == 1 ? " is" : "s are") shorter than \(widenedBars == 1 ? "its" : "their") mark at this width and drawn as wide as the mark and 2 pt, about it."
         }
+        if daysPerBin.rounded(.up) > 1 { shows += " " + Self.gridSentence(daysPerBin) }
         if anyCounted { shows += " Messages of one row within \(TimeBins.days(daysPerBin)) are one mark with their number." }
         if let slice { shows += " The whole correspondence is past the figure's budget of \(budget.marks) messages: this is its \(slice.words(name: context.shortName(of:)))." }
         if othersCount > 0 { shows += " The \(othersCount) correspondents after the \(keptLanes.count) busiest share the lane \"others\"." }
@@ -557,6 +558,12 @@ struct RepliesFigure {
     /// nil for a date with both bounds or none.
     static func openSide(_ date: HistoricalDate) -> Bool? {
         date.isOpen ? date.notAfter == nil : nil
+    }
+
+    /// Where a mark stands when the figure's time grid is wider than a day: at the middle of
+    /// its period, up to half of it from the message's date.
+    static func gridSentence(_ daysPerBin: Double) -> String {
+        "Marks stand at the middle of periods of \(TimeBins.days(daysPerBin)), up to half of that from their date."
     }
 
     /// The diameter of a whisker's dots and the distance between their centres, in points:
