@@ -42,7 +42,8 @@ public struct CorpusAnalysis: Sendable {
     ///
     /// - Complexity: O(n log n) in messages (the stable sort; per-message word, topic and
     ///   mention passes on all cores; reply chains, parallels, graphs and latency, each
-    ///   O(n log n) as their own comments say).
+    ///   O(n log n) as their own comments say). The parallel texts run beside the sequential
+    ///   steps that need topics (reply chains, mentions, ranking), on two cores.
     public init(corpus: Corpus, lexicon: TopicLexicon, mentionTable: MentionTable? = nil) {
         let table = mentionTable ?? (try? MentionTable.bundled(people: corpus.people))
             ?? MentionTable(entities: [], people: corpus.people)
@@ -63,20 +64,35 @@ public struct CorpusAnalysis: Sendable {
             let w = WordSequence(bodyOf: messages[i])
             return PerMessage(topics: scorer.assigned(w), mentions: finder.mentions(w), coveringPhrase: scorer.coveringPhrase(w))
         }
-        var topics: [String: [TopicMatch]] = [:]
-        var mentionsByMessage: [String: [Mention]] = [:]
-        // By message position, only where there is one (an array of optionals was 56 bytes a message).
-        var coveringPhrases: [Int: MatchedSpan] = [:]
-        for (i, result) in perMessage.enumerated() {
-            if !result.topics.isEmpty { topics[messages[i].id] = result.topics }
-            if !result.mentions.isEmpty { mentionsByMessage[messages[i].id] = result.mentions }
-            if let phrase = result.coveringPhrase { coveringPhrases[i] = phrase }
-        }
-        CorpusAnalysis.shareTopicsOfDisplacedParts(messages: messages, lexicon: lexicon, topics: &topics)
-        CorpusAnalysis.inheritCoveringNotes(messages: messages, phrases: coveringPhrases, scorer: scorer, topics: &topics)
-
-        let chains = ReplyChains(messages: messages, index: messageIndex, topics: topics)
-        let links = (chains.links + ParallelTexts.links(messages: messages)).sorted(by: ReplyChains.linkOrder)
+        // Two independent strands, one on each core: the parallel texts (the largest single step,
+        // comparing word shingles) beside everything that depends on the topics and mentions
+        // (each step sequential). Each strand's result is what it would be alone.
+        let ((topics, chains, mentions, principal, ranking), parallels) = ConcurrentMap.both({
+            var topics: [String: [TopicMatch]] = [:]
+            var mentionsByMessage: [String: [Mention]] = [:]
+            // By message position, only where there is one (an array of optionals was 56 bytes a message).
+            var coveringPhrases: [Int: MatchedSpan] = [:]
+            for (i, result) in perMessage.enumerated() {
+                if !result.topics.isEmpty { topics[messages[i].id] = result.topics }
+                if !result.mentions.isEmpty { mentionsByMessage[messages[i].id] = result.mentions }
+                if let phrase = result.coveringPhrase { coveringPhrases[i] = phrase }
+            }
+            CorpusAnalysis.shareTopicsOfDisplacedParts(messages: messages, lexicon: lexicon, topics: &topics)
+            CorpusAnalysis.inheritCoveringNotes(messages: messages, phrases: coveringPhrases, scorer: scorer, topics: &topics)
+            let chains = ReplyChains(messages: messages, index: messageIndex, topics: topics)
+            let mentions = MentionGraph.build(byMessage: mentionsByMessage, messageOrder: messages.map(\.id), table: table)
+            let ranking = CategoryRanking(messages: messages, people: corpus.people, topicIDs: lexicon.topics.map(\.id), topics: topics)
+            return (topics, chains, mentions, Principal.decide(messages), ranking)
+        }, {
+            ParallelTexts.links(messages: messages)
+        })
+        let links = (chains.links + parallels).sorted(by: ReplyChains.linkOrder)
+        let inferred = chains.inferred
+        let (correspondents, latency) = ConcurrentMap.both({
+            CorrespondentGraph.build(messages: messages, inferred: inferred, people: corpus.people)
+        }, {
+            ReplyLatency.measure(messages: messages, index: messageIndex, inferred: inferred, links: links)
+        })
 
         self.corpus = corpus
         self.lexicon = lexicon
@@ -87,13 +103,12 @@ public struct CorpusAnalysis: Sendable {
         self.topics = topics
         self.unresolvedReferences = chains.unresolved
         self.scorer = scorer
-        let principal = Principal.decide(messages)
         self.principal = principal
         self.corpusPrincipal = principal
-        self.ranking = CategoryRanking(messages: messages, people: corpus.people, topicIDs: lexicon.topics.map(\.id), topics: topics)
-        self.correspondents = CorrespondentGraph.build(messages: messages, inferred: chains.inferred, people: corpus.people)
-        self.latency = ReplyLatency.measure(messages: messages, index: messageIndex, inferred: chains.inferred, links: links)
-        self.mentions = MentionGraph.build(byMessage: mentionsByMessage, messageOrder: messages.map(\.id), table: table)
+        self.ranking = ranking
+        self.correspondents = correspondents
+        self.latency = latency
+        self.mentions = mentions
         self.messageIndex = messageIndex
         self.inferredIndex = Dictionary(chains.inferred.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
     }

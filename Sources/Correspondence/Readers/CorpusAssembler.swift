@@ -185,15 +185,16 @@ struct CorpusAssembler {
         // A block of entries at a time, on all cores; each block's lines are let go once its
         // messages are made, so that the entries and the messages are never both held whole.
         let (senderOf, recipientsOf, dateOf, notesOf) = (senders, recipients, dates, notes)
-        var messages: [Message] = []
-        messages.reserveCapacity(drafts.count)
-        let block = 4096
-        for lower in stride(from: 0, to: drafts.count, by: block) {
-            let upper = min(lower + block, drafts.count)
-            let entries = Array(drafts[lower..<upper]), entryParts = Array(parts[lower..<upper])
-            messages += ConcurrentMap.map(count: upper - lower) { i -> Message in
-                let k = lower + i
-                let d = entries[i], p = entryParts[i]
+        var messages = ConcurrentMap.map(count: drafts.count, block: 4096) { range -> @Sendable (Int) -> Message in
+            let lower = range.lowerBound
+            let entries = Array(drafts[range]), entryParts = Array(parts[range])
+            for k in range {
+                drafts[k].bodyLines = []
+                drafts[k].afterDate = []
+                parts[k] = BodyParts()
+            }
+            return { k -> Message in
+                let d = entries[k - lower], p = entryParts[k - lower]
                 var refs: [Reference] = []
                 var seen = Set<Reference.Sameness>()
                 for line in d.bodyLines {
@@ -223,11 +224,6 @@ struct CorpusAssembler {
                     references: refs, span: SourceSpan(startLine: d.startLine, endLine: d.endLine),
                     fieldLines: fieldLines, notes: notesOf[k])
             }
-            for k in lower..<upper {
-                drafts[k].bodyLines = []
-                drafts[k].afterDate = []
-                parts[k] = BodyParts()
-            }
         }
         // The entries are not needed any more: let go before the rest is made.
         drafts = []
@@ -248,29 +244,25 @@ struct CorpusAssembler {
             if groups[key] == nil { groupOrder.append(key) }
             groups[key, default: []].append(k)
         }
-        for key in groupOrder {
-            guard let members = groups[key], members.count > 1 else { continue }
-            var words: [Set<Substring>?] = Array(repeating: nil, count: members.count)
-            for a in members.indices {
-                for b in (a + 1)..<min(members.count, a + 1 + Self.duplicateWindow) {
-                    // Only texts of about the same length can be the same text.
-                    let la = messages[members[a]].body.utf8.count, lb = messages[members[b]].body.utf8.count
-                    guard min(la, lb) * 10 >= max(la, lb) * 8 else { continue }
-                    if words[a] == nil { words[a] = Set(SpaceSplitter.words(normalised(messages[members[a]].body))) }
-                    if words[b] == nil { words[b] = Set(SpaceSplitter.words(normalised(messages[members[b]].body))) }
-                    guard let wa = words[a], let wb = words[b] else { continue }
-                    let union = wa.union(wb).count
-                    guard union > 0 else { continue }
-                    let similarity = Double(wa.intersection(wb).count) / Double(union)
-                    guard similarity >= 0.8 else { continue }
-                    let first = members[a], k = members[b]
-                    let how = similarity == 1 ? "word for word" : "with small differences of wording"
-                    messages[first].notes.append("printed twice: the same message is repeated at lines \(messages[k].span.startLine)-\(messages[k].span.endLine) (\(messages[k].id))")
-                    messages[k].notes.append("printed twice: a repeat of lines \(messages[first].span.startLine)-\(messages[first].span.endLine) (\(messages[first].id)), \(how)")
-                    issues.append(ReadIssue(kind: .duplicate, span: messages[k].span,
-                                            detail: "lines \(messages[k].span.startLine)-\(messages[k].span.endLine) repeat lines \(messages[first].span.startLine)-\(messages[first].span.endLine) \(how); both are kept",
-                                            messageIDs: [messages[first].id, messages[k].id]))
-                }
+        // Groups are compared on all cores (each group alone); the notes are then added in
+        // group order, as a sequential pass would.
+        let crowded = groupOrder.compactMap { key in groups[key].flatMap { $0.count > 1 ? $0 : nil } }
+        groups = [:]
+        let repeats: [[(Int, Int, Double)]]
+        do {
+            // A second reference to the messages only while they are compared (else the first
+            // note added would copy them all).
+            let made = messages
+            repeats = ConcurrentMap.map(count: crowded.count) { g in Self.repeats(in: crowded[g], messages: made) }
+        }
+        for found in repeats {
+            for (first, k, similarity) in found {
+                let how = similarity == 1 ? "word for word" : "with small differences of wording"
+                messages[first].notes.append("printed twice: the same message is repeated at lines \(messages[k].span.startLine)-\(messages[k].span.endLine) (\(messages[k].id))")
+                messages[k].notes.append("printed twice: a repeat of lines \(messages[first].span.startLine)-\(messages[first].span.endLine) (\(messages[first].id)), \(how)")
+                issues.append(ReadIssue(kind: .duplicate, span: messages[k].span,
+                                        detail: "lines \(messages[k].span.startLine)-\(messages[k].span.endLine) repeat lines \(messages[first].span.startLine)-\(messages[first].span.endLine) \(how); both are kept",
+                                        messageIDs: [messages[first].id, messages[k].id]))
             }
         }
         for k in messages.indices {
@@ -298,6 +290,34 @@ struct CorpusAssembler {
         issues = issueKeys.sorted { $0 < $1 }.map { issues[$0.2] }
         StableOrder.sort(&messages)
         return Corpus(sourceName: sourceName, sourceHash: sourceHash, messages: messages, people: people, issues: issues)
+    }
+
+    /// The repeats within one group (same writer, addressees and day): each member with each of
+    /// the next `duplicateWindow` members whose words are (nearly) the same, as (first, repeat,
+    /// similarity) in the order found.
+    /// - Complexity: O(m · duplicateWindow) comparisons for a group of m messages.
+    private static func repeats(in members: [Int], messages: [Message]) -> [(Int, Int, Double)] {
+        var found: [(Int, Int, Double)] = []
+        var words: [Set<Substring>?] = Array(repeating: nil, count: members.count)
+        for a in members.indices {
+            for b in (a + 1)..<min(members.count, a + 1 + Self.duplicateWindow) {
+                // Only texts of about the same length can be the same text.
+                let la = messages[members[a]].body.utf8.count, lb = messages[members[b]].body.utf8.count
+                guard min(la, lb) * 10 >= max(la, lb) * 8 else { continue }
+                if words[a] == nil { words[a] = Set(SpaceSplitter.words(normalised(messages[members[a]].body))) }
+                if words[b] == nil { words[b] = Set(SpaceSplitter.words(normalised(messages[members[b]].body))) }
+                guard let wa = words[a], let wb = words[b] else { continue }
+                // The shared words counted from the smaller set: |A ∪ B| = |A| + |B| - |A ∩ B|.
+                let (small, large) = wa.count <= wb.count ? (wa, wb) : (wb, wa)
+                let shared = small.reduce(0) { large.contains($1) ? $0 + 1 : $0 }
+                let union = wa.count + wb.count - shared
+                guard union > 0 else { continue }
+                let similarity = Double(shared) / Double(union)
+                guard similarity >= 0.8 else { continue }
+                found.append((members[a], members[b], similarity))
+            }
+        }
+        return found
     }
 
     /// Nearest exact dates before and after each entry in source order (messages only);
@@ -366,7 +386,7 @@ struct CorpusAssembler {
     /// between ASCII bytes and it has no CR: every space and line feed is then a Character of
     /// its own (only a combining mark after a space, a prepended mark before it or CR LF make
     /// one Character of two scalars), and `lowercased()` maps each scalar on its own.
-    private func normalised(_ text: String) -> String {
+    private static func normalised(_ text: String) -> String {
         let bytesOnly = text.utf8.withContiguousStorageIfAvailable { CorpusAssembler.splitsAtBytes($0) }
         guard bytesOnly ?? false else {
             return text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ").lowercased()

@@ -29,9 +29,15 @@ public enum TelegramReader {
     /// The text is taken (`consuming`): once it is cut into entries it is let go, so that a
     /// large corpus is not held twice while its messages are made.
     public static func read(text: consuming String, sourceName: String, path: String? = nil, people: PersonTable) throws -> Corpus {
+        try read(text: text, sourceName: sourceName, path: path, people: people, pieceSize: TelegramSegmenter.defaultPieceSize)
+    }
+
+    /// `read(text:sourceName:path:people:)` with the text segmented in pieces of about
+    /// `pieceSize` bytes (the result is the same whatever the size; tests vary it).
+    static func read(text: consuming String, sourceName: String, path: String?, people: PersonTable, pieceSize: Int) throws -> Corpus {
         // The provenance hash needs none of the parse: it runs on another core meanwhile.
         let hash = HashInBackground(copy text)
-        let (drafts, found, issues) = segment(text, people: people)
+        let (drafts, found, issues) = segment(text, people: people, pieceSize: pieceSize)
         _ = consume text
         guard drafts.contains(where: { $0.kind == .message }) else {
             hash.cancel()   // the background hash must not outlive a failed read
@@ -41,13 +47,13 @@ public enum TelegramReader {
         return assembler.assemble(sourceName: sourceName, sourceHash: hash.value())
     }
 
-    /// The entries of `text`, cut by `TelegramSegmenter` over the text's own bytes (no array of lines).
-    private static func segment(_ text: String, people: PersonTable) -> ([Draft], PersonTable, [ReadIssue]) {
+    /// The entries of `text`, cut by `TelegramSegmenter` over the text's own bytes (no array of
+    /// lines), in pieces on all cores when the text is large (`TelegramSegmenter.segment(bytes:people:pieceSize:)`).
+    private static func segment(_ text: String, people: PersonTable, pieceSize: Int) -> ([Draft], PersonTable, [ReadIssue]) {
         var text = text
         text.makeContiguousUTF8()   // a native string already is: no copy
         return text.utf8.withContiguousStorageIfAvailable { bytes in
-            var parser = TelegramSegmenter(bytes: bytes, people: people)
-            parser.segment()
+            let parser = TelegramSegmenter.segment(bytes: bytes, people: people, pieceSize: pieceSize)
             return (parser.drafts, parser.people, parser.issues)
         }!
     }
@@ -96,7 +102,7 @@ struct Draft: Sendable {
 /// (`TelegramReader.read`), and what it keeps (drafts) holds Strings of its own.
 struct TelegramSegmenter {
     /// The text's bytes, without a BOM.
-    private let bytes: UnsafeBufferPointer<UInt8>
+    fileprivate let bytes: UnsafeBufferPointer<UInt8>
     /// The lines of the paragraph being read (byte ranges), reused from one to the next.
     private var paragraphLines: [Range<Int>] = []
     var people: PersonTable
@@ -107,6 +113,12 @@ struct TelegramSegmenter {
     private var pendingSentOn: Draft.DateLine?
     private var pendingForward: [Draft.DateLine] = []
     private var seenHeader = false
+    /// Paragraphs read so far, and whether the first was a header (see `segment(bytes:people:pieceSize:)`).
+    private var paragraphsRead = 0
+    private var openedWithHeader = false
+    /// Pieces whose own segmenting was kept, and pieces segmented again from the pass before.
+    private(set) var piecesKept = 0
+    private(set) var piecesRedone = 0
     /// Header texts repeat ("PERSONAL AND SECRET FROM PREMIER J. V. STALIN / TO THE PRIME
     /// MINISTER, Mr W. CHURCHILL" a hundred times): each distinct one is read once.
     private var headerCache: [[String]: HeaderText] = [:]
@@ -125,19 +137,153 @@ struct TelegramSegmenter {
         return h
     }
 
-    init(bytes all: UnsafeBufferPointer<UInt8>, people: PersonTable) {
-        bytes = all.starts(with: [0xEF, 0xBB, 0xBF]) ? UnsafeBufferPointer(rebasing: all[3...]) : all
+    /// `stripped`: the bytes are already without a BOM.
+    init(bytes all: UnsafeBufferPointer<UInt8>, stripped: Bool = false, people: PersonTable) {
+        bytes = !stripped && all.starts(with: [0xEF, 0xBB, 0xBF]) ? UnsafeBufferPointer(rebasing: all[3...]) : all
         self.people = people
         matcher = PersonMatcher.cached(for: people)
+    }
+
+    /// Texts shorter than this are cut in one piece.
+    static let defaultPieceSize = 8 << 20
+
+    /// The drafts of the whole text. A text larger than `pieceSize` bytes is cut into pieces at
+    /// blank lines before a line in capitals (a likely header), and the pieces are segmented on
+    /// all cores, each as if the text began there. A piece's drafts are kept only when that is
+    /// exactly what one pass would have done: the piece's first paragraph is a header, the pass
+    /// before it ended past any header (so the header closes the entry before it), and that
+    /// close leaves nothing pending (no Sent-on or date line waiting for a header): the header
+    /// then opens the same new entry in both. Otherwise the piece is segmented again,
+    /// sequentially, from where the pass before it stopped. So the result is the one pass's,
+    /// byte for byte, whatever the cuts.
+    /// - Complexity: O(n) in the bytes of the text (at most twice over a piece whose cut fails),
+    ///   plus the work of each paragraph; the pieces on all cores.
+    static func segment(bytes all: UnsafeBufferPointer<UInt8>, people: PersonTable, pieceSize: Int = defaultPieceSize) -> TelegramSegmenter {
+        var whole = TelegramSegmenter(bytes: all, people: people)
+        let cuts = whole.cuts(pieceSize: pieceSize)
+        guard cuts.count > 2 else {
+            whole.segment()
+            return whole
+        }
+        let bytes = UncheckedBytes(bytes: whole.bytes)
+        // Lines before each piece, counted on all cores (a piece starts just after a LF).
+        let lineCounts = ConcurrentMap.map(count: cuts.count - 1) { k in
+            TelegramSegmenter.lineEnds(in: bytes.bytes, cuts[k]..<cuts[k + 1])
+        }
+        var counted = [0]
+        for count in lineCounts.dropLast() { counted.append(counted[counted.count - 1] + count) }
+        let firstLines = counted
+        var pieces = ConcurrentMap.map(count: cuts.count - 1) { k -> Piece in
+            var piece = TelegramSegmenter(bytes: bytes.bytes, stripped: true, people: people)
+            // A piece after the first starts after a header has been seen (`seenHeader`), as
+            // the one pass would be when its cut is kept.
+            if k > 0 { piece.seenHeader = true }
+            piece.scan(cuts[k]..<cuts[k + 1], linesBefore: firstLines[k])
+            return Piece(segmenter: piece)
+        }
+        whole = pieces[0].segmenter
+        pieces[0].segmenter.drafts = []   // each piece's drafts are let go once taken
+        whole.drafts.reserveCapacity(whole.drafts.count + pieces.dropFirst().reduce(0) { $0 + $1.segmenter.drafts.count } + 1)
+        for k in 1..<pieces.count {
+            let piece = pieces[k].segmenter
+            pieces[k].segmenter.drafts = []
+            // A header after an entry that is past its header closes that entry first, in the
+            // one pass too (`header`); what the close leaves pending (a date line that goes
+            // forward) then decides whether the piece's first entry is the one pass's.
+            let closes = piece.openedWithHeader && !(whole.current?.inHeaderPhase ?? false)
+            if closes { whole.close() }
+            if closes && whole.pendingSentOn == nil && whole.pendingForward.isEmpty && whole.seenHeader {
+                whole.piecesKept += 1
+                whole.drafts += piece.drafts
+                whole.issues += piece.issues
+                whole.current = piece.current
+                whole.pendingSentOn = piece.pendingSentOn
+                whole.pendingForward = piece.pendingForward
+                whole.seenHeader = piece.seenHeader
+            } else {
+                whole.piecesRedone += 1
+                whole.scan(cuts[k]..<cuts[k + 1], linesBefore: firstLines[k])
+            }
+        }
+        whole.close()
+        return whole
+    }
+
+    /// A piece's segmenter, handed back from a worker (its bytes are the text's, only read).
+    private struct Piece: @unchecked Sendable {
+        var segmenter: TelegramSegmenter
+    }
+
+    /// The text's bytes handed to the workers, which only read them.
+    private struct UncheckedBytes: @unchecked Sendable {
+        let bytes: UnsafeBufferPointer<UInt8>
+    }
+
+    /// Where the pieces start, with 0 first and the end of the text last: about every
+    /// `pieceSize` bytes, the first line after a blank line that opens with a capital or `*`
+    /// and is mostly in capitals (a likely header; whether it is one is settled by `segment`).
+    /// - Complexity: O(n) in the bytes at most; about O(pieces) lines looked at in a real text.
+    private func cuts(pieceSize: Int) -> [Int] {
+        let n = bytes.count
+        var result = [0]
+        guard pieceSize > 0, n > pieceSize else { return [0, n] }
+        var target = pieceSize
+        while target < n {
+            // The next blank line (LF, spaces or tabs, LF) at or after the target.
+            var i = max(target, result[result.count - 1] + 1)
+            var found: Int?
+            while i + 1 < n {
+                guard bytes[i] == 0x0A else { i += 1; continue }
+                var j = i + 1
+                while j < n, bytes[j] == 0x20 || bytes[j] == 0x09 { j += 1 }
+                guard j < n, bytes[j] == 0x0A else { i = j; continue }
+                // j: the LF ending the blank line; the candidate line starts after any more blank lines.
+                var start = j + 1
+                while start < n, bytes[start] == 0x0A { start += 1 }
+                guard start < n else { break }
+                var end = start
+                while end < n, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+                let opener = bytes[start]
+                if (opener == 0x2A || (opener >= 0x41 && opener <= 0x5A)), bytes[start - 1] == 0x0A,
+                   HeaderText.isMostlyUpper(bytes: UnsafeBufferPointer(rebasing: bytes[start..<end])) {
+                    found = start
+                    break
+                }
+                i = end
+            }
+            guard let cut = found else { break }
+            result.append(cut)
+            target = cut + pieceSize
+        }
+        result.append(n)
+        return result
+    }
+
+    /// The number of lines ended in `range` (LF, CR LF and a lone CR each end one).
+    private static func lineEnds(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        var count = 0
+        for i in range {
+            let b = bytes[i]
+            if b == 0x0A || (b == 0x0D && (i + 1 >= bytes.count || bytes[i + 1] != 0x0A)) { count += 1 }
+        }
+        return count
     }
 
     /// Cuts the text into paragraphs (lines split on LF, CRLF and CR alike; blank lines of
     /// spaces and tabs between them) and reads each.
     /// - Complexity: O(n) in the bytes of the text, plus the work of each paragraph.
     mutating func segment() {
-        let n = bytes.count
-        var start = 0
-        var lineNumber = 0
+        scan(0..<bytes.count, linesBefore: 0)
+        close()
+    }
+
+    /// Reads the paragraphs of `range` (which starts at the start of a line; `linesBefore`
+    /// lines come before it), leaving the last entry open.
+    /// - Complexity: O(n) in the bytes of the range, plus the work of each paragraph.
+    private mutating func scan(_ range: Range<Int>, linesBefore: Int) {
+        let n = range.upperBound
+        var start = range.lowerBound
+        var lineNumber = linesBefore
         var firstLine = 0
         while true {
             var end = start
@@ -160,7 +306,6 @@ struct TelegramSegmenter {
             paragraph(firstLine: firstLine)
             paragraphLines.removeAll()
         }
-        close()
     }
 
     /// One line of the paragraph as a String.
@@ -178,8 +323,12 @@ struct TelegramSegmenter {
     private mutating func paragraph(firstLine: Int) {
         // A header paragraph: all of it reads as a header, possibly after a fused date.
         let size = paragraphLines.reduce(0) { $0 + $1.count }
+        paragraphsRead += 1
         if paragraphLines.count <= 6, size <= 320 {
-            if headerParagraph(firstLine: firstLine) { return }
+            if headerParagraph(firstLine: firstLine) {
+                if paragraphsRead == 1 { openedWithHeader = true }
+                return
+            }
         }
         var previousWasText = false
         for k in paragraphLines.indices {

@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+@testable import Correspondence
+
+/// A large telegram text is segmented in pieces on all cores (issue 13: reading at 50 MB/s);
+/// these pin down that the pieces give exactly the one pass's corpus, whatever the cuts, and
+/// that cuts are both kept and redone (so the equality is tested on both paths).
+@Suite struct TelegramPiecesTests {
+    static func bundledText() throws -> String {
+        try CorpusLoader.decodedText(url: try BundledCorpus.url(), shownAs: BundledCorpus.name)
+    }
+
+    @Test(arguments: [600, 2_000, 7_919, 40_000, 150_000])
+    func piecesGiveTheOnePassCorpus(pieceSize: Int) throws {
+        let text = try Self.bundledText()
+        let people = try PersonTable.bundled()
+        let whole = try TelegramReader.read(text: text, sourceName: "c.txt", path: nil, people: people, pieceSize: Int.max)
+        let pieces = try TelegramReader.read(text: text, sourceName: "c.txt", path: nil, people: people, pieceSize: pieceSize)
+        #expect(pieces.messages.count == whole.messages.count)
+        #expect(pieces.messages == whole.messages)
+        #expect(pieces.issues == whole.issues)
+        #expect(pieces.people.people == whole.people.people)
+    }
+
+    @Test func cutsAreKeptAndRedone() throws {
+        let text = try Self.bundledText()
+        let people = try PersonTable.bundled()
+        var kept = 0, redone = 0
+        var sequential = text
+        sequential.makeContiguousUTF8()
+        let oneDrafts = sequential.utf8.withContiguousStorageIfAvailable {
+            TelegramSegmenter.segment(bytes: $0, people: people, pieceSize: Int.max).drafts.map { [$0.startLine, $0.endLine] }
+        }!
+        for size in [600, 2_000, 7_919] {
+            let parser = sequential.utf8.withContiguousStorageIfAvailable {
+                TelegramSegmenter.segment(bytes: $0, people: people, pieceSize: size)
+            }!
+            kept += parser.piecesKept
+            redone += parser.piecesRedone
+            #expect(parser.drafts.map { [$0.startLine, $0.endLine] } == oneDrafts)
+        }
+        #expect(kept > 10)
+        #expect(redone > 0)
+    }
+
+    /// Hostile texts cut into small pieces: runs of unfinished headers, date lines before
+    /// headers, Sent-on lines with no header, CR and CR LF line ends, a byte order mark.
+    @Test func hostileTextsInPiecesGiveTheOnePassCorpus() throws {
+        let people = try PersonTable.bundled()
+        var blocks: [String] = []
+        for k in 0..<400 {
+            switch k % 7 {
+            case 0: blocks.append("PERSONAL AND SECRET FROM\n\nJuly \(k % 28 + 1), 1942")
+            case 1: blocks.append("Sent on March \(k % 28 + 1), 1943\n\nJ. V. STALIN TO W. CHURCHILL\n\nThank you for your message of March 3.")
+            case 2: blocks.append("J. V. STALIN TO F. ROOSEVELT\n\nYour message arrived.\n\nAugust \(k % 28 + 1), 1941")
+            case 3: blocks.append("and the rest of a sentence that broke off.")
+            case 4: blocks.append("June 5, 1944\n\nMOST SECRET")
+            case 5: blocks.append("FROM W. CHURCHILL TO J. V. STALIN\n\nI agree.\n\nJ. STALIN")
+            default: blocks.append("PERSONAL AND SECRET FROM PREMIER J. V. STALIN\nTO THE PRIME MINISTER, Mr W. CHURCHILL")
+            }
+        }
+        let lf = blocks.joined(separator: "\n\n") + "\n"
+        for text in [lf, "\u{FEFF}" + lf, lf.replacingOccurrences(of: "\n", with: "\r\n"), lf.replacingOccurrences(of: "\n", with: "\r")] {
+            let whole = try TelegramReader.read(text: text, sourceName: "h.txt", path: nil, people: people, pieceSize: Int.max)
+            for size in [50, 333, 1_000] {
+                let pieces = try TelegramReader.read(text: text, sourceName: "h.txt", path: nil, people: people, pieceSize: size)
+                #expect(pieces.messages == whole.messages)
+                #expect(pieces.issues == whole.issues)
+            }
+        }
+    }
+
+    @Test func blockMapAndBothKeepOrder() {
+        var handed: [Range<Int>] = []
+        let squares = ConcurrentMap.map(count: 10_000, block: 999) { range -> @Sendable (Int) -> Int in
+            handed.append(range)
+            return { $0 * $0 }
+        }
+        #expect(squares == (0..<10_000).map { $0 * $0 })
+        #expect(handed.first == 0..<999)
+        #expect(handed.last == 9_990..<10_000)
+        #expect(handed.count == 11)
+        let (a, b) = ConcurrentMap.both({ (0..<1_000).reduce(0, +) }, { "done" })
+        #expect(a == 499_500)
+        #expect(b == "done")
+    }
+}
