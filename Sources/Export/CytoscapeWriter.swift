@@ -37,13 +37,13 @@ public struct CytoscapeWriter: Sendable {
                 json.endObject()
                 return
             }
-            json.member("color", drawn.fill.hex)
-            json.member("border_color", drawn.stroke.hex)
+            json.member("color", hex: drawn.fill)
+            json.member("border_color", hex: drawn.stroke)
             json.member("width", double: ExportLayout.number(drawn.width))
             json.member("height", double: ExportLayout.number(drawn.height))
             json.member("border_width", double: drawn.outlined ? ExportLayout.number(min(1, min(drawn.width, drawn.height) * 0.08)) : 0)
             json.member("background_opacity", double: drawn.filled ? 1 : 0)
-            json.member("label_color", drawn.text.hex)
+            json.member("label_color", hex: drawn.text)
             json.member("font_size", double: Self.fontSize(drawn))
             json.member("in_figure", bool: drawn.inFigure)
             json.endObject()
@@ -67,7 +67,7 @@ public struct CytoscapeWriter: Sendable {
                 if let value = edge.values[attribute.key] { json.key(attribute.key); value.write(to: &json) }
             }
             if let drawn = layout?.edge(edge, directed: graph.directed) {
-                json.member("color", drawn.color.hex)
+                json.member("color", hex: drawn.color)
                 json.member("width", double: ExportLayout.number(drawn.width))
             }
             json.endObject()

@@ -31,21 +31,26 @@ public enum ExportGraphBuilder {
     static func correspondents(_ analysis: CorpusAnalysis) -> ExportGraph {
         let people = analysis.corpus.people
         struct Pair: Hashable { let from: String; let to: String }
-        var dates: [Pair: [HistoricalDate]] = [:]
-        var personDates: [String: [HistoricalDate]] = [:]
+        // What each edge needs of its letters' dates, gathered as they come (not the dates themselves:
+        // a date is some eighty bytes, its spell eight).
+        var dates: [Pair: EdgeDates] = [:]
+        var personDates: [String: Lifetime] = [:]
         // Every writer (co-senders too, as `CorrespondentGraph` counts them) to every addressee.
-        for message in analysis.messages {
-            let writers = Set(message.senders.filter { !$0.isEmpty })
-            for recipient in Set(message.recipients) {
-                for writer in writers { dates[Pair(from: writer, to: recipient), default: []].append(message.date) }
-                personDates[recipient, default: []].append(message.date)
+        // By index: each message read in place, not copied.
+        let messages = analysis.messages
+        for index in messages.indices {
+            let date = messages[index].date
+            let writers = Set(messages[index].senders.filter { !$0.isEmpty })
+            for recipient in Set(messages[index].recipients) {
+                for writer in writers { dates[Pair(from: writer, to: recipient), default: EdgeDates()].add(date) }
+                personDates[recipient, default: Lifetime()].add(date)
             }
-            for writer in writers { personDates[writer, default: []].append(message.date) }
+            for writer in writers { personDates[writer, default: Lifetime()].add(date) }
         }
         for inferred in analysis.inferred {
-            dates[Pair(from: inferred.sender, to: inferred.recipient), default: []].append(inferred.date)
-            personDates[inferred.sender, default: []].append(inferred.date)
-            personDates[inferred.recipient, default: []].append(inferred.date)
+            dates[Pair(from: inferred.sender, to: inferred.recipient), default: EdgeDates()].add(inferred.date)
+            personDates[inferred.sender, default: Lifetime()].add(inferred.date)
+            personDates[inferred.recipient, default: Lifetime()].add(inferred.date)
         }
         let nodes = analysis.correspondents.nodes.map { node -> ExportNode in
             var values: ExportValues = [
@@ -53,26 +58,23 @@ public enum ExportGraphBuilder {
                 "inferred_sent": .int(node.inferredSent), "inferred_received": .int(node.inferredReceived),
             ]
             if let uri = people[node.id]?.authorityURI { values["authority"] = .string(uri) }
-            return ExportNode(id: node.id, label: node.name, values: values, spells: lifetime(personDates[node.id] ?? []))
+            return ExportNode(id: node.id, label: node.name, values: values, spells: personDates[node.id]?.spells ?? [])
         }
         let edges = analysis.correspondents.edges.enumerated().map { index, edge -> ExportEdge in
-            let onEdge = dates[Pair(from: edge.from, to: edge.to)] ?? []
+            let onEdge = dates[Pair(from: edge.from, to: edge.to)] ?? EdgeDates()
             var values: ExportValues = [
                 "count": .int(edge.count), "inferred_count": .int(edge.inferredCount),
             ]
             values["first"] = edge.first.map { .date($0) }
             values["last"] = edge.last.map { .date($0) }
             // The edge's bounds: open when any message on it is open on that side.
-            let dated = onEdge.filter(\.isDated)
-            if !dated.isEmpty {
-                let lowers = dated.map(\.notBefore), uppers = dated.map(\.notAfter)
-                if !lowers.contains(nil), let lower = lowers.compactMap({ $0 }).min() { values["not_before"] = .date(lower) }
-                if !uppers.contains(nil), let upper = uppers.compactMap({ $0 }).max() { values["not_after"] = .date(upper) }
+            if onEdge.anyDated {
+                if !onEdge.lowerOpen, let lower = onEdge.lower { values["not_before"] = .date(lower) }
+                if !onEdge.upperOpen, let upper = onEdge.upper { values["not_after"] = .date(upper) }
             }
-            values["uncertain_dates"] = .int(onEdge.filter { !$0.isExact }.count)
+            values["uncertain_dates"] = .int(onEdge.uncertain)
             return ExportEdge(id: "c\(index + 1)", source: edge.from, target: edge.to, kind: "correspondence",
-                              weight: Double(edge.count + edge.inferredCount), values: values,
-                              spells: onEdge.compactMap(ExportSpell.init))
+                              weight: Double(edge.count + edge.inferredCount), values: values, spells: onEdge.spells)
         }
         return ExportGraph(
             name: "correspondents",
@@ -167,16 +169,20 @@ public enum ExportGraphBuilder {
     /// - Complexity: O(messages × m²) in the m distinct names of a message, plus the graph's nodes and edges.
     static func mentions(_ analysis: CorpusAnalysis) -> ExportGraph {
         let graph = analysis.mentions
-        var nodeDates: [String: [HistoricalDate]] = [:]
+        // Each name's first and last letter, and each pair's spells (eight bytes a letter, not its date).
+        var nodeDates: [String: Lifetime] = [:]
         struct Pair: Hashable { let a: String; let b: String }
-        var pairDates: [Pair: [HistoricalDate]] = [:]
-        for message in analysis.messages {
-            guard let found = graph.byMessage[message.id] else { continue }
+        var pairSpells: [Pair: [ExportSpell]] = [:]
+        let messages = analysis.messages
+        for index in messages.indices {
+            guard let found = graph.byMessage[messages[index].id] else { continue }
+            let date = messages[index].date
             let distinct = Array(Set(found.map(\.entity))).sorted()
-            for entity in distinct { nodeDates[entity, default: []].append(message.date) }
+            for entity in distinct { nodeDates[entity, default: Lifetime()].add(date) }
+            guard distinct.count > 1, let spell = ExportSpell(date) else { continue }
             for i in distinct.indices {
                 for j in distinct.indices where j > i {
-                    pairDates[Pair(a: distinct[i], b: distinct[j]), default: []].append(message.date)
+                    pairSpells[Pair(a: distinct[i], b: distinct[j]), default: []].append(spell)
                 }
             }
         }
@@ -184,12 +190,12 @@ public enum ExportGraphBuilder {
             ExportNode(id: node.id, label: node.name,
                        values: ["kind": .string(node.kind.rawValue), "messages": .int(node.messages),
                                 "occurrences": .int(node.occurrences)],
-                       spells: lifetime(nodeDates[node.id] ?? []))
+                       spells: nodeDates[node.id]?.spells ?? [])
         }
         let edges = graph.edges.enumerated().map { index, edge in
             ExportEdge(id: "m\(index + 1)", source: edge.a, target: edge.b, kind: "co-mention", weight: Double(edge.weight),
                        values: ["messages": .int(edge.weight)],
-                       spells: (pairDates[Pair(a: edge.a, b: edge.b)] ?? []).compactMap(ExportSpell.init))
+                       spells: pairSpells[Pair(a: edge.a, b: edge.b)] ?? [])
         }
         return ExportGraph(
             name: "mentions",
@@ -201,13 +207,54 @@ public enum ExportGraphBuilder {
             nodes: nodes, edges: edges)
     }
 
-    /// One spell from the earliest possible day of the first letter to the latest of the last:
-    /// a correspondent (or a name) is present in the network from first to last letter (open
-    /// dates at their known bound, undated letters left out).
-    static func lifetime(_ dates: [HistoricalDate]) -> [ExportSpell] {
-        let drawn = dates.compactMap(\.drawnBounds)
-        guard let first = drawn.map(\.notBefore).min(), let last = drawn.map(\.notAfter).max() else { return [] }
-        return [ExportSpell(start: first, end: last)]
+    /// When a correspondent (or a name) is present in the network: one spell from the earliest
+    /// possible day of the first letter to the latest of the last (open dates at their known
+    /// bound, undated letters left out), gathered one date at a time.
+    struct Lifetime {
+        var first: Day?
+        var last: Day?
+
+        mutating func add(_ date: HistoricalDate) {
+            guard let (a, b) = date.drawnBounds else { return }
+            if first.map({ a < $0 }) ?? true { first = a }
+            if last.map({ b > $0 }) ?? true { last = b }
+        }
+
+        /// The one spell: none when no letter is dated.
+        var spells: [ExportSpell] {
+            guard let first, let last else { return [] }
+            return [ExportSpell(start: first, end: last)]
+        }
+    }
+
+    /// What a correspondents edge writes of its letters' dates: their spells, whether any is
+    /// dated, the earliest lower and latest upper bound (and whether a dated letter leaves
+    /// either open), and how many are not exact to the day.
+    struct EdgeDates {
+        var spells: [ExportSpell] = []
+        var anyDated = false
+        var lower: Day?
+        var lowerOpen = false
+        var upper: Day?
+        var upperOpen = false
+        var uncertain = 0
+
+        mutating func add(_ date: HistoricalDate) {
+            if let spell = ExportSpell(date) { spells.append(spell) }
+            if !date.isExact { uncertain += 1 }
+            guard date.isDated else { return }
+            anyDated = true
+            if let a = date.notBefore {
+                if lower.map({ a < $0 }) ?? true { lower = a }
+            } else {
+                lowerOpen = true
+            }
+            if let b = date.notAfter {
+                if upper.map({ b > $0 }) ?? true { upper = b }
+            } else {
+                upperOpen = true
+            }
+        }
     }
 
     /// "1942-07-18", "1942-07", "1943", or "1942-07-29/1942-08-06" for a range, with EDTF's ".."

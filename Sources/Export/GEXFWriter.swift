@@ -83,13 +83,21 @@ public struct GEXFWriter: Sendable {
 
         xml.open("nodes", [("count", String(graph.nodes.count))])
         for node in graph.nodes {
-            xml.open("node", [("id", node.id), ("label", node.label)])
+            xml.open("node") { tag in
+                tag.attribute("id", node.id)
+                tag.attribute("label", node.label)
+            }
             writeValues(node.values, declared: graph.nodeAttributes, into: &xml)
-            writeSpells(node.spells, into: &xml)
+            let merged = ExportSpell.merged(node.spells)
+            writeSpells(merged, into: &xml)
             if let drawn = graph.layout?.nodes[node.id] {
-                xml.empty("viz:color", Self.color(drawn.fill))
-                xml.empty("viz:position", [("x", Self.number(drawn.x)), ("y", Self.number(drawn.y)), ("z", "0.0")])
-                xml.empty("viz:size", [("value", Self.number(drawn.size / 2))])
+                writeColor(drawn.fill, into: &xml)
+                xml.empty("viz:position") { tag in
+                    tag.attribute("x", .double(ExportLayout.number(drawn.x)))
+                    tag.attribute("y", .double(ExportLayout.number(drawn.y)))
+                    tag.attribute("z", "0.0")
+                }
+                xml.empty("viz:size") { $0.attribute("value", .double(ExportLayout.number(drawn.size / 2))) }
             }
             xml.close()
         }
@@ -97,18 +105,25 @@ public struct GEXFWriter: Sendable {
 
         let edgeDeclared = [ExportAttribute("type", .string)] + graph.edgeAttributes
         xml.open("edges", [("count", String(graph.edges.count))])
+        let kindAttribute = version == .v1_3
         for edge in graph.edges {
-            var attributes: [XMLMarkup.Attribute] = [("id", edge.id), ("source", edge.source), ("target", edge.target),
-                                                     ("label", edge.kind), ("weight", ExportValue.double(edge.weight).text)]
-            if version == .v1_3 { attributes.append(("kind", edge.kind)) }
-            xml.open("edge", attributes)
+            xml.open("edge") { tag in
+                tag.attribute("id", edge.id)
+                tag.attribute("source", edge.source)
+                tag.attribute("target", edge.target)
+                tag.attribute("label", edge.kind)
+                tag.attribute("weight", .double(edge.weight))
+                if kindAttribute { tag.attribute("kind", edge.kind) }
+            }
+            // The spells joined once, for the dynamic weights and the spells both.
+            let merged = ExportSpell.merged(edge.spells)
             // The edge's kind is its `type` value, declared first.
             writeValues(edge.values, declared: edgeDeclared, type: edge.kind,
-                        dynamic: dynamicWeight ? Self.lettersPerSpell(edge.spells) : [], into: &xml)
-            writeSpells(edge.spells, into: &xml)
+                        dynamic: dynamicWeight ? Self.lettersPerSpell(edge.spells, merged: merged) : [], into: &xml)
+            writeSpells(merged, into: &xml)
             if let drawn = graph.layout?.edge(edge, directed: graph.directed) {
-                xml.empty("viz:color", Self.color(drawn.color))
-                xml.empty("viz:thickness", [("value", Self.number(drawn.width))])
+                writeColor(drawn.color, into: &xml)
+                xml.empty("viz:thickness") { $0.attribute("value", .double(ExportLayout.number(drawn.width))) }
             }
             xml.close()
         }
@@ -122,21 +137,28 @@ public struct GEXFWriter: Sendable {
                              dynamic weights: [(spell: ExportSpell, letters: Int)] = [], into xml: inout XMLMarkup) {
         var opened = false
         for attribute in declared {
-            let text: String
+            let value: ExportValue
             if let type, attribute.key == "type" {
-                text = type
-            } else if let value = values[attribute.key] {
-                text = value.text
+                value = .string(type)
+            } else if let given = values[attribute.key] {
+                value = given
             } else {
                 continue
             }
             if !opened { xml.open("attvalues"); opened = true }
-            xml.empty("attvalue", [("for", attribute.key), ("value", text)])
+            xml.empty("attvalue") { tag in
+                tag.attribute("for", attribute.key)
+                tag.attribute("value", value)
+            }
         }
         for (spell, letters) in weights {
             if !opened { xml.open("attvalues"); opened = true }
-            xml.empty("attvalue", [("for", "weight"), ("value", ExportValue.double(Double(letters)).text),
-                                   ("start", spell.start.iso), ("end", spell.end.iso)])
+            xml.empty("attvalue") { tag in
+                tag.attribute("for", "weight")
+                tag.attribute("value", .double(Double(letters)))
+                tag.attribute("start", iso: spell.start)
+                tag.attribute("end", iso: spell.end)
+            }
         }
         if opened { xml.close() }
     }
@@ -144,7 +166,12 @@ public struct GEXFWriter: Sendable {
     /// The joined spells of an edge, each with the number of letters (raw spells) inside it.
     /// - Complexity: O(n log n) in the edge's letters.
     static func lettersPerSpell(_ spells: [ExportSpell]) -> [(spell: ExportSpell, letters: Int)] {
-        let merged = ExportSpell.merged(spells)
+        lettersPerSpell(spells, merged: ExportSpell.merged(spells))
+    }
+
+    /// `lettersPerSpell` when the joined spells (`ExportSpell.merged(spells)`) are at hand.
+    /// - Complexity: O(n log n) in the edge's letters.
+    static func lettersPerSpell(_ spells: [ExportSpell], merged: [ExportSpell]) -> [(spell: ExportSpell, letters: Int)] {
         var counts = Array(repeating: 0, count: merged.count)
         for spell in spells {
             // The joined spell holding this one: the last that starts on or before it.
@@ -158,18 +185,24 @@ public struct GEXFWriter: Sendable {
         return zip(merged, counts).map { (spell: $0, letters: $1) }
     }
 
-    private static func color(_ color: ExportLayout.Color) -> [XMLMarkup.Attribute] {
-        [("r", String(color.red)), ("g", String(color.green)), ("b", String(color.blue))]
+    /// `viz:color` with the colour's components.
+    private func writeColor(_ color: ExportLayout.Color, into xml: inout XMLMarkup) {
+        xml.empty("viz:color") { tag in
+            tag.attribute("r", .int(color.red))
+            tag.attribute("g", .int(color.green))
+            tag.attribute("b", .int(color.blue))
+        }
     }
 
-    private static func number(_ value: Double) -> String { ExportValue.double(ExportLayout.number(value)).text }
-
-    private func writeSpells(_ spells: [ExportSpell], into xml: inout XMLMarkup) {
-        let merged = ExportSpell.merged(spells)
+    /// The `spells` of an element, already joined (`ExportSpell.merged`).
+    private func writeSpells(_ merged: [ExportSpell], into xml: inout XMLMarkup) {
         guard !merged.isEmpty else { return }
         xml.open("spells")
         for spell in merged {
-            xml.empty("spell", [("start", spell.start.iso), ("end", spell.end.iso)])
+            xml.empty("spell") { tag in
+                tag.attribute("start", iso: spell.start)
+                tag.attribute("end", iso: spell.end)
+            }
         }
         xml.close()
     }

@@ -31,9 +31,10 @@ public struct GraphMLWriter: Sendable {
         ])
         xml.comment(graph.description)
 
-        let nodeIDs = XMLMarkup.uniqueNameTokens(graph.nodes.map(\.id))
-        let edgeIDs = XMLMarkup.uniqueNameTokens(graph.edges.map(\.id))
-        let anyRenamed = graph.nodes.contains { nodeIDs[$0.id] != $0.id }
+        // Ids that are name tokens already (the usual case) are written as they are, without a table.
+        let nodeIDs = graph.nodes.allSatisfy({ XMLMarkup.isASCIINameToken($0.id) }) ? [:] : XMLMarkup.uniqueNameTokens(graph.nodes.map(\.id))
+        let edgeIDs = graph.edges.allSatisfy({ XMLMarkup.isASCIINameToken($0.id) }) ? [:] : XMLMarkup.uniqueNameTokens(graph.edges.map(\.id))
+        let anyRenamed = !nodeIDs.isEmpty && graph.nodes.contains { nodeIDs[$0.id] != $0.id }
 
         xml.empty("key", [("id", "label"), ("for", "node"), ("attr.name", "label"), ("attr.type", "string")])
         if anyRenamed {
@@ -61,42 +62,51 @@ public struct GraphMLWriter: Sendable {
         }
 
         xml.open("graph", [("id", XMLMarkup.nameToken(graph.name)), ("edgedefault", graph.directed ? "directed" : "undirected")])
+        let nodeKeys = graph.nodeAttributes.map { "n_" + $0.key }, edgeKeys = graph.edgeAttributes.map { "e_" + $0.key }
+        let nodeDrawingKeys = Self.nodeDrawingKeys.map { "v_" + $0.0 }, edgeDrawingKeys = Self.edgeDrawingKeys.map { "ve_" + $0.0 }
+        /// The id a node is written with: its name token (`nodeIDs` when some needed renaming).
+        func nodeID(_ id: String) -> String { nodeIDs.isEmpty ? XMLMarkup.nameToken(id) : nodeIDs[id] ?? XMLMarkup.nameToken(id) }
         for node in graph.nodes {
-            let id = nodeIDs[node.id] ?? node.id
-            xml.open("node", [("id", id)])
-            xml.element("data", [("key", "label")], text: node.label)
-            if anyRenamed && id != node.id { xml.element("data", [("key", "node_id")], text: node.id) }
-            for attribute in graph.nodeAttributes {
+            let id = nodeIDs.isEmpty ? node.id : nodeIDs[node.id] ?? node.id
+            xml.open("node") { $0.attribute("id", id) }
+            xml.element("data", "key", "label", text: node.label)
+            if anyRenamed && id != node.id { xml.element("data", "key", "node_id", text: node.id) }
+            for (attribute, key) in zip(graph.nodeAttributes, nodeKeys) {
                 if let value = node.values[attribute.key] {
-                    xml.element("data", [("key", "n_" + attribute.key)], text: value.text)
+                    xml.element("data", "key", key, content: value)
                 }
             }
             if let drawn = layout?.nodes[node.id] {
-                let values = [Self.number(drawn.x), Self.number(drawn.y), Self.number(drawn.size), String(drawn.fill.red),
-                              String(drawn.fill.green), String(drawn.fill.blue), drawn.fill.hex, Self.number(drawn.width),
-                              Self.number(drawn.height)]
-                for ((name, _), value) in zip(Self.nodeDrawingKeys, values) {
-                    xml.element("data", [("key", "v_" + name)], text: value)
+                let values: [ExportValue] = [.double(ExportLayout.number(drawn.x)), .double(ExportLayout.number(drawn.y)),
+                                             .double(ExportLayout.number(drawn.size)), .int(drawn.fill.red), .int(drawn.fill.green),
+                                             .int(drawn.fill.blue), .string(drawn.fill.hex), .double(ExportLayout.number(drawn.width)),
+                                             .double(ExportLayout.number(drawn.height))]
+                for (key, value) in zip(nodeDrawingKeys, values) {
+                    xml.element("data", "key", key, content: value)
                 }
-                xml.element("data", [("key", "v_in_figure")], text: drawn.inFigure ? "true" : "false")
+                xml.element("data", "key", "v_in_figure", content: .bool(drawn.inFigure))
             }
             xml.close()
         }
         for edge in graph.edges {
-            xml.open("edge", [("id", edgeIDs[edge.id] ?? edge.id), ("source", nodeIDs[edge.source] ?? XMLMarkup.nameToken(edge.source)),
-                              ("target", nodeIDs[edge.target] ?? XMLMarkup.nameToken(edge.target))])
-            xml.element("data", [("key", "type")], text: edge.kind)
-            xml.element("data", [("key", "weight")], text: ExportValue.double(edge.weight).text)
-            for attribute in graph.edgeAttributes {
+            let id = edgeIDs.isEmpty ? edge.id : edgeIDs[edge.id] ?? edge.id
+            xml.open("edge") { tag in
+                tag.attribute("id", id)
+                tag.attribute("source", nodeID(edge.source))
+                tag.attribute("target", nodeID(edge.target))
+            }
+            xml.element("data", "key", "type", text: edge.kind)
+            xml.element("data", "key", "weight", content: .double(edge.weight))
+            for (attribute, key) in zip(graph.edgeAttributes, edgeKeys) {
                 if let value = edge.values[attribute.key] {
-                    xml.element("data", [("key", "e_" + attribute.key)], text: value.text)
+                    xml.element("data", "key", key, content: value)
                 }
             }
             if let drawn = layout?.edge(edge, directed: graph.directed) {
-                let values = [String(drawn.color.red), String(drawn.color.green), String(drawn.color.blue), drawn.color.hex,
-                              Self.number(drawn.width)]
-                for ((name, _), value) in zip(Self.edgeDrawingKeys, values) {
-                    xml.element("data", [("key", "ve_" + name)], text: value)
+                let values: [ExportValue] = [.int(drawn.color.red), .int(drawn.color.green), .int(drawn.color.blue),
+                                             .string(drawn.color.hex), .double(ExportLayout.number(drawn.width))]
+                for (key, value) in zip(edgeDrawingKeys, values) {
+                    xml.element("data", "key", key, content: value)
                 }
             }
             xml.close()
@@ -109,8 +119,6 @@ public struct GraphMLWriter: Sendable {
     static let nodeDrawingKeys = [("x", "float"), ("y", "float"), ("size", "float"), ("r", "int"), ("g", "int"), ("b", "int"),
                                   ("color", "string"), ("width", "float"), ("height", "float")]
     static let edgeDrawingKeys = [("r", "int"), ("g", "int"), ("b", "int"), ("color", "string"), ("width", "float")]
-
-    private static func number(_ value: Double) -> String { ExportValue.double(ExportLayout.number(value)).text }
 
     static func typeName(_ type: ExportAttributeType) -> String {
         switch type {

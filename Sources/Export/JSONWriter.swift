@@ -66,6 +66,28 @@ public struct JSONWriter {
         }
     }
 
+    /// A day as a string, `"YYYY-MM-DD"` as `Day.iso` writes it (nothing in it to escape).
+    public mutating func string(iso day: Day) {
+        startValue()
+        sink.write(byte: 0x22)
+        ExportText.write(iso: day, to: sink)
+        sink.write(byte: 0x22)
+    }
+
+    /// A colour as the string `"#rrggbb"` (`ExportLayout.Color.hex`).
+    public mutating func string(hex color: ExportLayout.Color) {
+        startValue()
+        sink.write(byte: 0x22)
+        ExportText.write(hex: color, to: sink)
+        sink.write(byte: 0x22)
+    }
+
+    /// `key` and a colour as `"#rrggbb"`.
+    public mutating func member(_ key: String, hex color: ExportLayout.Color) {
+        self.key(key)
+        string(hex: color)
+    }
+
     /// `key` and a string value.
     public mutating func member(_ key: String, _ value: String) {
         self.key(key)
@@ -104,8 +126,16 @@ public struct JSONWriter {
     }
 
     private func indent(_ level: Int) {
-        for _ in 0..<(base + level) { sink.write("  " as StaticString) }
+        var left = base + level
+        while left > 0 {
+            let now = min(left, Self.spaces.utf8CodeUnitCount / 2)
+            sink.write(bytes: UnsafeRawBufferPointer(start: Self.spaces.utf8Start, count: now * 2))
+            left -= now
+        }
     }
+
+    /// Sixteen levels of indentation, written as one piece.
+    private static let spaces: StaticString = "                                "
 
     private mutating func beginContainer(_ open: UInt8) {
         startValue()

@@ -31,7 +31,7 @@ public struct NodeLinkWriter: Sendable {
             if let layout = graph.layout, let drawn = layout.nodes[node.id] {
                 json.member("x", double: ExportLayout.number(drawn.x))
                 json.member("y", double: ExportLayout.number(layout.height - drawn.y))
-                json.member("color", drawn.fill.hex)
+                json.member("color", hex: drawn.fill)
                 json.member("size", double: ExportLayout.number(drawn.size))
             }
             json.endObject()
@@ -49,7 +49,7 @@ public struct NodeLinkWriter: Sendable {
             }
             if !edge.spells.isEmpty { json.key("spells"); spells(edge.spells, to: &json) }
             if let drawn = graph.layout?.edge(edge, directed: graph.directed) {
-                json.member("color", drawn.color.hex)
+                json.member("color", hex: drawn.color)
                 json.member("width", double: ExportLayout.number(drawn.width))
             }
             json.endObject()
@@ -77,8 +77,8 @@ public struct NodeLinkWriter: Sendable {
         json.beginArray()
         for spell in ExportSpell.merged(spells) {
             json.beginArray()
-            json.string(spell.start.iso)
-            json.string(spell.end.iso)
+            json.string(iso: spell.start)
+            json.string(iso: spell.end)
             json.endArray()
         }
         json.endArray()

@@ -14,6 +14,8 @@ public struct XMLMarkup {
     private let sink: ByteSink
     private var open: [String] = []
     private let indentUnit: String
+    /// `indentUnit` repeated for the deepest level so far, written as one piece (`indent()`).
+    private var indentation: [UInt8] = []
 
     /// Writes into `sink`, starting with the XML declaration.
     public init(into sink: ByteSink, indent: String = "  ") {
@@ -117,12 +119,92 @@ public struct XMLMarkup {
         return sink.collected
     }
 
-    private func indent() {
-        for _ in 0..<open.count { sink.write(indentUnit) }
+    private mutating func indent() {
+        let unit = indentUnit.utf8.count, needed = open.count * unit
+        guard needed > 0 else { return }
+        while indentation.count < needed { indentation += indentUnit.utf8 }
+        indentation.withUnsafeBytes { sink.write(bytes: UnsafeRawBufferPointer(rebasing: $0[0..<needed])) }
+    }
+
+    /// `<name attribute="value">content</name>` on a line of its own, the content a typed value
+    /// (`ExportValue.text`, escaped as text) written without making its text or an attribute
+    /// list: the data elements of the graph exports.
+    public mutating func element(_ name: String, _ attribute: String, _ value: String, content: ExportValue) {
+        indent()
+        sink.write(byte: 0x3C)
+        sink.write(name)
+        writeAttribute(attribute, value)
+        sink.write(byte: 0x3E)
+        ExportText.writeXML(content, attribute: false, to: sink)
+        endTag(name)
+        sink.write(byte: 0x0A)
+    }
+
+    /// `<name attribute="value">text</name>` on a line of its own, without an attribute list.
+    public mutating func element(_ name: String, _ attribute: String, _ value: String, text content: String) {
+        indent()
+        sink.write(byte: 0x3C)
+        sink.write(name)
+        writeAttribute(attribute, value)
+        sink.write(byte: 0x3E)
+        XMLText.writeContent(content, to: sink)
+        endTag(name)
+        sink.write(byte: 0x0A)
+    }
+
+    /// An empty element whose attributes are written by `attributes` (`attribute(_:_:)` and its
+    /// typed forms), without an attribute list: `<name a="v" b="w"/>`.
+    public mutating func empty(_ name: String, attributes: (inout XMLMarkup) -> Void) {
+        indent()
+        sink.write(byte: 0x3C)
+        sink.write(name)
+        attributes(&self)
+        sink.write("/>\n" as StaticString)
+    }
+
+    /// An element opened with attributes written by `attributes`; close it with `close()`.
+    public mutating func open(_ name: String, attributes: (inout XMLMarkup) -> Void) {
+        indent()
+        sink.write(byte: 0x3C)
+        sink.write(name)
+        attributes(&self)
+        sink.write(">\n" as StaticString)
+        open.append(name)
+    }
+
+    /// One attribute inside `empty(_:attributes:)` or `open(_:attributes:)`, its value escaped.
+    public func attribute(_ name: String, _ value: String) {
+        writeAttribute(name, value)
+    }
+
+    /// One attribute with a typed value (`ExportValue.text`, escaped as an attribute value).
+    public func attribute(_ name: String, _ value: ExportValue) {
+        sink.write(byte: 0x20)
+        sink.write(name)
+        sink.write("=\"" as StaticString)
+        ExportText.writeXML(value, attribute: true, to: sink)
+        sink.write(byte: 0x22)
+    }
+
+    /// One attribute holding a day as `Day.iso` writes it.
+    public func attribute(_ name: String, iso day: Day) {
+        sink.write(byte: 0x20)
+        sink.write(name)
+        sink.write("=\"" as StaticString)
+        ExportText.write(iso: day, to: sink)
+        sink.write(byte: 0x22)
+    }
+
+    private func writeAttribute(_ name: String, _ value: String) {
+        sink.write(byte: 0x20)
+        sink.write(name)
+        sink.write("=\"" as StaticString)
+        XMLText.writeAttribute(value, to: sink)
+        sink.write(byte: 0x22)
     }
 
     /// `<name a="v"` on a new, indented line.
-    private func startTag(_ name: String, _ attributes: [Attribute]) {
+    private mutating func startTag(_ name: String, _ attributes: [Attribute]) {
         indent()
         tag(name, attributes)
     }
@@ -130,13 +212,7 @@ public struct XMLMarkup {
     private func tag(_ name: String, _ attributes: [Attribute]) {
         sink.write(byte: 0x3C)
         sink.write(name)
-        for attribute in attributes {
-            sink.write(byte: 0x20)
-            sink.write(attribute.name)
-            sink.write("=\"" as StaticString)
-            XMLText.writeAttribute(attribute.value, to: sink)
-            sink.write(byte: 0x22)
-        }
+        for attribute in attributes { writeAttribute(attribute.name, attribute.value) }
     }
 
     private func endTag(_ name: String) {
@@ -183,6 +259,7 @@ public struct XMLMarkup {
     /// `_xHHHH_`.
     public static func nameToken(_ id: String, colon: Bool = true) -> String {
         if id.isEmpty { return "_x0000_" }
+        if isASCIINameToken(id, colon: colon) { return id }
         var out = ""
         for scalar in id.unicodeScalars {
             if isNameCharacter(scalar) && (colon || scalar != ":") {
@@ -193,6 +270,23 @@ public struct XMLMarkup {
             }
         }
         return out
+    }
+
+    /// True when `id` is made only of ASCII characters `nameToken` keeps (so it keeps `id` as
+    /// it is): the common case, checked on the bytes.
+    /// - Complexity: O(n) in the UTF-8 length of `id`.
+    static func isASCIINameToken(_ id: String, colon: Bool = true) -> Bool {
+        var id = id
+        return id.withUTF8 { bytes in
+            for byte in bytes {
+                switch byte {
+                case 0x61...0x7A, 0x41...0x5A, 0x30...0x39, 0x2E, 0x2D, 0x5F: continue
+                case 0x3A where colon: continue
+                default: return false
+                }
+            }
+            return true
+        }
     }
 
     private static func isNameCharacter(_ scalar: Unicode.Scalar) -> Bool {

@@ -75,16 +75,20 @@ struct Gallery {
     }
 
     /// The order in which the jobs named `names` are started (their files still come in the
-    /// order of `names`): the longest first, so that no long job starts last and runs alone on
-    /// one core while the other idles. The first file of a graph (which lays the graph out for
-    /// its other files) comes before its siblings, which come after other work, so that they
-    /// seldom wait for the drawing.
-    /// Lengths measured on synth.py corpora of 50,000 and 500,000 messages; unknown names last.
+    /// order of `names`). Two things decide it, at 500,000 messages:
+    /// - memory: a graph export's graph and drawing (`SharedPart`, hundreds of MB for the
+    ///   replies) live from its first file to its last, so the files of one graph follow one
+    ///   another and the next graph is made only once the one before is let go; the timelines,
+    ///   the other large consumer, run between the two large graphs rather than beside both;
+    /// - time: the first file of a graph (which makes the graph and lays it out) is followed by
+    ///   a long job of something else, so that the other core has work meanwhile instead of
+    ///   waiting for the graph; the short jobs come last, so that no long job runs alone at the end.
+    /// Unknown names last.
     static func schedule(_ names: [String]) -> [Int] {
-        let preferred = ["replies.graphml", "graphs", "timelines", "mentions.graphml", "correspondents.graphml",
-                         "catalogue", "replies.gexf", "replies.node-link.json", "replies.cyjs",
-                         "mentions.gexf", "mentions.node-link.json", "mentions.cyjs", "cmif", "timelinejs",
-                         "correspondents.gexf", "correspondents.node-link.json", "correspondents.cyjs", "gexf1.3+csv", "report"]
+        let preferred = ["replies.graphml", "graphs", "replies.gexf", "replies.node-link.json", "replies.cyjs",
+                         "timelines", "mentions.graphml", "catalogue", "mentions.gexf", "mentions.node-link.json", "mentions.cyjs",
+                         "correspondents.graphml", "cmif", "correspondents.gexf", "correspondents.node-link.json", "correspondents.cyjs",
+                         "timelinejs", "gexf1.3+csv", "report"]
         let rank = Dictionary(preferred.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         return names.indices.sorted { (rank[names[$0]] ?? preferred.count, $0) < (rank[names[$1]] ?? preferred.count, $1) }
     }

@@ -18,6 +18,24 @@ import Testing
         #expect(names[order[order.count - 2]] == "report")
     }
 
+    @Test func oneGraphsFilesAreWrittenBeforeTheNextGraphIsMade() {
+        let graphs = ["replies", "mentions", "correspondents"]
+        let suffixes = ["graphml", "gexf", "node-link.json", "cyjs"]
+        let names = graphs.reversed().flatMap { graph in suffixes.map { "\(graph).\($0)" } }
+            + ["graphs", "timelines", "catalogue", "cmif", "timelinejs", "gexf1.3+csv", "report"]
+        let started = Gallery.schedule(names).map { names[$0] }
+        for (earlier, later) in zip(graphs, graphs.dropFirst()) {
+            let lastOfEarlier = suffixes.map { started.firstIndex(of: "\(earlier).\($0)")! }.max()!
+            let firstOfLater = suffixes.map { started.firstIndex(of: "\(later).\($0)")! }.min()!
+            #expect(lastOfEarlier < firstOfLater, "\(earlier) is let go before \(later) is made")
+        }
+        // Whoever takes the job after a graph's first file has other work while the graph is made.
+        for graph in graphs {
+            let first = started.firstIndex(of: "\(graph).graphml")!
+            #expect(!started[first + 1].hasPrefix(graph + "."))
+        }
+    }
+
     final class Drawing: Sendable {
         let id: Int
         init(id: Int) { self.id = id }

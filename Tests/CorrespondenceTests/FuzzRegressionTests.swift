@@ -121,4 +121,74 @@ import Testing
         let corpus = try TelegramReader.read(text: text, sourceName: "spaces.txt", people: .empty)
         #expect(corpus.messages.count == 1)
     }
+    /// Black-box case csv/01765 (2026-12-06): a mutated CSV of 751 MB whose header row opens
+    /// a quote that closes only near the end, so the whole file is one header record of 7,037
+    /// cells. Reading it took 62 s of CPU and 2.97 GB: the record was made into fields, every
+    /// cell folded for comparison, and the error message copied all of it and kept a run of
+    /// megabytes while cutting it. A header row longer than `CSVHeader.longestRow` now stops
+    /// the scan before it is made into fields, with an error naming line 1.
+    @Test(.timeLimit(.minutes(1))) func aHeaderRowOfMegabytesIsRefusedAtOnce() throws {
+        let filler = String(repeating: "\u{19}\u{19}x,y\n", count: 300_000)   // 2.1 MB, quoted
+        let text = "sender,\"" + filler + "\",recipients\nAnna,Bernd\n"
+        var thrown: EpistolaryError?
+        do { _ = try CSVReader.read(text: text, sourceName: "h.csv", path: "h.csv", people: .empty) } catch let error as EpistolaryError { thrown = error }
+        let error = try #require(thrown)
+        #expect(error.line == 1)
+        #expect(error.description.contains("header row is longer than 1 MB"), "\(error.description)")
+        #expect(error.description.unicodeScalars.count <= EpistolaryError.longestMessage + 100)
+        // Under the limit the same shape reads: a header cell may hold a quoted line break.
+        let small = "sender,\"a\nb\",recipients\nAnna,x,Bernd\n"
+        #expect(try CSVReader.read(text: small, sourceName: "s.csv", people: .empty).messages.count == 1)
+    }
+
+    /// The same case's header cells: a message lists the first `CSVHeader.cellsListed`, each
+    /// cut for display, and counts the rest; cells too long to be a column's name are not
+    /// folded for comparison.
+    @Test func aWideHeaderOfLongCellsIsListedBriefly() throws {
+        let cells = ["sender"] + (0..<100).map { "c\($0)" + String(repeating: "\u{19}", count: 5_000) }
+        var thrown: EpistolaryError?
+        do { _ = try CSVReader.read(text: cells.joined(separator: ",") + "\nAnna,x\n", sourceName: "w.csv", path: "w.csv", people: .empty) } catch let error as EpistolaryError { thrown = error }
+        let error = try #require(thrown)
+        #expect(error.message.contains("and 61 more"), "\(error.message.prefix(300))")
+        #expect(error.message.utf8.count < 10_000)
+        #expect(error.description.hasPrefix("w.csv:1: no column for recipients"))
+    }
+
+    /// A stray quote after a quoted field of many lines: reading went on from the record's next
+    /// line, inside that field, and each of its lines could reach the stray quote again and
+    /// read to the end of the file (quadratic). Reading now goes on after the stray quote's
+    /// line, once.
+    @Test(.timeLimit(.minutes(1))) func aStrayQuoteAfterALongQuotedFieldIsSkippedOnce() throws {
+        let records = CSVRecords("a,b\n\"multi\nline\",\"open\nc,d\n")
+        #expect(records.unclosed == [2])
+        #expect(records.rows.map(\.fields) == [["a", "b"], ["c", "d"]])
+        #expect(records.rows.map(\.line) == [1, 4])
+        let lines = String(repeating: "x, y\n", count: 20_000)
+        let rest = String(repeating: "e,f\n", count: 500_000)   // 2 MB
+        let big = CSVRecords("a,b\n\"" + lines + "\",\"open\n" + rest)
+        #expect(big.unclosed == [2])
+        #expect(big.rows.count == 1 + 500_000)
+        #expect(big.rows.last?.fields == ["e", "f"])
+    }
+
+    /// `EpistolaryError.bounded` keeps at most the first 101 and the last 20 scalars of a run:
+    /// a run of megabytes (escaped control characters: six scalars each) is cut as before
+    /// without being held.
+    @Test func aRunOfMegabytesIsCutWithoutBeingHeld() {
+        let run = "start" + String(repeating: "\u{19}", count: 2_000_000) + "end"
+        let cut = EpistolaryError.bounded(run)
+        #expect(cut.hasPrefix("start\\u{19}"))
+        #expect(cut.hasSuffix("…\\u{19}\\u{19}\\u{19}end") || cut.hasSuffix("{19}end"))
+        #expect(cut.unicodeScalars.count == 81)
+        // Runs just over and under the bound, as the whole-run cut gave them.
+        for length in [99, 100, 101, 102, 110, 121, 122, 130, 400] {
+            let text = (0..<length).map { String(UnicodeScalar(UInt8(65 + $0 % 26))) }.joined()
+            let scalars = Array(text.unicodeScalars)
+            let expected = length > EpistolaryError.longestRun
+                ? String(String.UnicodeScalarView(scalars.prefix(60))) + "…" + String(String.UnicodeScalarView(scalars.suffix(20)))
+                : text
+            #expect(EpistolaryError.bounded(text) == expected, "\(length)")
+            #expect(EpistolaryError.bounded("x " + text + " y") == "x " + expected + " y", "\(length)")
+        }
+    }
 }

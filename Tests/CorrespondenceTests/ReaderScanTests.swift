@@ -44,7 +44,7 @@ import Correspondence
         let unclosed = CSVRecords.scan(text) { seen.append($0.fields) }
         let table = CSVRecords(text)
         #expect(seen == table.rows.map(\.fields))
-        #expect(unclosed == table.unclosed)
+        #expect(unclosed.unclosed == table.unclosed)
     }
 
     // MARK: Telegram text

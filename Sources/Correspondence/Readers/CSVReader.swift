@@ -28,7 +28,7 @@ public enum CSVReader {
     public static func read(text: String, sourceName: String, path: String? = nil, people: PersonTable,
                             layout: CSVLayout = CSVLayout()) throws -> Corpus {
         let file = path ?? sourceName
-        let delimiter = layout.delimiter.flatMap { $0.unicodeScalars.first } ?? CSVRecords.delimiter(of: text)
+        let delimiter = layout.delimiter.flatMap { $0.unicodeScalars.first } ?? CSVRecords.delimiter(of: text, within: CSVHeader.longestRow)
         // The provenance hash needs none of the parse: it runs on another core meanwhile.
         let hash = HashInBackground(text)
         var header: CSVRecords.Row?
@@ -58,7 +58,7 @@ public enum CSVReader {
 
         var mentionCounts: [PersonMention: Int] = [:]
         var records = 0
-        let unclosed = CSVRecords.scan(text, delimiter: delimiter) { row in
+        let scanned = CSVRecords.scan(text, delimiter: delimiter, firstRecordLimit: CSVHeader.longestRow) { row in
             guard headerError == nil else { return }
             guard let columns else {
                 header = row
@@ -74,6 +74,12 @@ public enum CSVReader {
             hash.cancel()
             throw headerError
         }
+        if let long = scanned.longFirstRecord {
+            hash.cancel()
+            throw EpistolaryError(.badData, file: file, line: long.line,
+                                  "the header row is longer than \(CSVHeader.longestRow / 1_048_576) MB and still not finished on line \(long.reached): a quote opened in it is not closed where it should be, or the file is not a table with a header row")
+        }
+        let unclosed = scanned.unclosed
         guard let header, let columns else {
             hash.cancel()
             throw EpistolaryError(.badData, file: file, "the file is empty")
@@ -202,24 +208,45 @@ struct CSVHeader {
     var index: [CSVColumn: Int] = [:]
     var count: Int
 
+    /// Longest header row read, in bytes: past it the file is refused before the row is made
+    /// into fields (`CSVRecords.scan`'s first-record limit).
+    static let longestRow = 1 << 20
+    /// Longest header cell compared with column names, in bytes: no column is named by a
+    /// longer one, and folding case in a cell of megabytes would cost time in its length.
+    static let longestName = 1_000
+    /// Header cells an error message lists, each cut for display.
+    static let cellsListed = 40
+
+    /// - Complexity: O(c + b) for c cells and b bytes of the header row.
     init(_ fields: [String], layout: CSVLayout, file: String, line: Int) throws {
         count = fields.count
-        let names = fields.map(CSVColumn.comparable)
+        // nil for a cell too long to be a column's name.
+        let names: [String?] = fields.map { $0.utf8.count <= Self.longestName ? CSVColumn.comparable($0) : nil }
         for column in CSVColumn.allCases {
             if let wanted = layout.columns[column] {
                 guard let at = names.firstIndex(of: CSVColumn.comparable(wanted)) else {
                     throw EpistolaryError(.badData, file: file, line: line,
-                                          "the mapping names the column \"\(wanted)\" for \(column.rawValue), but the header row has: \(fields.joined(separator: ", "))")
+                                          "the mapping names the column \"\(wanted)\" for \(column.rawValue), but the header row has: \(Self.listed(fields))")
                 }
                 index[column] = at
-            } else if let at = names.firstIndex(where: { column.presetNames.contains($0) }), !layout.columns.values.contains(where: { CSVColumn.comparable($0) == names[at] }) {
+            } else if let at = names.firstIndex(where: { $0.map(column.presetNames.contains) ?? false }), !layout.columns.values.contains(where: { CSVColumn.comparable($0) == names[at] }) {
                 index[column] = at
             }
         }
         for required in [CSVColumn.senders, .recipients] where index[required] == nil {
             throw EpistolaryError(.badData, file: file, line: line,
-                                  "no column for \(required.rawValue) (known headers: \(required.presetNames.joined(separator: ", ")); the header row has: \(fields.joined(separator: ", ")); map another with --csv-map \(required.rawValue)=HEADER)")
+                                  "no column for \(required.rawValue) (known headers: \(required.presetNames.joined(separator: ", ")); the header row has: \(Self.listed(fields)); map another with --csv-map \(required.rawValue)=HEADER)")
         }
+    }
+}
+
+extension CSVHeader {
+    /// The header cells for an error message: the first `cellsListed`, each cut for display,
+    /// and how many more there are. The message is bounded when printed as well; this keeps a
+    /// header of megabytes from being copied into it first.
+    static func listed(_ fields: [String]) -> String {
+        let shown = fields.prefix(cellsListed).map { DisplayText.bounded($0, limit: 60) }.joined(separator: ", ")
+        return fields.count > cellsListed ? shown + " and \(fields.count - cellsListed) more" : shown
     }
 }
 

@@ -4,7 +4,9 @@
 /// What RFC 4180 does not allow is read as well as it can be and said: a quote inside an
 /// unquoted field, or text after a closing quote, is kept as written (`problem` says so); a
 /// quoted field never closed makes its record unreadable (`unclosed` holds the line), and
-/// reading starts again on the next line, so one stray quote does not swallow the file.
+/// reading starts again on the line after that quote's, so one stray quote does not swallow
+/// the file. (Every quote after a quote that is never closed is one of a doubled pair, so the
+/// rest of the file reads without another unclosed field: the whole scan stays linear.)
 ///
 /// The scan runs over the text's UTF-8 bytes in place: quote, CR and LF are ASCII and never
 /// part of a longer UTF-8 sequence, and the delimiter is matched as its whole byte sequence,
@@ -23,39 +25,61 @@ public struct CSVRecords: Sendable {
     /// First lines of records whose quoted field is never closed (not read).
     public private(set) var unclosed: [Int] = []
 
+    /// What a scan found besides the records it handed over.
+    public struct ScanEnd: Sendable, Equatable {
+        /// First lines of records whose quoted field is never closed (not read).
+        public var unclosed: [Int] = []
+        /// Set when the first record ran past `firstRecordLimit` bytes: its first line and the
+        /// line the scan had reached. The scan stops there and hands nothing over.
+        public var longFirstRecord: (line: Int, reached: Int)?
+
+        public static func == (a: ScanEnd, b: ScanEnd) -> Bool {
+            a.unclosed == b.unclosed && a.longFirstRecord?.line == b.longFirstRecord?.line && a.longFirstRecord?.reached == b.longFirstRecord?.reached
+        }
+    }
+
     /// Every record of `text`, held in `rows`.
-    /// - Complexity: O(n) in the length of the text (a record with an unclosed quote is read
-    ///   again from its next line).
+    /// - Complexity: O(n) in the length of the text.
     public init(_ text: String, delimiter: Unicode.Scalar = ",") {
         var rows: [Row] = []
-        unclosed = CSVRecords.scan(text, delimiter: delimiter) { rows.append($0) }
+        unclosed = CSVRecords.scan(text, delimiter: delimiter) { rows.append($0) }.unclosed
         self.rows = rows
     }
 
-    /// Hands each record of `text` to `visit`, in order, without keeping them; returns the first
-    /// lines of the records whose quoted field is never closed.
+    /// Hands each record of `text` to `visit`, in order, without keeping them. A first record
+    /// (a header row) longer than `firstRecordLimit` bytes stops the scan before it is made
+    /// into fields: a quote opened in a header and closed, or not, megabytes later would
+    /// otherwise make the whole file one record held in memory.
     /// - Complexity: O(n) in the length of the text, as `init`.
-    public static func scan(_ text: String, delimiter: Unicode.Scalar = ",", _ visit: (Row) -> Void) -> [Int] {
+    public static func scan(_ text: String, delimiter: Unicode.Scalar = ",", firstRecordLimit: Int = .max,
+                            _ visit: (Row) -> Void) -> ScanEnd {
         var text = text
         text.makeContiguousUTF8()
         let delimiterBytes = Array(String(delimiter).utf8)
-        return text.utf8.withContiguousStorageIfAvailable { bytes -> [Int] in
-            var unclosed: [Int] = []
+        return text.utf8.withContiguousStorageIfAvailable { bytes -> ScanEnd in
+            var end = ScanEnd()
             var start = 0
             var line = 1
+            var limit = firstRecordLimit
+            var visited = false
             while start < bytes.count {
-                let (next, nextLine) = read(bytes, from: start, line: line, delimiter: delimiterBytes, unclosed: &unclosed, visit)
-                guard let next else { break }
+                let (next, nextLine) = read(bytes, from: start, line: line, delimiter: delimiterBytes, limit: &limit, end: &end) {
+                    visited = true
+                    visit($0)
+                }
+                guard let next, end.longFirstRecord == nil else { break }
                 start = next
                 line = nextLine
+                if visited { limit = .max }
             }
-            return unclosed
-        } ?? []
+            return end
+        } ?? ScanEnd()
     }
 
     /// Reads records from `start` to the end; on an unclosed quote, returns where to go on.
+    /// `limit` bounds the bytes of the next record handed over, and is lifted once one is.
     private static func read(_ s: UnsafeBufferPointer<UInt8>, from start: Int, line firstLine: Int,
-                             delimiter: [UInt8], unclosed: inout [Int], _ visit: (Row) -> Void) -> (Int?, Int) {
+                             delimiter: [UInt8], limit: inout Int, end: inout ScanEnd, _ visit: (Row) -> Void) -> (Int?, Int) {
         let quote: UInt8 = 0x22, cr: UInt8 = 0x0D, lf: UInt8 = 0x0A
         let n = s.count
         let d0 = delimiter[0]
@@ -77,6 +101,8 @@ public struct CSVRecords: Sendable {
         var rowStartIndex = start
         var problem: String?
         var i = start
+        // The start of the quoted field being read: where an unclosed one began.
+        var quoteLine = firstLine
         func endField() {
             fields.append(String(decoding: field, as: UTF8.self))
             field.removeAll(keepingCapacity: true)
@@ -84,6 +110,10 @@ public struct CSVRecords: Sendable {
             afterQuote = false
         }
         while i < n {
+            if i - rowStartIndex > limit {
+                end.longFirstRecord = (rowStart, line)
+                return (nil, line)
+            }
             let c = s[i]
             if inQuotes {
                 i += 1
@@ -98,6 +128,7 @@ public struct CSVRecords: Sendable {
             if c == quote && atFieldStart {
                 i += 1
                 inQuotes = true
+                quoteLine = line
                 atFieldStart = false
             } else if isDelimiter(at: i) {
                 i += delimiter.count
@@ -108,6 +139,7 @@ public struct CSVRecords: Sendable {
                 i += 1
                 endField()
                 visit(Row(fields: fields, line: rowStart, endLine: line, problem: problem))
+                limit = .max
                 fields.removeAll(keepingCapacity: true)
                 problem = nil
                 line += 1
@@ -132,11 +164,16 @@ public struct CSVRecords: Sendable {
             }
         }
         if inQuotes {
-            unclosed.append(rowStart)
-            // Go on from the line after the record's first line.
-            var j = rowStartIndex
-            while j < n, s[j] != lf { j += 1 }
-            return (j < n ? j + 1 : nil, rowStart + 1)
+            end.unclosed.append(rowStart)
+            // Go on from the line after the one the unclosed quote opened on: the lines before
+            // it belong to its record (a quoted field of several lines, closed), and going on
+            // from the record's next line could reach that quote again and again.
+            var j = rowStartIndex, at = rowStart
+            while j < n, at < quoteLine || s[j] != lf {
+                if s[j] == lf { at += 1 }
+                j += 1
+            }
+            return (j < n ? j + 1 : nil, quoteLine + 1)
         }
         if !field.isEmpty || !fields.isEmpty {
             endField()
@@ -146,16 +183,25 @@ public struct CSVRecords: Sendable {
     }
 
     /// The delimiter the header row uses: the most frequent of `,`, `;` and tab outside quotes
-    /// (`,` on a tie or when there is none).
-    static func delimiter(of text: String) -> Unicode.Scalar {
-        var counts: [Unicode.Scalar: Int] = [",": 0, ";": 0, "\t": 0]
+    /// (`,` on a tie or when there is none), counted within the first `within` bytes (a header
+    /// row is short; a quote never closed in it would otherwise send this to the end).
+    /// - Complexity: O(min(n, within)).
+    static func delimiter(of text: String, within: Int = .max) -> Unicode.Scalar {
+        var comma = 0, semicolon = 0, tab = 0
         var quoted = false
-        for c in text.unicodeScalars {
-            if c == "\n", !quoted { break }
-            if c == "\"" { quoted.toggle() }
-            if !quoted, counts[c] != nil { counts[c, default: 0] += 1 }
+        for c in text.utf8.prefix(within) {
+            if c == 0x0A, !quoted { break }
+            if c == 0x22 { quoted.toggle() }
+            guard !quoted else { continue }
+            switch c {
+            case 0x2C: comma += 1
+            case 0x3B: semicolon += 1
+            case 0x09: tab += 1
+            default: break
+            }
         }
-        let best = counts.max { ($0.value, $1.key.value) < ($1.value, $0.key.value) }!
-        return best.value == 0 ? "," : (counts[","]! == best.value ? "," : best.key)
+        let best = max(comma, semicolon, tab)
+        if best == 0 || comma == best { return "," }
+        return tab == best ? "\t" : ";"
     }
 }

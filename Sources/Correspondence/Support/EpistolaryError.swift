@@ -48,26 +48,43 @@ public struct EpistolaryError: Error, Sendable, CustomStringConvertible, Equatab
     public static func bounded(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         var written = 0
-        var run: [Unicode.Scalar] = []
+        // The run being read: whole up to `longestRun` scalars, then its first 60 and a ring of
+        // its last 20, so a run of megabytes is never held (an escaped control character
+        // alone is six scalars).
+        var head: [Unicode.Scalar] = []
+        var tail: [Unicode.Scalar] = []
+        var tailStart = 0
+        var runLength = 0
+        func add(_ scalar: Unicode.Scalar) {
+            runLength += 1
+            if head.count <= longestRun { head.append(scalar); return }
+            if tail.count < 20 { tail.append(scalar) } else { tail[tailStart] = scalar; tailStart = (tailStart + 1) % 20 }
+        }
         func flushRun() {
-            if run.count > longestRun {
-                out.append(contentsOf: run.prefix(60))
+            if runLength > longestRun {
+                out.append(contentsOf: head.prefix(60))
                 out.append("…")
-                out.append(contentsOf: run.suffix(20))
+                // The last 20: those after the first `longestRun + 1` (in the ring), preceded
+                // by the end of `head` when fewer than 20 came after it.
+                let ring = Array(tail[tailStart...] + tail[..<tailStart])
+                out.append(contentsOf: (head.suffix(max(0, 20 - ring.count)) + ring).suffix(20))
                 written += 81
             } else {
-                out.append(contentsOf: run)
-                written += run.count
+                out.append(contentsOf: head)
+                written += head.count
             }
-            run.removeAll(keepingCapacity: true)
+            head.removeAll(keepingCapacity: true)
+            tail.removeAll(keepingCapacity: true)
+            tailStart = 0
+            runLength = 0
         }
         for scalar in text.unicodeScalars {
-            if written + min(run.count, 81) >= longestMessage { flushRun(); out.append("…"); return String(out) }
+            if written + min(runLength, 81) >= longestMessage { flushRun(); out.append("…"); return String(out) }
             if scalar == " " { flushRun(); out.append(scalar); written += 1; continue }
             if UnsafeScalars.isUnsafe(scalar) || scalar.value < 0x20 {
-                run.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+                for escaped in "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars { add(escaped) }
             } else {
-                run.append(scalar)
+                add(scalar)
             }
         }
         flushRun()

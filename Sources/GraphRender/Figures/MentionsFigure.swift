@@ -30,6 +30,10 @@ struct MentionsFigure {
     /// with a wider margin. (Layout `nop` would do the same, but its routing differs by
     /// hundredths of a point from one run to the next within a process.)
     var pinned: [String: LaidOutStroke.Point]? = nil
+    /// The messages naming a drawn pair (`drawnMessages()`), when `separatingLines` has found
+    /// them once for all the layouts it tries: they depend only on the pairs drawn, which a
+    /// wider margin does not change, and finding them is a pass over every message.
+    var namedMessages: [Message]? = nil
 
     init(context: FigureContext, engine: LayoutEngine, minimumWeight: Int?, peopleLimit: Int? = nil) {
         self.context = context
@@ -45,14 +49,30 @@ struct MentionsFigure {
     /// Most people drawn when the weight is chosen automatically.
     static let legiblePeople = 20
 
-    func figure() -> GraphFigure {
-        let analysis = context.analysis
-        let theme = context.theme
-        let graph = people ?? analysis.mentions.restricted(to: .person)
+    /// The mention graph of people, the weight a pair needs to be drawn, and the pairs drawn.
+    private func drawnPairs() -> (graph: MentionGraph, threshold: Int, edges: [MentionGraph.Edge]) {
+        let graph = people ?? context.analysis.mentions.restricted(to: .person)
         let limit = peopleLimit ?? Self.legiblePeople
         // The weight keeps at most `limit` people; an author's --min-weight may only raise it.
         let threshold = max(minimumWeight ?? 1, Self.automaticWeight(graph, people: limit))
-        let edges = graph.edges.filter { $0.weight >= threshold }
+        return (graph, threshold, graph.edges.filter { $0.weight >= threshold })
+    }
+
+    /// The messages that name both people of a drawn pair.
+    /// - Complexity: O(Σ k²) for k people named in each message, plus a pass over the messages.
+    func drawnMessages() -> [Message] {
+        let (graph, _, edges) = drawnPairs()
+        let named = Self.messagesNaming(edges, in: graph)
+        return context.analysis.messages.filter { named.contains($0.id) }
+    }
+
+    /// The figure's DOT and caption, laid out by Graphviz later.
+    /// - Complexity: O(edges + nodes) of the mention graph, plus one pass over the messages
+    ///   (`drawnMessages`) unless `namedMessages` holds them already.
+    func figure() -> GraphFigure {
+        let analysis = context.analysis
+        let theme = context.theme
+        let (graph, threshold, edges) = drawnPairs()
         var shown = Set<String>()
         for edge in edges { shown.insert(edge.a); shown.insert(edge.b) }
         let nodes = graph.nodes.filter { shown.contains($0.id) }
@@ -107,9 +127,12 @@ struct MentionsFigure {
         var shows = "People named together in the bodies of the messages of \(analysis.corpus.sourceName): a line joins two "
             + "people named in at least \(threshold) of the same messages, wider for more (by class)."
         shows += coloured.isEmpty ? " All are drawn grey." : " Correspondents of the corpus are drawn in their colour; people who are only named are grey."
-        let named = Self.messagesNaming(edges, in: graph)
+        let messages = namedMessages ?? {
+            let named = Self.messagesNaming(edges, in: graph)
+            return analysis.messages.filter { named.contains($0.id) }
+        }()
         var figure = GraphFigure(kind: .mentions, title: title ?? automatic, shows: shows, dot: dot.text, engine: layout, context: context,
-                                 messages: analysis.messages.filter { named.contains($0.id) }, inferredCount: 0)
+                                 messages: messages, inferredCount: 0)
         if pinned != nil {
             figure.caption.renderer = "Graphviz \(GraphvizEngine.shared.version), \(engine.name) layout, lines routed again around the placed people by neato"
         }
@@ -136,10 +159,12 @@ struct MentionsFigure {
     /// most). If a line still passes too near, the drawing with fewest such lines is kept and
     /// the caption says how many.
     ///
-    /// - Complexity: at most 21 layouts of a figure within its budget (18 of them routing only).
+    /// - Complexity: at most 21 layouts of a figure within its budget (18 of them routing only),
+    ///   and one pass over the messages to find those naming the drawn pairs.
     func separatingLines() throws -> GraphFigure {
         var best: (figure: GraphFigure, near: Int)?
         var spread = self
+        if spread.namedMessages == nil { spread.namedMessages = drawnMessages() }
         for _ in 0..<3 {
             let placed = spread.figure()
             let laidOut = try LaidOutLabels(json: GraphvizEngine.shared.layoutJSON(placed.dot, engine: placed.engine))
@@ -160,7 +185,7 @@ struct MentionsFigure {
             // No routing around these positions: place the people further apart and try again.
             spread.extraMargin += 6
         }
-        guard var kept = best?.figure, let near = best?.near else { return figure() }
+        guard var kept = best?.figure, let near = best?.near else { return spread.figure() }
         kept.caption.shows += " \(near) line\(near == 1 ? " passes" : "s pass") within \(DOTWriter.number(Self.clearance)) pt of a person they do not join."
         return kept
     }
