@@ -141,7 +141,7 @@ public struct CMIFWriter: Sendable {
         // A letter keeps the source's own xml:id (CMIF's, read back as `sourceID`) when it is a
         // valid one; the others, and any clash, get one made from the message id.
         for message in messages {
-            if let own = message.sourceID, XMLMarkup.isPortableNCName(own), !own.hasPrefix("m-"), !own.hasPrefix("i-"), used.insert(own).inserted {
+            if let own = message.sourceID, XMLMarkup.isPortableNCName(own), !own.unicodeScalars.starts(with: "m-".unicodeScalars), !own.unicodeScalars.starts(with: "i-".unicodeScalars), used.insert(own).inserted {
                 xmlIDs[message.id] = own
             }
         }
