@@ -127,8 +127,11 @@ public struct CMIFWriter: Sendable {
     public func write(corpus: Corpus, context: [String: Context] = [:], header: CorpusHeader? = nil,
                       inferred: [InferredMessage] = [], to sink: ByteSink) {
         let header = Self.completed(header ?? corpus.header ?? CorpusHeader(), corpus: corpus)
-        // Read in place: a copy of the messages would be most of a catalogue's memory again.
-        let messages = corpus.messages.lazy.filter(Self.isDescribable)
+        // Read in place, by index: a copy of the messages would be most of a catalogue's memory
+        // again, and a copy of each in turn (as iterating gives them) costs a retain and a
+        // release of each of its strings and lists.
+        let all = corpus.messages
+        let describable = all.indices.filter { Self.isDescribable(all[$0]) }
         var xmlIDs: [String: String] = [:]
         var used = Set<String>()
         func assign(_ id: String, prefix: String) {
@@ -140,12 +143,12 @@ public struct CMIFWriter: Sendable {
         }
         // A letter keeps the source's own xml:id (CMIF's, read back as `sourceID`) when it is a
         // valid one; the others, and any clash, get one made from the message id.
-        for message in messages {
-            if let own = message.sourceID, XMLMarkup.isPortableNCName(own), !own.unicodeScalars.starts(with: "m-".unicodeScalars), !own.unicodeScalars.starts(with: "i-".unicodeScalars), used.insert(own).inserted {
-                xmlIDs[message.id] = own
+        for index in describable {
+            if let own = all[index].sourceID, XMLMarkup.isPortableNCName(own), !own.unicodeScalars.starts(with: "m-".unicodeScalars), !own.unicodeScalars.starts(with: "i-".unicodeScalars), used.insert(own).inserted {
+                xmlIDs[all[index].id] = own
             }
         }
-        for message in messages where xmlIDs[message.id] == nil { assign(message.id, prefix: "m-") }
+        for index in describable where xmlIDs[all[index].id] == nil { assign(all[index].id, prefix: "m-") }
         for letter in inferred { assign(letter.id, prefix: "i-") }
         let defaultBibl = header.bibls.first?.id ?? Self.biblID(corpus.sourceName)
         let biblIDs = Set(header.bibls.compactMap(\.id))
@@ -195,7 +198,8 @@ public struct CMIFWriter: Sendable {
         xml.close()
 
         xml.open("profileDesc")
-        for message in messages {
+        /// One held letter's `correspDesc`.
+        func writeLetter(_ message: Message) {
             let edition = message.edition.map { $0.hasPrefix("#") ? String($0.dropFirst()) : $0 }
             var attributes: [XMLMarkup.Attribute] = [("key", message.id), ("xml:id", xmlIDs[message.id] ?? message.id)]
             if let url = message.url, !url.isEmpty, !url.contains(where: \.isWhitespace) { attributes.append(("ref", url)) }
@@ -236,6 +240,7 @@ public struct CMIFWriter: Sendable {
             writeContext(context[message.id], sourceNotes: message.sourceNotes.filter { $0.anchor == .context }, xmlIDs: xmlIDs, into: &xml)
             xml.close()
         }
+        for index in describable { writeLetter(all[index]) }
         for letter in inferred {
             xml.open("correspDesc", [("key", letter.id), ("xml:id", xmlIDs[letter.id] ?? letter.id), ("source", "#" + defaultBibl)])
             xml.open("correspAction", [("type", "sent")])

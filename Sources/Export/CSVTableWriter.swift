@@ -78,7 +78,8 @@ public struct CSVTableWriter: Sendable {
         row(["id", "kind", "sender", "sender_name", "recipients", "recipient_names", "date", "not_before",
              "not_after", "precision", "evidence", "place", "place_geonames", "coordinates", "classification", "topics",
              "first_line", "last_line", "note"], to: sink)
-        for message in corpus.messages {
+        /// One message's row (read in place: the loop below passes each by index, not a copy).
+        func write(_ message: Message) {
             let place = places[message.place]
             row([
                 message.id, message.kind.rawValue, message.sender, corpus.people.name(of: message.sender),
@@ -93,6 +94,8 @@ public struct CSVTableWriter: Sendable {
                 message.sourceNotes.map(\.text).joined(separator: "; "),
             ], to: sink)
         }
+        let messages = corpus.messages
+        for index in messages.indices { write(messages[index]) }
     }
 
     /// The one day Palladio's date check accepts (`YYYY-MM-DD`): the day itself, or for an

@@ -36,13 +36,16 @@ public enum ExportGraphBuilder {
         var dates: [Pair: EdgeDates] = [:]
         var personDates: [String: Lifetime] = [:]
         // Every writer (co-senders too, as `CorrespondentGraph` counts them) to every addressee.
-        for message in analysis.messages {
-            let writers = Set(message.senders.filter { !$0.isEmpty })
-            for recipient in Set(message.recipients) {
-                for writer in writers { dates[Pair(from: writer, to: recipient), default: EdgeDates()].add(message.date) }
-                personDates[recipient, default: Lifetime()].add(message.date)
+        // By index: each message read in place, not copied.
+        let messages = analysis.messages
+        for index in messages.indices {
+            let date = messages[index].date
+            let writers = Set(messages[index].senders.filter { !$0.isEmpty })
+            for recipient in Set(messages[index].recipients) {
+                for writer in writers { dates[Pair(from: writer, to: recipient), default: EdgeDates()].add(date) }
+                personDates[recipient, default: Lifetime()].add(date)
             }
-            for writer in writers { personDates[writer, default: Lifetime()].add(message.date) }
+            for writer in writers { personDates[writer, default: Lifetime()].add(date) }
         }
         for inferred in analysis.inferred {
             dates[Pair(from: inferred.sender, to: inferred.recipient), default: EdgeDates()].add(inferred.date)
@@ -170,11 +173,13 @@ public enum ExportGraphBuilder {
         var nodeDates: [String: Lifetime] = [:]
         struct Pair: Hashable { let a: String; let b: String }
         var pairSpells: [Pair: [ExportSpell]] = [:]
-        for message in analysis.messages {
-            guard let found = graph.byMessage[message.id] else { continue }
+        let messages = analysis.messages
+        for index in messages.indices {
+            guard let found = graph.byMessage[messages[index].id] else { continue }
+            let date = messages[index].date
             let distinct = Array(Set(found.map(\.entity))).sorted()
-            for entity in distinct { nodeDates[entity, default: Lifetime()].add(message.date) }
-            guard distinct.count > 1, let spell = ExportSpell(message.date) else { continue }
+            for entity in distinct { nodeDates[entity, default: Lifetime()].add(date) }
+            guard distinct.count > 1, let spell = ExportSpell(date) else { continue }
             for i in distinct.indices {
                 for j in distinct.indices where j > i {
                     pairSpells[Pair(a: distinct[i], b: distinct[j]), default: []].append(spell)

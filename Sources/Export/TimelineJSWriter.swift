@@ -128,7 +128,9 @@ public struct TimelineJSWriter: Sendable {
         ]))]).write(to: &json)
         json.key("events")
         json.beginArray()
-        for message in corpus.messages { event(message) }
+        // By index: each message is read in place, not copied.
+        let messages = corpus.messages
+        for index in messages.indices { event(messages[index]) }
         json.endArray()
         if !shownEras.isEmpty {
             json.key("eras")

@@ -90,7 +90,7 @@ struct CorrespondentsTimeline {
         legend.append(LegendEntry(.none, CorrespondentsTimeline.rowsNote(binned ? "00000 days" : nil, mixed: true)))
         if anyThirdParty && !binned {
             // A filled sample with the ring: an empty ring would read as the hollow marks.
-            legend.append(LegendEntry(.mark(.circle, fill: style.muted, stroke: style.ink), principalName.map { "ringed: a letter between two of \($0)'s correspondents, in both lanes" } ?? "ringed"))
+            legend.append(LegendEntry(.ringed(style.muted, ring: style.ink), principalName.map { "ringed: a letter between two of \($0)'s correspondents, in both lanes" } ?? "ringed"))
         }
         if inferredCount > 0 && !binned { legend.append(LegendEntry(.mark(.circle, fill: style.paper, stroke: style.muted), "hollow: incoming letter known only from a citation")) }
         if anyUncertain && !binned {
@@ -273,10 +273,12 @@ struct CorrespondentsTimeline {
             guard let group = groups[look] else { continue }
             let s = style.series(look.writer)
             let mark = SceneMark(center: Point(x: 0, y: 0), shape: s.shape, size: style.markSize,
-                                 fill: look.hollow ? style.paper : s.color, stroke: look.ringed ? style.ink : s.color,
-                                 strokeWidth: look.ringed ? style.markStrokeWidth * 2 : style.markStrokeWidth)
-            b.addFront(.marks(SceneMarkRun(look: mark, centers: group.map { markCenter(Int($0.entry), slot: Int($0.slot)) },
-                                           messageIDs: group.map { shown[Int($0.entry)].id })))
+                                 fill: look.hollow ? style.paper : s.color, stroke: s.color, strokeWidth: style.markStrokeWidth)
+            let centers = group.map { markCenter(Int($0.entry), slot: Int($0.slot)) }
+            b.addFront(.marks(SceneMarkRun(look: mark, centers: centers, messageIDs: group.map { shown[Int($0.entry)].id })))
+            // A letter between two correspondents keeps its writer's look, ringed around it in
+            // ink: a ring on the mark's own outline hid a dark writer's colour.
+            if look.ringed { for c in centers { b.addFront(.mark(b.ring(around: c))) } }
         }
 
         // Counted bins: a disc per lane row and bin, in its writer's colour (grey when several

@@ -361,6 +361,12 @@ final class FigureBuilder {
                                          fill: fill, stroke: stroke, strokeWidth: style.markStrokeWidth)))
         case .rect(let c):
             front.append(.rect(SceneRect(rect: Rect(x: x + 1, y: cy - size * 0.35, width: size - 2, height: size * 0.7), fill: c)))
+        case .ringed(let c, let ring):
+            let center = Point(x: x + size / 2, y: cy)
+            front.append(.mark(SceneMark(center: center, shape: .circle, size: style.markSize, fill: c, stroke: c, strokeWidth: style.markStrokeWidth)))
+            var r = self.ring(around: center)
+            r.stroke = ring
+            front.append(.mark(r))
         case .outlined(let c, let stroke):
             let w = style.markStrokeWidth
             front.append(.rect(SceneRect(rect: Rect(x: x + 1 + w / 2, y: cy - size * 0.35 + w / 2, width: size - 2 - w, height: size * 0.7 - w),
@@ -412,6 +418,13 @@ final class FigureBuilder {
             .line(SceneLine(from: Point(x: tip.x - sign * head, y: c.y - head * 0.8), to: tip, color: color, width: w)),
             .line(SceneLine(from: Point(x: tip.x - sign * head, y: c.y + head * 0.8), to: tip, color: color, width: w)),
         ]
+    }
+
+    /// A ring in ink around the mark centred at `c`, clear of any shape's corners (a square's
+    /// are √2 half-sizes out): no fill, no message (the mark it rings carries it).
+    func ring(around c: Point) -> SceneMark {
+        SceneMark(center: c, shape: .circle, size: style.markSize * 1.5 + style.markStrokeWidth + 1, fill: nil, stroke: style.ink,
+                  strokeWidth: style.markStrokeWidth)
     }
 
     /// How far an open date's whisker reaches from its mark's centre (`openWhisker`), for the

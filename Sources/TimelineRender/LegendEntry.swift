@@ -3,6 +3,9 @@ public struct LegendEntry: Sendable, Hashable {
     public enum Swatch: Sendable, Hashable {
         case mark(MarkShape, fill: PaintColor?, stroke: PaintColor)
         case rect(PaintColor)
+        /// A disc of the first colour with a ring of the second around it (a letter between
+        /// two correspondents, `FigureBuilder.ring(around:)`).
+        case ringed(PaintColor, ring: PaintColor)
         /// A swatch filled with the first colour and outlined in the second (a hollow stack).
         case outlined(PaintColor, stroke: PaintColor)
         /// A filled swatch with a hatching over it.

@@ -119,6 +119,49 @@ struct RepliesOpenDateTests {
         }
     }
 
+    /// The bar of a date known within bounds reads on the page: at least 3:1 (WCAG 2.1, 1.4.11),
+    /// in the figure's DOT and in its legend sample.
+    @Test(arguments: styles)
+    func rangeBarsReadOnThePage(style: String) throws {
+        let theme = FigureFixtures.theme(style)
+        // edition.xml: a letter dated within April 1799, its bar wider than a point.
+        let context = FigureContext(analysis: Self.fixtures[1].analysis, theme: theme, wide: false, styleSpec: style)
+        let figure = try GraphFigure.build(.replies, context: context)
+        let graph = try GraphvizEngine.shared.parse(figure.dot)
+        let bars = graph.edges.filter { $0.tail.hasPrefix("range:") }
+        #expect(!bars.isEmpty, "edition.xml has a date within bounds")
+        for bar in bars {
+            let color = try #require(RGBColor(hex: bar.attributes["color"] ?? ""))
+            #expect(color.contrast(with: theme.colors.paper) >= 3, "\(style): \(color) is \(color.contrast(with: theme.colors.paper)):1")
+            #expect(graph.attributes["label"]?.contains("COLOR=\"\(color.hex)\"") == true, "the legend's bar sample is the bar's colour")
+        }
+    }
+
+    /// On a long span (dates.xml: 45 BCE to 1922) bounds of a month or a year are under a
+    /// point: each bar is still drawn, as wide as its mark and 2 pt about it, and legend and
+    /// caption say so.
+    @Test(arguments: styles)
+    func shortBarsShowBeyondTheirMark(style: String) throws {
+        let context = FigureContext(analysis: Self.fixtures[0].analysis, theme: FigureFixtures.theme(style), wide: false, styleSpec: style)
+        let figure = try GraphFigure.build(.replies, context: context)
+        let graph = try GraphvizEngine.shared.parse(figure.dot)
+        let marks = Set(figure.marks.values).compactMap { graph.node($0) }
+        let bars = graph.edges.filter { $0.tail.hasPrefix("range:") }
+        #expect(!bars.isEmpty)
+        for bar in bars {
+            let a = try #require(Self.point(graph.node(bar.tail)?.attributes["pos"])), b = try #require(Self.point(graph.node(bar.head)?.attributes["pos"]))
+            let under = marks.filter { m in Self.point(m.attributes["pos"]).map { abs($0.y - a.y) < 0.01 && $0.x >= a.x && $0.x <= b.x } ?? false }
+            #expect(!under.isEmpty, "\(style): a bar under a mark")
+            // (A node's width is written in inches to a thousandth: 0.07 pt.)
+            let widest = under.map { 72 * (Double($0.attributes["width"] ?? "") ?? 0) }.max() ?? 0
+            #expect(b.x - a.x >= widest + 2 - 0.05, "\(style): a bar of \(b.x - a.x) pt under a mark \(widest) pt wide")
+        }
+        #expect(Self.legendText(try #require(graph.attributes["label"])).contains("A bar is at least as wide as its mark and 2 pt."))
+        #expect(figure.caption.shows.contains("drawn as wide as the mark and 2 pt"), "\(figure.caption.shows)")
+        // Marks stand on the figure's grid of periods, and the caption says how far that may be from a date.
+        #expect(figure.caption.shows.contains("Marks stand at the middle of periods of "), "\(figure.caption.shows)")
+    }
+
     /// A corpus without open dates (the bundled telegrams) has no whisker and no open-date legend.
     @Test func noOpenDateNoWhiskerNoSample() throws {
         #expect(!FigureFixtures.analysis.messages.contains { $0.date.isOpen })

@@ -68,6 +68,12 @@ struct OtherCorporaViewsTests {
         for c in people.colors.prefix(people.capacity) + [people.other, people.unidentifiedStyle.color] {
             #expect(PaintColor(c).contrast(on: page) >= 3, "\(spec): \(c) is \(PaintColor(c).contrast(on: page)):1")
         }
+        // The topics' ticks too, in the sheets made for reading under colour blindness and in grey.
+        if spec != "paper" {
+            for c in theme.palettes.topics.colors {
+                #expect(PaintColor(c).contrast(on: page) >= 3, "\(spec) topics: \(c) is \(PaintColor(c).contrast(on: page)):1")
+            }
+        }
     }
 
     /// Bars drawn for dates known within bounds: horizontal lines through a mark's centre in the
@@ -131,6 +137,25 @@ struct OtherCorporaViewsTests {
         let theme = try ThemeLoader.load(spec: "paper")
         // At full length: 2.4 marks, not cut to a stub at the plot's edge.
         for l in dotted { #expect(abs(l.to.x - l.from.x) >= theme.timeline.mark.sizePt * 2.4 - 1e-6, "a whisker of \(abs(l.to.x - l.from.x)) pt") }
+    }
+
+    @Test("a letter between two correspondents keeps its writer's look, with an ink ring around it", arguments: Self.styles)
+    func ringedKeepsTheWritersLook(spec: String) throws {
+        for width in [89.0, 183.0] {
+            let f = try Self.figure(.correspondents, "cmif/edition.xml", spec: spec, width: width)
+            let theme = try ThemeLoader.load(spec: spec)
+            let ink = PaintColor(theme.colors.ink)
+            // Anna Schufler to Schiller: in both lanes.
+            let letter = try #require(Self.analyses["cmif/edition.xml"]!.messages.first { $0.sender.contains("chufler") || $0.id.contains("chufler") }?.id)
+            let marks = f.scene.marks.filter { $0.messageID == letter }
+            #expect(marks.count == 2, "\(spec): in both lanes")
+            for m in marks {
+                #expect(m.stroke != ink && m.fill == m.stroke, "\(spec): the writer's colour, not an ink outline")
+                let rings = f.scene.marks.filter { $0.messageID == nil && $0.fill == nil && $0.stroke == ink && $0.center == m.center }
+                #expect(rings.count == 1 && rings.allSatisfy { $0.size >= m.size * 2.squareRoot() + m.strokeWidth }, "\(spec): one ring clear of the mark")
+            }
+            #expect(f.legend.contains { if case .ringed = $0.swatch { return $0.label.hasPrefix("ringed") } else { return false } })
+        }
     }
 
     @Test("volume: letters between two correspondents are a stack of their own, not their writer's", arguments: Self.styles)

@@ -238,10 +238,21 @@ struct RepliesFigure {
         // The bars of uncertain dates (drawn below), known before the legend.
         var rangeBars: [(LinkRouter.Point, LinkRouter.Point, String)] = []
         var seenRanges = Set<[Int]>()
+        // A bar no wider than its mark would hide under it (on a long span, bounds of a month
+        // are under a point): it is drawn as wide as the mark and 2 pt, about the mark.
+        var widenedBars = 0
         for item in items {
             guard let bounds = item.bounds, let g = groupOf[item.id] else { continue }
-            let x0 = max(axisLeft - step / 2, scale.xStart(bounds.from)), x1 = min(axisRight + step / 2, scale.xStart(bounds.to.adding(days: 1)))
-            guard x1 - x0 >= 1, seenRanges.insert([Int(x0.rounded()), Int(x1.rounded()), Int(groups[g].y.rounded())]).inserted else { continue }
+            var x0 = max(axisLeft - step / 2, scale.xStart(bounds.from)), x1 = min(axisRight + step / 2, scale.xStart(bounds.to.adding(days: 1)))
+            let least = diameter(groups[g].count) + 2
+            var widened = false
+            if x1 - x0 < least {
+                x0 = groups[g].x - least / 2
+                x1 = groups[g].x + least / 2
+                widened = true
+            }
+            guard seenRanges.insert([Int(x0.rounded()), Int(x1.rounded()), Int(groups[g].y.rounded())]).inserted else { continue }
+            if widened { widenedBars += 1 }
             rangeBars.append((LinkRouter.Point(x: x0, y: groups[g].y), LinkRouter.Point(x: x1, y: groups[g].y),
                               "\(item.id): \(bounds.from.iso) to \(bounds.to.iso)"))
         }
@@ -469,6 +480,10 @@ struct RepliesFigure {
             + "citations; a bar under a mark spans an uncertain date's bounds (the mark at the middle); marks take their writer's colour and shape; lines join a message to what it answers or cites."
         if openCounts.later > 0 { shows += " " + OpenDateWording.caption(openCounts.later, later: true, noun: ("message", "messages")).dropLast() }
         if openCounts.earlier > 0 { shows += " " + OpenDateWording.caption(openCounts.earlier, later: false, noun: ("message", "messages")).dropLast() }
+        if widenedBars > 0 {
+            shows += " \(widenedBars) bar\(widenedBars == 1 ? " is" : "s are") shorter than \(widenedBars == 1 ? "its" : "their") mark at this width and drawn as wide as the mark and 2 pt, about it."
+        }
+        if daysPerBin.rounded(.up) > 1 { shows += " " + Self.gridSentence(daysPerBin) }
         if anyCounted { shows += " Messages of one row within \(TimeBins.days(daysPerBin)) are one mark with their number." }
         if let slice { shows += " The whole correspondence is past the figure's budget of \(budget.marks) messages: this is its \(slice.words(name: context.shortName(of:)))." }
         if othersCount > 0 { shows += " The \(othersCount) correspondents after the \(keptLanes.count) busiest share the lane \"others\"." }
@@ -545,6 +560,12 @@ struct RepliesFigure {
         date.isOpen ? date.notAfter == nil : nil
     }
 
+    /// Where a mark stands when the figure's time grid is wider than a day: at the middle of
+    /// its period, up to half of it from the message's date.
+    static func gridSentence(_ daysPerBin: Double) -> String {
+        "Marks stand at the middle of periods of \(TimeBins.days(daysPerBin)), up to half of that from their date."
+    }
+
     /// The diameter of a whisker's dots and the distance between their centres, in points:
     /// the legend's sample has the same (`FigureLegend.Swatch.openDate`), so it reads dotted at
     /// any width.
@@ -560,10 +581,14 @@ struct RepliesFigure {
     /// timeline's proportions).
     static let openLength = 2.4, openHead = 0.55
 
-    /// The bar of an uncertain date: the muted colour halfway to the paper, so it stays under the marks.
+    /// The bar of an uncertain date: the muted colour lightened toward the paper, so it stays
+    /// under the marks, but no further than keeps it 3:1 against the paper (WCAG 2.1, 1.4.11;
+    /// halfway, the paper sheet's bar was a 2:1 grey). Never lighter than halfway.
     static func rangeColor(_ theme: Theme) -> RGBColor {
         let m = theme.colors.muted, p = theme.colors.paper
-        return RGBColor(red: (m.red + p.red) / 2, green: (m.green + p.green) / 2, blue: (m.blue + p.blue) / 2)
+        var amount = 0.5
+        while amount > 0 && m.mixed(with: p, amount).contrast(with: p) < CategoryPalette.minimumGroundContrast { amount -= 0.02 }
+        return m.mixed(with: p, max(0, amount))
     }
 
     /// The bar's width in whole points (a legend sample is as thick): about a third of a mark.
@@ -662,7 +687,8 @@ struct RepliesFigure {
             let words = named.filter { $0.0 == lineStyle }.map(\.1).joined(separator: ", ")
             kinds.append(FigureLegend.Entry(swatch: .line(muted, style: lineStyle, heavy: false), text: words))
         }
-        var notes = ["A lane per correspondent: upper row written by them, lower row to them; marks in the writer’s colour and shape, by date."]
+        var notes = ["A lane per correspondent: upper row written by them, lower row to them; marks in the writer’s colour and shape, by date."
+                     + (ranges ? " A bar is at least as wide as its mark and 2 pt." : "")]
         if let daysPerBin { notes.append("A number in a mark counts the messages of its row within \(TimeBins.days(daysPerBin)).") }
         return FigureLegend(title: title, groups: [people, kinds], notes: notes)
     }
