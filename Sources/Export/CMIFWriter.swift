@@ -144,7 +144,7 @@ public struct CMIFWriter: Sendable {
         // A letter keeps the source's own xml:id (CMIF's, read back as `sourceID`) when it is a
         // valid one; the others, and any clash, get one made from the message id.
         for index in describable {
-            if let own = all[index].sourceID, XMLMarkup.isPortableNCName(own), !own.hasPrefix("m-"), !own.hasPrefix("i-"), used.insert(own).inserted {
+            if let own = all[index].sourceID, XMLMarkup.isPortableNCName(own), !own.unicodeScalars.starts(with: "m-".unicodeScalars), !own.unicodeScalars.starts(with: "i-".unicodeScalars), used.insert(own).inserted {
                 xmlIDs[all[index].id] = own
             }
         }

@@ -59,7 +59,7 @@ public struct PlaceTable: Sendable, Hashable {
 
     /// Parses the text of a places file.
     public static func parse(_ text: String, file: String) throws -> PlaceTable {
-        let rows = try CSVReader.parse(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text, file: file)
+        let rows = try CSVReader.parse(text.unicodeScalars.first == "\u{FEFF}" ? String(text.unicodeScalars.dropFirst()) : text, file: file)
         guard let header = rows.first else { throw EpistolaryError(.badData, file: file, "the places file is empty") }
         let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         guard let nameColumn = names.firstIndex(of: "name") else {

@@ -187,4 +187,21 @@ struct FuzzRegressionTests {
         for dot in fine { #expect(String(decoding: try GraphvizEngine.shared.render(dot, format: .svg).data, as: UTF8.self).contains("</svg>")) }
         #expect(try GraphvizEngine.shared.render(hazardous, engine: .neato, format: .svg).data.count > 0)
     }
+    /// FuzzDOT, crash-672d8f40: the name `%` + U+07F0 (a combining mark). A leading `%` is
+    /// written `¤25;` because cgraph takes ids beginning with `%` for its anonymous ones, but
+    /// the test was `hasPrefix("%")`, which compares Characters: `%` and the mark are one, so
+    /// the `%` was written as is and the node came back under another name. The first scalar
+    /// is tested now.
+    @Test func aPercentBeforeACombiningMarkIsEncodedInAnID() throws {
+        let names = ["%\u{7F0}", "%\u{301}x", "%", "a%"]
+        var dot = DOTWriter(name: "g")
+        for name in names { dot.node(name, [("label", .text(name))]) }
+        let parsed = try GraphvizEngine.shared.parse(dot.text)
+        #expect(parsed.nodes.count == names.count)
+        for name in names {
+            let id = DOTWriter.encodingUnsafeScalars(name)
+            #expect(id.unicodeScalars.first != "%", "\(id.debugDescription)")
+            #expect(parsed.nodes.contains { Array($0.name.unicodeScalars) == Array(id.unicodeScalars) }, "\(name.debugDescription)")
+        }
+    }
 }

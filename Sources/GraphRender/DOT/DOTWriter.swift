@@ -119,7 +119,9 @@ public struct DOTWriter: Sendable {
         func encoded(_ scalar: Unicode.Scalar) -> Bool {
             scalar == "¤" || scalar == "&" || scalar == "\n" || scalar == "\r" || UnsafeScalars.isUnsafe(scalar)
         }
-        if name.hasPrefix("%") || name.unicodeScalars.contains(where: encoded) {
+        // The first scalar, not the first Character: `%` and a combining mark are one grapheme,
+        // and `hasPrefix("%")` is false for it (FuzzDOT crash-672d8f40).
+        if name.unicodeScalars.first == "%" || name.unicodeScalars.contains(where: encoded) {
             out = ""
             for (index, scalar) in name.unicodeScalars.enumerated() {
                 if encoded(scalar) || (index == 0 && scalar == "%") {
