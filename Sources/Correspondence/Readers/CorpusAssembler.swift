@@ -185,6 +185,11 @@ struct CorpusAssembler {
         // A block of entries at a time, on all cores; each block's lines are let go once its
         // messages are made, so that the entries and the messages are never both held whole.
         let (senderOf, recipientsOf, dateOf, notesOf) = (senders, recipients, dates, notes)
+        // Each writer's one-person list of senders, made once and shared by all their messages
+        // (a list per message was an allocation per message for the same few people).
+        var senderLists: [String: [String]] = [:]
+        for s in senders where senderLists[s] == nil { senderLists[s] = [s] }
+        let sendersOf = senderLists
         var messages = ConcurrentMap.map(count: drafts.count, block: 4096) { range -> @Sendable (Int) -> Message in
             let lower = range.lowerBound
             let entries = Array(drafts[range]), entryParts = Array(parts[range])
@@ -216,7 +221,7 @@ struct CorpusAssembler {
                 if let t = d.dated { fieldLines["dated"] = t.line; if t.place != nil { fieldLines["place"] = t.line } }
                 if let b = p.paragraphs.first { fieldLines["body"] = b.line }
                 return Message(
-                    id: "", kind: d.kind, sender: senderOf[k], recipients: recipientsOf[k],
+                    id: "", kind: d.kind, sender: senderOf[k], senders: sendersOf[senderOf[k]], recipients: recipientsOf[k],
                     sentOn: d.sentOn?.day, dated: d.dated?.day, date: dateOf[k], place: d.dated?.place,
                     classification: headers[k]?.classification ?? "", salutation: p.salutation,
                     signature: p.signature.isEmpty ? nil : p.signature.joined(separator: " "),

@@ -221,7 +221,7 @@ struct TelegramSegmenter {
 
     /// Where the pieces start, with 0 first and the end of the text last: about every
     /// `pieceSize` bytes, the first line after a blank line that opens with a capital or `*`
-    /// and is mostly in capitals (a likely header; whether it is one is settled by `segment`).
+    /// and starts a likely header (`isLikelyCut`; whether the cut is kept is settled by `segment`).
     /// - Complexity: O(n) in the bytes at most; about O(pieces) lines looked at in a real text.
     private func cuts(pieceSize: Int) -> [Int] {
         let n = bytes.count
@@ -244,8 +244,7 @@ struct TelegramSegmenter {
                 var end = start
                 while end < n, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
                 let opener = bytes[start]
-                if (opener == 0x2A || (opener >= 0x41 && opener <= 0x5A)), bytes[start - 1] == 0x0A,
-                   HeaderText.isMostlyUpper(bytes: UnsafeBufferPointer(rebasing: bytes[start..<end])) {
+                if opener == 0x2A || (opener >= 0x41 && opener <= 0x5A), isLikelyCut(header: start, lineBefore: i) {
                     found = start
                     break
                 }
@@ -257,6 +256,33 @@ struct TelegramSegmenter {
         }
         result.append(n)
         return result
+    }
+
+    /// True when the paragraph at `start` reads as a header (as `headerParagraph` tests it,
+    /// without a fused date) and the line ending at the LF `lineBefore` ends an entry's text
+    /// rather than a header or a Sent-on line: a cut there is then likely to be kept.
+    private func isLikelyCut(header start: Int, lineBefore: Int) -> Bool {
+        var before = lineBefore
+        while before > 0, bytes[before - 1] != 0x0A, bytes[before - 1] != 0x0D { before -= 1 }
+        let previous = UnsafeBufferPointer(rebasing: bytes[before..<lineBefore])
+        guard !isBlank(before..<lineBefore), !HeaderText.isMostlyUpper(bytes: previous),
+              previous.count > 64 || DateText.sentOnLine(String(decoding: previous, as: UTF8.self)) == nil else { return false }
+        // The paragraph's lines, as `paragraph` would gather them.
+        var lines: [String] = []
+        var size = 0
+        var lineStart = start
+        while lineStart < bytes.count, lines.count <= 6 {
+            var end = lineStart
+            while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+            if isBlank(lineStart..<end) { break }
+            let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<end])
+            guard HeaderText.isMostlyUpper(bytes: line) else { return false }
+            size += line.count
+            lines.append(String(decoding: line, as: UTF8.self))
+            lineStart = end + 1
+        }
+        guard !lines.isEmpty, lines.count <= 6, size <= 320 else { return false }
+        return HeaderText.isHeaderLike(HeaderText.clean(lines.joined(separator: " ")))
     }
 
     /// The number of lines ended in `range` (LF, CR LF and a lone CR each end one).
