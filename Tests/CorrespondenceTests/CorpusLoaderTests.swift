@@ -47,6 +47,42 @@ import Correspondence
         expectBadData(try write(Array("May 1, 1943\n".utf8) + [0x63, 0x61, 0x66, 0xE9, 0x0A], name: "latin1.txt"), line: 2, mentioning: "UTF-8")
     }
 
+    /// The text is read into the string's own storage and validated by the string, which
+    /// repairs rather than refuses: a bad sequence of three bytes becomes one U+FFFD of three
+    /// bytes, the same length, so the repair is found by counting U+FFFD. A U+FFFD the file
+    /// really holds is text.
+    @Test func aBadSequenceOfThreeBytesIsFoundAndARealReplacementCharacterIsText() throws {
+        let truncated = Array("sender,recipients,date\nAnna,Bernd".utf8) + [0xF0, 0x90, 0x80] + Array(",1850-01-01\n".utf8)
+        expectBadData(try write(truncated, name: "truncated.csv"), line: 2, mentioning: "UTF-8")
+        let surrogate = Array("sender,recipients,date\n\nAnna,Be".utf8) + [0xED, 0xA0, 0x80] + Array("rnd,1850-01-01\n".utf8)
+        expectBadData(try write(surrogate, name: "surrogate.csv"), line: 3, mentioning: "UTF-8")
+        let realPath = try write("sender,recipients,date\nAnna,Bernd \u{FFFD},1850-01-01\n", name: "real.csv")
+        #expect(try CorpusLoader.load(path: realPath).messages.count == 1)
+        #expect(try CorpusLoader.decodedText(url: URL(fileURLWithPath: realPath), shownAs: "real.csv").contains("Bernd \u{FFFD}"))
+        // Line ends and the byte order mark, made LF and removed in place.
+        for (name, text) in [("crlf.csv", "\u{FEFF}sender,recipients,date\r\nAnna,Bernd,1850-01-01\r\n"), ("cr.csv", "sender,recipients,date\rAnna,Bernd,1850-01-01\r"),
+                             ("mixed.csv", "sender,recipients,date\r\nAnna,Bernd,1850-01-01\rBernd,Anna,1850-01-02\n")] {
+            let text = try CorpusLoader.decodedText(url: URL(fileURLWithPath: try write(text, name: name)), shownAs: name)
+            #expect(!text.unicodeScalars.contains("\r") && !text.unicodeScalars.contains("\u{FEFF}"), "\(name)")
+            #expect(text.hasPrefix("sender,recipients,date\nAnna,Bernd,1850-01-01"), "\(name)")
+        }
+    }
+
+    /// A FIFO has no size: it is read as it comes from the one open (it was opened twice, and
+    /// the second reader got nothing: "cannot be read").
+    @Test func aCorpusFromANamedPipeIsRead() throws {
+        let path = try Fixtures.temporaryFolder().appendingPathComponent("letters-fifo.csv").path
+        #expect(mkfifo(path, 0o600) == 0)
+        let writer = Thread {
+            let handle = FileHandle(forWritingAtPath: path)
+            handle?.write(Data("sender,recipients,date\nAnna,Bernd,1850-01-01\n".utf8))
+            try? handle?.close()
+        }
+        writer.start()
+        let corpus = try CorpusLoader.load(path: path, format: .csv, people: nil)
+        #expect(corpus.messages.count == 1)
+    }
+
     @Test func noRecognisableHeader() throws {
         expectBadData(try write("Dear friend,\n\nThis is a shopping list.\n", name: "notes.txt"), mentioning: "no message header")
     }
