@@ -34,12 +34,18 @@ public struct TimeBins: Sendable, Hashable {
     /// The index of (`row`, `bin`) in a flat grid of `rows` × `count` cells.
     public func cell(row: Int, bin: Int) -> Int { row * count + bin }
 
-    /// How long a bin is, in words for captions and legends: "a day", "12 days".
+    /// How long a bin is, in words for captions and legends: "a day", "12 days", "about 3
+    /// months", "about 120 years".
     public var span: String { Self.days(daysPerBin) }
 
-    /// "a day", "12 days" (rounded up, at least a day).
+    /// "a day", "12 days" (rounded up, at least a day) up to 59 days; past that in months, and
+    /// from two years in years, each "about" (a month or a year is not a fixed number of days):
+    /// "within 44887 days" told a reader of a catalogue of centuries nothing.
     public static func days(_ value: Double) -> String {
         let n = max(1, Int(value.rounded(.up)))
-        return n == 1 ? "a day" : "\(n) days"
+        if n == 1 { return "a day" }
+        if n < 60 { return "\(n) days" }
+        if n < 730 { return "about \(Int((Double(n) / 30.4375).rounded())) months" }
+        return "about \(Int((Double(n) / 365.25).rounded())) years"
     }
 }
