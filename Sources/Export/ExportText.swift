@@ -9,16 +9,13 @@ enum ExportText {
     /// `day.iso`: `YYYY-MM-DD`, the year padded to four digits, `-` before year 0.
     @inline(__always)
     static func write(iso day: Day, to sink: ByteSink) {
-        let year = day.year
-        if year < 0 { sink.write(byte: 0x2D) }
-        writeYear(abs(year), to: sink)
-        sink.write(byte: 0x2D)
-        writeTwoDigits(day.month, to: sink)
+        write(isoMonth: day, to: sink)
         sink.write(byte: 0x2D)
         writeTwoDigits(day.day, to: sink)
     }
 
     /// `day.isoMonth`: `YYYY-MM`.
+    @inline(__always)
     static func write(isoMonth day: Day, to sink: ByteSink) {
         let year = day.year
         if year < 0 { sink.write(byte: 0x2D) }

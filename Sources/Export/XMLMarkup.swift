@@ -155,21 +155,23 @@ public struct XMLMarkup {
     /// An empty element whose attributes are written by `attributes` (`attribute(_:_:)` and its
     /// typed forms), without an attribute list: `<name a="v" b="w"/>`.
     public mutating func empty(_ name: String, attributes: (inout XMLMarkup) -> Void) {
-        indent()
-        sink.write(byte: 0x3C)
-        sink.write(name)
-        attributes(&self)
+        startTag(name, attributes: attributes)
         sink.write("/>\n" as StaticString)
     }
 
     /// An element opened with attributes written by `attributes`; close it with `close()`.
     public mutating func open(_ name: String, attributes: (inout XMLMarkup) -> Void) {
+        startTag(name, attributes: attributes)
+        sink.write(">\n" as StaticString)
+        open.append(name)
+    }
+
+    /// The indented `<name` and its attributes, up to the tag's end.
+    private mutating func startTag(_ name: String, attributes: (inout XMLMarkup) -> Void) {
         indent()
         sink.write(byte: 0x3C)
         sink.write(name)
         attributes(&self)
-        sink.write(">\n" as StaticString)
-        open.append(name)
     }
 
     /// One attribute inside `empty(_:attributes:)` or `open(_:attributes:)`, its value escaped.

@@ -26,16 +26,12 @@ public struct CSVRecords: Sendable {
     public private(set) var unclosed: [Int] = []
 
     /// What a scan found besides the records it handed over.
-    public struct ScanEnd: Sendable, Equatable {
+    public struct ScanEnd: Sendable {
         /// First lines of records whose quoted field is never closed (not read).
         public var unclosed: [Int] = []
         /// Set when the first record ran past `firstRecordLimit` bytes: its first line and the
         /// line the scan had reached. The scan stops there and hands nothing over.
         public var longFirstRecord: (line: Int, reached: Int)?
-
-        public static func == (a: ScanEnd, b: ScanEnd) -> Bool {
-            a.unclosed == b.unclosed && a.longFirstRecord?.line == b.longFirstRecord?.line && a.longFirstRecord?.reached == b.longFirstRecord?.reached
-        }
     }
 
     /// Every record of `text`, held in `rows`.
