@@ -70,9 +70,6 @@ struct CorpusAssembler {
             most = counts[s, default: 0]
         }
 
-        // Each entry's parts and (below) references depend on that entry alone: on all cores.
-        var parts = { (drafts: [Draft]) in ConcurrentMap.map(count: drafts.count) { CorpusAssembler.split(drafts[$0]) } }(drafts)
-
         // Sender and recipients.
         var senders: [String] = []
         var recipients: [[String]] = []
@@ -89,7 +86,7 @@ struct CorpusAssembler {
                     if h.senders.count > 1 {
                         notes[k].append("joint sender with \(h.senders.dropFirst().joined(separator: ", ")); the first named is recorded as sender")
                     }
-                } else if let signed = parts[k].signature.lazy.compactMap({ matcher.people(in: $0).first }).first {
+                } else if let signed = Self.split(drafts[k]).signature.lazy.compactMap({ matcher.people(in: $0).first }).first {
                     senders.append(signed)
                     notes[k].append("the header names no sender; the signature does")
                 } else {
@@ -182,24 +179,19 @@ struct CorpusAssembler {
         for r in recipients { correspondents.formUnion(r) }
         let presidents = Set(people.people.filter { $0.role.lowercased().contains("president") }.map(\.id))
         let finder = ReferenceFinder(matcher: matcher, correspondents: correspondents, presidents: presidents)
-        // A block of entries at a time, on all cores; each block's lines are let go once its
-        // messages are made, so that the entries and the messages are never both held whole.
+        // Each entry's parts and references depend on that entry alone: on all cores. Each task
+        // takes its own entry out of the list (`DraftShelf`), so an entry's lines are let go as
+        // its message is made, and the calling thread copies nothing.
         let (senderOf, recipientsOf, dateOf, notesOf) = (senders, recipients, dates, notes)
         // Each writer's one-person list of senders, made once and shared by all their messages
         // (a list per message was an allocation per message for the same few people).
         var senderLists: [String: [String]] = [:]
         for s in senders where senderLists[s] == nil { senderLists[s] = [s] }
         let sendersOf = senderLists
-        var messages = ConcurrentMap.map(count: drafts.count, block: 4096) { range -> @Sendable (Int) -> Message in
-            let lower = range.lowerBound
-            let entries = Array(drafts[range]), entryParts = Array(parts[range])
-            for k in range {
-                drafts[k].bodyLines = []
-                drafts[k].afterDate = []
-                parts[k] = BodyParts()
-            }
-            return { k -> Message in
-                let d = entries[k - lower], p = entryParts[k - lower]
+        var messages = drafts.withUnsafeMutableBufferPointer { buffer in
+            let shelf = DraftShelf(buffer: buffer)
+            return ConcurrentMap.map(count: buffer.count) { k -> Message in
+                let d = shelf.take(k), p = CorpusAssembler.split(d)
                 var refs: [Reference] = []
                 var seen = Set<Reference.Sameness>()
                 for line in d.bodyLines {
@@ -232,7 +224,6 @@ struct CorpusAssembler {
         }
         // The entries are not needed any more: let go before the rest is made.
         drafts = []
-        parts = []
 
         assignIDs(&messages)
         for (k, m) in continues.enumerated() { if let m { messages[k].continues = messages[m].id } }
@@ -497,5 +488,20 @@ struct CorpusAssembler {
         // A name in capitals: "J. STALIN", "STALIN", "CHURCHILL".
         let letters = text.filter(\.isLetter)
         return !letters.isEmpty && letters.allSatisfy(\.isUppercase) && (text.utf8.count <= 25 || text.count <= 25) && !text.hasSuffix(".") || (text.hasSuffix(".") && (text.utf8.count <= 12 || text.count <= 12) && letters.allSatisfy(\.isUppercase) && !letters.isEmpty)
+    }
+}
+
+/// The entries handed to the tasks that make their messages: each task takes its own entry
+/// (moving it out and leaving an empty one), so no entry is copied and each is let go as soon
+/// as its message is made. Each index is taken by one task only, hence `@unchecked Sendable`.
+private struct DraftShelf: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Draft>
+
+    /// Entry `k`, leaving an empty entry in its place.
+    func take(_ k: Int) -> Draft {
+        let slot = buffer.baseAddress! + k
+        let d = slot.move()
+        slot.initialize(to: Draft(kind: d.kind, startLine: d.startLine, endLine: d.endLine))
+        return d
     }
 }

@@ -167,13 +167,13 @@ struct TelegramSegmenter {
         }
         let bytes = UncheckedBytes(bytes: whole.bytes)
         // Lines before each piece, counted on all cores (a piece starts just after a LF).
-        let lineCounts = ConcurrentMap.map(count: cuts.count - 1) { k in
+        let lineCounts = ConcurrentMap.mapEach(count: cuts.count - 1) { k in
             TelegramSegmenter.lineEnds(in: bytes.bytes, cuts[k]..<cuts[k + 1])
         }
         var counted = [0]
         for count in lineCounts.dropLast() { counted.append(counted[counted.count - 1] + count) }
         let firstLines = counted
-        var pieces = ConcurrentMap.map(count: cuts.count - 1) { k -> Piece in
+        var pieces = ConcurrentMap.mapEach(count: cuts.count - 1) { k -> Piece in
             var piece = TelegramSegmenter(bytes: bytes.bytes, stripped: true, people: people)
             // A piece after the first starts after a header has been seen (`seenHeader`), as
             // the one pass would be when its cut is kept.
