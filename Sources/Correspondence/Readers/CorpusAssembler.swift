@@ -30,8 +30,9 @@ struct CorpusAssembler {
         // New people named in headers, made by the one identity rule (PersonResolver).
         var resolver = PersonResolver(table: people)
         var newPeople: [String: String] = [:]
-        for d in drafts {
-            guard let h = d.header else { continue }
+        // Drafts are read in place (a copy of each would retain all its lines).
+        for k in drafts.indices {
+            guard let h = drafts[k].header, !(h.unknownRecipientSegments.isEmpty && h.unknownSenderSegments.isEmpty) else { continue }
             for segment in h.unknownRecipientSegments + h.unknownSenderSegments {
                 if let surname = PersonMatcher.unknownSurname(in: segment), newPeople[surname] == nil, matcher0.people(in: surname).isEmpty {
                     newPeople[surname] = resolver.resolve(name: surname)
@@ -43,14 +44,17 @@ struct CorpusAssembler {
         let matcher = newPeople.isEmpty ? matcher0 : PersonMatcher(people: people)
         // Headers naming someone new are read again with the extended table.
         // Each distinct header text is read once (the same header repeats many times).
+        // Each header is taken out of its draft (moved, not copied: nothing reads it there again).
         var reread: [[String]: HeaderText] = [:]
-        let headers: [HeaderText?] = drafts.map { d in
-            guard let h = d.header else { return nil }
-            if h.unknownRecipientSegments.isEmpty && h.unknownSenderSegments.isEmpty { return h }
-            if let known = reread[d.headerParagraphs] { return known }
-            let fresh = HeaderText(paragraphs: d.headerParagraphs, matcher: matcher)
-            reread[d.headerParagraphs] = fresh
-            return fresh
+        var headers: [HeaderText?] = []
+        headers.reserveCapacity(drafts.count)
+        for k in drafts.indices {
+            guard let h = drafts[k].header.take() else { headers.append(nil); continue }
+            if h.unknownRecipientSegments.isEmpty && h.unknownSenderSegments.isEmpty { headers.append(h); continue }
+            if let known = reread[drafts[k].headerParagraphs] { headers.append(known); continue }
+            let fresh = HeaderText(paragraphs: drafts[k].headerParagraphs, matcher: matcher)
+            reread[drafts[k].headerParagraphs] = fresh
+            headers.append(fresh)
         }
 
         // The principal: most frequent explicit sender.
@@ -233,10 +237,19 @@ struct CorpusAssembler {
         // compared with the next `duplicateWindow` of its group, not with all of them: a group
         // of thousands (one block of text repeated) would otherwise take quadratic time and give
         // each message a note per copy.
+        // The keys are made on all cores; the groups in one pass, in source order.
+        let keys = messages.withUnsafeBufferPointer { buffer in
+            let made = UncheckedMessages(buffer: buffer)
+            return ConcurrentMap.map(count: buffer.count) { k -> String? in
+                let m = made.buffer.baseAddress! + k
+                guard m.pointee.kind == .message && m.pointee.date.isExact else { return nil }
+                return m.pointee.sender + "|" + m.pointee.recipients.joined(separator: ",") + "|" + (m.pointee.date.best?.iso ?? "")
+            }
+        }
         var groups: [String: [Int]] = [:]
         var groupOrder: [String] = []
-        for k in messages.indices where messages[k].kind == .message && messages[k].date.isExact {
-            let key = messages[k].sender + "|" + messages[k].recipients.joined(separator: ",") + "|" + (messages[k].date.best?.iso ?? "")
+        for (k, key) in keys.enumerated() {
+            guard let key else { continue }
             if groups[key] == nil { groupOrder.append(key) }
             groups[key, default: []].append(k)
         }
@@ -419,21 +432,31 @@ struct CorpusAssembler {
     }
 
     /// `1942-07-23-stalin-churchill`, `-b`, `-c` on collision, in source order.
+    /// - Complexity: O(n) in messages: each base on all cores, then one pass that counts them.
     private func assignIDs(_ messages: inout [Message]) {
-        var used: [String: Int] = [:]
         // The same few people write and receive every message: each person's slug is made once.
         var slugs: [String: String] = [:]
-        func slugOf(_ person: String) -> String {
-            if let known = slugs[person] { return known }
-            let made = Slug.make(person)
-            slugs[person] = made
-            return made
-        }
-        // Fields are read in place: copying each Message costs a retain and release per field.
         for k in messages.indices {
-            var base = "\(messages[k].date.best?.iso ?? "undated")-\(slugOf(messages[k].sender))"
-            base += "-" + (messages[k].recipients.first.map(slugOf) ?? "unknown")
-            if messages[k].kind == .fragment { base += "-fragment" }
+            if slugs[messages[k].sender] == nil { slugs[messages[k].sender] = Slug.make(messages[k].sender) }
+            if let first = messages[k].recipients.first, slugs[first] == nil { slugs[first] = Slug.make(first) }
+        }
+        let slugOf = slugs
+        // The bases depend on each message alone (on all cores); which one gets a suffix
+        // depends on the order (one pass). Fields are read in place, not copied out.
+        let bases = messages.withUnsafeBufferPointer { buffer in
+            let made = UncheckedMessages(buffer: buffer)
+            return ConcurrentMap.map(count: buffer.count) { k -> String in
+                let m = made.buffer.baseAddress! + k   // read in place: a copy retains every field
+                var base = "\(m.pointee.date.best?.iso ?? "undated")-\(slugOf[m.pointee.sender]!)"
+                base += "-" + (m.pointee.recipients.first.map { slugOf[$0]! } ?? "unknown")
+                if m.pointee.kind == .fragment { base += "-fragment" }
+                return base
+            }
+        }
+        var used: [String: Int] = [:]
+        used.reserveCapacity(messages.count)
+        for k in messages.indices {
+            let base = bases[k]
             let n = used[base, default: 0]
             used[base] = n + 1
             messages[k].id = n == 0 ? base : base + "-" + Message.idSuffix(n)
@@ -504,4 +527,9 @@ private struct DraftShelf: @unchecked Sendable {
         slot.initialize(to: Draft(kind: d.kind, startLine: d.startLine, endLine: d.endLine))
         return d
     }
+}
+
+/// Messages lent to the tasks that read them (read only, while the array is not changed).
+private struct UncheckedMessages: @unchecked Sendable {
+    let buffer: UnsafeBufferPointer<Message>
 }
