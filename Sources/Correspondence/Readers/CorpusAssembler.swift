@@ -186,7 +186,7 @@ struct CorpusAssembler {
         // Each entry's parts and references depend on that entry alone: on all cores. Each task
         // takes its own entry out of the list (`DraftShelf`), so an entry's lines are let go as
         // its message is made, and the calling thread copies nothing.
-        let (senderOf, recipientsOf, dateOf, notesOf) = (senders, recipients, dates, notes)
+        let (senderOf, recipientsOf, dateOf, notesOf, headerOf) = (senders, recipients, dates, notes, headers)
         // Each writer's one-person list of senders, made once and shared by all their messages
         // (a list per message was an allocation per message for the same few people).
         var senderLists: [String: [String]] = [:]
@@ -219,7 +219,7 @@ struct CorpusAssembler {
                 return Message(
                     id: "", kind: d.kind, sender: senderOf[k], senders: sendersOf[senderOf[k]], recipients: recipientsOf[k],
                     sentOn: d.sentOn?.day, dated: d.dated?.day, date: dateOf[k], place: d.dated?.place,
-                    classification: headers[k]?.classification ?? "", salutation: p.salutation,
+                    classification: headerOf[k]?.classification ?? "", salutation: p.salutation,
                     signature: p.signature.isEmpty ? nil : p.signature.joined(separator: " "),
                     address: p.address, body: p.paragraphs.map(\.text).joined(separator: "\n\n"),
                     references: refs, span: SourceSpan(startLine: d.startLine, endLine: d.endLine),
