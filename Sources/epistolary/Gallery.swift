@@ -196,31 +196,44 @@ struct Gallery {
             family.failures = TimelineKind.allCases.map { GalleryFailure(figure: "timelines/\($0.rawValue)", error: error) }
             return family
         }
-        for kind in TimelineKind.allCases {
+        let available = TimelineKind.allCases.filter { kind in
             // A figure that needs text is skipped, with its reason, on a corpus without any (a
             // CMIF file): not drawn empty, not counted as a failure.
-            if let reason = kind.unavailableReason(analysis: analysis) {
-                progress("timelines/\(kind.rawValue) skipped: \(reason)")
-                continue
-            }
-            let made: [GalleryFile]
+            guard let reason = kind.unavailableReason(analysis: analysis) else { return true }
+            progress("timelines/\(kind.rawValue) skipped: \(reason)")
+            return false
+        }
+        // The figures of people share one figure data (a pass and a sort over every message),
+        // drawn one after the other and let go before the topics figure, which reads its own
+        // lighter lanes; the files and failures still come in the kinds' order.
+        var made: [TimelineKind: Family] = [:]
+        var people = available.contains { $0 != .topics } ? TimelineFigureMaker.figureData(analysis) : nil
+        for kind in available.filter({ $0 != .topics }) + available.filter({ $0 == .topics }) {
+            if kind == .topics { people = nil }
+            let files: [GalleryFile]
             do {
-                made = try timeline(kind, maker: maker, analysis: analysis, formats: formats, progress: progress)
+                files = try timeline(kind, maker: maker, analysis: analysis, data: people, formats: formats, progress: progress)
             } catch {
-                family.failures.append(GalleryFailure(figure: "timelines/\(kind.rawValue)", error: error))
+                made[kind] = Family(failures: [GalleryFailure(figure: "timelines/\(kind.rawValue)", error: error)])
                 continue
             }
-            family.files += try made.map(staging.write)
+            // A file that cannot be written (a full disk) ends the run.
+            made[kind] = Family(files: try files.map(staging.write))
+        }
+        for kind in available {
+            family.files += made[kind]?.files ?? []
+            family.failures += made[kind]?.failures ?? []
         }
         return family
     }
 
     /// One timeline in each format and its caption sidecar.
-    static func timeline(_ kind: TimelineKind, maker: TimelineFigureMaker, analysis: CorpusAnalysis, formats: [DocumentFormat],
-                         progress: @Sendable (String) -> Void) throws -> [GalleryFile] {
+    /// `data`: the figure data of the figures of people, when the caller made it for several.
+    static func timeline(_ kind: TimelineKind, maker: TimelineFigureMaker, analysis: CorpusAnalysis, data: TimelineData? = nil,
+                         formats: [DocumentFormat], progress: @Sendable (String) -> Void) throws -> [GalleryFile] {
         var files: [GalleryFile] = []
         try failIfInjected("timelines/\(kind.rawValue)")
-        let (figure, caption) = try maker.figure(kind, analysis: analysis)
+        let (figure, caption) = try maker.figure(kind, analysis: analysis, data: data)
         let base = "timelines/\(kind.rawValue)"
         let captionPath = base + ".caption.json"
         for format in formats {
