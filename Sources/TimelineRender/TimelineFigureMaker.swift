@@ -64,7 +64,8 @@ public struct TimelineFigureMaker {
             // The figures of people draw no topics: the slice has already kept the messages of
             // the topics asked for.
             let data = TimelineData(analysis: analysis, from: from, to: to, topics: false)
-            let style = figureStyle(theme.peopleStyles(data.personKeys))
+            // Looks in the run's one palette order, as the graphs take them.
+            let style = figureStyle(theme.peopleStyles(analysis.paletteOrder))
             figure = try TimelineLayout.layout(kind, data: data, style: style, events: events, measurer: measurer)
         }
         let caption = FigureCaption(timeline: figure, style: styleName, filters: filters,
