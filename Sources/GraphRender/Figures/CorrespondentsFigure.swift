@@ -73,7 +73,7 @@ struct CorrespondentsFigure {
     /// The people drawn and the graph with everyone else merged, for one people limit: passes
     /// over every message, so worked out once (`merged`) and shared by every layout
     /// `separatingLabels` tries, not once per try.
-    struct Merged {
+    struct Merged: Sendable {
         var ranking: [String]
         var kept: [String]
         var others: [String]
@@ -93,7 +93,7 @@ struct CorrespondentsFigure {
     /// - Complexity: O(m log m) for m messages (counting, then `CorrespondentGraph.aggregated`).
     func merge() -> Merged {
         let analysis = context.analysis
-        let ranking = self.ranking ?? FigureContext.rankedCorrespondents(analysis)
+        let ranking = self.ranking ?? context.ranking
         let limit = peopleLimit ?? context.theme.graph.budget.nodes
         let merging = ranking.count > limit
         let kept = merging ? Array(ranking.prefix(max(1, limit - 1))) : ranking
