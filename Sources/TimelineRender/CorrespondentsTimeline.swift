@@ -84,25 +84,30 @@ struct CorrespondentsTimeline {
         // A counted mark keeps its writer's shape (grey print tells writers apart by it), made
         // as much larger than a disc as the shape needs to hold its number.
         let countRoom = { (writer: String) in FigureBuilder.textRoom(style.series(writer).shape) }
-        var legend = writerLegend(writers, principal: principal)
-        // Binned, the reading note says so too (planned with the longest wording: the bin's
-        // length is known once the scale is).
-        legend.append(LegendEntry(.none, CorrespondentsTimeline.rowsNote(binned ? "00000 days" : nil, mixed: true)))
-        if anyThirdParty && !binned {
-            // A filled sample with the ring: an empty ring would read as the hollow marks.
-            legend.append(LegendEntry(.ringed(style.muted, ring: style.ink), principalName.map { "ringed: a letter between two of \($0)'s correspondents, in both lanes" } ?? "ringed"))
+        func marksLegend(binned: Bool) -> [LegendEntry] {
+            var legend = writerLegend(writers, principal: principal)
+            // Binned, the reading note says so too (planned with the longest wording: the bin's
+            // length is known once the scale is).
+            legend.append(LegendEntry(.none, CorrespondentsTimeline.rowsNote(binned ? "00000 days" : nil, mixed: true)))
+            guard !binned else { return legend }
+            if anyThirdParty {
+                // A filled sample with the ring: an empty ring would read as the hollow marks.
+                legend.append(LegendEntry(.ringed(style.muted, ring: style.ink), principalName.map { "ringed: a letter between two of \($0)'s correspondents, in both lanes" } ?? "ringed"))
+            }
+            if inferredCount > 0 { legend.append(LegendEntry(.mark(.circle, fill: style.paper, stroke: style.muted), "hollow: incoming letter known only from a citation")) }
+            if anyUncertain {
+                // With `hollow_uncertain` the mark on a range is hollow, and the legend says so.
+                let least = "bars at least \(FigureBuilder.millimetres(b.minimumRangeWidth)) wide"
+                legend.append(LegendEntry(.range(style.ink, hollow: style.hollowUncertain),
+                                          style.hollowUncertain ? "hollow mark on a bar: date known only within bounds (mark at the middle; \(least))"
+                                                                : "date known within bounds (mark at the middle; \(least))"))
+            }
+            // Open dates: a sample only for the side drawn.
+            if openLater > 0 { legend.append(LegendEntry(.openDate(style.ink, later: true, shape: .circle), FigureBuilder.openDateLegend(later: true))) }
+            if openEarlier > 0 { legend.append(LegendEntry(.openDate(style.ink, later: false, shape: .circle), FigureBuilder.openDateLegend(later: false))) }
+            return legend
         }
-        if inferredCount > 0 && !binned { legend.append(LegendEntry(.mark(.circle, fill: style.paper, stroke: style.muted), "hollow: incoming letter known only from a citation")) }
-        if anyUncertain && !binned {
-            // With `hollow_uncertain` the mark on a range is hollow, and the legend says so.
-            let least = "bars at least \(FigureBuilder.millimetres(b.minimumRangeWidth)) wide"
-            legend.append(LegendEntry(.range(style.ink, hollow: style.hollowUncertain),
-                                      style.hollowUncertain ? "hollow mark on a bar: date known only within bounds (mark at the middle; \(least))"
-                                                            : "date known within bounds (mark at the middle; \(least))"))
-        }
-        // Open dates: a sample only for the side drawn.
-        if openLater > 0 && !binned { legend.append(LegendEntry(.openDate(style.ink, later: true, shape: .circle), FigureBuilder.openDateLegend(later: true))) }
-        if openEarlier > 0 && !binned { legend.append(LegendEntry(.openDate(style.ink, later: false, shape: .circle), FigureBuilder.openDateLegend(later: false))) }
+        var legend = marksLegend(binned: binned)
         let arcLegend = LegendEntry(.line(style.arcColor ?? style.ink, dash: [], width: style.arcWidth * 1.5), "cited letter → answer")
         let eventEstimate = b.eventLegendEstimate(events, from: range.from, to: range.to)
         // Lane labels take at most two fifths of the width (as in the topics figure), so a
@@ -128,6 +133,38 @@ struct CorrespondentsTimeline {
         if let othersIndex { for k in lanePlan.others { laneOf[k] = othersIndex } }
         let laneCount = lanePlan.kept.count + (othersIndex == nil ? 0 : 1)
         let laneNames = lanePlan.kept.map { LaneAssignment.name(entryLanes.keys[$0], in: data) } + (othersIndex == nil ? [] : [othersLabel(lanePlan.others)])
+        // Marks of letters dated from one side only, moved apart (`OpenDateSpacing`), on the
+        // plan's scale (the frame keeps it).
+        let markX = shown.map { plan.scale.x($0.day) }
+        var openRows: [Int: [OpenDateSpacing.Mark]] = [:]
+        if !binned {
+            for index in shown.indices where shown[index].date.isOpen {
+                for slot in entryLanes.slots(of: index) {
+                    let row = laneOf[Int(entryLanes.lane[slot])] * 2 + (entryLanes.wroteIt[slot] ? 0 : 1)
+                    openRows[row, default: []].append(.init(key: slot, x: markX[index], later: shown[index].date.notAfter == nil))
+                }
+            }
+        }
+        let spacing = OpenDateSpacing(rows: openRows, apart: style.markSize + style.markStrokeWidth + 1)
+        // Marks that would cover each other are stacked away from the lane's line; a lane grows
+        // to hold its stacks, up to the height the plot may take: a value chart's ten lanes, or
+        // what an exact page leaves (past that a column figure would be a tower of stacks).
+        var stacking = MarkStacking(rows: [:], size: style.markSize)
+        if !binned {
+            var stackRows: [Int: [MarkStacking.Mark]] = [:]
+            for index in shown.indices {
+                for slot in entryLanes.slots(of: index) {
+                    let row = laneOf[Int(entryLanes.lane[slot])] * 2 + (entryLanes.wroteIt[slot] ? 0 : 1)
+                    stackRows[row, default: []].append(.init(key: slot, x: spacing.moved[slot] ?? markX[index]))
+                }
+            }
+            let tenLanes = max(10, Double(laneCount)) * style.laneHeight
+            let plotRoom = style.exactSize ? plan.available ?? tenLanes : max(plan.available ?? 0, tenLanes)
+            let limit = MarkStacking.levels(room: plotRoom / Double(max(laneCount, 1)) / 2, first: style.markSize * 1.2,
+                                            size: style.markSize, stroke: style.markStrokeWidth)
+            stacking = MarkStacking(rows: stackRows, size: style.markSize, limit: limit)
+        }
+        let stackedHalf = stacking.levels > 1 ? stacking.reach(first: style.markSize * 1.2, size: style.markSize, stroke: style.markStrokeWidth) : 0
         // The counted bins, on the plan's scale (the frame keeps it).
         var counted: (bins: TimeBins, cells: [FigureBuilder.CountedCell])?
         if binned {
@@ -144,7 +181,7 @@ struct CorrespondentsTimeline {
         let countStep = counted.map { b.countStep($0.cells, room: countRoom) } ?? 0
         let mostLines = laneNames.map { labelLines($0).count }.max() ?? 1
         let laneH = max(plan.available.map { max(style.laneHeight, $0 / Double(max(laneCount, 1))) } ?? style.laneHeight, 2 * countStep + 2,
-                        mostLines > 1 ? Double(mostLines) * lineHeight + 2 : 0)
+                        mostLines > 1 ? Double(mostLines) * lineHeight + 2 : 0, 2 * stackedHalf)
         let plot = b.frame(plan, height: Double(max(laneCount, 1)) * laneH)
         let scale = plot.scale, labels = plot.events, plotTop = plot.top, plotBottom = plot.bottom
 
@@ -173,21 +210,10 @@ struct CorrespondentsTimeline {
         // Marks, gathered per lane and look (writer's style, filled/hollow, ringed), so the
         // painter draws each group in one go. Past the marks budget, marks on the same spot
         // are kept once.
-        let markX = shown.map { scale.x($0.day) }
-        // Marks of letters dated from one side only, moved apart (`OpenDateSpacing`).
-        var openRows: [Int: [OpenDateSpacing.Mark]] = [:]
-        if !binned {
-            for index in shown.indices where shown[index].date.isOpen {
-                for slot in entryLanes.slots(of: index) {
-                    let row = laneOf[Int(entryLanes.lane[slot])] * 2 + (entryLanes.wroteIt[slot] ? 0 : 1)
-                    openRows[row, default: []].append(.init(key: slot, x: markX[index], later: shown[index].date.notAfter == nil))
-                }
-            }
-        }
-        let spacing = OpenDateSpacing(rows: openRows, apart: style.markSize + style.markStrokeWidth + 1)
         func markCenter(_ i: Int, slot: Int) -> Point {
             let cy = laneCenters[laneOf[Int(entryLanes.lane[slot])]]
-            return Point(x: spacing.moved[slot] ?? markX[i], y: entryLanes.wroteIt[slot] ? cy - offset : cy + offset)
+            let away = offset + stacking.shift(slot)
+            return Point(x: spacing.moved[slot] ?? markX[i], y: entryLanes.wroteIt[slot] ? cy - away : cy + away)
         }
         struct Look: Hashable { var lane: Int; var writer: String; var hollow: Bool; var ringed: Bool }
         var groups: [Look: [(entry: Int32, slot: Int32)]] = [:]
@@ -316,7 +342,8 @@ struct CorrespondentsTimeline {
         }
         caption += !anyThirdParty ? ". " : binned ? "; letters between two correspondents are counted in both their lanes. "
             : "; letters between two correspondents are ringed and drawn in both their lanes. "
-        caption += arcs > 0 ? "\(arcs) curves join a cited letter to its answer. " : (arcsWanted ? "" : "Reply curves are left out: the figure holds more than \(style.budget.marks) marks. ")
+        caption += arcs > 0 ? "\(arcs) curves join a cited letter to its answer. "
+            : arcsWanted ? "" : "Reply curves are left out: the figure holds more than \(style.budget.marks) marks. "
         caption += binned ? (anyUncertain || openLater + openEarlier > 0 ? "A letter dated within bounds is counted at the middle of its bounds, one dated from one side only at its known day. " : "")
             : anyUncertain ? "Dates known only within bounds are drawn as ranges with the mark at the middle\(style.hollowUncertain ? ", hollow" : "")"
                 + (widenedRanges > 0 ? "; \(widenedRanges) range\(widenedRanges == 1 ? "" : "s") shorter than \(FigureBuilder.millimetres(b.minimumRangeWidth)) at this width "
@@ -324,6 +351,7 @@ struct CorrespondentsTimeline {
         if !binned {
             caption += FigureBuilder.openDateSentence(openLater, later: true) + FigureBuilder.openDateSentence(openEarlier, later: false)
             caption += OpenDateSpacing.sentence(spacing.moved.count)
+            caption += stacking.sentence
         }
         caption += b.eventSentence(labels)
         return TimelineFigure(kind: .correspondents, scene: scene, title: style.titleText ?? title, caption: caption.trimmingCharacters(in: .whitespaces),

@@ -159,8 +159,8 @@ struct LegendGridAndLabelTests {
             let hollow = heads.filter(\.hollow)
             #expect(hollow.count == inferred.count, "\(style)")
             // The thick classes are among them: that is where the opening used to close. An
-            // outlined arrow (three parallel lines: the writers' arrows differ in line style)
-            // draws its head with one line's pen, a third of the class's width.
+            // outlined arrow (parallel lines: the writers' arrows differ in line style) draws
+            // its head with one side's pen.
             let outlined = inferred.allSatisfy { ($0.attributes["color"] ?? "").contains(":") }
             #expect(outlined == (style == "grayscale"), "\(style): inferred arrows outlined only where writers differ in line style")
             #expect(hollow.map(\.pen).max() ?? 0 >= (outlined ? 1 : 3), "\(style)")
@@ -172,7 +172,8 @@ struct LegendGridAndLabelTests {
             // Within a class, both kinds of head are one size (head size means only the width).
             for edge in graph.edges {
                 let strand = try #require(Double(edge.attributes["penwidth"] ?? ""))
-                let pen = (edge.attributes["color"] ?? "").contains(":") ? (strand * 3).rounded() : strand
+                let strands = (edge.attributes["color"] ?? "").split(separator: ":").count
+                let pen = FigureStyle.strandsWidth(strands: strands, pen: strand)
                 #expect(Double(edge.attributes["arrowsize"] ?? "") == FigureStyle(context: context).arrowSize(penWidth: pen))
             }
             // The legend: a filled and a hollow head, each on a line as its arrows are drawn.
@@ -191,6 +192,64 @@ struct LegendGridAndLabelTests {
             }
             #expect(hollowSample.text.contains("inferred") && filledSample.text.contains("corpus"))
             #expect(!filledSample.dashed)
+        }
+    }
+
+    /// An outlined (inferred) arrow is as wide overall as a solid arrow of its class, read from
+    /// the DOT: its outer strands (Graphviz sets a colour list's lines `strandSeparation` apart)
+    /// plus one side's pen; the strands between are invisible. The legend's per-arrow samples
+    /// and its outlined sample are drawn at those widths.
+    @Test func outlinedArrowsAreAsWideAsTheirClass() throws {
+        let context = Self.context(FigureFixtures.analysis, style: "grayscale")
+        let figure = try GraphFigure.build(.correspondents, context: context)
+        let graph = try GraphvizEngine.shared.parse(figure.dot)
+        let edges = graph.edges.filter { $0.attributes["penwidth"] != nil }
+        let outlined = edges.filter { ($0.attributes["color"] ?? "").contains(":") }
+        #expect(outlined.count >= 3)
+        // The count of an arrow is its label; its class's width is the legend's.
+        let label = try #require(graph.attributes["label"])
+        let bars = FigureClaims.text(of: label)
+        #expect(bars.contains("per arrow"))
+        var widthsSeen: [Int: Set<Double>] = [:]
+        for edge in edges {
+            let pen = try #require(Double(edge.attributes["penwidth"] ?? ""))
+            let colours = (edge.attributes["color"] ?? "").split(separator: ":").map(String.init)
+            let overall = FigureStyle.strandsWidth(strands: colours.count, pen: pen)
+            if colours.count > 1 {
+                #expect(pen == FigureStyle.outlineWall)
+                #expect(colours.first == colours.last && colours.dropFirst().dropLast().allSatisfy { $0 == "invis" }, "\(colours)")
+                #expect(FigureStyle.outlineWidths.contains(Int(overall)), "\(overall) pt is no class width")
+                // A hollow shaft: the sides leave an opening between them.
+                #expect(overall - 2 * pen >= 1)
+            }
+            // Arrows whose count found no place carry none (the caption says so).
+            guard let count = Int(FigureClaims.text(of: edge.attributes["label"] ?? edge.attributes["xlabel"] ?? "").trimmingCharacters(in: .whitespaces)) else { continue }
+            widthsSeen[count, default: []].insert(overall)
+        }
+        // Every arrow's overall width is one of the legend's classes, and the classes are the
+        // outline widths (so a solid arrow of a class is as wide as an outlined one).
+        let sampleWidths = Self.legendBarWidths(label)
+        #expect(sampleWidths.count >= 2 && widthsSeen.count >= 3, "\(sampleWidths) \(widthsSeen)")
+        #expect(sampleWidths == Array(FigureStyle.outlineWidths.prefix(sampleWidths.count)), "\(sampleWidths)")
+        for (count, widths) in widthsSeen {
+            #expect(widths.count == 1, "count \(count) drawn at \(widths)")
+            #expect(widths.allSatisfy { sampleWidths.contains(Int($0)) })
+        }
+        // The outlined legend sample: a box as tall as the first class, sides one outline wall thick.
+        let sample = try #require(label.range(of: #"HEIGHT="(\d+)" SIDES="TB" BORDER="(\d+)""#, options: .regularExpression).map { String(label[$0]) })
+        let numbers = sample.split(separator: "\"").compactMap { Int($0) }
+        #expect(numbers == [sampleWidths.first ?? 0, Int(FigureStyle.outlineWall)], "\(sample)")
+        // The old drawing, three strands of a third of the class each, would be wider than its class.
+        #expect(FigureStyle.strandsWidth(strands: 3, pen: 4.0 / 3) > 4)
+    }
+
+    /// The widths of the legend's per-arrow samples (bottom borders of bar cells), in order.
+    static func legendBarWidths(_ label: String) -> [Int] {
+        let regex = try! NSRegularExpression(pattern: ##"SIDES="B" BORDER="(\d+)" COLOR="#[0-9a-f]{6}"></TD></TR></TABLE></TD><TD ALIGN="LEFT"[^>]*>(.*?)</TD>"##)
+        let ns = label as NSString
+        return regex.matches(in: label, range: NSRange(location: 0, length: ns.length)).compactMap { m in
+            let text = FigureClaims.text(of: ns.substring(with: m.range(at: 2)))
+            return text.first?.isNumber == true ? Int(ns.substring(with: m.range(at: 1))) : nil
         }
     }
 

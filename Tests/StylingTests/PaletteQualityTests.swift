@@ -42,7 +42,7 @@ import Testing
         return lab([y, y, y])[0]
     }
 
-    @Test(arguments: ["paper", "paper,colorblind", "dark", "presentation"])
+    @Test(arguments: ["paper", "paper,colorblind", "dark", "presentation", "presentation,colorblind"])
     func coloursStayApartUnderColourBlindness(spec: String) throws {
         let theme = try ThemeLoader.load(spec: spec)
         for colors in [theme.palettes.people.colors, theme.palettes.topics.colors] {
@@ -56,6 +56,47 @@ import Testing
         }
         }
     }
+
+    /// The least distance, at the worst of the four visions, between two colours.
+    func worstDistance(_ a: RGBColor, _ b: RGBColor) -> Double {
+        Vision.allCases.map { distance(seen(a, by: $0), seen(b, by: $0)) }.min() ?? 0
+    }
+
+    /// The topic palette of every sheet drawn on white meets the rules base.toml states: each
+    /// colour 3:1 on the page, and 12 CIELAB units under each vision from every other topic,
+    /// every person's colour, "others" and the ink. Paul Tol's "vibrant" (the paper sheet's
+    /// topics before, cyan 2.2:1 and orange 2.9:1) fails the first; Tol's "muted" beside
+    /// Okabe-Ito people (the colorblind sheet's before) the second.
+    @Test(arguments: ["paper", "base", "presentation", "paper,colorblind", "presentation,colorblind"])
+    func topicColoursAreVisibleAndMeanOneThing(spec: String) throws {
+        let theme = try ThemeLoader.load(spec: spec)
+        let topics = theme.palettes.topics.colors
+        // As many colours as the palette names: every one of them is a topic's own.
+        #expect(theme.palettes.topics.capacity == topics.count && topics.count >= 6, "\(spec)")
+        for color in topics + theme.palettes.people.colors.prefix(theme.palettes.people.capacity) {
+            #expect(color.contrast(with: theme.colors.paper) >= PaletteQualityTests.minimumMarkContrast,
+                    "\(spec): \(color.hex) is \(color.contrast(with: theme.colors.paper)):1 on the page")
+        }
+        let others = theme.palettes.people.colors + [theme.palettes.topics.other, theme.palettes.people.other, theme.colors.ink]
+        for (i, topic) in topics.enumerated() {
+            for other in topics[(i + 1)...] + others {
+                let d = worstDistance(topic, other)
+                #expect(d >= 12, "\(spec): topic \(topic.hex) and \(other.hex) only \(d) apart at the worst vision")
+            }
+        }
+    }
+
+    /// The old palettes fail the rule above (the test can fail).
+    @Test func theRuleRejectsTheOldTopicPalettes() throws {
+        let vibrant = ["#0077bb", "#ee7733", "#009988", "#cc3311", "#33bbee", "#ee3377"].compactMap(RGBColor.init(hex:))
+        #expect(vibrant.contains { $0.contrast(with: .white) < PaletteQualityTests.minimumMarkContrast })
+        let muted = ["#332288", "#117733", "#882255", "#999933", "#1da593", "#aa4499"].compactMap(RGBColor.init(hex:))
+        let okabeIto = try ThemeLoader.load(spec: "paper,colorblind").palettes.people.colors
+        #expect(muted.contains { t in okabeIto.contains { worstDistance(t, $0) < 12 } })
+    }
+
+    /// WCAG 2.1, 1.4.11: graphical objects need 3:1 against what is next to them.
+    static let minimumMarkContrast = 3.0
 
     @Test(arguments: ["base", "paper", "paper,colorblind", "paper,grayscale", "dark", "presentation"])
     func namedCategoriesSurviveGreyscalePrintAndStayVisible(spec: String) throws {

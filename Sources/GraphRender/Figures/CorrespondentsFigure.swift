@@ -151,7 +151,7 @@ struct CorrespondentsFigure {
         let volume = { (node: CorrespondentGraph.Node) in messagesOf(node) + inferredOf(node) }
         let largest = graph.nodes.map(volume).max() ?? 1
         let maxSide = Self.maxSide(theme: theme)
-        let classes = style.lineClasses(maximum: max(1, keptEdges.map { max($0.count, $0.inferredCount) }.max() ?? 1))
+        let classes = style.lineClasses(maximum: max(1, keptEdges.map { max($0.count, $0.inferredCount) }.max() ?? 1), outlined: outlined)
         let countPadding = Self.countPadding(classes)
 
         var dot = DOTWriter(name: "correspondents")
@@ -202,10 +202,11 @@ struct CorrespondentsFigure {
                 let width = Double(FigureStyle.lineWidth(edge.inferredCount, classes: classes))
                 let inferredColor = theme.graph.inferred.color.hex
                 var attributes: DOTAttributes = outlined
-                    // Three parallel lines (Graphviz draws a colour list without fractions so), the
-                    // middle one the paper: a hollow shaft as wide as the class's line.
-                    ? [("color", .text("\(inferredColor):\(theme.colors.paper.hex):\(inferredColor)")),
-                       ("penwidth", .number(Self.outlineStrand(width)))]
+                    // Parallel lines (Graphviz draws a colour list without fractions so), the
+                    // outer two in the colour and those between invisible: a hollow shaft exactly
+                    // as wide overall as the class's solid line (`FigureStyle.outlineWidths`).
+                    ? [("color", .text(FigureStyle.outlineColors(theme.graph.inferred.color, width: Int(width)))),
+                       ("penwidth", .number(FigureStyle.outlineWall))]
                     : [("color", .text(inferredColor)), ("style", .text(theme.graph.inferred.style)), ("penwidth", .number(width))]
                 attributes += [("arrowhead", .text(Self.inferredArrowhead)), ("arrowsize", .number(style.arrowSize(penWidth: width)))]
                 if theme.graph.edge.labelCounts { attributes += countLabel(edge.inferredCount, key: Self.labelKey(edge.from, edge.to, inferred: true), padding: countPadding) }
@@ -348,10 +349,6 @@ struct CorrespondentsFigure {
         let split = context.people.split(writers)
         return (split.named, !split.others.isEmpty, writers.contains { context.people.isUnidentified($0) })
     }
-
-    /// The width of each of the three lines of an outlined (inferred) arrow of class width
-    /// `width`: a third, so the lines grow with the class as a solid arrow does.
-    static func outlineStrand(_ width: Double) -> Double { width / 3 }
 
     private func legend(title: String?, largest: Int, maxSide: Int, classes: [FigureStyle.LineClass], showsInferred: Bool, outlined: Bool,
                         writers: (named: [String], others: Bool, unidentified: Bool)) -> FigureLegend {

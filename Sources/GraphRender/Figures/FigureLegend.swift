@@ -91,9 +91,13 @@ struct FigureLegend {
             case .arrow(let color, let width, let lineStyle, _, let head):
                 // The line is the bottom border of the upper half of a fixed box, so it meets the
                 // head's middle; the head is the glyph, set as large as the drawn head. An
-                // outlined shaft is a box of 1 pt top and bottom borders, centred on that line.
+                // outlined shaft is a box as tall as the class's width, of top and bottom borders
+                // as thick as an outlined arrow's sides, centred on that line.
                 let styled = ["dashed", "dotted"].contains(lineStyle) ? " STYLE=\"\(lineStyle)\"" : ""
-                let half = max(width + 1, Int((head * 0.4).rounded()), lineStyle == FigureLegend.outlinedStyle ? 3 : 0)
+                let outlined = lineStyle == FigureLegend.outlinedStyle
+                // Graphviz wants a cell at least twice its border tall, whatever sides it draws.
+                let half = max(width + 1, 2 * width, Int((head * 0.4).rounded()), outlined ? (width + 1) / 2 + 1 : 0)
+                let wall = Int(FigureStyle.outlineWall)
                 var headFont = font.plain
                 headFont.sizePt = max(font.sizePt, (head * 2).rounded() / 2)
                 // Fixed sizes throughout: a cell wider than the sample must not pull line and head apart.
@@ -102,10 +106,10 @@ struct FigureLegend {
                 return "<TD ALIGN=\"RIGHT\"><TABLE FIXEDSIZE=\"TRUE\" WIDTH=\"\(24 + headWidth)\" HEIGHT=\"\(height)\" ALIGN=\"RIGHT\" "
                     + "BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR><TD FIXEDSIZE=\"TRUE\" WIDTH=\"24\" HEIGHT=\"\(height)\">"
                     + "<TABLE FIXEDSIZE=\"TRUE\" WIDTH=\"24\" HEIGHT=\"\(2 * half)\" BORDER=\"0\" CELLPADDING=\"0\" CELLSPACING=\"0\">"
-                    + (lineStyle == FigureLegend.outlinedStyle
-                        ? "<TR><TD FIXEDSIZE=\"TRUE\" WIDTH=\"24\" HEIGHT=\"\(half - 2)\"></TD></TR>"
-                            + "<TR><TD FIXEDSIZE=\"TRUE\" WIDTH=\"24\" HEIGHT=\"3\" SIDES=\"TB\" BORDER=\"1\" COLOR=\"\(color.hex)\"></TD></TR>"
-                            + "<TR><TD FIXEDSIZE=\"TRUE\" WIDTH=\"24\" HEIGHT=\"\(half - 1)\"></TD></TR></TABLE></TD>"
+                    + (outlined
+                        ? "<TR><TD FIXEDSIZE=\"TRUE\" WIDTH=\"24\" HEIGHT=\"\(half - (width + 1) / 2)\"></TD></TR>"
+                            + "<TR><TD FIXEDSIZE=\"TRUE\" WIDTH=\"24\" HEIGHT=\"\(width)\" SIDES=\"TB\" BORDER=\"\(wall)\" COLOR=\"\(color.hex)\"></TD></TR>"
+                            + "<TR><TD FIXEDSIZE=\"TRUE\" WIDTH=\"24\" HEIGHT=\"\(half - width / 2)\"></TD></TR></TABLE></TD>"
                         : "<TR><TD FIXEDSIZE=\"TRUE\" WIDTH=\"24\" HEIGHT=\"\(half)\" SIDES=\"B\" BORDER=\"\(width)\" COLOR=\"\(color.hex)\"\(styled)></TD></TR>"
                             + "<TR><TD FIXEDSIZE=\"TRUE\" WIDTH=\"24\" HEIGHT=\"\(half)\"></TD></TR></TABLE></TD>")
                     + "<TD FIXEDSIZE=\"TRUE\" WIDTH=\"\(headWidth)\" HEIGHT=\"\(height)\">" + FigureStyle.html(glyph, font: headFont, color: color.hex)

@@ -126,11 +126,35 @@ struct FigureStyle {
             + attributes + "></TD></TR></TABLE></TD>"
     }
 
+    /// Graphviz draws an edge whose colour is a list without fractions ("a:b:c") as one line
+    /// per colour, each with the edge's pen, their centres 2 points apart whatever the pen
+    /// (`SEP` in Graphviz's `emit.c`), so a list of n colours drawn with pen p is
+    /// (n − 1) × 2 + p points wide overall.
+    static let strandSeparation = 2.0
+    /// The pen of each side of an outlined (hollow) arrow: 1 point, as the legend sample's borders.
+    static let outlineWall = 1.0
+    /// The widths an outlined arrow can be drawn at exactly, sides `outlineWall` thick on the
+    /// outer strands of a colour list with invisible strands between (`outlineColors`):
+    /// 3, 5, 7 and 9 points (2 to 5 strands). A hollow shaft cannot be narrower than 3 points.
+    static let outlineWidths = [3, 5, 7, 9]
+
+    /// Overall width of an edge drawn as `strands` parallel lines with pen `pen`.
+    static func strandsWidth(strands: Int, pen: Double) -> Double { Double(max(strands, 1) - 1) * strandSeparation + pen }
+
+    /// The colour list of an outlined arrow `width` points wide overall (one of `outlineWidths`):
+    /// `color` on the outer strands, `invis` between, drawn with pen `outlineWall`.
+    static func outlineColors(_ color: RGBColor, width: Int) -> String {
+        let strands = max(2, Int(((Double(width) - outlineWall) / strandSeparation).rounded()) + 1)
+        return ([color.hex] + Array(repeating: "invis", count: strands - 2) + [color.hex]).joined(separator: ":")
+    }
+
     /// Line-width classes for counts from 1 to `maximum`: up to four classes, their upper
     /// bounds growing with the square of the class (areas, not lengths, are what the eye
     /// compares), each drawn in whole points from the theme's edge width to its maximum, so
     /// that a legend sample (an HTML-like cell, whole points tall) is exactly the line's width.
-    func lineClasses(maximum: Int) -> [LineClass] {
+    /// A figure that draws `outlined` arrows takes its widths from `outlineWidths` instead, so
+    /// that an outlined arrow and a solid one of a class are equally wide.
+    func lineClasses(maximum: Int, outlined: Bool = false) -> [LineClass] {
         let thinnest = max(1, Int(theme.graph.edge.penWidthPt.rounded()))
         let thickest = max(thinnest, Int(theme.graph.edge.maxPenWidthPt.rounded()))
         let count = min(4, max(1, maximum), thickest - thinnest + 1)
@@ -140,7 +164,8 @@ struct FigureStyle {
             let share = Double(i) / Double(count)
             let upper = i == count ? max(1, maximum) : max(lower, Int((Double(maximum) * share * share).rounded()))
             guard upper >= lower else { continue }
-            let width = count == 1 ? thinnest : thinnest + Int((Double(thickest - thinnest) * Double(i - 1) / Double(count - 1)).rounded())
+            let width = outlined ? Self.outlineWidths[i - 1]
+                : count == 1 ? thinnest : thinnest + Int((Double(thickest - thinnest) * Double(i - 1) / Double(count - 1)).rounded())
             classes.append(LineClass(lower: lower, upper: upper, widthPt: width))
             lower = upper + 1
             if lower > maximum { break }
