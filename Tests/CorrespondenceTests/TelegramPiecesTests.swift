@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import Correspondence
 
@@ -70,18 +71,31 @@ import Testing
         }
     }
 
-    @Test func blockMapAndBothKeepOrder() {
-        var handed: [Range<Int>] = []
-        let squares = ConcurrentMap.map(count: 10_000, block: 999) { range -> @Sendable (Int) -> Int in
-            handed.append(range)
-            return { $0 * $0 }
-        }
-        #expect(squares == (0..<10_000).map { $0 * $0 })
-        #expect(handed.first == 0..<999)
-        #expect(handed.last == 9_990..<10_000)
-        #expect(handed.count == 11)
+    @Test func mapEachAndBothKeepOrder() {
+        let squares = ConcurrentMap.mapEach(count: 70) { $0 * $0 }
+        #expect(squares == (0..<70).map { $0 * $0 })
+        #expect(ConcurrentMap.mapEach(count: 1) { $0 + 7 } == [7])
+        #expect(ConcurrentMap.mapEach(count: 0) { $0 }.isEmpty)
         let (a, b) = ConcurrentMap.both({ (0..<1_000).reduce(0, +) }, { "done" })
         #expect(a == 499_500)
         #expect(b == "done")
+    }
+
+    /// A few large items run at the same time (the reader's 8 MB pieces ran one after the
+    /// other because `map` keeps small counts on one thread): each of four tasks waits, for at
+    /// most 10 s, until another has started too, which one thread alone could never see.
+    @Test func mapEachRunsFewItemsOnSeveralCores() throws {
+        try #require(ProcessInfo.processInfo.activeProcessorCount > 1)
+        let started = Mutex(0)
+        let metAnother = ConcurrentMap.mapEach(count: 4) { _ -> Bool in
+            started.withLock { $0 += 1 }
+            let deadline = Date().addingTimeInterval(10)
+            while Date() < deadline {
+                if started.withLock({ $0 }) > 1 { return true }
+                usleep(1_000)
+            }
+            return false
+        }
+        #expect(metAnother.contains(true))
     }
 }

@@ -30,8 +30,9 @@ struct CorpusAssembler {
         // New people named in headers, made by the one identity rule (PersonResolver).
         var resolver = PersonResolver(table: people)
         var newPeople: [String: String] = [:]
-        for d in drafts {
-            guard let h = d.header else { continue }
+        // Drafts are read in place (a copy of each would retain all its lines).
+        for k in drafts.indices {
+            guard let h = drafts[k].header, !(h.unknownRecipientSegments.isEmpty && h.unknownSenderSegments.isEmpty) else { continue }
             for segment in h.unknownRecipientSegments + h.unknownSenderSegments {
                 if let surname = PersonMatcher.unknownSurname(in: segment), newPeople[surname] == nil, matcher0.people(in: surname).isEmpty {
                     newPeople[surname] = resolver.resolve(name: surname)
@@ -43,14 +44,17 @@ struct CorpusAssembler {
         let matcher = newPeople.isEmpty ? matcher0 : PersonMatcher(people: people)
         // Headers naming someone new are read again with the extended table.
         // Each distinct header text is read once (the same header repeats many times).
+        // Each header is taken out of its draft (moved, not copied: nothing reads it there again).
         var reread: [[String]: HeaderText] = [:]
-        let headers: [HeaderText?] = drafts.map { d in
-            guard let h = d.header else { return nil }
-            if h.unknownRecipientSegments.isEmpty && h.unknownSenderSegments.isEmpty { return h }
-            if let known = reread[d.headerParagraphs] { return known }
-            let fresh = HeaderText(paragraphs: d.headerParagraphs, matcher: matcher)
-            reread[d.headerParagraphs] = fresh
-            return fresh
+        var headers: [HeaderText?] = []
+        headers.reserveCapacity(drafts.count)
+        for k in drafts.indices {
+            guard let h = drafts[k].header.take() else { headers.append(nil); continue }
+            if h.unknownRecipientSegments.isEmpty && h.unknownSenderSegments.isEmpty { headers.append(h); continue }
+            if let known = reread[drafts[k].headerParagraphs] { headers.append(known); continue }
+            let fresh = HeaderText(paragraphs: drafts[k].headerParagraphs, matcher: matcher)
+            reread[drafts[k].headerParagraphs] = fresh
+            headers.append(fresh)
         }
 
         // The principal: most frequent explicit sender.
@@ -70,9 +74,6 @@ struct CorpusAssembler {
             most = counts[s, default: 0]
         }
 
-        // Each entry's parts and (below) references depend on that entry alone: on all cores.
-        var parts = { (drafts: [Draft]) in ConcurrentMap.map(count: drafts.count) { CorpusAssembler.split(drafts[$0]) } }(drafts)
-
         // Sender and recipients.
         var senders: [String] = []
         var recipients: [[String]] = []
@@ -89,7 +90,7 @@ struct CorpusAssembler {
                     if h.senders.count > 1 {
                         notes[k].append("joint sender with \(h.senders.dropFirst().joined(separator: ", ")); the first named is recorded as sender")
                     }
-                } else if let signed = parts[k].signature.lazy.compactMap({ matcher.people(in: $0).first }).first {
+                } else if let signed = Self.split(drafts[k]).signature.lazy.compactMap({ matcher.people(in: $0).first }).first {
                     senders.append(signed)
                     notes[k].append("the header names no sender; the signature does")
                 } else {
@@ -182,24 +183,19 @@ struct CorpusAssembler {
         for r in recipients { correspondents.formUnion(r) }
         let presidents = Set(people.people.filter { $0.role.lowercased().contains("president") }.map(\.id))
         let finder = ReferenceFinder(matcher: matcher, correspondents: correspondents, presidents: presidents)
-        // A block of entries at a time, on all cores; each block's lines are let go once its
-        // messages are made, so that the entries and the messages are never both held whole.
-        let (senderOf, recipientsOf, dateOf, notesOf) = (senders, recipients, dates, notes)
+        // Each entry's parts and references depend on that entry alone: on all cores. Each task
+        // takes its own entry out of the list (`DraftShelf`), so an entry's lines are let go as
+        // its message is made, and the calling thread copies nothing.
+        let (senderOf, recipientsOf, dateOf, notesOf, headerOf) = (senders, recipients, dates, notes, headers)
         // Each writer's one-person list of senders, made once and shared by all their messages
         // (a list per message was an allocation per message for the same few people).
         var senderLists: [String: [String]] = [:]
         for s in senders where senderLists[s] == nil { senderLists[s] = [s] }
         let sendersOf = senderLists
-        var messages = ConcurrentMap.map(count: drafts.count, block: 4096) { range -> @Sendable (Int) -> Message in
-            let lower = range.lowerBound
-            let entries = Array(drafts[range]), entryParts = Array(parts[range])
-            for k in range {
-                drafts[k].bodyLines = []
-                drafts[k].afterDate = []
-                parts[k] = BodyParts()
-            }
-            return { k -> Message in
-                let d = entries[k - lower], p = entryParts[k - lower]
+        var messages = drafts.withUnsafeMutableBufferPointer { buffer in
+            let shelf = DraftShelf(buffer: buffer)
+            return ConcurrentMap.map(count: buffer.count) { k -> Message in
+                let d = shelf.take(k), p = CorpusAssembler.split(d)
                 var refs: [Reference] = []
                 var seen = Set<Reference.Sameness>()
                 for line in d.bodyLines {
@@ -223,7 +219,7 @@ struct CorpusAssembler {
                 return Message(
                     id: "", kind: d.kind, sender: senderOf[k], senders: sendersOf[senderOf[k]], recipients: recipientsOf[k],
                     sentOn: d.sentOn?.day, dated: d.dated?.day, date: dateOf[k], place: d.dated?.place,
-                    classification: headers[k]?.classification ?? "", salutation: p.salutation,
+                    classification: headerOf[k]?.classification ?? "", salutation: p.salutation,
                     signature: p.signature.isEmpty ? nil : p.signature.joined(separator: " "),
                     address: p.address, body: p.paragraphs.map(\.text).joined(separator: "\n\n"),
                     references: refs, span: SourceSpan(startLine: d.startLine, endLine: d.endLine),
@@ -232,7 +228,6 @@ struct CorpusAssembler {
         }
         // The entries are not needed any more: let go before the rest is made.
         drafts = []
-        parts = []
 
         assignIDs(&messages)
         for (k, m) in continues.enumerated() { if let m { messages[k].continues = messages[m].id } }
@@ -242,10 +237,19 @@ struct CorpusAssembler {
         // compared with the next `duplicateWindow` of its group, not with all of them: a group
         // of thousands (one block of text repeated) would otherwise take quadratic time and give
         // each message a note per copy.
+        // The keys are made on all cores; the groups in one pass, in source order.
+        let keys = messages.withUnsafeBufferPointer { buffer in
+            let made = UncheckedMessages(buffer: buffer)
+            return ConcurrentMap.map(count: buffer.count) { k -> String? in
+                let m = made.buffer.baseAddress! + k
+                guard m.pointee.kind == .message && m.pointee.date.isExact else { return nil }
+                return m.pointee.sender + "|" + m.pointee.recipients.joined(separator: ",") + "|" + (m.pointee.date.best?.iso ?? "")
+            }
+        }
         var groups: [String: [Int]] = [:]
         var groupOrder: [String] = []
-        for k in messages.indices where messages[k].kind == .message && messages[k].date.isExact {
-            let key = messages[k].sender + "|" + messages[k].recipients.joined(separator: ",") + "|" + (messages[k].date.best?.iso ?? "")
+        for (k, key) in keys.enumerated() {
+            guard let key else { continue }
             if groups[key] == nil { groupOrder.append(key) }
             groups[key, default: []].append(k)
         }
@@ -428,21 +432,31 @@ struct CorpusAssembler {
     }
 
     /// `1942-07-23-stalin-churchill`, `-b`, `-c` on collision, in source order.
+    /// - Complexity: O(n) in messages: each base on all cores, then one pass that counts them.
     private func assignIDs(_ messages: inout [Message]) {
-        var used: [String: Int] = [:]
         // The same few people write and receive every message: each person's slug is made once.
         var slugs: [String: String] = [:]
-        func slugOf(_ person: String) -> String {
-            if let known = slugs[person] { return known }
-            let made = Slug.make(person)
-            slugs[person] = made
-            return made
-        }
-        // Fields are read in place: copying each Message costs a retain and release per field.
         for k in messages.indices {
-            var base = "\(messages[k].date.best?.iso ?? "undated")-\(slugOf(messages[k].sender))"
-            base += "-" + (messages[k].recipients.first.map(slugOf) ?? "unknown")
-            if messages[k].kind == .fragment { base += "-fragment" }
+            if slugs[messages[k].sender] == nil { slugs[messages[k].sender] = Slug.make(messages[k].sender) }
+            if let first = messages[k].recipients.first, slugs[first] == nil { slugs[first] = Slug.make(first) }
+        }
+        let slugOf = slugs
+        // The bases depend on each message alone (on all cores); which one gets a suffix
+        // depends on the order (one pass). Fields are read in place, not copied out.
+        let bases = messages.withUnsafeBufferPointer { buffer in
+            let made = UncheckedMessages(buffer: buffer)
+            return ConcurrentMap.map(count: buffer.count) { k -> String in
+                let m = made.buffer.baseAddress! + k   // read in place: a copy retains every field
+                var base = "\(m.pointee.date.best?.iso ?? "undated")-\(slugOf[m.pointee.sender]!)"
+                base += "-" + (m.pointee.recipients.first.map { slugOf[$0]! } ?? "unknown")
+                if m.pointee.kind == .fragment { base += "-fragment" }
+                return base
+            }
+        }
+        var used: [String: Int] = [:]
+        used.reserveCapacity(messages.count)
+        for k in messages.indices {
+            let base = bases[k]
             let n = used[base, default: 0]
             used[base] = n + 1
             messages[k].id = n == 0 ? base : base + "-" + Message.idSuffix(n)
@@ -498,4 +512,24 @@ struct CorpusAssembler {
         let letters = text.filter(\.isLetter)
         return !letters.isEmpty && letters.allSatisfy(\.isUppercase) && (text.utf8.count <= 25 || text.count <= 25) && !text.hasSuffix(".") || (text.hasSuffix(".") && (text.utf8.count <= 12 || text.count <= 12) && letters.allSatisfy(\.isUppercase) && !letters.isEmpty)
     }
+}
+
+/// The entries handed to the tasks that make their messages: each task takes its own entry
+/// (moving it out and leaving an empty one), so no entry is copied and each is let go as soon
+/// as its message is made. Each index is taken by one task only, hence `@unchecked Sendable`.
+private struct DraftShelf: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Draft>
+
+    /// Entry `k`, leaving an empty entry in its place.
+    func take(_ k: Int) -> Draft {
+        let slot = buffer.baseAddress! + k
+        let d = slot.move()
+        slot.initialize(to: Draft(kind: d.kind, startLine: d.startLine, endLine: d.endLine))
+        return d
+    }
+}
+
+/// Messages lent to the tasks that read them (read only, while the array is not changed).
+private struct UncheckedMessages: @unchecked Sendable {
+    let buffer: UnsafeBufferPointer<Message>
 }

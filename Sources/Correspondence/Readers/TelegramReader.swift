@@ -88,6 +88,21 @@ struct Draft: Sendable {
     var dated: DateLine?
     var notes: [String] = []
 
+    /// Appends `source`'s drafts to `target` by moving them, leaving `source` empty: appending
+    /// copies would retain every string of every entry, then release them all with `source`
+    /// (at 500,000 messages a second of the calling thread while the other core waited).
+    /// - Complexity: O(n) in the drafts moved.
+    static func move(_ source: inout [Draft], to target: inout [Draft]) {
+        source.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            target.append(contentsOf: (0..<buffer.count).lazy.map { (base + $0).move() })
+            // The moved-out slots hold nothing now: fill them with empty drafts before `source`
+            // lets them go.
+            for k in 0..<buffer.count { (base + k).initialize(to: Draft(kind: .fragment, startLine: 0, endLine: 0)) }
+        }
+        source = []
+    }
+
     var inHeaderPhase: Bool { kind == .message && bodyLines.isEmpty && trailingDates.isEmpty }
     var headerComplete: Bool {
         guard let h = header else { return false }
@@ -167,13 +182,13 @@ struct TelegramSegmenter {
         }
         let bytes = UncheckedBytes(bytes: whole.bytes)
         // Lines before each piece, counted on all cores (a piece starts just after a LF).
-        let lineCounts = ConcurrentMap.map(count: cuts.count - 1) { k in
+        let lineCounts = ConcurrentMap.mapEach(count: cuts.count - 1) { k in
             TelegramSegmenter.lineEnds(in: bytes.bytes, cuts[k]..<cuts[k + 1])
         }
         var counted = [0]
         for count in lineCounts.dropLast() { counted.append(counted[counted.count - 1] + count) }
         let firstLines = counted
-        var pieces = ConcurrentMap.map(count: cuts.count - 1) { k -> Piece in
+        var pieces = ConcurrentMap.mapEach(count: cuts.count - 1) { k -> Piece in
             var piece = TelegramSegmenter(bytes: bytes.bytes, stripped: true, people: people)
             // A piece after the first starts after a header has been seen (`seenHeader`), as
             // the one pass would be when its cut is kept.
@@ -185,8 +200,9 @@ struct TelegramSegmenter {
         pieces[0].segmenter.drafts = []   // each piece's drafts are let go once taken
         whole.drafts.reserveCapacity(whole.drafts.count + pieces.dropFirst().reduce(0) { $0 + $1.segmenter.drafts.count } + 1)
         for k in 1..<pieces.count {
-            let piece = pieces[k].segmenter
+            var pieceDrafts = pieces[k].segmenter.drafts
             pieces[k].segmenter.drafts = []
+            let piece = pieces[k].segmenter
             // A header after an entry that is past its header closes that entry first, in the
             // one pass too (`header`); what the close leaves pending (a date line that goes
             // forward) then decides whether the piece's first entry is the one pass's.
@@ -194,7 +210,7 @@ struct TelegramSegmenter {
             if closes { whole.close() }
             if closes && whole.pendingSentOn == nil && whole.pendingForward.isEmpty && whole.seenHeader {
                 whole.piecesKept += 1
-                whole.drafts += piece.drafts
+                Draft.move(&pieceDrafts, to: &whole.drafts)
                 whole.issues += piece.issues
                 whole.current = piece.current
                 whole.pendingSentOn = piece.pendingSentOn

@@ -115,4 +115,13 @@ public struct FigureContext: Sendable {
 
     /// How the matrix figure orders its people.
     public var matrixOrder: MatrixOrder = .activity
+
+    /// Parts shared with other figures of the same analysis (`FigureParts`), or nil to make
+    /// every part for this figure alone.
+    public var parts: FigureParts? = nil
+
+    /// `rankedCorrespondents` of this context's analysis, made once when `parts` is shared.
+    var ranking: [String] {
+        parts?.rankedCorrespondents { Self.rankedCorrespondents(analysis) } ?? Self.rankedCorrespondents(analysis)
+    }
 }

@@ -238,19 +238,17 @@ struct RepliesFigure {
         // The bars of uncertain dates (drawn below), known before the legend.
         var rangeBars: [(LinkRouter.Point, LinkRouter.Point, String)] = []
         var seenRanges = Set<[Int]>()
-        // A bar no wider than its mark would hide under it (on a long span, bounds of a month
-        // are under a point): it is drawn as wide as the mark and 2 pt, about the mark.
+        // A bar that ends under its mark, or just past it, hides there (on a long span, bounds
+        // of a month are under a point): each end reaches at least `rangeOverhang` beyond the
+        // mark, so an uncertain date never reads as an exact one.
         var widenedBars = 0
         for item in items {
             guard let bounds = item.bounds, let g = groupOf[item.id] else { continue }
             var x0 = max(axisLeft - step / 2, scale.xStart(bounds.from)), x1 = min(axisRight + step / 2, scale.xStart(bounds.to.adding(days: 1)))
-            let least = diameter(groups[g].count) + 2
+            let reach = diameter(groups[g].count) / 2 + Self.rangeOverhang
             var widened = false
-            if x1 - x0 < least {
-                x0 = groups[g].x - least / 2
-                x1 = groups[g].x + least / 2
-                widened = true
-            }
+            if x0 > groups[g].x - reach { x0 = groups[g].x - reach; widened = true }
+            if x1 < groups[g].x + reach { x1 = groups[g].x + reach; widened = true }
             guard seenRanges.insert([Int(x0.rounded()), Int(x1.rounded()), Int(groups[g].y.rounded())]).inserted else { continue }
             if widened { widenedBars += 1 }
             rangeBars.append((LinkRouter.Point(x: x0, y: groups[g].y), LinkRouter.Point(x: x1, y: groups[g].y),
@@ -481,7 +479,7 @@ struct RepliesFigure {
         if openCounts.later > 0 { shows += " " + OpenDateWording.caption(openCounts.later, later: true, noun: ("message", "messages")).dropLast() }
         if openCounts.earlier > 0 { shows += " " + OpenDateWording.caption(openCounts.earlier, later: false, noun: ("message", "messages")).dropLast() }
         if widenedBars > 0 {
-            shows += " \(widenedBars) bar\(widenedBars == 1 ? " is" : "s are") shorter than \(widenedBars == 1 ? "its" : "their") mark at this width and drawn as wide as the mark and 2 pt, about it."
+            shows += " \(widenedBars) bar\(widenedBars == 1 ? "" : "s") would end within \(DOTWriter.number(Self.rangeOverhang)) pt of \(widenedBars == 1 ? "its" : "their") mark at this width and \(widenedBars == 1 ? "is" : "are") drawn to reach that far beyond it on each side."
         }
         if daysPerBin.rounded(.up) > 1 { shows += " " + Self.gridSentence(daysPerBin) }
         if anyCounted { shows += " Messages of one row within \(TimeBins.days(daysPerBin)) are one mark with their number." }
@@ -591,6 +589,10 @@ struct RepliesFigure {
         return m.mixed(with: p, max(0, amount))
     }
 
+    /// How far a bar reaches beyond its mark on each side, at least: 3 pt (about 1 mm), which
+    /// reads at column width; 1 pt did not.
+    static let rangeOverhang = 3.0
+
     /// The bar's width in whole points (a legend sample is as thick): about a third of a mark.
     static func rangeWidth(_ mark: Double) -> Double { max(1, (mark * 0.4).rounded()) }
 
@@ -688,7 +690,7 @@ struct RepliesFigure {
             kinds.append(FigureLegend.Entry(swatch: .line(muted, style: lineStyle, heavy: false), text: words))
         }
         var notes = ["A lane per correspondent: upper row written by them, lower row to them; marks in the writer’s colour and shape, by date."
-                     + (ranges ? " A bar is at least as wide as its mark and 2 pt." : "")]
+                     + (ranges ? " A bar reaches at least \(DOTWriter.number(Self.rangeOverhang)) pt beyond its mark on each side." : "")]
         if let daysPerBin { notes.append("A number in a mark counts the messages of its row within \(TimeBins.days(daysPerBin)).") }
         return FigureLegend(title: title, groups: [people, kinds], notes: notes)
     }
