@@ -66,7 +66,8 @@ public struct TimelineFigureMaker {
                 throw EpistolaryError(.badData, file: analysis.corpus.sourceName, "\(reason): the latency timeline is not drawn")
             }
             let data = shared ?? Self.figureData(analysis, from: from, to: to)
-            let style = figureStyle(theme.peopleStyles(data.personKeys))
+            // Looks in the run's one palette order, as the graphs take them.
+            let style = figureStyle(theme.peopleStyles(analysis.paletteOrder))
             figure = try TimelineLayout.layout(kind, data: data, style: style, events: events, measurer: measurer)
         }
         let caption = FigureCaption(timeline: figure, style: styleName, filters: filters,

@@ -129,12 +129,12 @@ struct Gallery {
         var family = Family()
         // Who wrote to whom: nodes and links, or a matrix when the network is too dense; the caption says which and why.
         let network = GraphFigure.prefersMatrix(analysis, theme: theme)
-        // Colours follow the corpus's ranking of correspondents: the same in every figure.
-        let ranking = parts?.rankedCorrespondents { FigureContext.rankedCorrespondents(analysis) } ?? FigureContext.rankedCorrespondents(analysis)
-        let people = FigureContext.peopleStyles(ranking: ranking, theme: theme)
+        // Colours and shapes follow the corpus's palette order, as in the timelines: the same in every figure.
+        let people = FigureContext.peopleStyles(ranking: FigureContext.runPeople(analysis), theme: theme)
         for kind in GraphFigureKind.allCases where kind != (network.matrix ? .correspondents : .matrix) {
-            // A figure with nothing to show on this corpus (topics without text) is skipped with its reason, not drawn empty.
-            if let reason = GraphFigure.unavailableReason(kind, analysis: analysis) {
+            // A figure with nothing to show on this corpus (topics without text; replies without
+            // text or links) is skipped with its reason, not drawn empty.
+            if let reason = GraphFigure.unavailableReason(kind, analysis: analysis, inGallery: true) {
                 FileHandle.standardError.write(Data("epistolary: skipped graphs/\(kind.rawValue): \(reason)\n".utf8))
                 continue
             }

@@ -119,8 +119,14 @@ public struct GraphFigure: Sendable {
     /// read the text (topics, mentions) have nothing to show on a corpus without text (a CMIF
     /// catalogue), and are skipped with this reason rather than drawn empty.
     ///
+    /// - Parameter inGallery: whether the figure is one of `figures`' gallery rather than asked
+    ///   for by name. The gallery also leaves out the replies figure of a corpus with no text
+    ///   and no reply or citation links at all (its links and hollow marks come from the text
+    ///   or from links the source states): it would be the correspondents figure's letters
+    ///   again, without a single line. Asked for by name (`graph replies`), it is still drawn,
+    ///   with a caption saying no message answers or cites another.
     /// - Complexity: O(m) for m messages.
-    public static func unavailableReason(_ kind: GraphFigureKind, analysis: CorpusAnalysis) -> String? {
+    public static func unavailableReason(_ kind: GraphFigureKind, analysis: CorpusAnalysis, inGallery: Bool = false) -> String? {
         let hasText = analysis.messages.contains { !$0.body.allSatisfy(\.isWhitespace) }
         switch kind {
         case .topics, .mentions:
@@ -136,7 +142,11 @@ public struct GraphFigure: Sendable {
             let pairs = analysis.messages.contains { !$0.sender.isEmpty && $0.recipients.contains { !$0.isEmpty } }
             return pairs ? nil : "no message names both its writer and an addressee"
         case .replies:
-            return analysis.messages.isEmpty ? "the corpus has no messages" : nil
+            if analysis.messages.isEmpty { return "the corpus has no messages" }
+            if inGallery, !hasText, analysis.links.isEmpty, analysis.inferred.isEmpty {
+                return "the corpus has no message text and no message answers or cites another, so the replies figure would draw no line"
+            }
+            return nil
         }
     }
 
