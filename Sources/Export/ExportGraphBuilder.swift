@@ -113,6 +113,7 @@ public enum ExportGraphBuilder {
         var nodes: [ExportNode] = []
         nodes.reserveCapacity(analysis.messages.count + analysis.inferred.count)
         var starts: [String: Day] = [:]
+        starts.reserveCapacity(analysis.messages.count + analysis.inferred.count)
         all.forEachInPlace { message in   // each read in place, not copied
             let values = dateValues(message.date) + [
                 .string(message.kind == .fragment ? "fragment" : "message"), .string(message.sender),

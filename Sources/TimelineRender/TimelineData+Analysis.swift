@@ -7,6 +7,8 @@ extension TimelineData {
     /// answer), latency samples, the run's person keys and names. Only the topics figure reads
     /// the entries' topics: the others pass `topics: false` and a large corpus skips looking
     /// them up.
+    /// - Complexity: O(n log n) in messages and inferred messages (one sort of packed keys),
+    ///   each message read in place by index.
     public init(analysis: CorpusAnalysis, from: Day? = nil, to: Day? = nil, topics withTopics: Bool = true) {
         // Every unidentified person is drawn as one lane or series (exports keep them apart).
         let analysis = analysis.groupingUnidentified()

@@ -22,14 +22,35 @@ enum ExportLayoutReader {
     /// built to hold every node of the export: every pair drawn (weight 1), and the replies
     /// figure without its budget (it otherwise draws only its busiest period).
     static func layout(_ kind: ExportGraphKind, context: FigureContext, graph: ExportGraph) throws -> ExportLayout {
+        try drawing(kind, context: context).layout(for: graph)
+    }
+
+    /// The figure of `kind` laid out and read back, before it is fitted to an export's graph.
+    struct Drawing {
+        var parsed: ParsedGraph
+        var marks: [String: String]
+        var source: String
+
+        /// The drawing as an `ExportLayout` of `graph` (`exportLayout`).
+        /// - Complexity: O(nodes + edges) of the figure and the graph.
+        func layout(for graph: ExportGraph) -> ExportLayout {
+            ExportLayoutReader.exportLayout(parsed, marks: marks, for: graph, source: source)
+        }
+    }
+
+    /// Lays out the figure of `kind` for `context` (as `layout` does) without the export's
+    /// graph: the gallery lays the figure out first and builds the graph after, so that the
+    /// figure's working set (a mark for each of 500,000 messages) and the graph are not held
+    /// at once.
+    /// - Complexity: that of building the figure (O(n log n) in messages for replies).
+    static func drawing(_ kind: ExportGraphKind, context: FigureContext) throws -> Drawing {
         let figureKind = figureKind(for: kind)
         var whole = context
         whole.theme.graph.replies.marks = Int.max
         whole.theme.graph.replies.lanes = Int.max
         let figure = try GraphFigure.build(figureKind, context: whole, minimumWeight: figureKind == .replies ? nil : 1)
-        let parsed = try figure.layout()
-        return exportLayout(parsed, marks: figure.marks, for: graph,
-                            source: "Graphviz \(figure.engine.name) layout of the \(figureKind.rawValue) figure")
+        return Drawing(parsed: try figure.layout(), marks: figure.marks,
+                       source: "Graphviz \(figure.engine.name) layout of the \(figureKind.rawValue) figure")
     }
 
     /// Converts a laid-out graph into an `ExportLayout` for the nodes and edges of `graph`.

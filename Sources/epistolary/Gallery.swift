@@ -265,11 +265,13 @@ struct Gallery {
         var shared = FigureContext(analysis: analysis, theme: theme, styleSpec: styleSpec)
         shared.parts = parts
         let context = shared
-        /// The exporter of `kind` with its drawing, and the graph it draws (built once).
+        /// The exporter of `kind` with its drawing, and the graph it draws (built once). The
+        /// figure is laid out before the graph is built, so that its working set is let go first.
         @Sendable func drawn(_ kind: ExportGraphKind) -> (Exporter, ExportGraph) {
             var exporter = Exporter(graphKind: kind)
+            let drawing = try? ExportLayoutReader.drawing(kind, context: context)
             let graph = exporter.graph(analysis)
-            exporter.layout = try? ExportLayoutReader.layout(kind, context: context, graph: graph)
+            exporter.layout = drawing?.layout(for: graph)
             return (exporter, graph)
         }
         /// Streams one file of an export into the staging folder as it is made.

@@ -201,8 +201,16 @@ public struct GraphFigure: Sendable {
     }
 
     /// Assembles a figure and its caption from the shared parts.
+    /// - Complexity: O(n) in `messages` (`DrawnMessages`).
     init(kind: GraphFigureKind, title: String, shows: String, dot: String, engine: LayoutEngine, context: FigureContext,
          messages: [Message], inferredCount: Int) {
+        self.init(kind: kind, title: title, shows: shows, dot: dot, engine: engine, context: context,
+                  drawn: DrawnMessages(messages), inferredCount: inferredCount)
+    }
+
+    /// Assembles a figure and its caption from the shared parts, the messages drawn already counted.
+    init(kind: GraphFigureKind, title: String, shows: String, dot: String, engine: LayoutEngine, context: FigureContext,
+         drawn: DrawnMessages, inferredCount: Int) {
         self.kind = kind
         self.title = title
         self.dot = dot
@@ -211,22 +219,20 @@ public struct GraphFigure: Sendable {
         let f = context.theme.fonts
         fonts = [f.title, f.label, f.tick, f.legend, f.note]
         paper = context.theme.colors.paper
-        let days = messages.compactMap(\.date.best)
         // Say so whenever the figure draws the unidentified people as one.
         var shows = shows
-        if let group = context.analysis.unidentifiedGroup, dot.contains(UnidentifiedGroup.labelStem),
-           messages.contains(where: { $0.senders.contains(UnidentifiedGroup.id) || $0.recipients.contains(UnidentifiedGroup.id) }) {
+        if let group = context.analysis.unidentifiedGroup, dot.contains(UnidentifiedGroup.labelStem), drawn.namesUnidentifiedGroup {
             shows += " " + group.sentence
         }
         caption = FigureCaption(
-            figure: kind.rawValue, title: title, shows: shows, messages: messages.count, inferredMessages: inferredCount,
-            firstDate: days.min()?.iso, lastDate: days.max()?.iso,
+            figure: kind.rawValue, title: title, shows: shows, messages: drawn.count, inferredMessages: inferredCount,
+            firstDate: drawn.first?.iso, lastDate: drawn.last?.iso,
             filters: context.filterDescription,
             style: context.styleSpec + (context.wide ? " (wide)" : ""),
             corpus: context.analysis.corpus.sourceName, inputHash: context.analysis.corpus.sourceHash,
             renderer: "Graphviz \(GraphvizEngine.shared.version), \(engine.name) layout",
             dotHash: SHA256.hex(Array(dot.utf8)),
-            undatedMessages: messages.reduce(0) { $0 + ($1.date.isDated ? 0 : 1) })
+            undatedMessages: drawn.undated)
     }
 
     /// Renders the figure in `format` (PNG at the theme's dpi).

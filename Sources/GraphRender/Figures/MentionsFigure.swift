@@ -30,10 +30,14 @@ struct MentionsFigure {
     /// with a wider margin. (Layout `nop` would do the same, but its routing differs by
     /// hundredths of a point from one run to the next within a process.)
     var pinned: [String: LaidOutStroke.Point]? = nil
-    /// The messages naming a drawn pair (`drawnMessages()`), when `separatingLines` has found
-    /// them once for all the layouts it tries: they depend only on the pairs drawn, which a
-    /// wider margin does not change, and finding them is a pass over every message.
-    var namedMessages: [Message]? = nil
+    /// The messages naming a drawn pair (`drawnMessages()`), counted for the caption, when
+    /// `separatingLines` has found them once for all the layouts it tries: they depend only on
+    /// the pairs drawn, which a wider margin does not change, and finding them is a pass over
+    /// every message.
+    var namedMessages: DrawnMessages? = nil
+    /// The pairs drawn (`drawnPairs()`), when `separatingLines` has chosen them once for all the
+    /// layouts it tries (choosing the weight is a pass over the pairs per weight tried).
+    private var chosenPairs: (graph: MentionGraph, threshold: Int, edges: [MentionGraph.Edge])? = nil
 
     init(context: FigureContext, engine: LayoutEngine, minimumWeight: Int?, peopleLimit: Int? = nil) {
         self.context = context
@@ -51,6 +55,7 @@ struct MentionsFigure {
 
     /// The mention graph of people, the weight a pair needs to be drawn, and the pairs drawn.
     private func drawnPairs() -> (graph: MentionGraph, threshold: Int, edges: [MentionGraph.Edge]) {
+        if let chosenPairs { return chosenPairs }
         let graph = people ?? context.analysis.mentions.restricted(to: .person)
         let limit = peopleLimit ?? Self.legiblePeople
         // The weight keeps at most `limit` people; an author's --min-weight may only raise it.
@@ -58,12 +63,14 @@ struct MentionsFigure {
         return (graph, threshold, graph.edges.filter { $0.weight >= threshold })
     }
 
-    /// The messages that name both people of a drawn pair.
-    /// - Complexity: O(Σ k²) for k people named in each message, plus a pass over the messages.
-    func drawnMessages() -> [Message] {
+    /// The messages that name both people of a drawn pair, counted for the caption.
+    /// - Complexity: O(Σ k²) for k people named in each message, plus a pass over the messages
+    ///   (each read in place, none copied).
+    func drawnMessages() -> DrawnMessages {
         let (graph, _, edges) = drawnPairs()
         let named = Self.messagesNaming(edges, in: graph)
-        return context.analysis.messages.filter { named.contains($0.id) }
+        let messages = context.analysis.messages
+        return DrawnMessages(messages, indices: messages.indices.lazy.filter { named.contains(messages[$0].id) })
     }
 
     /// The figure's DOT and caption, laid out by Graphviz later.
@@ -127,12 +134,8 @@ struct MentionsFigure {
         var shows = "People named together in the bodies of the messages of \(analysis.corpus.sourceName): a line joins two "
             + "people named in at least \(threshold) of the same messages, wider for more (by class)."
         shows += coloured.isEmpty ? " All are drawn grey." : " Correspondents of the corpus are drawn in their colour; people who are only named are grey."
-        let messages = namedMessages ?? {
-            let named = Self.messagesNaming(edges, in: graph)
-            return analysis.messages.filter { named.contains($0.id) }
-        }()
         var figure = GraphFigure(kind: .mentions, title: title ?? automatic, shows: shows, dot: dot.text, engine: layout, context: context,
-                                 messages: messages, inferredCount: 0)
+                                 drawn: namedMessages ?? drawnMessages(), inferredCount: 0)
         if pinned != nil {
             figure.caption.renderer = "Graphviz \(GraphvizEngine.shared.version), \(engine.name) layout, lines routed again around the placed people by neato"
         }
@@ -164,6 +167,7 @@ struct MentionsFigure {
     func separatingLines() throws -> GraphFigure {
         var best: (figure: GraphFigure, near: Int)?
         var spread = self
+        if spread.chosenPairs == nil { spread.chosenPairs = drawnPairs() }
         if spread.namedMessages == nil { spread.namedMessages = drawnMessages() }
         for _ in 0..<3 {
             let placed = spread.figure()
