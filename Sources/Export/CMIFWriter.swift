@@ -107,8 +107,10 @@ public struct CMIFWriter: Sendable {
     static func isDescribable(_ message: Message) -> Bool { message.kind == .message && !message.sender.isEmpty }
 
     /// The entries CMIF cannot describe (fragments: no writer), left out of the file.
+    /// - Complexity: O(n) in messages (their fields read in place; only the omitted copied).
     public static func omitted(_ corpus: Corpus) -> [Message] {
-        corpus.messages.filter { !($0.kind == .message && !$0.sender.isEmpty) }
+        let all = corpus.messages
+        return all.indices.filter { !(all[$0].kind == .message && !all[$0].sender.isEmpty) }.map { all[$0] }
     }
 
     /// - Parameters:
@@ -131,7 +133,7 @@ public struct CMIFWriter: Sendable {
         // again, and a copy of each in turn (as iterating gives them) costs a retain and a
         // release of each of its strings and lists.
         let all = corpus.messages
-        let describable = all.indices.filter { Self.isDescribable(all[$0]) }
+        let describable = all.indices.filter { all[$0].kind == .message && !all[$0].sender.isEmpty }   // isDescribable, in place
         var xmlIDs: [String: String] = [:]
         var used = Set<String>()
         func assign(_ id: String, prefix: String) {
@@ -240,7 +242,9 @@ public struct CMIFWriter: Sendable {
             writeContext(context[message.id], sourceNotes: message.sourceNotes.filter { $0.anchor == .context }, xmlIDs: xmlIDs, into: &xml)
             xml.close()
         }
-        for index in describable { writeLetter(all[index]) }
+        all.withUnsafeBufferPointer { messages in
+            for index in describable { writeLetter(messages[index]) }   // borrowed, not copied
+        }
         for letter in inferred {
             xml.open("correspDesc", [("key", letter.id), ("xml:id", xmlIDs[letter.id] ?? letter.id), ("source", "#" + defaultBibl)])
             xml.open("correspAction", [("type", "sent")])

@@ -95,7 +95,8 @@ public enum ExportGraphBuilder {
     /// - Complexity: O(messages + inferred + links).
     static func replies(_ analysis: CorpusAnalysis) -> ExportGraph {
         let people = analysis.corpus.people
-        let end = (analysis.messages.compactMap(\.date.drawnBounds?.notAfter) + analysis.inferred.compactMap(\.date.drawnBounds?.notAfter)).max()
+        let all = analysis.messages
+        let end = (all.indices.compactMap { all[$0].date.drawnBounds?.notAfter } + analysis.inferred.compactMap(\.date.drawnBounds?.notAfter)).max()
         func spell(from day: Day?) -> [ExportSpell] {
             guard let end, let day else { return [] }
             return [ExportSpell(start: day, end: max(day, end))]
@@ -112,7 +113,7 @@ public enum ExportGraphBuilder {
         var nodes: [ExportNode] = []
         nodes.reserveCapacity(analysis.messages.count + analysis.inferred.count)
         var starts: [String: Day] = [:]
-        for message in analysis.messages {
+        all.forEachInPlace { message in   // each read in place, not copied
             let values = dateValues(message.date) + [
                 .string(message.kind == .fragment ? "fragment" : "message"), .string(message.sender),
                 .string(message.recipients.joined(separator: "; ")), message.place.map { .string($0) },

@@ -108,8 +108,9 @@ public struct TimelineJSWriter: Sendable {
             if grouped { json.member("group", XMLMarkup.escapeText(groups[message.id] ?? Self.ungroupedLabel)) }
             json.endObject()
         }
-        let first = corpus.messages.compactMap(\.date.drawnBounds?.notBefore).min()
-        let last = corpus.messages.compactMap(\.date.drawnBounds?.notAfter).max()
+        let all = corpus.messages
+        let first = all.indices.compactMap { all[$0].date.drawnBounds?.notBefore }.min()
+        let last = all.indices.compactMap { all[$0].date.drawnBounds?.notAfter }.max()
         let undated = corpus.undatedCount
         let shownEras: [JSONValue] = eras.filter { era in
             guard let first, let last else { return false }
@@ -128,9 +129,8 @@ public struct TimelineJSWriter: Sendable {
         ]))]).write(to: &json)
         json.key("events")
         json.beginArray()
-        // By index: each message is read in place, not copied.
-        let messages = corpus.messages
-        for index in messages.indices { event(messages[index]) }
+        // Each message is read in place, not copied.
+        corpus.messages.forEachInPlace(event)
         json.endArray()
         if !shownEras.isEmpty {
             json.key("eras")

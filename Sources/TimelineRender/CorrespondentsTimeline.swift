@@ -84,30 +84,25 @@ struct CorrespondentsTimeline {
         // A counted mark keeps its writer's shape (grey print tells writers apart by it), made
         // as much larger than a disc as the shape needs to hold its number.
         let countRoom = { (writer: String) in FigureBuilder.textRoom(style.series(writer).shape) }
-        func marksLegend(binned: Bool) -> [LegendEntry] {
-            var legend = writerLegend(writers, principal: principal)
-            // Binned, the reading note says so too (planned with the longest wording: the bin's
-            // length is known once the scale is).
-            legend.append(LegendEntry(.none, CorrespondentsTimeline.rowsNote(binned ? "00000 days" : nil, mixed: true)))
-            guard !binned else { return legend }
-            if anyThirdParty {
-                // A filled sample with the ring: an empty ring would read as the hollow marks.
-                legend.append(LegendEntry(.ringed(style.muted, ring: style.ink), principalName.map { "ringed: a letter between two of \($0)'s correspondents, in both lanes" } ?? "ringed"))
-            }
-            if inferredCount > 0 { legend.append(LegendEntry(.mark(.circle, fill: style.paper, stroke: style.muted), "hollow: incoming letter known only from a citation")) }
-            if anyUncertain {
-                // With `hollow_uncertain` the mark on a range is hollow, and the legend says so.
-                let least = "bars at least \(FigureBuilder.millimetres(b.minimumRangeWidth)) wide"
-                legend.append(LegendEntry(.range(style.ink, hollow: style.hollowUncertain),
-                                          style.hollowUncertain ? "hollow mark on a bar: date known only within bounds (mark at the middle; \(least))"
-                                                                : "date known within bounds (mark at the middle; \(least))"))
-            }
-            // Open dates: a sample only for the side drawn.
-            if openLater > 0 { legend.append(LegendEntry(.openDate(style.ink, later: true, shape: .circle), FigureBuilder.openDateLegend(later: true))) }
-            if openEarlier > 0 { legend.append(LegendEntry(.openDate(style.ink, later: false, shape: .circle), FigureBuilder.openDateLegend(later: false))) }
-            return legend
+        var legend = writerLegend(writers, principal: principal)
+        // Binned, the reading note says so too (planned with the longest wording: the bin's
+        // length is known once the scale is).
+        legend.append(LegendEntry(.none, CorrespondentsTimeline.rowsNote(binned ? "00000 days" : nil, mixed: true)))
+        if anyThirdParty && !binned {
+            // A filled sample with the ring: an empty ring would read as the hollow marks.
+            legend.append(LegendEntry(.ringed(style.muted, ring: style.ink), principalName.map { "ringed: a letter between two of \($0)'s correspondents, in both lanes" } ?? "ringed"))
         }
-        var legend = marksLegend(binned: binned)
+        if inferredCount > 0 && !binned { legend.append(LegendEntry(.mark(.circle, fill: style.paper, stroke: style.muted), "hollow: incoming letter known only from a citation")) }
+        if anyUncertain && !binned {
+            // With `hollow_uncertain` the mark on a range is hollow, and the legend says so.
+            let least = "bars at least \(FigureBuilder.millimetres(b.minimumRangeWidth)) wide"
+            legend.append(LegendEntry(.range(style.ink, hollow: style.hollowUncertain),
+                                      style.hollowUncertain ? "hollow mark on a bar: date known only within bounds (mark at the middle; \(least))"
+                                                            : "date known within bounds (mark at the middle; \(least))"))
+        }
+        // Open dates: a sample only for the side drawn.
+        if openLater > 0 && !binned { legend.append(LegendEntry(.openDate(style.ink, later: true, shape: .circle), FigureBuilder.openDateLegend(later: true))) }
+        if openEarlier > 0 && !binned { legend.append(LegendEntry(.openDate(style.ink, later: false, shape: .circle), FigureBuilder.openDateLegend(later: false))) }
         let arcLegend = LegendEntry(.line(style.arcColor ?? style.ink, dash: [], width: style.arcWidth * 1.5), "cited letter → answer")
         let eventEstimate = b.eventLegendEstimate(events, from: range.from, to: range.to)
         // Lane labels take at most two fifths of the width (as in the topics figure), so a

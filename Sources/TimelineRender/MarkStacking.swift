@@ -79,12 +79,18 @@ struct MarkStacking {
         first + Double(levels - 1) * step + size / 2 + stroke + 1
     }
 
-    /// The caption's sentences on stacked marks; empty when none moved.
+    /// The caption's sentences on stacked marks, and on marks that still cover others; empty
+    /// when no mark moved and none covers another.
     var sentence: String {
-        guard !level.isEmpty || covering > 0 else { return "" }
-        var out = "Letters whose marks would cover each other are stacked away from the lane's line (\(level.count) mark\(level.count == 1 ? "" : "s") set off, in at most \(levels) levels)"
-        out += covering == 0 ? ", so no mark covers more than a third of another. "
-            : "; at this width \(covering) mark\(covering == 1 ? " still covers" : "s still cover") more than a third of the mark before it on its level (the lanes hold no more levels; the counts above are true). "
+        var out = ""
+        if !level.isEmpty {
+            out += "Letters whose marks would cover each other are stacked away from the lane's line (\(level.count) mark\(level.count == 1 ? "" : "s") set off, "
+                + "in at most \(levels) levels)" + (covering == 0 ? ", so no mark covers more than a third of another. " : ". ")
+        }
+        if covering > 0 {
+            out += "At this width \(covering) mark\(covering == 1 ? " still covers" : "s still cover") more than a third of the mark before "
+                + (covering == 1 ? "it in its row" : "them in their rows") + " (the lanes hold no more stacked levels; the counts above are true). "
+        }
         return out
     }
 }

@@ -14,19 +14,24 @@ extension TimelineData {
         // (date, then source line), compared as one integer key each. Entries are made once,
         // field by field, in that order: a large corpus is not copied message by message.
         // Timelines place messages in time: undated ones are left out and counted for the caption.
-        let messages = analysis.messages.filter(\.date.isDated), inferred = analysis.inferred.filter(\.date.isDated)
-        let undated = analysis.messages.count - messages.count
+        // Messages are read in place by index (no message is copied).
+        let messages = analysis.messages, inferred = analysis.inferred
+        var undated = 0
         // Key: (best day, inferred, index) packed in one integer (the index in the low 28 bits).
         let indexBits = 28
         var keyed: [Int] = []
         keyed.reserveCapacity(messages.count + inferred.count)
         var fragments = 0
         for i in messages.indices {
+            guard messages[i].date.isDated else { undated += 1; continue }
             // Fragments (text without a header) are not letters: not drawn, not counted.
             if messages[i].kind == .fragment { fragments += 1; continue }
             keyed.append(((messages[i].date.best?.ordinal ?? 0) &* 2) << indexBits | i)
         }
-        for i in inferred.indices { keyed.append(((inferred[i].date.best?.ordinal ?? 0) &* 2 &+ 1) << indexBits | (messages.count + i)) }
+        for i in inferred.indices {
+            guard inferred[i].date.isDated else { continue }
+            keyed.append(((inferred[i].date.best?.ordinal ?? 0) &* 2 &+ 1) << indexBits | (messages.count + i))
+        }
         keyed.sort()
         var entries: [TimelineEntry] = []
         entries.reserveCapacity(keyed.count)

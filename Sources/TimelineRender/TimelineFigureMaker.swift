@@ -40,8 +40,12 @@ public struct TimelineFigureMaker {
 
     /// The figure `kind` of `analysis` (already sliced by the caller) and its caption.
     /// `from`/`to` fix the range drawn; `topics` also narrows the topic lanes to those asked for.
+    /// `data`, when given, is `figureData(analysis, from: from, to: to)`, made once by a caller
+    /// that draws several figures of people (the gallery): the figures other than topics read it
+    /// instead of building it again.
     public func figure(_ kind: TimelineKind, analysis: CorpusAnalysis, from: Day? = nil, to: Day? = nil,
-                       topics: [String]? = nil, filters: String = "") throws -> (figure: TimelineFigure, caption: FigureCaption) {
+                       topics: [String]? = nil, filters: String = "",
+                       data shared: TimelineData? = nil) throws -> (figure: TimelineFigure, caption: FigureCaption) {
         let figure: TimelineFigure
         if kind == .topics {
             // The topics figure needs only each topic's days and ids: a lighter path than the
@@ -61,15 +65,22 @@ public struct TimelineFigureMaker {
             if kind == .latency, let reason = kind.unavailableReason(analysis: analysis) {
                 throw EpistolaryError(.badData, file: analysis.corpus.sourceName, "\(reason): the latency timeline is not drawn")
             }
-            // The figures of people draw no topics: the slice has already kept the messages of
-            // the topics asked for.
-            let data = TimelineData(analysis: analysis, from: from, to: to, topics: false)
-            let style = figureStyle(theme.peopleStyles(data.personKeys))
+            let data = shared ?? Self.figureData(analysis, from: from, to: to)
+            // Looks in the run's one palette order, as the graphs take them.
+            let style = figureStyle(theme.peopleStyles(analysis.paletteOrder))
             figure = try TimelineLayout.layout(kind, data: data, style: style, events: events, measurer: measurer)
         }
         let caption = FigureCaption(timeline: figure, style: styleName, filters: filters,
                                     corpus: analysis.corpus.sourceName, inputHash: analysis.corpus.sourceHash)
         return (figure, caption)
+    }
+
+    /// What the figures of people (correspondents, volume, latency) are drawn from: they draw
+    /// no topics (the slice has already kept the messages of the topics asked for), so the
+    /// entries' topics are not looked up.
+    /// - Complexity: O(n log n) in messages and inferred messages.
+    public static func figureData(_ analysis: CorpusAnalysis, from: Day? = nil, to: Day? = nil) -> TimelineData {
+        TimelineData(analysis: analysis, from: from, to: to, topics: false)
     }
 
     /// The timeline look for the run's categories, at the asked size and with the asked title.

@@ -48,9 +48,12 @@ struct Gallery {
         let analysis = self.analysis, theme = self.theme, styleSpec = self.styleSpec, formats = self.formats
         let staging = self.staging
         // The exports are several independent jobs, so that both cores stay busy at any size.
-        let exportJobs = Self.exportJobs(analysis: analysis, theme: theme, styleSpec: styleSpec, staging: staging, progress: progress)
+        // The figures' passes over every message (ranking, merged people, the mentions of
+        // people) are made once for the gallery's figures and the exports' drawings both.
+        let parts = FigureParts()
+        let exportJobs = Self.exportJobs(analysis: analysis, theme: theme, styleSpec: styleSpec, parts: parts, staging: staging, progress: progress)
         let jobs: [@Sendable () throws -> Family] = [
-            { try Self.graphs(analysis: analysis, theme: theme, styleSpec: styleSpec, formats: formats, staging: staging, progress: progress) },
+            { try Self.graphs(analysis: analysis, theme: theme, styleSpec: styleSpec, formats: formats, parts: parts, staging: staging, progress: progress) },
             { try Self.timelines(analysis: analysis, theme: theme, styleSpec: styleSpec, formats: formats, staging: staging, progress: progress) },
         ] + exportJobs.map { job in { Family(files: try job.run()) } }
         let results = ResultSlots(count: jobs.count)
@@ -121,22 +124,23 @@ struct Gallery {
     /// The four graph figures in each format, their DOT and caption sidecars.
     /// A figure that cannot be made is a failure of the family; a file that cannot be written
     /// (a full disk) ends the run.
-    static func graphs(analysis: CorpusAnalysis, theme: Theme, styleSpec: String, formats: [DocumentFormat],
+    static func graphs(analysis: CorpusAnalysis, theme: Theme, styleSpec: String, formats: [DocumentFormat], parts: FigureParts? = nil,
                        staging: GalleryStaging, progress: @Sendable (String) -> Void) throws -> Family {
         var family = Family()
         // Who wrote to whom: nodes and links, or a matrix when the network is too dense; the caption says which and why.
         let network = GraphFigure.prefersMatrix(analysis, theme: theme)
-        // Colours follow the corpus's ranking of correspondents: the same in every figure.
-        let people = FigureContext.peopleStyles(ranking: FigureContext.rankedCorrespondents(analysis), theme: theme)
+        // Colours and shapes follow the corpus's palette order, as in the timelines: the same in every figure.
+        let people = FigureContext.peopleStyles(ranking: FigureContext.runPeople(analysis), theme: theme)
         for kind in GraphFigureKind.allCases where kind != (network.matrix ? .correspondents : .matrix) {
-            // A figure with nothing to show on this corpus (topics without text) is skipped with its reason, not drawn empty.
-            if let reason = GraphFigure.unavailableReason(kind, analysis: analysis) {
+            // A figure with nothing to show on this corpus (topics without text; replies without
+            // text or links) is skipped with its reason, not drawn empty.
+            if let reason = GraphFigure.unavailableReason(kind, analysis: analysis, inGallery: true) {
                 FileHandle.standardError.write(Data("epistolary: skipped graphs/\(kind.rawValue): \(reason)\n".utf8))
                 continue
             }
             let made: [GalleryFile]
             do {
-                made = try graph(kind, analysis: analysis, theme: theme, styleSpec: styleSpec, formats: formats, people: people,
+                made = try graph(kind, analysis: analysis, theme: theme, styleSpec: styleSpec, formats: formats, people: people, parts: parts,
                                  note: kind == .correspondents || kind == .matrix ? network.reason : nil, progress: progress)
             } catch {
                 family.failures.append(GalleryFailure(figure: "graphs/\(kind.rawValue)", error: error))
@@ -149,11 +153,13 @@ struct Gallery {
 
     /// One graph figure in each format, its DOT and its caption sidecar.
     static func graph(_ kind: GraphFigureKind, analysis: CorpusAnalysis, theme: Theme, styleSpec: String, formats: [DocumentFormat],
-                      people: CategoryStyles? = nil, note: String? = nil, progress: @Sendable (String) -> Void) throws -> [GalleryFile] {
+                      people: CategoryStyles? = nil, parts: FigureParts? = nil, note: String? = nil,
+                      progress: @Sendable (String) -> Void) throws -> [GalleryFile] {
         var files: [GalleryFile] = []
         try failIfInjected("graphs/\(kind.rawValue)")
         // The replies figure chooses its own slice when the corpus is past its budget.
-        let context = FigureContext(analysis: analysis, theme: theme, styleSpec: styleSpec, people: people)
+        var context = FigureContext(analysis: analysis, theme: theme, styleSpec: styleSpec, people: people)
+        context.parts = parts
         var figure = try GraphFigure.build(kind, context: context)
         if let note { figure.caption.shows += " " + note }
         let base = "graphs/\(kind.rawValue)"
@@ -196,31 +202,44 @@ struct Gallery {
             family.failures = TimelineKind.allCases.map { GalleryFailure(figure: "timelines/\($0.rawValue)", error: error) }
             return family
         }
-        for kind in TimelineKind.allCases {
+        let available = TimelineKind.allCases.filter { kind in
             // A figure that needs text is skipped, with its reason, on a corpus without any (a
             // CMIF file): not drawn empty, not counted as a failure.
-            if let reason = kind.unavailableReason(analysis: analysis) {
-                progress("timelines/\(kind.rawValue) skipped: \(reason)")
-                continue
-            }
-            let made: [GalleryFile]
+            guard let reason = kind.unavailableReason(analysis: analysis) else { return true }
+            progress("timelines/\(kind.rawValue) skipped: \(reason)")
+            return false
+        }
+        // The figures of people share one figure data (a pass and a sort over every message),
+        // drawn one after the other and let go before the topics figure, which reads its own
+        // lighter lanes; the files and failures still come in the kinds' order.
+        var made: [TimelineKind: Family] = [:]
+        var people = available.contains { $0 != .topics } ? TimelineFigureMaker.figureData(analysis) : nil
+        for kind in available.filter({ $0 != .topics }) + available.filter({ $0 == .topics }) {
+            if kind == .topics { people = nil }
+            let files: [GalleryFile]
             do {
-                made = try timeline(kind, maker: maker, analysis: analysis, formats: formats, progress: progress)
+                files = try timeline(kind, maker: maker, analysis: analysis, data: people, formats: formats, progress: progress)
             } catch {
-                family.failures.append(GalleryFailure(figure: "timelines/\(kind.rawValue)", error: error))
+                made[kind] = Family(failures: [GalleryFailure(figure: "timelines/\(kind.rawValue)", error: error)])
                 continue
             }
-            family.files += try made.map(staging.write)
+            // A file that cannot be written (a full disk) ends the run.
+            made[kind] = Family(files: try files.map(staging.write))
+        }
+        for kind in available {
+            family.files += made[kind]?.files ?? []
+            family.failures += made[kind]?.failures ?? []
         }
         return family
     }
 
     /// One timeline in each format and its caption sidecar.
-    static func timeline(_ kind: TimelineKind, maker: TimelineFigureMaker, analysis: CorpusAnalysis, formats: [DocumentFormat],
-                         progress: @Sendable (String) -> Void) throws -> [GalleryFile] {
+    /// `data`: the figure data of the figures of people, when the caller made it for several.
+    static func timeline(_ kind: TimelineKind, maker: TimelineFigureMaker, analysis: CorpusAnalysis, data: TimelineData? = nil,
+                         formats: [DocumentFormat], progress: @Sendable (String) -> Void) throws -> [GalleryFile] {
         var files: [GalleryFile] = []
         try failIfInjected("timelines/\(kind.rawValue)")
-        let (figure, caption) = try maker.figure(kind, analysis: analysis)
+        let (figure, caption) = try maker.figure(kind, analysis: analysis, data: data)
         let base = "timelines/\(kind.rawValue)"
         let captionPath = base + ".caption.json"
         for format in formats {
@@ -241,9 +260,11 @@ struct Gallery {
     /// SOURCE_DATE_EPOCH, or on a fixed day, never today (the gallery is compared byte for byte).
     ///
     /// - Complexity: each job is O(n) (or O(n log n)) in messages.
-    static func exportJobs(analysis: CorpusAnalysis, theme: Theme, styleSpec: String, staging: GalleryStaging,
+    static func exportJobs(analysis: CorpusAnalysis, theme: Theme, styleSpec: String, parts: FigureParts? = nil, staging: GalleryStaging,
                            progress: @escaping @Sendable (String) -> Void) -> [(name: String, run: @Sendable () throws -> [GalleryManifest.Entry])] {
-        let context = FigureContext(analysis: analysis, theme: theme, styleSpec: styleSpec)
+        var shared = FigureContext(analysis: analysis, theme: theme, styleSpec: styleSpec)
+        shared.parts = parts
+        let context = shared
         /// The exporter of `kind` with its drawing, and the graph it draws (built once).
         @Sendable func drawn(_ kind: ExportGraphKind) -> (Exporter, ExportGraph) {
             var exporter = Exporter(graphKind: kind)

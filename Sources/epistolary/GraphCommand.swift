@@ -108,7 +108,7 @@ struct GraphCommand: ParsableCommand {
         // Colours follow the whole corpus's ranking, so a person keeps theirs in every slice.
         var context = FigureContext(analysis: analysis, theme: theme, wide: wide, styleSpec: style.style,
                                     filterDescription: slice.description, settings: try figure.settings(people: whole.corpus.people),
-                                    people: FigureContext.peopleStyles(ranking: FigureContext.rankedCorrespondents(whole), theme: theme))
+                                    people: FigureContext.peopleStyles(ranking: FigureContext.runPeople(whole), theme: theme))
         context.matrixOrder = MatrixOrder(rawValue: order) ?? .activity
         let figure = try GraphFigure.build(kind, context: context, engine: engine.map(LayoutEngine.init), minimumWeight: minWeight)
         clock.lap("figure")

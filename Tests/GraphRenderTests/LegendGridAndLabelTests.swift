@@ -174,7 +174,7 @@ struct LegendGridAndLabelTests {
                 let strand = try #require(Double(edge.attributes["penwidth"] ?? ""))
                 let strands = (edge.attributes["color"] ?? "").split(separator: ":").count
                 let pen = FigureStyle.strandsWidth(strands: strands, pen: strand)
-                #expect(Double(edge.attributes["arrowsize"] ?? "") == FigureStyle(context: context).arrowSize(penWidth: pen))
+                #expect(Double(edge.attributes["arrowsize"] ?? "") == FigureStyle(context: context).arrowSize(penWidth: pen, outlined: outlined))
             }
             // The legend: a filled and a hollow head, each on a line as its arrows are drawn.
             let label = try #require(graph.attributes["label"])

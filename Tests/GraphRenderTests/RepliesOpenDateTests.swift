@@ -138,7 +138,8 @@ struct RepliesOpenDateTests {
     }
 
     /// On a long span (dates.xml: 45 BCE to 1922) bounds of a month or a year are under a
-    /// point: each bar is still drawn, as wide as its mark and 2 pt about it, and legend and
+    /// point: each bar is still drawn, reaching `rangeOverhang` (3 pt) beyond its own mark on
+    /// each side, visibly longer than the mark (it used to end 1 pt past it), and legend and
     /// caption say so.
     @Test(arguments: styles)
     func shortBarsShowBeyondTheirMark(style: String) throws {
@@ -152,12 +153,18 @@ struct RepliesOpenDateTests {
             let a = try #require(Self.point(graph.node(bar.tail)?.attributes["pos"])), b = try #require(Self.point(graph.node(bar.head)?.attributes["pos"]))
             let under = marks.filter { m in Self.point(m.attributes["pos"]).map { abs($0.y - a.y) < 0.01 && $0.x >= a.x && $0.x <= b.x } ?? false }
             #expect(!under.isEmpty, "\(style): a bar under a mark")
+            // The bar's own mark (named in its tooltip): each end at least 3 pt past its edge.
             // (A node's width is written in inches to a thousandth: 0.07 pt.)
-            let widest = under.map { 72 * (Double($0.attributes["width"] ?? "") ?? 0) }.max() ?? 0
-            #expect(b.x - a.x >= widest + 2 - 0.05, "\(style): a bar of \(b.x - a.x) pt under a mark \(widest) pt wide")
+            let id = String((bar.attributes["tooltip"] ?? "").prefix { $0 != ":" })
+            let own = try #require(figure.marks[id].flatMap { graph.node($0) } ?? graph.node(id), "\(style): no mark for \(id)")
+            let centre = try #require(Self.point(own.attributes["pos"]))
+            let radius = 36 * (Double(own.attributes["width"] ?? "") ?? 0)
+            #expect(centre.x - radius - a.x >= RepliesFigure.rangeOverhang - 0.05 && b.x - centre.x - radius >= RepliesFigure.rangeOverhang - 0.05,
+                    "\(style): a bar from \(a.x) to \(b.x) about a mark at \(centre.x) of radius \(radius)")
         }
-        #expect(Self.legendText(try #require(graph.attributes["label"])).contains("A bar is at least as wide as its mark and 2 pt."))
-        #expect(figure.caption.shows.contains("drawn as wide as the mark and 2 pt"), "\(figure.caption.shows)")
+        #expect(RepliesFigure.rangeOverhang >= 3)
+        #expect(Self.legendText(try #require(graph.attributes["label"])).contains("A bar reaches at least 3 pt beyond its mark on each side."))
+        #expect(figure.caption.shows.contains("drawn to reach that far beyond it on each side"), "\(figure.caption.shows)")
         // Marks stand on the figure's grid of periods, and the caption says how far that may be from a date.
         #expect(figure.caption.shows.contains("Marks stand at the middle of periods of "), "\(figure.caption.shows)")
     }

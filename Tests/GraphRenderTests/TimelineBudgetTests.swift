@@ -70,6 +70,19 @@ import TimelineRender
                 }
                 #expect(total == oneByOne, "\(kind) at \(width) mm: the numbers add up to \(total), not the \(oneByOne) letters drawn")
                 #expect(figure.caption.contains("(\(discs.count) discs)"), "\(kind) at \(width) mm: \(discs.count) discs; \(figure.caption)")
+                // No disc covers more than a third of another (the rule marks drawn one by one
+                // keep by stacking, `MarkStacking.overlap`): counts stay legible at any size.
+                let byX = discs.sorted { $0.center.x < $1.center.x }
+                let reach = (discs.map(\.size).max() ?? 0) * 2 / 3
+                var covered = 0
+                for i in byX.indices {
+                    for j in (i + 1)..<byX.count {
+                        if byX[j].center.x - byX[i].center.x >= reach { break }
+                        let apart = max(byX[i].size, byX[j].size) * 2 / 3 - 1e-6
+                        if byX[j].center.x - byX[i].center.x < apart && abs(byX[j].center.y - byX[i].center.y) < apart { covered += 1 }
+                    }
+                }
+                #expect(covered == 0, "\(kind) at \(width) mm: \(covered) pairs of discs cover each other")
             }
             #expect(figure.legend.count <= budget.legendEntries, "\(kind) at \(width) mm: \(figure.legend.count) legend entries: \(figure.legend.map(\.label))")
             switch kind {

@@ -58,27 +58,36 @@ struct MarkStackingTests {
         #expect(f.caption.contains("stacked away from the lane's line"))
     }
 
-    /// Where the lanes cannot hold every stack (hundreds of letters at column width), marks
-    /// still covering others lie only on one level, and the caption counts them exactly.
+    static let bundled = CorpusAnalysis(corpus: try! CorpusLoader.load(path: nil), lexicon: try! TopicLexicon.bundled())
+
+    /// Where the lanes cannot hold every stack (hundreds of letters at column width: the CSV of
+    /// 700 letters, the bundled corpus), marks still covering others lie only on one level, and
+    /// the caption counts them exactly.
     @Test("where stacks do not fit, the caption counts the marks that still cover others", arguments: [89.0, 183.0])
     func crowdedLanesAreCounted(width: Double) throws {
         for spec in OtherCorporaViewsTests.styles {
             let f = try OtherCorporaViewsTests.figure(.correspondents, "csv/many-people.csv", spec: spec, width: width)
-            let marks = f.scene.marks.filter { $0.messageID != nil }
-            let pairs = Self.coveringPairs(marks)
-            // Marks of different levels never cover each other.
-            #expect(pairs.allSatisfy { abs($0.0.center.y - $0.1.center.y) < 1e-6 })
-            // The marks that lie over the mark before them on their level, as the caption says.
-            var covering = 0
-            for (_, row) in Dictionary(grouping: marks, by: { ($0.center.y * 1000).rounded() }) {
-                let xs = row.map(\.center.x).sorted()
-                covering += zip(xs, xs.dropFirst()).count { $1 - $0 < MarkStacking.step(size: row[0].size) - 1e-6 }
-            }
-            if covering == 0 {
-                #expect(!f.caption.contains("still cover"))
-            } else {
-                #expect(f.caption.contains("at this width \(covering) mark\(covering == 1 ? " still covers" : "s still cover")"), "\(spec) \(width) mm: \(covering) covering; \(f.caption)")
-            }
+            Self.expectCoveringCounted(f, "many-people \(spec) \(width) mm")
+            let theme = try ThemeLoader.load(spec: spec)
+            let maker = try TimelineFigureMaker(theme: theme, styleName: spec, events: EventCalendar(events: []), widthMM: width)
+            Self.expectCoveringCounted(try maker.figure(.correspondents, analysis: Self.bundled).figure, "bundled \(spec) \(width) mm")
+        }
+    }
+
+    static func expectCoveringCounted(_ f: TimelineFigure, _ what: String) {
+        let marks = f.scene.marks.filter { $0.messageID != nil }
+        // Marks of different levels never cover each other.
+        #expect(coveringPairs(marks).allSatisfy { abs($0.0.center.y - $0.1.center.y) < 1e-6 }, "\(what)")
+        // The marks that lie over the mark before them on their level, as the caption says.
+        var covering = 0
+        for (_, row) in Dictionary(grouping: marks, by: { ($0.center.y * 1000).rounded() }) {
+            let xs = row.map(\.center.x).sorted()
+            covering += zip(xs, xs.dropFirst()).count { $1 - $0 < MarkStacking.step(size: row[0].size) - 1e-6 }
+        }
+        if covering == 0 {
+            #expect(!f.caption.contains("still cover"), "\(what)")
+        } else {
+            #expect(f.caption.contains("At this width \(covering) mark\(covering == 1 ? " still covers" : "s still cover")"), "\(what): \(covering) covering; \(f.caption)")
         }
     }
 

@@ -78,6 +78,8 @@ func cgraphReading(_ quoted: String) -> [Unicode.Scalar] {
 @_cdecl("FuzzDOT_main")
 public func FuzzDOTEntry(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
     runLibFuzzer(argc, argv) { bytes, count in
-        fuzzDOT(bytes.map { UnsafeRawPointer($0) } ?? emptyFuzzInput, count)
+        let result = fuzzDOT(bytes.map { UnsafeRawPointer($0) } ?? emptyFuzzInput, count)
+        FuzzAllocatorCheck.afterInput()
+        return result
     }
 }

@@ -14,22 +14,29 @@ public struct CorpusReport: Sendable {
     /// of lines for a large catalogue, which a whole String would hold twice over.
     /// - Complexity: O(n log n) in messages and issues.
     public func write(to out: ByteSink) {
-        let messages = corpus.messages.lazy.filter { $0.kind == .message }
-        let messageCount = messages.count
+        // Every count in one pass over the messages, each read in place (not copied).
+        let undatedColumn = Int.max   // undated messages are counted in a column of their own, after the years
+        var messageCount = 0
+        var pairs: [String: [Int: Int]] = [:]
+        var yearTotals: [Int: Int] = [:]
+        var bySender: [String: Int] = [:]
+        var byRecipient: [String: Int] = [:]
+        corpus.messages.forEachInPlace { m in
+            guard m.kind == .message else { return }
+            messageCount += 1
+            let column = m.date.best?.year ?? undatedColumn
+            let pair = "\(corpus.people.name(of: m.sender)) -> " + m.recipients.map { corpus.people.name(of: $0) }.joined(separator: " + ")
+            pairs[pair, default: [:]][column, default: 0] += 1
+            yearTotals[column, default: 0] += 1
+            bySender[m.sender, default: 0] += 1
+            for r in m.recipients { byRecipient[r, default: 0] += 1 }
+        }
         out.write("Corpus: \(corpus.sourceName)\n")
         out.write("SHA-256: \(corpus.sourceHash)\n")
         out.write("\(messageCount) messages, \(corpus.messages.count - messageCount) fragments, \(corpus.issues.count) issues\n\n")
 
-        // Counts by correspondent pair and year.
-        // Undated messages are counted in a column of their own, after the years.
-        let undatedColumn = Int.max
-        func column(_ m: Message) -> Int { m.date.best?.year ?? undatedColumn }
-        let years = Array(Set(messages.map(column))).sorted()
-        var pairs: [String: [Int: Int]] = [:]
-        for m in messages {
-            let pair = "\(corpus.people.name(of: m.sender)) -> " + m.recipients.map { corpus.people.name(of: $0) }.joined(separator: " + ")
-            pairs[pair, default: [:]][column(m), default: 0] += 1
-        }
+        // Counts by correspondent pair and year (year of the best date).
+        let years = yearTotals.keys.sorted()
         let pairNames = pairs.keys.sorted { (total(pairs[$0, default: [:]]), $1) > (total(pairs[$1, default: [:]]), $0) }
         let width = max(12, pairNames.map(\.count).max() ?? 0)
         out.write("Messages by correspondents and year (year of the best date)\n")
@@ -39,17 +46,9 @@ public struct CorpusReport: Sendable {
             out.write(pad(name, width) + years.map { pad(row[$0].map(String.init) ?? "-", $0 == undatedColumn ? 8 : 6, right: true) }.joined()
                       + pad(String(total(row)), 7, right: true) + "\n")
         }
-        var yearTotals: [Int: Int] = [:]
-        for m in messages { yearTotals[column(m), default: 0] += 1 }
         out.write(pad("all", width) + years.map { pad(String(yearTotals[$0] ?? 0), $0 == undatedColumn ? 8 : 6, right: true) }.joined() + pad(String(messageCount), 7, right: true) + "\n\n")
 
         // Messages by writer.
-        var bySender: [String: Int] = [:]
-        var byRecipient: [String: Int] = [:]
-        for m in messages {
-            bySender[m.sender, default: 0] += 1
-            for r in m.recipients { byRecipient[r, default: 0] += 1 }
-        }
         out.write("Sent: " + bySender.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\(corpus.people.name(of: $0.key)) \($0.value)" }.joined(separator: ", ") + "\n")
         out.write("Received: " + byRecipient.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\(corpus.people.name(of: $0.key)) \($0.value)" }.joined(separator: ", ") + "\n\n")
 

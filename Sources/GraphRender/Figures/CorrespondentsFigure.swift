@@ -73,7 +73,7 @@ struct CorrespondentsFigure {
     /// The people drawn and the graph with everyone else merged, for one people limit: passes
     /// over every message, so worked out once (`merged`) and shared by every layout
     /// `separatingLabels` tries, not once per try.
-    struct Merged {
+    struct Merged: Sendable {
         var ranking: [String]
         var kept: [String]
         var others: [String]
@@ -93,7 +93,7 @@ struct CorrespondentsFigure {
     /// - Complexity: O(m log m) for m messages (counting, then `CorrespondentGraph.aggregated`).
     func merge() -> Merged {
         let analysis = context.analysis
-        let ranking = self.ranking ?? FigureContext.rankedCorrespondents(analysis)
+        let ranking = self.ranking ?? context.ranking
         let limit = peopleLimit ?? context.theme.graph.budget.nodes
         let merging = ranking.count > limit
         let kept = merging ? Array(ranking.prefix(max(1, limit - 1))) : ranking
@@ -191,7 +191,7 @@ struct CorrespondentsFigure {
             if edge.count > 0 {
                 let width = Double(FigureStyle.lineWidth(edge.count, classes: classes))
                 var attributes: DOTAttributes = [("color", .text(look.color.hex)), ("penwidth", .number(width)),
-                                                 ("arrowsize", .number(style.arrowSize(penWidth: width)))]
+                                                 ("arrowsize", .number(style.arrowSize(penWidth: width, outlined: outlined)))]
                 if look.style != "solid" { attributes.append(("style", .text(look.style))) }
                 if theme.graph.edge.labelCounts { attributes += countLabel(edge.count, key: Self.labelKey(edge.from, edge.to, inferred: false), padding: countPadding) }
                 dot.edge(edge.from, edge.to, attributes)
@@ -208,7 +208,7 @@ struct CorrespondentsFigure {
                     ? [("color", .text(FigureStyle.outlineColors(theme.graph.inferred.color, width: Int(width)))),
                        ("penwidth", .number(FigureStyle.outlineWall))]
                     : [("color", .text(inferredColor)), ("style", .text(theme.graph.inferred.style)), ("penwidth", .number(width))]
-                attributes += [("arrowhead", .text(Self.inferredArrowhead)), ("arrowsize", .number(style.arrowSize(penWidth: width)))]
+                attributes += [("arrowhead", .text(Self.inferredArrowhead)), ("arrowsize", .number(style.arrowSize(penWidth: width, outlined: outlined)))]
                 if theme.graph.edge.labelCounts { attributes += countLabel(edge.inferredCount, key: Self.labelKey(edge.from, edge.to, inferred: true), padding: countPadding) }
                 dot.edge(edge.from, edge.to, attributes)
             }
@@ -377,7 +377,7 @@ struct CorrespondentsFigure {
         }
         if showsInferred {
             // The two kinds of arrow as drawn: line, width and head.
-            let head = 10 * style.arrowSize(penWidth: Double(sample))
+            let head = 10 * style.arrowSize(penWidth: Double(sample), outlined: outlined)
             kinds.append(FigureLegend.Entry(swatch: .arrow(muted, widthPt: sample, style: "solid", hollow: false, headPt: head),
                                             text: "in the corpus (filled head)"))
             kinds.append(FigureLegend.Entry(swatch: .arrow(theme.graph.inferred.color, widthPt: sample, style: outlined ? FigureLegend.outlinedStyle : theme.graph.inferred.style,

@@ -50,15 +50,19 @@ public struct FigureContext: Sendable {
     /// How many people of the table share each short label: a shared one is not used.
     private var shortLabelCounts: [String: Int]
 
-    /// Every person id of the run ranked by activity in the whole corpus (before any filter):
-    /// the key list for people's styles (the busiest get colours, the rest are "others").
+    /// Every person id of the run in the order they take the palette's looks
+    /// (`CorpusAnalysis.paletteOrder`, the one rule shared with the timelines): the key list
+    /// for people's styles (the busiest get colours, the rest are "others").
+    ///
+    /// - Complexity: O(p) in people.
     public static func runPeople(_ analysis: CorpusAnalysis) -> [String] {
-        analysis.ranking.people
+        analysis.paletteOrder
     }
 
     /// The correspondents of `analysis` (writers and addressees of its messages), most
     /// involved first (messages written plus received, inferred ones included; ties by id):
-    /// the order in which people get colours and places in budgeted figures.
+    /// the order in which people get places in budgeted figures (colours follow
+    /// `runPeople`, the whole corpus's `CorpusAnalysis.paletteOrder`, in every figure).
     ///
     /// - Complexity: O(m + p log p) for m messages and p people.
     public static func rankedCorrespondents(_ analysis: CorpusAnalysis) -> [String] {
@@ -115,4 +119,13 @@ public struct FigureContext: Sendable {
 
     /// How the matrix figure orders its people.
     public var matrixOrder: MatrixOrder = .activity
+
+    /// Parts shared with other figures of the same analysis (`FigureParts`), or nil to make
+    /// every part for this figure alone.
+    public var parts: FigureParts? = nil
+
+    /// `rankedCorrespondents` of this context's analysis, made once when `parts` is shared.
+    var ranking: [String] {
+        parts?.rankedCorrespondents { Self.rankedCorrespondents(analysis) } ?? Self.rankedCorrespondents(analysis)
+    }
 }

@@ -196,8 +196,19 @@ struct FigureStyle {
     /// hollow head keeps its opening at every line width (a thick pen otherwise fills it and
     /// the head reads as filled). Filled and hollow heads of one width class get one size, so
     /// head size never stands for anything but the line's width.
-    func arrowSize(penWidth: Double) -> Double {
+    ///
+    /// In a figure of `outlined` arrows the hollow heads are drawn with the outline's side pen
+    /// (`outlineWall`), so the head need only keep that pen's opening and be wider than the
+    /// shaft by a point on each side: a smaller head than a hollow head drawn with the class's
+    /// pen would need (a 9 pt class is three times as wide as the paper sheet's widest).
+    func arrowSize(penWidth: Double, outlined: Bool = false) -> Double {
         let base = theme.graph.edge.arrowSize
+        if outlined {
+            let pen = Self.outlineWall, k = Self.arrowheadShape(penWidth: pen).halfWidth
+            let open = (Self.minimumOpening(penWidth: pen) + pen / 2) * (k + (1 + k * k).squareRoot()) / k / Self.arrowheadShape(penWidth: pen).lengthPerSize
+            let wider = (penWidth / 2 + 1) / (k * Self.arrowheadShape(penWidth: pen).lengthPerSize)
+            return max(base, (max(open, wider) * 100).rounded(.up) / 100)
+        }
         let shape = Self.arrowheadShape(penWidth: penWidth)
         let k = shape.halfWidth
         // inradius = k·L / (k + √(1+k²)) must reach the opening plus half the pen.

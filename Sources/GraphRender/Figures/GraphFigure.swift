@@ -44,14 +44,14 @@ public struct GraphFigure: Sendable {
         switch kind {
         case .correspondents:
             let layout = engine ?? LayoutEngine(context.theme.graph.layout)
-            let ranking = FigureContext.rankedCorrespondents(context.analysis)   // a pass over every message: once
+            let ranking = context.ranking   // a pass over every message: once
             // The merged graph of each people limit, made once for both directions tried.
             var mergedByLimit: [Int: CorrespondentsFigure.Merged] = [:]
             func drawn(rankdir: String?) throws -> GraphFigure {
                 try fitted(context: context, start: budget) { limit, width in
                     var figure = CorrespondentsFigure(context: context, engine: layout, minimumWeight: minimumWeight, peopleLimit: limit)
                     figure.ranking = ranking
-                    let merged = mergedByLimit[limit] ?? figure.merge()
+                    let merged = mergedByLimit[limit] ?? context.parts?.merged(limit: limit, figure.merge) ?? figure.merge()
                     mergedByLimit[limit] = merged
                     figure.merged = merged
                     figure.rankdir = rankdir
@@ -80,7 +80,8 @@ public struct GraphFigure: Sendable {
                 return figure.figure()
             }
         case .mentions:
-            let people = context.analysis.mentions.restricted(to: .person)   // once for every limit tried
+            let restrict = { context.analysis.mentions.restricted(to: .person) }
+            let people = context.parts?.mentionPeople(restrict) ?? restrict()   // once for every limit tried
             return try fitted(context: context, start: max(budget, MentionsFigure.legiblePeople)) { limit, width in
                 var figure = MentionsFigure(context: context, engine: engine ?? .neato, minimumWeight: minimumWeight, peopleLimit: limit)
                 figure.people = people
@@ -118,8 +119,14 @@ public struct GraphFigure: Sendable {
     /// read the text (topics, mentions) have nothing to show on a corpus without text (a CMIF
     /// catalogue), and are skipped with this reason rather than drawn empty.
     ///
+    /// - Parameter inGallery: whether the figure is one of `figures`' gallery rather than asked
+    ///   for by name. The gallery also leaves out the replies figure of a corpus with no text
+    ///   and no reply or citation links at all (its links and hollow marks come from the text
+    ///   or from links the source states): it would be the correspondents figure's letters
+    ///   again, without a single line. Asked for by name (`graph replies`), it is still drawn,
+    ///   with a caption saying no message answers or cites another.
     /// - Complexity: O(m) for m messages.
-    public static func unavailableReason(_ kind: GraphFigureKind, analysis: CorpusAnalysis) -> String? {
+    public static func unavailableReason(_ kind: GraphFigureKind, analysis: CorpusAnalysis, inGallery: Bool = false) -> String? {
         let hasText = analysis.messages.contains { !$0.body.allSatisfy(\.isWhitespace) }
         switch kind {
         case .topics, .mentions:
@@ -127,7 +134,7 @@ public struct GraphFigure: Sendable {
             if kind == .topics, analysis.topics.isEmpty {
                 return "no message matches a topic of the lexicon (\(analysis.lexicon.source.isEmpty ? "given" : analysis.lexicon.source))"
             }
-            if kind == .mentions, analysis.mentions.restricted(to: .person).edges.isEmpty {
+            if kind == .mentions, !Self.namesPeopleTogether(analysis.mentions) {
                 return "no two people are named together in any message"
             }
             return nil
@@ -135,8 +142,20 @@ public struct GraphFigure: Sendable {
             let pairs = analysis.messages.contains { !$0.sender.isEmpty && $0.recipients.contains { !$0.isEmpty } }
             return pairs ? nil : "no message names both its writer and an addressee"
         case .replies:
-            return analysis.messages.isEmpty ? "the corpus has no messages" : nil
+            if analysis.messages.isEmpty { return "the corpus has no messages" }
+            if inGallery, !hasText, analysis.links.isEmpty, analysis.inferred.isEmpty {
+                return "the corpus has no message text and no message answers or cites another, so the replies figure would draw no line"
+            }
+            return nil
         }
+    }
+
+    /// Whether some two people are named together: `mentions.restricted(to: .person)` has an
+    /// edge, found without making that graph.
+    /// - Complexity: O(nodes + edges) of the mentions graph.
+    static func namesPeopleTogether(_ mentions: MentionGraph) -> Bool {
+        let people = Set(mentions.nodes.lazy.filter { $0.kind == .person }.map(\.id))
+        return mentions.edges.contains { people.contains($0.a) && people.contains($0.b) }
     }
 
     /// Whether the gallery draws the network of who wrote to whom as a matrix rather than as

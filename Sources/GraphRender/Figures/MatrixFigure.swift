@@ -30,15 +30,18 @@ struct MatrixFigure {
     /// - Complexity: O(m log m) for m messages, plus O(n³) for clustering n ≤ budget people.
     func matrix() -> (people: [String], counts: [[Int]], merged: Int, total: Int) {
         let analysis = context.analysis
-        let ranking = FigureContext.rankedCorrespondents(analysis)
+        let ranking = context.ranking
         let limit = max(2, peopleLimit ?? context.theme.graph.budget.nodes)
         let merging = ranking.count > limit
         let kept = merging ? Array(ranking.prefix(limit - 1)) : ranking
         let keep = Set(kept)
-        let graph = merging
-            ? CorrespondentGraph.aggregated(messages: analysis.messages, inferred: [], people: analysis.corpus.people,
-                                            keep: keep, othersID: CorrespondentsFigure.othersID, othersName: "others")
-            : CorrespondentGraph.build(messages: analysis.messages, inferred: [], people: analysis.corpus.people)
+        let make = {
+            merging
+                ? CorrespondentGraph.aggregated(messages: analysis.messages, inferred: [], people: analysis.corpus.people,
+                                                keep: keep, othersID: CorrespondentsFigure.othersID, othersName: "others")
+                : CorrespondentGraph.build(messages: analysis.messages, inferred: [], people: analysis.corpus.people)
+        }
+        let graph = context.parts?.matrixGraph(limit: limit, make) ?? make()
         var people = kept
         if order == .cluster { people = Self.clustered(people, graph: graph) }
         if merging { people.append(CorrespondentsFigure.othersID) }

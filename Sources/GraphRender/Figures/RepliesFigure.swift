@@ -238,19 +238,17 @@ struct RepliesFigure {
         // The bars of uncertain dates (drawn below), known before the legend.
         var rangeBars: [(LinkRouter.Point, LinkRouter.Point, String)] = []
         var seenRanges = Set<[Int]>()
-        // A bar no wider than its mark would hide under it (on a long span, bounds of a month
-        // are under a point): it is drawn as wide as the mark and 2 pt, about the mark.
+        // A bar that ends under its mark, or just past it, hides there (on a long span, bounds
+        // of a month are under a point): each end reaches at least `rangeOverhang` beyond the
+        // mark, so an uncertain date never reads as an exact one.
         var widenedBars = 0
         for item in items {
             guard let bounds = item.bounds, let g = groupOf[item.id] else { continue }
             var x0 = max(axisLeft - step / 2, scale.xStart(bounds.from)), x1 = min(axisRight + step / 2, scale.xStart(bounds.to.adding(days: 1)))
-            let least = diameter(groups[g].count) + 2
+            let reach = diameter(groups[g].count) / 2 + Self.rangeOverhang
             var widened = false
-            if x1 - x0 < least {
-                x0 = groups[g].x - least / 2
-                x1 = groups[g].x + least / 2
-                widened = true
-            }
+            if x0 > groups[g].x - reach { x0 = groups[g].x - reach; widened = true }
+            if x1 < groups[g].x + reach { x1 = groups[g].x + reach; widened = true }
             guard seenRanges.insert([Int(x0.rounded()), Int(x1.rounded()), Int(groups[g].y.rounded())]).inserted else { continue }
             if widened { widenedBars += 1 }
             rangeBars.append((LinkRouter.Point(x: x0, y: groups[g].y), LinkRouter.Point(x: x1, y: groups[g].y),
@@ -268,6 +266,18 @@ struct RepliesFigure {
             if seenWhiskers.insert([g, later ? 1 : 0]).inserted { whiskers.append((g, later)) }
         }
 
+        // Links between drawn marks, once per pair of marks and kind; found before the legend,
+        // which names only the kinds drawn.
+        var drawnLinks: [(from: Int, to: Int, link: ReplyLink)] = []
+        var seenLinks = Set<[Int]>()
+        for link in analysis.links {
+            guard let from = groupOf[link.from], let to = groupOf[link.to], from != to else { continue }
+            if seenLinks.insert([from, to, Self.kindNumber(link.kind)]).inserted { drawnLinks.append((from, to, link)) }
+        }
+        let linkKindsDrawn = Set(drawnLinks.map(\.link.kind))
+        // A mark is hollow only when every message it stands for is inferred.
+        let anyHollow = groups.contains { $0.count > 0 && $0.inferred == $0.count }
+
         var dot = DOTWriter(name: "replies")
         dot.comment("Epistolary replies figure of \(analysis.corpus.sourceName); sha256 \(analysis.corpus.sourceHash)")
         let layout: DOTAttributes = graphvizRoutesLinks
@@ -279,8 +289,8 @@ struct RepliesFigure {
         let anyCounted = groups.contains { $0.count > 1 }
         dot.graph(style.graphAttributes(layout + [("outputorder", "edgesfirst")])
                   + legend(title: title, writers: lanes.filter { coloured.contains($0) }, coloured: coloured, mixed: anyMixed, others: anyOthers, unidentified: anyUnidentified,
-                           ranges: !rangeBars.isEmpty, open: (whiskers.contains { $0.later }, whiskers.contains { !$0.later }),
-                           counted: anyCounted ? daysPerBin : nil).graphAttributes(style: style))
+                           hollow: anyHollow, ranges: !rangeBars.isEmpty, open: (whiskers.contains { $0.later }, whiskers.contains { !$0.later }),
+                           linkKinds: linkKindsDrawn, counted: anyCounted ? daysPerBin : nil).graphAttributes(style: style))
         dot.nodeDefaults(style.nodeDefaults([("shape", "circle"), ("fixedsize", "true"), ("label", ""),
                                              ("width", .number(mark / 72)), ("height", .number(mark / 72)),
                                              ("style", "filled"), ("penwidth", .number(theme.lines.thinPt))]))
@@ -390,14 +400,8 @@ struct RepliesFigure {
                      + (graphvizRoutesLinks ? [] : [("pos", .text(Self.line(a, b)))]))
         }
 
-        // Links between drawn marks, once per pair of marks and kind: drawn here unless neato
-        // is asked to route them. Nothing may cross the lane labels or dip under the axis.
-        var drawnLinks: [(from: Int, to: Int, link: ReplyLink)] = []
-        var seenLinks = Set<[Int]>()
-        for link in analysis.links {
-            guard let from = groupOf[link.from], let to = groupOf[link.to], from != to else { continue }
-            if seenLinks.insert([from, to, Self.kindNumber(link.kind)]).inserted { drawnLinks.append((from, to, link)) }
-        }
+        // Links between drawn marks (`drawnLinks`, found before the legend): drawn here unless
+        // neato is asked to route them. Nothing may cross the lane labels or dip under the axis.
         let axisY = periodRow + noteFont.sizePt * 0.9 + 2
         let router = LinkRouter(marks: obstacles,
                                 forbidden: [LinkRouter.Area(minX: -1e9, minY: -1e9, maxX: labelColumn, maxY: 1e9),
@@ -475,13 +479,12 @@ struct RepliesFigure {
             }
         }
 
-        var shows = "Messages of \(analysis.corpus.sourceName) placed by date (left to right) in a lane per correspondent; "
-            + "upper row written by the correspondent, lower row to them; hollow marks are incoming messages known only from "
-            + "citations; a bar under a mark spans an uncertain date's bounds (the mark at the middle); marks take their writer's colour and shape; lines join a message to what it answers or cites."
+        var shows = Self.shows(corpus: analysis.corpus.sourceName, hollow: anyHollow, ranges: !rangeBars.isEmpty,
+                               linked: !drawnLinks.isEmpty, anyLinks: !analysis.links.isEmpty)
         if openCounts.later > 0 { shows += " " + OpenDateWording.caption(openCounts.later, later: true, noun: ("message", "messages")).dropLast() }
         if openCounts.earlier > 0 { shows += " " + OpenDateWording.caption(openCounts.earlier, later: false, noun: ("message", "messages")).dropLast() }
         if widenedBars > 0 {
-            shows += " \(widenedBars) bar\(widenedBars == 1 ? " is" : "s are") shorter than \(widenedBars == 1 ? "its" : "their") mark at this width and drawn as wide as the mark and 2 pt, about it."
+            shows += " \(widenedBars) bar\(widenedBars == 1 ? "" : "s") would end within \(DOTWriter.number(Self.rangeOverhang)) pt of \(widenedBars == 1 ? "its" : "their") mark at this width and \(widenedBars == 1 ? "is" : "are") drawn to reach that far beyond it on each side."
         }
         if daysPerBin.rounded(.up) > 1 { shows += " " + Self.gridSentence(daysPerBin) }
         if anyCounted { shows += " Messages of one row within \(TimeBins.days(daysPerBin)) are one mark with their number." }
@@ -591,6 +594,10 @@ struct RepliesFigure {
         return m.mixed(with: p, max(0, amount))
     }
 
+    /// How far a bar reaches beyond its mark on each side, at least: 3 pt (about 1 mm), which
+    /// reads at column width; 1 pt did not.
+    static let rangeOverhang = 3.0
+
     /// The bar's width in whole points (a legend sample is as thick): about a third of a mark.
     static func rangeWidth(_ mark: Double) -> Double { max(1, (mark * 0.4).rounded()) }
 
@@ -646,8 +653,29 @@ struct RepliesFigure {
         day.month == 12 ? Day(year: day.year + 1, month: 1, day: 1) : Day(year: day.year, month: day.month + 1, day: 1)
     }
 
-    private func legend(title: String, writers lanes: [String], coloured: Set<String>, mixed: Bool, others: Bool, unidentified: Bool, ranges: Bool,
-                        open: (later: Bool, earlier: Bool), counted daysPerBin: Double?) -> FigureLegend {
+    /// The caption's first sentence: what the figure draws, and only that (hollow marks, bars
+    /// and lines only when some are drawn). `anyLinks`: whether the messages drawn from have
+    /// links at all, to say which of "none drawn" and "none exist" holds.
+    static func shows(corpus: String, hollow: Bool, ranges: Bool, linked: Bool, anyLinks: Bool) -> String {
+        var parts = ["Messages of \(corpus) placed by date (left to right) in a lane per correspondent",
+                     "upper row written by the correspondent, lower row to them"]
+        if hollow { parts.append("hollow marks are incoming messages known only from citations") }
+        if ranges { parts.append("a bar under a mark spans an uncertain date's bounds (the mark at the middle)") }
+        parts.append("marks take their writer's colour and shape")
+        if linked {
+            parts.append("lines join a message to what it answers or cites")
+        } else {
+            parts.append(anyLinks ? "no two messages drawn answer or cite each other, so no line is drawn" : "no message answers or cites another, so no line is drawn")
+        }
+        return parts.joined(separator: "; ") + "."
+    }
+
+    /// The legend: an entry for each look drawn and nothing else (the hollow mark only when a
+    /// mark is hollow, the bar only when a bar is drawn, a line style only for the kinds of
+    /// link drawn in it).
+    private func legend(title: String, writers lanes: [String], coloured: Set<String>, mixed: Bool, others: Bool, unidentified: Bool,
+                        hollow: Bool, ranges: Bool, open: (later: Bool, earlier: Bool), linkKinds: Set<ReplyLink.Kind>,
+                        counted daysPerBin: Double?) -> FigureLegend {
         let theme = context.theme
         var writers = lanes
         if let centre = context.analysis.principal.id, !writers.contains(centre), coloured.contains(centre) { writers.insert(centre, at: 0) }
@@ -667,9 +695,8 @@ struct RepliesFigure {
             let look = context.people.unidentified
             people.append(FigureLegend.Entry(swatch: .marker(look.color, look.marker), text: "unidentified"))
         }
-        var kinds = [
-            FigureLegend.Entry(swatch: .ring(muted), text: "hollow: inferred (cited, lost)"),
-        ]
+        var kinds: [FigureLegend.Entry] = []
+        if hollow { kinds.append(FigureLegend.Entry(swatch: .ring(muted), text: "hollow: inferred (cited, lost)")) }
         if ranges {
             kinds.append(FigureLegend.Entry(swatch: .bar(Self.rangeColor(theme), widthPt: Int(Self.rangeWidth(Self.markDiameter(style: FigureStyle(theme: theme, wide: context.wide)))), style: "solid"),
                                             text: "bar: uncertain date’s bounds"))
@@ -679,8 +706,9 @@ struct RepliesFigure {
         if open.earlier { kinds.append(FigureLegend.Entry(swatch: .openDate(theme.colors.ink, later: false), text: OpenDateWording.legend(later: false))) }
         // One entry per line style, naming every kind of link drawn in it.
         let links = theme.graph.links
-        let named: [(String, String)] = [(links.answers, "answers"), (links.inReplyTo, "replies to"),
-                                         (links.citesOwn, "cites own"), (links.parallel, "same text")]
+        let named: [(String, String)] = [(links.answers, "answers", ReplyLink.Kind.answers), (links.inReplyTo, "replies to", .inReplyTo),
+                                         (links.citesOwn, "cites own", .citesOwn), (links.parallel, "same text", .parallel)]
+            .filter { linkKinds.contains($0.2) }.map { ($0.0, $0.1) }
         var styles: [String] = []
         for (lineStyle, _) in named where !styles.contains(lineStyle) { styles.append(lineStyle) }
         for lineStyle in styles {
@@ -688,7 +716,7 @@ struct RepliesFigure {
             kinds.append(FigureLegend.Entry(swatch: .line(muted, style: lineStyle, heavy: false), text: words))
         }
         var notes = ["A lane per correspondent: upper row written by them, lower row to them; marks in the writer’s colour and shape, by date."
-                     + (ranges ? " A bar is at least as wide as its mark and 2 pt." : "")]
+                     + (ranges ? " A bar reaches at least \(DOTWriter.number(Self.rangeOverhang)) pt beyond its mark on each side." : "")]
         if let daysPerBin { notes.append("A number in a mark counts the messages of its row within \(TimeBins.days(daysPerBin)).") }
         return FigureLegend(title: title, groups: [people, kinds], notes: notes)
     }

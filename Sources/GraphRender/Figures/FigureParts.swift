@@ -1,0 +1,72 @@
+import Analysis
+import Synchronization
+
+/// Parts of graph figures that take a pass over every message, made once per analysis and
+/// shared by every figure drawn from it: the gallery hands one to the contexts of its own
+/// figures and of the drawings its graph exports carry, which are laid out on other threads
+/// from the same analysis (the correspondents figure of the export, for instance, merges the
+/// same people as the gallery's). A part is made by the first figure that asks for it, under
+/// its own lock, while the others wait; each part is a pure function of the analysis (and of
+/// the key it is stored under), so a figure gets the same part whether it made it or not.
+///
+/// Only for figures of one analysis: a context whose analysis is filtered or sliced (the
+/// replies figure's slice) must not carry it.
+public final class FigureParts: Sendable {
+    private let ranking = Mutex<[String]?>(nil)
+    private let mentionPeople = Mutex<MentionGraph?>(nil)
+    private let merged = Mutex<[Int: CorrespondentsFigure.Merged]>([:])
+    private let matrixGraphs = Mutex<[Int: CorrespondentGraph]>([:])
+
+    public init() {}
+
+    /// What has been made so far (for tests of the sharing): whether the ranking and the
+    /// mentions of people are, and the people limits of the merged and matrix graphs.
+    var made: (ranking: Bool, mentionPeople: Bool, merged: [Int], matrix: [Int]) {
+        (ranking.withLock { $0 != nil }, mentionPeople.withLock { $0 != nil },
+         merged.withLock { $0.keys.sorted() }, matrixGraphs.withLock { $0.keys.sorted() })
+    }
+
+    /// `FigureContext.rankedCorrespondents` of the analysis.
+    /// - Complexity: O(m + p log p) the first time, for m messages and p people; O(1) after.
+    public func rankedCorrespondents(_ make: () -> [String]) -> [String] {
+        ranking.withLock { made in
+            if let made { return made }
+            let value = make()
+            made = value
+            return value
+        }
+    }
+
+    /// The mentions graph restricted to people.
+    /// - Complexity: O(mentions) the first time; O(1) after.
+    func mentionPeople(_ make: () -> MentionGraph) -> MentionGraph {
+        mentionPeople.withLock { made in
+            if let made { return made }
+            let value = make()
+            made = value
+            return value
+        }
+    }
+
+    /// The correspondents figure's merged graph for a people limit.
+    /// - Complexity: O(m log m) the first time for each limit; O(1) after.
+    func merged(limit: Int, _ make: () -> CorrespondentsFigure.Merged) -> CorrespondentsFigure.Merged {
+        merged.withLock { made in
+            if let value = made[limit] { return value }
+            let value = make()
+            made[limit] = value
+            return value
+        }
+    }
+
+    /// The matrix figure's graph of corpus messages for a people limit.
+    /// - Complexity: O(m log m) the first time for each limit; O(1) after.
+    func matrixGraph(limit: Int, _ make: () -> CorrespondentGraph) -> CorrespondentGraph {
+        matrixGraphs.withLock { made in
+            if let value = made[limit] { return value }
+            let value = make()
+            made[limit] = value
+            return value
+        }
+    }
+}
