@@ -72,6 +72,9 @@ public struct CorpusAnalysis: Sendable {
             var mentionsByMessage: [String: [Mention]] = [:]
             // By message position, only where there is one (an array of optionals was 56 bytes a message).
             var coveringPhrases: [Int: MatchedSpan] = [:]
+            // Sized once: growing them rehashed every id several times over.
+            topics.reserveCapacity(perMessage.count { !$0.topics.isEmpty })
+            mentionsByMessage.reserveCapacity(perMessage.count { !$0.mentions.isEmpty })
             for (i, result) in perMessage.enumerated() {
                 if !result.topics.isEmpty { topics[messages[i].id] = result.topics }
                 if !result.mentions.isEmpty { mentionsByMessage[messages[i].id] = result.mentions }
@@ -86,7 +89,11 @@ public struct CorpusAnalysis: Sendable {
         }, {
             ParallelTexts.links(messages: messages)
         })
-        let links = (chains.links + parallels).sorted(by: ReplyChains.linkOrder)
+        let links = { (all: [ReplyLink]) -> [ReplyLink] in
+            var sorted = all
+            ReplyChains.sortInLinkOrder(&sorted)
+            return sorted
+        }(chains.links + parallels)
         let inferred = chains.inferred
         let (correspondents, latency) = ConcurrentMap.both({
             CorrespondentGraph.build(messages: messages, inferred: inferred, people: corpus.people)

@@ -316,7 +316,8 @@ struct ReplyChains: Sendable {
         }
 
         self.inferred = inferred
-        self.links = links.sorted(by: ReplyChains.linkOrder)
+        ReplyChains.sortInLinkOrder(&links)
+        self.links = links
         self.unresolved = unresolved
     }
 
@@ -400,6 +401,23 @@ struct ReplyChains: Sendable {
             guard let sender = number[key.sender] else { return nil }
             return groups[sender << 32 | UInt64(UInt32(bitPattern: Int32(clamping: key.day.ordinal)))]
         }
+    }
+
+    /// Sorts `links` into `linkOrder`, keeping the order of equal links (as a stable sort
+    /// does): positions are sorted, comparing the links in place, and each link is then moved
+    /// once (`StableOrder.permute`). Why: sorting the links themselves copied each one (a
+    /// retain and a release per field) at every step of the merge, seconds at 500,000 messages.
+    /// - Complexity: O(n log n) comparisons, O(n) moves.
+    static func sortInLinkOrder(_ links: inout [ReplyLink]) {
+        let order: [Int] = links.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return [] }
+            return Array(buffer.indices).sorted { i, j in
+                if linkOrder(base[i], base[j]) { return true }
+                if linkOrder(base[j], base[i]) { return false }
+                return i < j
+            }
+        }
+        StableOrder.permute(&links, into: order)
     }
 
     /// Stable order of links: evidence line, then from, to and kind.

@@ -62,7 +62,7 @@ struct GraphCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Output file: .svg, .png, .pdf or .dot; repeat to render one layout in several formats.", valueName: "FILE"))
     var output: [String]
 
-    @Flag(name: .long, help: "Print the wall and CPU time and the page faults of each stage (analyse, figure, render and write) to stderr.")
+    @Flag(name: .long, help: "Print the wall and CPU time, the page faults and the resident memory at the end of each stage (analyse, figure, render and write) to stderr.")
     var timings = false
 
     /// Usage checks, reported as `EpistolaryError(.badUsage)` so they exit with 2 (DESIGN decision 8).

@@ -3,8 +3,9 @@ import Foundation
 
 /// Wall and CPU time per stage, printed as `[timing] stage seconds s  cpu seconds s` lines
 /// when enabled (the form the Python peer prints, so benchmark scripts read both), then the
-/// stage's page faults: on a virtual machine the first touch of fresh memory is what a large
-/// layout spends most on. CPU time is the steadier figure on a shared machine.
+/// stage's page faults (on a virtual machine the first touch of fresh memory is what a large
+/// layout spends most on) and the resident memory when the stage ends. CPU time is the
+/// steadier figure on a shared machine.
 struct StageClock {
     let enabled: Bool
     /// The command the stages belong to ("timeline", "graph").
@@ -24,12 +25,21 @@ struct StageClock {
             let seconds = Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9
             let padded = stage.padding(toLength: 12, withPad: " ", startingAt: 0)
             let line = "[timing] \(prefix).\(padded) \(String(format: "%9.3f", seconds)) s  cpu \(String(format: "%9.3f", cpu - lastCPU)) s"
-                + "  page faults \(faults - lastFaults)\n"
+                + "  page faults \(faults - lastFaults)" + (StageClock.residentMegabytes().map { "  resident \($0) MB" } ?? "") + "\n"
             StandardError.write(line)
         }
         last = now
         lastCPU = cpu
         lastFaults = faults
+    }
+
+    /// The process's resident memory now, in MB (from `/proc/self/statm`; nil where there is
+    /// none): what is held when a stage ends, where `/usr/bin/time` gives only the peak.
+    static func residentMegabytes() -> Int? {
+        guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return nil }
+        let fields = statm.split(separator: " ")
+        guard fields.count > 1, let pages = Int(fields[1]) else { return nil }
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
     }
 
     /// Page faults of the process so far (minor ones: memory touched for the first time).

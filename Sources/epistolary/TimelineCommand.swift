@@ -41,7 +41,7 @@ struct TimelineCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Output file: .svg, .png or .pdf; repeat to write one layout in several formats.", valueName: "FILE"))
     var output: [String]
 
-    @Flag(name: .long, help: "Print the wall and CPU time and the page faults of each stage (read, analyse, layout, paint, write) to stderr.")
+    @Flag(name: .long, help: "Print the wall and CPU time, the page faults and the resident memory at the end of each stage (read, analyse, layout, paint, write) to stderr.")
     var timings = false
 
     func validate() throws {

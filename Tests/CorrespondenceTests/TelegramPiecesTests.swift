@@ -99,3 +99,26 @@ import Testing
         #expect(metAnother.contains(true))
     }
 }
+
+/// `Draft.move` hands a piece's entries to the whole list without copying them (issue 13).
+@Suite struct DraftMoveTests {
+    @Test func movesEveryDraftInOrderAndEmptiesTheSource() {
+        func draft(_ k: Int) -> Draft {
+            var d = Draft(kind: k.isMultiple(of: 3) ? .fragment : .message, startLine: k, endLine: k + 2)
+            d.bodyLines = [(raw: "raw \(k)", cleaned: "line \(k)", line: k + 1, continues: false)]
+            d.notes = ["note \(k)"]
+            return d
+        }
+        var target = (0..<3).map(draft)
+        var source = (3..<10).map(draft)
+        Draft.move(&source, to: &target)
+        #expect(source.isEmpty)
+        #expect(target.map(\.startLine) == Array(0..<10))
+        #expect(target.map(\.kind) == (0..<10).map { $0.isMultiple(of: 3) ? MessageKind.fragment : .message })
+        #expect(target.map { $0.bodyLines.map(\.cleaned) } == (0..<10).map { ["line \($0)"] })
+        #expect(target.map(\.notes) == (0..<10).map { ["note \($0)"] })
+        var empty: [Draft] = []
+        Draft.move(&empty, to: &target)
+        #expect(target.count == 10)
+    }
+}

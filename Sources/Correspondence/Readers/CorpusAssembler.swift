@@ -211,19 +211,23 @@ struct CorpusAssembler {
                     guard r.date == nil else { return true }
                     return seenOwners.insert(r.whose).inserted
                 }
-                var fieldLines: [String: Int] = [:]
+                // Written straight into the message's compact lines (a dictionary per message
+                // first was an allocation and seven hashed keys each).
+                var fieldLines = FieldLines()
                 if let h = d.headerLines.first { fieldLines["sender"] = h; fieldLines["recipients"] = h; fieldLines["classification"] = h }
                 if let s = d.sentOn { fieldLines["sent_on"] = s.line }
                 if let t = d.dated { fieldLines["dated"] = t.line; if t.place != nil { fieldLines["place"] = t.line } }
                 if let b = p.paragraphs.first { fieldLines["body"] = b.line }
-                return Message(
+                var message = Message(
                     id: "", kind: d.kind, sender: senderOf[k], senders: sendersOf[senderOf[k]], recipients: recipientsOf[k],
                     sentOn: d.sentOn?.day, dated: d.dated?.day, date: dateOf[k], place: d.dated?.place,
                     classification: headerOf[k]?.classification ?? "", salutation: p.salutation,
                     signature: p.signature.isEmpty ? nil : p.signature.joined(separator: " "),
                     address: p.address, body: p.paragraphs.map(\.text).joined(separator: "\n\n"),
                     references: refs, span: SourceSpan(startLine: d.startLine, endLine: d.endLine),
-                    fieldLines: fieldLines, notes: notesOf[k])
+                    notes: notesOf[k])
+                message.fieldLines = fieldLines
+                return message
             }
         }
         // The entries are not needed any more: let go before the rest is made.

@@ -3,7 +3,7 @@
 ///
 /// Why: comparing messages copies them (a retain and a release for each field) and works out
 /// each best day at every comparison; on large corpora that sort was a large part of reading.
-enum StableOrder {
+public enum StableOrder {
     /// - Complexity: O(n) when already in order (the usual case: a source printed by date),
     ///   else O(n log n).
     static func sort(_ messages: inout [Message]) {
@@ -17,7 +17,7 @@ enum StableOrder {
     /// along the cycles of the permutation: values are moved, never copied (a Message copied
     /// costs a retain and a release for each of its fields). `order` must be a permutation.
     /// - Complexity: O(n).
-    static func permute<T>(_ values: inout [T], into order: [Int]) {
+    public static func permute<T>(_ values: inout [T], into order: [Int]) {
         precondition(order.count == values.count)
         var done = [Bool](repeating: false, count: order.count)
         values.withUnsafeMutableBufferPointer { buffer in
