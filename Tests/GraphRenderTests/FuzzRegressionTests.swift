@@ -204,4 +204,32 @@ struct FuzzRegressionTests {
             #expect(parsed.nodes.contains { Array($0.name.unicodeScalars) == Array(id.unicodeScalars) }, "\(name.debugDescription)")
         }
     }
+
+    /// FuzzDOT, crash-6309c254 (a run that emptied the sanitizer's quarantine after every
+    /// input, execution 430,593): the names `:\` + U+2060 + `"-tB>` + U+FFFD + `\` + U+2060 + `"`
+    /// and `:\"-tB>` + U+FFFD + `\"`. The second cannot be quoted exactly (an odd backslash
+    /// before a quote) nor written in angle brackets (a lone `>`), so the writer puts a word
+    /// joiner after each such backslash, which made it the first name: one node for two. A
+    /// name's own word joiner is now encoded (`¤2060;`), so the two ids differ.
+    @Test func aNamesOwnWordJoinerIsNotTakenForTheSeparator() throws {
+        let input = Data(base64Encoded: "OlzigaAiLXRCPu+/vVzigaAiADpcIi10Qj6ZXCI=")!
+        let names = [UInt8](input).split(separator: 0, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        #expect(names.count == 2 && names[0].unicodeScalars.contains("\u{2060}") && !names[1].unicodeScalars.contains("\u{2060}"))
+        var dot = DOTWriter(name: "g")
+        for name in names + ["\\\u{2060}", "\\"] { dot.node(name, [("label", .text(name))]) }
+        let parsed = try GraphvizEngine.shared.parse(dot.text)
+        #expect(parsed.nodes.count == 4, "\(parsed.nodes.map(\.name))")
+        // Each name is its own node: its encoded id, read back with the separators the writer
+        // added taken out (a name's own joiners are encoded, so none of them is taken out).
+        func withoutJoiners(_ s: String) -> [Unicode.Scalar] { s.unicodeScalars.filter { $0 != "\u{2060}" } }
+        var found: Set<String> = []
+        for name in names + ["\\\u{2060}", "\\"] {
+            let id = DOTWriter.encodingUnsafeScalars(name)
+            #expect(!id.unicodeScalars.contains("\u{2060}"))
+            let node = parsed.nodes.first { withoutJoiners($0.name) == Array(id.unicodeScalars) }
+            #expect(node != nil, "\(name.debugDescription) has no node of its own")
+            if let node { found.insert(node.name) }
+        }
+        #expect(found.count == 4)
+    }
 }

@@ -113,11 +113,13 @@ public struct DOTWriter: Sendable {
     /// with `%` for its own anonymous ones and loses the name); then bounded (`maxIDLength`).
     /// Every line break is written as `¤A;` or `¤D;`: cgraph reads the id of a lone line feed
     /// as the empty id, and drops a line break that follows a quote, either of which would
-    /// make two names one node (both found by FuzzDOT).
+    /// make two names one node (both found by FuzzDOT). A name's own word joiner (U+2060) is
+    /// written `¤2060;`, so the one `id` puts after an odd run of backslashes is never taken
+    /// for it: `\` + U+2060 + `"` and `\"` stayed one node (FuzzDOT crash-6309c254).
     public static func encodingUnsafeScalars(_ name: String) -> String {
         var out = name
         func encoded(_ scalar: Unicode.Scalar) -> Bool {
-            scalar == "¤" || scalar == "&" || scalar == "\n" || scalar == "\r" || UnsafeScalars.isUnsafe(scalar)
+            scalar == "¤" || scalar == "&" || scalar == "\n" || scalar == "\r" || scalar == "\u{2060}" || UnsafeScalars.isUnsafe(scalar)
         }
         // The first scalar, not the first Character: `%` and a combining mark are one grapheme,
         // and `hasPrefix("%")` is false for it (FuzzDOT crash-672d8f40).
