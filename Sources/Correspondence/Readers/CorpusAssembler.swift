@@ -60,8 +60,9 @@ struct CorpusAssembler {
         // The principal: most frequent explicit sender.
         var counts: [String: Int] = [:]
         var order: [String] = []
-        for h in headers.compactMap({ $0 }) {
-            if let s = h.senders.first {
+        // Read in place: a copy of each header (compactMap) cost more than the count.
+        for k in headers.indices {
+            if let s = headers[k]?.senders.first {
                 if counts[s] == nil { order.append(s) }
                 counts[s, default: 0] += 1
             }
@@ -250,17 +251,9 @@ struct CorpusAssembler {
                 return m.pointee.sender + "|" + m.pointee.recipients.joined(separator: ",") + "|" + (m.pointee.date.best?.iso ?? "")
             }
         }
-        var groups: [String: [Int]] = [:]
-        var groupOrder: [String] = []
-        for (k, key) in keys.enumerated() {
-            guard let key else { continue }
-            if groups[key] == nil { groupOrder.append(key) }
-            groups[key, default: []].append(k)
-        }
-        // Groups are compared on all cores (each group alone); the notes are then added in
-        // group order, as a sequential pass would.
-        let crowded = groupOrder.compactMap { key in groups[key].flatMap { $0.count > 1 ? $0 : nil } }
-        groups = [:]
+        // Groups are found on all cores (`EqualKeys`) and compared on all cores (each group
+        // alone); the notes are then added in group order, as a sequential pass would.
+        let crowded = EqualKeys.crowdedGroups(keys)
         let repeats: [[(Int, Int, Double)]]
         do {
             // A second reference to the messages only while they are compared (else the first
@@ -308,15 +301,22 @@ struct CorpusAssembler {
     /// The repeats within one group (same writer, addressees and day): each member with each of
     /// the next `duplicateWindow` members whose words are (nearly) the same, as (first, repeat,
     /// similarity) in the order found.
-    /// - Complexity: O(m · duplicateWindow) comparisons for a group of m messages.
+    /// - Complexity: O(m · duplicateWindow) comparisons for a group of m messages, each of
+    ///   constant time when the sketches rule the pair out, else O(words of the two texts).
     private static func repeats(in members: [Int], messages: [Message]) -> [(Int, Int, Double)] {
         var found: [(Int, Int, Double)] = []
         var words: [Set<Substring>?] = Array(repeating: nil, count: members.count)
+        // Each member's sketch, made once (nil inside: a text without one, compared in full).
+        var sketches: [WordFingerprint??] = Array(repeating: nil, count: members.count)
         for a in members.indices {
             for b in (a + 1)..<min(members.count, a + 1 + Self.duplicateWindow) {
                 // Only texts of about the same length can be the same text.
                 let la = messages[members[a]].body.utf8.count, lb = messages[members[b]].body.utf8.count
                 guard min(la, lb) * 10 >= max(la, lb) * 8 else { continue }
+                // Nor can texts whose sketches already differ in too many words (exact: see `WordFingerprint`).
+                if sketches[a] == nil { sketches[a] = .some(WordFingerprint(messages[members[a]].body)) }
+                if sketches[b] == nil { sketches[b] = .some(WordFingerprint(messages[members[b]].body)) }
+                if let sa = sketches[a]!, let sb = sketches[b]!, !sa.mayReachFourFifths(sb) { continue }
                 if words[a] == nil { words[a] = Set(SpaceSplitter.words(normalised(messages[members[a]].body))) }
                 if words[b] == nil { words[b] = Set(SpaceSplitter.words(normalised(messages[members[b]].body))) }
                 guard let wa = words[a], let wb = words[b] else { continue }
@@ -436,7 +436,7 @@ struct CorpusAssembler {
     }
 
     /// `1942-07-23-stalin-churchill`, `-b`, `-c` on collision, in source order.
-    /// - Complexity: O(n) in messages: each base on all cores, then one pass that counts them.
+    /// - Complexity: O(n) in messages, on all cores: the bases, their counts (`EqualKeys`), the ids.
     private func assignIDs(_ messages: inout [Message]) {
         // The same few people write and receive every message: each person's slug is made once.
         var slugs: [String: String] = [:]
@@ -457,13 +457,15 @@ struct CorpusAssembler {
                 return base
             }
         }
-        var used: [String: Int] = [:]
-        used.reserveCapacity(messages.count)
-        for k in messages.indices {
-            let base = bases[k]
-            let n = used[base, default: 0]
-            used[base] = n + 1
-            messages[k].id = n == 0 ? base : base + "-" + Message.idSuffix(n)
+        // How many earlier messages share each base, counted on all cores (`EqualKeys`); each
+        // id is then written into its own message on all cores.
+        let earlier = EqualKeys.occurrences(bases)
+        messages.withUnsafeMutableBufferPointer { buffer in
+            let made = UncheckedMutableMessages(buffer: buffer)
+            ConcurrentMap.forEach(count: buffer.count) { k in
+                let n = earlier[k]
+                made.buffer[k].id = n == 0 ? bases[k] : bases[k] + "-" + Message.idSuffix(n)
+            }
         }
     }
 
@@ -536,4 +538,9 @@ private struct DraftShelf: @unchecked Sendable {
 /// Messages lent to the tasks that read them (read only, while the array is not changed).
 private struct UncheckedMessages: @unchecked Sendable {
     let buffer: UnsafeBufferPointer<Message>
+}
+
+/// Messages lent to tasks that each change only their own indices.
+private struct UncheckedMutableMessages: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Message>
 }
