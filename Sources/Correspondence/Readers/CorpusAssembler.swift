@@ -317,8 +317,8 @@ struct CorpusAssembler {
                 if sketches[a] == nil { sketches[a] = .some(WordFingerprint(messages[members[a]].body)) }
                 if sketches[b] == nil { sketches[b] = .some(WordFingerprint(messages[members[b]].body)) }
                 if let sa = sketches[a]!, let sb = sketches[b]!, !sa.mayReachFourFifths(sb) { continue }
-                if words[a] == nil { words[a] = Set(SpaceSplitter.words(normalised(messages[members[a]].body))) }
-                if words[b] == nil { words[b] = Set(SpaceSplitter.words(normalised(messages[members[b]].body))) }
+                if words[a] == nil { words[a] = wordSet(messages[members[a]].body) }
+                if words[b] == nil { words[b] = wordSet(messages[members[b]].body) }
                 guard let wa = words[a], let wb = words[b] else { continue }
                 // The shared words counted from the smaller set: |A ∪ B| = |A| + |B| - |A ∩ B|.
                 let (small, large) = wa.count <= wb.count ? (wa, wb) : (wb, wa)
@@ -389,6 +389,11 @@ struct CorpusAssembler {
     private func distance(_ a: Day?, _ b: Day?) -> Int {
         guard let a, let b else { return Int.max / 2 }
         return abs(a.days(to: b))
+    }
+
+    /// The distinct words the printed-twice check compares (`normalised`, split at spaces).
+    static func wordSet(_ text: String) -> Set<Substring> {
+        Set(SpaceSplitter.words(normalised(text)))
     }
 
     /// Words separated by single spaces, in lower case. ASCII text (without CR) is done in

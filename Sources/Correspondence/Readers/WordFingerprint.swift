@@ -1,25 +1,30 @@
-/// A 512-bit sketch of the distinct words of an ASCII text, to rule out most pairs of texts
-/// before their word sets are built and compared (the printed-twice check of
-/// `CorpusAssembler`).
+/// A 512-bit sketch of the distinct words of a text, to rule out most pairs of texts before
+/// their word sets are built and compared (the printed-twice check of `CorpusAssembler`).
 ///
 /// Why: at 500,000 messages nearly every message shares its writer, addressees and day with
 /// others, and each is compared with up to `CorpusAssembler.duplicateWindow` of them; building
 /// and intersecting hashed word sets for every pair was about a sixth of the reading time.
 ///
-/// The test is exact, never a guess: each word sets one bit; a bit set in one text's sketch and
-/// not in the other's stands for at least one word of the first that the second lacks, and
-/// different bits for different words. So the bits in one sketch only are a lower bound on the
-/// size of the two sets' symmetric difference; a pair whose bound already rules out the
-/// similarity asked for is not compared. Only texts of ASCII bytes without CR get a sketch: there
-/// the words of the normalised text (`CorpusAssembler.normalised`) are the runs of bytes between
-/// spaces and line feeds, lower-cased, and two words are equal exactly when their bytes are (a
-/// non-ASCII word can equal an ASCII one as a String, the Kelvin sign and "K").
+/// The test is exact, never a guess. The words of the normalised text
+/// (`CorpusAssembler.wordSet`) come from the runs of bytes between spaces and line feeds. A run
+/// of ASCII bytes between runs that end and begin with ASCII bytes is *certain*: it is a word of
+/// the set as it stands, lower-cased, and equal to another such word exactly when their bytes
+/// are. Every other run is *wild*: it may join its neighbours into one word (a space before a
+/// combining mark is no separator) or equal a word of other bytes (the Kelvin sign and "K"), and
+/// it accounts for at most one word of the set. Each certain word sets one bit; a bit set in one
+/// sketch and not in the other stands for a certain word of the first that the second lacks,
+/// unless one of the second's wild words equals it, and different bits for different words. So
+/// the bits in one sketch only, less the other's wild runs, are a lower bound on the words of
+/// the first set missing from the second; a pair whose bound already rules out the similarity
+/// asked for is not compared. A text with a CR gets no sketch.
 struct WordFingerprint: Sendable {
     private var bits: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
-    /// Words counted with their repeats: at least the number of distinct words.
+    /// Runs counted with their repeats: at least the number of distinct words.
     private(set) var words = 0
+    /// Runs that are not certain (see above).
+    private(set) var wild = 0
 
-    /// The sketch of `text`, nil when it is not all ASCII or holds a CR.
+    /// The sketch of `text`, nil when it holds a CR.
     /// - Complexity: O(n) in the bytes of the text.
     init?(_ text: String) {
         var text = text
@@ -31,23 +36,37 @@ struct WordFingerprint: Sendable {
 
     private init?(bytes: UnsafeBufferPointer<UInt8>) {
         self.init()
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        var inWord = false
-        for b in bytes {
-            guard b < 0x80, b != 0x0D else { return nil }
-            if b == 0x20 || b == 0x0A {
-                if inWord { set(hash); hash = 0xcbf2_9ce4_8422_2325; inWord = false }
-                continue
+        let n = bytes.count
+        var i = 0
+        // Whether the run before ended in an ASCII byte (true at the start of the text).
+        var previousEndedASCII = true
+        while i < n {
+            let b = bytes[i]
+            if b == 0x0D { return nil }
+            if b == 0x20 || b == 0x0A { i += 1; continue }
+            var certain = previousEndedASCII
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            var last = b
+            while i < n, bytes[i] != 0x20, bytes[i] != 0x0A {
+                let c = bytes[i]
+                if c == 0x0D { return nil }
+                if c >= 0x80 { certain = false }
+                let lower = c >= 0x41 && c <= 0x5A ? c + 0x20 : c
+                hash = (hash ^ UInt64(lower)) &* 0x0000_0100_0000_01B3
+                last = c
+                i += 1
             }
-            inWord = true
-            let lower = b >= 0x41 && b <= 0x5A ? b + 0x20 : b
-            hash = (hash ^ UInt64(lower)) &* 0x0000_0100_0000_01B3
+            previousEndedASCII = last < 0x80
+            // The next run must open with an ASCII byte too (a mark there joins the space before it).
+            var next = i
+            while next < n, bytes[next] == 0x20 || bytes[next] == 0x0A { next += 1 }
+            if next < n, bytes[next] >= 0x80 { certain = false }
+            words += 1
+            if certain { set(hash) } else { wild += 1 }
         }
-        if inWord { set(hash) }
     }
 
     private mutating func set(_ hash: UInt64) {
-        words += 1
         let mixed = hash ^ (hash >> 29) ^ (hash >> 47)
         let bit = UInt64(1) << (mixed & 63)
         switch (mixed >> 6) & 7 {
@@ -62,19 +81,20 @@ struct WordFingerprint: Sendable {
         }
     }
 
-    /// The number of bits set in one sketch and not the other: at most the number of words in
-    /// one text's set and not in the other's.
-    func differingBits(from other: WordFingerprint) -> Int {
-        (bits.0 ^ other.bits.0).nonzeroBitCount + (bits.1 ^ other.bits.1).nonzeroBitCount
-            + (bits.2 ^ other.bits.2).nonzeroBitCount + (bits.3 ^ other.bits.3).nonzeroBitCount
-            + (bits.4 ^ other.bits.4).nonzeroBitCount + (bits.5 ^ other.bits.5).nonzeroBitCount
-            + (bits.6 ^ other.bits.6).nonzeroBitCount + (bits.7 ^ other.bits.7).nonzeroBitCount
+    /// The bits set in this sketch and not in `other`'s: at least the number of certain words of
+    /// this text that no certain word of the other has.
+    private func bitsOnlyHere(_ other: WordFingerprint) -> Int {
+        (bits.0 & ~other.bits.0).nonzeroBitCount + (bits.1 & ~other.bits.1).nonzeroBitCount
+            + (bits.2 & ~other.bits.2).nonzeroBitCount + (bits.3 & ~other.bits.3).nonzeroBitCount
+            + (bits.4 & ~other.bits.4).nonzeroBitCount + (bits.5 & ~other.bits.5).nonzeroBitCount
+            + (bits.6 & ~other.bits.6).nonzeroBitCount + (bits.7 & ~other.bits.7).nonzeroBitCount
     }
 
-    /// False when the two texts' word sets cannot reach a Jaccard similarity of 0.8: the shared
-    /// words are at most the smaller word count, and a similarity of 0.8 needs the symmetric
-    /// difference to be at most a quarter of the shared words (one word of slack).
+    /// False when the two texts' word sets cannot reach a Jaccard similarity of 0.8 (shared /
+    /// union): that needs the words in one set only to be at most a quarter of the shared words,
+    /// and the shared words are at most the smaller run count (one word of slack for rounding).
     func mayReachFourFifths(_ other: WordFingerprint) -> Bool {
-        differingBits(from: other) * 4 <= min(words, other.words) + 4
+        let missing = max(0, bitsOnlyHere(other) - other.wild) + max(0, other.bitsOnlyHere(self) - wild)
+        return missing * 4 <= min(words, other.words) + 4
     }
 }
