@@ -28,7 +28,7 @@ import EpistolaryTestSupport
             let a = Self.text(&generator)
             // The second text: the first with a few words changed, or one of its own.
             let b = generator.next() % 3 == 0 ? Self.text(&generator) : Self.edited(a, &generator)
-            guard let sa = WordFingerprint(a), let sb = WordFingerprint(b) else { continue }
+            guard let sa = WordFingerprint.of(a), let sb = WordFingerprint.of(b) else { continue }
             pairs += 1
             let j = Self.jaccard(a, b)
             if j >= 0.8 { similar += 1 }
@@ -42,12 +42,12 @@ import EpistolaryTestSupport
     }
 
     @Test func sketchRulesOutDifferentASCIITexts() throws {
-        let a = try #require(WordFingerprint("the soviet government cannot agree to the existence in poland of a government hostile to it"))
-        let b = try #require(WordFingerprint("I hope that the operations you are undertaking in Italy will likewise be successful and swift"))
+        let a = try #require(WordFingerprint.of("the soviet government cannot agree to the existence in poland of a government hostile to it"))
+        let b = try #require(WordFingerprint.of("I hope that the operations you are undertaking in Italy will likewise be successful and swift"))
         #expect(!a.mayReachFourFifths(b))
-        let c = try #require(WordFingerprint("The Soviet Government cannot agree to the existence in Poland of a Government hostile to it."))
+        let c = try #require(WordFingerprint.of("The Soviet Government cannot agree to the existence in Poland of a Government hostile to it."))
         #expect(c.mayReachFourFifths(a))
-        #expect(WordFingerprint("a\r\nb") == nil)
+        #expect(WordFingerprint.of("a\r\nb") == nil)
     }
 
     @Test func equalKeysGiveTheSequentialCounts() {

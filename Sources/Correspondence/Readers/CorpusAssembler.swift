@@ -314,8 +314,8 @@ struct CorpusAssembler {
                 let la = messages[members[a]].body.utf8.count, lb = messages[members[b]].body.utf8.count
                 guard min(la, lb) * 10 >= max(la, lb) * 8 else { continue }
                 // Nor can texts whose sketches already differ in too many words (exact: see `WordFingerprint`).
-                if sketches[a] == nil { sketches[a] = .some(WordFingerprint(messages[members[a]].body)) }
-                if sketches[b] == nil { sketches[b] = .some(WordFingerprint(messages[members[b]].body)) }
+                if sketches[a] == nil { sketches[a] = .some(WordFingerprint.of(messages[members[a]].body)) }
+                if sketches[b] == nil { sketches[b] = .some(WordFingerprint.of(messages[members[b]].body)) }
                 if let sa = sketches[a]!, let sb = sketches[b]!, !sa.mayReachFourFifths(sb) { continue }
                 if words[a] == nil { words[a] = wordSet(messages[members[a]].body) }
                 if words[b] == nil { words[b] = wordSet(messages[members[b]].body) }

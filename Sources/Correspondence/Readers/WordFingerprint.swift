@@ -18,24 +18,29 @@
 /// the first set missing from the second; a pair whose bound already rules out the similarity
 /// asked for is not compared. A text with a CR gets no sketch.
 struct WordFingerprint: Sendable {
-    private var bits: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+    /// One bit for each certain word's hash.
+    private let bits: SIMD8<UInt64>
     /// Runs counted with their repeats: at least the number of distinct words.
-    private(set) var words = 0
+    let words: Int
     /// Runs that are not certain (see above).
-    private(set) var wild = 0
+    let wild: Int
+
+    private init(bits: SIMD8<UInt64>, words: Int, wild: Int) {
+        self.bits = bits
+        self.words = words
+        self.wild = wild
+    }
 
     /// The sketch of `text`, nil when it holds a CR.
     /// - Complexity: O(n) in the bytes of the text.
-    init?(_ text: String) {
+    static func of(_ text: String) -> WordFingerprint? {
         var text = text
-        guard let made = text.withUTF8({ WordFingerprint(bytes: $0) }) else { return nil }
-        self = made
+        return text.withUTF8 { sketch(of: $0) }
     }
 
-    private init() {}
-
-    private init?(bytes: UnsafeBufferPointer<UInt8>) {
-        self.init()
+    private static func sketch(of bytes: UnsafeBufferPointer<UInt8>) -> WordFingerprint? {
+        var bits = SIMD8<UInt64>(repeating: 0)
+        var words = 0, wild = 0
         let n = bytes.count
         var i = 0
         // Whether the run before ended in an ASCII byte (true at the start of the text).
@@ -62,32 +67,23 @@ struct WordFingerprint: Sendable {
             while next < n, bytes[next] == 0x20 || bytes[next] == 0x0A { next += 1 }
             if next < n, bytes[next] >= 0x80 { certain = false }
             words += 1
-            if certain { set(hash) } else { wild += 1 }
+            if certain {
+                let mixed = hash ^ (hash >> 29) ^ (hash >> 47)
+                bits[Int((mixed >> 6) & 7)] |= UInt64(1) << (mixed & 63)
+            } else {
+                wild += 1
+            }
         }
-    }
-
-    private mutating func set(_ hash: UInt64) {
-        let mixed = hash ^ (hash >> 29) ^ (hash >> 47)
-        let bit = UInt64(1) << (mixed & 63)
-        switch (mixed >> 6) & 7 {
-        case 0: bits.0 |= bit
-        case 1: bits.1 |= bit
-        case 2: bits.2 |= bit
-        case 3: bits.3 |= bit
-        case 4: bits.4 |= bit
-        case 5: bits.5 |= bit
-        case 6: bits.6 |= bit
-        default: bits.7 |= bit
-        }
+        return WordFingerprint(bits: bits, words: words, wild: wild)
     }
 
     /// The bits set in this sketch and not in `other`'s: at least the number of certain words of
     /// this text that no certain word of the other has.
     private func bitsOnlyHere(_ other: WordFingerprint) -> Int {
-        (bits.0 & ~other.bits.0).nonzeroBitCount + (bits.1 & ~other.bits.1).nonzeroBitCount
-            + (bits.2 & ~other.bits.2).nonzeroBitCount + (bits.3 & ~other.bits.3).nonzeroBitCount
-            + (bits.4 & ~other.bits.4).nonzeroBitCount + (bits.5 & ~other.bits.5).nonzeroBitCount
-            + (bits.6 & ~other.bits.6).nonzeroBitCount + (bits.7 & ~other.bits.7).nonzeroBitCount
+        let only = bits & ~other.bits
+        var count = 0
+        for k in 0..<8 { count += only[k].nonzeroBitCount }
+        return count
     }
 
     /// False when the two texts' word sets cannot reach a Jaccard similarity of 0.8 (shared /
