@@ -7,7 +7,9 @@ import Testing
 @Suite struct WordSequenceTests {
     /// Every word of `seq` checked against the word on its own and a count of the newlines before it.
     static func checkEachWord(_ seq: WordSequence, in text: String, firstLine: Int) {
-        let bytes = Array(text.utf8)
+        // The newlines before each byte, counted plainly.
+        var newlinesBefore: [Int] = [0]
+        for b in text.utf8 { newlinesBefore.append(newlinesBefore[newlinesBefore.count - 1] + (b == 0x0A ? 1 : 0)) }
         for i in 0..<seq.count {
             let word = seq.word(i)
             let alone = WordSequence(word, firstLine: 1)
@@ -16,8 +18,7 @@ import Testing
             #expect(seq.words[i].hash == alone.words[0].hash, "hash of word \(i) (\(word))")
             #expect(seq.words[i].hash == WordSequence.hash(of: Array(seq.key(i).utf8)), "hash of key \(i)")
             #expect(seq.wordEquals(i, WordSequence.words(of: word)[0]))
-            let newlines = bytes[0..<Int(seq.words[i].start)].filter { $0 == 0x0A }.count
-            #expect(seq.line(i) == firstLine + newlines, "line of word \(i) (\(word))")
+            #expect(seq.line(i) == firstLine + newlinesBefore[Int(seq.words[i].start)], "line of word \(i) (\(word))")
         }
     }
 
