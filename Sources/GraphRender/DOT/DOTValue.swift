@@ -1,8 +1,11 @@
 /// An attribute value in DOT: text (quoted and escaped, label escapes such as `\n` kept
-/// meaningful), justified label lines, an HTML-like label (`<...>`, markup written by the caller with
-/// `DOTWriter.html(_:)` escaping its text), or a number.
+/// meaningful), a tooltip (escaped for Graphviz's two readings of it), justified label lines,
+/// an HTML-like label (`<...>`, markup written by the caller with `DOTWriter.html(_:)`
+/// escaping its text), or a number.
 public enum DOTValue: Sendable, Equatable, ExpressibleByStringLiteral, ExpressibleByFloatLiteral, ExpressibleByIntegerLiteral {
     case text(String)
+    /// A tooltip: text whose escapes Graphviz reads twice (`DOTWriter.tooltip`).
+    case tooltip(String)
     case html(String)
     case number(Double)
     /// Lines of a label, each justified left, centre or right (Graphviz's `\l`, `\n`, `\r`

@@ -182,11 +182,26 @@ public struct DOTWriter: Sendable {
     /// (an assertion in xlabels.c, `lblenclosing`) laying out a graph with an `xlabel` and an
     /// edge label that has lines but no character. Nothing visible is lost.
     public static func text(_ value: String) -> String {
+        quoted(value, backslash: "\\\\")
+    }
+
+    /// A tooltip attribute value: like `text`, but each backslash written four times.
+    ///
+    /// Graphviz reads a tooltip's escapes twice: `\n` and `\\` first (`interpretCRNL`), then
+    /// `\N`, `\G` and `\\` again (`strdup_and_subst_obj`). Written as in a label, `a\` reached
+    /// the second step as `a` and an odd backslash, and 2.43 read and copied past the end of
+    /// the string (issue 17: valgrind shows the read in `initMapData`; FuzzDOT's heap was
+    /// corrupted by it after the same fix in HTML-like labels); `\N` became the node's name.
+    public static func tooltip(_ value: String) -> String {
+        quoted(value, backslash: "\\\\\\\\")
+    }
+
+    private static func quoted(_ value: String, backslash: String) -> String {
         if isLineBreaksAlone(value) { return "\"\"" }
         var out = "\""
         for character in UnsafeScalars.replaced(in: value).unicodeScalars {
             switch character {
-            case "\\": out += "\\\\"
+            case "\\": out += backslash
             case "\"": out += "\\\""
             case "&": out += "&amp;"
             case "\r": continue
@@ -202,7 +217,16 @@ public struct DOTWriter: Sendable {
         !value.isEmpty && value.unicodeScalars.allSatisfy { $0 == "\n" || $0 == "\r" }
     }
 
-    /// Text escaped for inside an HTML-like label: `&`, `<`, `>`, `"` as entities.
+    /// Text escaped for inside an HTML-like label: `&`, `<`, `>`, `"` as entities, backslashes
+    /// doubled, line breaks and tabs as spaces.
+    ///
+    /// Graphviz expands escapes in the text of an HTML-like label as in a label (`\N` is the
+    /// node's name, `\\` one backslash), and 2.43 reads past the end of a text that ends in an
+    /// odd backslash: it counts, allocates and copies whatever lies beyond, so the copy runs
+    /// into the next heap block (issue 17: the corruption FuzzDOT saw much later, as a bad free
+    /// of a Pango layout's font or a broken AddressSanitizer chunk in expat; valgrind shows
+    /// the read at once). Doubled, every backslash is one backslash again. Graphviz's lexer
+    /// drops a tab, which would leave a `<B>` of tabs empty, a syntax error.
     public static func html(_ value: String) -> String {
         var out = ""
         for character in UnsafeScalars.replaced(in: value).unicodeScalars {
@@ -211,7 +235,8 @@ public struct DOTWriter: Sendable {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
-            case "\n", "\r": out += " "
+            case "\\": out += "\\\\"
+            case "\n", "\r", "\t": out += " "
             default: out.unicodeScalars.append(character)
             }
         }
@@ -232,6 +257,7 @@ public struct DOTWriter: Sendable {
             let rendered: String
             switch value {
             case .text(let text): rendered = Self.text(text)
+            case .tooltip(let text): rendered = Self.tooltip(text)
             case .html(let markup): rendered = "<" + markup + ">"
             case .number(let number): rendered = "\"" + Self.number(number) + "\""
             case .lines(let lines, let justification):

@@ -184,7 +184,7 @@ struct CorrespondentsFigure {
                 + "<BR ALIGN=\"LEFT\"/>" + FigureStyle.html(detail, font: style.noteFont, color: theme.colors.muted.hex) + "</TD></TR></TABLE>"
             let person_ = analysis.corpus.people[person.id]
             let tooltip = isOthers ? othersName : DisplayText.bounded(person_.map { $0.role.isEmpty ? $0.name : $0.name + ", " + $0.role } ?? person.name)
-            dot.node(person.id, [("label", .html(label)), ("tooltip", .text(tooltip))])
+            dot.node(person.id, [("label", .html(label)), ("tooltip", .tooltip(tooltip))])
         }
         for edge in graph.edges {
             let look = edgeLook(writer: edge.from)

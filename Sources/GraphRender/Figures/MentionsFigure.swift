@@ -123,13 +123,13 @@ struct MentionsFigure {
             if let at = pinned?[node.id] { shape.append(("pos", .text(DOTWriter.number(at.x) + "," + DOTWriter.number(at.y) + "!"))) }
             dot.node(node.id, shape + [("label", .text(label)), ("fillcolor", .text(style.fill(color).hex)),
                                ("color", .text(isColoured ? color.hex : theme.graph.node.pen.hex)),
-                               ("tooltip", .text("\(DisplayText.bounded(node.name)): named in \(node.messages) messages"))])
+                               ("tooltip", .tooltip("\(DisplayText.bounded(node.name)): named in \(node.messages) messages"))])
         }
         for edge in edges {
             // Widths start at the threshold: the thinnest class begins at the weakest pair shown.
             let width = FigureStyle.lineWidth(edge.weight - threshold + 1, classes: classes)
             dot.edge(edge.a, edge.b, [("penwidth", .number(Double(width))), ("len", .number(0.6)),
-                                      ("tooltip", .text("named together in \(edge.weight) messages"))])
+                                      ("tooltip", .tooltip("named together in \(edge.weight) messages"))])
         }
         var shows = "People named together in the bodies of the messages of \(analysis.corpus.sourceName): a line joins two "
             + "people named in at least \(threshold) of the same messages, wider for more (by class)."

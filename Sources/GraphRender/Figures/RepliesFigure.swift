@@ -327,7 +327,7 @@ struct RepliesFigure {
             var radius = mark / 2
             if group.count == 1 {
                 name = group.firstID
-                attributes.append(("tooltip", .text(group.firstID + (group.uncertain > 0 ? " (date uncertain)" : ""))))
+                attributes.append(("tooltip", .tooltip(group.firstID + (group.uncertain > 0 ? " (date uncertain)" : ""))))
                 if grow > 1 {
                     let size = mark * min(grow, 1.25)
                     attributes.append(("width", .number(size / 72)))
@@ -343,7 +343,7 @@ struct RepliesFigure {
                 attributes += [("width", .number(size / 72)), ("height", .number(size / 72)), ("label", .text(String(group.count))),
                                ("fontname", .text(countFont.graphvizName)), ("fontsize", .number(countFont.sizePt)),
                                ("fontcolor", .text(text.hex)),
-                               ("tooltip", .text("\(group.count) messages, \(group.firstDay.iso) to \(group.lastDay.iso)"))]
+                               ("tooltip", .tooltip("\(group.count) messages, \(group.firstDay.iso) to \(group.lastDay.iso)"))]
             }
             if allInferred { attributes.append(("penwidth", .number(theme.lines.regularPt))) }
             dot.node(name, attributes)
@@ -374,15 +374,15 @@ struct RepliesFigure {
             // The dotted line as dots: Graphviz's own "dotted" is 2 pt dots 6 pt apart (4 pt in
             // SVG), which on a whisker this short left a dash or two ("- ›"), read as no line at
             // all. The line itself is kept, invisible, for its tooltip and as what the dots are on.
-            dot.edge(name + ":from", name + ":to", pen + [("style", "invis"), ("tooltip", .text(words))]
+            dot.edge(name + ":from", name + ":to", pen + [("style", "invis"), ("tooltip", .tooltip(words))]
                      + (graphvizRoutesLinks ? [] : [("pos", .text(Self.line(start, tip)))]))
             for (k, x) in Self.whiskerDots(from: start.x, to: tip.x - sign * head * 0.5).enumerated() {
                 dot.node(name + ":dot:\(k)", [("shape", "point"), ("width", .number(Self.whiskerDot / 72)), ("height", .number(Self.whiskerDot / 72)),
                                               ("fixedsize", "true"), ("style", "filled"), ("color", .text(color.hex)), ("fillcolor", .text(color.hex)),
-                                              ("penwidth", .number(0)), ("tooltip", .text(words)), ("pos", .text(Self.pin(x, group.y)))])
+                                              ("penwidth", .number(0)), ("tooltip", .tooltip(words)), ("pos", .text(Self.pin(x, group.y)))])
             }
             for (suffix, point) in [("upper", wing[0]), ("lower", wing[1])] {
-                dot.edge(name + ":" + suffix, name + ":to", pen + [("tooltip", .text(words))]
+                dot.edge(name + ":" + suffix, name + ":to", pen + [("tooltip", .tooltip(words))]
                          + (graphvizRoutesLinks ? [] : [("pos", .text(Self.line(point, tip)))]))
             }
         }
@@ -396,7 +396,7 @@ struct RepliesFigure {
             dot.node(name + ":from", [("shape", "point"), ("width", .number(0.01)), ("style", "invis"), ("pos", .text(Self.pin(a.x, a.y)))])
             dot.node(name + ":to", [("shape", "point"), ("width", .number(0.01)), ("style", "invis"), ("pos", .text(Self.pin(b.x, b.y)))])
             dot.edge(name + ":from", name + ":to", [("arrowhead", "none"), ("color", .text(rangeColor.hex)), ("penwidth", .number(Self.rangeWidth(mark))),
-                                                    ("tooltip", .text(tooltip))]
+                                                    ("tooltip", .tooltip(tooltip))]
                      + (graphvizRoutesLinks ? [] : [("pos", .text(Self.line(a, b)))]))
         }
 
@@ -432,7 +432,7 @@ struct RepliesFigure {
             case .citesOwn: lineStyle = theme.graph.links.citesOwn
             case .parallel: lineStyle = theme.graph.links.parallel
             }
-            var attributes: DOTAttributes = [("style", .text(lineStyle)), ("tooltip", .text(link.kind.rawValue + ": " + link.evidence.phrase))]
+            var attributes: DOTAttributes = [("style", .text(lineStyle)), ("tooltip", .tooltip(link.kind.rawValue + ": " + link.evidence.phrase))]
             if let bracket = brackets[index] {
                 // Two texts alike, neither answering the other: no arrowhead.
                 attributes += [("arrowhead", "none"), ("pos", .text(LinkRouter.polylinePos(bracket)))]
