@@ -160,7 +160,7 @@ final class MentionFinder: Sendable {
         }
         return kept.sorted { $0.first < $1.first }.map {
             Mention(entity: table.entities[owners[$0.term]].id, phrase: words.text(from: $0.first, through: $0.last),
-                    line: Int(words.words[$0.first].line))
+                    line: words.line($0.first))
         }
     }
 }

@@ -122,12 +122,13 @@ enum ParallelTexts {
                 let similarity = jaccard(ei, ej)
                 guard similarity >= threshold else { continue }
                 let (first, second) = messages[i].span.startLine <= messages[j].span.startLine ? (i, j) : (j, i)
-                let w = WordSequence(bodyOf: messages[second])
+                // The opening phrase and its line: the first eight words, not the whole text's.
+                let w = WordSequence(bodyOf: messages[second], wordLimit: 8)
                 let opening = w.count > 0 ? w.text(from: 0, through: min(w.count, 8) - 1) : ""
                 let rounded = (similarity * 100).rounded() / 100
                 out.append(ReplyLink(from: messages[first].id, to: messages[second].id, kind: .parallel, confidence: rounded,
                                      evidence: LinkEvidence(phrase: opening,
-                                                            line: w.count > 0 ? Int(w.words[0].line) : messages[second].span.startLine,
+                                                            line: w.count > 0 ? w.line(0) : messages[second].span.startLine,
                                                             rule: "same day, different addressees, word 4-shingle Jaccard similarity \(rounded)"
                                                                 + candidate.bound.note)))
             }

@@ -49,7 +49,7 @@ public struct TermCheck: Sendable {
             var seen = Set<Int>()
             var out: [(term: Int, line: Int)] = []
             for hit in matcher.hits(in: words) where seen.insert(hit.term).inserted {
-                out.append((hit.term, Int(words.words[hit.first].line)))
+                out.append((hit.term, words.line(hit.first)))
             }
             return out
         }

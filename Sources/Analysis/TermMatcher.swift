@@ -62,7 +62,7 @@ struct TermMatcher: Sendable {
         let first = byFirstWord, prefix = byPrefix, lengthUsed = prefixLengthUsed
         first.slots.withUnsafeBufferPointer { firstSlots in
         prefix.slots.withUnsafeBufferPointer { prefixSlots in
-        text.keys.withUnsafeBufferPointer { keys in
+        text.withKeys { keys in
         text.words.withUnsafeBufferPointer { words in
             for w in 0..<words.count {
                 let word = words[w]
@@ -71,16 +71,17 @@ struct TermMatcher: Sendable {
                     if let last = matchFirst(t, at: w, in: text) { out.append(Hit(term: t, first: w, last: last)) }
                 }
                 guard maxPrefix > 0 else { continue }
+                let keyRange = text.keyRange(w)
                 if let starts = prefixStarts {
-                    guard word.keyEnd - word.keyStart >= 2 else { continue }
-                    let s = Int(word.keyStart)
+                    guard keyRange.count >= 2 else { continue }
+                    let s = keyRange.lowerBound
                     let key = Int(WordSequence.folded(keys[s])) << 8 | Int(WordSequence.folded(keys[s + 1]))
                     guard starts[key >> 6] & (1 << UInt64(key & 63)) != 0 else { continue }
                 }
-                let e = Int(word.keyEnd)
+                let e = keyRange.upperBound
                 var h = WordSequence.fnvOffset
                 var length = 0
-                var k = Int(word.keyStart)
+                var k = keyRange.lowerBound
                 while k < e && length < maxPrefix {
                     h = (h ^ UInt64(WordSequence.folded(keys[k]))) &* WordSequence.fnvPrime
                     length += 1

@@ -110,7 +110,7 @@ final class TopicScorer: Sendable {
                 let entry = entries[hit.term]
                 return MatchedSpan(phrase: words.text(from: hit.first, through: hit.last), term: entry.term.text,
                                    weight: entry.isExclusion ? -entry.term.weight : entry.term.weight,
-                                   line: Int(words.words[hit.first].line))
+                                   line: words.line(hit.first))
             }
             out.append(TopicMatch(topic: topicIDs[t], score: rounded, spans: spans))
         }
@@ -128,6 +128,6 @@ final class TopicScorer: Sendable {
               let hit = coveringMatcher.hits(in: words).first else { return nil }
         return MatchedSpan(phrase: words.text(from: hit.first, through: hit.last),
                            term: coveringPhrases[hit.term].text, weight: 0,
-                           line: Int(words.words[hit.first].line))
+                           line: words.line(hit.first))
     }
 }

@@ -131,7 +131,7 @@ public struct TopicSuggester: Sendable {
                         if TopicSuggester.startsUpperCase(words, first) { stats[Int(t)].midCapitalised += 1 }
                     }
                     let n = local[t, default: 0]
-                    if n == 0 && stats[Int(t)].examples.count < 3 { stats[Int(t)].examples.append(Int32(word.line)) }
+                    if n == 0 && stats[Int(t)].examples.count < 3 { stats[Int(t)].examples.append(Int32(words.line(k))) }
                     local[t] = n + 1
                 }
             }
@@ -462,7 +462,7 @@ public struct TopicSuggester: Sendable {
     private static func adjacent(_ words: WordSequence, _ a: Int, _ b: Int) -> Bool {
         let end = Int(words.words[a].end), start = Int(words.words[b].start)
         guard start - end <= 3 else { return false }
-        for i in end..<start where ![0x20, 0x0A, 0x0D, 0x09, 0x2D].contains(words.bytes[i]) { return false }
+        for i in end..<start where ![0x20, 0x0A, 0x0D, 0x09, 0x2D].contains(words.byte(i)) { return false }
         return true
     }
 
@@ -478,7 +478,7 @@ public struct TopicSuggester: Sendable {
         guard k > 0 else { return true }
         var newlines = 0
         for i in Int(words.words[k - 1].end)..<Int(words.words[k].start) {
-            switch words.bytes[i] {
+            switch words.byte(i) {
             case 0x2E, 0x21, 0x3F: return true
             case 0x0A: newlines += 1; if newlines >= 2 { return true }
             default: continue
@@ -489,7 +489,7 @@ public struct TopicSuggester: Sendable {
 
     /// Whether word `k` begins with an upper-case letter, in any script.
     private static func startsUpperCase(_ words: WordSequence, _ k: Int) -> Bool {
-        let b = words.bytes[Int(words.words[k].start)]
+        let b = words.byte(Int(words.words[k].start))
         if b < 0x80 { return b >= 0x41 && b <= 0x5A }
         return words.word(k).first?.isUppercase == true
     }
@@ -498,14 +498,14 @@ public struct TopicSuggester: Sendable {
     private static func hyphenatedToNext(_ words: WordSequence, _ k: Int) -> Bool {
         guard k + 1 < words.count else { return false }
         let end = Int(words.words[k].end)
-        return Int(words.words[k + 1].start) == end + 1 && words.bytes[end] == 0x2D
+        return Int(words.words[k + 1].start) == end + 1 && words.byte(end) == 0x2D
     }
 
     /// A word that may be a term: at least three letters of key, not only digits.
     private static func isContentWord(_ words: WordSequence, _ k: Int) -> Bool {
-        let w = words.words[k]
-        guard w.keyEnd - w.keyStart >= 3 else { return false }
-        for i in Int(w.keyStart)..<Int(w.keyEnd) where !(words.keys[i] >= 0x30 && words.keys[i] <= 0x39) { return true }
+        let range = words.keyRange(k)
+        guard range.count >= 3 else { return false }
+        for i in range where !(words.keyByte(i) >= 0x30 && words.keyByte(i) <= 0x39) { return true }
         return false
     }
 

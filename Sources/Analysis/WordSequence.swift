@@ -18,72 +18,78 @@ import Correspondence
 /// line as the source does, so lines are exact except after a paragraph the reader rejoined
 /// across a page break, where they run short by the lines of the break.
 struct WordSequence: Sendable {
-    /// The text's UTF-8 bytes, unchanged.
-    let bytes: [UInt8]
-    /// The words' comparison keys: `bytes` itself for an ASCII text; else a buffer holding each
-    /// word's folded bytes (ASCII letters in it may still be upper case: compare with `folded`).
-    let keys: [UInt8]
-    /// One word: the FNV-1a hash of its folded key, its byte range in `bytes`, its key range in
-    /// `keys` and its source line.
+    /// The text itself: its UTF-8 is read in place (`withBytes`), not copied.
+    let text: String
+    /// The words' comparison keys when a word has a non-ASCII letter (empty otherwise: an
+    /// ASCII text's keys are its bytes): the bytes up to the first non-ASCII letter, then each
+    /// later word's folded bytes one after the other (ASCII letters in it may still be upper
+    /// case: compare with `folded`). Read them with `withKeys`.
+    private let foldedKeys: [UInt8]
+    /// One word: the FNV-1a hash of its folded key and its byte range in the text. 16 bytes:
+    /// a word is made for every word of a body (a 63 MB body is 11 million of them), so what
+    /// can be found again is not stored: the key range (`keyRange`) and the line (`line`).
     struct Word: Sendable {
         let hash: UInt64
         let start: Int32
         let end: Int32
-        let keyStart: Int32
-        let keyEnd: Int32
-        let line: Int32
     }
 
     let words: [Word]
+    /// The first word whose key lies in the folded part of `foldedKeys` (`words.count` when
+    /// none does): the keys of earlier words are their byte ranges.
+    private let firstFolded: Int
+    /// The key start of each word from `firstFolded` on, then `foldedKeys.count`: those keys stand
+    /// one after the other, so each ends where the next begins.
+    private let foldedKeyStarts: [Int32]
+    /// The byte offset of each newline of the text, in order: a word's line is `firstLine`
+    /// plus the newlines before it.
+    private let newlines: [Int32]
+    private let firstLine: Int
 
     var count: Int { words.count }
 
     /// The words of a message's body, lines counted from where the body stands in its source.
     /// - Complexity: O(n) in the bytes of the body.
-    init(bodyOf message: Message) {
-        self.init(message.body, firstLine: message.fieldLines["body"] ?? message.span.startLine)
+    init(bodyOf message: Message, wordLimit: Int = .max) {
+        self.init(message.body, firstLine: message.fieldLines["body"] ?? message.span.startLine, wordLimit: wordLimit)
     }
 
-    /// Splits `text` into words; the first line of `text` is source line `firstLine`.
-    /// - Complexity: O(n) in the bytes of `text`; an ASCII text allocates no key buffer.
-    init(_ text: String, firstLine: Int) {
-        let bytes = Array(text.utf8)
+    /// Splits `text` into words; the first line of `text` is source line `firstLine`. With a
+    /// `wordLimit`, only the first that many words are made (an opening phrase).
+    /// - Complexity: O(n) in the bytes of `text`, read in place; an ASCII text allocates no
+    ///   key buffer. A text of more than 64 kB is counted first, so that its words take
+    ///   exactly their room.
+    init(_ text: String, firstLine: Int, wordLimit: Int = .max) {
+        var text = text
         var words: [Word] = []
-        words.reserveCapacity(bytes.count / 5 + 1)
         var keys: [UInt8] = []
+        var keyStarts: [Int32] = []
+        var newlines: [Int32] = []
+        var firstFolded = -1
         var folding = false
-        bytes.withUnsafeBufferPointer { s in
+        text.withUTF8 { s in
             let n = s.count
-            var line = Int32(firstLine)
+            words.reserveCapacity(min(wordLimit, n <= 1 << 16 ? n / 5 + 1 : WordSequence.countWords(s)))
             var i = 0
             var wordStart = -1
-            var keyStart = 0
             var hash = WordSequence.fnvOffset
             while i < n {
                 let b = s[i]
-                var width = 0
-                if b < 0x80 {
-                    let isWord = (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
-                    width = isWord ? 0 : 1
-                } else if b == 0xC2 {
-                    width = 2
-                } else if b == 0xE2, i + 1 < n, s[i + 1] == 0x80 || s[i + 1] == 0x81 {
-                    width = 3
-                }
+                let width = WordSequence.separatorWidth(s, at: i)
                 if width > 0 {
                     if wordStart >= 0 {
-                        words.append(Word(hash: hash, start: Int32(wordStart), end: Int32(i), keyStart: Int32(keyStart),
-                                          keyEnd: Int32(folding ? keys.count : i), line: line))
+                        words.append(Word(hash: hash, start: Int32(wordStart), end: Int32(i)))
                         wordStart = -1
                         hash = WordSequence.fnvOffset
+                        if words.count == wordLimit { break }
                     }
-                    if b == 0x0A { line += 1 }
+                    if b == 0x0A { newlines.append(Int32(i)) }
                     i += width
                     continue
                 }
                 if wordStart < 0 {
                     wordStart = i
-                    keyStart = folding ? keys.count : i
+                    if folding { keyStarts.append(Int32(keys.count)) }
                 }
                 if b < 0x80 {
                     let f = WordSequence.folded(b)
@@ -93,7 +99,8 @@ struct WordSequence: Sendable {
                     continue
                 }
                 // A non-ASCII letter or mark: its folded form goes into the key buffer, which
-                // starts as a copy of the bytes so far (earlier keys keep their offsets).
+                // starts as a copy of the bytes so far (earlier keys keep their offsets; this
+                // word's key starts where its bytes do).
                 let length = b >= 0xF0 ? 4 : (b >= 0xE0 ? 3 : 2)
                 var value = UInt32(b) & (length == 2 ? 0x1F : (length == 3 ? 0x0F : 0x07))
                 var k = 1
@@ -103,7 +110,9 @@ struct WordSequence: Sendable {
                 }
                 if !folding {
                     folding = true
-                    keys = Array(s[0..<i])
+                    firstFolded = words.count
+                    keyStarts.append(Int32(wordStart))
+                    keys = Array(UnsafeBufferPointer(rebasing: s[0..<i]))
                     keys.reserveCapacity(n)
                 }
                 for f in LetterFolding.fold(value) {
@@ -113,13 +122,90 @@ struct WordSequence: Sendable {
                 i += length
             }
             if wordStart >= 0 {
-                words.append(Word(hash: hash, start: Int32(wordStart), end: Int32(n), keyStart: Int32(keyStart),
-                                  keyEnd: Int32(folding ? keys.count : n), line: line))
+                words.append(Word(hash: hash, start: Int32(wordStart), end: Int32(n)))
             }
         }
-        self.bytes = bytes
-        self.keys = folding ? keys : bytes
+        if folding { keyStarts.append(Int32(keys.count)) }
+        self.text = text
+        self.foldedKeys = keys
         self.words = words
+        self.firstFolded = folding ? firstFolded : words.count
+        self.foldedKeyStarts = keyStarts
+        self.newlines = newlines
+        self.firstLine = firstLine
+    }
+
+    /// The width of the separator at `i` (0 when a word character stands there): one byte of
+    /// ASCII that is not a letter or digit, two for a character of U+0080...U+00BF (no-break
+    /// space, superscripts, guillemets), three for U+2000...U+207F (dashes, curly quotes).
+    @inline(__always)
+    private static func separatorWidth(_ s: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        let b = s[i]
+        if b < 0x80 {
+            let isWord = (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
+            return isWord ? 0 : 1
+        }
+        if b == 0xC2 { return 2 }
+        if b == 0xE2, i + 1 < s.count, s[i + 1] == 0x80 || s[i + 1] == 0x81 { return 3 }
+        return 0
+    }
+
+    /// The number of words `init` makes of `s` (runs of word bytes between separators).
+    /// - Complexity: O(n) in the bytes.
+    private static func countWords(_ s: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0, i = 0, inWord = false
+        while i < s.count {
+            let width = separatorWidth(s, at: i)
+            if width > 0 {
+                inWord = false
+                i += width
+            } else {
+                if !inWord { count += 1; inWord = true }
+                i += 1
+            }
+        }
+        return count
+    }
+
+    /// Runs `body` with the text's UTF-8 bytes, in place.
+    @inline(__always)
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        var text = self.text
+        return try text.withUTF8(body)
+    }
+
+    /// Runs `body` with the buffer that `keyRange` indexes: the folded keys when the text has
+    /// any, else the text's bytes.
+    @inline(__always)
+    func withKeys<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        if firstFolded < words.count { return try foldedKeys.withUnsafeBufferPointer(body) }
+        return try withBytes(body)
+    }
+
+    /// The byte at offset `i` of the text's UTF-8.
+    func byte(_ i: Int) -> UInt8 { withBytes { $0[i] } }
+
+    /// The byte at offset `i` of the keys' buffer (see `withKeys`).
+    func keyByte(_ i: Int) -> UInt8 { withKeys { $0[i] } }
+
+    /// The range of word `index`'s key in the keys' buffer (`withKeys`).
+    @inline(__always)
+    func keyRange(_ index: Int) -> Range<Int> {
+        guard index >= firstFolded else { return Int(words[index].start)..<Int(words[index].end) }
+        let k = index - firstFolded
+        return Int(foldedKeyStarts[k])..<Int(foldedKeyStarts[k + 1])
+    }
+
+    /// The source line word `index` stands on.
+    /// - Complexity: O(log l) for l lines of the text.
+    func line(_ index: Int) -> Int {
+        let start = words[index].start
+        var low = 0, high = newlines.count
+        while low < high {
+            let mid = (low + high) / 2
+            if newlines[mid] < start { low = mid + 1 } else { high = mid }
+        }
+        return firstLine + low
     }
 
     static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -138,51 +224,59 @@ struct WordSequence: Sendable {
 
     /// The word at `index` as written.
     func word(_ index: Int) -> String {
-        String(decoding: bytes[Int(words[index].start)..<Int(words[index].end)], as: UTF8.self)
+        withBytes { String(decoding: UnsafeBufferPointer(rebasing: $0[Int(words[index].start)..<Int(words[index].end)]), as: UTF8.self) }
     }
 
     /// The text from the start of word `first` to the end of word `last`, as written, on one line.
     func text(from first: Int, through last: Int) -> String {
-        let slice = bytes[Int(words[first].start)..<Int(words[last].end)]
-        let raw = String(decoding: slice, as: UTF8.self)
-        guard slice.contains(0x0A) || first != last else { return raw }
+        let (raw, hasNewline) = withBytes { bytes -> (String, Bool) in
+            let slice = UnsafeBufferPointer(rebasing: bytes[Int(words[first].start)..<Int(words[last].end)])
+            return (String(decoding: slice, as: UTF8.self), slice.contains(0x0A))
+        }
+        guard hasNewline || first != last else { return raw }
         return raw.split(whereSeparator: { $0 == "\n" || $0 == " " }).joined(separator: " ")
     }
 
     /// True when the key of word `index` equals `key` (a key from `words(of:)`).
     func wordEquals(_ index: Int, _ key: [UInt8]) -> Bool {
-        let s = Int(words[index].keyStart), e = Int(words[index].keyEnd)
-        guard e - s == key.count else { return false }
-        for k in 0..<key.count where WordSequence.folded(keys[s + k]) != WordSequence.folded(key[k]) {
-            return false
+        let range = keyRange(index)
+        let s = range.lowerBound
+        guard range.count == key.count else { return false }
+        return withKeys { keys in
+            for k in 0..<key.count where WordSequence.folded(keys[s + k]) != WordSequence.folded(key[k]) {
+                return false
+            }
+            return true
         }
-        return true
     }
 
     /// True when the key of word `index` starts with `prefix` (a key from `words(of:)`).
     func wordHasPrefix(_ index: Int, _ prefix: [UInt8]) -> Bool {
-        let s = Int(words[index].keyStart), e = Int(words[index].keyEnd)
-        guard e - s >= prefix.count else { return false }
-        for k in 0..<prefix.count where WordSequence.folded(keys[s + k]) != WordSequence.folded(prefix[k]) {
-            return false
+        let range = keyRange(index)
+        let s = range.lowerBound
+        guard range.count >= prefix.count else { return false }
+        return withKeys { keys in
+            for k in 0..<prefix.count where WordSequence.folded(keys[s + k]) != WordSequence.folded(prefix[k]) {
+                return false
+            }
+            return true
         }
-        return true
     }
 
     /// The key of word `index`, lower case and without diacritics ("mikolajczyk").
     func key(_ index: Int) -> String {
-        String(decoding: keys[Int(words[index].keyStart)..<Int(words[index].keyEnd)].map(WordSequence.folded), as: UTF8.self)
+        withKeys { String(decoding: $0[keyRange(index)].map(WordSequence.folded), as: UTF8.self) }
     }
 
     /// True when word `index` begins with a capital letter (or a non-ASCII letter), as names do.
     func isCapitalised(_ index: Int) -> Bool {
-        let b = bytes[Int(words[index].start)]
+        let b = byte(Int(words[index].start))
         return (b >= 0x41 && b <= 0x5A) || b >= 0x80
     }
 
     /// Splits a phrase of a lexicon into the keys of its words, by the same rules as texts.
     static func words(of phrase: String) -> [[UInt8]] {
         let seq = WordSequence(phrase, firstLine: 1)
-        return (0..<seq.count).map { Array(seq.keys[Int(seq.words[$0].keyStart)..<Int(seq.words[$0].keyEnd)]) }
+        return seq.withKeys { keys in (0..<seq.count).map { Array(keys[seq.keyRange($0)]) } }
     }
 }

@@ -101,42 +101,63 @@ public enum ExportGraphBuilder {
             guard let end, let day else { return [] }
             return [ExportSpell(start: day, end: max(day, end))]
         }
-        /// Open bounds and undated dates leave their attributes out (open), never filled in.
-        func dateValues(_ date: HistoricalDate) -> [ExportValue?] {
-            [.string(date.precision.rawValue), .string(date.evidence.rawValue), date.best.map { .date($0) },
-             date.notBefore.map { .date($0) }, date.notAfter.map { .date($0) }]
+        // Each node's values are made when a writer reads them (`ExportValues.Source`), from the
+        // messages themselves: the same values as a list per node, without holding 600,000 lists.
+        // Open bounds and undated dates leave their attributes out (open), never filled in.
+        @Sendable func dateValue(_ key: Int, _ date: HistoricalDate) -> ExportValue? {
+            switch key {
+            case 0: return .string(date.precision.rawValue)
+            case 1: return .string(date.evidence.rawValue)
+            case 2: return date.best.map { .date($0) }
+            case 3: return date.notBefore.map { .date($0) }
+            default: return date.notAfter.map { .date($0) }
+            }
         }
         // One list of keys for every message (and one for every inferred letter), shared by their nodes.
         let dateKeys = ["precision", "evidence", "date", "not_before", "not_after"]
         let messageKeys = dateKeys + ["kind", "sender", "recipients", "place", "classification", "topics", "first_line"]
         let inferredKeys = dateKeys + ["kind", "sender", "recipients", "cited_by"]
+        let topics = analysis.topics, inferredMessages = analysis.inferred
+        let messageValues = ExportValues.Source(keys: messageKeys) { key, i in
+            switch key {
+            case 0..<5: return dateValue(key, all[i].date)
+            case 5: return .string(all[i].kind == .fragment ? "fragment" : "message")
+            case 6: return .string(all[i].sender)
+            case 7: return .string(all[i].recipients.joined(separator: "; "))
+            case 8: return all[i].place.map { .string($0) }
+            case 9: return .string(all[i].classification)
+            case 10: return .string((topics[all[i].id] ?? []).map(\.topic).joined(separator: "; "))
+            default: return .int(all[i].span.startLine)
+            }
+        }
+        let inferredValues = ExportValues.Source(keys: inferredKeys) { key, i in
+            switch key {
+            case 0..<5: return dateValue(key, inferredMessages[i].date)
+            case 5: return .string("inferred")
+            case 6: return .string(inferredMessages[i].sender)
+            case 7: return .string(inferredMessages[i].recipient)
+            default: return .string(inferredMessages[i].citedBy.joined(separator: "; "))
+            }
+        }
         var nodes: [ExportNode] = []
         nodes.reserveCapacity(analysis.messages.count + analysis.inferred.count)
         var starts: [String: Day] = [:]
         starts.reserveCapacity(analysis.messages.count + analysis.inferred.count)
+        var index = 0
         all.forEachInPlace { message in   // each read in place, not copied
-            let values = dateValues(message.date) + [
-                .string(message.kind == .fragment ? "fragment" : "message"), .string(message.sender),
-                .string(message.recipients.joined(separator: "; ")), message.place.map { .string($0) },
-                .string(message.classification), .string((analysis.topics[message.id] ?? []).map(\.topic).joined(separator: "; ")),
-                .int(message.span.startLine),
-            ]
             let who = message.kind == .fragment ? "Fragment"
                 : "\(people.name(of: message.sender)) to \(message.recipients.map { people.name(of: $0) }.joined(separator: ", "))"
             nodes.append(ExportNode(id: message.id, label: "\(who), \(dateLabel(message.date))",
-                                    values: ExportValues(keys: messageKeys, values: values),
+                                    values: ExportValues(source: messageValues, element: index),
                                     spells: spell(from: message.date.drawnBounds?.notBefore)))
             starts[message.id] = message.date.drawnBounds?.notBefore
+            index += 1
         }
-        for inferred in analysis.inferred {
-            let values = dateValues(inferred.date) + [
-                .string("inferred"), .string(inferred.sender), .string(inferred.recipient),
-                .string(inferred.citedBy.joined(separator: "; ")),
-            ]
+        for (k, inferred) in analysis.inferred.enumerated() {
             nodes.append(ExportNode(
                 id: inferred.id,
                 label: "\(people.name(of: inferred.sender)) to \(people.name(of: inferred.recipient)), \(dateLabel(inferred.date)) (inferred)",
-                values: ExportValues(keys: inferredKeys, values: values), spells: spell(from: inferred.date.drawnBounds?.notBefore)))
+                values: ExportValues(source: inferredValues, element: k), spells: spell(from: inferred.date.drawnBounds?.notBefore)))
             starts[inferred.id] = inferred.date.drawnBounds?.notBefore
         }
         let present = Set(nodes.map(\.id))

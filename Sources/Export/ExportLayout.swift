@@ -7,15 +7,20 @@
 /// left of the drawing; writers whose consumer grows y downwards flip it with `height`.
 public struct ExportLayout: Sendable, Hashable {
     /// An sRGB colour as 0...255 components (what GEXF's viz:color and GraphML's r, g, b take).
+    /// Held as three bytes (a node has three colours, and the replies drawing 600,000 nodes).
     public struct Color: Sendable, Hashable {
-        public var red: Int
-        public var green: Int
-        public var blue: Int
+        private var r: UInt8
+        private var g: UInt8
+        private var b: UInt8
+
+        public var red: Int { get { Int(r) } set { r = UInt8(min(max(newValue, 0), 255)) } }
+        public var green: Int { get { Int(g) } set { g = UInt8(min(max(newValue, 0), 255)) } }
+        public var blue: Int { get { Int(b) } set { b = UInt8(min(max(newValue, 0), 255)) } }
 
         public init(red: Int, green: Int, blue: Int) {
-            self.red = min(max(red, 0), 255)
-            self.green = min(max(green, 0), 255)
-            self.blue = min(max(blue, 0), 255)
+            r = UInt8(min(max(red, 0), 255))
+            g = UInt8(min(max(green, 0), 255))
+            b = UInt8(min(max(blue, 0), 255))
         }
 
         /// Reads `#rrggbb` or `#rrggbbaa` (the alpha is dropped); nil for anything else.

@@ -4,9 +4,29 @@
 /// node took some 700 bytes and a string hash per lookup, five writers looking up each value.
 /// Nodes built from one list of keys (`init(keys:values:)`) share that list, so each holds only
 /// its values, and a lookup compares a dozen short keys at most.
+///
+/// A graph of one node per message holds its values as a `Source` and the element's index
+/// instead (`init(source:element:)`): each value is made when a writer asks for it, from the
+/// analysis the graph was built from, so 600,000 messages do not hold a dozen values each
+/// while their four files are written (some 300 MB).
 public struct ExportValues: Sendable, Hashable, ExpressibleByDictionaryLiteral {
     private var keys: [String]
     private var items: [ExportValue?]
+    /// Where the values come from when they are made on demand (nil: `items` holds them).
+    private var source: Source?
+    private var element: Int = 0
+
+    /// The values of many elements, made on demand: `value(k, i)` is element i's value of
+    /// `keys[k]` (nil where it has none). Must give the same value each time it is asked.
+    public final class Source: Sendable {
+        let keys: [String]
+        let value: @Sendable (_ key: Int, _ element: Int) -> ExportValue?
+
+        public init(keys: [String], value: @escaping @Sendable (_ key: Int, _ element: Int) -> ExportValue?) {
+            self.keys = keys
+            self.value = value
+        }
+    }
 
     public init() {
         keys = []
@@ -20,6 +40,20 @@ public struct ExportValues: Sendable, Hashable, ExpressibleByDictionaryLiteral {
         items = values
     }
 
+    /// The values of element `element` of `source`, made when they are read.
+    public init(source: Source, element: Int) {
+        keys = source.keys
+        items = []
+        self.source = source
+        self.element = element
+    }
+
+    /// Every value in key order, made now if they come from a source.
+    private var allItems: [ExportValue?] {
+        guard let source else { return items }
+        return keys.indices.map { source.value($0, element) }
+    }
+
     public init(dictionaryLiteral elements: (String, ExportValue)...) {
         self.init()
         for (key, value) in elements { self[key] = value }
@@ -29,10 +63,14 @@ public struct ExportValues: Sendable, Hashable, ExpressibleByDictionaryLiteral {
     /// - Complexity: O(k) in the number of keys (a dozen at most).
     public subscript(key: String) -> ExportValue? {
         get {
-            for index in keys.indices where keys[index] == key { return items[index] }
+            for index in keys.indices where keys[index] == key { return source.map { $0.value(index, element) } ?? items[index] }
             return nil
         }
         set {
+            if source != nil {
+                items = allItems
+                source = nil
+            }
             if let index = keys.firstIndex(of: key) {
                 items[index] = newValue
             } else if let newValue {
@@ -45,11 +83,11 @@ public struct ExportValues: Sendable, Hashable, ExpressibleByDictionaryLiteral {
     /// The values present, by key.
     public var dictionary: [String: ExportValue] {
         var result: [String: ExportValue] = [:]
-        for (key, value) in zip(keys, items) { if let value { result[key] = value } }
+        for (key, value) in zip(keys, allItems) { if let value { result[key] = value } }
         return result
     }
 
-    public var isEmpty: Bool { !items.contains { $0 != nil } }
+    public var isEmpty: Bool { !allItems.contains { $0 != nil } }
 
     public static func == (a: ExportValues, b: ExportValues) -> Bool { a.dictionary == b.dictionary }
     public func hash(into hasher: inout Hasher) { hasher.combine(dictionary) }

@@ -40,6 +40,27 @@ import Testing
         #expect(Set(graph.edges.map(\.kind)).isSubset(of: Set(ReplyLink.Kind.allCases.map(\.rawValue))))
         let ids = Set(graph.nodes.map(\.id))
         #expect(graph.edges.allSatisfy { ids.contains($0.source) && ids.contains($0.target) })
+        // The node values are made when read (`ExportValues.Source`): each is its message's own,
+        // the same at every reading, and a value set on a node changes that node alone.
+        for (node, message) in zip(graph.nodes, analysis.messages) {
+            #expect(node.values["sender"] == .string(message.sender))
+            #expect(node.values["recipients"] == .string(message.recipients.joined(separator: "; ")))
+            #expect(node.values["first_line"] == .int(message.span.startLine))
+            #expect(node.values["date"] == message.date.best.map { .date($0) })
+            #expect(node.values["topics"] == .string((analysis.topics[message.id] ?? []).map(\.topic).joined(separator: "; ")))
+            #expect(node.values["cited_by"] == nil)
+        }
+        let inferred = try #require(graph.nodes.dropFirst(analysis.messages.count).first)
+        let cited = try #require(analysis.inferred.first)
+        #expect(inferred.values["kind"] == .string("inferred") && inferred.values["sender"] == .string(cited.sender))
+        #expect(inferred.values["cited_by"] == .string(cited.citedBy.joined(separator: "; ")))
+        var changed = graph.nodes[0]
+        changed.values["place"] = .string("elsewhere")
+        #expect(changed.values["place"] == .string("elsewhere") && changed.values["sender"] == graph.nodes[0].values["sender"])
+        #expect(graph.nodes[0].values["place"] != .string("elsewhere") && changed != graph.nodes[0])
+        #expect(ExportNode(id: changed.id, label: changed.label, values: ExportValues(keys: Array(changed.values.dictionary.keys),
+                                                                                    values: Array(changed.values.dictionary.values)),
+                           spells: changed.spells) == changed)
     }
 
     @Test(arguments: ExportGraphKind.allCases)
