@@ -52,7 +52,7 @@ struct FiguresCommand: ParsableCommand {
         let gallery = Gallery(analysis: analysis, theme: theme, styleSpec: style.style, formats: wanted, staging: staging)
         let rendered: Gallery.Rendered
         do {
-            rendered = try gallery.render(progress: progress.report)
+            rendered = try gallery.render(timeMemory: timings, progress: progress.report)
         } catch {
             staging.abandon()
             throw error
@@ -67,6 +67,9 @@ struct FiguresCommand: ParsableCommand {
             }
             for (name, seconds, cpu) in familyTimes.exportJobs {
                 StandardError.write("[timing] figures.export.\(name) \(String(format: "%9.3f", seconds)) s  cpu \(String(format: "%9.3f", cpu)) s\n")
+            }
+            for (name, resident, peak) in familyTimes.memory {
+                StandardError.write("[memory] figures \(name): resident \(resident) MB, peak so far \(peak) MB\n")
             }
         }
 
