@@ -34,7 +34,7 @@ struct FiguresCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Folder to write into (created if missing).", valueName: "DIR"))
     var out: String = "Renders"
 
-    @Flag(name: .long, help: "Print the wall and CPU time, the page faults and the resident memory at the end of each stage to stderr.")
+    @Flag(name: .long, help: "Print the wall and CPU time, the page faults and the resident memory at the end of each stage to stderr, and the resident memory and the peak so far as each gallery file and job ends.")
     var timings = false
 
     func run() throws {
