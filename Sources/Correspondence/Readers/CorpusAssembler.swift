@@ -60,8 +60,9 @@ struct CorpusAssembler {
         // The principal: most frequent explicit sender.
         var counts: [String: Int] = [:]
         var order: [String] = []
-        for h in headers.compactMap({ $0 }) {
-            if let s = h.senders.first {
+        // Read in place: a copy of each header (compactMap) cost more than the count.
+        for k in headers.indices {
+            if let s = headers[k]?.senders.first {
                 if counts[s] == nil { order.append(s) }
                 counts[s, default: 0] += 1
             }
@@ -233,7 +234,7 @@ struct CorpusAssembler {
         // The entries are not needed any more: let go before the rest is made.
         drafts = []
 
-        assignIDs(&messages)
+        assignIDs(&messages, people: correspondents)
         for (k, m) in continues.enumerated() { if let m { messages[k].continues = messages[m].id } }
 
         // Duplicates: same writer, addressees and day, and (nearly) the same words: a message
@@ -250,17 +251,9 @@ struct CorpusAssembler {
                 return m.pointee.sender + "|" + m.pointee.recipients.joined(separator: ",") + "|" + (m.pointee.date.best?.iso ?? "")
             }
         }
-        var groups: [String: [Int]] = [:]
-        var groupOrder: [String] = []
-        for (k, key) in keys.enumerated() {
-            guard let key else { continue }
-            if groups[key] == nil { groupOrder.append(key) }
-            groups[key, default: []].append(k)
-        }
-        // Groups are compared on all cores (each group alone); the notes are then added in
-        // group order, as a sequential pass would.
-        let crowded = groupOrder.compactMap { key in groups[key].flatMap { $0.count > 1 ? $0 : nil } }
-        groups = [:]
+        // Groups are found on all cores (`EqualKeys`) and compared on all cores (each group
+        // alone); the notes are then added in group order, as a sequential pass would.
+        let crowded = EqualKeys.crowdedGroups(keys)
         let repeats: [[(Int, Int, Double)]]
         do {
             // A second reference to the messages only while they are compared (else the first
@@ -279,21 +272,22 @@ struct CorpusAssembler {
             }
         }
         for k in messages.indices {
-            // Most messages have a date of their own: only the others are copied out to be read.
+            // Fields are read in place: a copy of each message read costs a retain and a release
+            // of every field, and at 500,000 messages tens of thousands are read here.
             guard messages[k].kind == .fragment || (messages[k].sentOn == nil && messages[k].dated == nil) else { continue }
-            let m = messages[k]
-            if m.kind == .fragment {
-                issues.append(ReadIssue(kind: .fragment, span: m.span, detail: "text with no header of its own: " + (m.notes.first ?? ""), messageIDs: [m.id]))
-            } else if m.sentOn == nil && m.dated == nil {
+            if messages[k].kind == .fragment {
+                issues.append(ReadIssue(kind: .fragment, span: messages[k].span, detail: "text with no header of its own: " + (messages[k].notes.first ?? ""), messageIDs: [messages[k].id]))
+            } else {
+                let date = messages[k].date
                 let detail: String
-                if let (a, b) = m.date.closedBounds, m.date.evidence == .neighbours {
+                if let (a, b) = date.closedBounds, date.evidence == .neighbours {
                     detail = "no Sent-on or date line of its own; bounded by its neighbours \(a.iso) to \(b.iso)"
-                } else if let best = m.date.best {
+                } else if let best = date.best {
                     detail = "no Sent-on or date line of its own; dated \(best.iso) by a displaced date line"
                 } else {
                     detail = "no Sent-on or date line of its own, and no dated neighbour bounds it: undated"
                 }
-                issues.append(ReadIssue(kind: .undated, span: m.span, detail: detail, messageIDs: [m.id]))
+                issues.append(ReadIssue(kind: .undated, span: messages[k].span, detail: detail, messageIDs: [messages[k].id]))
             }
         }
         // Both sorts go through keys computed once, with the position as the last key (the
@@ -308,17 +302,24 @@ struct CorpusAssembler {
     /// The repeats within one group (same writer, addressees and day): each member with each of
     /// the next `duplicateWindow` members whose words are (nearly) the same, as (first, repeat,
     /// similarity) in the order found.
-    /// - Complexity: O(m · duplicateWindow) comparisons for a group of m messages.
+    /// - Complexity: O(m · duplicateWindow) comparisons for a group of m messages, each of
+    ///   constant time when the sketches rule the pair out, else O(words of the two texts).
     private static func repeats(in members: [Int], messages: [Message]) -> [(Int, Int, Double)] {
         var found: [(Int, Int, Double)] = []
         var words: [Set<Substring>?] = Array(repeating: nil, count: members.count)
+        // Each member's sketch, made once (nil inside: a text without one, compared in full).
+        var sketches: [WordFingerprint??] = Array(repeating: nil, count: members.count)
         for a in members.indices {
             for b in (a + 1)..<min(members.count, a + 1 + Self.duplicateWindow) {
                 // Only texts of about the same length can be the same text.
                 let la = messages[members[a]].body.utf8.count, lb = messages[members[b]].body.utf8.count
                 guard min(la, lb) * 10 >= max(la, lb) * 8 else { continue }
-                if words[a] == nil { words[a] = Set(SpaceSplitter.words(normalised(messages[members[a]].body))) }
-                if words[b] == nil { words[b] = Set(SpaceSplitter.words(normalised(messages[members[b]].body))) }
+                // Nor can texts whose sketches already differ in too many words (exact: see `WordFingerprint`).
+                if sketches[a] == nil { sketches[a] = .some(WordFingerprint.of(messages[members[a]].body)) }
+                if sketches[b] == nil { sketches[b] = .some(WordFingerprint.of(messages[members[b]].body)) }
+                if let sa = sketches[a]!, let sb = sketches[b]!, !sa.mayReachFourFifths(sb) { continue }
+                if words[a] == nil { words[a] = wordSet(messages[members[a]].body) }
+                if words[b] == nil { words[b] = wordSet(messages[members[b]].body) }
                 guard let wa = words[a], let wb = words[b] else { continue }
                 // The shared words counted from the smaller set: |A ∪ B| = |A| + |B| - |A ∩ B|.
                 let (small, large) = wa.count <= wb.count ? (wa, wb) : (wb, wa)
@@ -391,6 +392,11 @@ struct CorpusAssembler {
         return abs(a.days(to: b))
     }
 
+    /// The distinct words the printed-twice check compares (`normalised`, split at spaces).
+    static func wordSet(_ text: String) -> Set<Substring> {
+        Set(SpaceSplitter.words(normalised(text)))
+    }
+
     /// Words separated by single spaces, in lower case. ASCII text (without CR) is done in
     /// one pass over its bytes: the general path (split, join, `lowercased()`) costs more than
     /// the rest of the duplicate check on a long body, and gives the same bytes for ASCII.
@@ -436,14 +442,13 @@ struct CorpusAssembler {
     }
 
     /// `1942-07-23-stalin-churchill`, `-b`, `-c` on collision, in source order.
-    /// - Complexity: O(n) in messages: each base on all cores, then one pass that counts them.
-    private func assignIDs(_ messages: inout [Message]) {
-        // The same few people write and receive every message: each person's slug is made once.
+    /// - Complexity: O(n) in messages, on all cores: the bases, their counts (`EqualKeys`), the ids.
+    /// `people`: every sender and addressee of the messages.
+    private func assignIDs(_ messages: inout [Message], people: Set<String>) {
+        // The same few people write and receive every message: each person's slug is made once
+        // (from the correspondents already gathered, not by a look at every message).
         var slugs: [String: String] = [:]
-        for k in messages.indices {
-            if slugs[messages[k].sender] == nil { slugs[messages[k].sender] = Slug.make(messages[k].sender) }
-            if let first = messages[k].recipients.first, slugs[first] == nil { slugs[first] = Slug.make(first) }
-        }
+        for person in people { slugs[person] = Slug.make(person) }
         let slugOf = slugs
         // The bases depend on each message alone (on all cores); which one gets a suffix
         // depends on the order (one pass). Fields are read in place, not copied out.
@@ -451,19 +456,21 @@ struct CorpusAssembler {
             let made = UncheckedMessages(buffer: buffer)
             return ConcurrentMap.map(count: buffer.count) { k -> String in
                 let m = made.buffer.baseAddress! + k   // read in place: a copy retains every field
-                var base = "\(m.pointee.date.best?.iso ?? "undated")-\(slugOf[m.pointee.sender]!)"
-                base += "-" + (m.pointee.recipients.first.map { slugOf[$0]! } ?? "unknown")
+                var base = "\(m.pointee.date.best?.iso ?? "undated")-\(slugOf[m.pointee.sender] ?? Slug.make(m.pointee.sender))"
+                base += "-" + (m.pointee.recipients.first.map { slugOf[$0] ?? Slug.make($0) } ?? "unknown")
                 if m.pointee.kind == .fragment { base += "-fragment" }
                 return base
             }
         }
-        var used: [String: Int] = [:]
-        used.reserveCapacity(messages.count)
-        for k in messages.indices {
-            let base = bases[k]
-            let n = used[base, default: 0]
-            used[base] = n + 1
-            messages[k].id = n == 0 ? base : base + "-" + Message.idSuffix(n)
+        // How many earlier messages share each base, counted on all cores (`EqualKeys`); each
+        // id is then written into its own message on all cores.
+        let earlier = EqualKeys.occurrences(bases)
+        messages.withUnsafeMutableBufferPointer { buffer in
+            let made = UncheckedMutableMessages(buffer: buffer)
+            ConcurrentMap.forEach(count: buffer.count) { k in
+                let n = earlier[k]
+                made.buffer[k].id = n == 0 ? bases[k] : bases[k] + "-" + Message.idSuffix(n)
+            }
         }
     }
 
@@ -536,4 +543,9 @@ private struct DraftShelf: @unchecked Sendable {
 /// Messages lent to the tasks that read them (read only, while the array is not changed).
 private struct UncheckedMessages: @unchecked Sendable {
     let buffer: UnsafeBufferPointer<Message>
+}
+
+/// Messages lent to tasks that each change only their own indices.
+private struct UncheckedMutableMessages: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Message>
 }

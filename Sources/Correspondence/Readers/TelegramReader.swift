@@ -44,8 +44,15 @@ public enum TelegramReader {
             throw EpistolaryError(.badData, file: path ?? sourceName, "no message header found (expected lines such as \"FROM X TO Y\" or \"X TO Y\")")
         }
         var assembler = CorpusAssembler(drafts: consume drafts, people: found, issues: issues)
-        return assembler.assemble(sourceName: sourceName, sourceHash: hash.value())
+        let corpus = assembler.assemble(sourceName: sourceName, sourceHash: hash.value())
+        // The text's lines and entries are freed now, in small blocks between the messages kept:
+        // a large read gives their pages back (`FreedMemory`).
+        if corpus.messages.count >= Self.releaseAfter { FreedMemory.release() }
+        return corpus
     }
+
+    /// Reads of at least this many messages give the memory they freed back to the system.
+    static let releaseAfter = 20_000
 
     /// The entries of `text`, cut by `TelegramSegmenter` over the text's own bytes (no array of
     /// lines), in pieces on all cores when the text is large (`TelegramSegmenter.segment(bytes:people:pieceSize:)`).
@@ -136,8 +143,8 @@ struct TelegramSegmenter {
     private(set) var piecesRedone = 0
     /// Header texts repeat ("PERSONAL AND SECRET FROM PREMIER J. V. STALIN / TO THE PRIME
     /// MINISTER, Mr W. CHURCHILL" a hundred times): each distinct one is read once.
-    private var headerCache: [[String]: HeaderText] = [:]
-    private var headerLikeCache: [String: String?] = [:]
+    /// Shared by the segmenters of all pieces of one text (`HeaderMemo`).
+    private let memo: HeaderMemo
     /// Most paragraphs one unfinished header gathers. A real header is a few blocks (writer,
     /// "TO ..." addressee, classification); a run of header-like blocks that never completes
     /// (the black-box run's 5,000 "PERSONAL AND SECRET FROM" blocks, each followed by a date)
@@ -146,16 +153,15 @@ struct TelegramSegmenter {
     static let maxHeaderParagraphs = 8
 
     private mutating func readHeader(_ paragraphs: [String]) -> HeaderText {
-        if let known = headerCache[paragraphs] { return known }
-        let h = HeaderText(paragraphs: paragraphs, matcher: matcher)
-        headerCache[paragraphs] = h
-        return h
+        memo.header(paragraphs) { HeaderText(paragraphs: paragraphs, matcher: matcher) }
     }
 
     /// `stripped`: the bytes are already without a BOM.
-    init(bytes all: UnsafeBufferPointer<UInt8>, stripped: Bool = false, people: PersonTable) {
+    /// `memo`: the header readings shared with the other pieces of the same text and people.
+    init(bytes all: UnsafeBufferPointer<UInt8>, stripped: Bool = false, people: PersonTable, memo: HeaderMemo = HeaderMemo()) {
         bytes = !stripped && all.starts(with: [0xEF, 0xBB, 0xBF]) ? UnsafeBufferPointer(rebasing: all[3...]) : all
         self.people = people
+        self.memo = memo
         matcher = PersonMatcher.cached(for: people)
     }
 
@@ -181,6 +187,7 @@ struct TelegramSegmenter {
             return whole
         }
         let bytes = UncheckedBytes(bytes: whole.bytes)
+        let memo = whole.memo
         // Lines before each piece, counted on all cores (a piece starts just after a LF).
         let lineCounts = ConcurrentMap.mapEach(count: cuts.count - 1) { k in
             TelegramSegmenter.lineEnds(in: bytes.bytes, cuts[k]..<cuts[k + 1])
@@ -189,7 +196,7 @@ struct TelegramSegmenter {
         for count in lineCounts.dropLast() { counted.append(counted[counted.count - 1] + count) }
         let firstLines = counted
         var pieces = ConcurrentMap.mapEach(count: cuts.count - 1) { k -> Piece in
-            var piece = TelegramSegmenter(bytes: bytes.bytes, stripped: true, people: people)
+            var piece = TelegramSegmenter(bytes: bytes.bytes, stripped: true, people: people, memo: memo)
             // A piece after the first starts after a header has been seen (`seenHeader`), as
             // the one pass would be when its cut is kept.
             if k > 0 { piece.seenHeader = true }
@@ -404,18 +411,14 @@ struct TelegramSegmenter {
             firstText = lead.rest
         }
         let joined = ([String(firstText)] + paragraphLines.indices.dropFirst().map { lineText($0) }).joined(separator: " ")
-        let cleanedHeader: String
-        if let known = headerLikeCache[joined] {
-            guard let known else { return false }
-            cleanedHeader = known
-        } else {
+        // The reading of the text alone is shared (`HeaderMemo`); a single line that is a date
+        // line is no header, whatever the same words read as over several lines.
+        let cleaned = memo.headerLike(joined) {
             let cleaned = HeaderText.clean(joined)
-            var isHeader = HeaderText.isHeaderLike(cleaned)
-            if isHeader, paragraphLines.count == 1, joined.utf8.contains(where: DateText.isDigit), DateText.dateLine(joined) != nil { isHeader = false }
-            headerLikeCache[joined] = .some(isHeader ? cleaned : nil)
-            guard isHeader else { return false }
-            cleanedHeader = cleaned
+            return HeaderText.isHeaderLike(cleaned) ? cleaned : nil
         }
+        guard let cleanedHeader = cleaned else { return false }
+        if paragraphLines.count == 1, joined.utf8.contains(where: DateText.isDigit), DateText.dateLine(joined) != nil { return false }
         header(cleanedHeader, lines: paragraphLines.indices.map { firstLine + $0 }, fusedDate: fused)
         return true
     }

@@ -21,6 +21,18 @@ public enum ConcurrentMap {
         }
     }
 
+    /// Calls `body` for each index of `0..<count` on all cores, in chunks as `map(count:_:)`, for
+    /// work that writes its own index's slot (through a pointer the caller lends) and returns nothing.
+    /// - Complexity: O(count) calls of `body`, spread over the cores.
+    public static func forEach(count: Int, _ body: @Sendable (Int) -> Void) {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        guard count > 256, cores > 1 else { for i in 0..<count { body(i) }; return }
+        let chunks = min(count, cores * 8)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            for i in (count * chunk / chunks)..<(count * (chunk + 1) / chunks) { body(i) }
+        }
+    }
+
     /// Maps `0..<count` on all cores with every index a task of its own, in order, for a few
     /// large items (the pieces of a long text). Why: `map(count:_:)` keeps 256 items or fewer on
     /// the calling thread, right for cheap items but not for 70 pieces of 8 MB each (the reader's
