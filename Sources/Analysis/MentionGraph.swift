@@ -33,11 +33,24 @@ public struct MentionGraph: Sendable, Hashable, Codable {
     }
 
     /// The graph restricted to one kind (e.g. the network of people mentioned together).
+    /// A message whose mentions are all kept shares its list with this graph (not copied),
+    /// and no list is made for a message that keeps none: the figures hold this graph for the
+    /// whole gallery (issue 13).
+    /// - Complexity: O(n) in the mentions.
     public func restricted(to kind: MentionEntity.Kind) -> MentionGraph {
         let keep = Set(nodes.filter { $0.kind == kind }.map(\.id))
+        var kept: [String: [Mention]] = [:]
+        for (id, found) in byMessage {
+            let matching = found.count { keep.contains($0.entity) }
+            if matching > 0 && matching == found.count {
+                kept[id] = found
+            } else if matching > 0 {
+                kept[id] = found.filter { keep.contains($0.entity) }
+            }
+        }
         return MentionGraph(nodes: nodes.filter { keep.contains($0.id) },
                             edges: edges.filter { keep.contains($0.a) && keep.contains($0.b) },
-                            byMessage: byMessage.mapValues { $0.filter { keep.contains($0.entity) } }.filter { !$0.value.isEmpty })
+                            byMessage: kept)
     }
 
     static func build(byMessage: [String: [Mention]], messageOrder: [String], table: MentionTable) -> MentionGraph {

@@ -68,7 +68,7 @@ struct TermMatcher: Sendable {
                 let word = words[w]
                 for k in WordHashIndex.range(for: word.hash, in: firstSlots, shift: first.shift) {
                     let t = Int(first.values[k])
-                    if let last = matchFirst(t, at: w, in: text) { out.append(Hit(term: t, first: w, last: last)) }
+                    if let last = matchFirst(t, at: w, in: text, keys: keys) { out.append(Hit(term: t, first: w, last: last)) }
                 }
                 guard maxPrefix > 0 else { continue }
                 let keyRange = text.keyRange(w)
@@ -89,7 +89,7 @@ struct TermMatcher: Sendable {
                     guard lengthUsed[length] else { continue }
                     for v in WordHashIndex.range(for: h, in: prefixSlots, shift: prefix.shift) {
                         let t = Int(prefix.values[v])
-                        if let last = matchFirst(t, at: w, in: text, prefixLength: length) {
+                        if let last = matchFirst(t, at: w, in: text, keys: keys, prefixLength: length) {
                             out.append(Hit(term: t, first: w, last: last))
                         }
                     }
@@ -103,23 +103,24 @@ struct TermMatcher: Sendable {
     }
 
     /// Checks the first item of term `t` at word `w` (its hash already matched), then the rest.
-    private func matchFirst(_ t: Int, at w: Int, in text: WordSequence, prefixLength: Int? = nil) -> Int? {
+    private func matchFirst(_ t: Int, at w: Int, in text: WordSequence, keys: UnsafeBufferPointer<UInt8>, prefixLength: Int? = nil) -> Int? {
         switch items[t][0] {
         case .word(let bytes, _) where prefixLength == nil:
-            guard text.wordEquals(w, bytes) else { return nil }
+            guard text.wordEquals(w, bytes, in: keys) else { return nil }
         case .prefix(let p) where p.count == prefixLength:
-            guard text.wordHasPrefix(w, p) else { return nil }
+            guard text.wordHasPrefix(w, p, in: keys) else { return nil }
         default:
             return nil
         }
-        return matchRest(t, item: 1, word: w + 1, lastMatched: w, in: text)
+        return matchRest(t, item: 1, word: w + 1, lastMatched: w, in: text, keys: keys)
     }
 
     /// Matches items `item...` of term `t` from word `word`; returns the last word matched.
     /// A loop, not a recursion (a term as long as a 100 kB name must not overflow the stack):
     /// each gap keeps a frame with the next number of words it may skip, and a mismatch goes
     /// back to the innermost gap that can still skip more, as the recursion would.
-    private func matchRest(_ t: Int, item first: Int, word start: Int, lastMatched: Int, in text: WordSequence) -> Int? {
+    private func matchRest(_ t: Int, item first: Int, word start: Int, lastMatched: Int, in text: WordSequence,
+                           keys: UnsafeBufferPointer<UInt8>) -> Int? {
         let term = items[t]
         var gaps: [(item: Int, word: Int, skip: Int, last: Int)] = []
         var item = first, word = start, last = lastMatched
@@ -128,9 +129,9 @@ struct TermMatcher: Sendable {
             let matched: Bool
             switch term[item] {
             case .word(let bytes, let h):
-                matched = word < text.count && text.words[word].hash == h && text.wordEquals(word, bytes)
+                matched = word < text.count && text.words[word].hash == h && text.wordEquals(word, bytes, in: keys)
             case .prefix(let p):
-                matched = word < text.count && text.wordHasPrefix(word, p)
+                matched = word < text.count && text.wordHasPrefix(word, p, in: keys)
             case .anyWord:
                 matched = word < text.count
             case .gap:

@@ -239,28 +239,36 @@ struct WordSequence: Sendable {
 
     /// True when the key of word `index` equals `key` (a key from `words(of:)`).
     func wordEquals(_ index: Int, _ key: [UInt8]) -> Bool {
+        withKeys { wordEquals(index, key, in: $0) }
+    }
+
+    /// `wordEquals(_:_:)` with the keys' buffer at hand (`withKeys`), for a matcher's loop.
+    @inline(__always)
+    func wordEquals(_ index: Int, _ key: [UInt8], in keys: UnsafeBufferPointer<UInt8>) -> Bool {
         let range = keyRange(index)
         let s = range.lowerBound
         guard range.count == key.count else { return false }
-        return withKeys { keys in
-            for k in 0..<key.count where WordSequence.folded(keys[s + k]) != WordSequence.folded(key[k]) {
-                return false
-            }
-            return true
+        for k in 0..<key.count where WordSequence.folded(keys[s + k]) != WordSequence.folded(key[k]) {
+            return false
         }
+        return true
     }
 
     /// True when the key of word `index` starts with `prefix` (a key from `words(of:)`).
     func wordHasPrefix(_ index: Int, _ prefix: [UInt8]) -> Bool {
+        withKeys { wordHasPrefix(index, prefix, in: $0) }
+    }
+
+    /// `wordHasPrefix(_:_:)` with the keys' buffer at hand (`withKeys`), for a matcher's loop.
+    @inline(__always)
+    func wordHasPrefix(_ index: Int, _ prefix: [UInt8], in keys: UnsafeBufferPointer<UInt8>) -> Bool {
         let range = keyRange(index)
         let s = range.lowerBound
         guard range.count >= prefix.count else { return false }
-        return withKeys { keys in
-            for k in 0..<prefix.count where WordSequence.folded(keys[s + k]) != WordSequence.folded(prefix[k]) {
-                return false
-            }
-            return true
+        for k in 0..<prefix.count where WordSequence.folded(keys[s + k]) != WordSequence.folded(prefix[k]) {
+            return false
         }
+        return true
     }
 
     /// The key of word `index`, lower case and without diacritics ("mikolajczyk").

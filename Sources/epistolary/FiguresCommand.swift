@@ -34,7 +34,7 @@ struct FiguresCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Folder to write into (created if missing).", valueName: "DIR"))
     var out: String = "Renders"
 
-    @Flag(name: .long, help: "Print the wall and CPU time, the page faults and the resident memory at the end of each stage to stderr.")
+    @Flag(name: .long, help: "Print the wall and CPU time, the page faults and the resident memory at the end of each stage to stderr, and the resident memory and the peak so far as each gallery file and job ends.")
     var timings = false
 
     func run() throws {
@@ -52,7 +52,7 @@ struct FiguresCommand: ParsableCommand {
         let gallery = Gallery(analysis: analysis, theme: theme, styleSpec: style.style, formats: wanted, staging: staging)
         let rendered: Gallery.Rendered
         do {
-            rendered = try gallery.render(progress: progress.report)
+            rendered = try gallery.render(timeMemory: timings, progress: progress.report)
         } catch {
             staging.abandon()
             throw error
@@ -67,6 +67,9 @@ struct FiguresCommand: ParsableCommand {
             }
             for (name, seconds, cpu) in familyTimes.exportJobs {
                 StandardError.write("[timing] figures.export.\(name) \(String(format: "%9.3f", seconds)) s  cpu \(String(format: "%9.3f", cpu)) s\n")
+            }
+            for (name, resident, peak) in familyTimes.memory {
+                StandardError.write("[memory] figures \(name): resident \(resident) MB, peak so far \(peak) MB\n")
             }
         }
 

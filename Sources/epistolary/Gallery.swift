@@ -33,6 +33,9 @@ struct Gallery {
         /// Wall time and CPU time of each export job (the CPU of the thread that ran it, so
         /// not inflated by other work on the machine), by name.
         var exportJobs: [(name: String, seconds: Double, cpu: Double)] = []
+        /// Every job (families and exports) in the order they ended, with the resident memory
+        /// then and the process's peak so far, in MB: which job raised the peak.
+        var memory: [(name: String, resident: Int, peak: Int)] = []
     }
 
     /// What a render produced: the manifest entries of the files written, in a stable order
@@ -44,9 +47,17 @@ struct Gallery {
         var timings: Timings
     }
 
-    func render(progress: @escaping @Sendable (String) -> Void) throws -> Rendered {
+    /// `timeMemory`: read the resident memory as each job ends (for `--timings`).
+    func render(timeMemory: Bool = false, progress given: @escaping @Sendable (String) -> Void) throws -> Rendered {
         let analysis = self.analysis, theme = self.theme, styleSpec = self.styleSpec, formats = self.formats
         let staging = self.staging
+        let results = ResultSlots(count: 0)
+        // With `timeMemory`, each file made is noted with the memory then, as each job is.
+        let noting: @Sendable (String) -> Void = { path in
+            results.ended(path, resident: StageClock.residentMegabytes() ?? 0, peak: StageClock.peakMegabytes() ?? 0)
+            given(path)
+        }
+        let progress = timeMemory ? noting : given
         // The exports are several independent jobs, so that both cores stay busy at any size.
         // The figures' passes over every message (ranking, merged people, the mentions of
         // people) are made once for the gallery's figures and the exports' drawings both.
@@ -56,14 +67,18 @@ struct Gallery {
             { try Self.graphs(analysis: analysis, theme: theme, styleSpec: styleSpec, formats: formats, parts: parts, staging: staging, progress: progress) },
             { try Self.timelines(analysis: analysis, theme: theme, styleSpec: styleSpec, formats: formats, staging: staging, progress: progress) },
         ] + exportJobs.map { job in { Family(files: try job.run()) } }
-        let results = ResultSlots(count: jobs.count)
-        let order = Self.schedule(["graphs", "timelines"] + exportJobs.map(\.name))
+        results.reset(count: jobs.count)
+        let names = ["graphs", "timelines"] + exportJobs.map(\.name)
+        let order = Self.schedule(names)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { turn in
             let index = order[turn]
             let start = DispatchTime.now().uptimeNanoseconds, cpu = Self.threadCPUSeconds()
             let outcome = Result { try jobs[index]() }
             results.store(index, outcome, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9,
                           cpu: Self.threadCPUSeconds() - cpu)
+            if timeMemory {
+                results.ended("job " + names[index], resident: StageClock.residentMegabytes() ?? 0, peak: StageClock.peakMegabytes() ?? 0)
+            }
         }
         var files: [GalleryManifest.Entry] = [], failures: [GalleryFailure] = []
         for index in 0..<jobs.count {
@@ -74,7 +89,8 @@ struct Gallery {
         return Rendered(files: files, failures: failures,
                         timings: Timings(graphs: results.seconds(0), timelines: results.seconds(1),
                                          exports: (2..<jobs.count).map(results.seconds).reduce(0, +),
-                                         exportJobs: exportJobs.indices.map { (exportJobs[$0].name, results.seconds($0 + 2), results.cpu($0 + 2)) }))
+                                         exportJobs: exportJobs.indices.map { (exportJobs[$0].name, results.seconds($0 + 2), results.cpu($0 + 2)) },
+                                         memory: results.memory()))
     }
 
     /// The order in which the jobs named `names` are started (their files still come in the
@@ -352,12 +368,22 @@ private final class ResultSlots: Sendable {
         var outcomes: [Result<Gallery.Family, Error>?]
         var durations: [Double]
         var cpu: [Double]
+        var memory: [(name: String, resident: Int, peak: Int)] = []
     }
     private let slots: Mutex<Slots>
 
     init(count: Int) {
         slots = Mutex(Slots(outcomes: Array(repeating: nil, count: count), durations: Array(repeating: 0, count: count),
                              cpu: Array(repeating: 0, count: count)))
+    }
+
+    /// Room for `count` jobs' results (what was noted of memory is kept).
+    func reset(count: Int) {
+        slots.withLock {
+            $0.outcomes = Array(repeating: nil, count: count)
+            $0.durations = Array(repeating: 0, count: count)
+            $0.cpu = Array(repeating: 0, count: count)
+        }
     }
 
     func store(_ index: Int, _ outcome: Result<Gallery.Family, Error>, seconds: Double, cpu: Double) {
@@ -370,6 +396,14 @@ private final class ResultSlots: Sendable {
 
     func outcome(_ index: Int) -> Result<Gallery.Family, Error> {
         slots.withLock { $0.outcomes[index] } ?? .failure(EpistolaryError(.environment, "a gallery job did not finish"))
+    }
+
+    func ended(_ name: String, resident: Int, peak: Int) {
+        slots.withLock { $0.memory.append((name, resident, peak)) }
+    }
+
+    func memory() -> [(name: String, resident: Int, peak: Int)] {
+        slots.withLock { $0.memory }
     }
 
     func seconds(_ index: Int) -> Double {

@@ -42,6 +42,15 @@ struct StageClock {
         return pages * Int(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
     }
 
+    /// The process's peak resident memory so far, in MB (`VmHWM` of `/proc/self/status`; nil
+    /// where there is none): what `/usr/bin/time` reports at the end, read as work goes on.
+    static func peakMegabytes() -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kB = Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") else { return nil }
+        return kB / 1024
+    }
+
     /// Page faults of the process so far (minor ones: memory touched for the first time).
     static func pageFaults() -> Int {
         var usage = rusage()

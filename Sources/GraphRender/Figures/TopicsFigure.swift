@@ -30,22 +30,35 @@ struct TopicsFigure {
     }
 
     /// Messages per topic and person, over every message with a topic.
+    ///
+    /// Compact (issue 13): the messages counted are positions in `analysis.messages`, and
+    /// each one's topics and people are small numbers in two flat lists; a copy of every
+    /// message with a topic and two sets of strings each were 300 MB at 500,000 messages.
     struct Tally {
         var perTopic: [String: [String: Int]] = [:]
         var topicTotals: [String: Int] = [:]
         var involvement: [String: Int] = [:]
-        /// Each message with a topic: its topics and its people (without the central person).
-        var tagged: [(topics: Set<String>, people: Set<String>)] = []
-        /// The messages with a topic, for the caption.
-        var counted: [Message] = []
+        /// The topic and person ids of `taggedTopics` and `taggedPeople`.
+        var topicNames: [String] = []
+        var personNames: [String] = []
+        /// Each message with a topic, in order: its distinct topics and its distinct people
+        /// (without the central person), message k's from `topicStarts[k]` and `peopleStarts[k]`
+        /// to the next one's.
+        var taggedTopics: [Int32] = []
+        var taggedPeople: [Int32] = []
+        var topicStarts: [Int32] = [0]
+        var peopleStarts: [Int32] = [0]
+        /// The positions in `analysis.messages` of the messages with a topic, for the caption.
+        var counted: [Int32] = []
 
         /// - Complexity: O(m · t) for m messages with t topics each.
         init(context: FigureContext) {
             let analysis = context.analysis, centre = context.principal
             let messages = analysis.messages
+            var topicIDs: [String: Int32] = [:], personIDs: [String: Int32] = [:]
             for index in messages.indices {
                 guard let matches = analysis.topics[messages[index].id], !matches.isEmpty else { continue }
-                counted.append(messages[index])
+                counted.append(Int32(index))
                 var people = Set(messages[index].recipients)
                 people.insert(messages[index].sender)
                 people.remove("")
@@ -55,9 +68,33 @@ struct TopicsFigure {
                 for topic in topics {
                     topicTotals[topic, default: 0] += 1
                     for person in people { perTopic[topic, default: [:]][person, default: 0] += 1 }
+                    let id = topicIDs[topic] ?? { topicNames.append(topic); return Int32(topicNames.count - 1) }()
+                    topicIDs[topic] = id
+                    taggedTopics.append(id)
                 }
-                tagged.append((topics, people))
+                for person in people {
+                    let id = personIDs[person] ?? { personNames.append(person); return Int32(personNames.count - 1) }()
+                    personIDs[person] = id
+                    taggedPeople.append(id)
+                }
+                topicStarts.append(Int32(taggedTopics.count))
+                peopleStarts.append(Int32(taggedPeople.count))
             }
+        }
+
+        /// Messages on each topic with at least one of `others` (a message naming two counts once).
+        /// - Complexity: O(m · (t + p)) for m messages with a topic, with t topics and p people each.
+        func withAnyOf(_ others: Set<String>) -> [String: Int] {
+            let isOther = personNames.map { others.contains($0) }
+            var perTopic = [Int](repeating: 0, count: topicNames.count)
+            for k in 0..<counted.count {
+                let people = Int(peopleStarts[k])..<Int(peopleStarts[k + 1])
+                guard people.contains(where: { isOther[Int(taggedPeople[$0])] }) else { continue }
+                for t in Int(topicStarts[k])..<Int(topicStarts[k + 1]) { perTopic[Int(taggedTopics[t])] += 1 }
+            }
+            var out: [String: Int] = [:]
+            for (t, n) in perTopic.enumerated() where n > 0 { out[topicNames[t]] = n }
+            return out
         }
     }
 
@@ -77,12 +114,7 @@ struct TopicsFigure {
 
         // Messages on each topic with at least one of the others (a message naming two counts
         // once), in one pass over the tagged messages for all topics.
-        var withOthers: [String: Int] = [:]
-        if merging {
-            for m in tally.tagged where m.people.contains(where: { others.contains($0) }) {
-                for topic in m.topics { withOthers[topic, default: 0] += 1 }
-            }
-        }
+        let withOthers = merging ? tally.withAnyOf(others) : [:]
         var counts: [[Int]] = []
         for topic in topics {
             var row = shown.map { perTopic[topic.id]?[$0] ?? 0 }
@@ -104,7 +136,7 @@ struct TopicsFigure {
         dot.comment("Epistolary topics figure of \(analysis.corpus.sourceName); sha256 \(analysis.corpus.sourceHash)")
         let legend = FigureLegend(title: title, groups: [[FigureLegend.Entry(swatch: .none, text: "messages:")] + table.legendEntries(theme: theme)],
                                   notes: ["Each tile: messages on the topic written or received by the correspondent"
-                                          + (centre.map { " (\(context.fullName(of: $0)), who takes part in " + Self.share(Self.messagesWith($0, in: counted), of: counted.count) + ", has no column)" } ?? "")
+                                          + (centre.map { " (\(context.fullName(of: $0)), who takes part in " + Self.share(Self.messagesWith($0, in: analysis.messages, at: counted), of: counted.count) + ", has no column)" } ?? "")
                                           + ". A message may belong to several topics."
                                           + (Self.rowsExceedTheirTotals(counts, totals: topics.map { topicTotals[$0.id] ?? 0 })
                                              ? " A message with several correspondents counts in each of their columns, so a row may add up to more than its total."
@@ -116,12 +148,12 @@ struct TopicsFigure {
         var shows = "Topics of \(analysis.corpus.sourceName) (rows, with their message counts) against the correspondents "
             + "(columns): each tile gives the number of messages on the topic the correspondent wrote or received, shaded by class."
         if let centre {
-            shows += " \(context.fullName(of: centre)) takes part in " + Self.share(Self.messagesWith(centre, in: counted), of: counted.count)
+            shows += " \(context.fullName(of: centre)) takes part in " + Self.share(Self.messagesWith(centre, in: analysis.messages, at: counted), of: counted.count)
                 + " with a topic and has no column."
         }
         if merging { shows += " The \(shown.count) most involved of \(ranked.count) correspondents have a column; the other \(others.count) share one." }
         return GraphFigure(kind: .topics, title: title ?? automatic, shows: shows, dot: dot.text, engine: .dot,
-                           context: context, messages: counted, inferredCount: 0)
+                           context: context, drawn: DrawnMessages(analysis.messages, indices: counted.lazy.map { Int($0) }), inferredCount: 0)
     }
 
     /// Whether a row's tiles add up to more than the row's total: a message with several
@@ -131,13 +163,13 @@ struct TopicsFigure {
         zip(counts, totals).contains { row, total in row.reduce(0, +) > total }
     }
 
-    /// How many of `messages` `person` wrote or received: what the figure says of the central
-    /// person it gives no column (not "every exchange": a corpus's centre takes part in most,
-    /// not all).
+    /// How many of the messages at `positions` of `messages` `person` wrote or received: what
+    /// the figure says of the central person it gives no column (not "every exchange": a
+    /// corpus's centre takes part in most, not all).
     ///
-    /// - Complexity: O(m) for m messages.
-    static func messagesWith(_ person: String, in messages: [Message]) -> Int {
-        messages.count { $0.sender == person || $0.recipients.contains(person) }
+    /// - Complexity: O(m) for m positions.
+    static func messagesWith(_ person: String, in messages: [Message], at positions: [Int32]) -> Int {
+        positions.count { messages[Int($0)].sender == person || messages[Int($0)].recipients.contains(person) }
     }
 
     /// "all 249 messages", or "240 of the 249 messages".
