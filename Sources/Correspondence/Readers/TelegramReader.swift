@@ -44,8 +44,15 @@ public enum TelegramReader {
             throw EpistolaryError(.badData, file: path ?? sourceName, "no message header found (expected lines such as \"FROM X TO Y\" or \"X TO Y\")")
         }
         var assembler = CorpusAssembler(drafts: consume drafts, people: found, issues: issues)
-        return assembler.assemble(sourceName: sourceName, sourceHash: hash.value())
+        let corpus = assembler.assemble(sourceName: sourceName, sourceHash: hash.value())
+        // The text's lines and entries are freed now, in small blocks between the messages kept:
+        // a large read gives their pages back (`FreedMemory`).
+        if corpus.messages.count >= Self.releaseAfter { FreedMemory.release() }
+        return corpus
     }
+
+    /// Reads of at least this many messages give the memory they freed back to the system.
+    static let releaseAfter = 20_000
 
     /// The entries of `text`, cut by `TelegramSegmenter` over the text's own bytes (no array of
     /// lines), in pieces on all cores when the text is large (`TelegramSegmenter.segment(bytes:people:pieceSize:)`).
