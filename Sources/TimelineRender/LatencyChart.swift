@@ -66,6 +66,9 @@ struct LatencyChart {
         return Double(h % 10_000) / 10_000 - 0.5
     }
 
+    /// - Complexity: O(a log a) in the answers in range (the strips' ranking and summaries, the
+    ///   time view's sort); past the budget, counting is O(a) per pass (at most three passes) and
+    ///   the drawing is bounded by the grid of bins and bands.
     func layout() -> TimelineFigure {
         let b = FigureBuilder(style: style, measurer: measurer)
         let samples = data.latency.filter { $0.answer >= range.from && $0.answer <= range.to }
