@@ -105,12 +105,20 @@ struct LatencyChart {
             let s = style.series(a)
             return LegendEntry(.mark(s.shape, fill: s.color, stroke: s.color), "answer by \(data.name(a))")
         }
+        var unidentifiedEntry: Int?, othersEntry: Int?
         if let group = answerers.keys.first(where: style.isUnidentified), let s = style.unidentifiedSeries {
+            unidentifiedEntry = legend.count
             legend.append(LegendEntry(.mark(s.shape, fill: s.color, stroke: s.color), "answer by \(data.name(group))"))
         }
         if answerers.keys.contains(where: { !namedAnswerers.contains($0) && !style.isUnidentified($0) }) {
             let s = style.otherSeries ?? style.fallback[0]
+            othersEntry = legend.count
             legend.append(LegendEntry(.mark(s.shape, fill: s.color, stroke: s.color), "answer by others"))
+        }
+        let answererEntries = legend.count
+        /// The legend entry that shows `answerer`'s look.
+        func entry(of answerer: String) -> Int? {
+            namedAnswerers.firstIndex(of: answerer) ?? (style.isUnidentified(answerer) ? unidentifiedEntry : othersEntry)
         }
         // Drawn one by one, every answer takes two marks (above and in its strip); past the
         // budget they are counted in bins instead.
@@ -190,6 +198,10 @@ struct LatencyChart {
             if let i = legend.firstIndex(where: { $0.label == Self.boxNote("about 000 months", mixed: true) }) {
                 legend[i].label = Self.boxNote(counted.bins.span, mixed: counted.cells.contains(where: \.mixed))
             }
+            // An answerer's look is in the legend only when a disc shows it (not when every
+            // disc of theirs is shared with others, outlined).
+            let shown = Set(counted.cells.filter { !$0.mixed }.compactMap { entry(of: $0.key) })
+            legend = legend.indices.filter { $0 >= answererEntries || shown.contains($0) }.map { legend[$0] }
         } else {
             let ordered = samples.sorted { (strip($0), $0.answer, $0.answerID) < (strip($1), $1.answer, $1.answerID) }
             for s in ordered {
@@ -266,7 +278,10 @@ struct LatencyChart {
             caption += "Drawn one by one, they would take \(2 * samples.count) marks, more than the figure's budget of \(style.budget.marks), so answers are counted. "
             caption += "Above: answers binned by \(counted.bins.span) of their date and by days since the letter they answer (\(bands.words) days; log scale of days + 1): "
             caption += "one disc per bin and band of days (\(counted.cells.count) discs) at the middle of its band on that scale, numbers are counts, "
-            caption += "colour and shape are who answered (an outlined disc: several answerers). "
+            let mixed = counted.cells.filter(\.mixed).count
+            caption += mixed == 0 ? "colour and shape are who answered. "
+                : mixed == counted.cells.count ? "every disc holds answers by several people (outlined). "
+                : "colour and shape are who answered (an outlined disc: several answerers). "
             caption += "Below: a row per pair (who answered whom), a box of the middle half of its answers and a line at the median; the dots of single answers are left out past the budget"
         } else {
             caption += "Above: each answer at its date and the days since the letter it answers (log scale of days + 1), in the colour and shape of who answered. "

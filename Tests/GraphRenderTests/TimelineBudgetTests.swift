@@ -104,6 +104,41 @@ import TimelineRender
         #expect(!figure.caption.contains("binned") && figure.caption.contains("each answer a dot"), "\(figure.caption)")
     }
 
+    /// Past the budget the latency legend stays true: an answerer's look has an entry exactly
+    /// when a disc of one answerer shows it, and the counted discs are explained. A budget of
+    /// 100 marks puts the small corpus past it: over its twenty years most discs are shared by
+    /// several answerers (outlined), over one year most are one answerer's.
+    @Test(arguments: [89.0, 183.0])
+    func pastTheBudgetTheLatencyLegendNamesOnlyLooksDrawn(width: Double) throws {
+        var theme = FigureFixtures.theme()
+        theme.timeline.budget.marks = 100
+        let maker = try TimelineFigureMaker(theme: theme, styleName: "paper", events: EventCalendar(events: []), widthMM: width)
+        var allLooks = Set<String>(), allOutlined = 0
+        for year in [nil, 1785] {
+            let from = year.flatMap { Day(year: $0, month: 1, day: 1) }, to = year.flatMap { Day(year: $0, month: 12, day: 31) }
+            let figure = try maker.figure(.latency, analysis: SyntheticCorpus.answeringFew, from: from, to: to).figure
+            #expect(figure.caption.contains("binned by"), "\(figure.caption)")
+            // One answerer's disc is filled with its outline's colour (their look); several
+            // answerers' is paper inside its outline.
+            var looks = Set<String>(), outlined = 0
+            for disc in figure.scene.marks where disc.messageID != nil {
+                if disc.fill == disc.stroke { looks.insert("\(disc.shape) \(disc.stroke)") } else { outlined += 1 }
+            }
+            var entries = Set<String>()
+            for entry in figure.legend {
+                if case .mark(let shape, _, let stroke) = entry.swatch { entries.insert("\(shape) \(stroke)") }
+            }
+            #expect(entries == looks, "\(year.map(String.init) ?? "all years") at \(width) mm: legend \(entries.sorted()) but discs \(looks.sorted())")
+            #expect(figure.legend.contains { $0.label.contains("numbers are counts") && $0.label.contains("outlined disc: several answerers") == (outlined > 0) },
+                    "\(figure.legend.map(\.label))")
+            #expect(figure.legend.count <= theme.timeline.budget.legendEntries)
+            if looks.isEmpty { #expect(figure.caption.contains("every disc holds answers by several people"), "\(figure.caption)") }
+            allLooks.formUnion(looks)
+            allOutlined += outlined
+        }
+        #expect(!allLooks.isEmpty && allOutlined > 0, "at \(width) mm: \(allLooks.count) looks of one answerer, \(allOutlined) outlined discs")
+    }
+
     /// The letters `figure` would draw one by one without a mark budget: for the latency chart
     /// the answers in its range, for the others the letters the unbudgeted figure draws.
     static func drawnOneByOne(_ kind: TimelineKind, analysis: CorpusAnalysis, figure: TimelineFigure, theme: Theme, width: Double) throws -> Int {
