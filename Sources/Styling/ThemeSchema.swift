@@ -149,7 +149,7 @@ public enum ThemeSchema {
         add("timeline.bands.label_color", color, "colour of band labels")
         add("timeline.budget.lanes", .integer(1...200), "most lanes of people or topics; the rest share one 'others' lane")
         add("timeline.budget.legend_entries", .integer(1...100), "most people or topics named in a legend; the rest are one 'others' entry")
-        add("timeline.budget.marks", .integer(100...10_000_000), "most marks a timeline draws one by one; past it, marks on one spot are drawn once, reply curves are left out and bars count by quarter or year")
+        add("timeline.budget.marks", .integer(100...10_000_000), "most marks a timeline draws one by one; past it, marks on one spot are drawn once, reply curves are left out and bars count by quarter or year; the correspondents and topics timelines count letters in time bins, the latency chart answers per time bin and band of days (its strips keep box and median, without dots)")
 
         add("legend.swatch_mm", .number(0.5...100), "size of a legend swatch or line sample, in mm")
         add("legend.gap_mm", length, "space between legend entries, in mm")

@@ -8,6 +8,11 @@ import Drawing
 /// low), in the colour and shape of the one who answered. Below, a strip per pair "A answering
 /// B": every answer as a jittered dot over a box of its quartiles and median, on the same days
 /// scale, so piles at 0, 1 and 2 days read as piles.
+///
+/// Past the theme's mark budget (two marks per answer), answers are counted instead, in the
+/// idiom of the other timelines (`FigureBuilder.countBins`): above, one disc per time bin and
+/// band of days (the intervals between the axis ticks: 0, 1, 2–4, 5–9, ...) holding its number;
+/// below, each pair keeps its box and median and the dots are left out. The caption says so.
 struct LatencyChart {
     let data: TimelineData
     let style: FigureStyle
@@ -23,6 +28,37 @@ struct LatencyChart {
         var answered: String
     }
 
+    /// Bands of whole days between the axis's tick values (0, 1, 2–4, 5–9, 10–19, ...): what
+    /// answers are counted by, up the value axis, past the mark budget. The last band reaches
+    /// `maxDays` when the data go past the last tick.
+    struct DayBands {
+        /// First and last day of each band.
+        let bounds: [(low: Int, high: Int)]
+
+        init(ticks: [Double], maxDays: Int) {
+            let lows = ticks.dropLast().map { Int($0) }
+            let last = Int(ticks.last ?? 1)
+            bounds = lows.indices.map { i in
+                (lows[i], i + 1 < lows.count ? lows[i + 1] - 1 : max(last - 1, maxDays, lows[i]))
+            }
+        }
+
+        /// The band holding `days` (the last whose first day is at most `days`).
+        func band(of days: Int) -> Int {
+            var lo = 0, hi = bounds.count - 1
+            while lo < hi {
+                let mid = (lo + hi + 1) / 2
+                if bounds[mid].low <= days { lo = mid } else { hi = mid - 1 }
+            }
+            return lo
+        }
+
+        /// "0, 1, 2–4, 5–9, …": the bands in words for the caption.
+        var words: String {
+            bounds.map { $0.low == $0.high ? "\($0.low)" : "\($0.low)–\($0.high)" }.joined(separator: ", ")
+        }
+    }
+
     /// A stable jitter in -0.5...0.5 for a message id (FNV-1a), so the same input gives the same figure.
     static func jitter(_ id: String) -> Double {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -30,6 +66,9 @@ struct LatencyChart {
         return Double(h % 10_000) / 10_000 - 0.5
     }
 
+    /// - Complexity: O(a log a) in the answers in range (the strips' ranking and summaries, the
+    ///   time view's sort); past the budget, counting is O(a) per pass (at most three passes) and
+    ///   the drawing is bounded by the grid of bins and bands.
     func layout() -> TimelineFigure {
         let b = FigureBuilder(style: style, measurer: measurer)
         let samples = data.latency.filter { $0.answer >= range.from && $0.answer <= range.to }
@@ -66,14 +105,29 @@ struct LatencyChart {
             let s = style.series(a)
             return LegendEntry(.mark(s.shape, fill: s.color, stroke: s.color), "answer by \(data.name(a))")
         }
+        var unidentifiedEntry: Int?, othersEntry: Int?
         if let group = answerers.keys.first(where: style.isUnidentified), let s = style.unidentifiedSeries {
+            unidentifiedEntry = legend.count
             legend.append(LegendEntry(.mark(s.shape, fill: s.color, stroke: s.color), "answer by \(data.name(group))"))
         }
         if answerers.keys.contains(where: { !namedAnswerers.contains($0) && !style.isUnidentified($0) }) {
             let s = style.otherSeries ?? style.fallback[0]
+            othersEntry = legend.count
             legend.append(LegendEntry(.mark(s.shape, fill: s.color, stroke: s.color), "answer by others"))
         }
-        if !samples.isEmpty { legend.append(LegendEntry(.rect(style.laneFill), "box: middle half of a pair's answers, line: median")) }
+        let answererEntries = legend.count
+        /// The legend entry that shows `answerer`'s look.
+        func entry(of answerer: String) -> Int? {
+            namedAnswerers.firstIndex(of: answerer) ?? (style.isUnidentified(answerer) ? unidentifiedEntry : othersEntry)
+        }
+        // Drawn one by one, every answer takes two marks (above and in its strip); past the
+        // budget they are counted in bins instead.
+        let binned = 2 * samples.count > style.budget.marks
+        let bands = DayBands(ticks: Array(ticks), maxDays: Int(maxDays))
+        // Past the budget the counted discs are explained with the box, so the legend keeps to
+        // its budget (planned with the longest wording: the bin's length is known once the
+        // scale is).
+        if !samples.isEmpty { legend.append(LegendEntry(.rect(style.laneFill), Self.boxNote(binned ? "about 000 months" : nil, mixed: true))) }
 
         // The strip panel's height, reserved below the time view.
         // Strip labels take at most two fifths of the width, so the strips keep room to read;
@@ -90,11 +144,35 @@ struct LatencyChart {
         let stripAxis = style.tickLength + style.tickLabelGap + tickHeight + tickHeight + 1
         let stripPanel = Double(stripNames.count) * stripH + stripAxis + style.labelSize
         let eventEstimate = b.eventLegendEstimate(events, from: range.from, to: range.to)
-        let plot = b.valuePlot(from: range.from, to: range.to, tickLabels: tickLabels, axisTitle: axisTitle, events: events.events,
+        let plan = b.valuePlan(from: range.from, to: range.to, tickLabels: tickLabels, axisTitle: axisTitle, events: events.events,
                                below: y, reserveBelow: style.labelSize + stripPanel + b.legendHeight(legend + eventEstimate))
+        // Past the budget: answers counted per time bin (on the plan's scale, which the frame
+        // keeps) and band of days; a counted mark keeps its answerer's shape, as much larger
+        // than a disc as the shape needs to hold its number.
+        let countRoom = { (answerer: String) in FigureBuilder.textRoom(style.series(answerer).shape) }
+        var counted: (bins: TimeBins, cells: [FigureBuilder.CountedCell])?
+        if binned {
+            let points = samples.indices.map { i in (row: bands.band(of: samples[i].days), day: samples[i].answer, entry: i, key: samples[i].answerer) }
+            counted = b.countBins(scale: plan.scale, rows: bands.bounds.count, points: points, room: countRoom)
+        }
+        let countStep = counted.map { b.countStep($0.cells, room: countRoom) } ?? 0
+        // A band's disc sits at the band's middle on the log scale (on its tick for a band of
+        // one day count).
+        let bandMiddles = bands.bounds.map { (fraction(Double($0.low)) + fraction(Double($0.high))) / 2 }
+        // The lowest band's discs clear the time axis, and the plot is tall enough that
+        // neighbouring bands' discs, and the top band's and the plot's top, are a disc apart.
+        let inset = binned ? max(style.markSize, countStep / 2) : style.markSize
+        var needed = 0.0
+        if binned {
+            for (lower, upper) in zip(bandMiddles, bandMiddles.dropFirst()) where upper - lower > 1e-9 {
+                needed = max(needed, inset + countStep / (upper - lower))
+            }
+            if let top = bandMiddles.last, top < 1 - 1e-9 { needed = max(needed, inset + countStep / 2 / (1 - top)) }
+        }
+        let plot = b.valueFrame(plan, axisTitle: axisTitle, atLeast: needed)
         let scale = plot.scale, labels = plot.events, plotTop = plot.top, plotH = plot.height, plotBottom = plot.bottom
-        let inset = style.markSize
-        func yOf(_ v: Double) -> Double { plotBottom - inset - fraction(v) * (plotH - inset) }
+        func yAt(_ f: Double) -> Double { plotBottom - inset - f * (plotH - inset) }
+        func yOf(_ v: Double) -> Double { yAt(fraction(v)) }
         b.valueAxis(plot, ticks: Array(ticks), labels: tickLabels, yOf: yOf, title: axisTitle)
         if samples.isEmpty {
             // Said in the plot, so an empty chart is not read as answers too few to see.
@@ -107,12 +185,31 @@ struct LatencyChart {
         }
 
         // The time view: answers by answerer, jittered by under half a day so equal values spread.
-        let ordered = samples.sorted { (strip($0), $0.answer, $0.answerID) < (strip($1), $1.answer, $1.answerID) }
-        for s in ordered {
-            let st = style.series(s.answerer)
-            let v = Double(s.days) + 0.35 * Self.jitter(s.answerID)
-            b.addFront(.mark(SceneMark(center: Point(x: scale.x(s.answer), y: yOf(v)), shape: st.shape, size: style.markSize,
-                                       fill: st.color.withAlpha(0.75), stroke: st.color, strokeWidth: style.markStrokeWidth * 0.8, messageID: s.answerID)))
+        if let counted {
+            // Counted: a disc per band and bin, in its answerer's colour and shape (an outlined
+            // disc when several answered), holding its number.
+            let box = b.countBox(counted.cells)
+            for cell in counted.cells {
+                let look = style.series(cell.key)
+                b.countedDisc(cell.count, at: Point(x: counted.bins.centerX(cell.bin), y: yAt(bandMiddles[cell.row])),
+                              fill: cell.mixed ? style.muted : look.color, shape: cell.mixed ? .circle : look.shape, outlined: cell.mixed,
+                              diameter: box * (cell.mixed ? 1 : countRoom(cell.key)), messageID: samples[cell.first].answerID)
+            }
+            if let i = legend.firstIndex(where: { $0.label == Self.boxNote("about 000 months", mixed: true) }) {
+                legend[i].label = Self.boxNote(counted.bins.span, mixed: counted.cells.contains(where: \.mixed))
+            }
+            // An answerer's look is in the legend only when a disc shows it (not when every
+            // disc of theirs is shared with others, outlined).
+            let shown = Set(counted.cells.filter { !$0.mixed }.compactMap { entry(of: $0.key) })
+            legend = legend.indices.filter { $0 >= answererEntries || shown.contains($0) }.map { legend[$0] }
+        } else {
+            let ordered = samples.sorted { (strip($0), $0.answer, $0.answerID) < (strip($1), $1.answer, $1.answerID) }
+            for s in ordered {
+                let st = style.series(s.answerer)
+                let v = Double(s.days) + 0.35 * Self.jitter(s.answerID)
+                b.addFront(.mark(SceneMark(center: Point(x: scale.x(s.answer), y: yOf(v)), shape: st.shape, size: style.markSize,
+                                           fill: st.color.withAlpha(0.75), stroke: st.color, strokeWidth: style.markStrokeWidth * 0.8, messageID: s.answerID)))
+            }
         }
         y = b.timeAxis(scale, plotTop: plotTop, plotBottom: plotBottom)
 
@@ -140,7 +237,8 @@ struct LatencyChart {
                 b.addMiddle(.rect(SceneRect(rect: Rect(x: xOf(summary.q1), y: boxTop, width: max(0.5, xOf(summary.q3) - xOf(summary.q1)), height: stripH * 0.64),
                                             fill: style.laneFill, stroke: style.muted, strokeWidth: style.gridWidth)))
             }
-            for s in byStrip[i] {
+            // Past the budget the dots are left out: the box and median stay.
+            for s in byStrip[i] where !binned {
                 let st = style.series(s.answerer)
                 let jx = xOf(Double(s.days) + 0.35 * Self.jitter(s.answerID))
                 let jy = cy + stripH * 0.5 * Self.jitter(s.answerID + "y")
@@ -176,12 +274,30 @@ struct LatencyChart {
         y = b.legend(legend, top: y + style.labelSize)
         let scene = b.scene(height: b.finalHeight(contentBottom: y))
         var caption = "Reply latency, \(FigureBuilder.longDate(range.from)) to \(FigureBuilder.longDate(range.to)): \(samples.count) answers to a dated incoming letter that the answer cites. "
-        caption += "Above: each answer at its date and the days since the letter it answers (log scale of days + 1), in the colour and shape of who answered. "
-        caption += "Below: a row per pair (who answered whom), each answer a dot jittered to show piles, over a box of the middle half and a line at the median"
+        if let counted {
+            caption += "Drawn one by one, they would take \(2 * samples.count) marks, more than the figure's budget of \(style.budget.marks), so answers are counted. "
+            caption += "Above: answers binned by \(counted.bins.span) of their date and by days since the letter they answer (\(bands.words) days; log scale of days + 1): "
+            caption += "one disc per bin and band of days (\(counted.cells.count) discs) at the middle of its band on that scale, numbers are counts, "
+            let mixed = counted.cells.filter(\.mixed).count
+            caption += mixed == 0 ? "colour and shape are who answered. "
+                : mixed == counted.cells.count ? "every disc holds answers by several people (outlined). "
+                : "colour and shape are who answered (an outlined disc: several answerers). "
+            caption += "Below: a row per pair (who answered whom), a box of the middle half of its answers and a line at the median; the dots of single answers are left out past the budget"
+        } else {
+            caption += "Above: each answer at its date and the days since the letter it answers (log scale of days + 1), in the colour and shape of who answered. "
+            caption += "Below: a row per pair (who answered whom), each answer a dot jittered to show piles, over a box of the middle half and a line at the median"
+        }
         caption += rest.isEmpty ? ". " : "; the \(rest.count) pairs past the busiest \(kept.count) share one row. "
         caption += b.eventSentence(labels)
         let messages = Set(samples.map(\.answerID)).count
         return TimelineFigure(kind: .latency, scene: scene, title: style.titleText ?? title, caption: caption.trimmingCharacters(in: .whitespaces),
                               messages: messages, from: range.from, to: range.to, legend: legend)
+    }
+
+    /// The legend's note on the strips' box, and when answers are counted (binned by
+    /// `binnedBy`), on the discs above: one entry, so the legend keeps to its budget.
+    static func boxNote(_ binnedBy: String?, mixed: Bool) -> String {
+        "box: middle half of a pair's answers, line: median"
+            + (binnedBy.map { "; above, answers binned by \($0) and band of days, numbers are counts" + (mixed ? " (outlined disc: several answerers)" : "") } ?? "")
     }
 }

@@ -72,10 +72,23 @@ extension FigureBuilder {
     /// height left by the figure's fixed height, or ten lanes high without one.
     func valuePlot(from: Day, to: Day, tickLabels: [String], axisTitle: String, events: [HistoricalEvent],
                    below y: Double, reserveBelow: Double) -> PlotFrame {
-        let plan = planPlot(from: from, to: to, gutter: valueGutter(tickLabels: tickLabels, axisTitle: axisTitle), valueAxis: true,
-                            events: events, below: y, reserveBelow: reserveBelow)
+        valueFrame(valuePlan(from: from, to: to, tickLabels: tickLabels, axisTitle: axisTitle, events: events, below: y, reserveBelow: reserveBelow),
+                   axisTitle: axisTitle)
+    }
+
+    /// `valuePlot` in two steps, for a chart that must know its time scale before it chooses
+    /// the plot's height (the latency chart's counted bins): the plan...
+    func valuePlan(from: Day, to: Day, tickLabels: [String], axisTitle: String, events: [HistoricalEvent],
+                   below y: Double, reserveBelow: Double) -> PlotPlan {
+        planPlot(from: from, to: to, gutter: valueGutter(tickLabels: tickLabels, axisTitle: axisTitle), valueAxis: true,
+                 events: events, below: y, reserveBelow: reserveBelow)
+    }
+
+    /// ...then the frame, as tall as `valuePlot` makes it and at least `atLeast`.
+    func valueFrame(_ plan: PlotPlan, axisTitle: String, atLeast: Double = 0) -> PlotFrame {
         // At least as tall as its axis title, which reads along the plot's left side.
-        let height = max(plan.available ?? style.laneHeight * 10, style.labelSize * 4, measurer.width(axisTitle, font: style.labelFont) + style.labelSize)
+        let height = max(plan.available ?? style.laneHeight * 10, style.labelSize * 4, measurer.width(axisTitle, font: style.labelFont) + style.labelSize,
+                         atLeast)
         return frame(plan, height: height)
     }
 

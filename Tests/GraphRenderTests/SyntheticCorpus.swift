@@ -66,6 +66,35 @@ enum SyntheticCorpus {
     /// The 600-person, 50,000-message network, analysed once for every test that needs it.
     static let large: CorpusAnalysis = CorpusAnalysis(corpus: corpus(people: 600, messages: 50_000), lexicon: lexicon)
 
+    /// `corpus(people:messages:)` where about `perMille` in 1,000 letters answer a letter of
+    /// their addressee's and say so, citing its date ("your letter of 1781-03-04", the
+    /// reference the readers make of it): the cited day lies 0 to 60 days back, log-uniform,
+    /// so that every band of days of the latency chart's axis holds answers.
+    /// - Complexity: O(n) in the messages.
+    static func answeringCorpus(people count: Int, messages total: Int, perMille: UInt64 = 750, name: String = "synthetic answers") -> Corpus {
+        var corpus = corpus(people: count, messages: total, name: name)
+        var generator = SplitMix64(seed: 1781)
+        for i in corpus.messages.indices {
+            guard generator.next() % 1000 < perMille, let day = corpus.messages[i].date.best else { continue }
+            let u = Double(generator.next() % 1_000_000) / 1_000_000
+            let back = min(60, Int(pow(61, u)) - 1)
+            let cited = Day(ordinal: day.ordinal - back)
+            let phrase = "your letter of \(cited.iso)"
+            corpus.messages[i].body += " In answer to \(phrase)."
+            corpus.messages[i].references.append(Reference(phrase: phrase, whose: .yours, relation: .of, date: cited,
+                                                           line: corpus.messages[i].span.startLine))
+        }
+        return corpus
+    }
+
+    /// 300 people, 40,000 letters, three in four answering a dated letter: a latency chart far
+    /// past the mark budget (two marks per answer), analysed once.
+    static let answering: CorpusAnalysis = CorpusAnalysis(corpus: answeringCorpus(people: 300, messages: 40_000), lexicon: lexicon)
+
+    /// 40 people, 2,000 letters answering as in `answering`: a latency chart within the budget.
+    static let answeringFew: CorpusAnalysis = CorpusAnalysis(corpus: answeringCorpus(people: 40, messages: 2_000, name: "a few synthetic answers"),
+                                                             lexicon: lexicon)
+
     /// A small network without text (a CMIF catalogue): 40 people, 400 letters.
     static let textless: CorpusAnalysis = CorpusAnalysis(corpus: corpus(people: 40, messages: 400, withText: false, name: "catalogue without text"),
                                                          lexicon: lexicon)
