@@ -57,15 +57,20 @@ public struct CorpusAnalysis: Sendable {
         // message at once would take several times the corpus in memory.
         // Topics are kept without their spans (the evidence `explain` shows, made again for one
         // message by `topicMatches(id:)`): at 500,000 messages they were 140 MB held to the end.
+        // The same words give the parallel-text search its shingle sketches (`ParallelTexts.Sketch`),
+        // for the messages that share their writer and day with another.
         struct PerMessage: Sendable {
             let topics: [TopicMatch]
             let mentions: [Mention]
             /// Whether a short message has a covering-note phrase ("I enclose").
             let isCoveringNote: Bool
+            let sketch: ParallelTexts.Sketch
         }
+        let crowded = ParallelTexts.crowded(messages)
         let perMessage = ConcurrentMap.map(count: messages.count) { i -> PerMessage in
             let w = WordSequence(bodyOf: messages[i])
-            return PerMessage(topics: scorer.assignedWithoutSpans(w), mentions: finder.mentions(w), isCoveringNote: scorer.coveringPhrase(w) != nil)
+            return PerMessage(topics: scorer.assignedWithoutSpans(w), mentions: finder.mentions(w), isCoveringNote: scorer.coveringPhrase(w) != nil,
+                              sketch: crowded[i] ? ParallelTexts.sketch(w) : .empty)
         }
         // Two independent strands, one on each core: the parallel texts (the largest single step,
         // comparing word shingles) beside everything that depends on the topics and mentions
@@ -90,7 +95,7 @@ public struct CorpusAnalysis: Sendable {
             let ranking = CategoryRanking(messages: messages, people: corpus.people, topicIDs: lexicon.topics.map(\.id), topics: topics)
             return (topics, chains, mentions, Principal.decide(messages), ranking)
         }, {
-            ParallelTexts.links(messages: messages)
+            ParallelTexts.links(messages: messages, sketches: perMessage.map(\.sketch))
         })
         let links = { (all: [ReplyLink]) -> [ReplyLink] in
             var sorted = all
