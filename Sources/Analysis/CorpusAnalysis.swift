@@ -15,7 +15,8 @@ public struct CorpusAnalysis: Sendable {
     public private(set) var inferred: [InferredMessage]
     /// Reply links (rules in `ReplyChains` and `ParallelTexts`), by evidence line, then ids.
     public private(set) var links: [ReplyLink]
-    /// Topics assigned to each message id (only messages with at least one topic), in lexicon order.
+    /// Topics assigned to each message id (only messages with at least one topic), in lexicon order,
+    /// each with its score but without its spans: `topicMatches(id:)` gives one message's with them.
     public private(set) var topics: [String: [TopicMatch]]
     public private(set) var correspondents: CorrespondentGraph
     public private(set) var mentions: MentionGraph
@@ -54,15 +55,22 @@ public struct CorpusAnalysis: Sendable {
 
         // Each message's words are made, used and dropped in one task: holding the words of every
         // message at once would take several times the corpus in memory.
+        // Topics are kept without their spans (the evidence `explain` shows, made again for one
+        // message by `topicMatches(id:)`): at 500,000 messages they were 140 MB held to the end.
+        // The same words give the parallel-text search its shingle sketches (`ParallelTexts.Sketch`),
+        // for the messages that share their writer and day with another.
         struct PerMessage: Sendable {
             let topics: [TopicMatch]
             let mentions: [Mention]
-            /// The covering-note phrase of a short message ("I enclose"), if it has one.
-            let coveringPhrase: MatchedSpan?
+            /// Whether a short message has a covering-note phrase ("I enclose").
+            let isCoveringNote: Bool
+            let sketch: ParallelTexts.Sketch
         }
+        let crowded = ParallelTexts.crowded(messages)
         let perMessage = ConcurrentMap.map(count: messages.count) { i -> PerMessage in
             let w = WordSequence(bodyOf: messages[i])
-            return PerMessage(topics: scorer.assigned(w), mentions: finder.mentions(w), coveringPhrase: scorer.coveringPhrase(w))
+            return PerMessage(topics: scorer.assignedWithoutSpans(w), mentions: finder.mentions(w), isCoveringNote: scorer.coveringPhrase(w) != nil,
+                              sketch: crowded[i] ? ParallelTexts.sketch(w) : .empty)
         }
         // Two independent strands, one on each core: the parallel texts (the largest single step,
         // comparing word shingles) beside everything that depends on the topics and mentions
@@ -70,24 +78,24 @@ public struct CorpusAnalysis: Sendable {
         let ((topics, chains, mentions, principal, ranking), parallels) = ConcurrentMap.both({
             var topics: [String: [TopicMatch]] = [:]
             var mentionsByMessage: [String: [Mention]] = [:]
-            // By message position, only where there is one (an array of optionals was 56 bytes a message).
-            var coveringPhrases: [Int: MatchedSpan] = [:]
+            // By message position, only where there is one.
+            var coveringNotes = Set<Int>()
             // Sized once: growing them rehashed every id several times over.
             topics.reserveCapacity(perMessage.count { !$0.topics.isEmpty })
             mentionsByMessage.reserveCapacity(perMessage.count { !$0.mentions.isEmpty })
             for (i, result) in perMessage.enumerated() {
                 if !result.topics.isEmpty { topics[messages[i].id] = result.topics }
                 if !result.mentions.isEmpty { mentionsByMessage[messages[i].id] = result.mentions }
-                if let phrase = result.coveringPhrase { coveringPhrases[i] = phrase }
+                if result.isCoveringNote { coveringNotes.insert(i) }
             }
             CorpusAnalysis.shareTopicsOfDisplacedParts(messages: messages, lexicon: lexicon, topics: &topics)
-            CorpusAnalysis.inheritCoveringNotes(messages: messages, phrases: coveringPhrases, scorer: scorer, topics: &topics)
+            CorpusAnalysis.inheritCoveringNotes(messages: messages, notes: coveringNotes, scorer: scorer, topics: &topics)
             let chains = ReplyChains(messages: messages, index: messageIndex, topics: topics)
             let mentions = MentionGraph.build(byMessage: mentionsByMessage, messageOrder: messages.map(\.id), table: table)
             let ranking = CategoryRanking(messages: messages, people: corpus.people, topicIDs: lexicon.topics.map(\.id), topics: topics)
             return (topics, chains, mentions, Principal.decide(messages), ranking)
         }, {
-            ParallelTexts.links(messages: messages)
+            ParallelTexts.links(messages: messages, sketches: perMessage.map(\.sketch))
         })
         let links = { (all: [ReplyLink]) -> [ReplyLink] in
             var sorted = all
@@ -162,15 +170,15 @@ public struct CorpusAnalysis: Sendable {
 
     /// A covering note (a short message with a phrase such as "I enclose") takes the topics of the
     /// message it forwards: the next entry of the source from the same sender, dated within a day.
-    /// `phrases`: the covering phrase (`TopicScorer.coveringPhrase`) of each message that has one, by position.
+    /// `notes`: the positions of the messages that have a covering phrase (`TopicScorer.coveringPhrase`).
     /// - Complexity: O(n log n) in messages (sorted by source line once).
-    private static func inheritCoveringNotes(messages: [Message], phrases: [Int: MatchedSpan], scorer: TopicScorer,
+    private static func inheritCoveringNotes(messages: [Message], notes: Set<Int>, scorer: TopicScorer,
                                              topics: inout [String: [TopicMatch]]) {
         guard !scorer.lexicon.coveringNotes.phrases.isEmpty else { return }
         let bySource = messages.indices.sorted { messages[$0].span.startLine < messages[$1].span.startLine }
         let order = Dictionary(scorer.lexicon.topics.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         for (k, i) in bySource.enumerated() where k + 1 < bySource.count {
-            guard let phrase = phrases[i] else { continue }
+            guard notes.contains(i) else { continue }
             let note = messages[i], next = messages[bySource[k + 1]]
             guard next.sender == note.sender, let day = note.date.best,
                   let (nextFirst, nextLast) = next.date.closedBounds,
@@ -178,7 +186,7 @@ public struct CorpusAnalysis: Sendable {
                   let forwarded = topics[next.id] else { continue }
             var own = topics[note.id] ?? []
             for match in forwarded where match.inheritedFrom == nil && !own.contains(where: { $0.topic == match.topic }) {
-                own.append(TopicMatch(topic: match.topic, score: match.score, spans: [phrase], inheritedFrom: next.id))
+                own.append(TopicMatch(topic: match.topic, score: match.score, spans: [], inheritedFrom: next.id))
             }
             topics[note.id] = own.sorted { (order[$0.topic] ?? 0) < (order[$1.topic] ?? 0) }
         }
@@ -191,6 +199,43 @@ public struct CorpusAnalysis: Sendable {
 
     /// Topic ids per message id, for catalogues (`MessageCatalogue`'s `topics:`).
     public var topicAssignments: [String: [String]] { topics.mapValues { $0.map(\.topic) } }
+
+    /// The topic ids of one message, in lexicon order ([] for none): `MessageCatalogue`'s
+    /// `topicsOf:`, looked up as each message is written rather than tabled for all first.
+    public var topicIDs: @Sendable (String) -> [String] {
+        let topics = self.topics
+        return { id in topics[id]?.map(\.topic) ?? [] }
+    }
+
+    /// The topics assigned to one message (`topics[id]`) with their evidence: the spans that
+    /// counted in its own text; for a topic taken from the other part of a displaced letter, that
+    /// part's spans; for a covering note's topic, its covering phrase ("I enclose"). Made again
+    /// from the text, as the analysis keeps no spans (they were 140 MB at 500,000 messages, held
+    /// for the one message `explain` shows).
+    public func topicMatches(id: String) -> [TopicMatch] {
+        guard let kept = topics[id], let m = message(id: id) else { return [] }
+        func own(_ message: Message) -> [TopicMatch] { scorer.assigned(WordSequence(bodyOf: message)) }
+        let mine = own(m)
+        return kept.map { match in
+            var out = match
+            if let from = match.inheritedFrom {
+                if isOtherPart(from, of: m) {
+                    out.spans = message(id: from).flatMap { own($0).first { $0.topic == match.topic }?.spans } ?? []
+                } else {
+                    out.spans = scorer.coveringPhrase(WordSequence(bodyOf: m)).map { [$0] } ?? []
+                }
+            } else {
+                out.spans = mine.first { $0.topic == match.topic }?.spans ?? []
+            }
+            return out
+        }
+    }
+
+    /// Whether `other` is the other part of the letter `m` is one part of (`Message.continues`,
+    /// either way): what a topic taken from it was taken from, rather than a forwarded message.
+    public func isOtherPart(_ other: String, of m: Message) -> Bool {
+        m.continues == other || message(id: other)?.continues == m.id
+    }
 
     /// Every topic's score for one message, including topics below their threshold (for `explain`).
     public func topicScores(id: String) -> [TopicMatch] {

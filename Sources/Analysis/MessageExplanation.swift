@@ -94,14 +94,13 @@ public struct MessageExplanation: Sendable {
         if !parallels.isEmpty { out += "\nParallel texts\n" + parallels.map(linkLine).joined() }
 
         out += "\nTopics\n"
-        let assigned = a.topics[m.id] ?? []
+        let assigned = a.topicMatches(id: m.id)
         if assigned.isEmpty { out += "  none\n" }
         for t in assigned {
             let threshold = a.lexicon.topic(t.topic)?.threshold ?? 0
             out += "  \(t.topic)  score \(t.score) (threshold \(threshold))"
             if let from = t.inheritedFrom {
-                let part = m.continues == from || a.message(id: from)?.continues == m.id
-                out += part ? "  taken from the other part of this letter, \(from)" : "  taken from the forwarded message \(from)"
+                out += a.isOtherPart(from, of: m) ? "  taken from the other part of this letter, \(from)" : "  taken from the forwarded message \(from)"
             }
             out += "\n"
             for s in t.spans {

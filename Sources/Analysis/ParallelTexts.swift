@@ -34,17 +34,52 @@ enum ParallelTexts {
     static let threshold = 0.5
     static let shingleSize = 4
 
-    private struct Shingles {
+    /// The seeds of the four min-hashes a large bucket is searched by.
+    private static let seeds: [UInt64] = [0x9E37_79B9_7F4A_7C15, 0xC2B2_AE3D_27D4_EB4F, 0x1656_67B1_9E37_79F9, 0x85EB_CA77_C2B2_AE63]
+
+    /// What the search needs of one message's shingles, made from the words the analysis makes
+    /// anyway for topics and mentions (`sketch(_:)`), so that the texts are not read into words
+    /// a second time: at 500,000 messages that second reading was the analysis's longest step.
+    /// The whole shingle set is made again from the text only for the pairs that pass the
+    /// sample's estimate, and for texts whose sets hash alike (to tell identical ones).
+    struct Sketch: Sendable {
+        /// Distinct shingles (0: fewer words than a shingle).
+        let count: Int
+        /// A hash of the sorted distinct shingles: equal sets hash alike.
+        let setHash: UInt64
+        /// The least mixed shingle under each of `seeds`.
+        let minHashes: SIMD4<UInt64>
+        /// The sorted distinct shingles whose low three bits are zero.
         let sample: [UInt64]
-        let all: [UInt64]
+
+        static let empty = Sketch(count: 0, setHash: 0, minHashes: .zero, sample: [])
     }
 
-    /// - Complexity: O(n log n) in messages: one pass into buckets, then per bucket either
-    ///   all pairs of at most `exhaustiveBucket` messages, or the pairs sharing a min-hash
-    ///   (bounded by the links found, not the bucket's square).
-    ///   Words are made only for the messages of buckets with more than one message, and only
-    ///   while their bucket is compared.
-    static func links(messages: [Message]) -> [ReplyLink] {
+    /// The sketch of a body's words.
+    /// - Complexity: O(w log w) for w words.
+    static func sketch(_ w: WordSequence) -> Sketch {
+        let unique = sortedUnique(shingles(w))
+        guard !unique.isEmpty else { return .empty }
+        var setHash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(unique.count)
+        for h in unique { setHash = (setHash ^ h) &* 0x0000_0100_0000_01B3 }
+        var minHashes = SIMD4<UInt64>(repeating: .max)
+        for (s, seed) in seeds.enumerated() {
+            for h in unique { minHashes[s] = min(minHashes[s], (h ^ seed) &* 0xFF51_AFD7_ED55_8CCD) }
+        }
+        return Sketch(count: unique.count, setHash: setHash, minHashes: minHashes, sample: unique.filter { $0 & 7 == 0 })
+    }
+
+    /// Whether a message can have a parallel at all: it shares its writer and best day with
+    /// another. Only these need a `Sketch`.
+    /// - Complexity: O(n) in messages.
+    static func crowded(_ messages: [Message]) -> [Bool] {
+        var out = [Bool](repeating: false, count: messages.count)
+        for bucket in buckets(messages) where bucket.count > 1 { for i in bucket { out[i] = true } }
+        return out
+    }
+
+    /// Message positions by (writer, best day), each bucket in message order, buckets by their first.
+    private static func buckets(_ messages: [Message]) -> [[Int]] {
         struct Bucket: Hashable {
             let sender: String
             let day: Day
@@ -54,14 +89,32 @@ enum ParallelTexts {
             guard let day = m.date.best else { continue }
             buckets[Bucket(sender: m.sender, day: day), default: []].append(i)
         }
-        let crowded = buckets.values.filter { $0.count > 1 }.sorted { $0[0] < $1[0] }
+        return buckets.values.sorted { $0[0] < $1[0] }
+    }
+
+    /// - Parameter sketches: `sketch(_:)` of every message `crowded(_:)` marks (others are not read).
+    /// - Complexity: O(n log n) in messages: one pass into buckets, then per bucket either
+    ///   all pairs of at most `exhaustiveBucket` messages, or the pairs sharing a min-hash
+    ///   (bounded by the links found, not the bucket's square).
+    ///   Words are made again only for the messages of pairs that pass the sample's estimate
+    ///   (or whose sets hash alike), and only while their bucket is compared.
+    static func links(messages: [Message], sketches: [Sketch]) -> [ReplyLink] {
+        let crowded = buckets(messages).filter { $0.count > 1 }
         return ConcurrentMap.map(count: crowded.count) { b in
-            compare(crowded[b], messages: messages)
+            compare(crowded[b], messages: messages, sketches: sketches)
         }.flatMap { $0 }
     }
 
-    private static func shingles(_ w: WordSequence) -> Shingles {
-        guard w.count >= shingleSize else { return Shingles(sample: [], all: []) }
+    /// The links among `messages`, sketching each on the way (tests, and callers without the analysis's words).
+    static func links(messages: [Message]) -> [ReplyLink] {
+        let crowded = crowded(messages)
+        let sketches = messages.indices.map { crowded[$0] ? sketch(WordSequence(bodyOf: messages[$0])) : .empty }
+        return links(messages: messages, sketches: sketches)
+    }
+
+    /// Every word 4-shingle's hash, in text order (with repeats).
+    private static func shingles(_ w: WordSequence) -> [UInt64] {
+        guard w.count >= shingleSize else { return [] }
         var all: [UInt64] = []
         all.reserveCapacity(w.count - shingleSize + 1)
         w.words.withUnsafeBufferPointer { words in
@@ -71,7 +124,7 @@ enum ParallelTexts {
                 all.append(h)
             }
         }
-        return Shingles(sample: sortedUnique(all.filter { $0 & 7 == 0 }), all: all)
+        return all
     }
 
     private static func sortedUnique(_ values: [UInt64]) -> [UInt64] {
@@ -91,34 +144,27 @@ enum ParallelTexts {
         return union == 0 ? 0 : Double(shared) / Double(union)
     }
 
-    private static func compare(_ members: [Int], messages: [Message]) -> [ReplyLink] {
-        var cache: [Int: Shingles] = [:]
+    private static func compare(_ members: [Int], messages: [Message], sketches: [Sketch]) -> [ReplyLink] {
         var exact: [Int: [UInt64]] = [:]
-        func shinglesOf(_ i: Int) -> Shingles {
-            if let s = cache[i] { return s }
-            let s = shingles(WordSequence(bodyOf: messages[i]))
-            cache[i] = s
-            return s
-        }
         func exactOf(_ i: Int) -> [UInt64] {
             if let s = exact[i] { return s }
-            let s = sortedUnique(shinglesOf(i).all)
+            let s = sortedUnique(shingles(WordSequence(bodyOf: messages[i])))
             exact[i] = s
             return s
         }
         var out: [ReplyLink] = []
         let addressees = members.map { Set(messages[$0].recipients) }
-        for candidate in candidatePairs(members, shingles: shinglesOf, exact: exactOf) {
+        for candidate in candidatePairs(members, sketches: sketches, exact: exactOf) {
             do {
                 let (a, b) = (candidate.a, candidate.b)
                 let i = members[a], j = members[b]
                 guard addressees[a] != addressees[b] else { continue }
-                let si = shinglesOf(i), sj = shinglesOf(j)
-                guard !si.all.isEmpty, !sj.all.isEmpty else { continue }
+                let si = sketches[i], sj = sketches[j]
+                guard si.count > 0, sj.count > 0 else { continue }
                 if si.sample.count >= 16 && sj.sample.count >= 16 && jaccard(si.sample, sj.sample) < 0.3 { continue }
-                let ei = exactOf(i), ej = exactOf(j)
                 // Jaccard ≤ smaller / larger: skip pairs that cannot reach the threshold.
-                guard Double(min(ei.count, ej.count)) >= threshold * Double(max(ei.count, ej.count)) else { continue }
+                guard Double(min(si.count, sj.count)) >= threshold * Double(max(si.count, sj.count)) else { continue }
+                let ei = exactOf(i), ej = exactOf(j)
                 let similarity = jaccard(ei, ej)
                 guard similarity >= threshold else { continue }
                 let (first, second) = messages[i].span.startLine <= messages[j].span.startLine ? (i, j) : (j, i)
@@ -170,19 +216,30 @@ enum ParallelTexts {
     /// - Complexity: O(m) pairs for a bucket of m > `exhaustiveBucket` messages (at most
     ///   m - 1 identical links, and per seed at most `exhaustiveBucket` pairs per member of a
     ///   small min-hash group or 2 per member of a large one), plus the shingles' sorting.
-    private static func candidatePairs(_ members: [Int], shingles: (Int) -> Shingles,
+    private static func candidatePairs(_ members: [Int], sketches: [Sketch],
                                        exact: (Int) -> [UInt64]) -> [Candidate] {
         let n = members.count
         guard n > exhaustiveBucket else {
             return (0..<n).flatMap { a in ((a + 1)..<n).map { Candidate(a: a, b: $0, bound: .none) } }
         }
-        // Identical shingle sets first: one representative per group.
-        var groupOf: [[UInt64]: Int] = [:]
+        // Identical shingle sets first: one representative per group, in order of first member.
+        // Sets are told apart by their hash, and by the sets themselves when hashes meet.
+        var groupsOfHash: [UInt64: [Int]] = [:]
         var groups: [[Int]] = []
         for a in 0..<n {
-            let key = exact(members[a])
-            guard !key.isEmpty else { continue }
-            if let g = groupOf[key] { groups[g].append(a) } else { groupOf[key] = groups.count; groups.append([a]) }
+            let sketch = sketches[members[a]]
+            guard sketch.count > 0 else { continue }
+            if let candidates = groupsOfHash[sketch.setHash] {
+                let mine = exact(members[a])
+                if let g = candidates.first(where: { exact(members[groups[$0][0]]) == mine }) {
+                    groups[g].append(a)
+                    continue
+                }
+                groupsOfHash[sketch.setHash, default: []].append(groups.count)
+            } else {
+                groupsOfHash[sketch.setHash] = [groups.count]
+            }
+            groups.append([a])
         }
         var pairs: [Int: Bound] = [:]
         func add(_ x: Int, _ y: Int, _ bound: Bound) {
@@ -194,13 +251,10 @@ enum ParallelTexts {
             for member in group.dropFirst() { add(group[0], member, .identical(count: group.count)) }
         }
         let representatives = groups.map { $0[0] }
-        let seeds: [UInt64] = [0x9E37_79B9_7F4A_7C15, 0xC2B2_AE3D_27D4_EB4F, 0x1656_67B1_9E37_79F9, 0x85EB_CA77_C2B2_AE63]
-        for seed in seeds {
+        for s in seeds.indices {
             var byMinHash: [UInt64: [Int]] = [:]
             for a in representatives {
-                var low = UInt64.max
-                for h in shingles(members[a]).all { low = min(low, (h ^ seed) &* 0xFF51_AFD7_ED55_8CCD) }
-                byMinHash[low, default: []].append(a)
+                byMinHash[sketches[members[a]].minHashes[s], default: []].append(a)
             }
             for group in byMinHash.values where group.count > 1 {
                 if group.count <= exhaustiveBucket {

@@ -61,11 +61,13 @@ final class TopicScorer: Sendable {
 
     /// Every topic's score for a body, including topics below their threshold (for `explain`),
     /// in lexicon order; topics with no occurrence at all are left out.
-    func scores(_ words: WordSequence) -> [TopicMatch] { scores(words, spansOnlyAtThreshold: false) }
+    func scores(_ words: WordSequence) -> [TopicMatch] { scores(words, spans: .every) }
 
-    /// Scores; spans (whose text costs a string each) are made for every topic, or only for the
-    /// topics that reach their threshold.
-    private func scores(_ words: WordSequence, spansOnlyAtThreshold: Bool) -> [TopicMatch] {
+    /// Which topics of a score get their spans (whose text costs a string each).
+    private enum SpanChoice { case every, atThreshold, none }
+
+    /// Scores, with the spans `spans` asks for.
+    private func scores(_ words: WordSequence, spans choice: SpanChoice) -> [TopicMatch] {
         let hits = matcher.hits(in: words)
         guard !hits.isEmpty else { return [] }
         var byTopic: [[TermMatcher.Hit]] = Array(repeating: [], count: topicIDs.count)
@@ -102,7 +104,7 @@ final class TopicScorer: Sendable {
                 k += n
             }
             let rounded = (score * 1000).rounded() / 1000
-            if spansOnlyAtThreshold && rounded < topicThresholds[t] {
+            if choice == .none || (choice == .atThreshold && rounded < topicThresholds[t]) {
                 out.append(TopicMatch(topic: topicIDs[t], score: rounded, spans: []))
                 continue
             }
@@ -119,7 +121,13 @@ final class TopicScorer: Sendable {
 
     /// The topics a body belongs to (score at or above the threshold), in lexicon order.
     func assigned(_ words: WordSequence) -> [TopicMatch] {
-        scores(words, spansOnlyAtThreshold: true).filter { $0.score >= (thresholds[$0.topic] ?? .infinity) }
+        scores(words, spans: .atThreshold).filter { $0.score >= (thresholds[$0.topic] ?? .infinity) }
+    }
+
+    /// `assigned(_:)` without the spans: what the analysis keeps for every message
+    /// (`CorpusAnalysis.topicMatches(id:)` makes the spans again for one).
+    func assignedWithoutSpans(_ words: WordSequence) -> [TopicMatch] {
+        scores(words, spans: .none).filter { $0.score >= (thresholds[$0.topic] ?? .infinity) }
     }
 
     /// The covering-note phrase of a body, if it is short enough to be a covering note.

@@ -130,9 +130,9 @@ public struct Exporter: Sendable {
             }
         case .csv:
             let labels = Dictionary(analysis.lexicon.topics.map { ($0.id, $0.label) }, uniquingKeysWith: { a, _ in a })
-            let topics = analysis.topicAssignments.mapValues { $0.map { labels[$0] ?? $0 } }
+            let topicIDs = analysis.topicIDs
             return CSVTableWriter(excel: excel, places: places, neutralisesFormulas: !rawCSV)
-                .parts(graph: graph(analysis), corpus: analysis.corpus, topics: topics)
+                .parts(graph: graph(analysis), corpus: analysis.corpus, topicsOf: { topicIDs($0).map { labels[$0] ?? $0 } })
                 .map { ExportPart(name: $0.name, write: $0.write) }
         }
     }

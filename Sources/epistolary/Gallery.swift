@@ -348,7 +348,7 @@ struct Gallery {
                              whole(exporter.parts(.timelinejs, analysis: analysis)))]
         }))
         jobs.append(("catalogue", {
-            let catalogue = MessageCatalogue(corpus: analysis.corpus, topics: analysis.topicAssignments)
+            let catalogue = MessageCatalogue(corpus: analysis.corpus, topicsOf: analysis.topicIDs)
             return [try file("messages.jsonl", "jsonl", "The catalogue of messages as read, one JSON object each") { catalogue.write(.jsonl, to: $0) },
                     try file("messages.csv", "csv", "The catalogue of messages as read, as CSV") { catalogue.write(.csv, to: $0) }]
         }))

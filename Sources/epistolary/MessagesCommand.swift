@@ -23,7 +23,7 @@ struct MessagesCommand: ParsableCommand {
     func run() throws {
         if rawCSV && format != .csv { throw EpistolaryError(.badUsage, "--raw-csv applies only to --format csv") }
         let analysis = try input.analyse()
-        var catalogue = MessageCatalogue(corpus: analysis.corpus, topics: analysis.topicAssignments)
+        var catalogue = MessageCatalogue(corpus: analysis.corpus, topicsOf: analysis.topicIDs)
         catalogue.rawCSV = rawCSV
         // Written as it is made: a catalogue of a million letters is never held whole.
         let sink = ByteSink(drain: { try StandardOutput.write(Data($0)) })

@@ -41,7 +41,7 @@ import Correspondence
         }
         #expect(a.topics["m6"] == nil)
         // The span keeps the text as written, the term as the lexicon writes it.
-        let span = try #require(a.topics["m1"]?.first?.spans.first)
+        let span = try #require(a.topicMatches(id: "m1").first?.spans.first)
         #expect(span.phrase == "e\u{301}migre\u{301} Government")
         #expect(span.term == "émigré government")
     }

@@ -224,7 +224,7 @@ struct CorpusAssembler {
                     sentOn: d.sentOn?.day, dated: d.dated?.day, date: dateOf[k], place: d.dated?.place,
                     classification: headerOf[k]?.classification ?? "", salutation: p.salutation,
                     signature: p.signature.isEmpty ? nil : p.signature.joined(separator: " "),
-                    address: p.address, body: p.paragraphs.map(\.text).joined(separator: "\n\n"),
+                    address: p.address, body: p.paragraphs.map(\.text).joinedExactly(separator: "\n\n"),
                     references: refs, span: SourceSpan(startLine: d.startLine, endLine: d.endLine),
                     notes: notesOf[k])
                 message.fieldLines = fieldLines
