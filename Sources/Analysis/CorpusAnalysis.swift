@@ -43,8 +43,8 @@ public struct CorpusAnalysis: Sendable {
     ///
     /// - Complexity: O(n log n) in messages (the stable sort; per-message word, topic and
     ///   mention passes on all cores; reply chains, parallels, graphs and latency, each
-    ///   O(n log n) as their own comments say). The parallel texts run beside the sequential
-    ///   steps that need topics (reply chains, mentions, ranking), on two cores.
+    ///   O(n log n) as their own comments say). What needs the topics (reply chains, ranking)
+    ///   runs beside what does not (parallel texts, mentions graph, central person), on two cores.
     public init(corpus: Corpus, lexicon: TopicLexicon, mentionTable: MentionTable? = nil) {
         let table = mentionTable ?? (try? MentionTable.bundled(people: corpus.people))
             ?? MentionTable(entities: [], people: corpus.people)
@@ -72,30 +72,31 @@ public struct CorpusAnalysis: Sendable {
             return PerMessage(topics: scorer.assignedWithoutSpans(w), mentions: finder.mentions(w), isCoveringNote: scorer.coveringPhrase(w) != nil,
                               sketch: crowded[i] ? ParallelTexts.sketch(w) : .empty)
         }
-        // Two independent strands, one on each core: the parallel texts (the largest single step,
-        // comparing word shingles) beside everything that depends on the topics and mentions
-        // (each step sequential). Each strand's result is what it would be alone.
-        let ((topics, chains, mentions, principal, ranking), parallels) = ConcurrentMap.both({
+        // Two independent strands, one on each core: what depends on the topics (reply chains,
+        // the ranking) beside what does not (the parallel texts, the mentions graph, the central
+        // person), each step sequential. Each strand's result is what it would be alone.
+        let ((topics, chains, ranking), (mentions, principal, parallels)) = ConcurrentMap.both({
             var topics: [String: [TopicMatch]] = [:]
-            var mentionsByMessage: [String: [Mention]] = [:]
             // By message position, only where there is one.
             var coveringNotes = Set<Int>()
-            // Sized once: growing them rehashed every id several times over.
+            // Sized once: growing it rehashed every id several times over.
             topics.reserveCapacity(perMessage.count { !$0.topics.isEmpty })
-            mentionsByMessage.reserveCapacity(perMessage.count { !$0.mentions.isEmpty })
             for (i, result) in perMessage.enumerated() {
                 if !result.topics.isEmpty { topics[messages[i].id] = result.topics }
-                if !result.mentions.isEmpty { mentionsByMessage[messages[i].id] = result.mentions }
                 if result.isCoveringNote { coveringNotes.insert(i) }
             }
             CorpusAnalysis.shareTopicsOfDisplacedParts(messages: messages, lexicon: lexicon, topics: &topics)
             CorpusAnalysis.inheritCoveringNotes(messages: messages, notes: coveringNotes, scorer: scorer, topics: &topics)
             let chains = ReplyChains(messages: messages, index: messageIndex, topics: topics)
-            let mentions = MentionGraph.build(byMessage: mentionsByMessage, messageOrder: messages.map(\.id), table: table)
             let ranking = CategoryRanking(messages: messages, people: corpus.people, topicIDs: lexicon.topics.map(\.id), topics: topics)
-            return (topics, chains, mentions, Principal.decide(messages), ranking)
+            return (topics, chains, ranking)
         }, {
-            ParallelTexts.links(messages: messages, sketches: perMessage.map(\.sketch))
+            let parallels = ParallelTexts.links(messages: messages, sketches: perMessage.map(\.sketch))
+            var mentionsByMessage: [String: [Mention]] = [:]
+            mentionsByMessage.reserveCapacity(perMessage.count { !$0.mentions.isEmpty })
+            for (i, result) in perMessage.enumerated() where !result.mentions.isEmpty { mentionsByMessage[messages[i].id] = result.mentions }
+            let mentions = MentionGraph.build(byMessage: mentionsByMessage, messageOrder: messages.map(\.id), table: table)
+            return (mentions, Principal.decide(messages), parallels)
         })
         let links = { (all: [ReplyLink]) -> [ReplyLink] in
             var sorted = all
