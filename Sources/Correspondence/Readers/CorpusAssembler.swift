@@ -7,6 +7,8 @@ struct CorpusAssembler {
     var drafts: [Draft]
     var people: PersonTable
     var issues: [ReadIssue]
+    /// The text the drafts' body lines are places in (alive for the whole assembly).
+    let text: DraftText
 
     /// What the body of an entry splits into.
     private struct BodyParts: Sendable {
@@ -91,7 +93,7 @@ struct CorpusAssembler {
                     if h.senders.count > 1 {
                         notes[k].append("joint sender with \(h.senders.dropFirst().joined(separator: ", ")); the first named is recorded as sender")
                     }
-                } else if let signed = Self.split(drafts[k]).signature.lazy.compactMap({ matcher.people(in: $0).first }).first {
+                } else if let signed = Self.split(drafts[k], lines: text.lines(of: drafts[k])).signature.lazy.compactMap({ matcher.people(in: $0).first }).first {
                     senders.append(signed)
                     notes[k].append("the header names no sender; the signature does")
                 } else {
@@ -124,7 +126,7 @@ struct CorpusAssembler {
         var continues: [Int?] = Array(repeating: nil, count: drafts.count)
         for k in drafts.indices where drafts[k].kind == .fragment {
             let d = drafts[k]
-            let startsLower = d.bodyLines.first.map { BodyText.startsLower($0.cleaned) } ?? false
+            let startsLower = d.bodyLines.first.map { BodyText.startsLower(text.cleaned($0, of: d)) } ?? false
             if startsLower {
                 // The unused broken-off message nearest in time.
                 let target = exact[k] ?? bounds[k].map { Day(ordinal: ($0.0.ordinal + $0.1.ordinal) / 2) }
@@ -187,7 +189,7 @@ struct CorpusAssembler {
         // Each entry's parts and references depend on that entry alone: on all cores. Each task
         // takes its own entry out of the list (`DraftShelf`), so an entry's lines are let go as
         // its message is made, and the calling thread copies nothing.
-        let (senderOf, recipientsOf, dateOf, notesOf, headerOf) = (senders, recipients, dates, notes, headers)
+        let (senderOf, recipientsOf, dateOf, notesOf, headerOf, bodyText) = (senders, recipients, dates, notes, headers, text)
         // Each writer's one-person list of senders, made once and shared by all their messages
         // (a list per message was an allocation per message for the same few people).
         var senderLists: [String: [String]] = [:]
@@ -196,10 +198,11 @@ struct CorpusAssembler {
         var messages = drafts.withUnsafeMutableBufferPointer { buffer in
             let shelf = DraftShelf(buffer: buffer)
             return ConcurrentMap.map(count: buffer.count) { k -> Message in
-                let d = shelf.take(k), p = CorpusAssembler.split(d)
+                // The entry's lines as Strings, made now and let go with the entry.
+                let d = shelf.take(k), lines = bodyText.lines(of: d), p = CorpusAssembler.split(d, lines: lines)
                 var refs: [Reference] = []
                 var seen = Set<Reference.Sameness>()
-                for line in d.bodyLines {
+                for line in lines {
                     for r in finder.references(in: line.raw, lineNumber: line.line, sender: senderOf[k], recipients: recipientsOf[k], anchor: dateOf[k].best)
                     where seen.insert(r.sameness).inserted {
                         refs.append(r)
@@ -474,10 +477,11 @@ struct CorpusAssembler {
         }
     }
 
-    /// Address, salutation, paragraphs (page breaks rejoined) and signature of an entry.
-    private static func split(_ d: Draft) -> BodyParts {
+    /// Address, salutation, paragraphs (page breaks rejoined) and signature of an entry whose
+    /// body lines are `lines` (`DraftText.lines(of:)`).
+    private static func split(_ d: Draft, lines all: [(raw: String, cleaned: String, line: Int, continues: Bool)]) -> BodyParts {
         var parts = BodyParts()
-        var lines = d.bodyLines
+        var lines = all[...]
         // Signature and closing at the end.
         var tail: [(String, Int)] = []
         while let last = lines.last, lines.count > 1, isClosing(last.cleaned) {
