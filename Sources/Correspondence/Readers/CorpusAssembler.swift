@@ -7,8 +7,6 @@ struct CorpusAssembler {
     var drafts: [Draft]
     var people: PersonTable
     var issues: [ReadIssue]
-    /// The text the drafts' body lines are places in (alive for the whole assembly).
-    let text: DraftText
 
     /// What the body of an entry splits into.
     private struct BodyParts: Sendable {
@@ -93,7 +91,7 @@ struct CorpusAssembler {
                     if h.senders.count > 1 {
                         notes[k].append("joint sender with \(h.senders.dropFirst().joined(separator: ", ")); the first named is recorded as sender")
                     }
-                } else if let signed = Self.split(drafts[k], lines: text.lines(of: drafts[k])).signature.lazy.compactMap({ matcher.people(in: $0).first }).first {
+                } else if let signed = Self.split(drafts[k], lines: drafts[k].lines()).signature.lazy.compactMap({ matcher.people(in: $0).first }).first {
                     senders.append(signed)
                     notes[k].append("the header names no sender; the signature does")
                 } else {
@@ -126,7 +124,7 @@ struct CorpusAssembler {
         var continues: [Int?] = Array(repeating: nil, count: drafts.count)
         for k in drafts.indices where drafts[k].kind == .fragment {
             let d = drafts[k]
-            let startsLower = d.bodyLines.first.map { BodyText.startsLower(text.cleaned($0, of: d)) } ?? false
+            let startsLower = d.firstCleaned().map { BodyText.startsLower($0) } ?? false
             if startsLower {
                 // The unused broken-off message nearest in time.
                 let target = exact[k] ?? bounds[k].map { Day(ordinal: ($0.0.ordinal + $0.1.ordinal) / 2) }
@@ -189,7 +187,7 @@ struct CorpusAssembler {
         // Each entry's parts and references depend on that entry alone: on all cores. Each task
         // takes its own entry out of the list (`DraftShelf`), so an entry's lines are let go as
         // its message is made, and the calling thread copies nothing.
-        let (senderOf, recipientsOf, dateOf, notesOf, headerOf, bodyText) = (senders, recipients, dates, notes, headers, text)
+        let (senderOf, recipientsOf, dateOf, notesOf, headerOf) = (senders, recipients, dates, notes, headers)
         // Each writer's one-person list of senders, made once and shared by all their messages
         // (a list per message was an allocation per message for the same few people).
         var senderLists: [String: [String]] = [:]
@@ -199,7 +197,7 @@ struct CorpusAssembler {
             let shelf = DraftShelf(buffer: buffer)
             return ConcurrentMap.map(count: buffer.count) { k -> Message in
                 // The entry's lines as Strings, made now and let go with the entry.
-                let d = shelf.take(k), lines = bodyText.lines(of: d), p = CorpusAssembler.split(d, lines: lines)
+                let d = shelf.take(k), lines = d.lines(), p = CorpusAssembler.split(d, lines: lines)
                 var refs: [Reference] = []
                 var seen = Set<Reference.Sameness>()
                 for line in lines {
@@ -478,7 +476,7 @@ struct CorpusAssembler {
     }
 
     /// Address, salutation, paragraphs (page breaks rejoined) and signature of an entry whose
-    /// body lines are `lines` (`DraftText.lines(of:)`).
+    /// body lines are `lines` (`Draft.lines()`).
     private static func split(_ d: Draft, lines all: [(raw: String, cleaned: String, line: Int, continues: Bool)]) -> BodyParts {
         var parts = BodyParts()
         var lines = all[...]

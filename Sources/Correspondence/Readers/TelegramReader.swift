@@ -37,31 +37,33 @@ public enum TelegramReader {
     static func read(text: consuming String, sourceName: String, path: String?, people: PersonTable, pieceSize: Int) throws -> Corpus {
         // The provenance hash needs none of the parse: it runs on another core meanwhile.
         let hash = HashInBackground(copy text)
-        var text = text
-        text.makeContiguousUTF8()   // a native string already is: no copy
-        // The drafts' body lines are places in the text's bytes (`Draft.BodyLine`): the text
-        // stays until the assembler has made every message, and each line's String is made
-        // only while its message is.
-        let corpus = try text.utf8.withContiguousStorageIfAvailable { all -> Corpus in
-            var parser = TelegramSegmenter.segment(bytes: all, people: people, pieceSize: pieceSize)
-            let drafts = parser.drafts
-            parser.drafts = []   // the assembler must hold the only reference (it takes entries out in place)
-            guard drafts.contains(where: { $0.kind == .message }) else {
-                hash.cancel()   // the background hash must not outlive a failed read
-                throw EpistolaryError(.badData, file: path ?? sourceName, "no message header found (expected lines such as \"FROM X TO Y\" or \"X TO Y\")")
-            }
-            var assembler = CorpusAssembler(drafts: consume drafts, people: parser.people, issues: parser.issues, text: DraftText(bytes: parser.bytes))
-            return assembler.assemble(sourceName: sourceName, sourceHash: hash.value())
-        }!
+        let (drafts, found, issues) = segment(text, people: people, pieceSize: pieceSize)
         _ = consume text
-        // The text and the entries are freed now, the entries in small blocks between the
-        // messages kept: a large read gives their pages back (`FreedMemory`).
+        guard drafts.contains(where: { $0.kind == .message }) else {
+            hash.cancel()   // the background hash must not outlive a failed read
+            throw EpistolaryError(.badData, file: path ?? sourceName, "no message header found (expected lines such as \"FROM X TO Y\" or \"X TO Y\")")
+        }
+        var assembler = CorpusAssembler(drafts: consume drafts, people: found, issues: issues)
+        let corpus = assembler.assemble(sourceName: sourceName, sourceHash: hash.value())
+        // The text's lines and entries are freed now, in small blocks between the messages kept:
+        // a large read gives their pages back (`FreedMemory`).
         if corpus.messages.count >= Self.releaseAfter { FreedMemory.release() }
         return corpus
     }
 
     /// Reads of at least this many messages give the memory they freed back to the system.
     static let releaseAfter = 20_000
+
+    /// The entries of `text`, cut by `TelegramSegmenter` over the text's own bytes (no array of
+    /// lines), in pieces on all cores when the text is large (`TelegramSegmenter.segment(bytes:people:pieceSize:)`).
+    private static func segment(_ text: String, people: PersonTable, pieceSize: Int) -> ([Draft], PersonTable, [ReadIssue]) {
+        var text = text
+        text.makeContiguousUTF8()   // a native string already is: no copy
+        return text.utf8.withContiguousStorageIfAvailable { bytes in
+            let parser = TelegramSegmenter.segment(bytes: bytes, people: people, pieceSize: pieceSize)
+            return (parser.drafts, parser.people, parser.issues)
+        }!
+    }
 }
 
 /// One entry as cut from the text, before the whole-corpus decisions.
@@ -82,29 +84,74 @@ struct Draft: Sendable {
     var fusedDate: DateLine?
     /// Date lines that stood before this entry's header (see TelegramReader decisions).
     var forwarded: [DateLine] = []
-    /// One body line: where its raw text is (a byte range of the text, or one of `titles`),
-    /// its line number, and whether it continues the line before (a page break).
-    /// No String per line: at 500,000 messages the text has ~8 million body lines, and a
-    /// String each (and a cleaned one) was more memory than the text itself (issue 13).
-    /// `DraftText` makes a line's raw and cleaned Strings when the assembler needs them.
+    /// One body line: its number, and whether it continues the line before (a page break).
+    /// Its text is in `bodyText`.
     struct BodyLine: Sendable {
-        /// The raw line (trimmed of spaces) is `start..<end` of the text's bytes; for a title,
-        /// `start` is its index in `titles` and `end` is -1.
-        var start: Int
-        var end: Int
         var line: Int
         var continues: Bool
-        var isTitle: Bool { end < 0 }
     }
 
     /// Body lines with their line numbers; a page-break continuation is flagged.
     var bodyLines: [BodyLine] = []
-    /// Body lines that are not in the text as they stand: a header-like block read as a title
-    /// (its cleaned header text).
-    var titles: [String] = []
+    /// The raw text of the body lines, in order, each ended by a LF (a raw line holds no line
+    /// break: the segmenter splits on them). One block per entry, not a String per line: at
+    /// 500,000 messages there are ~8 million body lines, and a String each (and a cleaned one)
+    /// took more memory than the whole text (issue 13). `lines()` makes the Strings when the
+    /// assembler makes the entry's message.
+    var bodyText: [UInt8] = []
     /// The cleaned text of the last body line, while the segmenter still decides on it (what
     /// comes next, and whether the entry breaks off); emptied when the entry is closed.
     var lastCleaned = ""
+
+    /// Appends a body line, `raw` (no line break in it), numbered `line`.
+    mutating func appendBodyLine(_ raw: String, line: Int, continues: Bool) {
+        bodyText.append(contentsOf: raw.utf8)
+        bodyText.append(0x0A)
+        bodyLines.append(BodyLine(line: line, continues: continues))
+    }
+
+    /// Every body line, raw and cleaned (`BodyText.clean`, as the segmenter cleaned it), with
+    /// its number and continuation flag: made for the assembler, let go with the entry's message.
+    /// - Complexity: O(n) in the bytes of the entry's body.
+    func lines() -> [(raw: String, cleaned: String, line: Int, continues: Bool)] {
+        var result: [(raw: String, cleaned: String, line: Int, continues: Bool)] = []
+        result.reserveCapacity(bodyLines.count)
+        bodyText.withUnsafeBufferPointer { bytes in
+            var start = 0
+            for l in bodyLines {
+                var end = start
+                while bytes[end] != 0x0A { end += 1 }
+                let raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                result.append((raw, BodyText.clean(raw), l.line, l.continues))
+                start = end + 1
+            }
+        }
+        return result
+    }
+
+    /// The cleaned text of the first body line (nil when there is none).
+    func firstCleaned() -> String? {
+        guard !bodyLines.isEmpty, let end = bodyText.firstIndex(of: 0x0A) else { return nil }
+        return BodyText.clean(String(decoding: bodyText[..<end], as: UTF8.self))
+    }
+
+    /// Gives back the slack the body's arrays gathered while they grew by appending: an
+    /// entry is complete when closed, and 600,000 entries' slack was ~200 MB at 500,000 messages.
+    /// - Complexity: O(n) in the bytes of the entry's body.
+    mutating func trimBody() {
+        if bodyText.capacity > bodyText.count + 32 { bodyText = Self.exactCopy(bodyText) }
+        if bodyLines.capacity > bodyLines.count + 2 { bodyLines = Self.exactCopy(bodyLines) }
+    }
+
+    /// A copy of `array` in a block of its own size.
+    private static func exactCopy<T>(_ array: [T]) -> [T] {
+        array.withUnsafeBufferPointer { source in
+            Array(unsafeUninitializedCapacity: source.count) { target, count in
+                _ = target.initialize(from: source)
+                count = source.count
+            }
+        }
+    }
     /// Date lines after the body.
     var trailingDates: [DateLine] = []
     /// Lines after the date line (a signature).
@@ -129,15 +176,6 @@ struct Draft: Sendable {
         source = []
     }
 
-    /// A body line for `raw` at `place` in the text's bytes, or (nil) kept as a title.
-    mutating func bodyLine(_ raw: String, at place: Range<Int>?, line: Int, continues: Bool) -> BodyLine {
-        guard let place else {
-            titles.append(raw)
-            return BodyLine(start: titles.count - 1, end: -1, line: line, continues: continues)
-        }
-        return BodyLine(start: place.lowerBound, end: place.upperBound, line: line, continues: continues)
-    }
-
     var inHeaderPhase: Bool { kind == .message && bodyLines.isEmpty && trailingDates.isEmpty }
     var headerComplete: Bool {
         guard let h = header else { return false }
@@ -149,11 +187,10 @@ struct Draft: Sendable {
 /// found as byte ranges, and a String is made only for each line that is not blank.
 ///
 /// The bytes are borrowed: a segmenter lives only inside the closure that lends them
-/// (`TelegramReader.read`). Its drafts' body lines are byte ranges of them (`Draft.BodyLine`),
-/// read by the assembler inside the same closure (`DraftText`).
+/// (`TelegramReader.read`), and what it keeps (drafts) holds bytes of its own.
 struct TelegramSegmenter {
-    /// The text's bytes, without a BOM (body line ranges are offsets in these).
-    let bytes: UnsafeBufferPointer<UInt8>
+    /// The text's bytes, without a BOM.
+    fileprivate let bytes: UnsafeBufferPointer<UInt8>
     /// The lines of the paragraph being read (byte ranges), reused from one to the next.
     private var paragraphLines: [Range<Int>] = []
     var people: PersonTable
@@ -414,17 +451,7 @@ struct TelegramSegmenter {
             // A line with a space or tab at either end is trimmed (`trimmingSpaces`); most have none.
             let padded = bytes[range.lowerBound] == 0x20 || bytes[range.lowerBound] == 0x09
                 || bytes[range.upperBound - 1] == 0x20 || bytes[range.upperBound - 1] == 0x09
-            let whole = lineText(k)
-            var raw = whole
-            var place = range
-            if padded {
-                // The trimmed characters (spaces, tabs, no-break spaces) are valid UTF-8, so
-                // they span as many bytes in the text as in the decoded line.
-                let trimmed = Substring(whole).trimmingSpaces()
-                raw = String(trimmed)
-                place = range.lowerBound + whole.utf8.distance(from: whole.startIndex, to: trimmed.startIndex)
-                    ..< range.upperBound - whole.utf8.distance(from: trimmed.endIndex, to: whole.endIndex)
-            }
+            let raw = padded ? String(Substring(lineText(k)).trimmingSpaces()) : lineText(k)
             let number = firstLine + k
             if raw.utf8.count <= 64, let day = DateText.sentOnLine(raw) {
                 sentOn(Draft.DateLine(day: day, place: nil, line: number))
@@ -433,7 +460,7 @@ struct TelegramSegmenter {
                 dateLine(Draft.DateLine(day: parsed.day, place: parsed.place, line: number))
                 previousWasText = false
             } else {
-                textLine(raw, at: place, line: number, sameParagraph: previousWasText)
+                textLine(raw, line: number, sameParagraph: previousWasText)
                 previousWasText = true
             }
         }
@@ -480,7 +507,7 @@ struct TelegramSegmenter {
             // ("MESSAGE TO THE ARMED FORCES AND PEOPLE OF GREAT BRITAIN FROM ...").
             if c.headerComplete {
                 current = c
-                textLine(text, at: nil, line: numbers[0])
+                textLine(text, line: numbers[0])
                 return
             }
             // An unfinished header of `maxHeaderParagraphs` blocks ends here; this block
@@ -529,9 +556,7 @@ struct TelegramSegmenter {
     }
 
     // Drafts are mutated in place through `current!` so that their arrays are never copied.
-    /// A body line `raw`, at `place` in the text's bytes (nil: not in the text as it stands,
-    /// a title kept in `Draft.titles`).
-    private mutating func textLine(_ raw: String, at place: Range<Int>?, line: Int, sameParagraph: Bool = false) {
+    private mutating func textLine(_ raw: String, line: Int, sameParagraph: Bool = false) {
         let cleaned = BodyText.clean(raw)
         guard !cleaned.isEmpty else { return }
         if let quoted = quotedDate(cleaned) {
@@ -539,7 +564,7 @@ struct TelegramSegmenter {
                                     detail: "\(quoted.iso) in quotation marks is the date of a quoted message, not used as this message's date"))
         }
         guard current != nil else {
-            if seenHeader { startFragment(raw, at: place, cleaned: cleaned, line: line) }
+            if seenHeader { startFragment(raw, cleaned: cleaned, line: line) }
             return
         }
         if !current!.trailingDates.isEmpty {
@@ -547,7 +572,7 @@ struct TelegramSegmenter {
                 current!.afterDate.append((cleaned, line))
                 current!.endLine = line
             } else {
-                startFragment(raw, at: place, cleaned: cleaned, line: line)
+                startFragment(raw, cleaned: cleaned, line: line)
             }
             return
         }
@@ -561,24 +586,24 @@ struct TelegramSegmenter {
             let lower = BodyText.startsLower(cleaned)
             if open && !lower && BodyText.opensSentence(cleaned) {
                 current!.truncated = true
-                startFragment(raw, at: place, cleaned: cleaned, line: line)
+                startFragment(raw, cleaned: cleaned, line: line)
                 return
             }
             if !open && lower {
-                startFragment(raw, at: place, cleaned: cleaned, line: line)
+                startFragment(raw, cleaned: cleaned, line: line)
                 return
             }
             continues = open
         }
-        current!.bodyLines.append(current!.bodyLine(raw, at: place, line: line, continues: continues))
+        current!.appendBodyLine(raw, line: line, continues: continues)
         current!.lastCleaned = cleaned
         current!.endLine = line
     }
 
-    private mutating func startFragment(_ raw: String, at place: Range<Int>?, cleaned: String, line: Int) {
+    private mutating func startFragment(_ raw: String, cleaned: String, line: Int) {
         close()
         var d = Draft(kind: .fragment, startLine: line, endLine: line)
-        d.bodyLines = [d.bodyLine(raw, at: place, line: line, continues: false)]
+        d.appendBodyLine(raw, line: line, continues: false)
         d.lastCleaned = cleaned
         d.forwarded = pendingForward
         pendingForward = []
@@ -591,6 +616,7 @@ struct TelegramSegmenter {
         current = nil
         if c.trailingDates.isEmpty, !c.bodyLines.isEmpty, BodyText.endsOpen(c.lastCleaned) { c.truncated = true }
         c.lastCleaned = ""   // decided: nothing reads it again
+        c.trimBody()
         var dates = c.trailingDates
         if let first = dates.first {
             let sentBefore = c.sentOn.map { first.day > $0.day } ?? false
@@ -637,32 +663,5 @@ struct TelegramSegmenter {
             return HeaderText.isMostlyUpper(cleaned) && (cleaned.utf8.count <= 30 || cleaned.count <= 30)
         }
         return true
-    }
-}
-
-/// The text's bytes as the assembler reads the drafts' body lines from them: each line's raw
-/// and cleaned Strings are made when its message is, and let go with it.
-/// The bytes are the text's, borrowed for the whole read (`TelegramReader.read`) and only read,
-/// hence `@unchecked Sendable`.
-struct DraftText: @unchecked Sendable {
-    let bytes: UnsafeBufferPointer<UInt8>
-
-    /// The raw text of `line` (a line of `draft`).
-    func raw(_ line: Draft.BodyLine, of draft: Draft) -> String {
-        line.isTitle ? draft.titles[line.start] : String(decoding: UnsafeBufferPointer(rebasing: bytes[line.start..<line.end]), as: UTF8.self)
-    }
-
-    /// The cleaned text of `line` (a line of `draft`), as the segmenter cleaned it.
-    func cleaned(_ line: Draft.BodyLine, of draft: Draft) -> String {
-        BodyText.clean(raw(line, of: draft))
-    }
-
-    /// Every body line of `draft`, raw and cleaned, with its number and continuation flag.
-    /// - Complexity: O(n) in the bytes of the draft's lines.
-    func lines(of draft: Draft) -> [(raw: String, cleaned: String, line: Int, continues: Bool)] {
-        draft.bodyLines.map { l in
-            let raw = raw(l, of: draft)
-            return (raw, BodyText.clean(raw), l.line, l.continues)
-        }
     }
 }
