@@ -156,8 +156,8 @@ public struct CorpusAnalysis: Sendable {
         let ids = Set(messages.map(\.id))
         let order = Dictionary(lexicon.topics.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let own = topics
-        for fragment in messages {
-            guard let head = fragment.continues, head != fragment.id, ids.contains(head) else { continue }
+        messages.forEachInPlace { fragment in   // each read in place, not copied
+            guard let head = fragment.continues, head != fragment.id, ids.contains(head) else { return }
             for (to, from) in [(head, fragment.id), (fragment.id, head)] {
                 var mine = topics[to] ?? []
                 for match in own[from] ?? [] where match.inheritedFrom == nil && !mine.contains(where: { $0.topic == match.topic }) {

@@ -85,8 +85,10 @@ enum ParallelTexts {
             let day: Day
         }
         var buckets: [Bucket: [Int]] = [:]
-        for (i, m) in messages.enumerated() {
-            guard let day = m.date.best else { continue }
+        var i = 0
+        messages.forEachInPlace { m in   // each read in place, not copied
+            defer { i += 1 }
+            guard let day = m.date.best else { return }
             buckets[Bucket(sender: m.sender, day: day), default: []].append(i)
         }
         return buckets.values.sorted { $0[0] < $1[0] }

@@ -36,14 +36,11 @@ public struct Principal: Sendable, Hashable {
     public static func decide(_ messages: [Message]) -> Principal {
         var involved: [String: Int] = [:], wrote: [String: Int] = [:]
         var total = 0
-        for m in messages where m.kind == .message {
+        messages.forEachInPlace { m in   // each read in place, not copied
+            guard m.kind == .message else { return }
             total += 1
-            involved[m.sender, default: 0] += 1
             wrote[m.sender, default: 0] += 1
-            var counted: Set<String> = [m.sender]
-            for r in m.recipients where counted.insert(r).inserted {
-                involved[r, default: 0] += 1
-            }
+            m.forEachInvolved { involved[$0, default: 0] += 1 }
         }
         let best = involved.max { a, b in
             if a.value != b.value { return a.value < b.value }

@@ -129,7 +129,9 @@ struct ReplyChains: Sendable {
         }
 
         // Pass 1: everything but "received on D" (which may name a message also cited by date).
-        for (i, m) in messages.enumerated() {
+        var i = -1
+        messages.forEachInPlace { m in   // each read in place, not copied
+            i += 1
             for r in m.references {
                 switch r.whose {
                 case .other:

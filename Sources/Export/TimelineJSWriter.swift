@@ -145,6 +145,13 @@ public struct TimelineJSWriter: Sendable {
     /// - Complexity: O(excerptLength): reads the body only as far as the excerpt needs.
     private func excerpt(_ body: String) -> String {
         if let ascii = asciiExcerpt(body) { return ascii }
+        if let simple = singleScalarExcerpt(body) { return simple }
+        return characterExcerpt(body)
+    }
+
+    /// `excerpt` read character by character: the rule itself, for any text.
+    /// - Complexity: O(excerptLength).
+    func characterExcerpt(_ body: String) -> String {
         var flat = ""
         var count = 0
         var pendingSpace = false
@@ -201,6 +208,49 @@ public struct TimelineJSWriter: Sendable {
             if let space = cut.lastIndex(of: 0x20) { cut = cut[..<space] }
             return String(decoding: cut, as: UTF8.self) + " …"
         }
+    }
+
+    /// `excerpt` read scalar by scalar, when every scalar up to the cut is a character of its
+    /// own (`isOwnCharacter`): then a character is a scalar and its white space the scalar's, so
+    /// the result is the character reading's without its cost (a tenth of a large corpus's
+    /// bodies, with a dash or an accented letter, took a quarter of this writer's time). Nil as
+    /// soon as a scalar that may join a cluster comes first.
+    ///
+    /// - Complexity: O(excerptLength).
+    func singleScalarExcerpt(_ body: String) -> String? {
+        let limit = excerptLength
+        var flat = String.UnicodeScalarView()
+        var count = 0
+        var pendingSpace = false
+        for scalar in body.unicodeScalars {
+            guard Self.isOwnCharacter(scalar) else { return nil }
+            if scalar.properties.isWhitespace {
+                pendingSpace = count > 0
+                continue
+            }
+            if pendingSpace {
+                flat.append(" ")
+                count += 1
+                pendingSpace = false
+            }
+            flat.append(scalar)
+            count += 1
+            if count > limit { break }
+        }
+        guard count > limit else { return String(flat) }
+        var cut = flat.prefix(limit)
+        if let space = cut.lastIndex(of: " ") { cut = cut[..<space] }
+        return String(String.UnicodeScalarView(cut)) + " …"
+    }
+
+    /// Scalars that never join another in one character (Unicode's grapheme cluster rules):
+    /// Latin letters and their signs before the combining diacritics (U+0300), and the spaces,
+    /// dashes, quotation marks and other punctuation of U+2000-U+206F but the joiners (U+200C,
+    /// U+200D) and the invisible operators. A carriage return before a line feed is one
+    /// character but both are white space, read alike either way.
+    static func isOwnCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return v < 0x300 || (0x2000...0x205F).contains(v) && v != 0x200C && v != 0x200D
     }
 
     static func date(_ day: Day, month: Bool, day withDay: Bool) -> JSONValue {

@@ -86,8 +86,8 @@ extension TimelineData {
     /// - Complexity: O(n) in messages.
     public static func span(of analysis: CorpusAnalysis) -> (from: Day, to: Day)? {
         var lo: Day?, hi: Day?
-        for m in analysis.messages {
-            guard let (a, b) = m.date.drawnBounds else { continue }
+        analysis.messages.forEachInPlace { m in   // each read in place, not copied
+            guard let (a, b) = m.date.drawnBounds else { return }
             if lo.map({ a < $0 }) ?? true { lo = a }
             if hi.map({ b > $0 }) ?? true { hi = b }
         }

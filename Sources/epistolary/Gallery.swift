@@ -97,17 +97,19 @@ struct Gallery {
     /// order of `names`). Two things decide it, at 500,000 messages:
     /// - memory: a graph export's graph and drawing (`SharedPart`, hundreds of MB for the
     ///   replies) live from its first file to its last, so the files of one graph follow one
-    ///   another and the next graph is made only once the one before is let go; the timelines,
-    ///   the other large consumer, run between the two large graphs rather than beside both;
+    ///   another and the next graph is made only once the one before is let go; the gallery's
+    ///   figures (whose mentions and matrix figures pass over every message) start once the
+    ///   replies graph is let go, beside jobs that stream (the CMIF, TimelineJS): beside the
+    ///   replies graph they made the 500,000-message gallery's peak (1,890 MiB);
     /// - time: the first file of a graph (which makes the graph and lays it out) is followed by
     ///   a long job of something else, so that the other core has work meanwhile instead of
     ///   waiting for the graph; the short jobs come last, so that no long job runs alone at the end.
     /// Unknown names last.
     static func schedule(_ names: [String]) -> [Int] {
-        let preferred = ["replies.graphml", "graphs", "replies.gexf", "replies.node-link.json", "replies.cyjs",
-                         "timelines", "mentions.graphml", "catalogue", "mentions.gexf", "mentions.node-link.json", "mentions.cyjs",
-                         "correspondents.graphml", "cmif", "correspondents.gexf", "correspondents.node-link.json", "correspondents.cyjs",
-                         "timelinejs", "gexf1.3+csv", "report"]
+        let preferred = ["replies.graphml", "catalogue", "replies.gexf", "replies.node-link.json", "replies.cyjs",
+                         "cmif", "graphs", "mentions.graphml", "timelinejs", "mentions.gexf", "mentions.node-link.json", "mentions.cyjs",
+                         "timelines", "correspondents.graphml", "gexf1.3+csv", "correspondents.gexf", "correspondents.node-link.json",
+                         "correspondents.cyjs", "report"]
         let rank = Dictionary(preferred.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         return names.indices.sorted { (rank[names[$0]] ?? preferred.count, $0) < (rank[names[$1]] ?? preferred.count, $1) }
     }

@@ -29,6 +29,10 @@ import Testing
             let firstOfLater = suffixes.map { started.firstIndex(of: "\(later).\($0)")! }.min()!
             #expect(lastOfEarlier < firstOfLater, "\(earlier) is let go before \(later) is made")
         }
+        // The gallery's figures (passes over every message of their own) start only after every
+        // file of the replies graph, the largest, has started: not beside the whole of it.
+        let lastReplies = suffixes.map { started.firstIndex(of: "replies.\($0)")! }.max()!
+        #expect(started.firstIndex(of: "graphs")! > lastReplies)
         // Whoever takes the job after a graph's first file has other work while the graph is made.
         for graph in graphs {
             let first = started.firstIndex(of: "\(graph).graphml")!

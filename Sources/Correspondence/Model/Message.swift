@@ -132,6 +132,23 @@ public struct Message: Sendable, Hashable, Codable, Identifiable {
 }
 
 extension Message {
+    /// Calls `body` once for each person the message involves: its sender, then each addressee
+    /// not named before (not the sender, not an earlier addressee), in header order.
+    /// Why not a set: it was an allocation per message in every pass that counts people.
+    /// - Complexity: O(r²) for r addressees up to 8, O(r) past that.
+    @inlinable
+    public func forEachInvolved(_ body: (String) -> Void) {
+        body(sender)
+        if recipients.count > 8 {
+            var counted: Set<String> = [sender]
+            for r in recipients where counted.insert(r).inserted { body(r) }
+            return
+        }
+        for k in recipients.indices where recipients[k] != sender && !recipients[..<k].contains(recipients[k]) {
+            body(recipients[k])
+        }
+    }
+
     /// The letters added to an id that collides with `n` earlier ones: 1 -> "b", 2 -> "c",
     /// ... 25 -> "z", 26 -> "ba".
     public static func idSuffix(_ n: Int) -> String {

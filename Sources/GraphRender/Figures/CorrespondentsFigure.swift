@@ -236,7 +236,7 @@ struct CorrespondentsFigure {
         }
         var figure = GraphFigure(kind: .correspondents, title: title ?? automatic, shows: shows, dot: dot.text,
                                  engine: engine, context: context,
-                                 messages: analysis.messages, inferredCount: analysis.inferred.count)
+                                 drawn: context.everyMessageDrawn, inferredCount: analysis.inferred.count)
         figure.peopleDrawn = kept.count
         return figure
     }

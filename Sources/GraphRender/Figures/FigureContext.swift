@@ -124,6 +124,13 @@ public struct FigureContext: Sendable {
     /// every part for this figure alone.
     public var parts: FigureParts? = nil
 
+    /// `DrawnMessages` of every message of this context's analysis, counted once when `parts`
+    /// is shared (a figure trying several layouts counted them at each: at 500,000 messages a
+    /// second of the correspondents export's drawing).
+    var everyMessageDrawn: DrawnMessages {
+        parts?.everyMessage { DrawnMessages(analysis.messages) } ?? DrawnMessages(analysis.messages)
+    }
+
     /// `rankedCorrespondents` of this context's analysis, made once when `parts` is shared.
     var ranking: [String] {
         parts?.rankedCorrespondents { Self.rankedCorrespondents(analysis) } ?? Self.rankedCorrespondents(analysis)

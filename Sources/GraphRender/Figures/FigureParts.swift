@@ -16,6 +16,7 @@ public final class FigureParts: Sendable {
     private let mentionPeople = Mutex<MentionGraph?>(nil)
     private let merged = Mutex<[Int: CorrespondentsFigure.Merged]>([:])
     private let matrixGraphs = Mutex<[Int: CorrespondentGraph]>([:])
+    private let everyMessage = Mutex<DrawnMessages?>(nil)
 
     public init() {}
 
@@ -41,6 +42,18 @@ public final class FigureParts: Sendable {
     /// - Complexity: O(mentions) the first time; O(1) after.
     func mentionPeople(_ make: () -> MentionGraph) -> MentionGraph {
         mentionPeople.withLock { made in
+            if let made { return made }
+            let value = make()
+            made = value
+            return value
+        }
+    }
+
+    /// What every message of the analysis gives a caption (`DrawnMessages`): the figures that
+    /// draw them all (correspondents, matrix) ask for it at each layout they try.
+    /// - Complexity: O(m) the first time; O(1) after.
+    func everyMessage(_ make: () -> DrawnMessages) -> DrawnMessages {
+        everyMessage.withLock { made in
             if let made { return made }
             let value = make()
             made = value

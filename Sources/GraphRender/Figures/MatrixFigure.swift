@@ -128,6 +128,6 @@ struct MatrixFigure {
             + "person to the column's, shaded by class; people ordered \(orderWords)."
         if merged > 0 { shows += " The \(people.count - 1) most involved of \(total) people have a row; the other \(merged) share the last." }
         return GraphFigure(kind: .matrix, title: title ?? automatic, shows: shows, dot: dot.text, engine: .dot,
-                           context: context, messages: analysis.messages, inferredCount: 0)
+                           context: context, drawn: context.everyMessageDrawn, inferredCount: 0)
     }
 }

@@ -40,7 +40,7 @@ public struct RepliesSlice: Sendable, Equatable {
         var days: [Day] = []
         days.reserveCapacity(analysis.messages.count + analysis.inferred.count)
         // Marks are placed in time: undated messages are not drawn, so they do not count here.
-        for message in analysis.messages { if let day = message.date.best { days.append(day) } }
+        analysis.messages.forEachInPlace { message in if let day = message.date.best { days.append(day) } }
         for incoming in analysis.inferred { if let day = incoming.date.best { days.append(day) } }
         let total = days.count
         guard total > budget else { return nil }
@@ -64,7 +64,8 @@ public struct RepliesSlice: Sendable, Equatable {
             if busiest.value > budget {
                 // Even the busiest month is past the budget: its busiest pair.
                 var exchanges: [String: Int] = [:]
-                for message in analysis.messages where message.date.best.map({ $0 >= from && $0 <= to }) == true {
+                analysis.messages.forEachInPlace { message in   // each read in place, not copied
+                    guard message.date.best.map({ $0 >= from && $0 <= to }) == true else { return }
                     if let other = lane(message.sender, message.recipients) { exchanges[other, default: 0] += 1 }
                 }
                 for incoming in analysis.inferred where incoming.date.best.map({ $0 >= from && $0 <= to }) == true {

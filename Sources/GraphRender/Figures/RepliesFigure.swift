@@ -99,8 +99,8 @@ struct RepliesFigure {
         var items: [Item] = []
         items.reserveCapacity(analysis.messages.count + analysis.inferred.count)
         // Marks are placed in time: undated messages are left out (the caption counts them).
-        for message in analysis.messages {
-            guard let day = message.date.best else { continue }
+        analysis.messages.forEachInPlace { message in   // each read in place, not copied
+            guard let day = message.date.best else { return }
             let lane = principal.firstLane(writer: message.sender, addressees: message.recipients)
             items.append(Item(id: message.id, writer: message.sender, lane: lane.person, byCorrespondent: lane.wroteIt,
                               day: day, exactDate: message.date.isExact, bounds: Self.range(message.date), inferred: false,
