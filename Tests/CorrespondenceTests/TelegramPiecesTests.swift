@@ -105,7 +105,7 @@ import Testing
     @Test func movesEveryDraftInOrderAndEmptiesTheSource() {
         func draft(_ k: Int) -> Draft {
             var d = Draft(kind: k.isMultiple(of: 3) ? .fragment : .message, startLine: k, endLine: k + 2)
-            d.bodyLines = [(raw: "raw \(k)", cleaned: "line \(k)", line: k + 1, continues: false)]
+            d.appendBodyLine("line \(k)", line: k + 1, continues: false)
             d.notes = ["note \(k)"]
             return d
         }
@@ -115,7 +115,7 @@ import Testing
         #expect(source.isEmpty)
         #expect(target.map(\.startLine) == Array(0..<10))
         #expect(target.map(\.kind) == (0..<10).map { $0.isMultiple(of: 3) ? MessageKind.fragment : .message })
-        #expect(target.map { $0.bodyLines.map(\.cleaned) } == (0..<10).map { ["line \($0)"] })
+        #expect(target.map { $0.lines().map(\.raw) } == (0..<10).map { ["line \($0)"] })
         #expect(target.map(\.notes) == (0..<10).map { ["note \($0)"] })
         var empty: [Draft] = []
         Draft.move(&empty, to: &target)

@@ -91,7 +91,7 @@ struct CorpusAssembler {
                     if h.senders.count > 1 {
                         notes[k].append("joint sender with \(h.senders.dropFirst().joined(separator: ", ")); the first named is recorded as sender")
                     }
-                } else if let signed = Self.split(drafts[k]).signature.lazy.compactMap({ matcher.people(in: $0).first }).first {
+                } else if let signed = Self.split(drafts[k], lines: drafts[k].lines()).signature.lazy.compactMap({ matcher.people(in: $0).first }).first {
                     senders.append(signed)
                     notes[k].append("the header names no sender; the signature does")
                 } else {
@@ -124,7 +124,7 @@ struct CorpusAssembler {
         var continues: [Int?] = Array(repeating: nil, count: drafts.count)
         for k in drafts.indices where drafts[k].kind == .fragment {
             let d = drafts[k]
-            let startsLower = d.bodyLines.first.map { BodyText.startsLower($0.cleaned) } ?? false
+            let startsLower = d.firstCleaned().map { BodyText.startsLower($0) } ?? false
             if startsLower {
                 // The unused broken-off message nearest in time.
                 let target = exact[k] ?? bounds[k].map { Day(ordinal: ($0.0.ordinal + $0.1.ordinal) / 2) }
@@ -196,10 +196,11 @@ struct CorpusAssembler {
         var messages = drafts.withUnsafeMutableBufferPointer { buffer in
             let shelf = DraftShelf(buffer: buffer)
             return ConcurrentMap.map(count: buffer.count) { k -> Message in
-                let d = shelf.take(k), p = CorpusAssembler.split(d)
+                // The entry's lines as Strings, made now and let go with the entry.
+                let d = shelf.take(k), lines = d.lines(), p = CorpusAssembler.split(d, lines: lines)
                 var refs: [Reference] = []
                 var seen = Set<Reference.Sameness>()
-                for line in d.bodyLines {
+                for line in lines {
                     for r in finder.references(in: line.raw, lineNumber: line.line, sender: senderOf[k], recipients: recipientsOf[k], anchor: dateOf[k].best)
                     where seen.insert(r.sameness).inserted {
                         refs.append(r)
@@ -474,10 +475,11 @@ struct CorpusAssembler {
         }
     }
 
-    /// Address, salutation, paragraphs (page breaks rejoined) and signature of an entry.
-    private static func split(_ d: Draft) -> BodyParts {
+    /// Address, salutation, paragraphs (page breaks rejoined) and signature of an entry whose
+    /// body lines are `lines` (`Draft.lines()`).
+    private static func split(_ d: Draft, lines all: [(raw: String, cleaned: String, line: Int, continues: Bool)]) -> BodyParts {
         var parts = BodyParts()
-        var lines = d.bodyLines
+        var lines = all[...]
         // Signature and closing at the end.
         var tail: [(String, Int)] = []
         while let last = lines.last, lines.count > 1, isClosing(last.cleaned) {

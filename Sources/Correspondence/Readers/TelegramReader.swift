@@ -84,8 +84,74 @@ struct Draft: Sendable {
     var fusedDate: DateLine?
     /// Date lines that stood before this entry's header (see TelegramReader decisions).
     var forwarded: [DateLine] = []
-    /// Body lines, raw, with their line numbers; a page-break continuation is flagged.
-    var bodyLines: [(raw: String, cleaned: String, line: Int, continues: Bool)] = []
+    /// One body line: its number, and whether it continues the line before (a page break).
+    /// Its text is in `bodyText`.
+    struct BodyLine: Sendable {
+        var line: Int
+        var continues: Bool
+    }
+
+    /// Body lines with their line numbers; a page-break continuation is flagged.
+    var bodyLines: [BodyLine] = []
+    /// The raw text of the body lines, in order, each ended by a LF (a raw line holds no line
+    /// break: the segmenter splits on them). One block per entry, not a String per line: at
+    /// 500,000 messages there are ~8 million body lines, and a String each (and a cleaned one)
+    /// took more memory than the whole text (issue 13). `lines()` makes the Strings when the
+    /// assembler makes the entry's message.
+    var bodyText: [UInt8] = []
+    /// The cleaned text of the last body line, while the segmenter still decides on it (what
+    /// comes next, and whether the entry breaks off); emptied when the entry is closed.
+    var lastCleaned = ""
+
+    /// Appends a body line, `raw` (no line break in it), numbered `line`.
+    mutating func appendBodyLine(_ raw: String, line: Int, continues: Bool) {
+        bodyText.append(contentsOf: raw.utf8)
+        bodyText.append(0x0A)
+        bodyLines.append(BodyLine(line: line, continues: continues))
+    }
+
+    /// Every body line, raw and cleaned (`BodyText.clean`, as the segmenter cleaned it), with
+    /// its number and continuation flag: made for the assembler, let go with the entry's message.
+    /// - Complexity: O(n) in the bytes of the entry's body.
+    func lines() -> [(raw: String, cleaned: String, line: Int, continues: Bool)] {
+        var result: [(raw: String, cleaned: String, line: Int, continues: Bool)] = []
+        result.reserveCapacity(bodyLines.count)
+        bodyText.withUnsafeBufferPointer { bytes in
+            var start = 0
+            for l in bodyLines {
+                var end = start
+                while bytes[end] != 0x0A { end += 1 }
+                let raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                result.append((raw, BodyText.clean(raw), l.line, l.continues))
+                start = end + 1
+            }
+        }
+        return result
+    }
+
+    /// The cleaned text of the first body line (nil when there is none).
+    func firstCleaned() -> String? {
+        guard !bodyLines.isEmpty, let end = bodyText.firstIndex(of: 0x0A) else { return nil }
+        return BodyText.clean(String(decoding: bodyText[..<end], as: UTF8.self))
+    }
+
+    /// Gives back the slack the body's arrays gathered while they grew by appending: an
+    /// entry is complete when closed, and 600,000 entries' slack was ~200 MB at 500,000 messages.
+    /// - Complexity: O(n) in the bytes of the entry's body.
+    mutating func trimBody() {
+        if bodyText.capacity > bodyText.count + 32 { bodyText = Self.exactCopy(bodyText) }
+        if bodyLines.capacity > bodyLines.count + 2 { bodyLines = Self.exactCopy(bodyLines) }
+    }
+
+    /// A copy of `array` in a block of its own size.
+    private static func exactCopy<T>(_ array: [T]) -> [T] {
+        array.withUnsafeBufferPointer { source in
+            Array(unsafeUninitializedCapacity: source.count) { target, count in
+                _ = target.initialize(from: source)
+                count = source.count
+            }
+        }
+    }
     /// Date lines after the body.
     var trailingDates: [DateLine] = []
     /// Lines after the date line (a signature).
@@ -121,7 +187,7 @@ struct Draft: Sendable {
 /// found as byte ranges, and a String is made only for each line that is not blank.
 ///
 /// The bytes are borrowed: a segmenter lives only inside the closure that lends them
-/// (`TelegramReader.read`), and what it keeps (drafts) holds Strings of its own.
+/// (`TelegramReader.read`), and what it keeps (drafts) holds bytes of its own.
 struct TelegramSegmenter {
     /// The text's bytes, without a BOM.
     fileprivate let bytes: UnsafeBufferPointer<UInt8>
@@ -511,11 +577,12 @@ struct TelegramSegmenter {
             return
         }
         var continues = false
-        if sameParagraph, let previous = current!.bodyLines.last, !HeaderText.isMostlyUpper(previous.cleaned), !previous.cleaned.hasSuffix(",") {
+        let previous = current!.lastCleaned
+        if sameParagraph, !current!.bodyLines.isEmpty, !HeaderText.isMostlyUpper(previous), !previous.hasSuffix(",") {
             // A line of the same paragraph (no blank line between) continues it.
             continues = true
-        } else if let previous = current!.bodyLines.last {
-            let open = BodyText.endsOpen(previous.cleaned)
+        } else if !current!.bodyLines.isEmpty {
+            let open = BodyText.endsOpen(previous)
             let lower = BodyText.startsLower(cleaned)
             if open && !lower && BodyText.opensSentence(cleaned) {
                 current!.truncated = true
@@ -528,14 +595,16 @@ struct TelegramSegmenter {
             }
             continues = open
         }
-        current!.bodyLines.append((raw, cleaned, line, continues))
+        current!.appendBodyLine(raw, line: line, continues: continues)
+        current!.lastCleaned = cleaned
         current!.endLine = line
     }
 
     private mutating func startFragment(_ raw: String, cleaned: String, line: Int) {
         close()
         var d = Draft(kind: .fragment, startLine: line, endLine: line)
-        d.bodyLines = [(raw, cleaned, line, false)]
+        d.appendBodyLine(raw, line: line, continues: false)
+        d.lastCleaned = cleaned
         d.forwarded = pendingForward
         pendingForward = []
         current = d
@@ -545,7 +614,9 @@ struct TelegramSegmenter {
     private mutating func close() {
         guard var c = current else { return }
         current = nil
-        if c.trailingDates.isEmpty, let last = c.bodyLines.last, BodyText.endsOpen(last.cleaned) { c.truncated = true }
+        if c.trailingDates.isEmpty, !c.bodyLines.isEmpty, BodyText.endsOpen(c.lastCleaned) { c.truncated = true }
+        c.lastCleaned = ""   // decided: nothing reads it again
+        c.trimBody()
         var dates = c.trailingDates
         if let first = dates.first {
             let sentBefore = c.sentOn.map { first.day > $0.day } ?? false
