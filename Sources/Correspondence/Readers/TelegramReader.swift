@@ -47,12 +47,10 @@ public enum TelegramReader {
         let corpus = assembler.assemble(sourceName: sourceName, sourceHash: hash.value())
         // The text's lines and entries are freed now, in small blocks between the messages kept:
         // a large read gives their pages back (`FreedMemory`).
-        if corpus.messages.count >= Self.releaseAfter { FreedMemory.release() }
+        if corpus.messages.count >= FreedMemory.largeRun { FreedMemory.release() }
         return corpus
     }
 
-    /// Reads of at least this many messages give the memory they freed back to the system.
-    static let releaseAfter = 20_000
 
     /// The entries of `text`, cut by `TelegramSegmenter` over the text's own bytes (no array of
     /// lines), in pieces on all cores when the text is large (`TelegramSegmenter.segment(bytes:people:pieceSize:)`).
