@@ -66,11 +66,11 @@ public struct CorpusAnalysis: Sendable {
             let isCoveringNote: Bool
             let sketch: ParallelTexts.Sketch
         }
-        let crowded = ParallelTexts.crowded(messages)
+        let crowds = ParallelTexts.Crowds(messages)
         let perMessage = ConcurrentMap.map(count: messages.count) { i -> PerMessage in
             let w = WordSequence(bodyOf: messages[i])
             return PerMessage(topics: scorer.assignedWithoutSpans(w), mentions: finder.mentions(w), isCoveringNote: scorer.coveringPhrase(w) != nil,
-                              sketch: crowded[i] ? ParallelTexts.sketch(w) : .empty)
+                              sketch: crowds.contains[i] ? ParallelTexts.sketch(w) : .empty)
         }
         // Two independent strands, one on each core: what depends on the topics (reply chains,
         // the ranking) beside what does not (the parallel texts, the mentions graph, the central
@@ -91,7 +91,7 @@ public struct CorpusAnalysis: Sendable {
             let ranking = CategoryRanking(messages: messages, people: corpus.people, topicIDs: lexicon.topics.map(\.id), topics: topics)
             return (topics, chains, ranking)
         }, {
-            let parallels = ParallelTexts.links(messages: messages, sketches: perMessage.map(\.sketch))
+            let parallels = ParallelTexts.links(messages: messages, crowds: crowds, sketches: perMessage.map(\.sketch))
             var mentionsByMessage: [String: [Mention]] = [:]
             mentionsByMessage.reserveCapacity(perMessage.count { !$0.mentions.isEmpty })
             for (i, result) in perMessage.enumerated() where !result.mentions.isEmpty { mentionsByMessage[messages[i].id] = result.mentions }
@@ -220,15 +220,15 @@ public struct CorpusAnalysis: Sendable {
     /// for the one message `explain` shows).
     public func topicMatches(id: String) -> [TopicMatch] {
         guard let kept = topics[id], let m = message(id: id) else { return [] }
-        func own(_ message: Message) -> [TopicMatch] { scorer.assigned(WordSequence(bodyOf: message)) }
-        let mine = own(m)
+        let words = WordSequence(bodyOf: m)
+        let mine = scorer.assigned(words)
         return kept.map { match in
             var out = match
             if let from = match.inheritedFrom {
                 if isOtherPart(from, of: m) {
-                    out.spans = message(id: from).flatMap { own($0).first { $0.topic == match.topic }?.spans } ?? []
+                    out.spans = message(id: from).flatMap { scorer.assigned(WordSequence(bodyOf: $0)).first { $0.topic == match.topic }?.spans } ?? []
                 } else {
-                    out.spans = scorer.coveringPhrase(WordSequence(bodyOf: m)).map { [$0] } ?? []
+                    out.spans = scorer.coveringPhrase(words).map { [$0] } ?? []
                 }
             } else {
                 out.spans = mine.first { $0.topic == match.topic }?.spans ?? []

@@ -69,49 +69,50 @@ enum ParallelTexts {
         return Sketch(count: unique.count, setHash: setHash, minHashes: minHashes, sample: unique.filter { $0 & 7 == 0 })
     }
 
-    /// Whether a message can have a parallel at all: it shares its writer and best day with
-    /// another. Only these need a `Sketch`.
-    /// - Complexity: O(n) in messages.
-    static func crowded(_ messages: [Message]) -> [Bool] {
-        var out = [Bool](repeating: false, count: messages.count)
-        for bucket in buckets(messages) where bucket.count > 1 { for i in bucket { out[i] = true } }
-        return out
+    /// The (writer, best day) buckets of more than one message, each in message order, buckets
+    /// by their first; and whether each message is in one. Only these messages can have a
+    /// parallel, and only they need a `Sketch`. Made once, for the sketches and the search both.
+    struct Crowds: Sendable {
+        let buckets: [[Int]]
+        let contains: [Bool]
+
+        /// - Complexity: O(n) in messages (and the sort of the buckets by their first).
+        init(_ messages: [Message]) {
+            struct Bucket: Hashable {
+                let sender: String
+                let day: Day
+            }
+            var byBucket: [Bucket: [Int]] = [:]
+            var i = 0
+            messages.forEachInPlace { m in   // each read in place, not copied
+                defer { i += 1 }
+                guard let day = m.date.best else { return }
+                byBucket[Bucket(sender: m.sender, day: day), default: []].append(i)
+            }
+            buckets = byBucket.values.filter { $0.count > 1 }.sorted { $0[0] < $1[0] }
+            var contains = [Bool](repeating: false, count: messages.count)
+            for bucket in buckets { for k in bucket { contains[k] = true } }
+            self.contains = contains
+        }
     }
 
-    /// Message positions by (writer, best day), each bucket in message order, buckets by their first.
-    private static func buckets(_ messages: [Message]) -> [[Int]] {
-        struct Bucket: Hashable {
-            let sender: String
-            let day: Day
-        }
-        var buckets: [Bucket: [Int]] = [:]
-        var i = 0
-        messages.forEachInPlace { m in   // each read in place, not copied
-            defer { i += 1 }
-            guard let day = m.date.best else { return }
-            buckets[Bucket(sender: m.sender, day: day), default: []].append(i)
-        }
-        return buckets.values.sorted { $0[0] < $1[0] }
-    }
-
-    /// - Parameter sketches: `sketch(_:)` of every message `crowded(_:)` marks (others are not read).
+    /// - Parameter sketches: `sketch(_:)` of every message `crowds` contains (others are not read).
     /// - Complexity: O(n log n) in messages: one pass into buckets, then per bucket either
     ///   all pairs of at most `exhaustiveBucket` messages, or the pairs sharing a min-hash
     ///   (bounded by the links found, not the bucket's square).
     ///   Words are made again only for the messages of pairs that pass the sample's estimate
     ///   (or whose sets hash alike), and only while their bucket is compared.
-    static func links(messages: [Message], sketches: [Sketch]) -> [ReplyLink] {
-        let crowded = buckets(messages).filter { $0.count > 1 }
-        return ConcurrentMap.map(count: crowded.count) { b in
-            compare(crowded[b], messages: messages, sketches: sketches)
+    static func links(messages: [Message], crowds: Crowds, sketches: [Sketch]) -> [ReplyLink] {
+        ConcurrentMap.map(count: crowds.buckets.count) { b in
+            compare(crowds.buckets[b], messages: messages, sketches: sketches)
         }.flatMap { $0 }
     }
 
     /// The links among `messages`, sketching each on the way (tests, and callers without the analysis's words).
     static func links(messages: [Message]) -> [ReplyLink] {
-        let crowded = crowded(messages)
-        let sketches = messages.indices.map { crowded[$0] ? sketch(WordSequence(bodyOf: messages[$0])) : .empty }
-        return links(messages: messages, sketches: sketches)
+        let crowds = Crowds(messages)
+        let sketches = messages.indices.map { crowds.contains[$0] ? sketch(WordSequence(bodyOf: messages[$0])) : .empty }
+        return links(messages: messages, crowds: crowds, sketches: sketches)
     }
 
     /// Every word 4-shingle's hash, in text order (with repeats).

@@ -182,31 +182,10 @@ public struct TimelineJSWriter: Sendable {
     /// - Complexity: O(excerptLength).
     private func asciiExcerpt(_ body: String) -> String? {
         var body = body
-        let limit = excerptLength
         return body.withUTF8 { bytes -> String? in
-            var flat: [UInt8] = []
-            flat.reserveCapacity(limit + 2)
-            var count = 0
-            var pendingSpace = false
-            for byte in bytes {
-                if byte >= 0x80 { return nil }
-                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                    pendingSpace = count > 0
-                    continue
-                }
-                if pendingSpace {
-                    flat.append(0x20)
-                    count += 1
-                    pendingSpace = false
-                }
-                flat.append(byte)
-                count += 1
-                if count > limit { break }
-            }
-            guard count > limit else { return String(decoding: flat, as: UTF8.self) }
-            var cut = flat[..<limit]
-            if let space = cut.lastIndex(of: 0x20) { cut = cut[..<space] }
-            return String(decoding: cut, as: UTF8.self) + " …"
+            guard let (kept, cut) = flattened(bytes, space: 0x20, isSpace: { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) },
+                                              takes: { $0 < 0x80 }) else { return nil }
+            return String(decoding: kept, as: UTF8.self) + (cut ? " …" : "")
         }
     }
 
@@ -218,29 +197,39 @@ public struct TimelineJSWriter: Sendable {
     ///
     /// - Complexity: O(excerptLength).
     func singleScalarExcerpt(_ body: String) -> String? {
-        let limit = excerptLength
-        var flat = String.UnicodeScalarView()
-        var count = 0
+        guard let (kept, cut) = flattened(body.unicodeScalars, space: " ", isSpace: \.properties.isWhitespace,
+                                          takes: Self.isOwnCharacter) else { return nil }
+        return String(String.UnicodeScalarView(kept)) + (cut ? " …" : "")
+    }
+
+    /// The rule of `excerpt` over a reading of the text whose items are each one character:
+    /// runs of white space become one `space` (none before the first word), and a text longer
+    /// than `excerptLength` items is cut back to its last space (`cut`). Nil as soon as an item
+    /// `takes` refuses comes first. What the byte and the scalar readings share.
+    ///
+    /// - Complexity: O(excerptLength).
+    private func flattened<Item: Equatable>(_ items: some Sequence<Item>, space: Item, isSpace: (Item) -> Bool,
+                                            takes: (Item) -> Bool) -> (kept: ArraySlice<Item>, cut: Bool)? {
+        var flat: [Item] = []
+        flat.reserveCapacity(excerptLength + 2)
         var pendingSpace = false
-        for scalar in body.unicodeScalars {
-            guard Self.isOwnCharacter(scalar) else { return nil }
-            if scalar.properties.isWhitespace {
-                pendingSpace = count > 0
+        for item in items {
+            guard takes(item) else { return nil }
+            if isSpace(item) {
+                pendingSpace = !flat.isEmpty
                 continue
             }
             if pendingSpace {
-                flat.append(" ")
-                count += 1
+                flat.append(space)
                 pendingSpace = false
             }
-            flat.append(scalar)
-            count += 1
-            if count > limit { break }
+            flat.append(item)
+            if flat.count > excerptLength { break }
         }
-        guard count > limit else { return String(flat) }
-        var cut = flat.prefix(limit)
-        if let space = cut.lastIndex(of: " ") { cut = cut[..<space] }
-        return String(String.UnicodeScalarView(cut)) + " …"
+        guard flat.count > excerptLength else { return (flat[...], false) }
+        var kept = flat[..<excerptLength]
+        if let last = kept.lastIndex(of: space) { kept = kept[..<last] }
+        return (kept, true)
     }
 
     /// Scalars that never join another in one character (Unicode's grapheme cluster rules):

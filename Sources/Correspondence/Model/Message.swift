@@ -23,27 +23,27 @@ public struct Message: Sendable, Hashable, Codable, Identifiable {
     /// than `sent` (transmitted, forwarded, redirected, delivered...), and the `received` action
     /// when it carries a date or a place. In source order.
     public var actions: [CorrespAction] {
-        get { extras?.value.actions ?? [] }
+        get { extrasValue.actions }
         set { changeExtras { $0.actions = newValue } }
     }
     /// The letter's own identifier in its source (CMIF `xml:id`, or `@key` when unique), kept as written.
     public var sourceID: String? {
-        get { extras?.value.sourceID }
+        get { extrasValue.sourceID }
         set { changeExtras { $0.sourceID = newValue } }
     }
     /// Where the letter is published (CMIF `correspDesc/@ref`), kept as written.
     public var url: String? {
-        get { extras?.value.url }
+        get { extrasValue.url }
         set { changeExtras { $0.url = newValue } }
     }
     /// The edition the letter comes from (CMIF `correspDesc/@source`: a `#bibl` id of the header).
     public var edition: String? {
-        get { extras?.value.edition }
+        get { extrasValue.edition }
         set { changeExtras { $0.edition = newValue } }
     }
     /// Authority URIs of the place of writing (`placeName/@ref`), kept as written, space-separated.
     public var placeRef: String? {
-        get { extras?.value.placeRef }
+        get { extrasValue.placeRef }
         set { changeExtras { $0.placeRef = newValue } }
     }
     /// The day of a "Sent on" line, if the message has one.
@@ -76,14 +76,14 @@ public struct Message: Sendable, Hashable, Codable, Identifiable {
     public var notes: [String]
     /// The notes the source gives about the letter (CMIF `note`), kept to be written back.
     public var sourceNotes: [SourceNote] {
-        get { extras?.value.sourceNotes ?? [] }
+        get { extrasValue.sourceNotes }
         set { changeExtras { $0.sourceNotes = newValue } }
     }
     /// For a fragment printed away from its message (a displaced page): the id of the message
     /// whose text it continues, when the reader found it. The two are one letter, so what is
     /// judged from the text as a whole (its topics) is judged on both.
     public var continues: String? {
-        get { extras?.value.continues }
+        get { extrasValue.continues }
         set { changeExtras { $0.continues = newValue } }
     }
 
@@ -93,10 +93,13 @@ public struct Message: Sendable, Hashable, Codable, Identifiable {
     /// telegrams that have none of them.
     private var extras: MessageExtras.Box?
 
+    /// The out-of-line fields, empty ones when none is set.
+    private var extrasValue: MessageExtras { extras?.value ?? MessageExtras() }
+
     private mutating func changeExtras(_ change: (inout MessageExtras) -> Void) {
-        var value = extras?.value ?? MessageExtras()
+        var value = extrasValue
         change(&value)
-        extras = value.isEmpty ? nil : MessageExtras.Box(value)
+        extras = value.boxed
     }
 
     /// - Parameter senders: every writer in order; `[sender]` when nil. Its first must be `sender`.
@@ -112,9 +115,8 @@ public struct Message: Sendable, Hashable, Codable, Identifiable {
         self.sender = sender
         self.senders = senders.map { $0.first == sender ? $0 : [sender] + $0 } ?? [sender]
         self.recipients = recipients
-        let extras = MessageExtras(actions: actions, sourceID: sourceID, url: url, edition: edition, placeRef: placeRef,
-                                   sourceNotes: sourceNotes, continues: nil)
-        self.extras = extras.isEmpty ? nil : MessageExtras.Box(extras)
+        extras = MessageExtras(actions: actions, sourceID: sourceID, url: url, edition: edition, placeRef: placeRef,
+                               sourceNotes: sourceNotes, continues: nil).boxed
         self.sentOn = sentOn
         self.dated = dated
         self.date = date

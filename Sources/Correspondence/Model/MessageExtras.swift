@@ -15,6 +15,9 @@ struct MessageExtras: Sendable, Hashable, Codable {
         actions.isEmpty && sourceID == nil && url == nil && edition == nil && placeRef == nil && sourceNotes.isEmpty && continues == nil
     }
 
+    /// These fields in a box of their own, or nil when none is set (the message holds no box).
+    var boxed: Box? { isEmpty ? nil : Box(self) }
+
     /// One message's extras on the heap, never changed once made (a change makes a new box),
     /// so copies of a message share it safely. Equal and hashed by value, as the fields are.
     final class Box: Sendable, Hashable, Codable {

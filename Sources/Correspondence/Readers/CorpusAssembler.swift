@@ -477,7 +477,7 @@ struct CorpusAssembler {
 
     /// Address, salutation, paragraphs (page breaks rejoined) and signature of an entry whose
     /// body lines are `lines` (`Draft.lines()`).
-    private static func split(_ d: Draft, lines all: [(raw: String, cleaned: String, line: Int, continues: Bool)]) -> BodyParts {
+    private static func split(_ d: Draft, lines all: [Draft.Line]) -> BodyParts {
         var parts = BodyParts()
         var lines = all[...]
         // Signature and closing at the end.

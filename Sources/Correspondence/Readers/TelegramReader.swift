@@ -51,7 +51,6 @@ public enum TelegramReader {
         return corpus
     }
 
-
     /// The entries of `text`, cut by `TelegramSegmenter` over the text's own bytes (no array of
     /// lines), in pieces on all cores when the text is large (`TelegramSegmenter.segment(bytes:people:pieceSize:)`).
     private static func segment(_ text: String, people: PersonTable, pieceSize: Int) -> ([Draft], PersonTable, [ReadIssue]) {
@@ -108,11 +107,14 @@ struct Draft: Sendable {
         bodyLines.append(BodyLine(line: line, continues: continues))
     }
 
+    /// A body line as the assembler reads it: raw and cleaned, its number and continuation flag.
+    typealias Line = (raw: String, cleaned: String, line: Int, continues: Bool)
+
     /// Every body line, raw and cleaned (`BodyText.clean`, as the segmenter cleaned it), with
     /// its number and continuation flag: made for the assembler, let go with the entry's message.
     /// - Complexity: O(n) in the bytes of the entry's body.
-    func lines() -> [(raw: String, cleaned: String, line: Int, continues: Bool)] {
-        var result: [(raw: String, cleaned: String, line: Int, continues: Bool)] = []
+    func lines() -> [Line] {
+        var result: [Line] = []
         result.reserveCapacity(bodyLines.count)
         bodyText.withUnsafeBufferPointer { bytes in
             var start = 0

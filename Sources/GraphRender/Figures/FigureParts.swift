@@ -30,56 +30,52 @@ public final class FigureParts: Sendable {
     /// `FigureContext.rankedCorrespondents` of the analysis.
     /// - Complexity: O(m + p log p) the first time, for m messages and p people; O(1) after.
     public func rankedCorrespondents(_ make: () -> [String]) -> [String] {
-        ranking.withLock { made in
-            if let made { return made }
-            let value = make()
-            made = value
-            return value
-        }
+        Self.once(ranking, make)
     }
 
     /// The mentions graph restricted to people.
     /// - Complexity: O(mentions) the first time; O(1) after.
     func mentionPeople(_ make: () -> MentionGraph) -> MentionGraph {
-        mentionPeople.withLock { made in
-            if let made { return made }
-            let value = make()
-            made = value
-            return value
-        }
+        Self.once(mentionPeople, make)
     }
 
     /// What every message of the analysis gives a caption (`DrawnMessages`): the figures that
     /// draw them all (correspondents, matrix) ask for it at each layout they try.
     /// - Complexity: O(m) the first time; O(1) after.
     func everyMessage(_ make: () -> DrawnMessages) -> DrawnMessages {
-        everyMessage.withLock { made in
-            if let made { return made }
-            let value = make()
-            made = value
-            return value
-        }
+        Self.once(everyMessage, make)
     }
 
     /// The correspondents figure's merged graph for a people limit.
     /// - Complexity: O(m log m) the first time for each limit; O(1) after.
     func merged(limit: Int, _ make: () -> CorrespondentsFigure.Merged) -> CorrespondentsFigure.Merged {
-        merged.withLock { made in
-            if let value = made[limit] { return value }
-            let value = make()
-            made[limit] = value
-            return value
-        }
+        Self.once(merged, key: limit, make)
     }
 
     /// The matrix figure's graph of corpus messages for a people limit.
     /// - Complexity: O(m log m) the first time for each limit; O(1) after.
     func matrixGraph(limit: Int, _ make: () -> CorrespondentGraph) -> CorrespondentGraph {
-        matrixGraphs.withLock { made in
-            if let value = made[limit] { return value }
-            let value = make()
-            made[limit] = value
-            return value
+        Self.once(matrixGraphs, key: limit, make)
+    }
+
+    /// The part in `slot`, made by `make` under the slot's lock the first time it is asked for.
+    private static func once<Part: Sendable>(_ slot: borrowing Mutex<Part?>, _ make: () -> Part) -> Part {
+        slot.withLock { made in
+            if let made { return made }
+            let part = make()
+            made = part
+            return part
+        }
+    }
+
+    /// The part stored under `key` in `slots`, made by `make` under their lock the first time.
+    private static func once<Key: Hashable & Sendable, Part: Sendable>(_ slots: borrowing Mutex<[Key: Part]>, key: Key,
+                                                                       _ make: () -> Part) -> Part {
+        slots.withLock { made in
+            if let part = made[key] { return part }
+            let part = make()
+            made[key] = part
+            return part
         }
     }
 }
