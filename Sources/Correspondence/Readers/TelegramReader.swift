@@ -46,7 +46,7 @@ public enum TelegramReader {
             return blocks.finish()
         }!
         _ = consume text
-        return try corpus(from: segmenter, sourceHash: digest.finish(), sourceName: sourceName, path: path)
+        return try corpus(from: consume segmenter, sourceHash: digest.finish(), sourceName: sourceName, path: path)
     }
 
     /// Reads a telegram file as it comes, in blocks (`TextBlocks`), never holding its whole
@@ -75,7 +75,10 @@ public enum TelegramReader {
 
     /// The corpus of a segmented text: refused when no entry is a message, else assembled.
     private static func corpus(from segmenter: consuming TelegramSegmenter, sourceHash: String, sourceName: String, path: String?) throws -> Corpus {
-        let (drafts, found, issues) = (segmenter.drafts, segmenter.people, segmenter.issues)
+        // The drafts taken out of the segmenter, not shared with it: the assembler lets each go
+        // as it makes its message, which on a shared array would copy them all first.
+        let drafts = segmenter.takeDrafts()
+        let (found, issues) = (segmenter.people, segmenter.issues)
         _ = consume segmenter
         guard drafts.contains(where: { $0.kind == .message }) else {
             throw EpistolaryError(.badData, file: path ?? sourceName, "no message header found (expected lines such as \"FROM X TO Y\" or \"X TO Y\")")
@@ -352,7 +355,9 @@ struct TelegramSegmenter {
                 from = 1
             }
             whole!.bytes = block
-            whole!.drafts.reserveCapacity(whole!.drafts.count + pieces[from...].reduce(0) { $0 + $1.segmenter.drafts.count } + 1)
+            // Room for the block's drafts, grown by doubling: a file's blocks come one by one.
+            let needed = whole!.drafts.count + pieces[from...].reduce(0) { $0 + $1.segmenter.drafts.count } + 1
+            if whole!.drafts.capacity < needed { whole!.drafts.reserveCapacity(max(needed, 2 * whole!.drafts.capacity)) }
             for k in from..<pieces.count {
                 var pieceDrafts = pieces[k].segmenter.drafts
                 pieces[k].segmenter.drafts = []
@@ -363,12 +368,20 @@ struct TelegramSegmenter {
             linesBefore = firstLines[firstLines.count - 1] + lineCounts[lineCounts.count - 1]
         }
 
-        /// The segmenter after the last block, its last entry closed.
-        consuming func finish() -> TelegramSegmenter {
-            var result = whole ?? TelegramSegmenter(bytes: UnsafeBufferPointer(start: nil, count: 0), stripped: true, people: people, memo: memo)
+        /// The segmenter after the last block, its last entry closed, taken out of `self`.
+        mutating func finish() -> TelegramSegmenter {
+            // Taken out, not copied: a copy would share the drafts, and closing the last entry
+            // would then copy all of them (and retain every string in them).
+            var result = whole.take() ?? TelegramSegmenter(bytes: UnsafeBufferPointer(start: nil, count: 0), stripped: true, people: people, memo: memo)
             result.close()
             return result
         }
+    }
+
+    /// The drafts, taken out (the segmenter is left with none).
+    mutating func takeDrafts() -> [Draft] {
+        defer { drafts = [] }
+        return drafts
     }
 
     /// Takes a piece segmented on its own after the text before it: its drafts when they are
