@@ -107,7 +107,7 @@ public struct CSVTableWriter: Sendable {
                 message.sourceNotes.map(\.text).joined(separator: "; "),
             ], to: sink)
         }
-        corpus.messages.forEachInPlace(write)   // each read in place, not copied
+        for message in corpus.messages { write(message) }   // a loop: only the fields written are read (`Array.forEachInPlace`)
     }
 
     /// The one day Palladio's date check accepts (`YYYY-MM-DD`): the day itself, or for an

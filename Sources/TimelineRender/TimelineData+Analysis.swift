@@ -86,8 +86,9 @@ extension TimelineData {
     /// - Complexity: O(n) in messages.
     public static func span(of analysis: CorpusAnalysis) -> (from: Day, to: Day)? {
         var lo: Day?, hi: Day?
-        analysis.messages.forEachInPlace { m in   // each read in place, not copied
-            guard let (a, b) = m.date.drawnBounds else { return }
+        let messages = analysis.messages
+        for i in messages.indices {   // by position: only the date is read (`Array.forEachInPlace`)
+            guard let (a, b) = messages[i].date.drawnBounds else { continue }
             if lo.map({ a < $0 }) ?? true { lo = a }
             if hi.map({ b > $0 }) ?? true { hi = b }
         }
