@@ -61,7 +61,7 @@ public struct TimelineJSWriter: Sendable {
             if withDay { json.member("day", int: day.day) }
             json.endObject()
         }
-        func event(_ message: Message) {
+        @inline(__always) func event(_ message: Message) {   // inlined: only the fields written are read
             let date = message.date
             guard date.closedBounds != nil || date.notBefore != nil || date.notAfter != nil else { return }
             json.beginObject()
