@@ -9,19 +9,25 @@ enum ExportText {
     /// `day.iso`: `YYYY-MM-DD`, the year padded to four digits, `-` before year 0.
     @inline(__always)
     static func write(iso day: Day, to sink: ByteSink) {
-        write(isoMonth: day, to: sink)
+        let civil = day.civil   // worked out once for the three parts
+        write(year: civil.year, month: civil.month, to: sink)
         sink.write(byte: 0x2D)
-        writeTwoDigits(day.day, to: sink)
+        writeTwoDigits(civil.day, to: sink)
     }
 
     /// `day.isoMonth`: `YYYY-MM`.
     @inline(__always)
     static func write(isoMonth day: Day, to sink: ByteSink) {
-        let year = day.year
+        let civil = day.civil
+        write(year: civil.year, month: civil.month, to: sink)
+    }
+
+    @inline(__always)
+    private static func write(year: Int, month: Int, to sink: ByteSink) {
         if year < 0 { sink.write(byte: 0x2D) }
         writeYear(abs(year), to: sink)
         sink.write(byte: 0x2D)
-        writeTwoDigits(day.month, to: sink)
+        writeTwoDigits(month, to: sink)
     }
 
     /// A year's magnitude, at least four digits.
@@ -57,10 +63,15 @@ enum ExportText {
     /// `color.hex`: `#rrggbb`, lower case.
     static func write(hex color: ExportLayout.Color, to sink: ByteSink) {
         sink.write(byte: 0x23)
-        for component in [color.red, color.green, color.blue] {
-            sink.write(byte: hexDigit(component >> 4))
-            sink.write(byte: hexDigit(component & 0xF))
-        }
+        writeHexByte(color.red, to: sink)
+        writeHexByte(color.green, to: sink)
+        writeHexByte(color.blue, to: sink)
+    }
+
+    @inline(__always)
+    private static func writeHexByte(_ component: Int, to sink: ByteSink) {
+        sink.write(byte: hexDigit(component >> 4))
+        sink.write(byte: hexDigit(component & 0xF))
     }
 
     @inline(__always)
