@@ -169,14 +169,14 @@ public enum ExportGraphBuilder {
                     }
                 }
                 label += ", "
-                label += dateLabel(all[i].date)
+                appendDateLabel(all[i].date, to: &label)
             } else {
                 let inferred = i - held
                 label += people.name(of: inferredMessages[inferred].sender)
                 label += " to "
                 label += people.name(of: inferredMessages[inferred].recipient)
                 label += ", "
-                label += dateLabel(inferredMessages[inferred].date)
+                appendDateLabel(inferredMessages[inferred].date, to: &label)
                 label += " (inferred)"
             }
             return label
@@ -346,15 +346,29 @@ public enum ExportGraphBuilder {
     /// "1942-07-18", "1942-07", "1943", or "1942-07-29/1942-08-06" for a range, with EDTF's ".."
     /// for an open end ("../1681-06-23"), "undated" when there is no date.
     static func dateLabel(_ date: HistoricalDate) -> String {
+        var label = ""
+        appendDateLabel(date, to: &label)
+        return label
+    }
+
+    /// `dateLabel` appended to `label`, the days written in place (a node label is made each
+    /// time a writer reads the node).
+    static func appendDateLabel(_ date: HistoricalDate, to label: inout String) {
         guard let (a, b) = date.closedBounds else {
-            guard date.isDated else { return "undated" }
-            return "\(date.notBefore?.iso ?? "..")/\(date.notAfter?.iso ?? "..")"
+            guard date.isDated else { label += "undated"; return }
+            if let lower = date.notBefore { ExportText.append(iso: lower, to: &label) } else { label += ".." }
+            label += "/"
+            if let upper = date.notAfter { ExportText.append(iso: upper, to: &label) } else { label += ".." }
+            return
         }
         switch date.precision {
-        case .day where a == b: return a.iso
-        case .month where TimelineJSWriter.coversMonth(date): return a.isoMonth
-        case .year where TimelineJSWriter.coversYear(date): return a.isoYear
-        default: return "\(a.iso)/\(b.iso)"
+        case .day where a == b: ExportText.append(iso: a, to: &label)
+        case .month where TimelineJSWriter.coversMonth(date): ExportText.append(isoMonth: a, to: &label)
+        case .year where TimelineJSWriter.coversYear(date): ExportText.append(isoYear: a, to: &label)
+        default:
+            ExportText.append(iso: a, to: &label)
+            label += "/"
+            ExportText.append(iso: b, to: &label)
         }
     }
 }

@@ -222,3 +222,53 @@ import Testing
         }
     }
 }
+
+/// The shortcuts that write numbers and days without making their Strings give the bytes the
+/// Strings would.
+@Suite struct ExportTextShortcutTests {
+    @Test func hundredthsPrintAsSwiftPrintsThem() {
+        var values: [Double] = []
+        for k in 1...30_000 { values.append(Double(k) / 100) }
+        var state: UInt64 = 99
+        for _ in 0..<30_000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let k = Int(state >> 20) % 100_000_000_000_000   // up to 10^14 hundredths
+            values.append(Double(k) / 100)
+            values.append(Double(Int(state >> 40)) / 100 + 0.001)   // not whole hundredths
+            values.append(Double(bitPattern: state >> 2))             // anything
+        }
+        values += [0.001, 0.005, 0.015, 1e-5, 123456789012.34, 999999999999.99, 1e12 + 0.5, 0.1 + 0.2, 2.675, 1.005]
+        for value in values + values.map(-) where value.isFinite && value != value.rounded() {
+            #expect(ByteSink.text { ExportText.write(number: value, to: $0) } == "\(value)", "\(value)")
+        }
+        #expect(ByteSink.text { ExportText.write(number: 3, to: $0) } == "3.0")
+    }
+
+    @Test func daysAppendAsTheirISOForms() {
+        for ordinal in stride(from: -800_000, through: 3_000_000, by: 997) {
+            let day = Day(ordinal: ordinal)
+            var iso = "", month = "", year = ""
+            ExportText.append(iso: day, to: &iso)
+            ExportText.append(isoMonth: day, to: &month)
+            ExportText.append(isoYear: day, to: &year)
+            #expect(iso == day.iso && month == day.isoMonth && year == day.isoYear, "\(day.iso)")
+        }
+    }
+
+    @Test func dateLabelsSayEachKindOfDate() throws {
+        let day = try #require(Day(iso: "1942-07-18")), later = try #require(Day(iso: "1942-08-06"))
+        #expect(ExportGraphBuilder.dateLabel(HistoricalDate(exactly: day, evidence: .given)) == "1942-07-18")
+        #expect(ExportGraphBuilder.dateLabel(HistoricalDate(notBefore: day, notAfter: later, precision: .range, evidence: .given)) == "1942-07-18/1942-08-06")
+        #expect(ExportGraphBuilder.dateLabel(HistoricalDate(bounds: nil, day, precision: .range, evidence: .given)) == "../1942-07-18")
+        #expect(ExportGraphBuilder.dateLabel(HistoricalDate(bounds: day, nil, precision: .range, evidence: .given)) == "1942-07-18/..")
+        #expect(ExportGraphBuilder.dateLabel(.undated(raw: nil)) == "undated")
+        let july = HistoricalDate(notBefore: try #require(Day(iso: "1942-07-01")), notAfter: try #require(Day(iso: "1942-07-31")),
+                                  precision: .month, evidence: .given)
+        #expect(ExportGraphBuilder.dateLabel(july) == "1942-07")
+        let year = HistoricalDate(notBefore: try #require(Day(iso: "1943-01-01")), notAfter: try #require(Day(iso: "1943-12-31")),
+                                  precision: .year, evidence: .given)
+        #expect(ExportGraphBuilder.dateLabel(year) == "1943")
+        let ancient = try #require(Day(iso: "-0044-03-15"))
+        #expect(ExportGraphBuilder.dateLabel(HistoricalDate(exactly: ancient, evidence: .given)) == "-0044-03-15")
+    }
+}
