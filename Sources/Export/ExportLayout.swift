@@ -128,7 +128,15 @@ public struct ExportLayout: Sendable, Hashable {
     }
 
     /// The key of a pair in `edges` (for an undirected graph, write both orders or look up both).
-    public static func edgeKey(source: String, target: String) -> String { source + "\u{0}" + target }
+    /// - Complexity: O(n) in the ids' length, one allocation (each writer asks for each edge).
+    public static func edgeKey(source: String, target: String) -> String {
+        var key = ""
+        key.reserveCapacity(source.utf8.count + target.utf8.count + 1)
+        key += source
+        key += "\u{0}"
+        key += target
+        return key
+    }
 
     /// How node `position` of the graph, whose id is `id`, is drawn (nil: not at all).
     /// - Complexity: O(1) for a layout in order; one lookup of `id` otherwise.
