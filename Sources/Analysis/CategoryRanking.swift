@@ -18,8 +18,8 @@ public struct CategoryRanking: Sendable, Hashable {
     /// - Complexity: O(n log n) in messages (one pass, then a sort of the people).
     public init(messages: [Message], people table: PersonTable, topicIDs: [String], topics: [String: [TopicMatch]]) {
         var involved: [String: Int] = [:]
-        messages.forEachInPlace { m in   // each read in place, not copied
-            m.forEachInvolved { involved[$0, default: 0] += 1 }
+        for i in messages.indices {   // by position: only sender and addressees read (`Array.forEachInPlace`)
+            Message.forEachInvolved(sender: messages[i].sender, recipients: messages[i].recipients) { involved[$0, default: 0] += 1 }
         }
         let tableOrder = Dictionary(table.people.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let ranked = involved.keys.sorted { a, b in

@@ -49,7 +49,7 @@ public struct CorpusAnalysis: Sendable {
         let table = mentionTable ?? (try? MentionTable.bundled(people: corpus.people))
             ?? MentionTable(entities: [], people: corpus.people)
         let messages = CorpusAnalysis.inStableOrder(corpus.messages)
-        let messageIndex = Dictionary(messages.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let messageIndex = CorpusAnalysis.positions(of: messages)
         let scorer = TopicScorer(lexicon: lexicon)
         let finder = MentionFinder(table: table)
 
@@ -142,6 +142,16 @@ public struct CorpusAnalysis: Sendable {
         }
     }
 
+    /// Each message's position by id (the first, should two share one). Read by position:
+    /// `enumerated()` copied every message (each of its strings retained and released).
+    /// - Complexity: O(n) in messages.
+    static func positions(of messages: [Message]) -> [String: Int] {
+        var index = [String: Int](minimumCapacity: messages.count)
+        // Backwards, so that the first of two with one id is the one written last.
+        for position in messages.indices.reversed() { index[messages[position].id] = position }
+        return index
+    }
+
     /// `messages` in `Corpus.stableOrder`. The readers give them in that order already: the
     /// array is then shared with the corpus (one buffer of messages, not two), as a stable sort
     /// of sorted messages would leave them.
@@ -162,9 +172,11 @@ public struct CorpusAnalysis: Sendable {
         let ids = Set(messages.map(\.id))
         let order = Dictionary(lexicon.topics.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let own = topics
-        messages.forEachInPlace { fragment in   // each read in place, not copied
-            guard let head = fragment.continues, head != fragment.id, ids.contains(head) else { return }
-            for (to, from) in [(head, fragment.id), (fragment.id, head)] {
+        for i in messages.indices {   // by position: only the fields used are read (`Array.forEachInPlace`)
+            guard let head = messages[i].continues else { continue }
+            let id = messages[i].id
+            guard head != id, ids.contains(head) else { continue }
+            for (to, from) in [(head, id), (id, head)] {
                 var mine = topics[to] ?? []
                 for match in own[from] ?? [] where match.inheritedFrom == nil && !mine.contains(where: { $0.topic == match.topic }) {
                     mine.append(TopicMatch(topic: match.topic, score: match.score, spans: match.spans, inheritedFrom: from))
@@ -201,6 +213,13 @@ public struct CorpusAnalysis: Sendable {
     // MARK: - Lookups
 
     public func message(id: String) -> Message? { messageIndex[id].map { messages[$0] } }
+    /// Whether the corpus holds a message of this id: a lookup, where `message(id:) != nil`
+    /// copied the message (each of its strings retained and released) to throw it away.
+    public func holdsMessage(id: String) -> Bool { messageIndex[id] != nil }
+    /// Whether an inferred message has this id (no copy made).
+    public func holdsInferredMessage(id: String) -> Bool { inferredIndex[id] != nil }
+    /// The writer of the message of this id (only that field read).
+    public func sender(ofMessage id: String) -> String? { messageIndex[id].map { messages[$0].sender } }
     public func inferredMessage(id: String) -> InferredMessage? { inferredIndex[id].map { inferred[$0] } }
     /// The position of message `id` in `messages` (the first, should two share it), nil for none:
     /// a lookup by id without copying the message or building a table of every id again.
@@ -347,7 +366,7 @@ public struct CorpusAnalysis: Sendable {
         copy.unresolvedReferences = unresolvedReferences.filter { kept.contains($0.messageID) }
         copy.principal = Principal.decide(copy.messages, within: corpusPrincipal)
         copy.correspondents = CorrespondentGraph.build(messages: copy.messages, inferred: copy.inferred, people: corpus.people)
-        copy.messageIndex = Dictionary(copy.messages.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        copy.messageIndex = CorpusAnalysis.positions(of: copy.messages)
         copy.latency = ReplyLatency.measure(messages: copy.messages, index: copy.messageIndex, inferred: copy.inferred, links: copy.links)
         copy.mentions = MentionGraph.build(byMessage: mentions.byMessage.filter { kept.contains($0.key) },
                                            messageOrder: copy.messages.map(\.id), table: mentionTable)

@@ -83,11 +83,9 @@ enum ParallelTexts {
                 let day: Day
             }
             var byBucket: [Bucket: [Int]] = [:]
-            var i = 0
-            messages.forEachInPlace { m in   // each read in place, not copied
-                defer { i += 1 }
-                guard let day = m.date.best else { return }
-                byBucket[Bucket(sender: m.sender, day: day), default: []].append(i)
+            for i in messages.indices {   // by position: only the fields used are read (`Array.forEachInPlace`)
+                guard let day = messages[i].date.best else { continue }
+                byBucket[Bucket(sender: messages[i].sender, day: day), default: []].append(i)
             }
             buckets = byBucket.values.filter { $0.count > 1 }.sorted { $0[0] < $1[0] }
             var contains = [Bool](repeating: false, count: messages.count)

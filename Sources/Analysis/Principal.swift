@@ -36,11 +36,10 @@ public struct Principal: Sendable, Hashable {
     public static func decide(_ messages: [Message]) -> Principal {
         var involved: [String: Int] = [:], wrote: [String: Int] = [:]
         var total = 0
-        messages.forEachInPlace { m in   // each read in place, not copied
-            guard m.kind == .message else { return }
+        for i in messages.indices where messages[i].kind == .message {   // by position (`Array.forEachInPlace`)
             total += 1
-            wrote[m.sender, default: 0] += 1
-            m.forEachInvolved { involved[$0, default: 0] += 1 }
+            wrote[messages[i].sender, default: 0] += 1
+            Message.forEachInvolved(sender: messages[i].sender, recipients: messages[i].recipients) { involved[$0, default: 0] += 1 }
         }
         let best = involved.max { a, b in
             if a.value != b.value { return a.value < b.value }

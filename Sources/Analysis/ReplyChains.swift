@@ -129,9 +129,10 @@ struct ReplyChains: Sendable {
         }
 
         // Pass 1: everything but "received on D" (which may name a message also cited by date).
-        var i = -1
-        messages.forEachInPlace { m in   // each read in place, not copied
-            i += 1
+        // By position; a message is copied out only when it has references to resolve (most
+        // have none, and a closure over each message copied every one: `Array.forEachInPlace`).
+        for i in messages.indices where !messages[i].references.isEmpty {
+            let m = messages[i]
             for r in m.references {
                 switch r.whose {
                 case .other:

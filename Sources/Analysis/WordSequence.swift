@@ -50,6 +50,7 @@ struct WordSequence: Sendable {
 
     /// The words of a message's body, lines counted from where the body stands in its source.
     /// - Complexity: O(n) in the bytes of the body.
+    @inline(__always)   // so that a caller reads these fields of its array's message, not a copy of all of it
     init(bodyOf message: Message, wordLimit: Int = .max) {
         self.init(message.body, firstLine: message.fieldLines["body"] ?? message.span.startLine, wordLimit: wordLimit)
     }

@@ -201,7 +201,7 @@ public struct CMIFWriter: Sendable {
 
         xml.open("profileDesc")
         /// One held letter's `correspDesc`.
-        func writeLetter(_ message: Message) {
+        @inline(__always) func writeLetter(_ message: Message) {   // inlined: only the fields written are read
             let edition = message.edition.map { $0.hasPrefix("#") ? String($0.dropFirst()) : $0 }
             var attributes: [XMLMarkup.Attribute] = [("key", message.id), ("xml:id", xmlIDs[message.id] ?? message.id)]
             if let url = message.url, !url.isEmpty, !url.contains(where: \.isWhitespace) { attributes.append(("ref", url)) }
@@ -215,9 +215,9 @@ public struct CMIFWriter: Sendable {
             for sender in senders { xml.inline(name(sender)) }
             writePlace(message.place, ref: message.placeRef, into: &xml)
             writeDate(message.date, into: &xml)
-            writeNotes(message, .action(CMIFReader.sent), into: &xml)
+            writeNotes(message.sourceNotes, .action(CMIFReader.sent), into: &xml)
             if senders.isEmpty && message.place == nil && !message.date.isDated && !message.sourceNotes.contains(where: { $0.anchor == .action(CMIFReader.sent) }) {
-                writeGenerated(Self.noWriterNote, for: message, .action(CMIFReader.sent), into: &xml)
+                writeGenerated(Self.noWriterNote, for: message.sourceNotes, .action(CMIFReader.sent), into: &xml)
             }
             xml.close()
             let received = message.actions.first { $0.type == CMIFReader.received }
@@ -225,10 +225,10 @@ public struct CMIFWriter: Sendable {
             for recipient in recipients { xml.inline(name(recipient)) }
             writePlace(received?.place, ref: received?.placeRef, into: &xml)
             if let date = received?.date { writeDate(date, into: &xml) }
-            writeNotes(message, .action(CMIFReader.received), into: &xml)
+            writeNotes(message.sourceNotes, .action(CMIFReader.received), into: &xml)
             if recipients.isEmpty && received?.place == nil && received?.date?.isDated != true
                 && !message.sourceNotes.contains(where: { $0.anchor == .action(CMIFReader.received) }) {
-                writeGenerated(Self.noAddresseeNote, for: message, .action(CMIFReader.received), into: &xml)
+                writeGenerated(Self.noAddresseeNote, for: message.sourceNotes, .action(CMIFReader.received), into: &xml)
             }
             xml.close()
             // CMIF knows only sent and received: any other action is a note of its own type.
@@ -238,13 +238,13 @@ public struct CMIFWriter: Sendable {
                 let note = actionNote(action, notes: notes, corpus: corpus)
                 xml.inline(note.name, note.attributes, note.content)
             }
-            writeNotes(message, .letter, into: &xml)
+            writeNotes(message.sourceNotes, .letter, into: &xml)
             writeContext(context[message.id], sourceNotes: message.sourceNotes.filter { $0.anchor == .context }, xmlIDs: xmlIDs, into: &xml)
             xml.close()
         }
-        all.withUnsafeBufferPointer { messages in
-            for index in describable { writeLetter(messages[index]) }   // borrowed, not copied
-        }
+        // From the array itself: read by position, only the fields written (a borrow from its
+        // storage copied every message whole around the calls it makes: `Array.forEachInPlace`).
+        for index in describable { writeLetter(all[index]) }
         for letter in inferred {
             xml.open("correspDesc", [("key", letter.id), ("xml:id", xmlIDs[letter.id] ?? letter.id), ("source", "#" + defaultBibl)])
             xml.open("correspAction", [("type", "sent")])
@@ -290,16 +290,17 @@ public struct CMIFWriter: Sendable {
     }
 
     /// The source's own notes at `anchor`, as it wrote them (text and `@type`).
-    private func writeNotes(_ message: Message, _ anchor: SourceNote.Anchor, into xml: inout XMLMarkup) {
-        for note in message.sourceNotes where note.anchor == anchor {
+    /// Takes the notes, not the message: a message handed to a call is copied whole.
+    private func writeNotes(_ notes: [SourceNote], _ anchor: SourceNote.Anchor, into xml: inout XMLMarkup) {
+        for note in notes where note.anchor == anchor {
             xml.element("note", Self.noteAttributes(note), text: note.text)
         }
     }
 
     /// A note of Epistolary's own, typed `generatedNoteType`; not written again when the letter
     /// already carries it (a file this writer made, read back).
-    private func writeGenerated(_ text: String, for message: Message, _ anchor: SourceNote.Anchor, into xml: inout XMLMarkup) {
-        guard !message.sourceNotes.contains(where: { $0.anchor == anchor && $0.text == text }) else { return }
+    private func writeGenerated(_ text: String, for notes: [SourceNote], _ anchor: SourceNote.Anchor, into xml: inout XMLMarkup) {
+        guard !notes.contains(where: { $0.anchor == anchor && $0.text == text }) else { return }
         xml.element("note", [("type", Self.generatedNoteType)], text: text)
     }
 
@@ -434,7 +435,7 @@ extension CMIFWriter.Context {
     public static func from(_ analysis: CorpusAnalysis) -> [String: CMIFWriter.Context] {
         var result: [String: CMIFWriter.Context] = [:]
         for link in analysis.links where link.kind == .answers || link.kind == .inReplyTo {
-            let known = { (id: String) in analysis.message(id: id) != nil || analysis.inferredMessage(id: id) != nil }
+            let known = { (id: String) in analysis.holdsMessage(id: id) || analysis.holdsInferredMessage(id: id) }
             guard known(link.from), known(link.to) else { continue }
             result[link.from, default: .init()].replyTo.append(link.to)
             result[link.to, default: .init()].repliedBy.append(link.from)

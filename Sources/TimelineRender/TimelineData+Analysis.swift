@@ -72,7 +72,7 @@ extension TimelineData {
         for p in keys { names[p] = analysis.corpus.people.displayName(of: p) }
         let latency = analysis.latency.samples.map {
             LatencyPoint(incoming: $0.incoming, answer: $0.answer, days: $0.days, correspondent: $0.correspondent, answerID: $0.answerID,
-                         answerer: analysis.message(id: $0.answerID)?.sender ?? "")
+                         answerer: analysis.sender(ofMessage: $0.answerID) ?? "")
         }
         self.init(sourceName: analysis.corpus.sourceName, sourceHash: analysis.corpus.sourceHash, entries: entries, links: links,
                   topics: analysis.lexicon.topics.map { ($0.id, $0.label) }, personKeys: keys, names: names,
@@ -86,8 +86,9 @@ extension TimelineData {
     /// - Complexity: O(n) in messages.
     public static func span(of analysis: CorpusAnalysis) -> (from: Day, to: Day)? {
         var lo: Day?, hi: Day?
-        analysis.messages.forEachInPlace { m in   // each read in place, not copied
-            guard let (a, b) = m.date.drawnBounds else { return }
+        let messages = analysis.messages
+        for i in messages.indices {   // by position: only the date is read (`Array.forEachInPlace`)
+            guard let (a, b) = messages[i].date.drawnBounds else { continue }
             if lo.map({ a < $0 }) ?? true { lo = a }
             if hi.map({ b > $0 }) ?? true { hi = b }
         }

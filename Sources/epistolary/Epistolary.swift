@@ -31,6 +31,7 @@ struct Epistolary: ParsableCommand {
         signal(SIGPIPE, SIG_IGN)
         TemporaryFiles.removeOnSignals()
         AllocatorSettings.useOneArena()
+        ProcessEnd.shared.keepUntilExit()
         let code = run(CommandLine.arguments.dropFirst().map { $0 })
         Foundation.exit(code)
     }

@@ -122,6 +122,7 @@ struct ExportCommand: ParsableCommand {
         let whole = try input.analyse()
         let slice = try filters.slice(for: whole)
         let analysis = try slice.apply(to: whole)
+        defer { ProcessEnd.keep((whole, analysis)) }   // freed by the process's end, not one by one
         let exporter = try exporter(for: analysis, filterDescription: slice.description)
         let parts = exporter.parts(format, analysis: analysis)
         if format == .cmif {

@@ -14,22 +14,30 @@ public struct CorpusReport: Sendable {
     /// of lines for a large catalogue, which a whole String would hold twice over.
     /// - Complexity: O(n log n) in messages and issues.
     public func write(to out: ByteSink) {
-        // Every count in one pass over the messages, each read in place (not copied).
+        // Every count in one pass over the messages, each read by position (only the fields
+        // counted, no message copied: `Array.forEachInPlace`); pairs are counted by their ids,
+        // and named once each after the pass, not once per message.
         let undatedColumn = Int.max   // undated messages are counted in a column of their own, after the years
         var messageCount = 0
-        var pairs: [String: [Int: Int]] = [:]
+        struct Pair: Hashable { let sender: String; let recipients: [String] }
+        var byPair: [Pair: [Int: Int]] = [:]
         var yearTotals: [Int: Int] = [:]
         var bySender: [String: Int] = [:]
         var byRecipient: [String: Int] = [:]
-        corpus.messages.forEachInPlace { m in
-            guard m.kind == .message else { return }
+        let messages = corpus.messages
+        for i in messages.indices where messages[i].kind == .message {
             messageCount += 1
-            let column = m.date.best?.year ?? undatedColumn
-            let pair = "\(corpus.people.name(of: m.sender)) -> " + m.recipients.map { corpus.people.name(of: $0) }.joined(separator: " + ")
-            pairs[pair, default: [:]][column, default: 0] += 1
+            let column = messages[i].date.best?.year ?? undatedColumn
+            byPair[Pair(sender: messages[i].sender, recipients: messages[i].recipients), default: [:]][column, default: 0] += 1
             yearTotals[column, default: 0] += 1
-            bySender[m.sender, default: 0] += 1
-            for r in m.recipients { byRecipient[r, default: 0] += 1 }
+            bySender[messages[i].sender, default: 0] += 1
+            for r in messages[i].recipients { byRecipient[r, default: 0] += 1 }
+        }
+        // By name: two pairs of ids with the same names are one row, as they always were.
+        var pairs: [String: [Int: Int]] = [:]
+        for (pair, columns) in byPair {
+            let name = "\(corpus.people.name(of: pair.sender)) -> " + pair.recipients.map { corpus.people.name(of: $0) }.joined(separator: " + ")
+            for (column, count) in columns { pairs[name, default: [:]][column, default: 0] += count }
         }
         out.write("Corpus: \(corpus.sourceName)\n")
         out.write("SHA-256: \(corpus.sourceHash)\n")

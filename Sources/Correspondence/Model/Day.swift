@@ -7,8 +7,10 @@ import Foundation
 /// message corpus holds hundreds of thousands of days); year, month and day are worked out
 /// when asked for.
 public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
-    /// Days since 1970-01-01 (negative before), for arithmetic and scales.
-    private let number: Int32
+    /// Days since 1970-01-01 (negative before), for arithmetic and scales. Visible to the
+    /// inlined accessors below: comparing or placing a day in another module is then a few
+    /// instructions, not a call that makes the caller copy the message the day is in.
+    @usableFromInline let number: Int32
 
     /// Creates a day, or nil when the month or day is out of range (or the year beyond
     /// five million years from now).
@@ -69,10 +71,10 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     }
 
     /// Days since 1970-01-01 (negative before), for arithmetic and scales.
-    public var ordinal: Int { Int(number) }
+    @inlinable public var ordinal: Int { Int(number) }
 
     /// The day with the given ordinal (inverse of `ordinal`).
-    public init(ordinal: Int) {
+    @inlinable public init(ordinal: Int) {
         number = Int32(clamping: ordinal)
     }
 
@@ -90,12 +92,14 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 
-    public func adding(days: Int) -> Day { Day(ordinal: ordinal + days) }
+    @inlinable public func adding(days: Int) -> Day { Day(ordinal: ordinal + days) }
 
     /// Whole days from `self` to `other` (positive when `other` is later).
-    public func days(to other: Day) -> Int { other.ordinal - ordinal }
+    @inlinable public func days(to other: Day) -> Int { other.ordinal - ordinal }
 
-    public static func < (a: Day, b: Day) -> Bool { a.number < b.number }
+    @inlinable public static func < (a: Day, b: Day) -> Bool { a.number < b.number }
+
+    @inlinable public static func == (a: Day, b: Day) -> Bool { a.number == b.number }
 
     public init(from decoder: Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)

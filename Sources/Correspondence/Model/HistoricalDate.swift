@@ -113,17 +113,17 @@ public struct HistoricalDate: Sendable, Hashable, Codable {
     }
 
     /// True when at least one bound is known: the message can be placed in time.
-    public var isDated: Bool { notBefore != nil || notAfter != nil }
+    @inlinable public var isDated: Bool { notBefore != nil || notAfter != nil }
 
     /// True when the day itself is known.
-    public var isExact: Bool { notBefore != nil && notBefore == notAfter }
+    @inlinable public var isExact: Bool { notBefore != nil && notBefore == notAfter }
 
     /// True when exactly one bound is known.
-    public var isOpen: Bool { (notBefore == nil) != (notAfter == nil) }
+    @inlinable public var isOpen: Bool { (notBefore == nil) != (notAfter == nil) }
 
     /// The single day to sort and place the message by: the day itself when known, the middle
     /// of two bounds, the one known bound of an open date; nil when undated.
-    public var best: Day? {
+    @inlinable public var best: Day? {
         switch (notBefore, notAfter) {
         case let (a?, b?): return a == b ? a : Day(ordinal: (a.ordinal + b.ordinal) / 2)
         case let (a?, nil): return a
@@ -133,14 +133,14 @@ public struct HistoricalDate: Sendable, Hashable, Codable {
     }
 
     /// Width of the uncertainty in days (0 when exact); nil when a bound is open or undated.
-    public var spanDays: Int? {
+    @inlinable public var spanDays: Int? {
         guard let a = notBefore, let b = notAfter else { return nil }
         return a.days(to: b)
     }
 
     /// The days a figure draws the date across: both bounds; the one known bound of an open date
     /// (drawn at that bound, never as a range to an invented end); nil when undated.
-    public var drawnBounds: (notBefore: Day, notAfter: Day)? {
+    @inlinable public var drawnBounds: (notBefore: Day, notAfter: Day)? {
         switch (notBefore, notAfter) {
         case let (a?, b?): return (a, b)
         case let (a?, nil): return (a, a)
@@ -150,7 +150,7 @@ public struct HistoricalDate: Sendable, Hashable, Codable {
     }
 
     /// Both bounds, when both are known.
-    public var closedBounds: (notBefore: Day, notAfter: Day)? {
+    @inlinable public var closedBounds: (notBefore: Day, notAfter: Day)? {
         guard let a = notBefore, let b = notAfter else { return nil }
         return (a, b)
     }

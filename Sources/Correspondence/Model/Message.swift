@@ -23,27 +23,27 @@ public struct Message: Sendable, Hashable, Codable, Identifiable {
     /// than `sent` (transmitted, forwarded, redirected, delivered...), and the `received` action
     /// when it carries a date or a place. In source order.
     public var actions: [CorrespAction] {
-        get { extrasValue.actions }
+        @inlinable get { extras?.value.actions ?? [] }
         set { changeExtras { $0.actions = newValue } }
     }
     /// The letter's own identifier in its source (CMIF `xml:id`, or `@key` when unique), kept as written.
     public var sourceID: String? {
-        get { extrasValue.sourceID }
+        @inlinable get { extras?.value.sourceID }
         set { changeExtras { $0.sourceID = newValue } }
     }
     /// Where the letter is published (CMIF `correspDesc/@ref`), kept as written.
     public var url: String? {
-        get { extrasValue.url }
+        @inlinable get { extras?.value.url }
         set { changeExtras { $0.url = newValue } }
     }
     /// The edition the letter comes from (CMIF `correspDesc/@source`: a `#bibl` id of the header).
     public var edition: String? {
-        get { extrasValue.edition }
+        @inlinable get { extras?.value.edition }
         set { changeExtras { $0.edition = newValue } }
     }
     /// Authority URIs of the place of writing (`placeName/@ref`), kept as written, space-separated.
     public var placeRef: String? {
-        get { extrasValue.placeRef }
+        @inlinable get { extras?.value.placeRef }
         set { changeExtras { $0.placeRef = newValue } }
     }
     /// The day of a "Sent on" line, if the message has one.
@@ -76,14 +76,14 @@ public struct Message: Sendable, Hashable, Codable, Identifiable {
     public var notes: [String]
     /// The notes the source gives about the letter (CMIF `note`), kept to be written back.
     public var sourceNotes: [SourceNote] {
-        get { extrasValue.sourceNotes }
+        @inlinable get { extras?.value.sourceNotes ?? [] }
         set { changeExtras { $0.sourceNotes = newValue } }
     }
     /// For a fragment printed away from its message (a displaced page): the id of the message
     /// whose text it continues, when the reader found it. The two are one letter, so what is
     /// judged from the text as a whole (its topics) is judged on both.
     public var continues: String? {
-        get { extrasValue.continues }
+        @inlinable get { extras?.value.continues }
         set { changeExtras { $0.continues = newValue } }
     }
 
@@ -91,7 +91,9 @@ public struct Message: Sendable, Hashable, Codable, Identifiable {
     /// further actions and notes; a displaced page's message), held out of line and only when
     /// one is set: inline they were 96 of the 408 bytes of every message, 59 MB at 612,595
     /// telegrams that have none of them.
-    private var extras: MessageExtras.Box?
+    /// Read by the inlined getters above (`@usableFromInline`): a field is then read from the
+    /// box where it is, and a pass over many messages copies none of them to read it.
+    @usableFromInline var extras: MessageExtras.Box?
 
     /// The out-of-line fields, empty ones when none is set.
     private var extrasValue: MessageExtras { extras?.value ?? MessageExtras() }
@@ -140,6 +142,13 @@ extension Message {
     /// - Complexity: O(r²) for r addressees up to 8, O(r) past that.
     @inlinable
     public func forEachInvolved(_ body: (String) -> Void) {
+        Message.forEachInvolved(sender: sender, recipients: recipients, body)
+    }
+
+    /// `forEachInvolved` from the two fields it reads: a pass over an array of messages hands
+    /// it `messages[i].sender` and `messages[i].recipients`, and no message is copied for it.
+    @inlinable
+    public static func forEachInvolved(sender: String, recipients: [String], _ body: (String) -> Void) {
         body(sender)
         if recipients.count > 8 {
             var counted: Set<String> = [sender]

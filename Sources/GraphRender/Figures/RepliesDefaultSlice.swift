@@ -40,7 +40,8 @@ public struct RepliesSlice: Sendable, Equatable {
         var days: [Day] = []
         days.reserveCapacity(analysis.messages.count + analysis.inferred.count)
         // Marks are placed in time: undated messages are not drawn, so they do not count here.
-        analysis.messages.forEachInPlace { message in if let day = message.date.best { days.append(day) } }
+        let messages = analysis.messages
+        for i in messages.indices { if let day = messages[i].date.best { days.append(day) } }   // only the date read
         for incoming in analysis.inferred { if let day = incoming.date.best { days.append(day) } }
         let total = days.count
         guard total > budget else { return nil }
@@ -64,9 +65,9 @@ public struct RepliesSlice: Sendable, Equatable {
             if busiest.value > budget {
                 // Even the busiest month is past the budget: its busiest pair.
                 var exchanges: [String: Int] = [:]
-                analysis.messages.forEachInPlace { message in   // each read in place, not copied
-                    guard message.date.best.map({ $0 >= from && $0 <= to }) == true else { return }
-                    if let other = lane(message.sender, message.recipients) { exchanges[other, default: 0] += 1 }
+                for i in messages.indices {   // by position: only the fields used are read
+                    guard messages[i].date.best.map({ $0 >= from && $0 <= to }) == true else { continue }
+                    if let other = lane(messages[i].sender, messages[i].recipients) { exchanges[other, default: 0] += 1 }
                 }
                 for incoming in analysis.inferred where incoming.date.best.map({ $0 >= from && $0 <= to }) == true {
                     if let other = lane(incoming.sender, [incoming.recipient]) { exchanges[other, default: 0] += 1 }

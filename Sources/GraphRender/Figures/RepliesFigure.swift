@@ -99,12 +99,14 @@ struct RepliesFigure {
         var items: [Item] = []
         items.reserveCapacity(analysis.messages.count + analysis.inferred.count)
         // Marks are placed in time: undated messages are left out (the caption counts them).
-        analysis.messages.forEachInPlace { message in   // each read in place, not copied
-            guard let day = message.date.best else { return }
-            let lane = principal.firstLane(writer: message.sender, addressees: message.recipients)
-            items.append(Item(id: message.id, writer: message.sender, lane: lane.person, byCorrespondent: lane.wroteIt,
-                              day: day, exactDate: message.date.isExact, bounds: Self.range(message.date), inferred: false,
-                              openLater: Self.openSide(message.date)))
+        let messages = analysis.messages
+        for i in messages.indices {   // by position: only the fields used are read (`Array.forEachInPlace`)
+            let date = messages[i].date
+            guard let day = date.best else { continue }
+            let lane = principal.firstLane(writer: messages[i].sender, addressees: messages[i].recipients)
+            items.append(Item(id: messages[i].id, writer: messages[i].sender, lane: lane.person, byCorrespondent: lane.wroteIt,
+                              day: day, exactDate: date.isExact, bounds: Self.range(date), inferred: false,
+                              openLater: Self.openSide(date)))
         }
         for incoming in analysis.inferred {
             guard let day = incoming.date.best else { continue }
