@@ -77,6 +77,7 @@ public enum TelegramReader {
     /// The corpus of a segmented text: refused when no entry is a message, else assembled.
     /// The segmenter is taken `inout` and its drafts taken out of it, so that no copy of it
     /// can share them (see `takeDrafts`).
+    /// - Complexity: O(n log n) in the drafts (`CorpusAssembler.assemble`).
     private static func corpus(from segmenter: inout TelegramSegmenter, sourceHash: String, sourceName: String, path: String?) throws -> Corpus {
         // The drafts taken out of the segmenter, not shared with it: the assembler lets each go
         // as it makes its message, which on a shared array would copy them all first.
@@ -388,6 +389,8 @@ struct TelegramSegmenter {
 
     /// Takes a piece segmented on its own after the text before it: its drafts when they are
     /// the one pass's (see `Blocks`), else the piece's `range` of `bytes` scanned again.
+    /// - Complexity: O(drafts of the piece) when kept (moved); O(n) in the bytes of the piece,
+    ///   plus the work of each paragraph, when scanned again.
     private mutating func merge(_ piece: TelegramSegmenter, drafts pieceDrafts: inout [Draft], range: Range<Int>, linesBefore: Int) {
         // A header after an entry that is past its header closes that entry first, in the
         // one pass too (`header`); what the close leaves pending (a date line that goes
