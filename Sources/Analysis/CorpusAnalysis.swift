@@ -223,6 +223,11 @@ public struct CorpusAnalysis: Sendable {
     /// The writer of the message of this id (only that field read).
     public func sender(ofMessage id: String) -> String? { messageIndex[id].map { messages[$0].sender } }
     public func inferredMessage(id: String) -> InferredMessage? { inferredIndex[id].map { inferred[$0] } }
+    /// The position of message `id` in `messages` (the first, should two share it), nil for none:
+    /// a lookup by id without copying the message or building a table of every id again.
+    public func messagePosition(id: String) -> Int? { messageIndex[id] }
+    /// The position of inferred message `id` in `inferred`, nil for none.
+    public func inferredPosition(id: String) -> Int? { inferredIndex[id] }
 
     /// Topic ids per message id, for catalogues (`MessageCatalogue`'s `topics:`).
     public var topicAssignments: [String: [String]] { topics.mapValues { $0.map(\.topic) } }

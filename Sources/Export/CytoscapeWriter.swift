@@ -23,16 +23,16 @@ public struct CytoscapeWriter: Sendable {
     public func write(_ graph: ExportGraph, to sink: ByteSink) {
         let layout = graph.layout
         var json = JSONWriter(into: sink)
-        func node(_ node: ExportNode) {
+        let nodeAttributes = graph.nodeAttributes, edgeAttributes = graph.edgeAttributes
+        var nodeValues = ExportValues.Reader(nodeAttributes), edgeValues = ExportValues.Reader(edgeAttributes)
+        func node(_ node: ExportNode, at index: Int) {
             json.beginObject()
             json.key("data")
             json.beginObject()
             json.member("id", node.id)
             json.member("label", node.label)
-            for attribute in graph.nodeAttributes {
-                if let value = node.values[attribute.key] { json.key(attribute.key); value.write(to: &json) }
-            }
-            guard let drawn = layout?.nodes[node.id], let layout else {
+            nodeValues.forEach(node.values) { attribute, value in json.key(nodeAttributes[attribute].key); value.write(to: &json) }
+            guard let drawn = layout?.node(at: index, id: node.id), let layout else {
                 json.endObject()
                 json.endObject()
                 return
@@ -63,9 +63,7 @@ public struct CytoscapeWriter: Sendable {
             json.member("target", edge.target)
             json.member("interaction", edge.kind)
             json.member("weight", double: edge.weight)
-            for attribute in graph.edgeAttributes {
-                if let value = edge.values[attribute.key] { json.key(attribute.key); value.write(to: &json) }
-            }
+            edgeValues.forEach(edge.values) { attribute, value in json.key(edgeAttributes[attribute].key); value.write(to: &json) }
             if let drawn = layout?.edge(edge, directed: graph.directed) {
                 json.member("color", hex: drawn.color)
                 json.member("width", double: ExportLayout.number(drawn.width))
@@ -85,7 +83,8 @@ public struct CytoscapeWriter: Sendable {
         json.beginObject()
         json.key("nodes")
         json.beginArray()
-        for item in graph.nodes { node(item) }
+        let nodes = graph.nodes
+        for index in nodes.indices { node(nodes[index], at: index) }
         json.endArray()
         json.key("edges")
         json.beginArray()

@@ -103,7 +103,7 @@ public struct ExportSpell: Sendable, Hashable, Comparable {
 }
 
 /// A node with its label, typed values and, for dynamic graphs, the spells it exists in.
-public struct ExportNode: Sendable, Hashable {
+public struct ExportNode: ExportElement, Hashable {
     public var id: String
     public var label: String
     /// Values by attribute key; keys missing here are left out of the file.
@@ -120,7 +120,7 @@ public struct ExportNode: Sendable, Hashable {
 }
 
 /// An edge with its kind, weight, typed values and time spells.
-public struct ExportEdge: Sendable, Hashable {
+public struct ExportEdge: ExportElement, Hashable {
     public var id: String
     public var source: String
     public var target: String
@@ -154,8 +154,10 @@ public struct ExportGraph: Sendable {
     public var directed: Bool
     public var nodeAttributes: [ExportAttribute]
     public var edgeAttributes: [ExportAttribute]
-    public var nodes: [ExportNode]
-    public var edges: [ExportEdge]
+    /// The nodes, held or made when read (`ExportElements`).
+    public var nodes: ExportNodes
+    /// The edges, held or made when read (`ExportElements`).
+    public var edges: ExportEdges
     /// True when each spell of an edge is one letter (correspondents, mentions), so the
     /// number of spells in a period is the edge's weight then; false when spells only say
     /// from when an element exists (replies).
@@ -165,6 +167,15 @@ public struct ExportGraph: Sendable {
 
     public init(name: String, description: String, directed: Bool, nodeAttributes: [ExportAttribute],
                 edgeAttributes: [ExportAttribute], nodes: [ExportNode], edges: [ExportEdge],
+                spellsAreLetters: Bool = true, layout: ExportLayout? = nil) {
+        self.init(name: name, description: description, directed: directed, nodeAttributes: nodeAttributes,
+                  edgeAttributes: edgeAttributes, nodes: ExportNodes(nodes), edges: ExportEdges(edges),
+                  spellsAreLetters: spellsAreLetters, layout: layout)
+    }
+
+    /// A graph whose nodes or edges may be made when read (`ExportElements`).
+    public init(name: String, description: String, directed: Bool, nodeAttributes: [ExportAttribute],
+                edgeAttributes: [ExportAttribute], nodes: ExportNodes, edges: ExportEdges,
                 spellsAreLetters: Bool = true, layout: ExportLayout? = nil) {
         self.spellsAreLetters = spellsAreLetters
         self.layout = layout
@@ -190,8 +201,9 @@ public struct ExportGraph: Sendable {
     }
 
     /// True when any node or edge has a spell.
+    /// - Complexity: O(nodes + edges) at most, reading spells only (no node is made).
     public var isDynamic: Bool {
-        nodes.contains { !$0.spells.isEmpty } || edges.contains { !$0.spells.isEmpty }
+        nodes.indices.contains { !nodes.spells(at: $0).isEmpty } || edges.indices.contains { !edges.spells(at: $0).isEmpty }
     }
 
     /// The earliest and latest day of all spells, if any.
@@ -204,8 +216,8 @@ public struct ExportGraph: Sendable {
                 if last.map({ spell.end > $0 }) ?? true { last = spell.end }
             }
         }
-        for node in nodes { see(node.spells) }
-        for edge in edges { see(edge.spells) }
+        for index in nodes.indices { see(nodes.spells(at: index)) }
+        for index in edges.indices { see(edges.spells(at: index)) }
         guard let first, let last else { return nil }
         return ExportSpell(start: first, end: last)
     }

@@ -92,14 +92,28 @@ public enum ExportGraphBuilder {
 
     // MARK: - Replies
 
-    /// - Complexity: O(messages + inferred + links).
+    /// The graph of reply links: a node for each message, then for each inferred message; an
+    /// edge for each link between two of them.
+    ///
+    /// Nothing per node is held: each node (its label, values and spell) and each edge is made
+    /// from the analysis when a writer reads it (`ExportElements`, `ExportValues.Source`), so
+    /// that 790,000 nodes are not held beside the messages they are made from (some 235 MB at
+    /// 500,000 messages). Which links have both ends in the graph, and from when each edge
+    /// exists, are found once by the analysis's own index of ids, and held as four bytes a link.
+    /// - Complexity: O(messages + inferred + links) to build; O(1) per node or edge made (a
+    ///   node's recipients and topics, a lookup of each name).
     static func replies(_ analysis: CorpusAnalysis) -> ExportGraph {
         let people = analysis.corpus.people
-        let all = analysis.messages
-        let end = (all.indices.compactMap { all[$0].date.drawnBounds?.notAfter } + analysis.inferred.compactMap(\.date.drawnBounds?.notAfter)).max()
-        func spell(from day: Day?) -> [ExportSpell] {
+        let all = analysis.messages, inferredMessages = analysis.inferred
+        let held = all.count
+        let end = (all.indices.compactMap { all[$0].date.drawnBounds?.notAfter } + inferredMessages.compactMap(\.date.drawnBounds?.notAfter)).max()
+        @Sendable func spell(from day: Day?) -> [ExportSpell] {
             guard let end, let day else { return [] }
             return [ExportSpell(start: day, end: max(day, end))]
+        }
+        /// The earliest possible day of node `i` (messages first, then inferred ones).
+        @Sendable func start(_ i: Int) -> Day? {
+            i < held ? all[i].date.drawnBounds?.notBefore : inferredMessages[i - held].date.drawnBounds?.notBefore
         }
         // Each node's values are made when a writer reads them (`ExportValues.Source`), from the
         // messages themselves: the same values as a list per node, without holding 600,000 lists.
@@ -117,7 +131,7 @@ public enum ExportGraphBuilder {
         let dateKeys = ["precision", "evidence", "date", "not_before", "not_after"]
         let messageKeys = dateKeys + ["kind", "sender", "recipients", "place", "classification", "topics", "first_line"]
         let inferredKeys = dateKeys + ["kind", "sender", "recipients", "cited_by"]
-        let topics = analysis.topics, inferredMessages = analysis.inferred
+        let topics = analysis.topics
         let messageValues = ExportValues.Source(keys: messageKeys) { key, i in
             switch key {
             case 0..<5: return dateValue(key, all[i].date)
@@ -139,38 +153,87 @@ public enum ExportGraphBuilder {
             default: return .string(inferredMessages[i].citedBy.joined(separator: "; "))
             }
         }
-        var nodes: [ExportNode] = []
-        nodes.reserveCapacity(analysis.messages.count + analysis.inferred.count)
-        var starts: [String: Day] = [:]
-        starts.reserveCapacity(analysis.messages.count + analysis.inferred.count)
-        var index = 0
-        all.forEachInPlace { message in   // each read in place, not copied
-            let who = message.kind == .fragment ? "Fragment"
-                : "\(people.name(of: message.sender)) to \(message.recipients.map { people.name(of: $0) }.joined(separator: ", "))"
-            nodes.append(ExportNode(id: message.id, label: "\(who), \(dateLabel(message.date))",
-                                    values: ExportValues(source: messageValues, element: index),
-                                    spells: spell(from: message.date.drawnBounds?.notBefore)))
-            starts[message.id] = message.date.drawnBounds?.notBefore
-            index += 1
-        }
-        for (k, inferred) in analysis.inferred.enumerated() {
-            nodes.append(ExportNode(
-                id: inferred.id,
-                label: "\(people.name(of: inferred.sender)) to \(people.name(of: inferred.recipient)), \(dateLabel(inferred.date)) (inferred)",
-                values: ExportValues(source: inferredValues, element: k), spells: spell(from: inferred.date.drawnBounds?.notBefore)))
-            starts[inferred.id] = inferred.date.drawnBounds?.notBefore
-        }
-        let present = Set(nodes.map(\.id))
-        let linkKeys = ["confidence", "evidence", "evidence_line", "rule"]
-        let edges = analysis.links.filter { present.contains($0.from) && present.contains($0.to) }
-            .enumerated().map { index, link -> ExportEdge in
-                let start = [starts[link.from], starts[link.to]].compactMap { $0 }.max()
-                return ExportEdge(id: "r\(index + 1)", source: link.from, target: link.to, kind: link.kind.rawValue,
-                                  weight: link.confidence,
-                                  values: ExportValues(keys: linkKeys, values: [.double(link.confidence), .string(link.evidence.phrase),
-                                                                                .int(link.evidence.line), .string(link.evidence.rule)]),
-                                  spells: start.map { spell(from: $0) } ?? [])
+        /// "Writer to Addressee, Addressee, 1942-07-18" ("Fragment, ..." for a fragment, "... (inferred)").
+        @Sendable func label(_ i: Int) -> String {
+            var label = ""
+            label.reserveCapacity(80)
+            if i < held {
+                if all[i].kind == .fragment {
+                    label += "Fragment"
+                } else {
+                    label += people.name(of: all[i].sender)
+                    label += " to "
+                    for (k, recipient) in all[i].recipients.enumerated() {
+                        if k > 0 { label += ", " }
+                        label += people.name(of: recipient)
+                    }
+                }
+                label += ", "
+                appendDateLabel(all[i].date, to: &label)
+            } else {
+                let inferred = i - held
+                label += people.name(of: inferredMessages[inferred].sender)
+                label += " to "
+                label += people.name(of: inferredMessages[inferred].recipient)
+                label += ", "
+                appendDateLabel(inferredMessages[inferred].date, to: &label)
+                label += " (inferred)"
             }
+            return label
+        }
+        let nodes = ExportNodes(
+            count: held + inferredMessages.count,
+            id: { $0 < held ? all[$0].id : inferredMessages[$0 - held].id },
+            spells: { spell(from: start($0)) },
+            make: { i in
+                ExportNode(id: i < held ? all[i].id : inferredMessages[i - held].id, label: label(i),
+                           values: i < held ? ExportValues(source: messageValues, element: i)
+                                            : ExportValues(source: inferredValues, element: i - held),
+                           spells: spell(from: start(i)))
+            })
+
+        // The links with both ends in the graph, each with the day its edge starts (the later of
+        // its ends' earliest days; `noStart` when neither is dated). An id is looked up as the
+        // graph would find it: an inferred message before a held one of the same id.
+        @Sendable func position(_ id: String) -> Int? {
+            analysis.inferredPosition(id: id).map { held + $0 } ?? analysis.messagePosition(id: id)
+        }
+        let links = analysis.links
+        let noStart = Int32.min
+        let (kept, starts) = { () -> ([Int32], [Int32]) in
+            var kept: [Int32] = [], starts: [Int32] = []
+            kept.reserveCapacity(links.count)
+            starts.reserveCapacity(links.count)
+            for index in links.indices {
+                guard let from = position(links[index].from), let to = position(links[index].to) else { continue }
+                kept.append(Int32(index))
+                let later = [start(from), start(to)].compactMap { $0 }.max()
+                starts.append(later.map { Int32($0.ordinal) } ?? noStart)
+            }
+            return (kept, starts)
+        }()
+        let linkKeys = ["confidence", "evidence", "evidence_line", "rule"]
+        let linkValues = ExportValues.Source(keys: linkKeys) { key, i in
+            switch key {
+            case 0: return .double(links[i].confidence)
+            case 1: return .string(links[i].evidence.phrase)
+            case 2: return .int(links[i].evidence.line)
+            default: return .string(links[i].evidence.rule)
+            }
+        }
+        @Sendable func edgeSpells(_ i: Int) -> [ExportSpell] {
+            starts[i] == noStart ? [] : spell(from: Day(ordinal: Int(starts[i])))
+        }
+        let edges = ExportEdges(
+            count: kept.count,
+            id: { "r\($0 + 1)" },
+            spells: edgeSpells,
+            make: { i in
+                let link = Int(kept[i])
+                return ExportEdge(id: "r\(i + 1)", source: links[link].from, target: links[link].to, kind: links[link].kind.rawValue,
+                                  weight: links[link].confidence, values: ExportValues(source: linkValues, element: link),
+                                  spells: edgeSpells(i))
+            })
         return ExportGraph(
             name: "replies",
             description: "Reply links of \(analysis.corpus.sourceName): messages (held, and inferred from citations) as nodes, links from a message to what it answers or cites; weight = confidence; each element present from its earliest possible date on.",
@@ -283,15 +346,29 @@ public enum ExportGraphBuilder {
     /// "1942-07-18", "1942-07", "1943", or "1942-07-29/1942-08-06" for a range, with EDTF's ".."
     /// for an open end ("../1681-06-23"), "undated" when there is no date.
     static func dateLabel(_ date: HistoricalDate) -> String {
+        var label = ""
+        appendDateLabel(date, to: &label)
+        return label
+    }
+
+    /// `dateLabel` appended to `label`, the days written in place (a node label is made each
+    /// time a writer reads the node).
+    static func appendDateLabel(_ date: HistoricalDate, to label: inout String) {
         guard let (a, b) = date.closedBounds else {
-            guard date.isDated else { return "undated" }
-            return "\(date.notBefore?.iso ?? "..")/\(date.notAfter?.iso ?? "..")"
+            guard date.isDated else { label += "undated"; return }
+            if let lower = date.notBefore { ExportText.append(iso: lower, to: &label) } else { label += ".." }
+            label += "/"
+            if let upper = date.notAfter { ExportText.append(iso: upper, to: &label) } else { label += ".." }
+            return
         }
         switch date.precision {
-        case .day where a == b: return a.iso
-        case .month where TimelineJSWriter.coversMonth(date): return a.isoMonth
-        case .year where TimelineJSWriter.coversYear(date): return a.isoYear
-        default: return "\(a.iso)/\(b.iso)"
+        case .day where a == b: ExportText.append(iso: a, to: &label)
+        case .month where TimelineJSWriter.coversMonth(date): ExportText.append(isoMonth: a, to: &label)
+        case .year where TimelineJSWriter.coversYear(date): ExportText.append(isoYear: a, to: &label)
+        default:
+            ExportText.append(iso: a, to: &label)
+            label += "/"
+            ExportText.append(iso: b, to: &label)
         }
     }
 }

@@ -92,8 +92,13 @@ public struct ExportLayout: Sendable, Hashable {
         }
     }
 
-    /// Nodes by export node id.
+    /// Nodes by export node id (empty when the layout holds them in order: `nodesInOrder`).
     public var nodes: [String: Node]
+    /// How each node of the graph the layout was made for is drawn, in that graph's order of
+    /// nodes (`init(nodesInOrder:...)`); empty when the layout gives its nodes by id. Why: the
+    /// replies drawing has a node for each of 790,000 messages; by id they took a dictionary of
+    /// some 130 MB and a hash of each id by each of four writers.
+    public var nodesInOrder: [Node]
     /// Edges by `ExportLayout.edgeKey(source:target:)`: the figure's first line for that pair.
     public var edges: [String: Edge]
     /// Width and height of the drawing, in points (the Graphviz bounding box).
@@ -104,6 +109,18 @@ public struct ExportLayout: Sendable, Hashable {
 
     public init(nodes: [String: Node], edges: [String: Edge], width: Double, height: Double, source: String) {
         self.nodes = nodes
+        nodesInOrder = []
+        self.edges = edges
+        self.width = width
+        self.height = height
+        self.source = source
+    }
+
+    /// A layout of one graph's nodes in its order (`nodesInOrder`): node i of the graph is drawn
+    /// as `nodesInOrder[i]`. Attach it to that graph only.
+    public init(nodesInOrder: [Node], edges: [String: Edge], width: Double, height: Double, source: String) {
+        nodes = [:]
+        self.nodesInOrder = nodesInOrder
         self.edges = edges
         self.width = width
         self.height = height
@@ -111,7 +128,22 @@ public struct ExportLayout: Sendable, Hashable {
     }
 
     /// The key of a pair in `edges` (for an undirected graph, write both orders or look up both).
-    public static func edgeKey(source: String, target: String) -> String { source + "\u{0}" + target }
+    /// - Complexity: O(n) in the ids' length, one allocation (each writer asks for each edge).
+    public static func edgeKey(source: String, target: String) -> String {
+        var key = ""
+        key.reserveCapacity(source.utf8.count + target.utf8.count + 1)
+        key += source
+        key += "\u{0}"
+        key += target
+        return key
+    }
+
+    /// How node `position` of the graph, whose id is `id`, is drawn (nil: not at all).
+    /// - Complexity: O(1) for a layout in order; one lookup of `id` otherwise.
+    public func node(at position: Int, id: String) -> Node? {
+        if !nodesInOrder.isEmpty { return position < nodesInOrder.count ? nodesInOrder[position] : nil }
+        return nodes[id]
+    }
 
     /// How `edge` is drawn, looking up the reverse pair too when the graph is undirected.
     public func edge(_ edge: ExportEdge, directed: Bool) -> Edge? {

@@ -89,6 +89,50 @@ public struct ExportValues: Sendable, Hashable, ExpressibleByDictionaryLiteral {
 
     public var isEmpty: Bool { !allItems.contains { $0 != nil } }
 
+    /// Reads the values of many elements for one list of declared attributes, in that order:
+    /// the writers' loop. Where elements share their list of keys (built from one list, or made
+    /// by one `Source`), the position of each attribute in it is found once, not by comparing
+    /// a dozen keys for each attribute of each element.
+    public struct Reader {
+        private let wanted: [String]
+        /// The keys `positions` were found in (held, so that their storage is not reused).
+        private var keys: [String] = []
+        private var found = false
+        /// For each wanted attribute, its position in `keys` (-1: not there).
+        private var positions: [Int] = []
+
+        public init(_ attributes: [ExportAttribute]) {
+            wanted = attributes.map(\.key)
+        }
+
+        /// Calls `body` with the index of each wanted attribute `values` has, and its value, in
+        /// the order of the attributes.
+        /// - Complexity: O(attributes) when `values` shares its keys with the last values read,
+        ///   O(attributes × keys) otherwise.
+        public mutating func forEach(_ values: ExportValues, _ body: (_ attribute: Int, _ value: ExportValue) -> Void) {
+            if !found || !Self.sameStorage(keys, values.keys) {
+                keys = values.keys
+                positions = wanted.map { key in keys.firstIndex(of: key) ?? -1 }
+                found = true
+            }
+            for (attribute, position) in positions.enumerated() where position >= 0 {
+                if let value = values.value(at: position) { body(attribute, value) }
+            }
+        }
+
+        /// True when both arrays are one storage (one list of keys shared).
+        private static func sameStorage(_ a: [String], _ b: [String]) -> Bool {
+            a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress && a.count == b.count } }
+        }
+    }
+
+    /// The value at `position` of `keys`.
+    @inline(__always)
+    private func value(at position: Int) -> ExportValue? {
+        if let source { return source.value(position, element) }
+        return items[position]
+    }
+
     public static func == (a: ExportValues, b: ExportValues) -> Bool { a.dictionary == b.dictionary }
     public func hash(into hasher: inout Hasher) { hasher.combine(dictionary) }
 }

@@ -82,15 +82,18 @@ public struct GEXFWriter: Sendable {
         }
 
         xml.open("nodes", [("count", String(graph.nodes.count))])
-        for node in graph.nodes {
+        let nodes = graph.nodes, layout = graph.layout
+        var nodeValues = ExportValues.Reader(graph.nodeAttributes), edgeValues = ExportValues.Reader(graph.edgeAttributes)
+        for index in nodes.indices {
+            let node = nodes[index]
             xml.open("node") { tag in
                 tag.attribute("id", node.id)
                 tag.attribute("label", node.label)
             }
-            writeValues(node.values, declared: graph.nodeAttributes, into: &xml)
+            writeValues(node.values, reader: &nodeValues, declared: graph.nodeAttributes, into: &xml)
             let merged = ExportSpell.merged(node.spells)
             writeSpells(merged, into: &xml)
-            if let drawn = graph.layout?.nodes[node.id] {
+            if let drawn = layout?.node(at: index, id: node.id) {
                 writeColor(drawn.fill, into: &xml)
                 xml.empty("viz:position") { tag in
                     tag.attribute("x", .double(ExportLayout.number(drawn.x)))
@@ -103,7 +106,6 @@ public struct GEXFWriter: Sendable {
         }
         xml.close()
 
-        let edgeDeclared = [ExportAttribute("type", .string)] + graph.edgeAttributes
         xml.open("edges", [("count", String(graph.edges.count))])
         let kindAttribute = version == .v1_3
         for edge in graph.edges {
@@ -118,10 +120,10 @@ public struct GEXFWriter: Sendable {
             // The spells joined once, for the dynamic weights and the spells both.
             let merged = ExportSpell.merged(edge.spells)
             // The edge's kind is its `type` value, declared first.
-            writeValues(edge.values, declared: edgeDeclared, type: edge.kind,
+            writeValues(edge.values, reader: &edgeValues, declared: graph.edgeAttributes, type: edge.kind,
                         dynamic: dynamicWeight ? Self.lettersPerSpell(edge.spells, merged: merged) : [], into: &xml)
             writeSpells(merged, into: &xml)
-            if let drawn = graph.layout?.edge(edge, directed: graph.directed) {
+            if let drawn = layout?.edge(edge, directed: graph.directed) {
                 writeColor(drawn.color, into: &xml)
                 xml.empty("viz:thickness") { $0.attribute("value", .double(ExportLayout.number(drawn.width))) }
             }
@@ -131,23 +133,24 @@ public struct GEXFWriter: Sendable {
         xml.end()
     }
 
-    /// The `attvalues` of an element: each declared attribute it has a value for (`type`, when
-    /// given, is the value of the attribute of that key), then the dynamic weights.
-    private func writeValues(_ values: ExportValues, declared: [ExportAttribute], type: String? = nil,
+    /// The `attvalues` of an element: its `type` when given (an edge's kind, declared first),
+    /// then each of the `declared` attributes it has a value for (read by `reader`, made for
+    /// `declared`), then the dynamic weights.
+    private func writeValues(_ values: ExportValues, reader: inout ExportValues.Reader, declared: [ExportAttribute], type: String? = nil,
                              dynamic weights: [(spell: ExportSpell, letters: Int)] = [], into xml: inout XMLMarkup) {
         var opened = false
-        for attribute in declared {
-            let value: ExportValue
-            if let type, attribute.key == "type" {
-                value = .string(type)
-            } else if let given = values[attribute.key] {
-                value = given
-            } else {
-                continue
+        if let type {
+            xml.open("attvalues")
+            opened = true
+            xml.empty("attvalue") { tag in
+                tag.attribute("for", "type")
+                tag.attribute("value", type)
             }
+        }
+        reader.forEach(values) { attribute, value in
             if !opened { xml.open("attvalues"); opened = true }
             xml.empty("attvalue") { tag in
-                tag.attribute("for", attribute.key)
+                tag.attribute("for", declared[attribute].key)
                 tag.attribute("value", value)
             }
         }

@@ -32,9 +32,13 @@ public struct GraphMLWriter: Sendable {
         xml.comment(graph.description)
 
         // Ids that are name tokens already (the usual case) are written as they are, without a table.
-        let nodeIDs = graph.nodes.allSatisfy({ XMLMarkup.isASCIINameToken($0.id) }) ? [:] : XMLMarkup.uniqueNameTokens(graph.nodes.map(\.id))
-        let edgeIDs = graph.edges.allSatisfy({ XMLMarkup.isASCIINameToken($0.id) }) ? [:] : XMLMarkup.uniqueNameTokens(graph.edges.map(\.id))
-        let anyRenamed = !nodeIDs.isEmpty && graph.nodes.contains { nodeIDs[$0.id] != $0.id }
+        // (Ids are read alone: a graph whose nodes are made when read does not make them for this.)
+        let nodes = graph.nodes, edges = graph.edges
+        let nodeIDs = nodes.indices.allSatisfy({ XMLMarkup.isASCIINameToken(nodes.id(at: $0)) }) ? [:]
+            : XMLMarkup.uniqueNameTokens(nodes.indices.map { nodes.id(at: $0) })
+        let edgeIDs = edges.indices.allSatisfy({ XMLMarkup.isASCIINameToken(edges.id(at: $0)) }) ? [:]
+            : XMLMarkup.uniqueNameTokens(edges.indices.map { edges.id(at: $0) })
+        let anyRenamed = !nodeIDs.isEmpty && nodes.indices.contains { nodeIDs[nodes.id(at: $0)] != nodes.id(at: $0) }
 
         xml.empty("key", [("id", "label"), ("for", "node"), ("attr.name", "label"), ("attr.type", "string")])
         if anyRenamed {
@@ -66,29 +70,32 @@ public struct GraphMLWriter: Sendable {
         let nodeDrawingKeys = Self.nodeDrawingKeys.map { "v_" + $0.0 }, edgeDrawingKeys = Self.edgeDrawingKeys.map { "ve_" + $0.0 }
         /// The id a node is written with: its name token (`nodeIDs` when some needed renaming).
         func nodeID(_ id: String) -> String { nodeIDs.isEmpty ? XMLMarkup.nameToken(id) : nodeIDs[id] ?? XMLMarkup.nameToken(id) }
-        for node in graph.nodes {
+        var nodeValues = ExportValues.Reader(graph.nodeAttributes), edgeValues = ExportValues.Reader(graph.edgeAttributes)
+        for index in nodes.indices {
+            let node = nodes[index]
             let id = nodeIDs.isEmpty ? node.id : nodeIDs[node.id] ?? node.id
             xml.open("node") { $0.attribute("id", id) }
             xml.element("data", "key", "label", text: node.label)
             if anyRenamed && id != node.id { xml.element("data", "key", "node_id", text: node.id) }
-            for (attribute, key) in zip(graph.nodeAttributes, nodeKeys) {
-                if let value = node.values[attribute.key] {
-                    xml.element("data", "key", key, content: value)
-                }
+            nodeValues.forEach(node.values) { attribute, value in
+                xml.element("data", "key", nodeKeys[attribute], content: value)
             }
-            if let drawn = layout?.nodes[node.id] {
-                let values: [ExportValue] = [.double(ExportLayout.number(drawn.x)), .double(ExportLayout.number(drawn.y)),
-                                             .double(ExportLayout.number(drawn.size)), .int(drawn.fill.red), .int(drawn.fill.green),
-                                             .int(drawn.fill.blue), .string(drawn.fill.hex), .double(ExportLayout.number(drawn.width)),
-                                             .double(ExportLayout.number(drawn.height))]
-                for (key, value) in zip(nodeDrawingKeys, values) {
-                    xml.element("data", "key", key, content: value)
-                }
+            if let drawn = layout?.node(at: index, id: node.id) {
+                // In `nodeDrawingKeys` order, each written as it is read (no list, no colour text).
+                xml.element("data", "key", nodeDrawingKeys[0], content: .double(ExportLayout.number(drawn.x)))
+                xml.element("data", "key", nodeDrawingKeys[1], content: .double(ExportLayout.number(drawn.y)))
+                xml.element("data", "key", nodeDrawingKeys[2], content: .double(ExportLayout.number(drawn.size)))
+                xml.element("data", "key", nodeDrawingKeys[3], content: .int(drawn.fill.red))
+                xml.element("data", "key", nodeDrawingKeys[4], content: .int(drawn.fill.green))
+                xml.element("data", "key", nodeDrawingKeys[5], content: .int(drawn.fill.blue))
+                xml.element("data", "key", nodeDrawingKeys[6], hex: drawn.fill)
+                xml.element("data", "key", nodeDrawingKeys[7], content: .double(ExportLayout.number(drawn.width)))
+                xml.element("data", "key", nodeDrawingKeys[8], content: .double(ExportLayout.number(drawn.height)))
                 xml.element("data", "key", "v_in_figure", content: .bool(drawn.inFigure))
             }
             xml.close()
         }
-        for edge in graph.edges {
+        for edge in edges {
             let id = edgeIDs.isEmpty ? edge.id : edgeIDs[edge.id] ?? edge.id
             xml.open("edge") { tag in
                 tag.attribute("id", id)
@@ -97,17 +104,15 @@ public struct GraphMLWriter: Sendable {
             }
             xml.element("data", "key", "type", text: edge.kind)
             xml.element("data", "key", "weight", content: .double(edge.weight))
-            for (attribute, key) in zip(graph.edgeAttributes, edgeKeys) {
-                if let value = edge.values[attribute.key] {
-                    xml.element("data", "key", key, content: value)
-                }
+            edgeValues.forEach(edge.values) { attribute, value in
+                xml.element("data", "key", edgeKeys[attribute], content: value)
             }
             if let drawn = layout?.edge(edge, directed: graph.directed) {
-                let values: [ExportValue] = [.int(drawn.color.red), .int(drawn.color.green), .int(drawn.color.blue),
-                                             .string(drawn.color.hex), .double(ExportLayout.number(drawn.width))]
-                for (key, value) in zip(edgeDrawingKeys, values) {
-                    xml.element("data", "key", key, content: value)
-                }
+                xml.element("data", "key", edgeDrawingKeys[0], content: .int(drawn.color.red))
+                xml.element("data", "key", edgeDrawingKeys[1], content: .int(drawn.color.green))
+                xml.element("data", "key", edgeDrawingKeys[2], content: .int(drawn.color.blue))
+                xml.element("data", "key", edgeDrawingKeys[3], hex: drawn.color)
+                xml.element("data", "key", edgeDrawingKeys[4], content: .double(ExportLayout.number(drawn.width)))
             }
             xml.close()
         }

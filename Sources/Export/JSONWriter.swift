@@ -58,11 +58,8 @@ public struct JSONWriter {
         startValue()
         if !value.isFinite {
             sink.write("null" as StaticString)
-        } else if value == value.rounded() && abs(value) < 1e15 {
-            sink.write(Int(value))
-            sink.write(".0" as StaticString)
         } else {
-            sink.write("\(value)")
+            ExportText.write(number: value, to: sink)
         }
     }
 

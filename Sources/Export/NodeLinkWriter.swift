@@ -20,15 +20,15 @@ public struct NodeLinkWriter: Sendable {
     public func write(_ graph: ExportGraph, to sink: ByteSink) {
         let multigraph = graph.hasParallelEdges
         var json = JSONWriter(into: sink)
-        func node(_ node: ExportNode) {
+        let nodeAttributes = graph.nodeAttributes, edgeAttributes = graph.edgeAttributes
+        var nodeValues = ExportValues.Reader(nodeAttributes), edgeValues = ExportValues.Reader(edgeAttributes)
+        func node(_ node: ExportNode, at index: Int) {
             json.beginObject()
             json.member("id", node.id)
             json.member("label", node.label)
-            for attribute in graph.nodeAttributes {
-                if let value = node.values[attribute.key] { json.key(attribute.key); value.write(to: &json) }
-            }
+            nodeValues.forEach(node.values) { attribute, value in json.key(nodeAttributes[attribute].key); value.write(to: &json) }
             if !node.spells.isEmpty { json.key("spells"); spells(node.spells, to: &json) }
-            if let layout = graph.layout, let drawn = layout.nodes[node.id] {
+            if let layout = graph.layout, let drawn = layout.node(at: index, id: node.id) {
                 json.member("x", double: ExportLayout.number(drawn.x))
                 json.member("y", double: ExportLayout.number(layout.height - drawn.y))
                 json.member("color", hex: drawn.fill)
@@ -44,9 +44,7 @@ public struct NodeLinkWriter: Sendable {
             json.member("id", edge.id)
             json.member("type", edge.kind)
             json.member("weight", double: edge.weight)
-            for attribute in graph.edgeAttributes {
-                if let value = edge.values[attribute.key] { json.key(attribute.key); value.write(to: &json) }
-            }
+            edgeValues.forEach(edge.values) { attribute, value in json.key(edgeAttributes[attribute].key); value.write(to: &json) }
             if !edge.spells.isEmpty { json.key("spells"); spells(edge.spells, to: &json) }
             if let drawn = graph.layout?.edge(edge, directed: graph.directed) {
                 json.member("color", hex: drawn.color)
@@ -61,7 +59,8 @@ public struct NodeLinkWriter: Sendable {
         JSONValue.object([("name", .string(graph.name)), ("description", .string(graph.description))]).write(to: &json)
         json.key("nodes")
         json.beginArray()
-        for item in graph.nodes { node(item) }
+        let nodes = graph.nodes
+        for index in nodes.indices { node(nodes[index], at: index) }
         json.endArray()
         for key in ["links", "edges"] {
             json.key(key)

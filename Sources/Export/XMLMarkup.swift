@@ -140,6 +140,18 @@ public struct XMLMarkup {
         sink.write(byte: 0x0A)
     }
 
+    /// `<name attribute="value">#rrggbb</name>` on a line of its own (`ExportLayout.Color.hex`).
+    public mutating func element(_ name: String, _ attribute: String, _ value: String, hex color: ExportLayout.Color) {
+        indent()
+        sink.write(byte: 0x3C)
+        sink.write(name)
+        writeAttribute(attribute, value)
+        sink.write(byte: 0x3E)
+        ExportText.write(hex: color, to: sink)
+        endTag(name)
+        sink.write(byte: 0x0A)
+    }
+
     /// `<name attribute="value">text</name>` on a line of its own, without an attribute list.
     public mutating func element(_ name: String, _ attribute: String, _ value: String, text content: String) {
         indent()

@@ -84,38 +84,41 @@ enum ExportLayoutReader {
                 filled: filled, outlined: !["plain", "plaintext", "none"].contains(shape),
                 text: firstColor(node.attributes["fontcolor"]) ?? black)
         }
-        var nodes: [String: ExportLayout.Node] = [:]
-        for node in graph.nodes { if let drawn = placed[node.id] { nodes[node.id] = drawn } }
-        var members: [String: [String]] = [:]
-        for node in graph.nodes where nodes[node.id] == nil {
-            if let mark = marks[node.id], placed[mark] != nil { members[mark, default: []].append(node.id) }
+        // By the graph's node positions (ids read alone: a graph whose nodes are made when read
+        // does not make them here), not a dictionary of every id.
+        let ids = graph.nodes
+        var nodes: [ExportLayout.Node?] = ids.indices.map { placed[ids.id(at: $0)] }
+        // The members of each counted mark, by position in the graph's order.
+        var members: [String: [Int]] = [:]
+        for index in ids.indices where nodes[index] == nil {
+            if let mark = marks[ids.id(at: index)], placed[mark] != nil { members[mark, default: []].append(index) }
         }
-        for (mark, ids) in members {
+        for (mark, positions) in members {
             guard let centre = placed[mark] else { continue }
             // A square grid inside the mark's own box: marks do not overlap one another, so
             // neither do their members.
-            let side = Int(Double(ids.count).squareRoot().rounded(.up))
+            let side = Int(Double(positions.count).squareRoot().rounded(.up))
             let cell = centre.size / Double(side)
-            for (index, id) in ids.enumerated() {
+            for (index, position) in positions.enumerated() {
                 let row = index / side, column = index % side
-                nodes[id] = ExportLayout.Node(x: centre.x + (Double(column) - Double(side - 1) / 2) * cell,
-                                              y: centre.y - (Double(row) - Double(side - 1) / 2) * cell,
-                                              width: cell * 0.85, height: cell * 0.85, fill: centre.fill, stroke: centre.stroke,
-                                              filled: centre.filled, outlined: centre.outlined, text: centre.text)
+                nodes[position] = ExportLayout.Node(x: centre.x + (Double(column) - Double(side - 1) / 2) * cell,
+                                                    y: centre.y - (Double(row) - Double(side - 1) / 2) * cell,
+                                                    width: cell * 0.85, height: cell * 0.85, fill: centre.fill, stroke: centre.stroke,
+                                                    filled: centre.filled, outlined: centre.outlined, text: centre.text)
             }
         }
-        let missing = graph.nodes.filter { nodes[$0.id] == nil }
+        let missing = nodes.indices.filter { nodes[$0] == nil }
         if !missing.isEmpty {
             // Rows of cells under the drawing, as wide as the drawing (at least 6 cells).
             let cell = 72.0, gap = 36.0
             let perRow = max(6, Int(width / cell))
             let rows = (missing.count + perRow - 1) / perRow
             let shift = Double(rows) * cell + gap
-            for key in nodes.keys { nodes[key]?.y += shift }
-            for (index, node) in missing.enumerated() {
+            for position in nodes.indices { nodes[position]?.y += shift }
+            for (index, position) in missing.enumerated() {
                 let row = index / perRow, column = index % perRow
-                nodes[node.id] = ExportLayout.Node(x: cell / 2 + Double(column) * cell, y: shift - gap - cell / 2 - Double(row) * cell,
-                                                   width: 54, height: 22, fill: grey, stroke: black, inFigure: false)
+                nodes[position] = ExportLayout.Node(x: cell / 2 + Double(column) * cell, y: shift - gap - cell / 2 - Double(row) * cell,
+                                                    width: 54, height: 22, fill: grey, stroke: black, inFigure: false)
             }
             height += shift
         }
@@ -126,7 +129,7 @@ enum ExportLayoutReader {
             edges[key] = ExportLayout.Edge(color: firstColor(edge.attributes["color"]) ?? black,
                                            width: Double(edge.attributes["penwidth"] ?? "") ?? 1)
         }
-        return ExportLayout(nodes: nodes, edges: edges, width: width, height: height, source: source)
+        return ExportLayout(nodesInOrder: nodes.map { $0! }, edges: edges, width: width, height: height, source: source)
     }
 
     /// Numbers in a Graphviz point or box ("12.5,30", "0,0,400,300"); a trailing "!" is ignored.

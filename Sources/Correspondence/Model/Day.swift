@@ -78,8 +78,9 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         number = Int32(clamping: ordinal)
     }
 
-    /// Year, month and day of the day number (Howard Hinnant's civil_from_days).
-    private var civil: (year: Int, month: Int, day: Int) {
+    /// Year, month and day of the day number (Howard Hinnant's civil_from_days), worked out
+    /// once for all three (`year`, `month` and `day` each work it out again).
+    public var civil: (year: Int, month: Int, day: Int) {
         let z = Int(number) + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097
         let doe = z - era * 146097

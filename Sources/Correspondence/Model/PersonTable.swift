@@ -32,7 +32,8 @@ public struct PersonTable: Sendable {
     }
 
     /// Display name for an id, falling back to the id itself.
-    public func name(of id: String) -> String { self[id]?.name ?? id }
+    /// - Complexity: one lookup by id; the name is read in place, the person not copied.
+    public func name(of id: String) -> String { byID[id].map { people[$0].name } ?? id }
 
     /// The name as a figure shows it: `name(of:)` cut past `DisplayText.maxNameLength`.
     public func displayName(of id: String) -> String { DisplayText.bounded(name(of: id)) }
