@@ -174,7 +174,7 @@ public struct CorpusAnalysis: Sendable {
         let ids = Set(messages.map(\.id))
         let order = Dictionary(lexicon.topics.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let own = topics
-        for i in messages.indices {   // by position: only the fields used are read (`Array.forEachInPlace`)
+        for i in messages.indices {   // by position: only the fields used are read (DESIGN: a pass reads only the fields it uses)
             guard let head = messages[i].continues else { continue }
             let id = messages[i].id
             guard head != id, ids.contains(head) else { continue }

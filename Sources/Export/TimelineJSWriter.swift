@@ -129,7 +129,7 @@ public struct TimelineJSWriter: Sendable {
         ]))]).write(to: &json)
         json.key("events")
         json.beginArray()
-        // A loop: only the fields an event writes are read (`Array.forEachInPlace`).
+        // A loop: only the fields an event writes are read (DESIGN: a pass reads only the fields it uses).
         for message in corpus.messages { event(message) }
         json.endArray()
         if !shownEras.isEmpty {
