@@ -31,9 +31,8 @@ public enum CorpusLoader {
     public static func load(path: String?, format: CorpusFormat?, people: PersonTable? = nil,
                             csv: CSVLayout = CSVLayout()) throws -> Corpus {
         guard let path else {
-            let url = try BundledCorpus.url()
-            let text = try decodedText(url: url, shownAs: BundledCorpus.name)
-            return try TelegramReader.read(text: text, sourceName: BundledCorpus.name, people: try people ?? PersonTable.bundled())
+            return try TelegramReader.read(contentsOf: try BundledCorpus.url(), sourceName: BundledCorpus.name, path: BundledCorpus.name,
+                                           people: try people ?? PersonTable.bundled())
         }
         let isStdin = path == "-"
         if !isStdin { InputFiles.note(path) }
@@ -57,7 +56,12 @@ public enum CorpusLoader {
         case .cmif:
             if let data { return try CMIFReader.read(data: data, sourceName: name, shownAs: shown, people: people ?? .empty) }
             return try CMIFReader.read(path: path, people: people ?? .empty)
+        case .telegrams where data == nil:
+            // Read in blocks, never whole (`TextBlocks`); a FIFO given by its path too.
+            return try TelegramReader.read(contentsOf: url, sourceName: name, path: shown, people: try people ?? PersonTable.bundled())
         case .csv, .telegrams:
+            // Standard input was read whole above: its first bytes choose the format, and a
+            // CMIF reader takes it as `Data`.
             let text = try data.map { try decodedText(data: $0, shownAs: shown) } ?? decodedText(url: url, shownAs: shown)
             if chosen == .csv {
                 return try CSVReader.read(text: text, sourceName: name, path: shown, people: people ?? .empty, layout: csv)
@@ -103,36 +107,25 @@ public enum CorpusLoader {
         return [UInt8]((try? handle.read(upToCount: 65_536)) ?? Data())
     }
 
-    /// The file's text: BOM removed, CRLF and CR line ends made LF. Rejects what is not text.
-    /// A regular file is read straight into the string's own storage (`decodedText(capacity:)`):
-    /// the text is the only copy of the file held, where reading it into `Data` first held two
-    /// (a 751 MB table took 1.5 GB before a line of it was read).
+    /// The file's text: BOM removed, CRLF and CR line ends made LF (`CorpusTextDecoder`).
+    /// Rejects what is not text. A regular file is read straight into the string's own storage
+    /// (`decodedText(capacity:)`): the text is the only copy of the file held, where reading it
+    /// into `Data` first held two (a 751 MB table took 1.5 GB before a line of it was read).
+    /// A telegram file is not read whole at all (`TextBlocks`).
     public static func decodedText(url: URL, shownAs shown: String) throws -> String {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-            throw EpistolaryError(.badData, file: shown, "no such file")
-        }
-        guard !isDirectory.boolValue else { throw EpistolaryError(.badData, file: shown, "is a folder, not a corpus file") }
-        let unreadable = EpistolaryError(.badData, file: shown, "cannot be read")
-        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw unreadable }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw unreadable }
-        func wholeFile() throws -> Data {
-            do { return try Data(contentsOf: url) } catch { throw unreadable }
-        }
+        let file = try openCorpusFile(url: url, shownAs: shown)
+        defer { close(file.descriptor) }
         // A FIFO or a device has no size to read into: it is read as it comes, from the one
         // open (a second open of a FIFO would be a second reader).
-        guard info.st_mode & S_IFMT == S_IFREG else {
-            let data = FileHandle(fileDescriptor: fd, closeOnDealloc: false).readDataToEndOfFile()
+        guard let size = file.size else {
+            let data = FileHandle(fileDescriptor: file.descriptor, closeOnDealloc: false).readDataToEndOfFile()
             return try decodedText(data: data, shownAs: shown)
         }
-        let size = Int(info.st_size)
-        return try decodedText(capacity: size, shownAs: shown, reread: wholeFile) { buffer in
+        let unreadable = EpistolaryError(.badData, file: shown, "cannot be read")
+        return try decodedText(capacity: size, shownAs: shown) { buffer in
             var filled = 0
             while filled < size {
-                let got = read(fd, buffer.baseAddress! + filled, size - filled)
+                let got = read(file.descriptor, buffer.baseAddress! + filled, size - filled)
                 if got < 0, errno == EINTR { continue }
                 guard got > 0 else { throw unreadable }
                 filled += got
@@ -141,29 +134,52 @@ public enum CorpusLoader {
         }
     }
 
+    /// An open corpus file: its descriptor (the caller closes it) and, for a regular file, its size
+    /// (nil for a FIFO or a device, read as it comes).
+    struct OpenFile {
+        let descriptor: Int32
+        let size: Int?
+    }
+
+    /// Opens a corpus file for reading, once. Throws `.badData` naming it when it is missing, a
+    /// folder, or cannot be read.
+    static func openCorpusFile(url: URL, shownAs shown: String) throws -> OpenFile {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            throw EpistolaryError(.badData, file: shown, "no such file")
+        }
+        guard !isDirectory.boolValue else { throw EpistolaryError(.badData, file: shown, "is a folder, not a corpus file") }
+        let unreadable = EpistolaryError(.badData, file: shown, "cannot be read")
+        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw unreadable }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            close(fd)
+            throw unreadable
+        }
+        return OpenFile(descriptor: fd, size: info.st_mode & S_IFMT == S_IFREG ? Int(info.st_size) : nil)
+    }
+
     /// Decodes bytes as UTF-8 text (see `decodedText(url:shownAs:)`).
     /// - Complexity: O(n) in the bytes.
     public static func decodedText(data: Data, shownAs shown: String) throws -> String {
-        try decodedText(capacity: data.count, shownAs: shown, reread: { data }) { buffer in
+        try decodedText(capacity: data.count, shownAs: shown) { buffer in
             data.copyBytes(to: buffer)
         }
     }
 
-    /// The one rule for every corpus text: `fill` writes the file's bytes into the string's
-    /// storage, which is then made text in place (`prepareInPlace`) and validated as UTF-8 by
-    /// the string itself. The standard library repairs bad UTF-8 rather than refusing it, so a
-    /// repair is detected (a changed length, or more U+FFFD than the bytes held) and only then
-    /// are the bytes read again, from `reread`, to name the line of the first bad one.
+    /// The whole file as one text: `fill` writes the file's bytes into the string's storage,
+    /// which is then made text in place by the one rule (`CorpusTextDecoder`, given the file as
+    /// a single chunk). The string validates its UTF-8 again, and finds it valid.
     /// - Complexity: O(n) in the bytes; the string is the only copy.
-    private static func decodedText(capacity: Int, shownAs shown: String, reread: () throws -> Data,
+    private static func decodedText(capacity: Int, shownAs shown: String,
                                     fill: (UnsafeMutableBufferPointer<UInt8>) throws -> Int) throws -> String {
         var problem: Error?
-        var count = 0
-        var replacements = 0
         let text = String(unsafeUninitializedCapacity: max(capacity, 1)) { buffer in
             do {
-                count = try prepareInPlace(buffer, count: fill(buffer), shownAs: shown)
-                replacements = replacementCharacters(in: UnsafeBufferPointer(rebasing: buffer[..<count]))
+                var decoder = CorpusTextDecoder(shownAs: shown)
+                let count = try decoder.decode(buffer.baseAddress!, count: fill(buffer), last: true)
+                try decoder.finish()
                 return count
             } catch {
                 problem = error
@@ -171,78 +187,6 @@ public enum CorpusLoader {
             }
         }
         if let problem { throw problem }
-        var check = text
-        let repaired = check.withUTF8 { $0.count != count || replacementCharacters(in: $0) != replacements }
-        if repaired {
-            let data = try reread()
-            try data.withUnsafeBytes { raw in try throwAtFirstInvalidByte(raw.bindMemory(to: UInt8.self), shownAs: shown) }
-            // The bytes read again were valid (the file changed meanwhile): read them as they are.
-            return try decodedText(data: data, shownAs: shown)
-        }
         return text
-    }
-
-    /// BOM removed, refused if empty or binary, CRLF and CR made LF: in place, within the
-    /// first `count` bytes of `buffer`; returns how many bytes are the text.
-    /// - Complexity: O(n) in the bytes.
-    private static func prepareInPlace(_ buffer: UnsafeMutableBufferPointer<UInt8>, count filled: Int, shownAs shown: String) throws -> Int {
-        guard let base = buffer.baseAddress else { throw EpistolaryError(.badData, file: shown, "the file is empty") }
-        var n = filled
-        if n >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF {
-            memmove(base, base + 3, n - 3)
-            n -= 3
-        }
-        let bytes = UnsafeBufferPointer(rebasing: buffer[..<n])
-        guard !bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else {
-            throw EpistolaryError(.badData, file: shown, "the file is empty")
-        }
-        if let nulPointer = memchr(base, 0, n) {
-            let nul = base.distance(to: nulPointer.assumingMemoryBound(to: UInt8.self))
-            let line = bytes[..<nul].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
-            throw EpistolaryError(.badData, file: shown, line: line, "binary data (a NUL byte), not text")
-        }
-        guard memchr(base, 0x0D, n) != nil else { return n }
-        // CRLF as LF, a lone CR as LF; the write index never passes the read index.
-        var written = 0
-        for read in 0..<n {
-            let b = base[read]
-            if b == 0x0D {
-                if read + 1 < n, base[read + 1] == 0x0A { continue }
-                base[written] = 0x0A
-            } else {
-                base[written] = b
-            }
-            written += 1
-        }
-        return written
-    }
-
-    /// How many U+FFFD (EF BF BD) the bytes hold.
-    private static func replacementCharacters(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        guard var at = bytes.baseAddress else { return 0 }
-        let end = at + bytes.count
-        var found = 0
-        while at < end, let hit = memchr(at, 0xEF, end - at) {
-            let p = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self))
-            if end - p >= 3, p[1] == 0xBF, p[2] == 0xBD { found += 1 }
-            at = p + 1
-        }
-        return found
-    }
-
-    /// Names the line of the first byte that is not UTF-8 (lines counted by LF after a BOM, as
-    /// the file was given), scalar by scalar: only for a file already known to be bad.
-    private static func throwAtFirstInvalidByte(_ all: UnsafeBufferPointer<UInt8>, shownAs shown: String) throws {
-        let bytes = all.starts(with: [0xEF, 0xBB, 0xBF]) ? UnsafeBufferPointer(rebasing: all[3...]) : all
-        var decoder = UTF8()
-        var iterator = bytes.makeIterator()
-        var line = 1
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let s): if s == "\n" { line += 1 }
-            case .emptyInput: return
-            case .error: throw EpistolaryError(.badData, file: shown, line: line, "not UTF-8 text (save the file as UTF-8)")
-            }
-        }
     }
 }

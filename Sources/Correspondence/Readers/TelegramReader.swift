@@ -34,32 +34,61 @@ public enum TelegramReader {
 
     /// `read(text:sourceName:path:people:)` with the text segmented in pieces of about
     /// `pieceSize` bytes (the result is the same whatever the size; tests vary it).
+    /// The text is one block of `TelegramSegmenter.Blocks`, the same segmenting as a file's blocks.
     static func read(text: consuming String, sourceName: String, path: String?, people: PersonTable, pieceSize: Int) throws -> Corpus {
-        // The provenance hash needs none of the parse: it runs on another core meanwhile.
-        let hash = HashInBackground(copy text)
-        let (drafts, found, issues) = segment(text, people: people, pieceSize: pieceSize)
+        var text = text
+        text.makeContiguousUTF8()   // a native string already is: no copy
+        // The provenance hash is of the text as given (a BOM too); it runs beside the pieces.
+        let digest = SHA256.Digest()
+        let segmenter = text.utf8.withContiguousStorageIfAvailable { all in
+            var blocks = TelegramSegmenter.Blocks(people: people, pieceSize: pieceSize)
+            blocks.add(TelegramSegmenter.withoutBOM(all)) { digest.update(UnsafeRawBufferPointer(all)) }
+            return blocks.finish()
+        }!
         _ = consume text
+        return try corpus(from: consume segmenter, sourceHash: digest.finish(), sourceName: sourceName, path: path)
+    }
+
+    /// Reads a telegram file as it comes, in blocks (`TextBlocks`), never holding its whole
+    /// text: each block is decoded by the one rule (`CorpusTextDecoder`), hashed (the SHA-256 of
+    /// the decoded text, as `read(text:)` of `CorpusLoader.decodedText` would give), segmented in
+    /// pieces on all cores, and let go once its entries are taken. The corpus is the one
+    /// `read(text:)` makes of the whole decoded text, byte for byte; errors are the same too.
+    /// `path` names the file in errors. `pieceSize` and `blockSize`: tests make them small.
+    /// - Complexity: O(n log n) as `read(text:)`; the text held at once is about one block
+    ///   (`TelegramSegmenter.defaultBlockSize`) and the bytes read past it.
+    public static func read(contentsOf url: URL, sourceName: String, path: String, people: PersonTable) throws -> Corpus {
+        try read(contentsOf: url, sourceName: sourceName, path: path, people: people,
+                 pieceSize: TelegramSegmenter.defaultPieceSize, blockSize: TelegramSegmenter.defaultBlockSize)
+    }
+
+    static func read(contentsOf url: URL, sourceName: String, path: String, people: PersonTable,
+                     pieceSize: Int, blockSize: Int) throws -> Corpus {
+        var source = try TextBlocks(url: url, shownAs: path, blockSize: blockSize)
+        let digest = SHA256.Digest()
+        var blocks = TelegramSegmenter.Blocks(people: people, pieceSize: pieceSize)
+        while let block = try source.next(end: TelegramSegmenter.blockEnd) {
+            blocks.add(block) { digest.update(UnsafeRawBufferPointer(block)) }
+        }
+        return try corpus(from: blocks.finish(), sourceHash: digest.finish(), sourceName: sourceName, path: path)
+    }
+
+    /// The corpus of a segmented text: refused when no entry is a message, else assembled.
+    private static func corpus(from segmenter: consuming TelegramSegmenter, sourceHash: String, sourceName: String, path: String?) throws -> Corpus {
+        // The drafts taken out of the segmenter, not shared with it: the assembler lets each go
+        // as it makes its message, which on a shared array would copy them all first.
+        let drafts = segmenter.takeDrafts()
+        let (found, issues) = (segmenter.people, segmenter.issues)
+        _ = consume segmenter
         guard drafts.contains(where: { $0.kind == .message }) else {
-            hash.cancel()   // the background hash must not outlive a failed read
             throw EpistolaryError(.badData, file: path ?? sourceName, "no message header found (expected lines such as \"FROM X TO Y\" or \"X TO Y\")")
         }
         var assembler = CorpusAssembler(drafts: consume drafts, people: found, issues: issues)
-        let corpus = assembler.assemble(sourceName: sourceName, sourceHash: hash.value())
+        let corpus = assembler.assemble(sourceName: sourceName, sourceHash: sourceHash)
         // The text's lines and entries are freed now, in small blocks between the messages kept:
         // a large read gives their pages back (`FreedMemory`).
         if corpus.messages.count >= FreedMemory.largeRun { FreedMemory.release() }
         return corpus
-    }
-
-    /// The entries of `text`, cut by `TelegramSegmenter` over the text's own bytes (no array of
-    /// lines), in pieces on all cores when the text is large (`TelegramSegmenter.segment(bytes:people:pieceSize:)`).
-    private static func segment(_ text: String, people: PersonTable, pieceSize: Int) -> ([Draft], PersonTable, [ReadIssue]) {
-        var text = text
-        text.makeContiguousUTF8()   // a native string already is: no copy
-        return text.utf8.withContiguousStorageIfAvailable { bytes in
-            let parser = TelegramSegmenter.segment(bytes: bytes, people: people, pieceSize: pieceSize)
-            return (parser.drafts, parser.people, parser.issues)
-        }!
     }
 }
 
@@ -189,8 +218,8 @@ struct Draft: Sendable {
 /// The bytes are borrowed: a segmenter lives only inside the closure that lends them
 /// (`TelegramReader.read`), and what it keeps (drafts) holds bytes of its own.
 struct TelegramSegmenter {
-    /// The text's bytes, without a BOM.
-    fileprivate let bytes: UnsafeBufferPointer<UInt8>
+    /// The bytes of the block being read, without a BOM (`Blocks` points it at each block in turn).
+    fileprivate var bytes: UnsafeBufferPointer<UInt8>
     /// The lines of the paragraph being read (byte ranges), reused from one to the next.
     private var paragraphLines: [Range<Int>] = []
     var people: PersonTable
@@ -225,7 +254,7 @@ struct TelegramSegmenter {
     /// `stripped`: the bytes are already without a BOM.
     /// `memo`: the header readings shared with the other pieces of the same text and people.
     init(bytes all: UnsafeBufferPointer<UInt8>, stripped: Bool = false, people: PersonTable, memo: HeaderMemo = HeaderMemo()) {
-        bytes = !stripped && all.starts(with: [0xEF, 0xBB, 0xBF]) ? UnsafeBufferPointer(rebasing: all[3...]) : all
+        bytes = stripped ? all : Self.withoutBOM(all)
         self.people = people
         self.memo = memo
         matcher = PersonMatcher.cached(for: people)
@@ -233,113 +262,181 @@ struct TelegramSegmenter {
 
     /// Texts shorter than this are cut in one piece.
     static let defaultPieceSize = 8 << 20
+    /// A file is read in blocks of at least this many bytes (`TextBlocks`): four pieces, so that
+    /// both cores have pieces to segment in each block.
+    static let defaultBlockSize = 4 * defaultPieceSize
 
-    /// The drafts of the whole text. A text larger than `pieceSize` bytes is cut into pieces at
-    /// blank lines before a line in capitals (a likely header), and the pieces are segmented on
-    /// all cores, each as if the text began there. A piece's drafts are kept only when that is
-    /// exactly what one pass would have done: the piece's first paragraph is a header, the pass
-    /// before it ended past any header (so the header closes the entry before it), and that
-    /// close leaves nothing pending (no Sent-on or date line waiting for a header): the header
-    /// then opens the same new entry in both. Otherwise the piece is segmented again,
-    /// sequentially, from where the pass before it stopped. So the result is the one pass's,
-    /// byte for byte, whatever the cuts.
-    /// - Complexity: O(n) in the bytes of the text (at most twice over a piece whose cut fails),
-    ///   plus the work of each paragraph; the pieces on all cores.
-    static func segment(bytes all: UnsafeBufferPointer<UInt8>, people: PersonTable, pieceSize: Int = defaultPieceSize) -> TelegramSegmenter {
-        var whole = TelegramSegmenter(bytes: all, people: people)
-        let cuts = whole.cuts(pieceSize: pieceSize)
-        guard cuts.count > 2 else {
-            whole.segment()
-            return whole
-        }
-        let bytes = UncheckedBytes(bytes: whole.bytes)
-        let memo = whole.memo
-        // Lines before each piece, counted on all cores (a piece starts just after a LF).
-        let lineCounts = ConcurrentMap.mapEach(count: cuts.count - 1) { k in
-            TelegramSegmenter.lineEnds(in: bytes.bytes, cuts[k]..<cuts[k + 1])
-        }
-        var counted = [0]
-        for count in lineCounts.dropLast() { counted.append(counted[counted.count - 1] + count) }
-        let firstLines = counted
-        var pieces = ConcurrentMap.mapEach(count: cuts.count - 1) { k -> Piece in
-            var piece = TelegramSegmenter(bytes: bytes.bytes, stripped: true, people: people, memo: memo)
-            // A piece after the first starts after a header has been seen (`seenHeader`), as
-            // the one pass would be when its cut is kept.
-            if k > 0 { piece.seenHeader = true }
-            piece.scan(cuts[k]..<cuts[k + 1], linesBefore: firstLines[k])
-            return Piece(segmenter: piece)
-        }
-        whole = pieces[0].segmenter
-        pieces[0].segmenter.drafts = []   // each piece's drafts are let go once taken
-        whole.drafts.reserveCapacity(whole.drafts.count + pieces.dropFirst().reduce(0) { $0 + $1.segmenter.drafts.count } + 1)
-        for k in 1..<pieces.count {
-            var pieceDrafts = pieces[k].segmenter.drafts
-            pieces[k].segmenter.drafts = []
-            let piece = pieces[k].segmenter
-            // A header after an entry that is past its header closes that entry first, in the
-            // one pass too (`header`); what the close leaves pending (a date line that goes
-            // forward) then decides whether the piece's first entry is the one pass's.
-            let closes = piece.openedWithHeader && !(whole.current?.inHeaderPhase ?? false)
-            if closes { whole.close() }
-            if closes && whole.pendingSentOn == nil && whole.pendingForward.isEmpty && whole.seenHeader {
-                whole.piecesKept += 1
-                Draft.move(&pieceDrafts, to: &whole.drafts)
-                whole.issues += piece.issues
-                whole.current = piece.current
-                whole.pendingSentOn = piece.pendingSentOn
-                whole.pendingForward = piece.pendingForward
-                whole.seenHeader = piece.seenHeader
-            } else {
-                whole.piecesRedone += 1
-                whole.scan(cuts[k]..<cuts[k + 1], linesBefore: firstLines[k])
-            }
-        }
-        whole.close()
-        return whole
+    /// `bytes` without a byte order mark at their start.
+    static func withoutBOM(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? UnsafeBufferPointer(rebasing: bytes[3...]) : bytes
     }
 
-    /// A piece's segmenter, handed back from a worker (its bytes are the text's, only read).
+    /// The drafts of the whole text: the text as one block of `Blocks`.
+    /// - Complexity: O(n) in the bytes of the text, as `Blocks.add`.
+    static func segment(bytes all: UnsafeBufferPointer<UInt8>, people: PersonTable, pieceSize: Int = defaultPieceSize) -> TelegramSegmenter {
+        var blocks = Blocks(people: people, pieceSize: pieceSize)
+        blocks.add(withoutBOM(all)) {}
+        return blocks.finish()
+    }
+
+    /// One text segmented block after block, as one pass over all of it would segment it: each
+    /// block starts where a paragraph may start (after a blank line; `blockEnd`), so the one
+    /// segmenter that runs through all blocks (`whole`) can stop at the end of one and go on at
+    /// the start of the next. The drafts own their bytes, so a block is not needed once added.
+    ///
+    /// A block larger than `pieceSize` bytes is cut into pieces at blank lines before a line in
+    /// capitals (a likely header), and the pieces are segmented on all cores, each as if the text
+    /// began there. A piece's drafts are kept only when that is exactly what one pass would have
+    /// done: the piece's first paragraph is a header, the pass before it ended past any header
+    /// (so the header closes the entry before it), and that close leaves nothing pending (no
+    /// Sent-on or date line waiting for a header): the header then opens the same new entry in
+    /// both. Otherwise the piece is segmented again, sequentially, from where the pass before it
+    /// stopped. So the result is the one pass's, byte for byte, whatever the cuts and the blocks.
+    struct Blocks {
+        private var whole: TelegramSegmenter?
+        private let people: PersonTable
+        private let pieceSize: Int
+        /// The header readings shared by all pieces of all blocks.
+        private let memo = HeaderMemo()
+        /// Lines in the blocks added so far.
+        private var linesBefore = 0
+
+        init(people: PersonTable, pieceSize: Int) {
+            self.people = people
+            self.pieceSize = pieceSize
+        }
+
+        /// Segments the next block of the text (without a BOM), running `alongside` on a core
+        /// meanwhile (the provenance hash of the block). The block's bytes are only read, and
+        /// not held after the call.
+        /// - Complexity: O(n) in the bytes of the block (at most twice over a piece whose cut
+        ///   fails), plus the work of each paragraph; the pieces on all cores.
+        mutating func add(_ block: UnsafeBufferPointer<UInt8>, alongside: () -> Void) {
+            let cuts = TelegramSegmenter.cuts(in: block, pieceSize: pieceSize)
+            guard cuts.count > 2 else {
+                if whole == nil { whole = TelegramSegmenter(bytes: block, stripped: true, people: people, memo: memo) }
+                whole!.bytes = block
+                whole!.scan(0..<block.count, linesBefore: linesBefore)
+                whole!.bytes = UnsafeBufferPointer(start: nil, count: 0)
+                linesBefore += TelegramSegmenter.lineEnds(in: block, 0..<block.count)
+                alongside()
+                return
+            }
+            let bytes = UncheckedBytes(bytes: block)
+            let (memo, people, start) = (memo, people, linesBefore)
+            // Lines before each piece, counted on all cores (a piece starts just after a LF).
+            let lineCounts = ConcurrentMap.mapEach(count: cuts.count - 1) { k in
+                TelegramSegmenter.lineEnds(in: bytes.bytes, cuts[k]..<cuts[k + 1])
+            }
+            var counted = [start]
+            for count in lineCounts.dropLast() { counted.append(counted[counted.count - 1] + count) }
+            let firstLines = counted
+            let first = whole == nil
+            var pieces = withoutActuallyEscaping(alongside) { job in
+                let besides = UncheckedJob(run: job)
+                // One more task than pieces: `alongside`.
+                return ConcurrentMap.mapEach(count: cuts.count) { k -> Piece? in
+                    guard k < cuts.count - 1 else {
+                        besides.run()
+                        return nil
+                    }
+                    var piece = TelegramSegmenter(bytes: bytes.bytes, stripped: true, people: people, memo: memo)
+                    // A piece after the text's first starts after a header has been seen
+                    // (`seenHeader`), as the one pass would be when its cut is kept.
+                    if k > 0 || !first { piece.seenHeader = true }
+                    piece.scan(cuts[k]..<cuts[k + 1], linesBefore: firstLines[k])
+                    return Piece(segmenter: piece)
+                }
+            }.compactMap { $0 }
+            var from = 0
+            if first {
+                whole = pieces[0].segmenter
+                pieces[0].segmenter.drafts = []   // each piece's drafts are let go once taken
+                from = 1
+            }
+            whole!.bytes = block
+            // Room for the block's drafts, grown by doubling: a file's blocks come one by one.
+            let needed = whole!.drafts.count + pieces[from...].reduce(0) { $0 + $1.segmenter.drafts.count } + 1
+            if whole!.drafts.capacity < needed { whole!.drafts.reserveCapacity(max(needed, 2 * whole!.drafts.capacity)) }
+            for k in from..<pieces.count {
+                var pieceDrafts = pieces[k].segmenter.drafts
+                pieces[k].segmenter.drafts = []
+                let piece = pieces[k].segmenter
+                whole!.merge(piece, drafts: &pieceDrafts, range: cuts[k]..<cuts[k + 1], linesBefore: firstLines[k])
+            }
+            whole!.bytes = UnsafeBufferPointer(start: nil, count: 0)
+            linesBefore = firstLines[firstLines.count - 1] + lineCounts[lineCounts.count - 1]
+        }
+
+        /// The segmenter after the last block, its last entry closed, taken out of `self`.
+        mutating func finish() -> TelegramSegmenter {
+            // Taken out, not copied: a copy would share the drafts, and closing the last entry
+            // would then copy all of them (and retain every string in them).
+            var result = whole.take() ?? TelegramSegmenter(bytes: UnsafeBufferPointer(start: nil, count: 0), stripped: true, people: people, memo: memo)
+            result.close()
+            return result
+        }
+    }
+
+    /// The drafts, taken out (the segmenter is left with none).
+    mutating func takeDrafts() -> [Draft] {
+        defer { drafts = [] }
+        return drafts
+    }
+
+    /// Takes a piece segmented on its own after the text before it: its drafts when they are
+    /// the one pass's (see `Blocks`), else the piece's `range` of `bytes` scanned again.
+    private mutating func merge(_ piece: TelegramSegmenter, drafts pieceDrafts: inout [Draft], range: Range<Int>, linesBefore: Int) {
+        // A header after an entry that is past its header closes that entry first, in the
+        // one pass too (`header`); what the close leaves pending (a date line that goes
+        // forward) then decides whether the piece's first entry is the one pass's.
+        let closes = piece.openedWithHeader && !(current?.inHeaderPhase ?? false)
+        if closes { close() }
+        if closes && pendingSentOn == nil && pendingForward.isEmpty && seenHeader {
+            piecesKept += 1
+            Draft.move(&pieceDrafts, to: &drafts)
+            issues += piece.issues
+            current = piece.current
+            pendingSentOn = piece.pendingSentOn
+            pendingForward = piece.pendingForward
+            seenHeader = piece.seenHeader
+        } else {
+            piecesRedone += 1
+            scan(range, linesBefore: linesBefore)
+        }
+    }
+
+    /// A piece's segmenter, handed back from a worker (its bytes are the block's, only read).
     private struct Piece: @unchecked Sendable {
         var segmenter: TelegramSegmenter
     }
 
-    /// The text's bytes handed to the workers, which only read them.
+    /// The block's bytes handed to the workers, which only read them.
     private struct UncheckedBytes: @unchecked Sendable {
         let bytes: UnsafeBufferPointer<UInt8>
     }
 
+    /// The work run beside the pieces, handed to a worker for the length of `Blocks.add`.
+    private struct UncheckedJob: @unchecked Sendable {
+        let run: () -> Void
+    }
+
+    /// Where a file's block may end (`TextBlocks.BlockEnd`): a likely cut between pieces
+    /// (`nextCut`), or when the block has grown too long without one, any paragraph's start.
+    /// - Complexity: O(n) in the bytes from `from` at most.
+    static func blockEnd(_ text: UnsafeBufferPointer<UInt8>, from: Int, urgent: Bool) -> Int? {
+        nextCut(in: text, from: from) ?? (urgent ? nextCut(in: text, from: from, anyParagraph: true) : nil)
+    }
+
     /// Where the pieces start, with 0 first and the end of the text last: about every
-    /// `pieceSize` bytes, the first line after a blank line that opens with a capital or `*`
-    /// and starts a likely header (`isLikelyCut`; whether the cut is kept is settled by `segment`).
+    /// `pieceSize` bytes, a likely cut (`nextCut`; whether the cut is kept is settled by `Blocks`).
     /// - Complexity: O(n) in the bytes at most; about O(pieces) lines looked at in a real text.
-    private func cuts(pieceSize: Int) -> [Int] {
+    static func cuts(in bytes: UnsafeBufferPointer<UInt8>, pieceSize: Int) -> [Int] {
         let n = bytes.count
-        var result = [0]
         guard pieceSize > 0, n > pieceSize else { return [0, n] }
+        var result = [0]
         var target = pieceSize
-        while target < n {
-            // The next blank line (LF, spaces or tabs, LF) at or after the target.
-            var i = max(target, result[result.count - 1] + 1)
-            var found: Int?
-            while i + 1 < n {
-                guard bytes[i] == 0x0A else { i += 1; continue }
-                var j = i + 1
-                while j < n, bytes[j] == 0x20 || bytes[j] == 0x09 { j += 1 }
-                guard j < n, bytes[j] == 0x0A else { i = j; continue }
-                // j: the LF ending the blank line; the candidate line starts after any more blank lines.
-                var start = j + 1
-                while start < n, bytes[start] == 0x0A { start += 1 }
-                guard start < n else { break }
-                var end = start
-                while end < n, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
-                let opener = bytes[start]
-                if opener == 0x2A || (opener >= 0x41 && opener <= 0x5A), isLikelyCut(header: start, lineBefore: i) {
-                    found = start
-                    break
-                }
-                i = end
-            }
-            guard let cut = found else { break }
+        while target < n, let cut = nextCut(in: bytes, from: max(target, result[result.count - 1] + 1)) {
             result.append(cut)
             target = cut + pieceSize
         }
@@ -347,14 +444,43 @@ struct TelegramSegmenter {
         return result
     }
 
+    /// The first line at or after `from` that follows a blank line, opens with a capital or `*`
+    /// and starts a likely header (`isLikelyCut`); with `anyParagraph`, the first line after a
+    /// blank line. Nil when there is none.
+    /// - Complexity: O(n) in the bytes from `from` at most.
+    static func nextCut(in bytes: UnsafeBufferPointer<UInt8>, from: Int, anyParagraph: Bool = false) -> Int? {
+        let n = bytes.count
+        // The next blank line (LF, spaces or tabs, LF) at or after `from`.
+        var i = from
+        while i + 1 < n {
+            guard bytes[i] == 0x0A else { i += 1; continue }
+            var j = i + 1
+            while j < n, bytes[j] == 0x20 || bytes[j] == 0x09 { j += 1 }
+            guard j < n, bytes[j] == 0x0A else { i = j; continue }
+            // j: the LF ending the blank line; the candidate line starts after any more blank lines.
+            var start = j + 1
+            while start < n, bytes[start] == 0x0A { start += 1 }
+            guard start < n else { return nil }
+            if anyParagraph { return start }
+            var end = start
+            while end < n, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+            let opener = bytes[start]
+            if opener == 0x2A || (opener >= 0x41 && opener <= 0x5A), isLikelyCut(in: bytes, header: start, lineBefore: i) {
+                return start
+            }
+            i = end
+        }
+        return nil
+    }
+
     /// True when the paragraph at `start` reads as a header (as `headerParagraph` tests it,
     /// without a fused date) and the line ending at the LF `lineBefore` ends an entry's text
     /// rather than a header or a Sent-on line: a cut there is then likely to be kept.
-    private func isLikelyCut(header start: Int, lineBefore: Int) -> Bool {
+    private static func isLikelyCut(in bytes: UnsafeBufferPointer<UInt8>, header start: Int, lineBefore: Int) -> Bool {
         var before = lineBefore
         while before > 0, bytes[before - 1] != 0x0A, bytes[before - 1] != 0x0D { before -= 1 }
         let previous = UnsafeBufferPointer(rebasing: bytes[before..<lineBefore])
-        guard !isBlank(before..<lineBefore), !HeaderText.isMostlyUpper(bytes: previous),
+        guard !isBlank(bytes, before..<lineBefore), !HeaderText.isMostlyUpper(bytes: previous),
               previous.count > 64 || DateText.sentOnLine(String(decoding: previous, as: UTF8.self)) == nil else { return false }
         // The paragraph's lines, as `paragraph` would gather them.
         var lines: [String] = []
@@ -363,7 +489,7 @@ struct TelegramSegmenter {
         while lineStart < bytes.count, lines.count <= 6 {
             var end = lineStart
             while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
-            if isBlank(lineStart..<end) { break }
+            if isBlank(bytes, lineStart..<end) { break }
             let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<end])
             guard HeaderText.isMostlyUpper(bytes: line) else { return false }
             size += line.count
@@ -384,16 +510,9 @@ struct TelegramSegmenter {
         return count
     }
 
-    /// Cuts the text into paragraphs (lines split on LF, CRLF and CR alike; blank lines of
-    /// spaces and tabs between them) and reads each.
-    /// - Complexity: O(n) in the bytes of the text, plus the work of each paragraph.
-    mutating func segment() {
-        scan(0..<bytes.count, linesBefore: 0)
-        close()
-    }
-
     /// Reads the paragraphs of `range` (which starts at the start of a line; `linesBefore`
-    /// lines come before it), leaving the last entry open.
+    /// lines come before it), leaving the last entry open. Lines are split on LF, CR LF and CR
+    /// alike; blank lines of spaces and tabs stand between paragraphs.
     /// - Complexity: O(n) in the bytes of the range, plus the work of each paragraph.
     private mutating func scan(_ range: Range<Int>, linesBefore: Int) {
         let n = range.upperBound
@@ -428,7 +547,10 @@ struct TelegramSegmenter {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[paragraphLines[k]]), as: UTF8.self)
     }
 
-    private func isBlank(_ range: Range<Int>) -> Bool {
+    private func isBlank(_ range: Range<Int>) -> Bool { Self.isBlank(bytes, range) }
+
+    /// True when `range` of `bytes` holds only spaces and tabs.
+    private static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         for i in range where bytes[i] != 0x20 && bytes[i] != 0x09 { return false }
         return true
     }
