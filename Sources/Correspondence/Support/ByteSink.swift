@@ -136,25 +136,16 @@ public final class ByteSink {
 
     /// Appends `value` with each ASCII byte that `escapes` names replaced, each unsafe scalar
     /// (`UnsafeScalars`) replaced by U+FFFD, and, with `escapes.lineSeparators`, U+2028 and
-    /// U+2029 written as JSON escapes. Runs of bytes that need nothing are copied whole, and
-    /// passed over 16 at a time (`ByteEscapes.firstToLookAt`). `inBlocks: false` reads every
-    /// byte alone: the same output (tests compare the two).
+    /// U+2029 written as JSON escapes. Runs of bytes that need nothing are copied whole.
     /// - Complexity: O(n) in the UTF-8 length of `value`, one pass.
-    func write(_ value: String, escaping escapes: ByteEscapes, inBlocks: Bool = true) {
+    func write(_ value: String, escaping escapes: ByteEscapes) {
         var value = value
-        let blocks = inBlocks && escapes.scansInBlocks
         value.withUTF8 { utf8 in
             guard let base = utf8.baseAddress else { return }
             let n = utf8.count
             var run = 0, i = 0
             escapes.codes.withUnsafeBufferPointer { codes in
                 while i < n {
-                    if blocks && i + 16 <= n {
-                        // Plain bytes are only copied: skip to the first one to look at.
-                        let skip = escapes.firstToLookAt(UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt8>.self))
-                        i += skip
-                        if skip == 16 { continue }
-                    }
                     let byte = base[i]
                     if byte < 0x80 {
                         let code = codes[Int(byte)]
@@ -238,30 +229,6 @@ struct ByteEscapes: Sendable {
         self.codes = codes
         self.replacements = replacements
         self.lineSeparators = lineSeparators
-        let replaced = (UInt8(0x20)...0x7E).filter { codes[Int($0)] != 0 }
-        let lanes = (0..<4).map { SIMD16<UInt8>(repeating: $0 < replaced.count ? replaced[$0] : 0) }
-        printable = (lanes[0], lanes[1], lanes[2], lanes[3])
-        scansInBlocks = replaced.count <= 4
-    }
-
-    /// The printable ASCII bytes (space to `~`) this rule replaces, when there are at most four,
-    /// each in all 16 lanes (a rule with fewer repeats a control byte, which is looked at
-    /// anyway): a block of 16 bytes is then told plain or not in a few vector instructions.
-    private let printable: (SIMD16<UInt8>, SIMD16<UInt8>, SIMD16<UInt8>, SIMD16<UInt8>)
-    /// Whether `firstToLookAt` serves this rule (it replaces at most four printable bytes).
-    let scansInBlocks: Bool
-
-    /// How many of the 16 bytes of `block` come before the first that is not plain (16 when all
-    /// are): a byte is plain when it is printable ASCII that the rule keeps. Controls, DEL and
-    /// every byte of a multi-byte scalar are looked at one by one, as before.
-    /// - Complexity: O(1).
-    @inline(__always)
-    func firstToLookAt(_ block: SIMD16<UInt8>) -> Int {
-        let look = (block .< 0x20) .| (block .>= 0x7F) .| (block .== printable.0) .| (block .== printable.1)
-            .| (block .== printable.2) .| (block .== printable.3)
-        guard any(look) else { return 16 }
-        for k in 0..<16 where look[k] { return k }
-        return 16
     }
 
     /// True when `value` has nothing to replace: the String forms of the rules then return it
