@@ -18,7 +18,7 @@ public struct CategoryRanking: Sendable, Hashable {
     /// - Complexity: O(n log n) in messages (one pass, then a sort of the people).
     public init(messages: [Message], people table: PersonTable, topicIDs: [String], topics: [String: [TopicMatch]]) {
         var involved: [String: Int] = [:]
-        for i in messages.indices {   // by position: only sender and addressees read (`Array.forEachInPlace`)
+        for i in messages.indices {   // by position: only sender and addressees read (DESIGN: a pass reads only the fields it uses)
             Message.forEachInvolved(sender: messages[i].sender, recipients: messages[i].recipients) { involved[$0, default: 0] += 1 }
         }
         let tableOrder = Dictionary(table.people.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })

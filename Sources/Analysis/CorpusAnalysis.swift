@@ -72,10 +72,12 @@ public struct CorpusAnalysis: Sendable {
             return PerMessage(topics: scorer.assignedWithoutSpans(w), mentions: finder.mentions(w), isCoveringNote: scorer.coveringPhrase(w) != nil,
                               sketch: crowds.contains[i] ? ParallelTexts.sketch(w) : .empty)
         }
-        // Two independent strands, one on each core: what depends on the topics (reply chains,
-        // the ranking) beside what does not (the parallel texts, the mentions graph, the central
-        // person), each step sequential. Each strand's result is what it would be alone.
-        let ((topics, chains, ranking), (mentions, principal, parallels)) = ConcurrentMap.both({
+        // Three independent strands on the cores, longest first: what depends on the topics
+        // (reply chains, the ranking) with the central person; the parallel texts; the mentions
+        // graph, on whichever core is free first (at 500,000 messages the mentions graph ran
+        // after the parallel texts, alone on one core, for 1.3 s). Each strand's result is
+        // what it would be alone.
+        let ((topics, chains, ranking, principal), parallels, mentions) = ConcurrentMap.all({
             var topics: [String: [TopicMatch]] = [:]
             // By message position, only where there is one.
             var coveringNotes = Set<Int>()
@@ -89,14 +91,14 @@ public struct CorpusAnalysis: Sendable {
             CorpusAnalysis.inheritCoveringNotes(messages: messages, notes: coveringNotes, scorer: scorer, topics: &topics)
             let chains = ReplyChains(messages: messages, index: messageIndex, topics: topics)
             let ranking = CategoryRanking(messages: messages, people: corpus.people, topicIDs: lexicon.topics.map(\.id), topics: topics)
-            return (topics, chains, ranking)
+            return (topics, chains, ranking, Principal.decide(messages))
         }, {
-            let parallels = ParallelTexts.links(messages: messages, crowds: crowds, sketches: perMessage.map(\.sketch))
+            ParallelTexts.links(messages: messages, crowds: crowds, sketches: perMessage.map(\.sketch))
+        }, {
             var mentionsByMessage: [String: [Mention]] = [:]
             mentionsByMessage.reserveCapacity(perMessage.count { !$0.mentions.isEmpty })
             for (i, result) in perMessage.enumerated() where !result.mentions.isEmpty { mentionsByMessage[messages[i].id] = result.mentions }
-            let mentions = MentionGraph.build(byMessage: mentionsByMessage, messageOrder: messages.map(\.id), table: table)
-            return (mentions, Principal.decide(messages), parallels)
+            return MentionGraph.build(byMessage: mentionsByMessage, messageOrder: messages.map(\.id), table: table)
         })
         let links = { (all: [ReplyLink]) -> [ReplyLink] in
             var sorted = all
@@ -172,7 +174,7 @@ public struct CorpusAnalysis: Sendable {
         let ids = Set(messages.map(\.id))
         let order = Dictionary(lexicon.topics.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let own = topics
-        for i in messages.indices {   // by position: only the fields used are read (`Array.forEachInPlace`)
+        for i in messages.indices {   // by position: only the fields used are read (DESIGN: a pass reads only the fields it uses)
             guard let head = messages[i].continues else { continue }
             let id = messages[i].id
             guard head != id, ids.contains(head) else { continue }

@@ -83,7 +83,7 @@ enum ParallelTexts {
                 let day: Day
             }
             var byBucket: [Bucket: [Int]] = [:]
-            for i in messages.indices {   // by position: only the fields used are read (`Array.forEachInPlace`)
+            for i in messages.indices {   // by position: only the fields used are read (DESIGN: a pass reads only the fields it uses)
                 guard let day = messages[i].date.best else { continue }
                 byBucket[Bucket(sender: messages[i].sender, day: day), default: []].append(i)
             }

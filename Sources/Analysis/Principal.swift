@@ -36,7 +36,7 @@ public struct Principal: Sendable, Hashable {
     public static func decide(_ messages: [Message]) -> Principal {
         var involved: [String: Int] = [:], wrote: [String: Int] = [:]
         var total = 0
-        for i in messages.indices where messages[i].kind == .message {   // by position (`Array.forEachInPlace`)
+        for i in messages.indices where messages[i].kind == .message {   // by position (DESIGN: a pass reads only the fields it uses)
             total += 1
             wrote[messages[i].sender, default: 0] += 1
             Message.forEachInvolved(sender: messages[i].sender, recipients: messages[i].recipients) { involved[$0, default: 0] += 1 }

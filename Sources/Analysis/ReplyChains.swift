@@ -130,7 +130,7 @@ struct ReplyChains: Sendable {
 
         // Pass 1: everything but "received on D" (which may name a message also cited by date).
         // By position; a message is copied out only when it has references to resolve (most
-        // have none, and a closure over each message copied every one: `Array.forEachInPlace`).
+        // have none, and a closure over each message copied every one: DESIGN, a pass reads only the fields it uses).
         for i in messages.indices where !messages[i].references.isEmpty {
             let m = messages[i]
             for r in m.references {

@@ -243,7 +243,7 @@ public struct CMIFWriter: Sendable {
             xml.close()
         }
         // From the array itself: read by position, only the fields written (a borrow from its
-        // storage copied every message whole around the calls it makes: `Array.forEachInPlace`).
+        // storage copied every message whole around the calls it makes: DESIGN, a pass reads only the fields it uses).
         for index in describable { writeLetter(all[index]) }
         for letter in inferred {
             xml.open("correspDesc", [("key", letter.id), ("xml:id", xmlIDs[letter.id] ?? letter.id), ("source", "#" + defaultBibl)])

@@ -107,7 +107,7 @@ public struct CSVTableWriter: Sendable {
                 message.sourceNotes.map(\.text).joined(separator: "; "),
             ], to: sink)
         }
-        for message in corpus.messages { write(message) }   // a loop: only the fields written are read (`Array.forEachInPlace`)
+        for message in corpus.messages { write(message) }   // a loop: only the fields written are read (DESIGN: a pass reads only the fields it uses)
     }
 
     /// The one day Palladio's date check accepts (`YYYY-MM-DD`): the day itself, or for an

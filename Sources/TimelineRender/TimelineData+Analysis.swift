@@ -87,7 +87,7 @@ extension TimelineData {
     public static func span(of analysis: CorpusAnalysis) -> (from: Day, to: Day)? {
         var lo: Day?, hi: Day?
         let messages = analysis.messages
-        for i in messages.indices {   // by position: only the date is read (`Array.forEachInPlace`)
+        for i in messages.indices {   // by position: only the date is read (DESIGN: a pass reads only the fields it uses)
             guard let (a, b) = messages[i].date.drawnBounds else { continue }
             if lo.map({ a < $0 }) ?? true { lo = a }
             if hi.map({ b > $0 }) ?? true { hi = b }

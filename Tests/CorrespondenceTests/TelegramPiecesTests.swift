@@ -79,6 +79,15 @@ import Testing
         let (a, b) = ConcurrentMap.both({ (0..<1_000).reduce(0, +) }, { "done" })
         #expect(a == 499_500)
         #expect(b == "done")
+        // Three steps: each runs once, and each result lands in its own place.
+        let runs = Mutex([0, 0, 0])
+        let (x, y, z) = ConcurrentMap.all({ runs.withLock { $0[0] += 1 }; return (0..<1_000).reduce(0, +) },
+                                          { runs.withLock { $0[1] += 1 }; return "second" },
+                                          { runs.withLock { $0[2] += 1 }; return [3.0] })
+        #expect(x == 499_500)
+        #expect(y == "second")
+        #expect(z == [3.0])
+        #expect(runs.withLock { $0 } == [1, 1, 1])
     }
 
     /// A few large items run at the same time (the reader's 8 MB pieces ran one after the

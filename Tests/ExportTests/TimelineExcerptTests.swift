@@ -48,6 +48,8 @@ import Testing
             let text = "a" + String(scalar) + "b"
             #expect(text.count == 3, "U+\(String(v, radix: 16)) joins a neighbour")
             #expect(Character(scalar).isWhitespace == scalar.properties.isWhitespace, "U+\(String(v, radix: 16))")
+            // The shortcut's white space is Unicode's for every scalar it is asked about.
+            #expect(TimelineJSWriter.isOwnCharacterSpace(scalar) == scalar.properties.isWhitespace, "U+\(String(v, radix: 16))")
         }
     }
 

@@ -15,7 +15,7 @@ public struct CorpusReport: Sendable {
     /// - Complexity: O(n log n) in messages and issues.
     public func write(to out: ByteSink) {
         // Every count in one pass over the messages, each read by position (only the fields
-        // counted, no message copied: `Array.forEachInPlace`); pairs are counted by their ids,
+        // counted, no message copied: DESIGN, a pass reads only the fields it uses); pairs are counted by their ids,
         // and named once each after the pass, not once per message.
         let undatedColumn = Int.max   // undated messages are counted in a column of their own, after the years
         var messageCount = 0

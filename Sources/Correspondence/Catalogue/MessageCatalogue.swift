@@ -65,7 +65,7 @@ public struct MessageCatalogue: Sendable {
             sink.write(byte: 0x5D)
         }
         // A loop, not a closure per message: the loop reads only the fields it writes, where a
-        // closure handed each message from the array's storage copied all of it (`Array.forEachInPlace`).
+        // closure handed each message from the array's storage copied all of it (DESIGN: a pass reads only the fields it uses).
         for m in corpus.messages {
             sink.write("{\"id\": " as StaticString); string(m.id)
             sink.write(", \"start_line\": " as StaticString); sink.write(m.span.startLine)
@@ -109,7 +109,7 @@ public struct MessageCatalogue: Sendable {
     /// - Complexity: O(messages) times the length of each.
     public func writeCSV(to sink: ByteSink) {
         sink.write("id,start_line,end_line,kind,sender,recipients,sent_on,dated,date,not_before,not_after,precision,evidence,place,classification,references,topics,note,body\r\n" as StaticString)
-        for m in corpus.messages {   // a loop: only the fields written are read (`Array.forEachInPlace`)
+        for m in corpus.messages {   // a loop: only the fields written are read (DESIGN: a pass reads only the fields it uses)
             let refs = m.references.map { "\($0.whose.rawValue) \($0.relation.rawValue) \($0.date?.iso ?? "undated")" }.joined(separator: "; ")
             let fields: [String] = [
                 m.id, String(m.span.startLine), String(m.span.endLine), m.kind.rawValue, m.sender,

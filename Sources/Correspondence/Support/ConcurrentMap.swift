@@ -69,6 +69,33 @@ public enum ConcurrentMap {
         return (a!, b!)
     }
 
+    /// Runs three independent steps on all cores and returns their results; on two cores the
+    /// first two start at once and the third goes to whichever core is free first, so the
+    /// caller gives the two longest first. The result is the same as running them in turn.
+    /// - Complexity: about the longer of `first` and `second` + `third` on two free cores.
+    public static func all<A: Sendable, B: Sendable, C: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B,
+                                                                 _ third: @Sendable () -> C) -> (A, B, C) {
+        guard ProcessInfo.processInfo.activeProcessorCount > 1 else { return (first(), second(), third()) }
+        var a: A?
+        var b: B?
+        var c: C?
+        withUnsafeMutablePointer(to: &a) { pa in
+            withUnsafeMutablePointer(to: &b) { pb in
+                withUnsafeMutablePointer(to: &c) { pc in
+                    let slotA = UncheckedPointer(pa), slotB = UncheckedPointer(pb), slotC = UncheckedPointer(pc)
+                    DispatchQueue.concurrentPerform(iterations: 3) { k in
+                        switch k {
+                        case 0: slotA.pointer?.pointee = first()
+                        case 1: slotB.pointer?.pointee = second()
+                        default: slotC.pointer?.pointee = third()
+                        }
+                    }
+                }
+            }
+        }
+        return (a!, b!, c!)
+    }
+
     /// A pointer handed to the workers; each initialises only its own indices.
     private struct UncheckedPointer<T>: @unchecked Sendable {
         let pointer: UnsafeMutablePointer<T>?

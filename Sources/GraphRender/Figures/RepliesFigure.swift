@@ -100,7 +100,7 @@ struct RepliesFigure {
         items.reserveCapacity(analysis.messages.count + analysis.inferred.count)
         // Marks are placed in time: undated messages are left out (the caption counts them).
         let messages = analysis.messages
-        for i in messages.indices {   // by position: only the fields used are read (`Array.forEachInPlace`)
+        for i in messages.indices {   // by position: only the fields used are read (DESIGN: a pass reads only the fields it uses)
             let date = messages[i].date
             guard let day = date.best else { continue }
             let lane = principal.firstLane(writer: messages[i].sender, addressees: messages[i].recipients)
