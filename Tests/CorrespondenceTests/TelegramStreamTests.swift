@@ -192,6 +192,31 @@ import Testing
         }
     }
 
+    /// A FIFO has no size and no second open: it is read in blocks as it comes, with reads
+    /// that return what the writer has given so far, and gives the file's corpus.
+    @Test func aNamedPipeIsReadInBlocks() throws {
+        let people = try PersonTable.bundled()
+        let bytes = Array(("\u{FEFF}" + Self.hostileText(entries: 120)).replacingOccurrences(of: "\n", with: "\r\n").utf8)
+        let file = try write(bytes, name: "piped.txt")
+        let path = try Fixtures.temporaryFolder().appendingPathComponent("piped-fifo.txt").path
+        #expect(mkfifo(path, 0o600) == 0)
+        let writer = Thread {
+            let handle = FileHandle(forWritingAtPath: path)
+            // In small writes, so that reads end anywhere.
+            var at = 0
+            while at < bytes.count {
+                let end = min(at + 97, bytes.count)
+                handle?.write(Data(bytes[at..<end]))
+                at = end
+            }
+            try? handle?.close()
+        }
+        writer.start()
+        let piped = try TelegramReader.read(contentsOf: URL(fileURLWithPath: path), sourceName: "piped.txt", path: file.path, people: people,
+                                            pieceSize: 200, blockSize: 500)
+        expectSame(piped, try wholeRead(file, people: people), "fifo")
+    }
+
     /// A text with no likely header for far longer than a block still ends its blocks at
     /// paragraphs (`urgent`), and one with no blank line at all is one block: both read as the
     /// whole text.

@@ -125,6 +125,7 @@ struct TextBlocks: ~Copyable {
 
     /// After a byte that is not UTF-8: the rest of the file is read only to look for a NUL
     /// (reported first, as for the whole file), then the bad byte is thrown.
+    /// - Complexity: O(n) in the bytes of the rest of the file, read in chunks into the buffer.
     private mutating func drain(from rest: Int) throws -> Never {
         _ = try decoder.decode(buffer + rest, count: filled - rest, last: false)
         while true {
