@@ -215,13 +215,6 @@ public struct CorpusAnalysis: Sendable {
     // MARK: - Lookups
 
     public func message(id: String) -> Message? { messageIndex[id].map { messages[$0] } }
-    /// Whether the corpus holds a message of this id: a lookup, where `message(id:) != nil`
-    /// copied the message (each of its strings retained and released) to throw it away.
-    public func holdsMessage(id: String) -> Bool { messageIndex[id] != nil }
-    /// Whether an inferred message has this id (no copy made).
-    public func holdsInferredMessage(id: String) -> Bool { inferredIndex[id] != nil }
-    /// The writer of the message of this id (only that field read).
-    public func sender(ofMessage id: String) -> String? { messageIndex[id].map { messages[$0].sender } }
     public func inferredMessage(id: String) -> InferredMessage? { inferredIndex[id].map { inferred[$0] } }
     /// The position of message `id` in `messages` (the first, should two share it), nil for none:
     /// a lookup by id without copying the message or building a table of every id again.

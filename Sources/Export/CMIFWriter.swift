@@ -435,7 +435,8 @@ extension CMIFWriter.Context {
     public static func from(_ analysis: CorpusAnalysis) -> [String: CMIFWriter.Context] {
         var result: [String: CMIFWriter.Context] = [:]
         for link in analysis.links where link.kind == .answers || link.kind == .inReplyTo {
-            let known = { (id: String) in analysis.holdsMessage(id: id) || analysis.holdsInferredMessage(id: id) }
+            // Positions, not `message(id:)`: a message returned only to be tested is copied whole.
+            let known = { (id: String) in analysis.messagePosition(id: id) != nil || analysis.inferredPosition(id: id) != nil }
             guard known(link.from), known(link.to) else { continue }
             result[link.from, default: .init()].replyTo.append(link.to)
             result[link.to, default: .init()].repliedBy.append(link.from)

@@ -72,7 +72,7 @@ extension TimelineData {
         for p in keys { names[p] = analysis.corpus.people.displayName(of: p) }
         let latency = analysis.latency.samples.map {
             LatencyPoint(incoming: $0.incoming, answer: $0.answer, days: $0.days, correspondent: $0.correspondent, answerID: $0.answerID,
-                         answerer: analysis.sender(ofMessage: $0.answerID) ?? "")
+                         answerer: analysis.messagePosition(id: $0.answerID).map { analysis.messages[$0].sender } ?? "")
         }
         self.init(sourceName: analysis.corpus.sourceName, sourceHash: analysis.corpus.sourceHash, entries: entries, links: links,
                   topics: analysis.lexicon.topics.map { ($0.id, $0.label) }, personKeys: keys, names: names,

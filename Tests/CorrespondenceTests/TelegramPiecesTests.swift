@@ -48,19 +48,9 @@ import Testing
     /// headers, Sent-on lines with no header, CR and CR LF line ends, a byte order mark.
     @Test func hostileTextsInPiecesGiveTheOnePassCorpus() throws {
         let people = try PersonTable.bundled()
-        var blocks: [String] = []
-        for k in 0..<400 {
-            switch k % 7 {
-            case 0: blocks.append("PERSONAL AND SECRET FROM\n\nJuly \(k % 28 + 1), 1942")
-            case 1: blocks.append("Sent on March \(k % 28 + 1), 1943\n\nJ. V. STALIN TO W. CHURCHILL\n\nThank you for your message of March 3.")
-            case 2: blocks.append("J. V. STALIN TO F. ROOSEVELT\n\nYour message arrived.\n\nAugust \(k % 28 + 1), 1941")
-            case 3: blocks.append("and the rest of a sentence that broke off.")
-            case 4: blocks.append("June 5, 1944\n\nMOST SECRET")
-            case 5: blocks.append("FROM W. CHURCHILL TO J. V. STALIN\n\nI agree.\n\nJ. STALIN")
-            default: blocks.append("PERSONAL AND SECRET FROM PREMIER J. V. STALIN\nTO THE PRIME MINISTER, Mr W. CHURCHILL")
-            }
-        }
-        let lf = blocks.joined(separator: "\n\n") + "\n"
+        // One hostile text for the pieces and the blocks (`TelegramStreamTests.hostileText`):
+        // every kind of entry the segmenter tells apart, with characters of two to four bytes.
+        let lf = TelegramStreamTests.hostileText(entries: 400)
         for text in [lf, "\u{FEFF}" + lf, lf.replacingOccurrences(of: "\n", with: "\r\n"), lf.replacingOccurrences(of: "\n", with: "\r")] {
             let whole = try TelegramReader.read(text: text, sourceName: "h.txt", path: nil, people: people, pieceSize: Int.max)
             for size in [50, 333, 1_000] {
