@@ -27,14 +27,48 @@ public enum CSVReader {
 
     public static func read(text: String, sourceName: String, path: String? = nil, people: PersonTable,
                             layout: CSVLayout = CSVLayout()) throws -> Corpus {
-        let file = path ?? sourceName
-        let delimiter = layout.delimiter.flatMap { $0.unicodeScalars.first } ?? CSVRecords.delimiter(of: text, within: CSVHeader.longestRow)
-        // The provenance hash needs none of the parse: it runs on another core meanwhile.
-        let hash = HashInBackground(text)
+        try read(CSVSource(text: text, shownAs: path ?? sourceName), sourceName: sourceName, people: people, layout: layout)
+    }
+
+    /// Reads a table file in blocks (`CSVSource`), never holding its whole text: the corpus and
+    /// the issues are those `read(text:)` makes of the file's decoded text
+    /// (`CorpusLoader.decodedText`), errors too. `path` names the file in errors.
+    /// - Complexity: as `read(text:)`; the text held at once is about a block
+    ///   (`CSVSource.defaultBlockSize`) and the record being read (`CSVRecordScanner`).
+    public static func read(contentsOf url: URL, sourceName: String, path: String, people: PersonTable,
+                            layout: CSVLayout = CSVLayout()) throws -> Corpus {
+        try read(CSVSource.open(url: url, shownAs: path), sourceName: sourceName, people: people, layout: layout)
+    }
+
+    /// Reads what is left of an open descriptor (standard input; not closed) after `prefix`, the
+    /// bytes already read from it, as `read(contentsOf:)` reads a file (copied to a temporary
+    /// file first, `CSVSource.copying`, to be read twice).
+    public static func read(descriptor: Int32, prefix: [UInt8], sourceName: String, path: String, people: PersonTable,
+                            layout: CSVLayout = CSVLayout()) throws -> Corpus {
+        try read(CSVSource.copying(descriptor: descriptor, prefix: prefix, shownAs: path), sourceName: sourceName, people: people, layout: layout)
+    }
+
+    /// The one reading of a table, whatever holds its text: two passes over its records, each
+    /// scanned from its blocks (`CSVRecordScanner`), as they come.
+    /// - Complexity: O(n log n) in the bytes and rows; two scans of the text.
+    static func read(_ text: CSVSource, sourceName: String, people: PersonTable, layout: CSVLayout) throws -> Corpus {
+        do {
+            return try readRecords(text, sourceName: sourceName, people: people, layout: layout)
+        } catch {
+            // The hash of a text in memory is not waited for.
+            text.cancel()
+            throw error
+        }
+    }
+
+    private static func readRecords(_ text: CSVSource, sourceName: String, people: PersonTable, layout: CSVLayout) throws -> Corpus {
+        let file = text.shown
+        // The delimiter is known from the first block (it holds the header row's first bytes).
+        var delimiter = layout.delimiter.flatMap { $0.unicodeScalars.first }
+        var separator = ";"
         var header: CSVRecords.Row?
         var columns: CSVHeader?
         var headerError: Error?
-        let separator = layout.peopleSeparator ?? (delimiter == ";" ? "|" : ";")
 
         // Two passes over the records, one record at a time: no table is held, not as records
         // and not as rows. The first finds the header and every mention of a person (counted:
@@ -56,9 +90,27 @@ public enum CSVReader {
             return .row(parsed)
         }
 
+        /// Scans the text's records, handing each to `visit`; `stop()` true leaves the rest
+        /// unscanned (the text is still read to its end: its errors come first, as for the whole text).
+        func scan(firstRecordLimit: Int = .max, stop: () -> Bool = { false }, _ visit: (CSVRecords.Row) -> Void) throws -> CSVRecords.ScanEnd {
+            var scanner: CSVRecordScanner?
+            try text.forEachBlock { block, last in
+                if scanner == nil {
+                    let chosen = delimiter ?? CSVRecords.delimiter(ofBytes: block, within: CSVHeader.longestRow).delimiter
+                    delimiter = chosen
+                    separator = layout.peopleSeparator ?? (chosen == ";" ? "|" : ";")
+                    scanner = CSVRecordScanner(delimiter: chosen, firstRecordLimit: firstRecordLimit)
+                }
+                guard !stop() else { return }
+                scanner!.add(block, last: last, visit)
+            }
+            if !stop() { scanner?.finish(visit) }
+            return scanner?.end ?? CSVRecords.ScanEnd()
+        }
+
         var mentionCounts: [PersonMention: Int] = [:]
         var records = 0
-        let scanned = CSVRecords.scan(text, delimiter: delimiter, firstRecordLimit: CSVHeader.longestRow) { row in
+        let scanned = try scan(firstRecordLimit: CSVHeader.longestRow, stop: { headerError != nil }) { row in
             guard headerError == nil else { return }
             guard let columns else {
                 header = row
@@ -70,18 +122,13 @@ public enum CSVReader {
             for mention in parsed.senders { mentionCounts[mention, default: 0] += 1 }
             for mention in parsed.recipients { mentionCounts[mention, default: 0] += 1 }
         }
-        if let headerError {
-            hash.cancel()
-            throw headerError
-        }
+        if let headerError { throw headerError }
         if let long = scanned.longFirstRecord {
-            hash.cancel()
             throw EpistolaryError(.badData, file: file, line: long.line,
                                   "the header row is longer than \(CSVHeader.longestRow / 1_048_576) MB and still not finished on line \(long.reached): a quote opened in it is not closed where it should be, or the file is not a table with a header row")
         }
         let unclosed = scanned.unclosed
         guard let header, let columns else {
-            hash.cancel()
             throw EpistolaryError(.badData, file: file, "the file is empty")
         }
 
@@ -98,7 +145,7 @@ public enum CSVReader {
         var rowIssues: [ReadIssue] = []
         var letterIssues: [ReadIssue] = []
         var afterHeader = false
-        _ = CSVRecords.scan(text, delimiter: delimiter) { record in
+        _ = try scan { record in
             guard afterHeader else { afterHeader = true; return }
             guard let parsed = parsedRow(record, columns: columns) else { return }
             var row: CSVRow
@@ -157,7 +204,6 @@ public enum CSVReader {
         issues += rowIssues
         issues += letterIssues
         guard !messages.isEmpty else {
-            hash.cancel()
             let first = issues.min { $0.span.startLine < $1.span.startLine }
             throw EpistolaryError(.badData, file: file, line: first?.span.startLine ?? header.line,
                                   first.map { "no record could be read; the first: \($0.detail)" } ?? "a header row but no letters")
@@ -173,7 +219,7 @@ public enum CSVReader {
         }
         StableOrder.sort(&messages)
         issues.sort { ($0.span.startLine, $0.kind.rawValue) < ($1.span.startLine, $1.kind.rawValue) }
-        return Corpus(sourceName: sourceName, sourceHash: hash.value(), messages: messages,
+        return Corpus(sourceName: sourceName, sourceHash: text.hash(), messages: messages,
                       people: resolver.table, issues: issues)
     }
 

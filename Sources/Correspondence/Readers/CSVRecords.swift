@@ -45,37 +45,40 @@ public struct CSVRecords: Sendable {
     /// Hands each record of `text` to `visit`, in order, without keeping them. A first record
     /// (a header row) longer than `firstRecordLimit` bytes stops the scan before it is made
     /// into fields: a quote opened in a header and closed, or not, megabytes later would
-    /// otherwise make the whole file one record held in memory.
+    /// otherwise make the whole file one record held in memory. The text is the one block of a
+    /// `CSVRecordScanner`, the scan a table read in blocks makes.
     /// - Complexity: O(n) in the length of the text, as `init`.
     public static func scan(_ text: String, delimiter: Unicode.Scalar = ",", firstRecordLimit: Int = .max,
                             _ visit: (Row) -> Void) -> ScanEnd {
         var text = text
         text.makeContiguousUTF8()
-        let delimiterBytes = Array(String(delimiter).utf8)
-        return text.utf8.withContiguousStorageIfAvailable { bytes -> ScanEnd in
-            var end = ScanEnd()
-            var start = 0
-            var line = 1
-            var limit = firstRecordLimit
-            var visited = false
-            while start < bytes.count {
-                let (next, nextLine) = read(bytes, from: start, line: line, delimiter: delimiterBytes, limit: &limit, end: &end) {
-                    visited = true
-                    visit($0)
-                }
-                guard let next, end.longFirstRecord == nil else { break }
-                start = next
-                line = nextLine
-                if visited { limit = .max }
-            }
-            return end
-        } ?? ScanEnd()
+        var scanner = CSVRecordScanner(delimiter: delimiter, firstRecordLimit: firstRecordLimit)
+        text.utf8.withContiguousStorageIfAvailable { scanner.add($0, last: true, visit) }
+        return scanner.end
+    }
+
+    /// How a run of `read` over some bytes ended.
+    enum Stop {
+        /// At the end of the bytes, between records (with `final`, the last one handed over);
+        /// `line` is the line the next record would start on.
+        case end(line: Int)
+        /// A quoted field never closed (known only with `final`): reading goes on at `resume`
+        /// (nil: nothing is left) on `line`.
+        case unclosed(resume: Int?, line: Int)
+        /// Without `final`: the bytes end inside the record that starts at `index` on `line`
+        /// (`inQuotes`: inside a quoted field). It is read again, whole, with the bytes after.
+        case partial(index: Int, line: Int, inQuotes: Bool)
+        /// The first record ran past the limit (`end.longFirstRecord` says where).
+        case tooLong
     }
 
     /// Reads records from `start` to the end; on an unclosed quote, returns where to go on.
     /// `limit` bounds the bytes of the next record handed over, and is lifted once one is.
-    private static func read(_ s: UnsafeBufferPointer<UInt8>, from start: Int, line firstLine: Int,
-                             delimiter: [UInt8], limit: inout Int, end: inout ScanEnd, _ visit: (Row) -> Void) -> (Int?, Int) {
+    /// `final`: no bytes come after these. Without it, a record the bytes end inside is not
+    /// handed over (`partial`): a record is read from its start to its end in one run, so where
+    /// the bytes were cut changes nothing.
+    static func read(_ s: UnsafeBufferPointer<UInt8>, from start: Int, line firstLine: Int, final: Bool,
+                     delimiter: [UInt8], limit: inout Int, end: inout ScanEnd, _ visit: (Row) -> Void) -> Stop {
         let quote: UInt8 = 0x22, cr: UInt8 = 0x0D, lf: UInt8 = 0x0A
         let n = s.count
         let d0 = delimiter[0]
@@ -108,7 +111,7 @@ public struct CSVRecords: Sendable {
         while i < n {
             if i - rowStartIndex > limit {
                 end.longFirstRecord = (rowStart, line)
-                return (nil, line)
+                return .tooLong
             }
             let c = s[i]
             if inQuotes {
@@ -159,6 +162,9 @@ public struct CSVRecords: Sendable {
                 i = j
             }
         }
+        if !final, rowStartIndex < n {
+            return .partial(index: rowStartIndex, line: rowStart, inQuotes: inQuotes)
+        }
         if inQuotes {
             end.unclosed.append(rowStart)
             // Go on from the line after the one the unclosed quote opened on: the lines before
@@ -169,13 +175,13 @@ public struct CSVRecords: Sendable {
                 if s[j] == lf { at += 1 }
                 j += 1
             }
-            return (j < n ? j + 1 : nil, quoteLine + 1)
+            return .unclosed(resume: j < n ? j + 1 : nil, line: quoteLine + 1)
         }
         if !field.isEmpty || !fields.isEmpty {
             endField()
             visit(Row(fields: fields, line: rowStart, endLine: line, problem: problem))
         }
-        return (nil, line)
+        return .end(line: line)
     }
 
     /// The delimiter the header row uses: the most frequent of `,`, `;` and tab outside quotes
@@ -183,10 +189,24 @@ public struct CSVRecords: Sendable {
     /// row is short; a quote never closed in it would otherwise send this to the end).
     /// - Complexity: O(min(n, within)).
     static func delimiter(of text: String, within: Int = .max) -> Unicode.Scalar {
+        delimiter(ofBytes: text.utf8, within: within).delimiter
+    }
+
+    /// `delimiter(of:within:)` of the text that starts with `bytes`, and how many of its first
+    /// bytes decide it (up to the LF that ends the header row outside quotes, or `within`):
+    /// nil when `bytes` ends before that, so that more text could change it. A table read in
+    /// blocks takes a first block that holds them (`CSVSource`).
+    /// - Complexity: O(min(n, within)).
+    static func delimiter<Bytes: Collection>(ofBytes bytes: Bytes, within: Int) -> (delimiter: Unicode.Scalar, decidedBy: Int?)
+    where Bytes.Element == UInt8 {
         var comma = 0, semicolon = 0, tab = 0
         var quoted = false
-        for c in text.utf8.prefix(within) {
-            if c == 0x0A, !quoted { break }
+        var seen = 0
+        var decidedBy: Int?
+        for c in bytes {
+            if seen == within { decidedBy = seen; break }
+            seen += 1
+            if c == 0x0A, !quoted { decidedBy = seen; break }
             if c == 0x22 { quoted.toggle() }
             guard !quoted else { continue }
             switch c {
@@ -196,8 +216,9 @@ public struct CSVRecords: Sendable {
             default: break
             }
         }
+        if decidedBy == nil, seen == within { decidedBy = seen }
         let best = max(comma, semicolon, tab)
-        if best == 0 || comma == best { return "," }
-        return tab == best ? "\t" : ";"
+        if best == 0 || comma == best { return (",", decidedBy) }
+        return (tab == best ? "\t" : ";", decidedBy)
     }
 }

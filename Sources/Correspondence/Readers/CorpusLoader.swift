@@ -39,34 +39,41 @@ public enum CorpusLoader {
         let url = URL(fileURLWithPath: path)
         let name = isStdin ? "stdin" : url.lastPathComponent
         let shown = isStdin ? "stdin" : path
-        var data: Data?
-        if isStdin {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        }
+        // Standard input's first bytes are read to choose its format, then handed to the reader
+        // with the rest (it cannot be read from its start again).
+        let prefix = isStdin && format == nil ? try readPrefix(descriptor: STDIN_FILENO, shownAs: shown) : []
         let chosen: CorpusFormat
         if let format {
             chosen = format
         } else if !isStdin, let byExtension = formatByExtension[url.pathExtension.lowercased()] {
             chosen = byExtension
         } else {
-            let prefix = try data.map { [UInt8]($0.prefix(65_536)) } ?? readPrefix(url: url, shownAs: shown)
-            chosen = sniff(prefix)
+            chosen = sniff(isStdin ? prefix : try readPrefix(url: url, shownAs: shown))
         }
         switch chosen {
         case .cmif:
-            if let data { return try CMIFReader.read(data: data, sourceName: name, shownAs: shown, people: people ?? .empty) }
-            return try CMIFReader.read(path: path, people: people ?? .empty)
-        case .telegrams where data == nil:
+            guard isStdin else { return try CMIFReader.read(path: path, people: people ?? .empty) }
+            // The XML parser takes standard input whole, as `Data` (docs/DESIGN.md).
+            var data = Data(prefix)
+            data.append(FileHandle.standardInput.readDataToEndOfFile())
+            return try CMIFReader.read(data: data, sourceName: name, shownAs: shown, people: people ?? .empty)
+        case .telegrams:
             // Read in blocks, never whole (`TextBlocks`); a FIFO given by its path too.
-            return try TelegramReader.read(contentsOf: url, sourceName: name, path: shown, people: try people ?? PersonTable.bundled())
-        case .csv, .telegrams:
-            // Standard input was read whole above: its first bytes choose the format, and a
-            // CMIF reader takes it as `Data`.
-            let text = try data.map { try decodedText(data: $0, shownAs: shown) } ?? decodedText(url: url, shownAs: shown)
-            if chosen == .csv {
-                return try CSVReader.read(text: text, sourceName: name, path: shown, people: people ?? .empty, layout: csv)
+            guard isStdin else {
+                return try TelegramReader.read(contentsOf: url, sourceName: name, path: shown, people: try people ?? PersonTable.bundled())
             }
-            return try TelegramReader.read(text: consume text, sourceName: name, path: shown, people: try people ?? PersonTable.bundled())
+            let own = dup(STDIN_FILENO)
+            guard own >= 0 else { throw EpistolaryError(.badData, file: shown, "cannot be read") }
+            return try TelegramReader.read(descriptor: own, prefix: prefix, sourceName: name, path: shown,
+                                           people: try people ?? PersonTable.bundled())
+        case .csv:
+            // Read in blocks, never whole (`CSVSource`); standard input and a FIFO are copied to a
+            // temporary file first, to be read twice.
+            guard isStdin else {
+                return try CSVReader.read(contentsOf: url, sourceName: name, path: shown, people: people ?? .empty, layout: csv)
+            }
+            return try CSVReader.read(descriptor: STDIN_FILENO, prefix: prefix, sourceName: name, path: shown,
+                                      people: people ?? .empty, layout: csv)
         }
     }
 
@@ -95,7 +102,27 @@ public enum CorpusLoader {
         return .telegrams
     }
 
-    /// Up to 64 KiB from the start of a file, for `sniff`.
+    /// Bytes `sniff` looks at, at most.
+    static let sniffedBytes = 65_536
+
+    /// Up to `sniffedBytes` from an open descriptor (standard input), for `sniff`: read until
+    /// there are that many or the input ends (a pipe gives what it has at each read).
+    /// - Complexity: O(`sniffedBytes`).
+    static func readPrefix(descriptor: Int32, shownAs shown: String) throws -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: sniffedBytes)
+        var filled = 0
+        while filled < sniffedBytes {
+            let got = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, sniffedBytes - filled) }
+            if got < 0, errno == EINTR { continue }
+            guard got >= 0 else { throw EpistolaryError(.badData, file: shown, "cannot be read") }
+            if got == 0 { break }
+            filled += got
+        }
+        bytes.removeLast(sniffedBytes - filled)
+        return bytes
+    }
+
+    /// Up to `sniffedBytes` from the start of a file, for `sniff`.
     private static func readPrefix(url: URL, shownAs shown: String) throws -> [UInt8] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
@@ -104,14 +131,14 @@ public enum CorpusLoader {
         guard !isDirectory.boolValue else { throw EpistolaryError(.badData, file: shown, "is a folder, not a corpus file") }
         guard let handle = try? FileHandle(forReadingFrom: url) else { throw EpistolaryError(.badData, file: shown, "cannot be read") }
         defer { try? handle.close() }
-        return [UInt8]((try? handle.read(upToCount: 65_536)) ?? Data())
+        return [UInt8]((try? handle.read(upToCount: sniffedBytes)) ?? Data())
     }
 
     /// The file's text: BOM removed, CRLF and CR line ends made LF (`CorpusTextDecoder`).
     /// Rejects what is not text. A regular file is read straight into the string's own storage
     /// (`decodedText(capacity:)`): the text is the only copy of the file held, where reading it
     /// into `Data` first held two (a 751 MB table took 1.5 GB before a line of it was read).
-    /// A telegram file is not read whole at all (`TextBlocks`).
+    /// A telegram file and a table are not read whole at all (`TextBlocks`, `CSVSource`).
     public static func decodedText(url: URL, shownAs shown: String) throws -> String {
         let file = try openCorpusFile(url: url, shownAs: shown)
         defer { close(file.descriptor) }

@@ -50,6 +50,23 @@ struct TextBlocks: ~Copyable {
         buffer = .allocate(capacity: capacity)
     }
 
+    /// Reads from an open descriptor, taken (closed when done), after `prefix`: bytes already
+    /// read from it (standard input's first bytes, read to choose its format). The text is the
+    /// one the prefix and the rest make together, as if read as one file.
+    init(descriptor: Int32, prefix: [UInt8], shownAs shown: String, blockSize: Int) {
+        self.descriptor = descriptor
+        self.shown = shown
+        decoder = CorpusTextDecoder(shownAs: shown)
+        self.blockSize = max(1, blockSize)
+        readSize = min(self.blockSize, 4 << 20)
+        // The prefix waits, undecoded, as bytes read past the last line end do: the first chunk
+        // read decodes it with them (`readChunk`).
+        capacity = max(self.blockSize + 2 * readSize, prefix.count + readSize)
+        buffer = .allocate(capacity: capacity)
+        for (k, byte) in prefix.enumerated() { buffer[k] = byte }
+        filled = prefix.count
+    }
+
     deinit {
         close(descriptor)
         buffer.deallocate()
