@@ -30,6 +30,13 @@ public enum CorpusLoader {
     /// table's columns are read.
     public static func load(path: String?, format: CorpusFormat?, people: PersonTable? = nil,
                             csv: CSVLayout = CSVLayout()) throws -> Corpus {
+        try load(path: path, format: format, people: people, csv: csv, standardInput: STDIN_FILENO)
+    }
+
+    /// `load(path:format:people:csv:)` with `standardInput` the descriptor `-` reads (tests
+    /// give a pipe; it is not closed).
+    static func load(path: String?, format: CorpusFormat?, people: PersonTable?, csv: CSVLayout,
+                     standardInput: Int32) throws -> Corpus {
         guard let path else {
             return try TelegramReader.read(contentsOf: try BundledCorpus.url(), sourceName: BundledCorpus.name, path: BundledCorpus.name,
                                            people: try people ?? PersonTable.bundled())
@@ -41,7 +48,7 @@ public enum CorpusLoader {
         let shown = isStdin ? "stdin" : path
         // Standard input's first bytes are read to choose its format, then handed to the reader
         // with the rest (it cannot be read from its start again).
-        let prefix = isStdin && format == nil ? try readPrefix(descriptor: STDIN_FILENO, shownAs: shown) : []
+        let prefix = isStdin && format == nil ? try readPrefix(descriptor: standardInput, shownAs: shown) : []
         let chosen: CorpusFormat
         if let format {
             chosen = format
@@ -55,14 +62,14 @@ public enum CorpusLoader {
             guard isStdin else { return try CMIFReader.read(path: path, people: people ?? .empty) }
             // The XML parser takes standard input whole, as `Data` (docs/DESIGN.md).
             var data = Data(prefix)
-            data.append(FileHandle.standardInput.readDataToEndOfFile())
+            data.append(FileHandle(fileDescriptor: standardInput, closeOnDealloc: false).readDataToEndOfFile())
             return try CMIFReader.read(data: data, sourceName: name, shownAs: shown, people: people ?? .empty)
         case .telegrams:
             // Read in blocks, never whole (`TextBlocks`); a FIFO given by its path too.
             guard isStdin else {
                 return try TelegramReader.read(contentsOf: url, sourceName: name, path: shown, people: try people ?? PersonTable.bundled())
             }
-            let own = dup(STDIN_FILENO)
+            let own = dup(standardInput)
             guard own >= 0 else { throw EpistolaryError(.badData, file: shown, "cannot be read") }
             return try TelegramReader.read(descriptor: own, prefix: prefix, sourceName: name, path: shown,
                                            people: try people ?? PersonTable.bundled())
@@ -72,7 +79,7 @@ public enum CorpusLoader {
             guard isStdin else {
                 return try CSVReader.read(contentsOf: url, sourceName: name, path: shown, people: people ?? .empty, layout: csv)
             }
-            return try CSVReader.read(descriptor: STDIN_FILENO, prefix: prefix, sourceName: name, path: shown,
+            return try CSVReader.read(descriptor: standardInput, prefix: prefix, sourceName: name, path: shown,
                                       people: people ?? .empty, layout: csv)
         }
     }
