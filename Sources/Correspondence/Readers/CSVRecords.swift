@@ -115,6 +115,19 @@ public struct CSVRecords: Sendable {
             }
             let c = s[i]
             if inQuotes {
+                // The run of bytes up to the next quote, CR or LF, at once (a quoted letter's
+                // text is most of a large table).
+                var j = i
+                while j < n {
+                    let b = s[j]
+                    if b == quote || b == cr || b == lf { break }
+                    j += 1
+                }
+                if j > i {
+                    field.append(contentsOf: UnsafeBufferPointer(rebasing: s[i..<j]))
+                    i = j
+                    continue
+                }
                 i += 1
                 if c == quote {
                     if i < n, s[i] == quote { field.append(quote); i += 1 } else { inQuotes = false; afterQuote = true }
