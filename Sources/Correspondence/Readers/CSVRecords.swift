@@ -11,7 +11,8 @@
 /// The scan runs over the text's UTF-8 bytes in place: quote, CR and LF are ASCII and never
 /// part of a longer UTF-8 sequence, and the delimiter is matched as its whole byte sequence,
 /// so the bytes split exactly where the scalars would. Each field becomes a String once.
-/// `scan` hands records over one at a time, so a reader never holds the table twice.
+/// `scan` hands records over one at a time, so a reader never holds the table twice; a table
+/// read in blocks is scanned by the same rule (`read`), block by block (`CSVRecordScanner`).
 public struct CSVRecords: Sendable {
     public struct Row: Sendable {
         public var fields: [String]
