@@ -17,6 +17,26 @@ import Correspondence
         #expect(Day(year: 1941, month: 6, day: 22)!.days(to: Day(year: 1945, month: 5, day: 9)!) == 1417)
     }
 
+    /// `iso` writes years 0-9999 byte by byte; it must spell every day as the general rule does
+    /// (four-digit year padded with zeros, two-digit month and day), and years outside the range
+    /// still take the general rule.
+    @Test func isoSpellsEveryDayAsTheGeneralRule() {
+        func general(_ d: Day) -> String {
+            let (year, month, day) = d.civil
+            let y = String(abs(year))
+            return (year < 0 ? "-" : "") + String(repeating: "0", count: max(0, 4 - y.count)) + y
+                + "-" + (month < 10 ? "0" : "") + String(month) + "-" + (day < 10 ? "0" : "") + String(day)
+        }
+        let first = Day(year: 0, month: 1, day: 1)!.ordinal, last = Day(year: 9999, month: 12, day: 31)!.ordinal
+        for ordinal in stride(from: first - 800, through: last + 800, by: 7) + Array(first - 2...first + 2) + Array(last - 2...last + 2) {
+            let d = Day(ordinal: ordinal)
+            #expect(d.iso == general(d), "\(ordinal)")
+        }
+        #expect(Day(year: 7, month: 3, day: 9)!.iso == "0007-03-09")
+        #expect(Day(year: 10_000, month: 1, day: 1)!.iso == "10000-01-01")
+        #expect(Day(ordinal: first - 1).iso == "-0001-12-31")
+    }
+
     @Test func rejectsImpossibleDays() {
         #expect(Day(year: 1942, month: 2, day: 29) == nil)
         #expect(Day(year: 1944, month: 2, day: 29) != nil)

@@ -233,4 +233,25 @@ import Testing
         expectSame(try TelegramReader.read(contentsOf: denseURL, sourceName: "dense.txt", path: denseURL.path, people: .empty, pieceSize: 300, blockSize: 500),
                    try wholeRead(denseURL, people: .empty), "dense")
     }
+
+    /// The reader segments a block while the next one is read (`TextBlocks.next` in the job run
+    /// beside the pieces): a block handed out must stay as it was through the next call, whose
+    /// reading and decoding (CR LF made LF, the bytes after the block moved) must not touch it.
+    @Test func aBlockStaysAsItWasThroughTheNextCall() throws {
+        let text = Self.hostileText(entries: 400).replacingOccurrences(of: "\n", with: "\r\n")
+        let url = try write(Array(text.utf8), name: "kept.txt")
+        let expected = try blocks(of: url, blockSize: 700)
+        #expect(expected.count > 20)
+        var source = try TextBlocks(url: url, shownAs: url.path, blockSize: 700)
+        var previous = try #require(try source.next(end: TelegramSegmenter.blockEnd))
+        var k = 0
+        while true {
+            let following = try source.next(end: TelegramSegmenter.blockEnd)
+            #expect(Array(previous) == expected[k], "block \(k) changed by the next call")
+            k += 1
+            guard let following else { break }
+            previous = following
+        }
+        #expect(k == expected.count)
+    }
 }

@@ -50,6 +50,18 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     /// text sorts and reads back the same day.
     public var iso: String {
         let (year, month, day) = civil
+        // Years 0-9999, all a corpus holds: the ten bytes written into a small string (no
+        // allocation). Every message's id, key and export row spells its days: the general
+        // path below made five strings per day, a tenth of making the ids at 500,000 messages.
+        if year >= 0 && year <= 9999 {
+            return String(unsafeUninitializedCapacity: 10) { b in
+                b[0] = 0x30 &+ UInt8(year / 1000); b[1] = 0x30 &+ UInt8(year / 100 % 10)
+                b[2] = 0x30 &+ UInt8(year / 10 % 10); b[3] = 0x30 &+ UInt8(year % 10)
+                b[4] = 0x2D; b[5] = 0x30 &+ UInt8(month / 10); b[6] = 0x30 &+ UInt8(month % 10)
+                b[7] = 0x2D; b[8] = 0x30 &+ UInt8(day / 10); b[9] = 0x30 &+ UInt8(day % 10)
+                return 10
+            }
+        }
         let y = String(abs(year)), m = month < 10 ? "0\(month)" : "\(month)", d = day < 10 ? "0\(day)" : "\(day)"
         return "\(year < 0 ? "-" : "")\(String(repeating: "0", count: max(0, 4 - y.count)))\(y)-\(m)-\(d)"
     }

@@ -44,16 +44,32 @@ enum BodyText {
 
     /// True when `clean` could change the line: spaces or tabs at either end, a caret,
     /// asterisk or backslash, or the lead bytes of a superscript digit (C2 B9/B2/B3, E2 81).
-    private static func needsCleaning(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        if let first = utf8.first, first == 0x20 || first == 0x09 { return true }
+    /// Every body line is tested: ASCII words without a marker are passed eight bytes at a
+    /// time (`ByteScan`); the rest byte by byte from the first word that may hold one.
+    /// - Complexity: O(n) in the bytes of the line.
+    static func needsCleaning(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = utf8.count
+        guard n > 0, let base = utf8.baseAddress else { return false }
+        let first = base[0], last = base[n - 1]
+        if first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 { return true }
+        var i = 0
+        while i + 8 <= n {
+            let w = ByteScan.word(base, i)
+            let marks = ByteScan.bytes(w, equalTo: 0x5E) | ByteScan.bytes(w, equalTo: 0x2A) | ByteScan.bytes(w, equalTo: 0x5C)
+            if marks | (w & ByteScan.highBits) != 0 { break }
+            i += 8
+        }
+        // The byte before `i` is ASCII (or there is none): no superscript's lead byte.
         var previous: UInt8 = 0
-        for b in utf8 {
+        while i < n {
+            let b = base[i]
             if b == 0x5E || b == 0x2A || b == 0x5C { return true }
             if previous == 0xC2, b == 0xB9 || b == 0xB2 || b == 0xB3 { return true }
             if previous == 0xE2, b == 0x81 { return true }
             previous = b
+            i += 1
         }
-        return previous == 0x20 || previous == 0x09
+        return false
     }
 
     /// True when a paragraph stops mid-sentence: a long line, not in capitals, ending in a

@@ -27,34 +27,67 @@ struct CorpusAssembler {
     ///   window of `duplicateWindow`).
     mutating func assemble(sourceName: String, sourceHash: String) -> Corpus {
         let matcher0 = PersonMatcher.cached(for: people)
-        // New people named in headers, made by the one identity rule (PersonResolver).
+        // New people named in headers, made by the one identity rule (PersonResolver). The
+        // surnames of each header's unknown names are read on all cores (each header alone);
+        // who is new is settled in one pass in source order, so the same people in the same order.
         var resolver = PersonResolver(table: people)
         var newPeople: [String: String] = [:]
-        // Drafts are read in place (a copy of each would retain all its lines).
-        for k in drafts.indices {
-            guard let h = drafts[k].header, !(h.unknownRecipientSegments.isEmpty && h.unknownSenderSegments.isEmpty) else { continue }
-            for segment in h.unknownRecipientSegments + h.unknownSenderSegments {
-                if let surname = PersonMatcher.unknownSurname(in: segment), newPeople[surname] == nil, matcher0.people(in: surname).isEmpty {
+        let surnames = drafts.withUnsafeBufferPointer { buffer in
+            let lent = UncheckedDrafts(buffer: buffer)
+            // nil: a header without unknown names (or none), which is not read again below.
+            return ConcurrentMap.map(count: buffer.count) { k -> [String]? in
+                // Read in place: a copy of an entry would retain all its lines.
+                guard let h = lent.buffer[k].header, !(h.unknownRecipientSegments.isEmpty && h.unknownSenderSegments.isEmpty) else { return nil }
+                return (h.unknownRecipientSegments + h.unknownSenderSegments).compactMap { PersonMatcher.unknownSurname(in: $0) }
+            }
+        }
+        var known = Set<String>()   // surnames the table as given already holds
+        for k in surnames.indices {
+            for surname in surnames[k] ?? [] where newPeople[surname] == nil && !known.contains(surname) {
+                if matcher0.people(in: surname).isEmpty {
                     newPeople[surname] = resolver.resolve(name: surname)
+                } else {
+                    known.insert(surname)
                 }
             }
         }
         people = resolver.table
         // The matcher of the table as given unless headers named someone new.
         let matcher = newPeople.isEmpty ? matcher0 : PersonMatcher(people: people)
-        // Headers naming someone new are read again with the extended table.
-        // Each distinct header text is read once (the same header repeats many times).
-        // Each header is taken out of its draft (moved, not copied: nothing reads it there again).
-        var reread: [[String]: HeaderText] = [:]
+        // Headers naming someone new are read again with the extended table. Each distinct
+        // header text is read once (the same header repeats many times), on all cores; which
+        // entries share one is settled in one pass. Each header is taken out of its draft
+        // (moved, not copied: nothing reads it there again).
+        var readingOf: [[String]: Int] = [:]
+        var distinct: [Int] = []          // the first entry of each distinct header text
+        var reading: [Int?] = []          // each entry's distinct header text, when read again
+        reading.reserveCapacity(drafts.count)
+        for k in drafts.indices {
+            guard surnames[k] != nil else {
+                reading.append(nil)
+                continue
+            }
+            if let known = readingOf[drafts[k].headerParagraphs] {
+                reading.append(known)
+            } else {
+                readingOf[drafts[k].headerParagraphs] = distinct.count
+                reading.append(distinct.count)
+                distinct.append(k)
+            }
+        }
+        readingOf = [:]
+        let firsts = distinct
+        let reread = drafts.withUnsafeBufferPointer { buffer in
+            let lent = UncheckedDrafts(buffer: buffer)
+            return ConcurrentMap.mapEach(count: firsts.count) { r in
+                HeaderText(paragraphs: lent.buffer[firsts[r]].headerParagraphs, matcher: matcher)
+            }
+        }
         var headers: [HeaderText?] = []
         headers.reserveCapacity(drafts.count)
         for k in drafts.indices {
-            guard let h = drafts[k].header.take() else { headers.append(nil); continue }
-            if h.unknownRecipientSegments.isEmpty && h.unknownSenderSegments.isEmpty { headers.append(h); continue }
-            if let known = reread[drafts[k].headerParagraphs] { headers.append(known); continue }
-            let fresh = HeaderText(paragraphs: drafts[k].headerParagraphs, matcher: matcher)
-            reread[drafts[k].headerParagraphs] = fresh
-            headers.append(fresh)
+            let h = drafts[k].header.take()
+            headers.append(reading[k].map { reread[$0] } ?? h)
         }
 
         // The principal: most frequent explicit sender.
@@ -506,24 +539,23 @@ struct CorpusAssembler {
     }
 
     private static func isAddress(_ text: String) -> Bool {
-        // A text of at most N bytes has at most N Characters: the count is walked only when longer.
-        guard text.utf8.count <= 40 || text.count <= 40, let last = text.last, !".!?:,-".contains(last),
+        guard text.hasAtMostCharacters(40), let last = text.last, !".!?:,-".contains(last),
               text.split(separator: " ").count <= 5 else { return false }
         return text.contains(where: \.isLowercase) && !isSalutation(text)
     }
 
     private static func isSalutation(_ text: String) -> Bool {
-        guard text.utf8.count <= 50 || text.count <= 50, text.hasSuffix(",") else { return false }
+        guard text.hasAtMostCharacters(50), text.hasSuffix(",") else { return false }
         return text.hasPrefix("My dear") || text.hasPrefix("Dear") || text.hasPrefix("Mr President") || text.hasPrefix("My Dear")
     }
 
     private static func isClosing(_ text: String) -> Bool {
-        guard text.utf8.count <= 40 || text.count <= 40 else { return false }
+        guard text.hasAtMostCharacters(40) else { return false }
         let lower = text.lowercased()
         if lower.hasSuffix(",") && (lower.contains("yours") || lower.contains("sincerely") || lower.hasPrefix("truly")) { return true }
         // A name in capitals: "J. STALIN", "STALIN", "CHURCHILL".
         let letters = text.filter(\.isLetter)
-        return !letters.isEmpty && letters.allSatisfy(\.isUppercase) && (text.utf8.count <= 25 || text.count <= 25) && !text.hasSuffix(".") || (text.hasSuffix(".") && (text.utf8.count <= 12 || text.count <= 12) && letters.allSatisfy(\.isUppercase) && !letters.isEmpty)
+        return !letters.isEmpty && letters.allSatisfy(\.isUppercase) && text.hasAtMostCharacters(25) && !text.hasSuffix(".") || (text.hasSuffix(".") && text.hasAtMostCharacters(12) && letters.allSatisfy(\.isUppercase) && !letters.isEmpty)
     }
 }
 
@@ -540,6 +572,11 @@ private struct DraftShelf: @unchecked Sendable {
         slot.initialize(to: Draft(kind: d.kind, startLine: d.startLine, endLine: d.endLine))
         return d
     }
+}
+
+/// Entries lent to the tasks that read them (read only, while the array is not changed).
+private struct UncheckedDrafts: @unchecked Sendable {
+    let buffer: UnsafeBufferPointer<Draft>
 }
 
 /// Messages lent to the tasks that read them (read only, while the array is not changed).

@@ -78,7 +78,7 @@ enum DateText {
         // The month is either the first word or follows "Place, ".
         var start = 0
         var place: String?
-        if !(month(text.prefix { $0.isLetter }) != nil) {
+        if monthOpening(text, bytes: bytes) == nil {
             guard let comma = bytes.firstIndex(of: 0x2C), comma > 0, comma <= 40 else { return nil }
             let candidate = String(decoding: bytes[0..<comma], as: UTF8.self)
             guard candidate.first?.isUppercase == true, !candidate.contains(where: { $0.isNumber }) else { return nil }
@@ -89,6 +89,16 @@ enum DateText {
         guard let found = mention(in: bytes, at: start), let year = found.year, found.end == bytes.count,
               let day = Day(year: year, month: found.month, day: found.day) else { return nil }
         return (day, place)
+    }
+
+    /// The month named by the text's first word, its leading letters (`Character.isLetter`).
+    /// ASCII letters followed by an ASCII byte (or nothing) are that word as they are: the
+    /// letter lookup of each Character was most of the time spent on date lines.
+    private static func monthOpening(_ text: Substring, bytes: [UInt8]) -> Int? {
+        var end = 0
+        while end < bytes.count, isLetter(bytes[end]) { end += 1 }
+        if end == bytes.count || bytes[end] < 0x80 { return month(bytes: bytes[..<end]) }
+        return month(text.prefix { $0.isLetter })
     }
 
     /// "Sent on Month D, YYYY[.]".
@@ -127,7 +137,10 @@ enum DateText {
         return line.utf8.withContiguousStorageIfAvailable(scan) ?? Array(line.utf8).withUnsafeBufferPointer(scan)
     }
 
-    static func isLetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
+    /// An ASCII letter: with bit 5 set (upper case folded to lower), the byte lies in a...z
+    /// (one comparison: every byte outside the two ranges folds outside a...z).
+    @inline(__always)
+    static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 }
     static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 }
 

@@ -55,7 +55,7 @@ struct HeaderText: Sendable {
     /// True for a line such as "PERSONAL AND SECRET", "MOST SECRET", "COPY. SECRET", "MESSAGE".
     static func isClassificationOnly(_ cleaned: String) -> Bool {
         let tokens = PersonMatcher.tokens(cleaned)
-        guard !tokens.isEmpty, cleaned.utf8.count <= 60 || cleaned.count <= 60, isMostlyUpper(cleaned) else { return false }
+        guard !tokens.isEmpty, cleaned.hasAtMostCharacters(60), isMostlyUpper(cleaned) else { return false }
         guard tokens.allSatisfy({ classificationWords.contains($0) }) else { return false }
         return true
     }

@@ -69,10 +69,11 @@ struct ReferenceFinder: Sendable {
         let bytes = Array(line.utf8)
         guard bytes.count > 8 else { return [] }
         var mentions: [DateText.Mention] = []
-        var i = 0
-        while i < bytes.count {
+        // A mention starts at a word in capitals; after one, the next is looked for past its end.
+        var resume = 0
+        bytes.withUnsafeBufferPointer { p in ByteScan.forEachWordStart(in: p) { i in
             let b = bytes[i]
-            if b >= 0x41, b <= 0x5A, i == 0 || !DateText.isLetter(bytes[i - 1]), let m = DateText.mention(in: bytes, at: i) {
+            if i >= resume, b >= 0x41, b <= 0x5A, let m = DateText.mention(in: bytes, at: i) {
                 mentions.append(m)
                 // "April 10 and 11", "February 2 and 3"
                 var j = m.end
@@ -89,11 +90,9 @@ struct ReferenceFinder: Sendable {
                         mentions.append(extra)
                     }
                 }
-                i = m.end
-                continue
+                resume = m.end
             }
-            i += 1
-        }
+        } }
         let nounsAt = ReferenceFinder.nounPositions(bytes)
         guard !mentions.isEmpty || !nounsAt.isEmpty else { return [] }
         // Words only of the clauses that matter: around each date and each message noun.
@@ -157,27 +156,22 @@ struct ReferenceFinder: Sendable {
         return out
     }
 
-    /// Byte ranges of the singular message nouns ("message", "letter", ...) in a line.
+    /// The bytes of " and " (in "April 10 and 11") and of the singular message nouns.
     private static let andBytes = Array(" and ".utf8)
     private static let message = Array("message".utf8), letter = Array("letter".utf8), telegram = Array("telegram".utf8),
                        communication = Array("communication".utf8), reply = Array("reply".utf8)
 
     /// Byte ranges of the singular message nouns ("message", "letter", ...) in a line.
+    /// - Complexity: O(n) in the bytes of the line: word starts found eight bytes at a time
+    ///   (`ByteScan.forEachWordStart`), and only a word whose first letter is a noun's compared.
     private static func nounPositions(_ bytes: [UInt8]) -> [(Int, Int)] {
         var out: [(Int, Int)] = []
         // The nouns are read once here, not through their global accessors at every candidate.
         let (message, letter, telegram, communication, reply) = (Self.message, Self.letter, Self.telegram, Self.communication, Self.reply)
         bytes.withUnsafeBufferPointer { p in
             let n = p.count
-            // Word by word (a run of ASCII letters, as the noun must be bounded by non-letters
-            // on both sides): each byte is looked at once, and only a word of a noun's length
-            // and first letter is compared.
-            var i = 0
-            while i < n {
-                guard DateText.isLetter(p[i]) else { i += 1; continue }
-                let start = i
-                i += 1
-                while i < n, DateText.isLetter(p[i]) { i += 1 }
+            // The noun must be the whole word: bounded by non-letters on both sides.
+            ByteScan.forEachWordStart(in: p) { start in
                 let word: [UInt8]
                 switch p[start] {
                 case 0x6D: word = message
@@ -185,12 +179,12 @@ struct ReferenceFinder: Sendable {
                 case 0x74: word = telegram
                 case 0x63: word = communication
                 case 0x72: word = reply
-                default: continue
+                default: return
                 }
-                guard i - start == word.count else { continue }
-                var same = true
-                for k in 1..<word.count where p[start + k] != word[k] { same = false; break }
-                if same { out.append((start, i)) }
+                let end = start + word.count
+                guard end <= n, end == n || !DateText.isLetter(p[end]) else { return }
+                for k in 1..<word.count where p[start + k] != word[k] { return }
+                out.append((start, end))
             }
         }
         return out

@@ -27,6 +27,10 @@ struct TextBlocks: ~Copyable {
     /// Text decoded (`0..<decoded`), then bytes read but not decoded yet (`decoded..<filled`).
     private var buffer: UnsafeMutablePointer<UInt8>
     private var capacity: Int
+    /// The buffer of the block handed out before: the bytes after a block are moved here and
+    /// the two swap, so a block stays as it was through the next call (see `next`).
+    private var spare: UnsafeMutablePointer<UInt8>
+    private var spareCapacity: Int
     private var decoded = 0
     private var filled = 0
     /// The block handed out last (`0..<given`), dropped at the next call.
@@ -48,6 +52,8 @@ struct TextBlocks: ~Copyable {
         readSize = min(self.blockSize, 4 << 20)
         capacity = self.blockSize + 2 * readSize
         buffer = .allocate(capacity: capacity)
+        spareCapacity = capacity
+        spare = .allocate(capacity: spareCapacity)
     }
 
     /// Reads from an open descriptor, taken (closed when done), after `prefix`: bytes already
@@ -70,15 +76,26 @@ struct TextBlocks: ~Copyable {
     deinit {
         close(descriptor)
         buffer.deallocate()
+        spare.deallocate()
     }
 
-    /// The next block of text, valid until the next call; nil after the last. Throws as
+    /// The next block of text; nil after the last. A block stays valid through the next call
+    /// and until the one after it (two buffers alternate), so the reader can segment one block
+    /// while the next is read and decoded (`TelegramReader.read(contentsOf:)`). Throws as
     /// `CorpusLoader.decodedText` would for the whole file (empty, binary, not UTF-8), and for a
     /// bad byte only once the whole file has been read (a NUL after it is reported first).
     /// - Complexity: O(n) in the bytes of the block, plus the search for its end.
     mutating func next(end: BlockEnd) throws -> UnsafeBufferPointer<UInt8>? {
         if given > 0 {
-            memmove(buffer, buffer + given, filled - given)
+            // The bytes after the block handed out go to the other buffer; the block stays.
+            if spareCapacity < capacity {
+                spare.deallocate()
+                spareCapacity = capacity
+                spare = .allocate(capacity: spareCapacity)
+            }
+            spare.update(from: buffer + given, count: filled - given)
+            swap(&buffer, &spare)
+            swap(&capacity, &spareCapacity)
             decoded -= given
             filled -= given
             given = 0
