@@ -65,10 +65,18 @@ public enum TelegramReader {
     static func read(contentsOf url: URL, sourceName: String, path: String, people: PersonTable,
                      pieceSize: Int, blockSize: Int) throws -> Corpus {
         var source = try TextBlocks(url: url, shownAs: path, blockSize: blockSize)
+        return try read(blocks: &source, sourceName: sourceName, path: path, people: people, pieceSize: pieceSize)
+    }
+
+    /// The corpus of a text read in blocks (a file, or standard input after its sniffed prefix:
+    /// `read(descriptor:prefix:)`): each block segmented in pieces on all cores while its hash
+    /// is updated and the next block is read and decoded beside them (a block stays valid
+    /// through the next `next`), so neither core waits for the file between blocks.
+    /// - Complexity: O(n log n) as `read(text:)`; about two blocks of text held at once.
+    static func read(blocks source: inout TextBlocks, sourceName: String, path: String, people: PersonTable,
+                     pieceSize: Int) throws -> Corpus {
         let digest = SHA256.Digest()
         var blocks = TelegramSegmenter.Blocks(people: people, pieceSize: pieceSize)
-        // The next block is read and decoded beside the pieces of this one (a block stays valid
-        // through the next `next`), so neither core waits for the file between blocks.
         var following = try source.next(end: TelegramSegmenter.blockEnd)
         while let block = following {
             var upcoming: Result<UnsafeBufferPointer<UInt8>?, any Error> = .success(nil)

@@ -71,6 +71,8 @@ struct TextBlocks: ~Copyable {
         buffer = .allocate(capacity: capacity)
         for (k, byte) in prefix.enumerated() { buffer[k] = byte }
         filled = prefix.count
+        spareCapacity = capacity
+        spare = .allocate(capacity: spareCapacity)
     }
 
     deinit {
