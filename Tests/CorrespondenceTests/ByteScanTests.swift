@@ -1,31 +1,20 @@
 import Foundation
 import Testing
 @testable import Correspondence
+import EpistolaryTestSupport
 
 /// The eight-bytes-at-a-time scans of the reader (`ByteScan`, `BodyText.needsCleaning`,
 /// `hasAtMostCharacters`) against the plain rules they stand for, on texts made to hit every
 /// case: each interesting byte at each position of a word, CR, CR LF and lone LF, characters
 /// of two to four bytes, combining marks, and lengths around each limit.
 @Suite struct ByteScanTests {
-    /// A deterministic generator (SplitMix64): the same texts on every run.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Pieces a text is made of: letters, spaces, tabs, line ends, markers, superscripts and
     /// near-misses of them (C2 A0, E2 80 9C), characters of three and four bytes, a combining mark.
     static let pieces: [String] = ["a", "B", "q", " ", "\t", "\n", "\r", "\r\n", "*", "^", "\\", "^{x}", "¹", "²", "³", "⁴", "⁰",
                                    "\u{00A0}", "“", "é", "e\u{0301}", "日", "😀", "🇫🇷", "0", ",", ".", "-"]
 
     static func texts(count: Int, seed: UInt64) -> [String] {
-        var random = Generator(state: seed)
+        var random = SplitMix64(seed: seed)
         return (0..<count).map { _ in
             let length = Int.random(in: 0...40, using: &random)
             return (0..<length).map { _ in pieces.randomElement(using: &random)! }.joined()
