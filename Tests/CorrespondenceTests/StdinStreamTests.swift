@@ -99,5 +99,35 @@ import Testing
         let file = try CMIFReader.read(data: Data(bytes), sourceName: "stdin", shownAs: "stdin", people: .empty)
         #expect(piped.messages == file.messages && !piped.messages.isEmpty)
         #expect(piped.sourceHash == file.sourceHash)
+        #expect(piped.sourceName == "stdin" && piped.issues == file.issues && piped.people.people == file.people.people)
+    }
+
+    /// CMIF on standard input is read from a temporary copy by its descriptor's path, as a file
+    /// is: a document larger than a pipe's buffer and the reader's blocks gives the corpus the
+    /// bytes give, and a broken one the same error, naming standard input and the line.
+    @Test func cmifFromAPipeIsReadFromACopyWithTheFilesErrors() throws {
+        var document = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader><fileDesc>"
+            + "<titleStmt><title>Piped</title></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc>"
+            + "<profileDesc>\n"
+        for k in 0..<3_000 {
+            document += "<correspDesc><correspAction type=\"sent\"><persName>Writer \(k % 7)</persName><date when=\"18\(10 + k % 80)-0\(1 + k % 9)-1\(k % 10)\"/>"
+                + "</correspAction><correspAction type=\"received\"><persName>Reader \(k % 11)</persName></correspAction></correspDesc>\n"
+        }
+        document += "</profileDesc></teiHeader><text><body><p/></body></text></TEI>\n"
+        let bytes = Array(document.utf8)
+        #expect(bytes.count > 600_000)
+        let piped = try Self.loadFromPipe(bytes)
+        let whole = try CMIFReader.read(data: Data(bytes), sourceName: "stdin", shownAs: "stdin", people: .empty)
+        #expect(piped.messages.count == 3_000 && piped.messages == whole.messages)
+        #expect(piped.sourceHash == whole.sourceHash && piped.issues == whole.issues)
+        // Cut off inside a record: the parser's error, naming standard input, as for the bytes.
+        let cut = Array(bytes[..<(bytes.count / 2)])
+        var pipedError: EpistolaryError?
+        do { _ = try Self.loadFromPipe(cut) } catch let error as EpistolaryError { pipedError = error }
+        var wholeError: EpistolaryError?
+        do { _ = try CMIFReader.read(data: Data(cut), sourceName: "stdin", shownAs: "stdin", people: .empty) } catch let error as EpistolaryError { wholeError = error }
+        let p = try #require(pipedError), w = try #require(wholeError)
+        #expect(p.description == w.description && p.description.contains("stdin"))
+        #expect(p.line == w.line && p.line != nil)
     }
 }

@@ -64,40 +64,12 @@ final class CSVSource {
     /// - Complexity: O(n) in the bytes, written once; the memory of one megabyte.
     static func copying(descriptor source: Int32, prefix: [UInt8], shownAs shown: String,
                         blockSize: Int = defaultBlockSize) throws -> CSVSource {
-        let folder = FileManager.default.temporaryDirectory.path
-        var template = Array("\(folder)/epistolary-input-XXXXXX".utf8CString)
-        let copy = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard copy >= 0 else {
+        guard let copy = try TemporaryCopy.make(of: source, prefix: prefix, shownAs: shown) else {
             var data = Data(prefix)
             data.append(FileHandle(fileDescriptor: source, closeOnDealloc: false).readDataToEndOfFile())
             return CSVSource(text: try CorpusLoader.decodedText(data: data, shownAs: shown), shownAs: shown)
         }
-        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
-        _ = fcntl(copy, F_SETFD, FD_CLOEXEC)
-        let text = CSVSource(origin: .file(descriptor: copy), shownAs: shown, blockSize: blockSize, background: nil)
-        func cannotCopy() -> EpistolaryError {
-            EpistolaryError(.environment, file: shown, "cannot be copied to a temporary file in \(folder) to be read (\(String(cString: strerror(errno))))")
-        }
-        func writeAll(_ bytes: UnsafeRawBufferPointer) throws {
-            var done = 0
-            while done < bytes.count {
-                let wrote = write(copy, bytes.baseAddress! + done, bytes.count - done)
-                if wrote < 0, errno == EINTR { continue }
-                guard wrote > 0 else { throw cannotCopy() }
-                done += wrote
-            }
-        }
-        try prefix.withUnsafeBytes { try writeAll($0) }
-        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 1)
-        defer { chunk.deallocate() }
-        while true {
-            let got = read(source, chunk.baseAddress!, chunk.count)
-            if got < 0, errno == EINTR { continue }
-            guard got >= 0 else { throw EpistolaryError(.badData, file: shown, "cannot be read") }
-            if got == 0 { break }
-            try writeAll(UnsafeRawBufferPointer(rebasing: chunk[..<got]))
-        }
-        return text
+        return CSVSource(origin: .file(descriptor: copy), shownAs: shown, blockSize: blockSize, background: nil)
     }
 
     /// Hands the text to `body` in blocks, in order, from its start; `last` is true for a block

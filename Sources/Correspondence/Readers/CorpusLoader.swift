@@ -61,7 +61,16 @@ public enum CorpusLoader {
         switch chosen {
         case .cmif:
             guard isStdin else { return try CMIFReader.read(path: path, people: people ?? .empty) }
-            // The XML parser takes standard input whole, as `Data` (docs/DESIGN.md).
+            // Copied as it comes to an unlinked temporary file, which the XML parser, the hash
+            // and the record count read by its descriptor's path, as they read a file: never
+            // whole in memory. Where no temporary file can be made, read whole as `Data`.
+            // (Linux: opening /dev/fd/N opens the file anew, at its start, for each reader.)
+            #if os(Linux)
+            if let copy = try TemporaryCopy.make(of: standardInput, prefix: prefix, shownAs: shown) {
+                defer { close(copy) }
+                return try CMIFReader.read(path: "/dev/fd/\(copy)", sourceName: name, shownAs: shown, people: people ?? .empty)
+            }
+            #endif
             var data = Data(prefix)
             data.append(FileHandle(fileDescriptor: standardInput, closeOnDealloc: false).readDataToEndOfFile())
             return try CMIFReader.read(data: data, sourceName: name, shownAs: shown, people: people ?? .empty)

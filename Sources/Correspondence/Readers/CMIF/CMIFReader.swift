@@ -99,17 +99,22 @@ public enum CMIFReader {
     /// Reads a CMIF file from disk, streamed in chunks by libxml2 and hashed in chunks on another
     /// core: the file is never held whole in memory. Errors name it as given.
     public static func read(path: String, people: PersonTable) throws -> Corpus {
-        let url = URL(fileURLWithPath: path)
+        try read(path: path, sourceName: URL(fileURLWithPath: path).lastPathComponent, shownAs: path, people: people)
+    }
+
+    /// `read(path:people:)` with the corpus's name and the name errors give chosen by the caller
+    /// (standard input's copy is read by its descriptor's path: `CorpusLoader`).
+    static func read(path: String, sourceName: String, shownAs shown: String, people: PersonTable) throws -> Corpus {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw EpistolaryError(.badData, file: path, "no such file")
+            throw EpistolaryError(.badData, file: shown, "no such file")
         }
-        guard !isDirectory.boolValue else { throw EpistolaryError(.badData, file: path, "is a folder, not a CMIF file") }
-        guard FileManager.default.isReadableFile(atPath: path) else { throw EpistolaryError(.badData, file: path, "cannot be read") }
+        guard !isDirectory.boolValue else { throw EpistolaryError(.badData, file: shown, "is a folder, not a CMIF file") }
+        guard FileManager.default.isReadableFile(atPath: path) else { throw EpistolaryError(.badData, file: shown, "cannot be read") }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
-        guard size > 0 else { throw EpistolaryError(.badData, file: path, "the file is empty") }
-        let stream = try XMLStream(path: path, shownAs: path)
-        return try read(stream: stream, hash: HashInBackground(fileAt: path), sourceName: url.lastPathComponent, shown: path,
+        guard size > 0 else { throw EpistolaryError(.badData, file: shown, "the file is empty") }
+        let stream = try XMLStream(path: path, shownAs: shown)
+        return try read(stream: stream, hash: HashInBackground(fileAt: path), sourceName: sourceName, shown: shown,
                         people: people, expected: CMIFRecordCount.count(fileAt: path))
     }
 }
