@@ -114,8 +114,9 @@ final class CSVSource {
             lowest = max(lowest, decided)
         }
         let start = max(lowest - 1, 0)
-        guard start < text.count, let base = text.baseAddress, let lf = memchr(base + start, 0x0A, text.count - start) else { return nil }
-        return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(lf)) + 1
+        guard start < text.count else { return nil }
+        let lf = ByteScan.firstOffset(of: 0x0A, in: text, start..<text.count)
+        return lf < text.count ? lf + 1 : nil
     }
 
     /// The SHA-256 of the text (of a file: once a pass has read it whole).

@@ -13,8 +13,8 @@ public enum CorpusFormat: String, Sendable, CaseIterable {
 /// Opens a corpus and hands it to its reader. The format is the one asked for (`--format`),
 /// else the file's extension (`.txt`, `.md`, `.text` telegrams; `.csv`, `.tsv` a table; `.xml`,
 /// `.tei` CMIF), else the content (see `sniff`). A path of `-` reads standard input (telegram
-/// text and tables in blocks as a file, CMIF whole). Without a path it reads the bundled war
-/// telegrams.
+/// text in blocks as a file; a table and CMIF from a temporary copy, `TemporaryCopy`). Without
+/// a path it reads the bundled war telegrams.
 ///
 /// People: the table given (a user's `--people FILE`) is used for any corpus. Without one,
 /// the bundled person table goes with the bundled corpus's own form, telegram text (the
