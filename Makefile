@@ -1,7 +1,7 @@
 # Epistolary: `make` installs what is missing, builds in release and renders the bundled
 # corpus into Renders/; `make test` runs the whole test suite.
 SHELL := /bin/bash
-APT_PACKAGES := libgraphviz-dev libcairo2-dev libpng-dev libssl-dev graphviz fonts-dejavu-core pkg-config libxml2-utils libxml2-dev fontconfig librsvg2-bin
+APT_PACKAGES := libgraphviz-dev libcairo2-dev libpng-dev libssl-dev libjemalloc-dev graphviz fonts-dejavu-core pkg-config libxml2-utils libxml2-dev fontconfig librsvg2-bin
 BIN := .build/release/epistolary
 
 .PHONY: all deps build renders test bench fuzz clean

@@ -42,6 +42,8 @@ struct DoctorCommand: ParsableCommand {
             if !check.works { missing.append(("Cairo format \(check.name)", "apt-get install -y libcairo2")) }
         }
 
+        say("Allocator: \(ProcessAllocator.description)")
+
         say("Fonts of the theme '\(style.style)'")
         for family in families {
             let font = GraphvizEngine.resolveFontFile(family: family)

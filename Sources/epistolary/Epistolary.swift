@@ -30,7 +30,6 @@ struct Epistolary: ParsableCommand {
         // an interrupt removes this run's temporary files before the process ends.
         signal(SIGPIPE, SIG_IGN)
         TemporaryFiles.removeOnSignals()
-        AllocatorSettings.useOneArena()
         ProcessEnd.shared.keepUntilExit()
         let code = run(CommandLine.arguments.dropFirst().map { $0 })
         Foundation.exit(code)

@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// `epistolary doctor` run as the built binary: healthy here, exit 3 naming the fix when a
-/// font or Graphviz's plugins are missing.
+/// `epistolary doctor` run as the built binary: healthy here (and running on jemalloc), exit 3
+/// naming the fix when a font or Graphviz's plugins are missing.
 @Suite(.serialized) struct DoctorCommandTests {
     @Test func healthyMachinePassesEveryCheck() throws {
         let run = try CLIRunner.run(["doctor"])
@@ -14,6 +14,11 @@ import Testing
         }
         #expect(run.stdout.contains("DejaVu Serif -> /"))
         #expect(!run.stdout.contains("MISSING"))
+        #if os(Linux)
+        // The tool's malloc is jemalloc's (Package.swift links it; DESIGN.md says why), with
+        // the version jemalloc itself reports.
+        #expect(run.stdout.contains("Allocator: jemalloc 5."), "\(run.stdout)")
+        #endif
     }
 
     @Test func missingFontExitsThreeNamingThePackage() throws {
