@@ -69,10 +69,16 @@ struct ReferenceFinder: Sendable {
         let bytes = Array(line.utf8)
         guard bytes.count > 8 else { return [] }
         var mentions: [DateText.Mention] = []
-        // A mention starts at a word in capitals; after one, the next is looked for past its end.
+        var nounsAt: [(Int, Int)] = []
+        // One pass over the word starts: a mention starts at a word in capitals (after one, the
+        // next is looked for past its end); a message noun at a lower-case word.
         var resume = 0
         bytes.withUnsafeBufferPointer { p in ByteScan.forEachWordStart(in: p) { i in
-            let b = bytes[i]
+            let b = p[i]
+            if b >= 0x61 {
+                if let end = ReferenceFinder.singularNounEnd(p, at: i) { nounsAt.append((i, end)) }
+                return
+            }
             if i >= resume, b >= 0x41, b <= 0x5A, let m = DateText.mention(in: bytes, at: i) {
                 mentions.append(m)
                 // "April 10 and 11", "February 2 and 3"
@@ -93,7 +99,6 @@ struct ReferenceFinder: Sendable {
                 resume = m.end
             }
         } }
-        let nounsAt = ReferenceFinder.nounPositions(bytes)
         guard !mentions.isEmpty || !nounsAt.isEmpty else { return [] }
         // Words only of the clauses that matter: around each date and each message noun.
         var ranges = mentions.map { ReferenceFinder.clause(bytes, around: $0.start, end: $0.end) }
@@ -156,38 +161,29 @@ struct ReferenceFinder: Sendable {
         return out
     }
 
-    /// The bytes of " and " (in "April 10 and 11") and of the singular message nouns.
+    /// The bytes of " and " (in "April 10 and 11").
     private static let andBytes = Array(" and ".utf8)
-    private static let message = Array("message".utf8), letter = Array("letter".utf8), telegram = Array("telegram".utf8),
-                       communication = Array("communication".utf8), reply = Array("reply".utf8)
 
-    /// Byte ranges of the singular message nouns ("message", "letter", ...) in a line.
-    /// - Complexity: O(n) in the bytes of the line: word starts found eight bytes at a time
-    ///   (`ByteScan.forEachWordStart`), and only a word whose first letter is a noun's compared.
-    private static func nounPositions(_ bytes: [UInt8]) -> [(Int, Int)] {
-        var out: [(Int, Int)] = []
-        // The nouns are read once here, not through their global accessors at every candidate.
-        let (message, letter, telegram, communication, reply) = (Self.message, Self.letter, Self.telegram, Self.communication, Self.reply)
-        bytes.withUnsafeBufferPointer { p in
-            let n = p.count
-            // The noun must be the whole word: bounded by non-letters on both sides.
-            ByteScan.forEachWordStart(in: p) { start in
-                let word: [UInt8]
-                switch p[start] {
-                case 0x6D: word = message
-                case 0x6C: word = letter
-                case 0x74: word = telegram
-                case 0x63: word = communication
-                case 0x72: word = reply
-                default: return
-                }
-                let end = start + word.count
-                guard end <= n, end == n || !DateText.isLetter(p[end]) else { return }
-                for k in 1..<word.count where p[start + k] != word[k] { return }
-                out.append((start, end))
-            }
+    /// Where the singular message noun ("message", "letter", "telegram", "communication",
+    /// "reply") that starts at word start `start` ends, when the word is one of them; else nil.
+    /// The noun must be the whole word: a non-letter (or the end) follows it.
+    /// - Complexity: O(1): the first letter picks the one noun it can be; its bytes are compared
+    ///   with the noun's static bytes only when the word has the noun's length. No reference
+    ///   counting: called at every lower-case word start of every body line (issue 13).
+    private static func singularNounEnd(_ p: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
+        let noun: StaticString
+        switch p[start] {
+        case 0x6D: noun = "message"
+        case 0x6C: noun = "letter"
+        case 0x74: noun = "telegram"
+        case 0x63: noun = "communication"
+        case 0x72: noun = "reply"
+        default: return nil
         }
-        return out
+        let length = noun.utf8CodeUnitCount, end = start + length
+        guard end <= p.count, end == p.count || !DateText.isLetter(p[end]) else { return nil }
+        for k in 1..<length where p[start + k] != noun.utf8Start[k] { return nil }
+        return end
     }
 
     private static func words(_ bytes: [UInt8], from lo: Int = 0, to hi: Int? = nil) -> [Word] {
