@@ -58,7 +58,7 @@ enum ParallelTexts {
     /// The sketch of a body's words.
     /// - Complexity: O(w log w) for w words.
     static func sketch(_ w: WordSequence) -> Sketch {
-        let unique = sortedUnique(shingles(w))
+        let unique = IntegerSort.sortedUnique(shingles(w))
         guard !unique.isEmpty else { return .empty }
         var setHash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(unique.count)
         for h in unique { setHash = (setHash ^ h) &* 0x0000_0100_0000_01B3 }
@@ -128,14 +128,6 @@ enum ParallelTexts {
         return all
     }
 
-    private static func sortedUnique(_ values: [UInt64]) -> [UInt64] {
-        let sorted = values.sorted()
-        var unique: [UInt64] = []
-        unique.reserveCapacity(sorted.count)
-        for h in sorted where unique.last != h { unique.append(h) }
-        return unique
-    }
-
     private static func jaccard(_ a: [UInt64], _ b: [UInt64]) -> Double {
         var i = 0, j = 0, shared = 0
         while i < a.count && j < b.count {
@@ -149,7 +141,7 @@ enum ParallelTexts {
         var exact: [Int: [UInt64]] = [:]
         func exactOf(_ i: Int) -> [UInt64] {
             if let s = exact[i] { return s }
-            let s = sortedUnique(shingles(WordSequence(bodyOf: messages[i])))
+            let s = IntegerSort.sortedUnique(shingles(WordSequence(bodyOf: messages[i])))
             exact[i] = s
             return s
         }
