@@ -7,7 +7,8 @@ import TimelineRender
 
 /// `epistolary doctor`: checks, in this process, everything the figures need from the
 /// machine (Graphviz layouts and formats, Cairo formats, the theme's fonts) and names the
-/// package that installs whatever is missing. Exit 3 when anything is missing.
+/// package that installs whatever is missing; it also names the allocator `malloc` is bound to
+/// (`ProcessAllocator`). Exit 3 when anything is missing.
 struct DoctorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "doctor",
