@@ -54,9 +54,9 @@ let package = Package(
             "Correspondence", "Analysis", "Styling", "GraphRender", "TimelineRender", "Export", "TOMLReader",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Sources/epistolary", swiftSettings: swiftSettings,
-        // jemalloc as the tool's allocator on Linux (issue 13, DESIGN.md): glibc's malloc spent
-        // ~8% of the read and the analysis waiting on its arena locks when one thread frees what
-        // another made; the whole gallery of 500,000 messages took 15-20% less time.
+        // jemalloc as the tool's allocator on Linux (issue 13): glibc's malloc spent ~9% of the
+        // read and the analysis waiting on its arena locks when one thread frees what another
+        // made. The measurements are in DESIGN.md ("jemalloc for the command-line tool").
         linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]),
         .executableTarget(name: "EpistolaryBench", dependencies: [
             "Correspondence", "Analysis", "Styling", "GraphRender", "TimelineRender", "Export",

@@ -4,8 +4,8 @@ import Glibc
 
 /// Which allocator serves this process's `malloc`, for `doctor` and the tests. Why: on Linux
 /// the tool is linked with jemalloc (Package.swift, DESIGN.md "jemalloc for the command-line
-/// tool"), which makes the gallery of 500,000 messages 15-30% faster than glibc's malloc; a
-/// build that lost the link would still run, only slower, and nothing else would say so.
+/// tool", with its measurements); a build that lost the link would still run, only slower,
+/// and nothing else would say so.
 enum ProcessAllocator {
     /// "jemalloc 5.3.0-0-g…" when `malloc` is jemalloc's; nil when it is the C library's (or
     /// anything else), and off Linux.
