@@ -60,7 +60,29 @@ struct ByteSinkTests {
         #expect(String(decoding: received, as: UTF8.self) == expected)
         #expect(sink.byteCount == expected.utf8.count)
         #expect(pieces.count > 2)
-        #expect(pieces.dropLast().filter { $0 != big.utf8.count }.allSatisfy { $0 <= ByteSink.bufferSize })
+        #expect(pieces.dropLast().allSatisfy { $0 == ByteSink.bufferSize }, "every piece but the last is one whole buffer")
+        #expect(pieces.last.map { $0 > 0 && $0 <= ByteSink.bufferSize } == true)
+    }
+
+    @Test func piecesOfAnAlignedSinkStartAlignedAndAreWholeBuffers() throws {
+        var pieces: [(address: Int, count: Int)] = []
+        var received: [UInt8] = []
+        let sink = ByteSink(bufferSize: 8192, alignment: 4096) { piece in
+            pieces.append((Int(bitPattern: piece.baseAddress), piece.count))
+            received += piece
+        }
+        var expected: [UInt8] = []
+        for round in 0..<2_000 {
+            let text = String(repeating: "ä", count: round % 97) + "\(round)"
+            sink.write(text)
+            sink.write(byte: 0x0A)
+            expected += Array(text.utf8) + [0x0A]
+        }
+        try sink.finish()
+        #expect(received == expected)
+        #expect(pieces.count == (expected.count + 8191) / 8192)
+        #expect(pieces.allSatisfy { $0.address % 4096 == 0 })
+        #expect(pieces.dropLast().allSatisfy { $0.count == 8192 })
     }
 
     @Test func theFirstFailureIsKeptAndThrownByFinish() {

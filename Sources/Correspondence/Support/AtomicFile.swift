@@ -41,12 +41,12 @@ public enum AtomicFile {
     /// `createNew` of what `produce` writes, streamed to the file through a `ByteSink` as it is
     /// made; `observe` sees each piece as it goes to the file (a running digest). Returns the
     /// number of bytes written.
-    /// - Complexity: O(n) in the bytes written, with a buffer of `ByteSink.bufferSize`.
+    /// - Complexity: O(n) in the bytes written, with a buffer of `DirectFileWriter.blockSize`.
     public static func createNew(at path: String, observe: ((UnsafeRawBufferPointer) -> Void)? = nil,
                                  produce: (ByteSink) throws -> Void) throws -> Int {
         var count = 0
         try createNew(at: path) { fd in
-            count = try OutputContent.stream(fd: fd, path: path, observe: observe, produce: produce)
+            count = try OutputContent.stream(fd: fd, path: path, ownFile: true, observe: observe, produce: produce)
         }
         return count
     }
@@ -76,20 +76,24 @@ public enum OutputContent {
     case stream((ByteSink) -> Void)
 
     /// Writes the content to `fd`; a failed write is an environment error naming `path`.
-    func write(to fd: Int32, path: String) throws {
+    /// `ownFile`: `fd` is a file this process created (a temporary file), which may be written
+    /// past the page cache; never a descriptor it was given, whose flags the shell shares.
+    func write(to fd: Int32, path: String, ownFile: Bool) throws {
         switch self {
         case .bytes(let data): try OutputPath.writeAll(data, to: fd, path: path)
-        case .stream(let produce): _ = try Self.stream(fd: fd, path: path, observe: nil, produce: produce)
+        case .stream(let produce): _ = try Self.stream(fd: fd, path: path, ownFile: ownFile, observe: nil, produce: produce)
         }
     }
 
     /// Runs `produce` over a sink that writes to `fd` (and shows each piece to `observe`);
-    /// returns the number of bytes.
-    static func stream(fd: Int32, path: String, observe: ((UnsafeRawBufferPointer) -> Void)?,
+    /// returns the number of bytes. A file of this process's own (`ownFile`) is written in
+    /// whole blocks past the page cache (`DirectFileWriter`).
+    static func stream(fd: Int32, path: String, ownFile: Bool, observe: ((UnsafeRawBufferPointer) -> Void)?,
                        produce: (ByteSink) throws -> Void) throws -> Int {
-        let sink = ByteSink { piece in
+        let file = DirectFileWriter(fd: fd, path: path, mayGoDirect: ownFile)
+        let sink = ByteSink(bufferSize: DirectFileWriter.blockSize, alignment: DirectFileWriter.alignment) { piece in
             observe?(piece)
-            try OutputPath.writeAll(piece, to: fd, path: path)
+            try file.write(piece)
         }
         try produce(sink)
         try sink.finish()
@@ -156,7 +160,7 @@ public struct OutputBatch {
                 let folder = (file.target as NSString).deletingLastPathComponent
                 try OutputPath.createFolder(folder.isEmpty ? "." : folder)
                 let temporary = try TemporaryFiles.create(nextTo: file.target) { fd, path in
-                    try file.content.write(to: fd, path: file.target)
+                    try file.content.write(to: fd, path: file.target, ownFile: true)
                 }
                 staged.append((file.target, temporary))
             }
@@ -228,14 +232,14 @@ enum OutputPath {
     static func writeStream(_ content: OutputContent, to stream: Stream, path: String) throws {
         switch stream {
         case .descriptor(let fd):
-            try content.write(to: fd, path: path == "-" ? "standard output" : path)
+            try content.write(to: fd, path: path == "-" ? "standard output" : path, ownFile: false)
         case .special(let special):
             let fd = open(special, O_WRONLY | O_NOCTTY | O_CLOEXEC)
             guard fd >= 0 else {
                 throw EpistolaryError(.environment, file: special, "cannot open for writing (\(String(cString: strerror(errno))))")
             }
             defer { close(fd) }
-            try content.write(to: fd, path: special)
+            try content.write(to: fd, path: special, ownFile: false)
         }
     }
 

@@ -23,11 +23,15 @@ public final class ByteSink {
     /// Bytes written so far (handed over or still buffered).
     @exclusivity(unchecked) public private(set) var byteCount = 0
 
-    /// A sink that hands its bytes to `drain` in pieces of up to `bufferSize` bytes, in order.
-    public init(drain: @escaping (UnsafeRawBufferPointer) throws -> Void) {
+    /// A sink that hands its bytes to `drain` in order, in pieces of exactly `bufferSize` bytes
+    /// (the last one shorter), each starting at an address aligned to `alignment` bytes: whole
+    /// aligned blocks are what a file written past the page cache takes (`DirectFileWriter`).
+    public init(bufferSize: Int = ByteSink.bufferSize, alignment: Int = 16,
+                drain: @escaping (UnsafeRawBufferPointer) throws -> Void) {
+        precondition(bufferSize > 0 && alignment > 0 && alignment & (alignment - 1) == 0, "a positive size, a power-of-two alignment")
         self.drain = drain
-        capacity = Self.bufferSize
-        buffer = .allocate(capacity: capacity)
+        capacity = bufferSize
+        buffer = UnsafeMutableRawPointer.allocate(byteCount: bufferSize, alignment: alignment).bindMemory(to: UInt8.self, capacity: bufferSize)
     }
 
     /// A sink that collects every byte in memory (`collected`).
@@ -73,14 +77,32 @@ public final class ByteSink {
     @inline(__always)
     func write(_ source: UnsafePointer<UInt8>, count n: Int) {
         byteCount += n
-        if count + n > capacity { makeRoom(n) }
-        if n > capacity {
-            // Larger than the buffer (only when draining): straight to the destination.
-            hand(UnsafeRawBufferPointer(start: source, count: n))
-            return
-        }
+        if count + n > capacity { return writeOverflowing(source, count: n) }
         (buffer + count).update(from: source, count: n)
         count += n
+    }
+
+    /// `write` of more than the buffer has room for: a collecting sink grows; a draining sink
+    /// fills its buffer to the brim, hands it over, and goes on, so that every piece but the
+    /// last is exactly `capacity` bytes.
+    private func writeOverflowing(_ source: UnsafePointer<UInt8>, count n: Int) {
+        if drain == nil {
+            makeRoom(n)
+            (buffer + count).update(from: source, count: n)
+            count += n
+            return
+        }
+        var source = source, left = n
+        while count + left > capacity {
+            let room = capacity - count
+            (buffer + count).update(from: source, count: room)
+            count = capacity
+            flush()
+            source += room
+            left -= room
+        }
+        (buffer + count).update(from: source, count: left)
+        count += left
     }
 
     /// Appends one byte.
