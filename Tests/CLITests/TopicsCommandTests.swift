@@ -1,3 +1,4 @@
+import EpistolaryTestSupport
 import Foundation
 import Testing
 
@@ -15,7 +16,7 @@ import Testing
 
     @Test func suggestWritesAStarterLexiconThatTheOtherCommandsRead() throws {
         let corpus = try CLIRunner.temporaryFile("suggest.txt", TopicsCommandTests.corpus()).path
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("suggested-\(UUID().uuidString).toml")
+        let out = try TestFolders.make("suggested").appendingPathComponent("suggested.toml")
         let r = try CLIRunner.run(["topics", "suggest", "--corpus", corpus, "--output", out.path])
         #expect(r.status == 0, "\(r.stderr)")
         let toml = try String(contentsOf: out, encoding: .utf8)

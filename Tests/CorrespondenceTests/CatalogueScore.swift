@@ -1,3 +1,4 @@
+import EpistolaryTestSupport
 import Foundation
 
 /// The scoring of `Tests/Fixtures/gold/score.py`, in Swift, so the thresholds of the reader can
@@ -75,10 +76,8 @@ enum Fixtures {
         try String(contentsOf: root.appendingPathComponent(relative), encoding: .utf8)
     }
 
-    /// A fresh temporary folder for files a test writes.
+    /// A fresh temporary folder for files a test writes (removed when the test process ends).
     static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("epistolary-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try TestFolders.make("correspondence")
     }
 }

@@ -1,5 +1,6 @@
 import Correspondence
 import Export
+import EpistolaryTestSupport
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
@@ -120,10 +121,7 @@ enum ExternalTool {
 
     /// Writes `text` to a fresh temporary file and returns its path.
     static func temporaryFile(_ text: String, name: String) throws -> String {
-        let folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("epistolary-export-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let url = folder.appendingPathComponent(name)
+        let url = try TestFolders.make("export").appendingPathComponent(name)
         try Data(text.utf8).write(to: url)
         return url.path
     }

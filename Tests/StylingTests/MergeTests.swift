@@ -1,4 +1,5 @@
 import Correspondence
+import EpistolaryTestSupport
 import Foundation
 import Testing
 import TOMLReader
@@ -8,9 +9,7 @@ import TOMLReader
 @Suite struct MergeTests {
     /// Writes `text` to a fresh temporary .toml file and returns its path.
     func temporarySheet(_ text: String, name: String = "mine.toml") throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("styling-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let path = folder.appendingPathComponent(name).path
+        let path = try TestFolders.make("styling").appendingPathComponent(name).path
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }

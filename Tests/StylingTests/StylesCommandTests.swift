@@ -1,3 +1,4 @@
+import EpistolaryTestSupport
 import Foundation
 import Testing
 @testable import Styling
@@ -44,9 +45,7 @@ import Testing
     }
 
     func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("styles-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
+        try TestFolders.make("styles-cli")
     }
 
     @Test func listNamesEverySheetWithADescription() throws {
