@@ -102,8 +102,6 @@ struct TermMatcher: Sendable {
         let first = byFirstWord, prefix = byPrefix, lengthUsed = prefixLengthUsed
         first.slots.withUnsafeBufferPointer { firstSlots in
         prefix.slots.withUnsafeBufferPointer { prefixSlots in
-        first.values.withUnsafeBufferPointer { firstValues in
-        prefix.values.withUnsafeBufferPointer { prefixValues in
         withTerms { terms in
         text.withKeys { keys in
         text.words.withUnsafeBufferPointer { words in
@@ -111,7 +109,7 @@ struct TermMatcher: Sendable {
             for w in 0..<words.count {
                 let word = words[w]
                 for k in WordHashIndex.range(for: word.hash, in: firstSlots, shift: first.shift) {
-                    let t = Int(firstValues[k])
+                    let t = Int(first.values[k])
                     if let last = scan.matchFirst(t, at: w) { out.append(Hit(term: t, first: w, last: last)) }
                 }
                 guard maxPrefix > 0 else { continue }
@@ -132,15 +130,13 @@ struct TermMatcher: Sendable {
                     k += 1
                     guard lengthUsed[length] else { continue }
                     for v in WordHashIndex.range(for: h, in: prefixSlots, shift: prefix.shift) {
-                        let t = Int(prefixValues[v])
+                        let t = Int(prefix.values[v])
                         if let last = scan.matchFirst(t, at: w, prefixLength: length) {
                             out.append(Hit(term: t, first: w, last: last))
                         }
                     }
                 }
             }
-        }
-        }
         }
         }
         }
@@ -176,14 +172,8 @@ struct TermMatcher: Sendable {
         /// Whether word `w`'s key is `item`'s bytes (`prefix`: starts with them), case-folded.
         @inline(__always)
         func word(_ w: Int, matches item: FlatItem, prefix: Bool) -> Bool {
-            let range = text.keyRange(w)
-            let n = Int(item.length)
-            guard prefix ? range.count >= n : range.count == n else { return false }
-            let s = range.lowerBound, b = Int(item.start)
-            for k in 0..<n where WordSequence.folded(keys[s + k]) != WordSequence.folded(terms.bytes[b + k]) {
-                return false
-            }
-            return true
+            let start = Int(item.start)
+            return text.wordMatches(w, UnsafeBufferPointer(rebasing: terms.bytes[start..<(start + Int(item.length))]), prefix: prefix, in: keys)
         }
 
         /// Checks the first item of term `t` at word `w` (its hash already matched), then the rest.

@@ -240,33 +240,23 @@ struct WordSequence: Sendable {
 
     /// True when the key of word `index` equals `key` (a key from `words(of:)`).
     func wordEquals(_ index: Int, _ key: [UInt8]) -> Bool {
-        withKeys { wordEquals(index, key, in: $0) }
-    }
-
-    /// `wordEquals(_:_:)` with the keys' buffer at hand (`withKeys`), for a matcher's loop.
-    @inline(__always)
-    func wordEquals(_ index: Int, _ key: [UInt8], in keys: UnsafeBufferPointer<UInt8>) -> Bool {
-        let range = keyRange(index)
-        let s = range.lowerBound
-        guard range.count == key.count else { return false }
-        for k in 0..<key.count where WordSequence.folded(keys[s + k]) != WordSequence.folded(key[k]) {
-            return false
-        }
-        return true
+        withKeys { keys in key.withUnsafeBufferPointer { wordMatches(index, $0, prefix: false, in: keys) } }
     }
 
     /// True when the key of word `index` starts with `prefix` (a key from `words(of:)`).
     func wordHasPrefix(_ index: Int, _ prefix: [UInt8]) -> Bool {
-        withKeys { wordHasPrefix(index, prefix, in: $0) }
+        withKeys { keys in prefix.withUnsafeBufferPointer { wordMatches(index, $0, prefix: true, in: keys) } }
     }
 
-    /// `wordHasPrefix(_:_:)` with the keys' buffer at hand (`withKeys`), for a matcher's loop.
+    /// Whether the key of word `index` is `key` (`prefix`: starts with it), case-folded, with
+    /// the keys' buffer at hand (`withKeys`): the one comparison of `wordEquals`,
+    /// `wordHasPrefix` and a matcher's loop, which lends its terms' bytes as buffers.
     @inline(__always)
-    func wordHasPrefix(_ index: Int, _ prefix: [UInt8], in keys: UnsafeBufferPointer<UInt8>) -> Bool {
+    func wordMatches(_ index: Int, _ key: UnsafeBufferPointer<UInt8>, prefix: Bool, in keys: UnsafeBufferPointer<UInt8>) -> Bool {
         let range = keyRange(index)
+        guard prefix ? range.count >= key.count : range.count == key.count else { return false }
         let s = range.lowerBound
-        guard range.count >= prefix.count else { return false }
-        for k in 0..<prefix.count where WordSequence.folded(keys[s + k]) != WordSequence.folded(prefix[k]) {
+        for k in 0..<key.count where WordSequence.folded(keys[s + k]) != WordSequence.folded(key[k]) {
             return false
         }
         return true
