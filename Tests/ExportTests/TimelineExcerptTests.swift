@@ -1,10 +1,9 @@
 @testable import Export
 import Testing
 
-/// The TimelineJS excerpt is read byte by byte for ASCII text and scalar by scalar for text whose
-/// scalars are each a character; both shortcuts must give exactly what reading by characters
-/// gives (the file is compared byte for byte), and the scalar reading must step aside for any
-/// text where a scalar joins another.
+/// The TimelineJS excerpt is read from the UTF-8 bytes for text whose scalars are each a
+/// character; the shortcut must give exactly what reading by characters gives (the file is
+/// compared byte for byte), and must step aside for any text where a scalar joins another.
 @Suite struct TimelineExcerptTests {
     /// Scalars the shortcut takes: Latin, spaces and punctuation, with white space of every kind.
     static let pool: [Unicode.Scalar] = {
@@ -35,7 +34,7 @@ import Testing
                 var text = String.UnicodeScalarView()
                 for _ in 0..<Int.random(in: 0...90, using: &generator) { text.append(Self.pool.randomElement(using: &generator)!) }
                 let body = String(text)
-                let shortcut = writer.singleScalarExcerpt(body)
+                let shortcut = writer.ownCharacterExcerpt(body)
                 #expect(shortcut == writer.characterExcerpt(body), "\(Array(body.unicodeScalars.map(\.value)))")
             }
         }
@@ -55,8 +54,8 @@ import Testing
 
     @Test func aJoiningScalarSendsTheTextToTheCharacterReading() {
         let writer = TimelineJSWriter(excerptLength: 10)
-        #expect(writer.singleScalarExcerpt("Cafe\u{301} au lait") == nil)
-        #expect(writer.singleScalarExcerpt("a\u{200D}b") == nil)
-        #expect(writer.singleScalarExcerpt("Café — au lait") == writer.characterExcerpt("Café — au lait"))
+        #expect(writer.ownCharacterExcerpt("Cafe\u{301} au lait") == nil)
+        #expect(writer.ownCharacterExcerpt("a\u{200D}b") == nil)
+        #expect(writer.ownCharacterExcerpt("Café — au lait") == writer.characterExcerpt("Café — au lait"))
     }
 }
