@@ -120,14 +120,22 @@ public struct CorrespondentGraph: Sendable, Hashable, Codable {
     /// message counts once on the others node however many of them it names; messages among
     /// the others are a loop on that node.
     ///
-    /// Every writer (co-senders too) and addressee is mapped as it is counted: no message is copied.
-    ///
     /// - Complexity: O(m log m) for m messages.
     public static func aggregated(messages: [Message], inferred: [InferredMessage], people: PersonTable,
                                   keep: Set<String>, othersID: String, othersName: String) -> CorrespondentGraph {
+        aggregated(LetterNumbers(messages: messages, inferred: inferred), people: people, keep: keep, othersID: othersID, othersName: othersName)
+    }
+
+    /// `aggregated` of letters numbered once (`LetterNumbers`), for a figure that merges at
+    /// several budgets: each person's id is looked up once, not once per letter naming them.
+    /// `withInferred: false` counts the corpus's messages alone.
+    ///
+    /// - Complexity: O(m log m) for m messages; O(p) hashes for p people.
+    public static func aggregated(_ letters: LetterNumbers, people: PersonTable, keep: Set<String>, othersID: String,
+                                  othersName: String, withInferred: Bool = true) -> CorrespondentGraph {
         var table = people
         table.add(Person(id: othersID, name: othersName, role: "", aliases: [], authorities: [:]))
-        return build(messages: messages, inferred: inferred, people: table) { id in
+        return build(letters, people: table, withInferred: withInferred) { id in
             id.isEmpty || keep.contains(id) ? id : othersID
         }
     }
@@ -135,78 +143,95 @@ public struct CorrespondentGraph: Sendable, Hashable, Codable {
     /// The graph of `messages` and `inferred`, each person id passed through `merge` first
     /// (`aggregated`: everyone past the budget becomes one node).
     ///
-    /// People and classifications are numbered once; each (writer, addressee) of a message and
-    /// each inferred message becomes a 20-byte occurrence, and the occurrences sorted by pair
-    /// give the edges and their tallies in one pass. No table is kept per edge.
-    ///
-    /// - Complexity: O(n log n + p log p) for n messages and p pairs (the occurrences sorted,
-    ///   then the nodes and edges).
+    /// - Complexity: O(n log n + p log p) for n messages and p pairs (`LetterNumbers`, then
+    ///   `build(_:people:withInferred:merge:)`).
     public static func build(messages: [Message], inferred: [InferredMessage], people: PersonTable,
                              merge: ((String) -> String)? = nil) -> CorrespondentGraph {
-        let merge = merge ?? { $0 }
+        build(LetterNumbers(messages: messages, inferred: inferred), people: people, merge: merge)
+    }
+
+    /// The graph of numbered letters, each person id passed through `merge` first; the
+    /// inferred messages counted unless `withInferred` is false.
+    ///
+    /// Each person's merged number is found once, when first met; each (writer, addressee) of
+    /// a message and each inferred message becomes a 20-byte occurrence, and the occurrences
+    /// sorted by pair give the edges and their tallies in one pass. No table is kept per edge.
+    ///
+    /// - Complexity: O(n log n + p log p) for n messages and p pairs (the occurrences sorted,
+    ///   then the nodes and edges); one `merge` and one hash per person.
+    public static func build(_ letters: LetterNumbers, people: PersonTable, withInferred: Bool = true,
+                             merge: ((String) -> String)? = nil) -> CorrespondentGraph {
         var number: [String: Int32] = [:]
         var ids: [String] = []
         var sent: [Int] = [], received: [Int] = [], inferredSent: [Int] = [], inferredReceived: [Int] = []
         // The last message each person wrote and was addressed in: a writer or addressee named
-        // twice in one letter counts once, found without searching the letter's list (a cell
-        // of a million writers would be quadratic).
+        // twice in one letter (or two people merged into one) counts once, found without
+        // searching the letter's list (a cell of a million writers would be quadratic).
         var lastWritten: [Int] = [], lastAddressed: [Int] = []
-        func person(_ id: String) -> Int32 {
-            if let k = number[id] { return k }
-            let k = Int32(ids.count)
-            number[id] = k
-            ids.append(id)
-            sent.append(0); received.append(0); inferredSent.append(0); inferredReceived.append(0)
-            lastWritten.append(-1); lastAddressed.append(-1)
-            return k
+        // Each numbered person's number in this graph (-1: not met yet), in order of first
+        // appearance as the letters are counted.
+        var merged = [Int32](repeating: -1, count: letters.ids.count)
+        func person(_ k: Int32) -> Int32 {
+            let known = merged[Int(k)]
+            if known >= 0 { return known }
+            let id = merge.map { $0(letters.ids[Int(k)]) } ?? letters.ids[Int(k)]
+            let n: Int32
+            if let found = number[id] {
+                n = found
+            } else {
+                n = Int32(ids.count)
+                number[id] = n
+                ids.append(id)
+                sent.append(0); received.append(0); inferredSent.append(0); inferredReceived.append(0)
+                lastWritten.append(-1); lastAddressed.append(-1)
+            }
+            merged[Int(k)] = n
+            return n
         }
-        var classNumber: [String: Int32] = [:]
+        // Classifications met, by their number in `letters`, renumbered in order of first appearance.
+        var classNumber = [Int32](repeating: -1, count: letters.classificationNames.count)
         var classNames: [String] = []
-        func classification(_ name: String) -> Int32 {
-            if let k = classNumber[name] { return k }
-            let k = Int32(classNames.count)
-            classNumber[name] = k
-            classNames.append(name)
-            return k
+        func classification(_ k: Int32) -> Int32 {
+            if classNumber[Int(k)] >= 0 { return classNumber[Int(k)] }
+            let n = Int32(classNames.count)
+            classNumber[Int(k)] = n
+            classNames.append(letters.classificationNames[Int(k)])
+            return n
         }
         var occurrences: [PairOccurrence] = []
-        occurrences.reserveCapacity(messages.count + inferred.count)
-        // Fragments whose writer or addressee the reader could not tell have empty ids: they
-        // count for the people who are known and draw no edge. Every writer of a letter sends
-        // it (co-senders too), to every addressee. Undated letters count on their edges but set
-        // no first or last day and no year.
-        var writers: [Int32] = [], addressees: [Int32] = []
-        for index in messages.indices {
-            // Fields read in place: the message itself is not copied.
+        occurrences.reserveCapacity(letters.messageCount + (withInferred ? letters.inferredDays.count : 0))
+        // Every writer of a letter sends it (co-senders too), to every addressee. Undated
+        // letters count on their edges but set no first or last day and no year.
+        var writers: [Int32] = []
+        for index in 0..<letters.messageCount {
             writers.removeAll(keepingCapacity: true)
-            addressees.removeAll(keepingCapacity: true)
-            for w in messages[index].senders where !w.isEmpty {
-                let k = person(merge(w))
+            for position in Int(letters.writerBounds[index])..<Int(letters.writerBounds[index + 1]) {
+                let k = person(letters.writers[position])
                 if lastWritten[Int(k)] != index {
                     lastWritten[Int(k)] = index
                     writers.append(k)
                 }
             }
             for w in writers { sent[Int(w)] += 1 }
-            let day = messages[index].date.best.map { Int32(clamping: $0.ordinal) } ?? PairOccurrence.undated
-            let kind = classification(messages[index].classification)
-            for r in messages[index].recipients where !r.isEmpty {
-                let k = person(merge(r))
+            let day = letters.days[index]
+            let kind = classification(letters.classifications[index])
+            for position in Int(letters.addresseeBounds[index])..<Int(letters.addresseeBounds[index + 1]) {
+                let k = person(letters.addressees[position])
                 guard lastAddressed[Int(k)] != index else { continue }
                 lastAddressed[Int(k)] = index
-                addressees.append(k)
                 received[Int(k)] += 1
                 for w in writers {
                     occurrences.append(PairOccurrence(from: w, to: k, day: day, classification: kind, inferred: false))
                 }
             }
         }
-        for inc in inferred {
-            let sender = person(merge(inc.sender)), recipient = person(merge(inc.recipient))
-            inferredSent[Int(sender)] += 1
-            inferredReceived[Int(recipient)] += 1
-            let day = inc.date.best.map { Int32(clamping: $0.ordinal) } ?? PairOccurrence.undated
-            occurrences.append(PairOccurrence(from: sender, to: recipient, day: day, classification: -1, inferred: true))
+        if withInferred {
+            for index in letters.inferredDays.indices {
+                let sender = person(letters.inferredSenders[index]), recipient = person(letters.inferredRecipients[index])
+                inferredSent[Int(sender)] += 1
+                inferredReceived[Int(recipient)] += 1
+                occurrences.append(PairOccurrence(from: sender, to: recipient, day: letters.inferredDays[index], classification: -1, inferred: true))
+            }
         }
         // Pair, then corpus before inferred, then day: each edge is one run, its years in order.
         occurrences.sort {

@@ -129,6 +129,29 @@ import Correspondence
         #expect(graph.node("others")?.name == "others")
     }
 
+    /// One numbering of the letters serves every budget a figure tries: each merge counts as
+    /// a plain count with that merge, with or without the inferred messages, and the messages
+    /// naming the merged people are those a plain pass finds.
+    @Test func oneNumberingServesEveryMerge() {
+        let (messages, inferred) = Self.generated(seed: 5, messages: 2500, people: 40)
+        let letters = LetterNumbers(messages: messages, inferred: inferred)
+        for kept in [1, 4, 12, 39] {
+            let keep = Set((0..<kept).map { "p\($0)" })
+            let merge = { (id: String) in id.isEmpty || keep.contains(id) ? id : "others" }
+            let graph = CorrespondentGraph.aggregated(letters, people: PersonTable(people: []), keep: keep, othersID: "others", othersName: "others")
+            Self.check(graph, against: Self.reference(messages, inferred, merge: merge))
+            let alone = CorrespondentGraph.aggregated(letters, people: PersonTable(people: []), keep: keep, othersID: "others",
+                                                      othersName: "others", withInferred: false)
+            Self.check(alone, against: Self.reference(messages, [], merge: merge))
+            let others = letters.ids.map { !$0.isEmpty && !keep.contains($0) }
+            let plain = messages.count { m in
+                (!m.sender.isEmpty && !keep.contains(m.sender)) || m.recipients.contains { !$0.isEmpty && !keep.contains($0) }
+            }
+            #expect(letters.messagesNaming(others) == plain, "kept \(kept)")
+            #expect(plain > 0)
+        }
+    }
+
     @Test func aGraphMadeOfNodesAndEdgesAloneHasNoBreakdowns() {
         let (messages, inferred) = Self.generated(seed: 3, messages: 200, people: 5)
         let full = CorrespondentGraph.build(messages: messages, inferred: inferred, people: PersonTable(people: []))

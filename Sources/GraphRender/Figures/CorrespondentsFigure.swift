@@ -90,7 +90,8 @@ struct CorrespondentsFigure {
     var ranking: [String]? = nil
 
     /// `Merged` for this figure's people limit.
-    /// - Complexity: O(m log m) for m messages (counting, then `CorrespondentGraph.aggregated`).
+    /// - Complexity: O(m log m) for m messages (counting, then `CorrespondentGraph.aggregated`
+    ///   of the letters numbered once, `FigureContext.letterNumbers`).
     func merge() -> Merged {
         let analysis = context.analysis
         let ranking = self.ranking ?? context.ranking
@@ -99,21 +100,14 @@ struct CorrespondentsFigure {
         let kept = merging ? Array(ranking.prefix(max(1, limit - 1))) : ranking
         let keptSet = Set(kept)
         let others = merging ? ranking.filter { !keptSet.contains($0) } : []
-        var othersMessages = 0
-        if merging {
-            let othersSet = Set(others)
-            let messages = analysis.messages
-            // Fields read in place: no message is copied.
-            for index in messages.indices
-            where othersSet.contains(messages[index].sender) || messages[index].recipients.contains(where: { othersSet.contains($0) }) {
-                othersMessages += 1
-            }
-        }
+        // By number: each person's id is looked up once, not once per letter naming them.
+        let letters = merging ? context.letterNumbers : nil
+        let othersSet = Set(others)
+        let othersMessages = letters.map { $0.messagesNaming($0.ids.map(othersSet.contains)) } ?? 0
         let othersName = "others (\(others.count) people, \(othersMessages) messages)"
-        let full = merging
-            ? CorrespondentGraph.aggregated(messages: analysis.messages, inferred: analysis.inferred, people: analysis.corpus.people,
-                                            keep: keptSet, othersID: Self.othersID, othersName: othersName)
-            : analysis.correspondents
+        let full = letters.map {
+            CorrespondentGraph.aggregated($0, people: analysis.corpus.people, keep: keptSet, othersID: Self.othersID, othersName: othersName)
+        } ?? analysis.correspondents
         return Merged(ranking: ranking, kept: kept, others: others, othersMessages: othersMessages, othersName: othersName, full: full)
     }
 

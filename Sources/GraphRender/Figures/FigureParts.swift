@@ -17,6 +17,7 @@ public final class FigureParts: Sendable {
     private let merged = Mutex<[Int: CorrespondentsFigure.Merged]>([:])
     private let matrixGraphs = Mutex<[Int: CorrespondentGraph]>([:])
     private let everyMessage = Mutex<DrawnMessages?>(nil)
+    private let letters = Mutex<LetterNumbers?>(nil)
 
     public init() {}
 
@@ -44,6 +45,13 @@ public final class FigureParts: Sendable {
     /// - Complexity: O(m) the first time; O(1) after.
     func everyMessage(_ make: () -> DrawnMessages) -> DrawnMessages {
         Self.once(everyMessage, make)
+    }
+
+    /// Every letter with its people numbered (`LetterNumbers`): what the merged graphs of every
+    /// people limit are counted from.
+    /// - Complexity: O(m) the first time; O(1) after.
+    func letterNumbers(_ make: () -> LetterNumbers) -> LetterNumbers {
+        Self.once(letters, make)
     }
 
     /// The correspondents figure's merged graph for a people limit.

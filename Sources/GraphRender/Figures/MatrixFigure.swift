@@ -37,8 +37,8 @@ struct MatrixFigure {
         let keep = Set(kept)
         let make = {
             merging
-                ? CorrespondentGraph.aggregated(messages: analysis.messages, inferred: [], people: analysis.corpus.people,
-                                                keep: keep, othersID: CorrespondentsFigure.othersID, othersName: "others")
+                ? CorrespondentGraph.aggregated(context.letterNumbers, people: analysis.corpus.people, keep: keep,
+                                                othersID: CorrespondentsFigure.othersID, othersName: "others", withInferred: false)
                 : CorrespondentGraph.build(messages: analysis.messages, inferred: [], people: analysis.corpus.people)
         }
         let graph = context.parts?.matrixGraph(limit: limit, make) ?? make()
