@@ -100,8 +100,9 @@ public enum ExportGraphBuilder {
     /// that 790,000 nodes are not held beside the messages they are made from (some 235 MB at
     /// 500,000 messages). Which links have both ends in the graph, and from when each edge
     /// exists, are found once by the analysis's own index of ids, and held as four bytes a link.
-    /// - Complexity: O(messages + inferred + links) to build; O(1) per node or edge made (a
-    ///   node's recipients and topics, a lookup of each name).
+    /// - Complexity: O(messages + inferred + links) to build (each message's topics looked up
+    ///   once, `TopicIDsByPosition`); O(1) per node or edge made (a node's recipients and
+    ///   topics, a lookup of each name).
     static func replies(_ analysis: CorpusAnalysis) -> ExportGraph {
         let people = analysis.corpus.people
         let all = analysis.messages, inferredMessages = analysis.inferred
@@ -131,7 +132,8 @@ public enum ExportGraphBuilder {
         let dateKeys = ["precision", "evidence", "date", "not_before", "not_after"]
         let messageKeys = dateKeys + ["kind", "sender", "recipients", "place", "classification", "topics", "first_line"]
         let inferredKeys = dateKeys + ["kind", "sender", "recipients", "cited_by"]
-        let topics = analysis.topics
+        // Each message's topics by position, looked up once for the four files (not by id in each).
+        let topics = TopicIDsByPosition(analysis)
         let messageValues = ExportValues.Source(keys: messageKeys) { key, i in
             switch key {
             case 0..<5: return dateValue(key, all[i].date)
@@ -140,7 +142,7 @@ public enum ExportGraphBuilder {
             case 7: return .string(all[i].recipients.joined(separator: "; "))
             case 8: return all[i].place.map { .string($0) }
             case 9: return .string(all[i].classification)
-            case 10: return .string((topics[all[i].id] ?? []).map(\.topic).joined(separator: "; "))
+            case 10: return .string(topics.joined(at: i, separator: "; "))
             default: return .int(all[i].span.startLine)
             }
         }
