@@ -38,8 +38,10 @@ enum DateText {
     static func mention(in bytes: [UInt8], at start: Int) -> Mention? {
         var i = start
         while i < bytes.count, isLetter(bytes[i]) { i += 1 }
-        guard i > start, let m = month(bytes: bytes[start..<i]) else { return nil }
-        guard i < bytes.count, bytes[i] == 0x20 else { return nil }
+        // A space and a digit after the word first: most capitalised words of running text are
+        // not followed by one, and then the month names need not be compared.
+        guard i > start, i + 1 < bytes.count, bytes[i] == 0x20, isDigit(bytes[i + 1]),
+              let m = month(bytes: bytes[start..<i]) else { return nil }
         i += 1
         var day = 0, digits = 0
         while i < bytes.count, isDigit(bytes[i]), digits < 3 { day = day * 10 + Int(bytes[i] - 0x30); i += 1; digits += 1 }
