@@ -51,35 +51,65 @@ struct TopicsFigure {
         /// The positions in `analysis.messages` of the messages with a topic, for the caption.
         var counted: [Int32] = []
 
-        /// - Complexity: O(m · t) for m messages with t topics each.
+        /// Topics and people are numbered as they are met and counted by number; the tables by
+        /// id are made at the end. Why: a set of each message's people and a count by (topic,
+        /// person) in nested tables by id hashed every id of every message several times, a
+        /// second of the 500,000-message gallery (issue 13).
+        /// - Complexity: O(m · t · p) for m messages with t topics and p people each; one hash
+        ///   of each of their ids.
         init(context: FigureContext) {
             let analysis = context.analysis, centre = context.principal
             let messages = analysis.messages
             var topicIDs: [String: Int32] = [:], personIDs: [String: Int32] = [:]
+            var topicCounts: [Int] = [], personCounts: [Int] = []
+            // The last message (position in `counted`) each person and topic was taken from: one
+            // named twice in a message counts once.
+            var personSeen: [Int32] = [], topicSeen: [Int32] = []
+            // Messages by (topic, person), the topic's number in the high half of the key.
+            var pairCounts: [Int: Int] = [:]
             for index in messages.indices {
                 guard let matches = analysis.topics[messages[index].id], !matches.isEmpty else { continue }
+                let k = Int32(counted.count)
                 counted.append(Int32(index))
-                var people = Set(messages[index].recipients)
-                people.insert(messages[index].sender)
-                people.remove("")
-                if let centre { people.remove(centre) }
-                for person in people { involvement[person, default: 0] += 1 }
-                let topics = Set(matches.map(\.topic))
-                for topic in topics {
-                    topicTotals[topic, default: 0] += 1
-                    for person in people { perTopic[topic, default: [:]][person, default: 0] += 1 }
-                    let id = topicIDs[topic] ?? { topicNames.append(topic); return Int32(topicNames.count - 1) }()
-                    topicIDs[topic] = id
-                    taggedTopics.append(id)
-                }
-                for person in people {
-                    let id = personIDs[person] ?? { personNames.append(person); return Int32(personNames.count - 1) }()
-                    personIDs[person] = id
+                func take(_ person: String) {
+                    guard !person.isEmpty, person != centre else { return }
+                    let id = personIDs[person] ?? {
+                        let id = Int32(personNames.count)
+                        personNames.append(person)
+                        personIDs[person] = id
+                        personCounts.append(0)
+                        personSeen.append(-1)
+                        return id
+                    }()
+                    guard personSeen[Int(id)] != k else { return }
+                    personSeen[Int(id)] = k
+                    personCounts[Int(id)] += 1
                     taggedPeople.append(id)
+                }
+                for recipient in messages[index].recipients { take(recipient) }
+                take(messages[index].sender)
+                let people = Int(peopleStarts[Int(k)])..<taggedPeople.count
+                for match in matches {
+                    let id = topicIDs[match.topic] ?? {
+                        let id = Int32(topicNames.count)
+                        topicNames.append(match.topic)
+                        topicIDs[match.topic] = id
+                        topicCounts.append(0)
+                        topicSeen.append(-1)
+                        return id
+                    }()
+                    guard topicSeen[Int(id)] != k else { continue }
+                    topicSeen[Int(id)] = k
+                    topicCounts[Int(id)] += 1
+                    taggedTopics.append(id)
+                    for p in people { pairCounts[Int(id) << 32 | Int(taggedPeople[p]), default: 0] += 1 }
                 }
                 topicStarts.append(Int32(taggedTopics.count))
                 peopleStarts.append(Int32(taggedPeople.count))
             }
+            for (id, n) in personCounts.enumerated() { involvement[personNames[id]] = n }
+            for (id, n) in topicCounts.enumerated() { topicTotals[topicNames[id]] = n }
+            for (key, n) in pairCounts { perTopic[topicNames[key >> 32], default: [:]][personNames[key & 0xFFFF_FFFF]] = n }
         }
 
         /// Messages on each topic with at least one of `others` (a message naming two counts once).
