@@ -182,6 +182,31 @@ struct GraphFigureTests {
         #expect(!slice.words { $0 }.contains("poland"))
     }
 
+    /// The weight is the smallest with at most `people` people among its pairs (the heaviest
+    /// when even those have more), as trying every weight from 1 up finds it.
+    @Test(arguments: [1, 3, 8, 20]) func theAutomaticWeightIsTheSmallestThatKeepsFewEnoughPeople(limit: Int) {
+        var state: UInt64 = UInt64(limit) &* 0x9E37_79B9_7F4A_7C15
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(n))
+        }
+        for round in 0..<200 {
+            let people = (0..<(2 + next(30))).map { "p\($0)" }
+            var edges: [MentionGraph.Edge] = []
+            for _ in 0..<next(60) {
+                let a = people[next(people.count)], b = people[next(people.count)]
+                guard a < b, !edges.contains(where: { $0.a == a && $0.b == b }) else { continue }
+                edges.append(MentionGraph.Edge(a: a, b: b, weight: 1 + next(round % 2 == 0 ? 5 : 400)))
+            }
+            let graph = MentionGraph(nodes: [], edges: edges, byMessage: [:])
+            let heaviest = edges.map(\.weight).max() ?? 1
+            let expected = (1...heaviest).first { weight in
+                Set(edges.filter { $0.weight >= weight }.flatMap { [$0.a, $0.b] }).count <= limit
+            } ?? heaviest
+            #expect(MentionsFigure.automaticWeight(graph, people: limit) == expected, "round \(round)")
+        }
+    }
+
     @Test func mentionsKeepsOnlyPairsAboveTheWeight() throws {
         let figure = try FigureFixtures.figure(.mentions)
         let graph = try GraphvizEngine.shared.parse(figure.dot)

@@ -232,15 +232,30 @@ struct MentionsFigure {
         return named
     }
 
-    /// The smallest weight at which at most `people` people have a line.
+    /// The smallest weight at which at most `people` people have a line (the heaviest weight
+    /// when even its pairs have more).
+    ///
+    /// The people of the pairs of each weight and above grow as the weight falls, so the pairs
+    /// are read once, heaviest first, until there are too many people. Why: trying each weight
+    /// from 1 up made the set again for each, and a large corpus's pairs weigh thousands (the
+    /// weight for 20 people at 500,000 messages).
+    /// - Complexity: O(e log e) for e pairs.
     static func automaticWeight(_ graph: MentionGraph, people limit: Int = legiblePeople) -> Int {
-        let heaviest = graph.edges.map(\.weight).max() ?? 1
-        for weight in 1...max(1, heaviest) {
-            var people = Set<String>()
-            for edge in graph.edges where edge.weight >= weight { people.insert(edge.a); people.insert(edge.b) }
-            if people.count <= limit { return weight }
+        let heaviest = max(1, graph.edges.map(\.weight).max() ?? 1)
+        let edges = graph.edges.filter { $0.weight >= 1 }.sorted { $0.weight > $1.weight }
+        var people = Set<String>()
+        var k = 0
+        while k < edges.count {
+            let weight = edges[k].weight
+            while k < edges.count, edges[k].weight == weight {
+                people.insert(edges[k].a)
+                people.insert(edges[k].b)
+                k += 1
+            }
+            // Too many from this weight down: the next weight up is the smallest that keeps few enough.
+            if people.count > limit { return min(weight + 1, heaviest) }
         }
-        return heaviest
+        return 1
     }
 
     private func legend(title: String?, threshold: Int, classes: [FigureStyle.LineClass], coloured: [String]) -> FigureLegend {
