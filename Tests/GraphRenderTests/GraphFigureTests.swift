@@ -1,4 +1,4 @@
-import Analysis
+@testable import Analysis
 import Correspondence
 import Foundation
 import Testing
