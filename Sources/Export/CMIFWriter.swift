@@ -201,15 +201,18 @@ public struct CMIFWriter: Sendable {
 
         xml.open("profileDesc")
         /// One held letter's `correspDesc`.
+        // A person the source does not name at all is left out (no name is invented). The table
+        // is taken out of the corpus once: a closure over the corpus made for each letter copied
+        // the corpus's fields each time.
+        let people = corpus.people
+        func named(_ id: String) -> Bool { !id.isEmpty && people[id]?.isUnnamed != true }
         @inline(__always) func writeLetter(_ message: Message) {   // inlined: only the fields written are read
             let edition = message.edition.map { $0.hasPrefix("#") ? String($0.dropFirst()) : $0 }
             var attributes: [XMLMarkup.Attribute] = [("key", message.id), ("xml:id", xmlIDs[message.id] ?? message.id)]
             if let url = message.url, !url.isEmpty, !url.contains(where: \.isWhitespace) { attributes.append(("ref", url)) }
             attributes.append(("source", "#" + (edition.flatMap { biblIDs.contains($0) ? $0 : nil } ?? defaultBibl)))
             xml.open("correspDesc", attributes)
-            // A person the source does not name at all is left out (no name is invented); an
-            // action left with nothing to hold says so in a note (CMIF wants one child at least).
-            let named = { (id: String) in !id.isEmpty && corpus.people[id]?.isUnnamed != true }
+            // An action left with nothing to hold says so in a note (CMIF wants one child at least).
             let senders = message.senders.filter(named), recipients = message.recipients.filter(named)
             xml.open("correspAction", [("type", "sent")])
             for sender in senders { xml.inline(name(sender)) }
