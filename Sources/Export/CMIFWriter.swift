@@ -206,7 +206,8 @@ public struct CMIFWriter: Sendable {
         // the corpus's fields each time.
         let people = corpus.people
         func named(_ id: String) -> Bool { !id.isEmpty && people[id]?.isUnnamed != true }
-        @inline(__always) func writeLetter(_ message: Message) {   // inlined: only the fields written are read
+        // Each message lent, not copied (DESIGN: a pass reads only the fields it uses).
+        func writeLetter(_ message: borrowing Message) {
             let edition = message.edition.map { $0.hasPrefix("#") ? String($0.dropFirst()) : $0 }
             var attributes: [XMLMarkup.Attribute] = [("key", message.id), ("xml:id", xmlIDs[message.id] ?? message.id)]
             if let url = message.url, !url.isEmpty, !url.contains(where: \.isWhitespace) { attributes.append(("ref", url)) }

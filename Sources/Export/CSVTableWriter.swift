@@ -92,12 +92,16 @@ public struct CSVTableWriter: Sendable {
              "not_after", "precision", "evidence", "place", "place_geonames", "coordinates", "classification", "topics",
              "first_line", "last_line", "note"], to: sink)
         /// One message's row (read in place: the loop below passes each by index, not a copy).
-        @inline(__always) func write(_ message: Message) {   // inlined: only the fields written are read
+        // The people table taken out of the corpus once: a closure over the corpus in each row
+        // copied the corpus's fields each time.
+        let people = corpus.people
+        // Each message lent, not copied (DESIGN: a pass reads only the fields it uses).
+        func write(_ message: borrowing Message) {
             let place = places[message.place]
             row([
-                message.id, message.kind.rawValue, message.sender, corpus.people.name(of: message.sender),
+                message.id, message.kind.rawValue, message.sender, people.name(of: message.sender),
                 message.recipients.joined(separator: separator),
-                message.recipients.map { corpus.people.name(of: $0) }.joined(separator: separator),
+                message.recipients.map { people.name(of: $0) }.joined(separator: separator),
                 Self.palladioDate(message.date), message.date.notBefore?.iso ?? "", message.date.notAfter?.iso ?? "",
                 message.date.precision.rawValue, message.date.evidence.rawValue, message.place ?? "",
                 message.placeRef ?? place?.geonames ?? "", place?.coordinates ?? "",
@@ -107,7 +111,8 @@ public struct CSVTableWriter: Sendable {
                 message.sourceNotes.map(\.text).joined(separator: "; "),
             ], to: sink)
         }
-        for message in corpus.messages { write(message) }   // a loop: only the fields written are read (DESIGN: a pass reads only the fields it uses)
+        let messages = corpus.messages
+        for index in messages.indices { write(messages[index]) }
     }
 
     /// The one day Palladio's date check accepts (`YYYY-MM-DD`): the day itself, or for an
