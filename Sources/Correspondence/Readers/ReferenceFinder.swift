@@ -222,6 +222,21 @@ struct ReferenceFinder: Sendable {
     }
 
     private static let abbreviations: Set<String> = ["mr", "mrs", "dr", "st", "messrs", "gen", "col", "no", "u", "s", "a", "v", "m", "r", "i", "d", "f", "j", "h", "c", "w", "e"]
+    /// `abbreviations` as their lower-case bytes packed into an integer (`packedWord`), so that
+    /// a period's word is looked up without making a String of it (every period of every clause
+    /// looked at).
+    private static let packedAbbreviations: Set<UInt64> = Set(abbreviations.map { packedWord($0.utf8) })
+
+    /// Up to eight ASCII bytes, lower-cased, packed little end first (a word of letters only).
+    @inline(__always)
+    private static func packedWord<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+        var packed: UInt64 = 0, shift: UInt64 = 0
+        for b in bytes {
+            packed |= UInt64(b >= 0x41 && b <= 0x5A ? b + 0x20 : b) << shift
+            shift += 8
+        }
+        return packed
+    }
 
     /// Index of the first of `words` (in text order, not overlapping) that starts at or after
     /// `position`, by binary search.
@@ -277,8 +292,7 @@ struct ReferenceFinder: Sendable {
             while s > 0, k - s < 8, DateText.isLetter(bytes[s - 1]) { s -= 1 }
             if s == k { return false }
             if k - s > 6 { return true }   // longer than any abbreviation
-            let word = String(decoding: bytes[s..<k].map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
-            return !abbreviations.contains(word)
+            return !packedAbbreviations.contains(packedWord(bytes[s..<k]))
         }
         var start = position
         while start > 0, position - start < maxClauseReach {
