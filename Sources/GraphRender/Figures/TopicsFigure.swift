@@ -60,11 +60,7 @@ struct TopicsFigure {
         init(context: FigureContext) {
             let analysis = context.analysis, centre = context.principal
             let messages = analysis.messages
-            var topicIDs: [String: Int32] = [:], personIDs: [String: Int32] = [:]
-            var topicCounts: [Int] = [], personCounts: [Int] = []
-            // The last message (position in `counted`) each person and topic was taken from: one
-            // named twice in a message counts once.
-            var personSeen: [Int32] = [], topicSeen: [Int32] = []
+            var people = Tallied(), topics = Tallied()
             // Messages by (topic, person), the topic's number in the high half of the key.
             var pairCounts: [Int: Int] = [:]
             for index in messages.indices {
@@ -72,44 +68,51 @@ struct TopicsFigure {
                 let k = Int32(counted.count)
                 counted.append(Int32(index))
                 func take(_ person: String) {
-                    guard !person.isEmpty, person != centre else { return }
-                    let id = personIDs[person] ?? {
-                        let id = Int32(personNames.count)
-                        personNames.append(person)
-                        personIDs[person] = id
-                        personCounts.append(0)
-                        personSeen.append(-1)
-                        return id
-                    }()
-                    guard personSeen[Int(id)] != k else { return }
-                    personSeen[Int(id)] = k
-                    personCounts[Int(id)] += 1
+                    guard !person.isEmpty, person != centre, let id = people.take(person, in: k) else { return }
                     taggedPeople.append(id)
                 }
                 for recipient in messages[index].recipients { take(recipient) }
                 take(messages[index].sender)
-                let people = Int(peopleStarts[Int(k)])..<taggedPeople.count
+                let named = Int(peopleStarts[Int(k)])..<taggedPeople.count
                 for match in matches {
-                    let id = topicIDs[match.topic] ?? {
-                        let id = Int32(topicNames.count)
-                        topicNames.append(match.topic)
-                        topicIDs[match.topic] = id
-                        topicCounts.append(0)
-                        topicSeen.append(-1)
-                        return id
-                    }()
-                    guard topicSeen[Int(id)] != k else { continue }
-                    topicSeen[Int(id)] = k
-                    topicCounts[Int(id)] += 1
+                    guard let id = topics.take(match.topic, in: k) else { continue }
                     taggedTopics.append(id)
-                    for p in people { pairCounts[Int(id) << 32 | Int(taggedPeople[p]), default: 0] += 1 }
+                    for p in named { pairCounts[Int(id) << 32 | Int(taggedPeople[p]), default: 0] += 1 }
                 }
                 topicStarts.append(Int32(taggedTopics.count))
                 peopleStarts.append(Int32(taggedPeople.count))
             }
-            for (id, n) in personCounts.enumerated() { involvement[personNames[id]] = n }
-            for (id, n) in topicCounts.enumerated() { topicTotals[topicNames[id]] = n }
+            personNames = people.names
+            topicNames = topics.names
+            for (id, n) in people.counts.enumerated() { involvement[personNames[id]] = n }
+            for (id, n) in topics.counts.enumerated() { topicTotals[topicNames[id]] = n }
             for (key, n) in pairCounts { perTopic[topicNames[key >> 32], default: [:]][personNames[key & 0xFFFF_FFFF]] = n }
+        }
+
+        /// Ids numbered as they are met, each with the messages it was counted in: one named
+        /// twice in a message counts once.
+        private struct Tallied {
+            var names: [String] = []
+            var numbers: [String: Int32] = [:]
+            var counts: [Int] = []
+            /// The last message (position in `counted`) each was counted in.
+            var lastMessage: [Int32] = []
+
+            /// The number of `name`, counted for message `k`; nil when it was counted for `k` already.
+            mutating func take(_ name: String, in k: Int32) -> Int32? {
+                let id = numbers[name] ?? {
+                    let id = Int32(names.count)
+                    names.append(name)
+                    numbers[name] = id
+                    counts.append(0)
+                    lastMessage.append(-1)
+                    return id
+                }()
+                guard lastMessage[Int(id)] != k else { return nil }
+                lastMessage[Int(id)] = k
+                counts[Int(id)] += 1
+                return id
+            }
         }
 
         /// Messages on each topic with at least one of `others` (a message naming two counts once).
