@@ -200,13 +200,13 @@ public struct CMIFWriter: Sendable {
         xml.close()
 
         xml.open("profileDesc")
-        /// One held letter's `correspDesc`.
         // A person the source does not name at all is left out (no name is invented). The table
         // is taken out of the corpus once: a closure over the corpus made for each letter copied
         // the corpus's fields each time.
         let people = corpus.people
         func named(_ id: String) -> Bool { !id.isEmpty && people[id]?.isUnnamed != true }
-        // Each message lent, not copied (DESIGN: a pass reads only the fields it uses).
+        /// One held letter's `correspDesc`, the message lent, not copied (DESIGN: a pass reads
+        /// only the fields it uses).
         func writeLetter(_ message: borrowing Message) {
             let edition = message.edition.map { $0.hasPrefix("#") ? String($0.dropFirst()) : $0 }
             var attributes: [XMLMarkup.Attribute] = [("key", message.id), ("xml:id", xmlIDs[message.id] ?? message.id)]

@@ -91,11 +91,10 @@ public struct CSVTableWriter: Sendable {
         row(["id", "kind", "sender", "sender_name", "recipients", "recipient_names", "date", "not_before",
              "not_after", "precision", "evidence", "place", "place_geonames", "coordinates", "classification", "topics",
              "first_line", "last_line", "note"], to: sink)
-        /// One message's row (read in place: the loop below passes each by index, not a copy).
         // The people table taken out of the corpus once: a closure over the corpus in each row
         // copied the corpus's fields each time.
         let people = corpus.people
-        // Each message lent, not copied (DESIGN: a pass reads only the fields it uses).
+        /// One message's row, the message lent, not copied (DESIGN: a pass reads only the fields it uses).
         func write(_ message: borrowing Message) {
             let place = places[message.place]
             row([

@@ -211,10 +211,9 @@ public struct TimelineJSWriter: Sendable {
                             continue
                         }
                     } else {
-                        // A Swift string is valid UTF-8: the lead byte gives the length.
-                        length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-                        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                        for k in 1..<length { value = value << 6 | UInt32(source[i + k] & 0x3F) }
+                        // A Swift string is valid UTF-8.
+                        let (value, width) = UTF8Scalar.decode(source, at: i)
+                        length = width
                         guard let scalar = Unicode.Scalar(value), Self.isOwnCharacter(scalar) else { return nil }
                         if Self.isOwnCharacterSpace(scalar) {
                             pendingSpace = count > 0

@@ -179,9 +179,7 @@ public final class ByteSink {
                         continue
                     }
                     // A multi-byte scalar of valid UTF-8 (a Swift string is always valid).
-                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                    var scalar = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                    for k in 1..<length { scalar = scalar << 6 | UInt32(base[i + k] & 0x3F) }
+                    let (scalar, length) = UTF8Scalar.decode(base, at: i)
                     let unsafe = UnsafeScalars.isUnsafe(Unicode.Scalar(scalar)!)
                     let separator = escapes.lineSeparators && (scalar == 0x2028 || scalar == 0x2029)
                     if unsafe || separator {
@@ -268,9 +266,7 @@ struct ByteEscapes: Sendable {
                         i += 1
                         continue
                     }
-                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                    var scalar = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                    for k in 1..<length { scalar = scalar << 6 | UInt32(utf8[i + k] & 0x3F) }
+                    let (scalar, length) = UTF8Scalar.decode(utf8.baseAddress!, at: i)
                     if UnsafeScalars.isUnsafe(Unicode.Scalar(scalar)!) || (lineSeparators && (scalar == 0x2028 || scalar == 0x2029)) {
                         return false
                     }

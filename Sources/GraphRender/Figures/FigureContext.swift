@@ -124,9 +124,6 @@ public struct FigureContext: Sendable {
     /// every part for this figure alone.
     public var parts: FigureParts? = nil
 
-    /// `DrawnMessages` of every message of this context's analysis, counted once when `parts`
-    /// is shared (a figure trying several layouts counted them at each: at 500,000 messages a
-    /// second of the correspondents export's drawing).
     /// Every letter of the analysis with its people numbered, for the figures that merge
     /// people at several budgets (shared through `parts` when there are parts).
     /// - Complexity: O(m) for m messages, once per gallery with parts.
@@ -135,6 +132,9 @@ public struct FigureContext: Sendable {
         return parts?.letterNumbers(make) ?? make()
     }
 
+    /// `DrawnMessages` of every message of this context's analysis, counted once when `parts`
+    /// is shared (a figure trying several layouts counted them at each: at 500,000 messages a
+    /// second of the correspondents export's drawing).
     var everyMessageDrawn: DrawnMessages {
         parts?.everyMessage { DrawnMessages(analysis.messages) } ?? DrawnMessages(analysis.messages)
     }

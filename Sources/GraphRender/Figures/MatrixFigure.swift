@@ -39,7 +39,7 @@ struct MatrixFigure {
             merging
                 ? CorrespondentGraph.aggregated(context.letterNumbers, people: analysis.corpus.people, keep: keep,
                                                 othersID: CorrespondentsFigure.othersID, othersName: "others", withInferred: false)
-                : CorrespondentGraph.build(messages: analysis.messages, inferred: [], people: analysis.corpus.people)
+                : CorrespondentGraph.build(context.letterNumbers, people: analysis.corpus.people, withInferred: false)
         }
         let graph = context.parts?.matrixGraph(limit: limit, make) ?? make()
         var people = kept
