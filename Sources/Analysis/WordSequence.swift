@@ -93,10 +93,21 @@ struct WordSequence: Sendable {
                     if folding { keyStarts.append(Int32(keys.count)) }
                 }
                 if b < 0x80 {
-                    let f = WordSequence.folded(b)
-                    hash = (hash ^ UInt64(f)) &* WordSequence.fnvPrime
-                    if folding { keys.append(f) }
-                    i += 1
+                    // The run of ASCII letters and digits from here, in one tight loop: most of
+                    // a text's bytes, each tested once (not for a separator, then a word start,
+                    // then ASCII). The same words and hashes as byte by byte.
+                    if folding {
+                        while i < n, let f = WordSequence.asciiWordByte(s[i]) {
+                            hash = (hash ^ UInt64(f)) &* WordSequence.fnvPrime
+                            keys.append(f)
+                            i += 1
+                        }
+                    } else {
+                        while i < n, let f = WordSequence.asciiWordByte(s[i]) {
+                            hash = (hash ^ UInt64(f)) &* WordSequence.fnvPrime
+                            i += 1
+                        }
+                    }
                     continue
                 }
                 // A non-ASCII letter or mark: its folded form goes into the key buffer, which
@@ -211,6 +222,14 @@ struct WordSequence: Sendable {
 
     static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
     static let fnvPrime: UInt64 = 0x0000_0100_0000_01b3
+
+    /// `b` case-folded when it is an ASCII letter or digit (a word byte of ASCII); else nil.
+    @inline(__always) static func asciiWordByte(_ b: UInt8) -> UInt8? {
+        let lower = b | 0x20
+        if lower &- 0x61 < 26 { return lower }
+        if b &- 0x30 < 10 { return b }
+        return nil
+    }
 
     @inline(__always) static func folded(_ b: UInt8) -> UInt8 {
         (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b
