@@ -21,8 +21,7 @@ public enum CSVText {
     /// Appends `raw` as one field.
     /// - Complexity: O(n) in the UTF-8 length of `raw`: one pass to decide, one to write.
     public static func write(_ raw: String, neutralisingFormulas: Bool = true, to sink: ByteSink) {
-        var value = raw
-        let (quoted, formula) = value.withUTF8 { bytes -> (Bool, Bool) in
+        let (quoted, formula) = ByteSink.withUTF8(raw) { bytes -> (Bool, Bool) in
             (needsQuotes(bytes, raw), neutralisingFormulas && isFormula(bytes))
         }
         if quoted { sink.write(byte: 0x22) }
@@ -55,7 +54,11 @@ public enum CSVText {
     }
 
     private static func isFormula(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = bytes.first, "=+-@\t\r".utf8.contains(first) else { return false }
+        guard let first = bytes.first else { return false }
+        switch first {
+        case 0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D: break   // = + - @ tab, carriage return
+        default: return false
+        }
         if first == 0x2D || first == 0x2B {
             var digits = 0, dots = 0
             for byte in bytes.dropFirst() {
