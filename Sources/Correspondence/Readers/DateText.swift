@@ -75,7 +75,11 @@ enum DateText {
         var text = Substring(line).trimmingSpaces()
         text = text.strippingMarkdownBold()
         if text.hasSuffix(".") { text = text.dropLast() }
-        guard let first = text.first, !"\"“'‘".contains(first) else { return nil }
+        guard let first = text.first else { return nil }
+        switch first {
+        case "\"", "“", "'", "‘": return nil
+        default: break
+        }
         let bytes = Array(text.utf8)
         // The month is either the first word or follows "Place, ".
         var start = 0
@@ -165,7 +169,10 @@ extension Substring {
 
     /// The text without markdown bold markers.
     func strippingMarkdownBold() -> Substring {
-        guard utf8.contains(0x2A) else { return self }
+        // In place when contiguous (always, for a native string's slice): `utf8.contains` walks
+        // the view one index at a time, and this runs for every line that may hold a date.
+        let hasAsterisk = utf8.withContiguousStorageIfAvailable { $0.contains(0x2A) } ?? utf8.contains(0x2A)
+        guard hasAsterisk else { return self }
         return Substring(String(decoding: utf8.filter { $0 != 0x2A }, as: UTF8.self)).trimmingSpaces()
     }
 }

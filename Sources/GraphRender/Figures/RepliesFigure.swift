@@ -190,7 +190,8 @@ struct RepliesFigure {
             groupOf = [:]
             groupOf.reserveCapacity(items.count)
             for item in items {
-                let lane = laneIndex[lanes.contains(item.lane) ? item.lane : Self.othersLane] ?? 0
+                // A drawn lane's own row, else the others' (one lookup, not a walk of the lanes per mark).
+                let lane = laneIndex[item.lane] ?? laneIndex[Self.othersLane] ?? 0
                 let bin = bins.bin(of: item.day, on: scale)
                 let cell = bins.cell(row: lane * 2 + (item.byCorrespondent ? 0 : 1), bin: bin)
                 var index = Int(grid[cell])
