@@ -33,6 +33,24 @@ struct ByteSinkTests {
         }
     }
 
+    /// Every ASCII byte, and scalars of two, three and four bytes, at every offset of a value
+    /// (first, inside, last; in a value of 24 bytes and in one that ends with it) give the
+    /// scalar rules' bytes: a run of bytes copied whole must end exactly where a replacement starts.
+    @Test func everyByteAtEveryOffsetOfALongValueIsEscapedAsByTheScalarRules() {
+        let specials = (0..<128).map { String(Unicode.Scalar(UInt8($0))) } + ["é", "\u{85}", "\u{2028}", "\u{2029}", "€", Self.scalars(0xFFFE), "😀"]
+        for special in specials {
+            for offset in 0..<19 {
+                for length in [offset + 1, 24] where length > offset {
+                    let sample = String(repeating: "a", count: offset) + special + String(repeating: "b", count: length - offset - 1)
+                    #expect(XMLText.content(sample) == Reference.xml(sample, attribute: false), "\(sample.debugDescription)")
+                    #expect(XMLText.attribute(sample) == Reference.xml(sample, attribute: true), "\(sample.debugDescription)")
+                    #expect(JSONText.string(sample) == Reference.json(sample), "\(sample.debugDescription)")
+                    #expect(CSVText.field(sample, neutralisingFormulas: false) == Reference.csv(sample, neutralising: false), "\(sample.debugDescription)")
+                }
+            }
+        }
+    }
+
     @Test func integersAreWrittenAsStringWritesThem() {
         for value in [0, 7, 10, -1, -10, 123_456_789, Int.max, Int.min] {
             #expect(ByteSink.text { $0.write(value) } == String(value))
