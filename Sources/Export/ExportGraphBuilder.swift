@@ -258,19 +258,36 @@ public enum ExportGraphBuilder {
     static func mentions(_ analysis: CorpusAnalysis) -> ExportGraph {
         let graph = analysis.mentions
         // Each name's first and last letter, and each pair's spells (eight bytes a letter, not its date).
-        var nodeDates: [String: Lifetime] = [:]
-        struct Pair: Hashable { let a: String; let b: String }
-        var pairSpells: [Pair: [ExportSpell]] = [:]
+        // Names are counted by number (their place in the id order): a set, a sort and a hash of
+        // two strings for each name and pair of each message were most of this pass at 500,000
+        // messages. Names that are not nodes of the graph are in no node and no edge.
+        let byRank = graph.nodes.indices.sorted { graph.nodes[$0].id < graph.nodes[$1].id }
+        var rankOf: [String: Int] = [:]
+        rankOf.reserveCapacity(byRank.count)
+        for (rank, node) in byRank.enumerated() where rankOf[graph.nodes[node].id] == nil { rankOf[graph.nodes[node].id] = rank }
+        let count = byRank.count
+        var lifetimes = [Lifetime](repeating: Lifetime(), count: count)
+        /// Spells of the pair of ranks (a, b), a < b, at `a * count + b`.
+        var pairSpells: [Int: [ExportSpell]] = [:]
+        var distinct: [Int] = []
         let messages = analysis.messages
         for index in messages.indices {
             guard let found = graph.byMessage[messages[index].id] else { continue }
             let date = messages[index].date
-            let distinct = Array(Set(found.map(\.entity))).sorted()
-            for entity in distinct { nodeDates[entity, default: Lifetime()].add(date) }
+            distinct.removeAll(keepingCapacity: true)
+            for mention in found { if let rank = rankOf[mention.entity] { distinct.append(rank) } }
+            distinct.sort()
+            var kept = 0   // each name once
+            for k in distinct.indices where kept == 0 || distinct[k] != distinct[kept - 1] {
+                distinct[kept] = distinct[k]
+                kept += 1
+            }
+            distinct.removeLast(distinct.count - kept)
+            for rank in distinct { lifetimes[rank].add(date) }
             guard distinct.count > 1, let spell = ExportSpell(date) else { continue }
             for i in distinct.indices {
                 for j in distinct.indices where j > i {
-                    pairSpells[Pair(a: distinct[i], b: distinct[j]), default: []].append(spell)
+                    pairSpells[distinct[i] * count + distinct[j], default: []].append(spell)
                 }
             }
         }
@@ -278,12 +295,18 @@ public enum ExportGraphBuilder {
             ExportNode(id: node.id, label: node.name,
                        values: ["kind": .string(node.kind.rawValue), "messages": .int(node.messages),
                                 "occurrences": .int(node.occurrences)],
-                       spells: nodeDates[node.id]?.spells ?? [])
+                       spells: rankOf[node.id].map { lifetimes[$0].spells } ?? [])
         }
         let edges = graph.edges.enumerated().map { index, edge in
-            ExportEdge(id: "m\(index + 1)", source: edge.a, target: edge.b, kind: "co-mention", weight: Double(edge.weight),
-                       values: ["messages": .int(edge.weight)],
-                       spells: pairSpells[Pair(a: edge.a, b: edge.b)] ?? [])
+            // As a pair was keyed: its names in id order (an edge named the other way round has none).
+            let spells: [ExportSpell]
+            if let a = rankOf[edge.a], let b = rankOf[edge.b], a < b {
+                spells = pairSpells[a * count + b] ?? []
+            } else {
+                spells = []
+            }
+            return ExportEdge(id: "m\(index + 1)", source: edge.a, target: edge.b, kind: "co-mention", weight: Double(edge.weight),
+                              values: ["messages": .int(edge.weight)], spells: spells)
         }
         return ExportGraph(
             name: "mentions",
