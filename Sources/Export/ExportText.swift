@@ -18,11 +18,10 @@ enum ExportText {
             writeTwoDigits(civil.day, to: sink)
             return
         }
-        let y = civil.year, m = civil.month, d = civil.day
-        var text: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0x30 + UInt8(y / 1000), 0x30 + UInt8(y / 100 % 10), 0x30 + UInt8(y / 10 % 10), 0x30 + UInt8(y % 10), 0x2D,
-             0x30 + UInt8(m / 10), 0x30 + UInt8(m % 10), 0x2D, 0x30 + UInt8(d / 10), 0x30 + UInt8(d % 10))
-        withUnsafeBytes(of: &text) { sink.write(bytes: $0) }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { bytes in
+            setISO(civil, into: bytes)
+            sink.write(bytes: UnsafeRawBufferPointer(bytes))
+        }
     }
 
     /// `day.isoMonth`: `YYYY-MM`.
@@ -118,19 +117,26 @@ enum ExportText {
     /// inline: no allocation).
     private static func isoPrefix(_ civil: (year: Int, month: Int, day: Int), count: Int) -> String {
         String(unsafeUninitializedCapacity: 10) { bytes in
-            let year = civil.year
-            bytes[0] = 0x30 + UInt8(year / 1000)
-            bytes[1] = 0x30 + UInt8(year / 100 % 10)
-            bytes[2] = 0x30 + UInt8(year / 10 % 10)
-            bytes[3] = 0x30 + UInt8(year % 10)
-            bytes[4] = 0x2D
-            bytes[5] = 0x30 + UInt8(civil.month / 10)
-            bytes[6] = 0x30 + UInt8(civil.month % 10)
-            bytes[7] = 0x2D
-            bytes[8] = 0x30 + UInt8(civil.day / 10)
-            bytes[9] = 0x30 + UInt8(civil.day % 10)
+            setISO(civil, into: bytes)
             return count
         }
+    }
+
+    /// `YYYY-MM-DD` of a year of four digits, set into the first ten bytes of `bytes`: the one
+    /// place the digits of a date are set, for the sinks and the Strings alike.
+    @inline(__always)
+    private static func setISO(_ civil: (year: Int, month: Int, day: Int), into bytes: UnsafeMutableBufferPointer<UInt8>) {
+        let year = civil.year
+        bytes[0] = 0x30 + UInt8(year / 1000)
+        bytes[1] = 0x30 + UInt8(year / 100 % 10)
+        bytes[2] = 0x30 + UInt8(year / 10 % 10)
+        bytes[3] = 0x30 + UInt8(year % 10)
+        bytes[4] = 0x2D
+        bytes[5] = 0x30 + UInt8(civil.month / 10)
+        bytes[6] = 0x30 + UInt8(civil.month % 10)
+        bytes[7] = 0x2D
+        bytes[8] = 0x30 + UInt8(civil.day / 10)
+        bytes[9] = 0x30 + UInt8(civil.day % 10)
     }
 
     /// `color.hex`: `#rrggbb`, lower case.

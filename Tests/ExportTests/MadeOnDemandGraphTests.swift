@@ -252,6 +252,8 @@ import Testing
             ExportText.append(isoMonth: day, to: &month)
             ExportText.append(isoYear: day, to: &year)
             #expect(iso == day.iso && month == day.isoMonth && year == day.isoYear, "\(day.iso)")
+            // The sink's form: ten bytes at once for a year of four digits, piece by piece otherwise.
+            #expect(ByteSink.text { ExportText.write(iso: day, to: $0) } == day.iso, "\(day.iso)")
         }
     }
 
