@@ -175,7 +175,10 @@ struct RepliesFigure {
         var step = diameter(99) + 2
         var axisLeft = 0.0, axisRight = 0.0, binCount = 1
         var groups: [Group] = []
-        var groupOf: [String: Int] = [:]
+        // Each item's group by its place in `items`, made again by each pass of the bins; the
+        // table by id is made once, after the last (a pass used to fill it too: 600,000 ids
+        // hashed up to three times in the export's full drawing).
+        var groupOfItem = [Int32](repeating: -1, count: items.count)
         for _ in 0..<3 {
             axisLeft = labelColumn + step / 2
             axisRight = width - step / 2 - 2
@@ -187,9 +190,7 @@ struct RepliesFigure {
             laidOutBins = bins
             var grid = [Int32](repeating: -1, count: lanes.count * 2 * binCount)
             groups = []
-            groupOf = [:]
-            groupOf.reserveCapacity(items.count)
-            for item in items {
+            for (position, item) in items.enumerated() {
                 // A drawn lane's own row, else the others' (one lookup, not a walk of the lanes per mark).
                 let lane = laneIndex[item.lane] ?? laneIndex[Self.othersLane] ?? 0
                 let bin = bins.bin(of: item.day, on: scale)
@@ -206,13 +207,17 @@ struct RepliesFigure {
                 if item.inferred { groups[index].inferred += 1 }
                 if !item.exactDate { groups[index].uncertain += 1 }
                 groups[index].lastDay = item.day
-                groupOf[item.id] = index
+                groupOfItem[position] = Int32(index)
             }
             let widest = groups.map { diameter($0.count) }.max() ?? mark
             if widest + 2 <= step + 1e-9 { break }
             step = widest + 2
         }
         guard let scale = laidOutScale, let bins = laidOutBins else { preconditionFailure("the bins loop runs at least once") }
+        // By id, in item order (an id met twice keeps its last item's group, as before).
+        var groupOf: [String: Int] = [:]
+        groupOf.reserveCapacity(items.count)
+        for (position, item) in items.enumerated() { groupOf[item.id] = Int(groupOfItem[position]) }
         let binWidth = bins.width
         let daysPerBin = bins.daysPerBin
 
