@@ -49,8 +49,7 @@ public enum CSVText {
     /// Whether a spreadsheet would read the cell as a formula: its first character is one of
     /// OWASP's triggers, and it is not a plain number such as `-3` or `+1.5`.
     static func isFormula(_ s: String) -> Bool {
-        var s = s
-        return s.withUTF8 { isFormula($0) }
+        ByteSink.withUTF8(s) { isFormula($0) }
     }
 
     private static func isFormula(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
