@@ -24,18 +24,20 @@ import Testing
     func sharedPartsDrawTheSameFigure(kind: GraphFigureKind) throws {
         let alone = Self.context(parts: nil)
         let everyPair = kind == .matrix ? nil : 1   // as `ExportLayoutReader` draws the export's figure
-        let expectedExport = try GraphFigure.build(kind, context: alone, minimumWeight: everyPair).dot
-        let expectedGallery = try GraphFigure.build(kind, context: alone).dot
+        // The DOT and the caption (which counts the messages drawn, from a shared part too).
+        func drawn(_ figure: GraphFigure) throws -> String { figure.dot + String(decoding: try figure.caption.json(), as: UTF8.self) }
+        let expectedExport = try drawn(GraphFigure.build(kind, context: alone, minimumWeight: everyPair))
+        let expectedGallery = try drawn(GraphFigure.build(kind, context: alone))
         for exportFirst in [true, false] {
             let parts = FigureParts()
             let shared = Self.context(parts: parts)
             var export = "", gallery = ""
             if exportFirst {
-                export = try GraphFigure.build(kind, context: shared, minimumWeight: everyPair).dot
-                gallery = try GraphFigure.build(kind, context: shared).dot
+                export = try drawn(GraphFigure.build(kind, context: shared, minimumWeight: everyPair))
+                gallery = try drawn(GraphFigure.build(kind, context: shared))
             } else {
-                gallery = try GraphFigure.build(kind, context: shared).dot
-                export = try GraphFigure.build(kind, context: shared, minimumWeight: everyPair).dot
+                gallery = try drawn(GraphFigure.build(kind, context: shared))
+                export = try drawn(GraphFigure.build(kind, context: shared, minimumWeight: everyPair))
             }
             #expect(export == expectedExport)
             #expect(gallery == expectedGallery)
@@ -50,8 +52,26 @@ import Testing
                 #expect(!made.matrix.isEmpty)
             default:
                 #expect(made.mentionPeople)
+                #expect(!made.mentionThresholds.isEmpty)
             }
         }
+    }
+
+    @Test("the mentions figure's messages are shared per weight: figures drawn at two weights count their own")
+    func mentionMessagesArePerWeight() throws {
+        let alone = Self.context(parts: nil)
+        let lighter = try GraphFigure.build(.mentions, context: alone)
+        // Its title names the weight it chose ("in ≥ 3 messages"); the heavier figure asks for one more.
+        let chosen = try #require(lighter.title.firstMatch(of: /in ≥ (\d+) messages/).flatMap { Int($0.1) })
+        let weight = chosen + 1
+        let heavier = try GraphFigure.build(.mentions, context: alone, minimumWeight: weight)
+        // The two weights draw different messages, so a part shared across them would show.
+        #expect(lighter.caption.messages != heavier.caption.messages)
+        let parts = FigureParts()
+        let shared = Self.context(parts: parts)
+        #expect(try GraphFigure.build(.mentions, context: shared).caption.json() == lighter.caption.json())
+        #expect(try GraphFigure.build(.mentions, context: shared, minimumWeight: weight).caption.json() == heavier.caption.json())
+        #expect(parts.made.mentionThresholds.count == 2)
     }
 
     @Test("the figures merge people on this corpus, so the merged parts are exercised")

@@ -18,14 +18,17 @@ public final class FigureParts: Sendable {
     private let matrixGraphs = Mutex<[Int: CorrespondentGraph]>([:])
     private let everyMessage = Mutex<DrawnMessages?>(nil)
     private let letters = Mutex<LetterNumbers?>(nil)
+    private let mentionMessages = Mutex<[Int: DrawnMessages]>([:])
 
     public init() {}
 
     /// What has been made so far (for tests of the sharing): whether the ranking and the
-    /// mentions of people are, and the people limits of the merged and matrix graphs.
-    var made: (ranking: Bool, mentionPeople: Bool, merged: [Int], matrix: [Int]) {
+    /// mentions of people are, the people limits of the merged and matrix graphs, and the
+    /// weight thresholds of the mentions figure's messages.
+    var made: (ranking: Bool, mentionPeople: Bool, merged: [Int], matrix: [Int], mentionThresholds: [Int]) {
         (ranking.withLock { $0 != nil }, mentionPeople.withLock { $0 != nil },
-         merged.withLock { $0.keys.sorted() }, matrixGraphs.withLock { $0.keys.sorted() })
+         merged.withLock { $0.keys.sorted() }, matrixGraphs.withLock { $0.keys.sorted() },
+         mentionMessages.withLock { $0.keys.sorted() })
     }
 
     /// `FigureContext.rankedCorrespondents` of the analysis.
@@ -52,6 +55,14 @@ public final class FigureParts: Sendable {
     /// - Complexity: O(m) the first time; O(1) after.
     func letterNumbers(_ make: () -> LetterNumbers) -> LetterNumbers {
         Self.once(letters, make)
+    }
+
+    /// The messages naming a pair of people the mentions figure draws at a weight threshold
+    /// (`MentionsFigure.drawnMessages`): the gallery's figure and its export's drawing draw the
+    /// same pairs, and each finding them is a pass over every message's mentions.
+    /// - Complexity: O(m + Σ k²) the first time for each threshold; O(1) after.
+    func mentionMessages(threshold: Int, _ make: () -> DrawnMessages) -> DrawnMessages {
+        Self.once(mentionMessages, key: threshold, make)
     }
 
     /// The correspondents figure's merged graph for a people limit.

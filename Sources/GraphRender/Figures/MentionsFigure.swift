@@ -66,11 +66,16 @@ struct MentionsFigure {
     /// The messages that name both people of a drawn pair, counted for the caption.
     /// - Complexity: O(Σ k²) for k people named in each message, plus a pass over the messages
     ///   (each read in place, none copied).
+    ///   Made once per threshold for all figures sharing `context.parts` (the pairs drawn at a
+    ///   threshold are those of the analysis's people, wherever the figure is drawn).
     func drawnMessages() -> DrawnMessages {
-        let (graph, _, edges) = drawnPairs()
-        let named = Self.messagesNaming(edges, in: graph)
-        let messages = context.analysis.messages
-        return DrawnMessages(messages, indices: messages.indices.lazy.filter { named.contains(messages[$0].id) })
+        let (graph, threshold, edges) = drawnPairs()
+        let find = {
+            let named = Self.messagesNaming(edges, in: graph)
+            let messages = context.analysis.messages
+            return DrawnMessages(messages, indices: messages.indices.lazy.filter { named.contains(messages[$0].id) })
+        }
+        return context.parts?.mentionMessages(threshold: threshold, find) ?? find()
     }
 
     /// The figure's DOT and caption, laid out by Graphviz later.
