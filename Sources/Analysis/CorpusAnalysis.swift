@@ -357,16 +357,30 @@ public struct CorpusAnalysis: Sendable {
         let keptInferred = Set(copy.inferred.map(\.id))
         let present = kept.union(keptInferred)
         copy.links = links.filter { present.contains($0.from) && present.contains($0.to) }
-        copy.topics = self.topics.filter { kept.contains($0.key) }
+        // Looked up by the messages kept, not filtered from every message's entry: a slice of a
+        // large corpus (the replies figure's busiest period) keeps few of them.
+        copy.topics = Self.entries(of: self.topics, for: copy.messages)
         copy.unresolvedReferences = unresolvedReferences.filter { kept.contains($0.messageID) }
         copy.principal = Principal.decide(copy.messages, within: corpusPrincipal)
         copy.correspondents = CorrespondentGraph.build(messages: copy.messages, inferred: copy.inferred, people: corpus.people)
         copy.messageIndex = CorpusAnalysis.positions(of: copy.messages)
         copy.latency = ReplyLatency.measure(messages: copy.messages, index: copy.messageIndex, inferred: copy.inferred, links: copy.links)
-        copy.mentions = MentionGraph.build(byMessage: mentions.byMessage.filter { kept.contains($0.key) },
+        copy.mentions = MentionGraph.build(byMessage: Self.entries(of: mentions.byMessage, for: copy.messages),
                                            messageOrder: copy.messages.map(\.id), table: mentionTable)
         copy.inferredIndex = Dictionary(copy.inferred.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         return copy
+    }
+
+    /// The entries of `table` (by message id) of `messages`.
+    /// - Complexity: O(k) for k messages, whatever the size of `table`.
+    private static func entries<Value>(of table: [String: Value], for messages: [Message]) -> [String: Value] {
+        var kept: [String: Value] = [:]
+        kept.reserveCapacity(min(messages.count, table.count))
+        for index in messages.indices {
+            let id = messages[index].id
+            if let value = table[id] { kept[id] = value }
+        }
+        return kept
     }
 }
 
