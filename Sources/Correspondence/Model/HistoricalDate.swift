@@ -112,46 +112,27 @@ public struct HistoricalDate: Sendable, Hashable, Codable {
         HistoricalDate(bounds: nil, nil, precision: .undated, evidence: evidence, raw: raw)
     }
 
+    /// The date's two bounds alone (`DateBounds`): what placing it in time reads.
+    @inlinable public var bounds: DateBounds { DateBounds(notBefore: notBefore, notAfter: notAfter) }
+
     /// True when at least one bound is known: the message can be placed in time.
-    @inlinable public var isDated: Bool { notBefore != nil || notAfter != nil }
+    @inlinable public var isDated: Bool { bounds.isDated }
 
     /// True when the day itself is known.
-    @inlinable public var isExact: Bool { notBefore != nil && notBefore == notAfter }
+    @inlinable public var isExact: Bool { bounds.isExact }
 
     /// True when exactly one bound is known.
-    @inlinable public var isOpen: Bool { (notBefore == nil) != (notAfter == nil) }
+    @inlinable public var isOpen: Bool { bounds.isOpen }
 
-    /// The single day to sort and place the message by: the day itself when known, the middle
-    /// of two bounds, the one known bound of an open date; nil when undated.
-    @inlinable public var best: Day? {
-        switch (notBefore, notAfter) {
-        case let (a?, b?): return a == b ? a : Day(ordinal: (a.ordinal + b.ordinal) / 2)
-        case let (a?, nil): return a
-        case let (nil, b?): return b
-        case (nil, nil): return nil
-        }
-    }
+    /// The single day to sort and place the message by (`DateBounds.best`).
+    @inlinable public var best: Day? { bounds.best }
 
     /// Width of the uncertainty in days (0 when exact); nil when a bound is open or undated.
-    @inlinable public var spanDays: Int? {
-        guard let a = notBefore, let b = notAfter else { return nil }
-        return a.days(to: b)
-    }
+    @inlinable public var spanDays: Int? { bounds.spanDays }
 
-    /// The days a figure draws the date across: both bounds; the one known bound of an open date
-    /// (drawn at that bound, never as a range to an invented end); nil when undated.
-    @inlinable public var drawnBounds: (notBefore: Day, notAfter: Day)? {
-        switch (notBefore, notAfter) {
-        case let (a?, b?): return (a, b)
-        case let (a?, nil): return (a, a)
-        case let (nil, b?): return (b, b)
-        case (nil, nil): return nil
-        }
-    }
+    /// The days a figure draws the date across (`DateBounds.drawnBounds`).
+    @inlinable public var drawnBounds: (notBefore: Day, notAfter: Day)? { bounds.drawnBounds }
 
     /// Both bounds, when both are known.
-    @inlinable public var closedBounds: (notBefore: Day, notAfter: Day)? {
-        guard let a = notBefore, let b = notAfter else { return nil }
-        return (a, b)
-    }
+    @inlinable public var closedBounds: (notBefore: Day, notAfter: Day)? { bounds.closedBounds }
 }
