@@ -126,7 +126,7 @@ public struct Exporter: Sendable {
             let shortNames = self.shortNames, eras = self.eras
             return one { sink in
                 TimelineJSWriter().write(corpus: analysis.corpus, title: "Correspondence of \(analysis.corpus.sourceName)",
-                                         groups: TimelineJSWriter.groups(analysis), shortNames: shortNames, eras: eras, to: sink)
+                                         groups: TimelineJSWriter.Groups(analysis), shortNames: shortNames, eras: eras, to: sink)
             }
         case .csv:
             let labels = Dictionary(analysis.lexicon.topics.map { ($0.id, $0.label) }, uniquingKeysWith: { a, _ in a })

@@ -49,7 +49,15 @@ public struct TimelineJSWriter: Sendable {
     /// - Complexity: O(messages + eras).
     public func write(corpus: Corpus, title: String, groups: [String: String] = [:], shortNames: [String: String] = [:],
                       eras: [Era] = [], to sink: ByteSink) {
-        let grouped = !groups.isEmpty
+        write(corpus: corpus, title: title, groups: Groups(groups), shortNames: shortNames, eras: eras, to: sink)
+    }
+
+    /// `write(corpus:title:groups:shortNames:eras:to:)` with the groups looked up as each event
+    /// is written (`Groups`).
+    /// - Complexity: O(messages + eras), plus what a lookup of `groups` costs per message.
+    public func write(corpus: Corpus, title: String, groups: Groups, shortNames: [String: String] = [:],
+                      eras: [Era] = [], to sink: ByteSink) {
+        let grouped = groups.any
         // A timeline places events in time: undated messages are left out (the title counts
         // them); an open date is placed at its known bound and worded as open.
         var json = JSONWriter(into: sink)
@@ -324,15 +332,46 @@ public struct TimelineJSWriter: Sendable {
 
 extension TimelineJSWriter {
     /// Each message's group: the label of its highest-scoring topic (lexicon order breaks ties).
+    /// - Complexity: O(m) for m messages with topics.
     public static func groups(_ analysis: CorpusAnalysis) -> [String: String] {
-        let order = Dictionary(analysis.lexicon.topics.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let groups = Groups(analysis)
         var result: [String: String] = [:]
-        for (id, matches) in analysis.topics {
-            let best = matches.min {
-                $0.score != $1.score ? $0.score > $1.score : (order[$0.topic] ?? .max) < (order[$1.topic] ?? .max)
-            }
-            if let best { result[id] = analysis.lexicon.topic(best.topic)?.label ?? best.topic }
+        for id in analysis.topics.keys {
+            if let label = groups[id] { result[id] = label }
         }
         return result
+    }
+
+    /// Message id -> group label, looked up as the writer asks: from a table, or from the
+    /// analysis, each message's highest-scoring topic found when its event is written. Why: a
+    /// table of every message's label was 40 MB of a 500,000-message gallery at its memory peak.
+    public struct Groups: Sendable {
+        private let label: @Sendable (String) -> String?
+        /// True when some message has a group (the others are then grouped under
+        /// `ungroupedLabel`).
+        public let any: Bool
+
+        /// The groups of a table.
+        public init(_ table: [String: String]) {
+            label = { table[$0] }
+            any = !table.isEmpty
+        }
+
+        /// Each message's group: the label of its highest-scoring topic (lexicon order breaks ties).
+        /// - Complexity: O(t) for t topics; O(m) at most to find whether any message has one.
+        public init(_ analysis: CorpusAnalysis) {
+            let order = Dictionary(analysis.lexicon.topics.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+            let labels = Dictionary(analysis.lexicon.topics.map { ($0.id, $0.label) }, uniquingKeysWith: { a, _ in a })
+            let topics = analysis.topics
+            label = { id in
+                guard let matches = topics[id], let best = matches.min(by: {
+                    $0.score != $1.score ? $0.score > $1.score : (order[$0.topic] ?? .max) < (order[$1.topic] ?? .max)
+                }) else { return nil }
+                return labels[best.topic] ?? best.topic
+            }
+            any = topics.values.contains { !$0.isEmpty }
+        }
+
+        public subscript(id: String) -> String? { label(id) }
     }
 }

@@ -54,6 +54,12 @@ import Correspondence
         let people = a.mentions.restricted(to: .person)
         #expect(!people.nodes.contains { $0.id == "Warsaw" })
         #expect(!people.edges.contains { $0.a == "Warsaw" || $0.b == "Warsaw" })
+        #expect(people.byMessage["a"]?.map(\.entity) == ["Eden", "Hopkins"])
+        // Without the messages: the same nodes and edges, and no lists held.
+        let bare = a.mentions.restricted(to: .person, withMessages: false)
+        #expect(bare.nodes == people.nodes)
+        #expect(bare.edges == people.edges)
+        #expect(bare.byMessage.isEmpty && !people.byMessage.isEmpty)
         // "THE PRIME MINISTER" names no one in particular: not an alias for mentions.
         #expect(GraphAndFilterTests.table.entities.first { $0.id == "Churchill" }?.aliases == ["W. CHURCHILL"])
     }

@@ -80,7 +80,8 @@ public struct GraphFigure: Sendable {
                 return figure.figure()
             }
         case .mentions:
-            let restrict = { context.analysis.mentions.restricted(to: .person) }
+            // Nodes and edges only: the figure reads each message's mentions from the analysis.
+            let restrict = { context.analysis.mentions.restricted(to: .person, withMessages: false) }
             let people = context.parts?.mentionPeople(restrict) ?? restrict()   // once for every limit tried
             return try fitted(context: context, start: max(budget, MentionsFigure.legiblePeople)) { limit, width in
                 var figure = MentionsFigure(context: context, engine: engine ?? .neato, minimumWeight: minimumWeight, peopleLimit: limit)

@@ -56,7 +56,7 @@ struct MentionsFigure {
     /// The mention graph of people, the weight a pair needs to be drawn, and the pairs drawn.
     private func drawnPairs() -> (graph: MentionGraph, threshold: Int, edges: [MentionGraph.Edge]) {
         if let chosenPairs { return chosenPairs }
-        let graph = people ?? context.analysis.mentions.restricted(to: .person)
+        let graph = people ?? context.analysis.mentions.restricted(to: .person, withMessages: false)
         let limit = peopleLimit ?? Self.legiblePeople
         // The weight keeps at most `limit` people; an author's --min-weight may only raise it.
         let threshold = max(minimumWeight ?? 1, Self.automaticWeight(graph, people: limit))
@@ -69,9 +69,11 @@ struct MentionsFigure {
     ///   Made once per threshold for all figures sharing `context.parts` (the pairs drawn at a
     ///   threshold are those of the analysis's people, wherever the figure is drawn).
     func drawnMessages() -> DrawnMessages {
-        let (graph, threshold, edges) = drawnPairs()
+        let (_, threshold, edges) = drawnPairs()
         let find = {
-            let named = Self.messagesNaming(edges, in: graph)
+            // Each message's mentions from the analysis's whole graph: the pairs drawn are of
+            // people only, so the other names a message has are passed over (`graph` holds no lists).
+            let named = Self.messagesNaming(edges, in: context.analysis.mentions)
             let messages = context.analysis.messages
             return DrawnMessages(messages, indices: messages.indices.lazy.filter { named.contains(messages[$0].id) })
         }
