@@ -99,6 +99,20 @@ import Testing
         }
     }
 
+    /// The reader sizes its list of entries by the file's size: a file has one, a pipe none
+    /// (and the corpus read either way is the same: `streamedCorpusIsTheWholeTextCorpus`,
+    /// `StdinStreamTests`).
+    @Test func aFileHasASizeAndAPipeNone() throws {
+        let bytes = Array(Self.hostileText().utf8)
+        let url = try write(bytes, name: "sized.txt")
+        #expect(try TextBlocks(url: url, shownAs: url.lastPathComponent, blockSize: 1_000).fileSize == bytes.count)
+        var ends: [Int32] = [0, 0]
+        #expect(pipe(&ends) == 0)
+        close(ends[1])
+        let piped = TextBlocks(descriptor: ends[0], prefix: [], shownAs: "pipe", blockSize: 1_000)
+        #expect(piped.fileSize == nil)
+    }
+
     /// The bundled corpus in blocks, headers on the blocks' edges: the same corpus and hash as
     /// the whole text, and the same as `CorpusLoader.load` (which streams it).
     @Test(arguments: [(1_500, 700), (20_000, 7_919), (100_000, 40_000)])

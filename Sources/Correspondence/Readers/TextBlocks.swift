@@ -56,6 +56,14 @@ struct TextBlocks: ~Copyable {
         spare = .allocate(capacity: spareCapacity)
     }
 
+    /// The size in bytes of what is read when it is a regular file (nil for a pipe or a
+    /// terminal): the reader sizes its list of entries by it (`TelegramSegmenter.Blocks`).
+    var fileSize: Int? {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        return Int(info.st_size)
+    }
+
     /// Reads from an open descriptor, taken (closed when done), after `prefix`: bytes already
     /// read from it (standard input's first bytes, read to choose its format). The text is the
     /// one the prefix and the rest make together, as if read as one file.
