@@ -331,17 +331,6 @@ public struct TimelineJSWriter: Sendable {
 }
 
 extension TimelineJSWriter {
-    /// Each message's group: the label of its highest-scoring topic (lexicon order breaks ties).
-    /// - Complexity: O(m) for m messages with topics.
-    public static func groups(_ analysis: CorpusAnalysis) -> [String: String] {
-        let groups = Groups(analysis)
-        var result: [String: String] = [:]
-        for id in analysis.topics.keys {
-            if let label = groups[id] { result[id] = label }
-        }
-        return result
-    }
-
     /// Message id -> group label, looked up as the writer asks: from a table, or from the
     /// analysis, each message's highest-scoring topic found when its event is written. Why: a
     /// table of every message's label was 40 MB of a 500,000-message gallery at its memory peak.

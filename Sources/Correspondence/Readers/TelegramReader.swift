@@ -341,6 +341,7 @@ struct TelegramSegmenter {
         /// - Complexity: O(n) in the bytes of the block (at most twice over a piece whose cut
         ///   fails), plus the work of each paragraph; the pieces on all cores.
         mutating func add(_ block: UnsafeBufferPointer<UInt8>, alongside: () -> Void) {
+            bytesSeen += block.count
             let cuts = TelegramSegmenter.cuts(in: block, pieceSize: pieceSize)
             guard cuts.count > 2 else {
                 if whole == nil { whole = TelegramSegmenter(bytes: block, stripped: true, people: people, memo: memo) }
@@ -392,7 +393,6 @@ struct TelegramSegmenter {
             // byte so far, an eighth over; doubling again if the rest is denser): each doubling
             // copied every draft into fresh memory, some 50,000 first touches of a page in the
             // read of 500,000 messages. Room not yet written is not resident.
-            bytesSeen += block.count
             let needed = whole!.drafts.count + pieces[from...].reduce(0) { $0 + $1.segmenter.drafts.count } + 1
             if whole!.drafts.capacity < needed {
                 var room = max(needed, 2 * whole!.drafts.capacity)

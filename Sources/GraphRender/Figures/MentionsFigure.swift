@@ -19,8 +19,9 @@ struct MentionsFigure {
     /// Most people drawn (the figure raises the weight until no more have a line).
     var peopleLimit: Int? = nil
     var style: FigureStyle
-    /// The mentions of people only (`MentionGraph.restricted`), when the caller has made it
-    /// once for every people limit it tries (a pass over every message's mentions).
+    /// The people's nodes and edges of the mentions graph (`MentionGraph.restricted`, without
+    /// the messages' lists: `drawnMessages` reads those from the analysis), when the caller has
+    /// made it once for every people limit it tries.
     var people: MentionGraph? = nil
     /// Points of routing margin around nodes on top of `routingMargin` (`separatingLines`
     /// raises it when a line still passes too near a person).
