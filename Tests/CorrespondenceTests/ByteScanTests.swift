@@ -114,8 +114,12 @@ import EpistolaryTestSupport
                     bytes[position] = b
                     let word = bytes.withUnsafeBufferPointer { ByteScan.word($0.baseAddress!, 0) }
                     let mask = ByteScan.asciiLetters(word)
+                    let capitals = ByteScan.asciiCapitals(word), digits = ByteScan.asciiDigits(word)
                     for k in 0..<8 {
-                        #expect((mask >> (8 * UInt64(k) + 7)) & 1 == (DateText.isLetter(bytes[k]) ? 1 : 0), "\(bytes) \(k)")
+                        let bit = 8 * UInt64(k) + 7
+                        #expect((mask >> bit) & 1 == (DateText.isLetter(bytes[k]) ? 1 : 0), "\(bytes) \(k)")
+                        #expect((capitals >> bit) & 1 == (bytes[k] >= 0x41 && bytes[k] <= 0x5A ? 1 : 0), "\(bytes) \(k)")
+                        #expect((digits >> bit) & 1 == (DateText.isDigit(bytes[k]) ? 1 : 0), "\(bytes) \(k)")
                     }
                 }
             }
@@ -130,8 +134,16 @@ import EpistolaryTestSupport
             var plain: [Int] = []
             for i in bytes.indices where DateText.isLetter(bytes[i]) && (i == 0 || !DateText.isLetter(bytes[i - 1])) { plain.append(i) }
             var fast: [Int] = []
-            bytes.withUnsafeBufferPointer { ByteScan.forEachWordStart(in: $0) { fast.append($0) } }
+            bytes.withUnsafeBufferPointer { ByteScan.forEachWordStart(in: $0, selecting: { _ in ByteScan.highBits }) { fast.append($0) } }
             #expect(fast == plain, "\(text)")
+            // A selection keeps exactly the starts whose byte it marks, at every position.
+            var vowels: [Int] = []
+            bytes.withUnsafeBufferPointer { p in
+                ByteScan.forEachWordStart(in: p, selecting: { ByteScan.bytes($0, equalTo: 0x61) | ByteScan.asciiCapitals($0) }) { vowels.append($0) }
+            }
+            #expect(vowels == plain.filter { bytes[$0] == 0x61 || (bytes[$0] >= 0x41 && bytes[$0] <= 0x5A) }, "\(text)")
+            let hasDigit = bytes.withUnsafeBufferPointer { ByteScan.containsDigit($0) }
+            #expect(hasDigit == bytes.contains(where: DateText.isDigit), "\(text)")
         }
     }
 }

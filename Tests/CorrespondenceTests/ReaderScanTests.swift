@@ -83,4 +83,28 @@ import Correspondence
             #expect(try read(variant) == lf)
         }
     }
+
+    /// The reference finder looks only at the word starts a reference can begin at, eight bytes
+    /// at a time (`ByteScan.forEachWordStart(selecting:)`): a noun or month at every offset of
+    /// those eight bytes, and at the end of them, is found all the same.
+    @Test func referencesAreFoundAtEveryOffsetOfAWord() throws {
+        let people = try PersonTable.bundled()
+        func references(_ line: String) throws -> [String] {
+            let text = "J. V. STALIN TO F. ROOSEVELT\n\n\(line)\n\nAugust 2, 1941\n"
+            let message = try #require(TelegramReader.read(text: text, sourceName: "inline.txt", people: people).messages.first)
+            return message.references.map { "\($0.relation) \($0.whose) \($0.date?.iso ?? "-")" }
+        }
+        let dated = "your messages of July 10 and 11 reached me"
+        let undated = "I have your letter about the supplies"
+        let both = "Your message of 20th reached me, and your telegram on the convoys too"
+        let expected = try [dated, undated, both].map { try references("We note that \($0).") }
+        #expect(expected[0].count == 2 && expected[1].count == 1)
+        for pad in 0..<17 {
+            let prefix = String(repeating: "x", count: pad)
+            for (line, want) in zip([dated, undated, both], expected) {
+                #expect(try references("\(prefix) \(line).") == want, "\(pad): \(line)")
+                #expect(try references("\(prefix)\(line) ok") == want, "\(pad): \(line)")
+            }
+        }
+    }
 }

@@ -14,7 +14,7 @@ enum DateText {
     private static let monthBytes: [[UInt8]] = monthNames.map { Array($0.utf8) }
 
     /// The month an ASCII word names (any case), or nil.
-    static func month(bytes: ArraySlice<UInt8>) -> Int? {
+    static func month(bytes: some Collection<UInt8>) -> Int? {
         guard bytes.count >= 3, bytes.count <= 9 else { return nil }
         for (index, name) in monthBytes.enumerated() where name.count == bytes.count {
             var same = true
@@ -35,7 +35,7 @@ enum DateText {
     }
 
     /// Parses "Month D[st|nd|rd|th][, YYYY]" starting exactly at `start` of `bytes`.
-    static func mention(in bytes: [UInt8], at start: Int) -> Mention? {
+    static func mention<Bytes: RandomAccessCollection<UInt8>>(in bytes: Bytes, at start: Int) -> Mention? where Bytes.Index == Int {
         var i = start
         while i < bytes.count, isLetter(bytes[i]) { i += 1 }
         // A space and a digit after the word first: most capitalised words of running text are

@@ -66,29 +66,41 @@ struct ReferenceFinder: Sendable {
     ///
     /// - Complexity: O(length of the line); called once per body line, so O(corpus size) in all.
     func references(in line: String, lineNumber: Int, sender: String, recipients: [String], anchor: Day?) -> [Reference] {
-        let bytes = Array(line.utf8)
-        guard bytes.count > 8 else { return [] }
+        var line = line
+        return line.withUTF8 { p in
+            references(in: p, lineNumber: lineNumber, sender: sender, recipients: recipients, anchor: anchor)
+        }
+    }
+
+    private func references(in p: UnsafeBufferPointer<UInt8>, lineNumber: Int, sender: String, recipients: [String],
+                            anchor: Day?) -> [Reference] {
+        guard p.count > 8 else { return [] }
         var mentions: [DateText.Mention] = []
         var nounsAt: [(Int, Int)] = []
-        // One pass over the word starts: a mention starts at a word in capitals (after one, the
-        // next is looked for past its end); a message noun at a lower-case word.
+        // One pass over the word starts that may matter: a mention starts at a word in capitals
+        // followed by a day (none in a line without a digit; after one, the next is looked for
+        // past its end); a message noun at a lower-case word of a noun's first letter. Most lines
+        // have neither, and are neither copied nor looked at word by word.
+        let datesMayBe = ByteScan.containsDigit(p)
         var resume = 0
-        bytes.withUnsafeBufferPointer { p in ByteScan.forEachWordStart(in: p) { i in
+        ByteScan.forEachWordStart(in: p, selecting: { w in
+            ReferenceFinder.possibleNounStarts(w) | (datesMayBe ? ByteScan.asciiCapitals(w) : 0)
+        }) { i in
             let b = p[i]
             if b >= 0x61 {
                 if let end = ReferenceFinder.singularNounEnd(p, at: i) { nounsAt.append((i, end)) }
                 return
             }
-            if i >= resume, b >= 0x41, b <= 0x5A, let m = DateText.mention(in: bytes, at: i) {
+            if i >= resume, let m = DateText.mention(in: p, at: i) {
                 mentions.append(m)
                 // "April 10 and 11", "February 2 and 3"
                 var j = m.end
                 let andText = ReferenceFinder.andBytes
-                if m.year == nil, j + andText.count < bytes.count, bytes[j..<(j + andText.count)].elementsEqual(andText) {
+                if m.year == nil, j + andText.count < p.count, p[j..<(j + andText.count)].elementsEqual(andText) {
                     j += andText.count
                     var day = 0, n = 0
-                    while j < bytes.count, DateText.isDigit(bytes[j]), n < 3 { day = day * 10 + Int(bytes[j] - 0x30); j += 1; n += 1 }
-                    if n >= 1, n <= 2, j >= bytes.count || !DateText.isLetter(bytes[j]) || (j + 1 < bytes.count && ["st", "nd", "rd", "th"].contains(String(decoding: bytes[j..<(j + 2)], as: UTF8.self))) {
+                    while j < p.count, DateText.isDigit(p[j]), n < 3 { day = day * 10 + Int(p[j] - 0x30); j += 1; n += 1 }
+                    if n >= 1, n <= 2, j >= p.count || !DateText.isLetter(p[j]) || (j + 1 < p.count && ["st", "nd", "rd", "th"].contains(String(decoding: p[j..<(j + 2)], as: UTF8.self))) {
                         var extra = m
                         extra.start = m.start
                         extra.end = j
@@ -98,8 +110,9 @@ struct ReferenceFinder: Sendable {
                 }
                 resume = m.end
             }
-        } }
+        }
         guard !mentions.isEmpty || !nounsAt.isEmpty else { return [] }
+        let bytes = Array(p)
         // Words only of the clauses that matter: around each date and each message noun.
         var ranges = mentions.map { ReferenceFinder.clause(bytes, around: $0.start, end: $0.end) }
         ranges += nounsAt.map { ReferenceFinder.clause(bytes, around: $0.0, end: $0.1) }
@@ -159,6 +172,18 @@ struct ReferenceFinder: Sendable {
                             start: words[d].start, end: end, line: line, anchor: nil))
         }
         return out
+    }
+
+    /// The high bit set in the bytes of `word` that may start a singular message noun
+    /// (`singularNounEnd`): m, l, t, c or r, followed by e or o ("message", "letter",
+    /// "telegram", "communication", "reply"). The last byte's follower is in the next word, so
+    /// the last byte is kept on its first letter alone.
+    @inline(__always)
+    private static func possibleNounStarts(_ word: UInt64) -> UInt64 {
+        let first = ByteScan.bytes(word, equalTo: 0x6D) | ByteScan.bytes(word, equalTo: 0x6C) | ByteScan.bytes(word, equalTo: 0x74)
+            | ByteScan.bytes(word, equalTo: 0x63) | ByteScan.bytes(word, equalTo: 0x72)
+        let followed = (ByteScan.bytes(word, equalTo: 0x65) | ByteScan.bytes(word, equalTo: 0x6F)) >> 8 | (0x80 << 56)
+        return first & followed
     }
 
     /// The bytes of " and " (in "April 10 and 11").
