@@ -11,6 +11,8 @@ import Synchronization
 final class HeaderMemo: Sendable {
     private let headers = Mutex<[[String]: HeaderText]>([:])
     private let headerLike = Mutex<[String: String?]>([:])
+    /// The readings of header-like paragraphs by their bytes (`HeaderParagraphReadings`).
+    let paragraphs = HeaderParagraphReadings.Shared()
 
     /// The header read from `paragraphs`, made by `read` the first time it is asked for.
     func header(_ paragraphs: [String], read: () -> HeaderText) -> HeaderText {

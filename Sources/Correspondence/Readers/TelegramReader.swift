@@ -261,6 +261,8 @@ struct TelegramSegmenter {
     private let memo: HeaderMemo
     /// This segmenter's own header readings, asked before `memo` (see `HeaderMemo.Local`).
     private var seenHeaders = HeaderMemo.Local()
+    /// This segmenter's readings of header-like paragraphs, by their bytes.
+    private var paragraphReadings = HeaderParagraphReadings()
     /// Most paragraphs one unfinished header gathers. A real header is a few blocks (writer,
     /// "TO ..." addressee, classification); a run of header-like blocks that never completes
     /// (the black-box run's 5,000 "PERSONAL AND SECRET FROM" blocks, each followed by a date)
@@ -633,6 +635,21 @@ struct TelegramSegmenter {
     private mutating func headerParagraph(firstLine: Int) -> Bool {
         // Cheap test first: a header is in capitals (a fused date adds only a few lower-case letters).
         guard paragraphLines.allSatisfy({ HeaderText.isMostlyUpper(bytes: UnsafeBufferPointer(rebasing: bytes[$0])) }) else { return false }
+        // The reading depends on the paragraph's lines alone, so each distinct paragraph is read
+        // once (`HeaderParagraphReadings`).
+        let whole = UnsafeBufferPointer(rebasing: bytes[paragraphLines[0].lowerBound..<paragraphLines[paragraphLines.count - 1].upperBound])
+        var readings = paragraphReadings
+        paragraphReadings = HeaderParagraphReadings()   // held once while it changes (no copy)
+        let reading = readings.reading(of: whole, shared: memo.paragraphs) { readHeaderParagraph() }
+        paragraphReadings = readings
+        guard let found = reading else { return false }
+        header(found.cleaned, lines: paragraphLines.indices.map { firstLine + $0 }, fusedDate: found.fused)
+        return true
+    }
+
+    /// What the paragraph (`paragraphLines`, all mostly in capitals) reads as: a header's
+    /// cleaned text after the date fused before it, or nil when it is no header.
+    private mutating func readHeaderParagraph() -> HeaderParagraphReadings.Reading? {
         var firstText = Substring(lineText(0)).trimmingSpaces()
         var fused: Day?
         if let lead = DateText.leadingDate(firstText), HeaderText.isHeaderLike(HeaderText.clean(lead.rest)) {
@@ -646,10 +663,9 @@ struct TelegramSegmenter {
             let cleaned = HeaderText.clean(joined)
             return HeaderText.isHeaderLike(cleaned) ? cleaned : nil
         }
-        guard let cleanedHeader = cleaned else { return false }
-        if paragraphLines.count == 1, joined.utf8.contains(where: DateText.isDigit), DateText.dateLine(joined) != nil { return false }
-        header(cleanedHeader, lines: paragraphLines.indices.map { firstLine + $0 }, fusedDate: fused)
-        return true
+        guard let cleanedHeader = cleaned else { return nil }
+        if paragraphLines.count == 1, joined.utf8.contains(where: DateText.isDigit), DateText.dateLine(joined) != nil { return nil }
+        return HeaderParagraphReadings.Reading(cleaned: cleanedHeader, fused: fused)
     }
 
     private mutating func header(_ text: String, lines numbers: [Int], fusedDate: Day?) {
