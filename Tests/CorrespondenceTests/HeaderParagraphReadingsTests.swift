@@ -27,5 +27,12 @@ import Testing
         #expect(look("NOT A HEADER", in: &first) == nil)
         #expect(look("NOT A HEADER", in: &second) == nil)
         #expect(reads == ["FROM A TO B", "FROM A TO C", "FROM A\nTO B", "NOT A HEADER"])
+        // A long paragraph that is no header is not kept (a body typed in capitals): read each time.
+        let long = String(repeating: "NOT A HEADER ", count: 6)
+        #expect(long.utf8.count > HeaderParagraphReadings.longestKeptNonHeader)
+        #expect(look(long, in: &first) == nil && look(long, in: &first) == nil)
+        let longHeader = "FROM " + long
+        #expect(look(longHeader, in: &first) != nil && look(longHeader, in: &second) != nil)
+        #expect(reads.count == 7)
     }
 }

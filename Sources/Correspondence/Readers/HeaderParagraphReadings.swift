@@ -105,7 +105,8 @@ struct HeaderParagraphReadings {
     /// The reading of the paragraph whose bytes are `bytes`: this piece's first, then the
     /// shared one, else made by `read` (and stored in both).
     /// - Complexity: O(n) in the bytes (hashed and compared), plus `read` once per distinct
-    ///   paragraph of the text (twice at most when two pieces meet it at once).
+    ///   paragraph of the text (twice at most when two pieces meet it at once), or each time
+    ///   for a long one that is no header.
     mutating func reading(of bytes: UnsafeBufferPointer<UInt8>, shared: Shared, read: () -> Reading?) -> Reading? {
         let key = Key(borrowing: bytes)
         if let known = readings[key] { return known }
@@ -114,9 +115,16 @@ struct HeaderParagraphReadings {
             return found.reading
         }
         let made = read()
+        // A long paragraph that is no header is not kept: in a text typed all in capitals every
+        // paragraph of the body comes here, seldom twice (the 50,000 telegrams in capitals kept
+        // 14 MB of them); a short one (a signature, "J. STALIN") comes again and again.
+        guard made != nil || bytes.count <= Self.longestKeptNonHeader else { return made }
         let stored = key.stored()
         readings[stored] = .some(made)
         shared.add(stored, made)
         return made
     }
+
+    /// The longest paragraph that is no header whose reading is kept, in bytes.
+    static let longestKeptNonHeader = 64
 }
