@@ -10,7 +10,6 @@ import Synchronization
 /// it first does not change the result.
 final class HeaderMemo: Sendable {
     private let headers = Mutex<[[String]: HeaderText]>([:])
-    private let headerLike = Mutex<[String: String?]>([:])
     /// The readings of header-like paragraphs by their bytes (`HeaderParagraphReadings`).
     let paragraphs = HeaderParagraphReadings.Shared()
 
@@ -22,36 +21,18 @@ final class HeaderMemo: Sendable {
         return made
     }
 
-    /// The cleaned header a paragraph's joined text reads as (nil inside: not header-like),
-    /// made by `read` the first time it is asked for.
-    func headerLike(_ joined: String, read: () -> String?) -> String? {
-        if let known = headerLike.withLock({ $0[joined] }) { return known }
-        let made = read()
-        headerLike.withLock { $0[joined] = .some(made) }
-        return made
-    }
-
     /// One piece's own readings, looked up before the shared ones. Why: both cores took the
     /// shared memo's locks for every header-like paragraph, hashing the key inside the lock, and
     /// at 50,000 telegrams a fifth of segmenting went to waiting and waking on them. A piece
     /// asks the shared memo once per distinct text it meets, and the reading is the same.
     struct Local {
         private var headers: [[String]: HeaderText] = [:]
-        private var headerLike: [String: String?] = [:]
 
         /// `HeaderMemo.header`, this piece's answer first.
         mutating func header(_ paragraphs: [String], shared: HeaderMemo, read: () -> HeaderText) -> HeaderText {
             if let known = headers[paragraphs] { return known }
             let made = shared.header(paragraphs, read: read)
             headers[paragraphs] = made
-            return made
-        }
-
-        /// `HeaderMemo.headerLike`, this piece's answer first.
-        mutating func headerLike(_ joined: String, shared: HeaderMemo, read: () -> String?) -> String? {
-            if let known = headerLike[joined] { return known }
-            let made = shared.headerLike(joined, read: read)
-            headerLike[joined] = .some(made)
             return made
         }
     }

@@ -657,13 +657,10 @@ struct TelegramSegmenter {
             firstText = lead.rest
         }
         let joined = ([String(firstText)] + paragraphLines.indices.dropFirst().map { lineText($0) }).joined(separator: " ")
-        // The reading of the text alone is shared (`HeaderMemo`); a single line that is a date
-        // line is no header, whatever the same words read as over several lines.
-        let cleaned = seenHeaders.headerLike(joined, shared: memo) {
-            let cleaned = HeaderText.clean(joined)
-            return HeaderText.isHeaderLike(cleaned) ? cleaned : nil
-        }
-        guard let cleanedHeader = cleaned else { return nil }
+        // Made once per distinct paragraph (`HeaderParagraphReadings`); a single line that is a
+        // date line is no header, whatever the same words read as over several lines.
+        let cleanedHeader = HeaderText.clean(joined)
+        guard HeaderText.isHeaderLike(cleanedHeader) else { return nil }
         if paragraphLines.count == 1, joined.utf8.contains(where: DateText.isDigit), DateText.dateLine(joined) != nil { return nil }
         return HeaderParagraphReadings.Reading(cleaned: cleanedHeader, fused: fused)
     }
