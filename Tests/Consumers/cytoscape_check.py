@@ -14,7 +14,7 @@ Writes a PNG screenshot next to the report.
 
 usage: cytoscape_check.py FILE.cyjs CYTOSCAPE_CHUNK.js SCREENSHOT.png
 """
-import json, os, re, subprocess, sys, tempfile
+import json, os, re, shutil, subprocess, sys, tempfile
 
 PAGE = """<!doctype html><html><head><meta charset="utf-8"><style>
 html,body{margin:0;height:100%%} #cy{position:absolute;left:0;top:0;width:1200px;height:900px}</style>
@@ -51,11 +51,19 @@ def rgb(hex_colour):
 
 
 def main():
+    folder = tempfile.mkdtemp(prefix="cyjs-")
+    try:
+        check(folder)
+    finally:
+        # The page and Chromium's profile are scratch: a test run must not leave them in /tmp.
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def check(folder):
     cyjs, chunk_path, screenshot = sys.argv[1:4]
     document = json.load(open(cyjs, encoding="utf-8"))
     chunk = open(chunk_path, encoding="utf-8").read().replace("</script", "<\\/script")
     page = PAGE % {"chunk": chunk, "document": json.dumps(document).replace("</", "<\\/")}
-    folder = tempfile.mkdtemp(prefix="cyjs-")
     html = os.path.join(folder, "page.html")
     open(html, "w", encoding="utf-8").write(page)
     browser = next((b for b in ("chromium", "chromium-browser", "google-chrome") if subprocess.run(
