@@ -98,7 +98,7 @@ public struct CorpusAnalysis: Sendable {
             var mentionsByMessage: [String: [Mention]] = [:]
             mentionsByMessage.reserveCapacity(perMessage.count { !$0.mentions.isEmpty })
             for (i, result) in perMessage.enumerated() where !result.mentions.isEmpty { mentionsByMessage[messages[i].id] = result.mentions }
-            return MentionGraph.build(byMessage: mentionsByMessage, messageOrder: messages.map(\.id), table: table)
+            return MentionGraph.build(byMessage: mentionsByMessage, lists: perMessage.lazy.map(\.mentions), table: table)
         })
         let links = { (all: [ReplyLink]) -> [ReplyLink] in
             var sorted = all
@@ -365,8 +365,9 @@ public struct CorpusAnalysis: Sendable {
         copy.correspondents = CorrespondentGraph.build(messages: copy.messages, inferred: copy.inferred, people: corpus.people)
         copy.messageIndex = CorpusAnalysis.positions(of: copy.messages)
         copy.latency = ReplyLatency.measure(messages: copy.messages, index: copy.messageIndex, inferred: copy.inferred, links: copy.links)
-        copy.mentions = MentionGraph.build(byMessage: Self.entries(of: mentions.byMessage, for: copy.messages),
-                                           messageOrder: copy.messages.map(\.id), table: mentionTable)
+        let keptMentions = Self.entries(of: mentions.byMessage, for: copy.messages)
+        copy.mentions = MentionGraph.build(byMessage: keptMentions, lists: copy.messages.lazy.map { keptMentions[$0.id] ?? [] },
+                                           table: mentionTable)
         copy.inferredIndex = Dictionary(copy.inferred.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         return copy
     }

@@ -56,36 +56,65 @@ public struct MentionGraph: Sendable, Hashable, Codable {
                             byMessage: kept)
     }
 
-    static func build(byMessage: [String: [Mention]], messageOrder: [String], table: MentionTable) -> MentionGraph {
+    /// The graph of the mentions in `byMessage`; `lists` are the same lists in message order
+    /// (an empty list for a message that names no one), so that the pass goes by position
+    /// instead of looking each message's id up again.
+    /// Each entity is numbered once, as it is first met, and the counts and the pairs are kept
+    /// by number: with the ids as keys every mention was hashed three times and every pair
+    /// twice over (both strings), and at 500,000 messages this pass ran alone at the end of
+    /// the analysis for over half a second (`perf record`).
+    /// - Complexity: O(m + p) for m mentions and p pairs named in one message, plus
+    ///   O(k log k) in the entities and pairs kept (the sort).
+    static func build<Lists: Sequence<[Mention]>>(byMessage: [String: [Mention]], lists: Lists, table: MentionTable) -> MentionGraph {
         let entities = Dictionary(table.entities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var messageCounts: [String: Int] = [:]
-        var occurrences: [String: Int] = [:]
-        struct Pair: Hashable { let a: String; let b: String }
-        var weights: [Pair: Int] = [:]
-        for id in messageOrder {
-            guard let found = byMessage[id], !found.isEmpty else { continue }
-            for m in found { occurrences[m.entity, default: 0] += 1 }
-            let distinct = Array(Set(found.map(\.entity))).sorted()
-            for e in distinct { messageCounts[e, default: 0] += 1 }
-            if distinct.count > 1 {
-                for i in 0..<(distinct.count - 1) {
-                    for j in (i + 1)..<distinct.count {
-                        weights[Pair(a: distinct[i], b: distinct[j]), default: 0] += 1
-                    }
+        var numbers: [String: Int32] = [:]
+        var ids: [String] = []
+        var messageCounts: [Int] = [], occurrences: [Int] = []
+        // A pair by its two numbers, the smaller first: which id sorts first is decided at the end.
+        var weights: [UInt64: Int] = [:]
+        var distinct: [Int32] = []
+        for found in lists where !found.isEmpty {
+            distinct.removeAll(keepingCapacity: true)
+            for m in found {
+                let number: Int32
+                if let known = numbers[m.entity] {
+                    number = known
+                } else {
+                    number = Int32(ids.count)
+                    numbers[m.entity] = number
+                    ids.append(m.entity)
+                    messageCounts.append(0)
+                    occurrences.append(0)
+                }
+                occurrences[Int(number)] += 1
+                distinct.append(number)
+            }
+            distinct.sort()
+            var kept = 0
+            for number in distinct where kept == 0 || distinct[kept - 1] != number {
+                distinct[kept] = number
+                kept += 1
+            }
+            for k in 0..<kept {
+                messageCounts[Int(distinct[k])] += 1
+                for l in (k + 1)..<kept {
+                    weights[UInt64(UInt32(distinct[k])) << 32 | UInt64(UInt32(distinct[l])), default: 0] += 1
                 }
             }
         }
         var nodes: [Node] = []
-        for (id, n) in messageCounts {
+        nodes.reserveCapacity(ids.count)
+        for (number, id) in ids.enumerated() {
             let entity = entities[id]
-            nodes.append(Node(id: id, kind: entity?.kind ?? .person, name: entity?.name ?? id, messages: n,
-                              occurrences: occurrences[id] ?? n))
+            nodes.append(Node(id: id, kind: entity?.kind ?? .person, name: entity?.name ?? id, messages: messageCounts[number],
+                              occurrences: occurrences[number]))
         }
         nodes.sort { (a: Node, b: Node) -> Bool in
             a.messages != b.messages ? a.messages > b.messages : a.id < b.id
         }
-        var edges: [Edge] = weights.map { (pair: (key: Pair, value: Int)) -> Edge in
-            Edge(a: pair.key.a, b: pair.key.b, weight: pair.value)
+        var edges: [Edge] = weights.map { (pair: (key: UInt64, value: Int)) -> Edge in
+            let one = ids[Int(pair.key >> 32)], other = ids[Int(pair.key & 0xFFFF_FFFF)]
+            return one < other ? Edge(a: one, b: other, weight: pair.value) : Edge(a: other, b: one, weight: pair.value)
         }
         edges.sort { (x: Edge, y: Edge) -> Bool in
             if x.weight != y.weight { return x.weight > y.weight }
