@@ -77,7 +77,7 @@ public struct CorpusAnalysis: Sendable {
         // graph, on whichever core is free first (at 500,000 messages the mentions graph ran
         // after the parallel texts, alone on one core, for 1.3 s). Each strand's result is
         // what it would be alone.
-        let ((topics, chains, ranking, principal), parallels, mentions) = ConcurrentMap.all({
+        let ((topics, chains, ranking, principal, latency), parallels, mentions) = ConcurrentMap.all({
             var topics: [String: [TopicMatch]] = [:]
             // By message position, only where there is one.
             var coveringNotes = Set<Int>()
@@ -91,25 +91,27 @@ public struct CorpusAnalysis: Sendable {
             CorpusAnalysis.inheritCoveringNotes(messages: messages, notes: coveringNotes, scorer: scorer, topics: &topics)
             let chains = ReplyChains(messages: messages, index: messageIndex, topics: topics)
             let ranking = CategoryRanking(messages: messages, people: corpus.people, topicIDs: lexicon.topics.map(\.id), topics: topics)
-            return (topics, chains, ranking, Principal.decide(messages))
+            // The latency reads only the answers (`inReplyTo`), which are the chains' own links, in
+            // any order (the first answer is the earliest by position): measured here, it no longer
+            // waits for the parallel texts and runs beside the other strands instead of after them.
+            let latency = ReplyLatency.measure(messages: messages, index: messageIndex, inferred: chains.inferred, links: chains.links)
+            return (topics, chains, ranking, Principal.decide(messages), latency)
         }, {
             ParallelTexts.links(messages: messages, crowds: crowds, sketches: perMessage.map(\.sketch))
         }, {
             var mentionsByMessage: [String: [Mention]] = [:]
             mentionsByMessage.reserveCapacity(perMessage.count { !$0.mentions.isEmpty })
             for (i, result) in perMessage.enumerated() where !result.mentions.isEmpty { mentionsByMessage[messages[i].id] = result.mentions }
-            return MentionGraph.build(byMessage: mentionsByMessage, lists: perMessage.lazy.map(\.mentions), table: table)
+            // By index: a key path over the lazy array copied each message's whole result.
+            return MentionGraph.build(byMessage: mentionsByMessage, lists: perMessage.indices.lazy.map { perMessage[$0].mentions }, table: table)
         })
-        let links = { (all: [ReplyLink]) -> [ReplyLink] in
-            var sorted = all
+        let inferred = chains.inferred
+        let (correspondents, links) = ConcurrentMap.both({
+            CorrespondentGraph.build(messages: messages, inferred: inferred, people: corpus.people)
+        }, { () -> [ReplyLink] in
+            var sorted = chains.links + parallels
             ReplyChains.sortInLinkOrder(&sorted)
             return sorted
-        }(chains.links + parallels)
-        let inferred = chains.inferred
-        let (correspondents, latency) = ConcurrentMap.both({
-            CorrespondentGraph.build(messages: messages, inferred: inferred, people: corpus.people)
-        }, {
-            ReplyLatency.measure(messages: messages, index: messageIndex, inferred: inferred, links: links)
         })
 
         self.corpus = corpus
