@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Analysis
 import Correspondence
@@ -68,5 +69,19 @@ import Correspondence
         #expect(byTarget["in-1943-06-19-churchill-stalin"]?.evidence.rule.contains("reference back") == true)
         #expect(byTarget["in-1943-09-10-churchill-stalin"]?.confidence == 0.9)
         #expect(a.latency.samples.map(\.days) == [2])
+    }
+
+    /// The analysis measures the latency from its reply chains' links alone, before the parallel
+    /// texts are found and the links sorted: on the bundled corpus (which has parallel texts and
+    /// answers cited out of order) it is what measuring every link of the analysis, in its
+    /// order or reversed, gives.
+    @Test func latencyFromTheChainsIsLatencyFromEveryLinkInAnyOrder() throws {
+        let corpus = try CorpusLoader.load(path: GoldCatalogue.corpusText.path)
+        let a = CorpusAnalysis(corpus: corpus, lexicon: try TopicLexicon.bundled())
+        #expect(a.links.contains { $0.kind == .parallel } && a.latency.samples.count > 100)
+        let index = CorpusAnalysis.positions(of: a.messages)
+        for links in [a.links, a.links.reversed()] {
+            #expect(ReplyLatency.measure(messages: a.messages, index: index, inferred: a.inferred, links: links) == a.latency)
+        }
     }
 }
