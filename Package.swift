@@ -66,7 +66,7 @@ let package = Package(
         .target(name: "EpistolaryTestSupport", dependencies: ["Correspondence", "Analysis"], path: "Tests/EpistolaryTestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "TOMLReaderTests", dependencies: ["TOMLReader"], swiftSettings: swiftSettings),
         .testTarget(name: "CorrespondenceTests", dependencies: ["Correspondence", "EpistolaryTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "AnalysisTests", dependencies: ["Correspondence", "Analysis"], swiftSettings: swiftSettings),
+        .testTarget(name: "AnalysisTests", dependencies: ["Correspondence", "Analysis", "EpistolaryTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "StylingTests", dependencies: ["Styling", "Correspondence", "TOMLReader", "EpistolaryTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "GraphRenderTests", dependencies: ["GraphRender", "Correspondence", "Analysis", "Styling", "CCairo", "TimelineRender", "Drawing", "EpistolaryTestSupport"], exclude: ["valgrind-render-loop.sh"], swiftSettings: swiftSettings),
         .testTarget(name: "TimelineRenderTests", dependencies: ["TimelineRender", "Drawing", "Analysis", "Styling", "Correspondence", "CCairo", "EpistolaryTestSupport"], swiftSettings: swiftSettings),

@@ -1,23 +1,12 @@
 import Testing
 @testable import Analysis
 import Correspondence
+import EpistolaryTestSupport
 
 /// `MentionGraph.build` numbers the entities as it meets them and keeps its counts by number;
 /// these tests hold it to the plain count by id that it replaced, on lists where the order
 /// of first meeting and the order of the ids disagree.
 @Suite struct MentionGraphBuildTests {
-    /// A deterministic generator (SplitMix64), so that a failure can be run again.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// The counts by id, as `build` made them before it numbered the entities.
     static func counted(_ lists: [[Mention]]) -> (messages: [String: Int], occurrences: [String: Int], pairs: [String: Int]) {
         var messages: [String: Int] = [:], occurrences: [String: Int] = [:], pairs: [String: Int] = [:]
@@ -37,7 +26,7 @@ import Correspondence
         let pool = ["Zürich", "Ägypten", "eden", "Eden", "Eden Jr", "Warsaw", "Ła", "b", "A", "Hopkins"]
         let table = MentionTable(entities: pool.dropLast().map { MentionEntity(id: $0, kind: $0 == "Warsaw" ? .place : .person, name: "name of " + $0, aliases: [$0]) },
                                  people: PersonTable(people: []))
-        var random = Generator(state: seed)
+        var random = SplitMix64(seed: seed)
         var lists: [[Mention]] = []
         var byMessage: [String: [Mention]] = [:]
         for index in 0..<400 {

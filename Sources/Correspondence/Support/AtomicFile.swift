@@ -85,18 +85,27 @@ public enum OutputContent {
         }
     }
 
-    /// Runs `produce` over a sink that writes to `fd` (and shows each piece to `observe`);
-    /// returns the number of bytes. A file of this process's own (`ownFile`) is written in
-    /// whole blocks past the page cache (`DirectFileWriter`).
+    /// Runs `produce` over a sink that writes to `fd` (and shows each piece to `observe`, in
+    /// order, as it is handed over); returns the number of bytes. A file of this process's own
+    /// (`ownFile`) is written in whole blocks past the page cache (`DirectFileWriter`), and every
+    /// piece is written behind, on a thread of its own (`WriteBehind`), while the next is made.
     static func stream(fd: Int32, path: String, ownFile: Bool, observe: ((UnsafeRawBufferPointer) -> Void)?,
                        produce: (ByteSink) throws -> Void) throws -> Int {
         let file = DirectFileWriter(fd: fd, path: path, mayGoDirect: ownFile)
-        let sink = ByteSink(bufferSize: DirectFileWriter.blockSize, alignment: DirectFileWriter.alignment) { piece in
-            observe?(piece)
-            try file.write(piece)
+        let behind = WriteBehind(file: file, bufferSize: DirectFileWriter.blockSize, alignment: DirectFileWriter.alignment)
+        let sink = ByteSink(bufferSize: DirectFileWriter.blockSize, first: behind.first) { full, count in
+            observe?(UnsafeRawBufferPointer(start: full, count: count))
+            return behind.exchange(full, count: count)
         }
-        try produce(sink)
-        try sink.finish()
+        do {
+            try produce(sink)
+            try sink.finish()
+        } catch {
+            // Nothing may still be writing to `fd` when the caller closes it.
+            try? behind.finish()
+            throw error
+        }
+        try behind.finish()
         return sink.byteCount
     }
 }

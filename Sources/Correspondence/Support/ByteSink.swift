@@ -19,6 +19,11 @@ public final class ByteSink {
     @exclusivity(unchecked) private var count = 0
     @exclusivity(unchecked) private var capacity: Int
     private let drain: ((UnsafeRawBufferPointer) throws -> Void)?
+    /// Takes the full buffer itself and gives the one to fill next (`WriteBehind`); the sink
+    /// then owns no buffer.
+    private let exchange: ((UnsafeMutableRawPointer, Int) -> UnsafeMutableRawPointer)?
+    /// Whether the bytes are kept in memory (no destination).
+    private var collecting: Bool { drain == nil && exchange == nil }
     @exclusivity(unchecked) private var failure: Error?
     /// Bytes written so far (handed over or still buffered).
     @exclusivity(unchecked) public private(set) var byteCount = 0
@@ -30,18 +35,33 @@ public final class ByteSink {
                 drain: @escaping (UnsafeRawBufferPointer) throws -> Void) {
         precondition(bufferSize > 0 && alignment > 0 && alignment & (alignment - 1) == 0, "a positive size, a power-of-two alignment")
         self.drain = drain
+        exchange = nil
         capacity = bufferSize
         buffer = UnsafeMutableRawPointer.allocate(byteCount: bufferSize, alignment: alignment).bindMemory(to: UInt8.self, capacity: bufferSize)
+    }
+
+    /// A sink that fills `first` (`bufferSize` bytes) and hands each full buffer, and the
+    /// last, shorter one, to `exchange` together with its byte count, which returns the buffer
+    /// to fill next: the pieces are as `init(bufferSize:alignment:drain:)` gives them, but
+    /// handed over rather than copied. The buffers are the caller's, never freed here.
+    init(bufferSize: Int, first: UnsafeMutableRawPointer,
+         exchange: @escaping (UnsafeMutableRawPointer, Int) -> UnsafeMutableRawPointer) {
+        precondition(bufferSize > 0, "a positive size")
+        drain = nil
+        self.exchange = exchange
+        capacity = bufferSize
+        buffer = first.bindMemory(to: UInt8.self, capacity: bufferSize)
     }
 
     /// A sink that collects every byte in memory (`collected`).
     public init() {
         drain = nil
+        exchange = nil
         capacity = 256
         buffer = .allocate(capacity: capacity)
     }
 
-    deinit { buffer.deallocate() }
+    deinit { if exchange == nil { buffer.deallocate() } }
 
     /// What `produce` writes, as a String (the conveniences built on the streaming writers).
     public static func text(_ produce: (ByteSink) throws -> Void) rethrows -> String {
@@ -86,7 +106,7 @@ public final class ByteSink {
     /// fills its buffer to the brim, hands it over, and goes on, so that every piece but the
     /// last is exactly `capacity` bytes.
     private func writeOverflowing(_ source: UnsafePointer<UInt8>, count n: Int) {
-        if drain == nil {
+        if collecting {
             makeRoom(n)
             (buffer + count).update(from: source, count: n)
             count += n
@@ -208,7 +228,7 @@ public final class ByteSink {
     // MARK: Destination
 
     private func makeRoom(_ needed: Int) {
-        if drain != nil {
+        if !collecting {
             flush()
             return
         }
@@ -224,8 +244,12 @@ public final class ByteSink {
 
     /// Hands the buffered bytes to the destination (a collecting sink keeps them).
     public func flush() {
-        guard drain != nil, count > 0 else { return }
-        hand(UnsafeRawBufferPointer(start: buffer, count: count))
+        guard !collecting, count > 0 else { return }
+        if let exchange {
+            buffer = exchange(UnsafeMutableRawPointer(buffer), count).bindMemory(to: UInt8.self, capacity: capacity)
+        } else {
+            hand(UnsafeRawBufferPointer(start: buffer, count: count))
+        }
         count = 0
     }
 
