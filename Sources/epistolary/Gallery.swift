@@ -103,12 +103,16 @@ struct Gallery {
     ///   replies graph they made the 500,000-message gallery's peak (1,890 MiB);
     /// - time: the first file of a graph (which makes the graph and lays it out) is followed by
     ///   a long job of something else, so that the other core has work meanwhile instead of
-    ///   waiting for the graph; the short jobs come last, so that no long job runs alone at the end.
+    ///   waiting for the graph; the short jobs come last, so that no long job runs alone at the end;
+    /// - waiting: a graph export's drawing takes its figure's shared parts (`FigureParts`), which
+    ///   the gallery's figures make, so the mentions exports start after TimelineJS: started
+    ///   beside the figures, the mentions export waited half a second for the mentions figure's
+    ///   messages with a core idle (`perf record`, 500,000 messages).
     /// Unknown names last.
     static func schedule(_ names: [String]) -> [Int] {
         let preferred = ["replies.graphml", "catalogue", "replies.gexf", "replies.node-link.json", "replies.cyjs",
-                         "cmif", "graphs", "mentions.graphml", "timelinejs", "mentions.gexf", "mentions.node-link.json", "mentions.cyjs",
-                         "timelines", "correspondents.graphml", "gexf1.3+csv", "correspondents.gexf", "correspondents.node-link.json",
+                         "cmif", "graphs", "timelinejs", "mentions.graphml", "gexf1.3+csv", "mentions.gexf", "mentions.node-link.json",
+                         "mentions.cyjs", "correspondents.graphml", "timelines", "correspondents.gexf", "correspondents.node-link.json",
                          "correspondents.cyjs", "report"]
         let rank = Dictionary(preferred.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         return names.indices.sorted { (rank[names[$0]] ?? preferred.count, $0) < (rank[names[$1]] ?? preferred.count, $1) }
