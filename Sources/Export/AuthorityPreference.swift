@@ -23,7 +23,11 @@ public enum AuthorityPreference {
         if host.hasPrefix("www.") { host.removeFirst(4) }
         let path = rest[slash...].lowercased()
         switch host {
-        case "d-nb.info", "lobid.org", "explore.gnd.network" where path.hasPrefix("/gnd/"): return .gnd
+        // Each of these hosts also serves other records (a book at d-nb.info/1234...): only its
+        // /gnd/ path names a GND authority.
+        case "d-nb.info" where path.hasPrefix("/gnd/"), "lobid.org" where path.hasPrefix("/gnd/"),
+             "explore.gnd.network" where path.hasPrefix("/gnd/"):
+            return .gnd
         case "viaf.org": return .viaf
         case "id.loc.gov", "lccn.loc.gov": return .loc
         case "data.bnf.fr", "catalogue.bnf.fr", "ark.bnf.fr": return .bnf

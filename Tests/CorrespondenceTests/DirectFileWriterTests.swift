@@ -34,6 +34,18 @@ struct DirectFileWriterTests {
         #endif
     }
 
+    /// Writes `bytes` into `sink` in uneven pieces of up to `longest` bytes, so that pieces
+    /// straddle the buffer's end.
+    static func writeUnevenly(_ bytes: [UInt8], to sink: ByteSink, longest: Int) {
+        var start = 0, step = 1
+        while start < bytes.count {
+            let end = min(bytes.count, start + step)
+            bytes[start..<end].withUnsafeBytes { sink.write(bytes: $0) }
+            start = end
+            step = step * 3 % longest + 1
+        }
+    }
+
     /// Writes `bytes` through a sink of `bufferSize` aligned blocks into a new file in `folder`;
     /// returns the file's bytes and how many went direct.
     static func write(_ bytes: [UInt8], bufferSize: Int, in folder: String, name: String) throws -> (file: [UInt8], direct: Int) {
@@ -42,14 +54,7 @@ struct DirectFileWriterTests {
         #expect(fd >= 0)
         let writer = DirectFileWriter(fd: fd, path: path)
         let sink = ByteSink(bufferSize: bufferSize, alignment: DirectFileWriter.alignment) { try writer.write($0) }
-        // In uneven pieces, so that pieces straddle the buffer's end.
-        var start = 0, step = 1
-        while start < bytes.count {
-            let end = min(bytes.count, start + step)
-            bytes[start..<end].withUnsafeBytes { sink.write(bytes: $0) }
-            start = end
-            step = step * 3 % 70_001 + 1
-        }
+        writeUnevenly(bytes, to: sink, longest: 70_001)
         try sink.finish()
         close(fd)
         return (Array(try Data(contentsOf: URL(fileURLWithPath: path))), writer.directBytes)

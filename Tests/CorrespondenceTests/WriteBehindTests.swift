@@ -21,13 +21,7 @@ struct WriteBehindTests {
         #expect(fd >= 0)
         var observed: [UInt8] = []
         let count = try OutputContent.stream(fd: fd, path: path, ownFile: true, observe: { observed += $0 }) { sink in
-            var start = 0, step = 1
-            while start < bytes.count {
-                let end = min(bytes.count, start + step)
-                bytes[start..<end].withUnsafeBytes { sink.write(bytes: $0) }
-                start = end
-                step = step * 7 % 300_007 + 1
-            }
+            DirectFileWriterTests.writeUnevenly(bytes, to: sink, longest: 300_007)
         }
         close(fd)
         return (Array(try Data(contentsOf: URL(fileURLWithPath: path))), observed, count)

@@ -101,6 +101,14 @@ import Testing
         #expect(AuthorityPreference.preferred(Array(uris.dropLast(4))) == "https://id.ndl.go.jp/auth/ndlna/001")
         #expect(AuthorityPreference.preferred(["https://example.org/p/1", "http://www.wikidata.org/entity/Q1"]) == "https://example.org/p/1")
         #expect(AuthorityPreference.preferred([]) == nil)
+        // GND's hosts name an authority only under /gnd/: a title record of the German National
+        // Library is no person's GND id, and the VIAF id is preferred to it.
+        #expect(AuthorityPreference.authority(of: "https://d-nb.info/gnd/118540238") == .gnd)
+        #expect(AuthorityPreference.authority(of: "http://lobid.org/gnd/118540238") == .gnd)
+        #expect(AuthorityPreference.authority(of: "https://explore.gnd.network/gnd/118540238") == .gnd)
+        #expect(AuthorityPreference.authority(of: "https://d-nb.info/1012345678") == .other)
+        #expect(AuthorityPreference.authority(of: "https://lobid.org/resources/990001") == .other)
+        #expect(AuthorityPreference.preferred(["https://d-nb.info/1012345678", "http://viaf.org/viaf/123/"]) == "http://viaf.org/viaf/123/")
     }
 
     @Test func xmlIDsAreNCNamesForAnyName() throws {

@@ -21,7 +21,7 @@ enum PNGPage {
             let source = Unmanaged<Source>.fromOpaque(closure).takeUnretainedValue()
             let count = Int(length)
             guard source.offset + count <= source.bytes.count else { return CAIRO_STATUS_READ_ERROR }
-            source.bytes.withUnsafeBufferPointer { memcpy(buffer, $0.baseAddress! + source.offset, count) }
+            _ = source.bytes.withUnsafeBufferPointer { memcpy(buffer, $0.baseAddress! + source.offset, count) }
             source.offset += count
             return CAIRO_STATUS_SUCCESS
         }, source.toOpaque()) else { throw GraphvizError(.render, messages: ["Cairo could not read Graphviz's PNG"]) }
