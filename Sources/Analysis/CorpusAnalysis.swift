@@ -99,11 +99,8 @@ public struct CorpusAnalysis: Sendable {
         }, {
             ParallelTexts.links(messages: messages, crowds: crowds, sketches: perMessage.map(\.sketch))
         }, {
-            var mentionsByMessage: [String: [Mention]] = [:]
-            mentionsByMessage.reserveCapacity(perMessage.count { !$0.mentions.isEmpty })
-            for (i, result) in perMessage.enumerated() where !result.mentions.isEmpty { mentionsByMessage[messages[i].id] = result.mentions }
             // By index: a key path over the lazy array copied each message's whole result.
-            return MentionGraph.build(byMessage: mentionsByMessage, lists: perMessage.indices.lazy.map { perMessage[$0].mentions }, table: table)
+            MentionGraph.build(perMessage.indices.lazy.map { (messages[$0].id, perMessage[$0].mentions) }, table: table)
         })
         let inferred = chains.inferred
         let (correspondents, links) = ConcurrentMap.both({
@@ -367,8 +364,7 @@ public struct CorpusAnalysis: Sendable {
         copy.correspondents = CorrespondentGraph.build(messages: copy.messages, inferred: copy.inferred, people: corpus.people)
         copy.messageIndex = CorpusAnalysis.positions(of: copy.messages)
         copy.latency = ReplyLatency.measure(messages: copy.messages, index: copy.messageIndex, inferred: copy.inferred, links: copy.links)
-        let keptMentions = Self.entries(of: mentions.byMessage, for: copy.messages)
-        copy.mentions = MentionGraph.build(byMessage: keptMentions, lists: copy.messages.lazy.map { keptMentions[$0.id] ?? [] },
+        copy.mentions = MentionGraph.build(copy.messages.lazy.compactMap { [mentions] m in mentions.byMessage[m.id].map { (m.id, $0) } },
                                            table: mentionTable)
         copy.inferredIndex = Dictionary(copy.inferred.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         return copy

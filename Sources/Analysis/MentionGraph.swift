@@ -56,16 +56,16 @@ public struct MentionGraph: Sendable, Hashable, Codable {
                             byMessage: kept)
     }
 
-    /// The graph of the mentions in `byMessage`; `lists` are the same lists in message order
-    /// (an empty list for a message that names no one), so that the pass goes by position
-    /// instead of looking each message's id up again.
+    /// The graph of the mentions of `messages`: each message's id and what it names, in message
+    /// order (a message that names no one may be left out or given an empty list). Read by
+    /// position, so that no message's id is looked up again to find its list.
     /// Each entity is numbered once, as it is first met, and the counts and the pairs are kept
     /// by number: with the ids as keys every mention was hashed three times and every pair
     /// twice over (both strings), and at 500,000 messages this pass ran alone at the end of
     /// the analysis for over half a second (`perf record`).
     /// - Complexity: O(m + p) for m mentions and p pairs named in one message, plus
     ///   O(k log k) in the entities and pairs kept (the sort).
-    static func build<Lists: Sequence<[Mention]>>(byMessage: [String: [Mention]], lists: Lists, table: MentionTable) -> MentionGraph {
+    static func build<Messages: Collection<(id: String, mentions: [Mention])>>(_ messages: Messages, table: MentionTable) -> MentionGraph {
         let entities = Dictionary(table.entities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var numbers: [String: Int32] = [:]
         var ids: [String] = []
@@ -73,7 +73,11 @@ public struct MentionGraph: Sendable, Hashable, Codable {
         // A pair by its two numbers, the smaller first: which id sorts first is decided at the end.
         var weights: [UInt64: Int] = [:]
         var distinct: [Int32] = []
-        for found in lists where !found.isEmpty {
+        var byMessage: [String: [Mention]] = [:]
+        // Sized once: growing it rehashed every id several times over.
+        byMessage.reserveCapacity(messages.count { !$0.mentions.isEmpty })
+        for (id, found) in messages where !found.isEmpty {
+            byMessage[id] = found
             distinct.removeAll(keepingCapacity: true)
             for m in found {
                 let number: Int32

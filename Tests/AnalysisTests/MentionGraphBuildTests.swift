@@ -35,7 +35,8 @@ import EpistolaryTestSupport
             lists.append(found)
             if !found.isEmpty { byMessage["m\(index)"] = found }
         }
-        let graph = MentionGraph.build(byMessage: byMessage, lists: lists, table: table)
+        // Every message given, those naming no one with an empty list: they are left out of `byMessage`.
+        let graph = MentionGraph.build(lists.enumerated().map { ("m\($0.offset)", $0.element) }, table: table)
         let expected = Self.counted(lists)
         #expect(Dictionary(uniqueKeysWithValues: graph.nodes.map { ($0.id, $0.messages) }) == expected.messages)
         #expect(Dictionary(uniqueKeysWithValues: graph.nodes.map { ($0.id, $0.occurrences) }) == expected.occurrences)

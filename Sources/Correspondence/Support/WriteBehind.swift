@@ -70,15 +70,17 @@ final class WriteBehind: @unchecked Sendable {
     /// buffers, and throws the first failure. Called once, also when the maker failed: the file
     /// must not be closed while a block is still being written to it.
     func finish() throws {
-        queue.sync {}
-        if !finished {
-            finished = true
-            for buffer in buffers { buffer.deallocate() }
-        }
+        release()
         if let error = failure.withLock({ $0 }) { throw error }
     }
 
-    deinit {
-        if !finished { queue.sync {}; for buffer in buffers { buffer.deallocate() } }
+    /// Waits for the queue, then frees the buffers (once).
+    private func release() {
+        queue.sync {}
+        guard !finished else { return }
+        finished = true
+        for buffer in buffers { buffer.deallocate() }
     }
+
+    deinit { release() }
 }
